@@ -1,0 +1,78 @@
+import { contract, isChannel, type Channel, type OutputOf, type ParsedInputOf } from '../../shared/contract';
+import type { ApiError, Result } from '../../shared/result';
+import { fieldErrors } from '../../shared/validation';
+import { AppError } from './errors';
+import type { ServiceContext } from './services/context';
+import { createCustomer, getCustomer, searchCustomers, updateCustomer } from './services/customers';
+import {
+  createWarrantyCard,
+  documentContent,
+  listDocuments,
+  printDocument,
+  saveDocumentAs,
+  showDocumentInFolder,
+} from './services/documents';
+import { getSettings, updateSettings } from './services/settings';
+import { createUnit, getUnit, listUnitsByCustomer, updateUnit } from './services/units';
+import type { AppInfo } from '../../shared/contract';
+
+type Handlers = { [C in Channel]: (ctx: ServiceContext, input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
+
+/** Contract channel → service call. The compiler insists every channel has exactly one. */
+export function handlers(info: () => AppInfo): Handlers {
+  return {
+    'app:info': async () => info(),
+    'settings:get': (ctx) => getSettings(ctx.db),
+    'settings:update': (ctx, input) => updateSettings(ctx.db, input),
+    'customers:create': createCustomer,
+    'customers:update': updateCustomer,
+    'customers:get': (ctx, input) => getCustomer(ctx.db, input.id),
+    'customers:search': searchCustomers,
+    'units:create': createUnit,
+    'units:update': updateUnit,
+    'units:get': (ctx, input) => getUnit(ctx, input.id),
+    'units:listByCustomer': (ctx, input) => listUnitsByCustomer(ctx, input.customerId),
+    'documents:warrantyCard': createWarrantyCard,
+    'documents:list': listDocuments,
+    'documents:content': (ctx, input) => documentContent(ctx, input.id),
+    'documents:print': (ctx, input) => printDocument(ctx, input.id),
+    'documents:saveAs': (ctx, input) => saveDocumentAs(ctx, input.id),
+    'documents:showInFolder': (ctx, input) => showDocumentInFolder(ctx, input.id),
+  };
+}
+
+function failure(error: ApiError): Result<never> {
+  return { ok: false, error };
+}
+
+/**
+ * The one entry point for every transport (Electron IPC, the e2e bridge, the demo): checks the
+ * channel, validates the input with the contract's schema, calls the service, and answers a
+ * Result. Unexpected errors are logged in full and reach the caller as INTERNAL, never a stack.
+ */
+export function createDispatcher(ctx: ServiceContext, table: Handlers) {
+  return async function dispatch(channel: unknown, raw: unknown): Promise<Result<unknown>> {
+    if (!isChannel(channel)) {
+      return failure({ code: 'VALIDATION', message: `unknown channel ${String(channel).slice(0, 80)}`, details: {} });
+    }
+    const parsed = contract[channel].input.safeParse(raw);
+    if (!parsed.success) {
+      return failure({
+        code: 'VALIDATION',
+        message: `invalid input for ${channel}`,
+        details: { fields: fieldErrors(parsed.error) },
+      });
+    }
+    try {
+      const handler = table[channel] as (c: ServiceContext, i: unknown) => Promise<unknown>;
+      return { ok: true, value: await handler(ctx, parsed.data) };
+    } catch (error) {
+      if (error instanceof AppError) {
+        if (error.code === 'INTERNAL' || error.code === 'PLATFORM') ctx.logger.warn(`${channel}: ${error.message}`);
+        return failure({ code: error.code, message: error.message, details: error.details });
+      }
+      ctx.logger.error(`${channel} failed`, error instanceof Error ? error.stack : error);
+      return failure({ code: 'INTERNAL', message: `${channel} failed`, details: {} });
+    }
+  };
+}

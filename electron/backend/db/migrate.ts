@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Migrator, sql, type Migration } from 'kysely';
+import { AppError } from '../errors';
+import type { Store } from './connection';
+import { migrations as shippedMigrations } from './migrations';
+
+export interface MigrateResult {
+  applied: string[];
+  /** The online backup taken before pending migrations ran, if any ran on existing data. */
+  backupPath: string | null;
+  schemaVersion: number;
+}
+
+async function executedMigrations(store: Store): Promise<string[]> {
+  const table = store.sqlite
+    .prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'")
+    .get();
+  if (!table) return [];
+  const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(store.db);
+  return rows.rows.map((r) => r.name);
+}
+
+function tooNew(found: number, supported: number): AppError {
+  return new AppError('DB_TOO_NEW', `database schema ${found} is newer than this build (${supported})`, {
+    message: { key: 'errors.DB_TOO_NEW', params: { found, supported } },
+  });
+}
+
+/**
+ * Brings the schema up to date before the window opens. A database written by a newer build is
+ * refused untouched; existing data is backed up with SQLite's online backup API first.
+ */
+export async function migrateToLatest(
+  store: Store,
+  backupDir: string,
+  migrations: Record<string, Migration> = shippedMigrations,
+): Promise<MigrateResult> {
+  const known = Object.keys(migrations);
+  const supported = known.length;
+  const userVersion = Number(store.sqlite.pragma('user_version', { simple: true }));
+  const executed = await executedMigrations(store);
+  const unknown = executed.filter((name) => !(name in migrations));
+  if (userVersion > supported || unknown.length > 0) throw tooNew(Math.max(userVersion, executed.length), supported);
+
+  const pending = known.filter((name) => !executed.includes(name));
+  if (pending.length === 0) return { applied: [], backupPath: null, schemaVersion: supported };
+
+  let backupPath: string | null = null;
+  if (executed.length > 0) {
+    mkdirSync(backupDir, { recursive: true });
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    backupPath = join(backupDir, `pre-migration-v${executed.length}-${stamp}.sqlite`);
+    await store.sqlite.backup(backupPath);
+  }
+
+  const migrator = new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  store.sqlite.pragma(`user_version = ${supported}`);
+  return {
+    applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+    backupPath,
+    schemaVersion: supported,
+  };
+}

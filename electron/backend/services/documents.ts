@@ -1,0 +1,187 @@
+import { createHash } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync, copyFileSync, existsSync } from 'node:fs';
+import { basename, dirname, resolve, sep } from 'node:path';
+import { sql, type Selectable } from 'kysely';
+import type { z } from 'zod';
+import { todayIso } from '../../../shared/domain/dates';
+import type { Language } from '../../../shared/i18n/languages';
+import type {
+  DocumentKind,
+  DocumentRecord,
+  GeneratedDocument,
+  Paper,
+  documentListInput,
+  warrantyCardInput,
+} from '../../../shared/schemas/document';
+import { AppError, notFound } from '../errors';
+import type { Db, DocumentsTable } from '../db/schema';
+import { renderWarrantyCard, WARRANTY_CARD_TEMPLATE_VERSION } from '../documents/warranty-card';
+import type { ServiceContext } from './context';
+import { getCustomer } from './customers';
+import { getSettings } from './settings';
+import { getUnit } from './units';
+
+/** Printed number prefixes and archive folders, per kind. */
+const KINDS: Record<DocumentKind, { prefix: string; folder: string }> = {
+  warrantyCard: { prefix: 'BXK', folder: 'warranty-cards' },
+};
+
+function toRecord(row: Selectable<DocumentsTable>): DocumentRecord {
+  return {
+    id: row.id,
+    kind: row.kind as DocumentKind,
+    number: row.number,
+    recordType: row.record_type as 'unit',
+    recordId: row.record_id,
+    title: row.title,
+    paper: row.paper as Paper,
+    language: row.language as Language,
+    templateVersion: row.template_version,
+    fileName: row.file_name,
+    sha256: row.sha256,
+    size: row.size,
+    createdAt: row.created_at,
+  };
+}
+
+/** Hands out the kind's next number; call inside the transaction that stores the document. */
+async function takeNumber(trx: Db, kind: DocumentKind, year: number): Promise<string> {
+  const { last_value } = await trx
+    .insertInto('sequences')
+    .values({ kind, last_value: 1 })
+    .onConflict((oc) => oc.column('kind').doUpdateSet({ last_value: sql`last_value + 1` }))
+    .returning('last_value')
+    .executeTakeFirstOrThrow();
+  return `${KINDS[kind].prefix}-${year}-${String(last_value).padStart(6, '0')}`;
+}
+
+/** Writes the file durably under a temporary name, then renames it into place. */
+function writeDurably(file: string, data: Buffer): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
+}
+
+/** Archive paths come from our own rows, but are still confined to the archive folder. */
+function archivePath(ctx: ServiceContext, fileName: string): string {
+  const root = resolve(ctx.documentsDir);
+  const full = resolve(root, fileName);
+  if (full !== root && !full.startsWith(root + sep)) {
+    throw new AppError('FORBIDDEN', `path escapes the archive: ${fileName}`);
+  }
+  return full;
+}
+
+export async function createWarrantyCard(
+  ctx: ServiceContext,
+  input: z.output<typeof warrantyCardInput>,
+): Promise<GeneratedDocument> {
+  const unit = await getUnit(ctx, input.unitId);
+  const [customer, settings] = await Promise.all([getCustomer(ctx.db, unit.customerId), getSettings(ctx.db)]);
+  if (!settings.companyName || !settings.hotline) {
+    throw new AppError('VALIDATION', 'company name and hotline are not set', {
+      message: { key: 'errors.companySettingsMissing' },
+    });
+  }
+  const now = ctx.now();
+  let written: string | null = null;
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const number = await takeNumber(trx, 'warrantyCard', now.getFullYear());
+      const { pdf, missingGlyphs } = await renderWarrantyCard(
+        { number, issuedOn: todayIso(now), settings, customer, unit },
+        input.language,
+        input.paper,
+      );
+      const fileName = [KINDS.warrantyCard.folder, String(now.getFullYear()), `${number}.pdf`].join('/');
+      const file = archivePath(ctx, fileName);
+      writeDurably(file, pdf);
+      written = file;
+      const row = await trx
+        .insertInto('documents')
+        .values({
+          kind: 'warrantyCard',
+          number,
+          record_type: 'unit',
+          record_id: unit.id,
+          title: `${unit.brand} ${unit.model} · ${unit.serial}`,
+          paper: input.paper,
+          language: input.language,
+          template_version: WARRANTY_CARD_TEMPLATE_VERSION,
+          file_name: fileName,
+          sha256: createHash('sha256').update(pdf).digest('hex'),
+          size: pdf.length,
+          created_at: now.getTime(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (missingGlyphs.length > 0) ctx.logger.warn('font lacks glyphs', { number, missingGlyphs });
+      return { ...toRecord(row), missingGlyphs };
+    });
+  } catch (error) {
+    // The row was rolled back, so the file must not stay behind as an orphan.
+    if (written) rmSync(written, { force: true });
+    throw error;
+  }
+}
+
+export async function listDocuments(ctx: ServiceContext, input: z.output<typeof documentListInput>): Promise<DocumentRecord[]> {
+  const rows = await ctx.db
+    .selectFrom('documents')
+    .selectAll()
+    .$if(input.kind !== undefined, (q) => q.where('kind', '=', input.kind!))
+    .$if(input.recordType !== undefined, (q) => q.where('record_type', '=', input.recordType!))
+    .$if(input.recordId !== undefined, (q) => q.where('record_id', '=', input.recordId!))
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(input.limit)
+    .execute();
+  return rows.map(toRecord);
+}
+
+async function documentFile(ctx: ServiceContext, id: number): Promise<{ record: DocumentRecord; file: string }> {
+  const row = await ctx.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('documentNotFound', { id });
+  const file = archivePath(ctx, row.file_name);
+  if (!existsSync(file)) throw notFound('documentFileMissing', { number: row.number, file });
+  return { record: toRecord(row), file };
+}
+
+export async function documentContent(ctx: ServiceContext, id: number): Promise<{ base64: string }> {
+  const { file } = await documentFile(ctx, id);
+  return { base64: readFileSync(file).toString('base64') };
+}
+
+export async function printDocument(ctx: ServiceContext, id: number): Promise<{ printer: string | null }> {
+  const { record, file } = await documentFile(ctx, id);
+  try {
+    return await ctx.platform.printPdf(file, { paper: record.paper });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const reason = (error as Error).message;
+    throw new AppError('PLATFORM', `print failed: ${reason}`, { message: { key: 'errors.printFailed', params: { reason } } });
+  }
+}
+
+export async function saveDocumentAs(ctx: ServiceContext, id: number): Promise<{ savedTo: string | null }> {
+  const { file } = await documentFile(ctx, id);
+  // The destination comes from the system's own save dialog, never from the renderer.
+  const target = await ctx.platform.chooseSavePath(basename(file));
+  if (!target) return { savedTo: null };
+  copyFileSync(file, target);
+  return { savedTo: target };
+}
+
+export async function showDocumentInFolder(ctx: ServiceContext, id: number): Promise<null> {
+  const { file } = await documentFile(ctx, id);
+  await ctx.platform.showItemInFolder(file);
+  return null;
+}
+

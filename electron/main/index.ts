@@ -1,0 +1,128 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { translator, DEFAULT_LANGUAGE, type Language } from '../../shared/i18n';
+import { createBackend, type Backend } from '../backend/backend';
+import { AppError } from '../backend/errors';
+import { registerIpc } from './ipc';
+import { fileLogger } from './logger';
+import { menuTemplate } from './menu';
+import { resolveDataPaths } from './paths';
+import { electronPlatform } from './platform';
+import { CONTENT_SECURITY_POLICY, isAllowedExternal, isOwnRendererUrl, secureWebPreferences } from './security';
+
+let mainWindow: BrowserWindow | null = null;
+const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href;
+
+/** better-sqlite3 built against Electron's ABI, kept apart from the Node build the tests use. */
+function nativeBinding(): string | undefined {
+  const candidates = app.isPackaged
+    ? [join(process.resourcesPath, 'native', 'better_sqlite3.node')]
+    : [join(app.getAppPath(), 'build', 'native', `${process.platform}-${process.arch}`, 'better_sqlite3.node')];
+  return candidates.find((p) => existsSync(p));
+}
+
+function hardenSessions(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isOwnRendererUrl(url, rendererUrl)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isAllowedExternal(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+function setMenu(language: Language, dataDir: string, logDir: string): void {
+  const t = translator(language);
+  const template = menuTemplate(
+    t,
+    { openDataFolder: () => void shell.openPath(dataDir), openLogFolder: () => void shell.openPath(logDir) },
+    process.platform === 'darwin',
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+async function start(): Promise<void> {
+  const paths = resolveDataPaths(app.getPath('userData'), process.argv, process.env);
+  const logger = fileLogger(paths.logFile);
+  hardenSessions();
+  let backend: Backend;
+  try {
+    // Migrations (with their backup) run before any window can show data.
+    backend = await createBackend({
+      ...paths,
+      platform: electronPlatform(() => mainWindow),
+      logger,
+      nativeBinding: nativeBinding(),
+      appVersion: app.getVersion(),
+    });
+  } catch (error) {
+    logger.error('cannot open the database', error instanceof Error ? error.stack : error);
+    const t = translator(DEFAULT_LANGUAGE);
+    const message =
+      error instanceof AppError && error.details.message
+        ? t(error.details.message.key, error.details.message.params)
+        : t('errors.INTERNAL');
+    dialog.showErrorBox(t('appName'), message);
+    app.exit(1);
+    return;
+  }
+
+  const settings = await backend.invoke('settings:get', {});
+  const language = settings.ok ? (settings.value as { language: Language }).language : DEFAULT_LANGUAGE;
+  setMenu(language, dirname(paths.dbPath), dirname(paths.logFile));
+
+  registerIpc(
+    ipcMain,
+    (channel, input) => backend.invoke(channel, input),
+    (event) => !!mainWindow && event.sender.id === mainWindow.webContents.id && isOwnRendererUrl(event.senderFrame?.url, rendererUrl),
+    (channel, input, result) => {
+      const lang = (input as { language?: Language } | null)?.language;
+      if (channel === 'settings:update' && result.ok && lang) setMenu(lang, dirname(paths.dbPath), dirname(paths.logFile));
+    },
+  );
+
+  mainWindow = new BrowserWindow({
+    width: 1366,
+    height: 768,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: translator(language)('appName'),
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js')),
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  if (process.env.ELECTRON_RENDERER_URL) await mainWindow.loadURL(process.env.ELECTRON_RENDERER_URL);
+  else await mainWindow.loadFile(join(__dirname, '../renderer/index.html'));
+
+  app.on('before-quit', () => {
+    void backend.close();
+  });
+}
+
+// One desk, one database: a second start focuses the window that is already open.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(start);
+}

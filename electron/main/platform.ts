@@ -1,0 +1,38 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { dialog, shell, type BrowserWindow } from 'electron';
+import type { Platform } from '../backend/platform';
+
+const run = promisify(execFile);
+
+/**
+ * Printing on Windows goes through pdf-to-printer (SumatraPDF, silent, to the default or a
+ * named printer): printing a PDF from a hidden Chromium window is unreliable on the drivers
+ * small offices have. Elsewhere CUPS' `lp` does the same job. Only file paths from our own
+ * archive reach here, passed as arguments, never through a shell.
+ */
+export function electronPlatform(window: () => BrowserWindow | null): Platform {
+  return {
+    async printPdf(file, { paper, printer }) {
+      if (process.platform === 'win32') {
+        const { print, getDefaultPrinter } = await import('pdf-to-printer');
+        const target = printer ?? (await getDefaultPrinter())?.name ?? null;
+        if (!target) throw new Error('no printer');
+        await print(file, { printer: target, paperSize: paper, scale: 'noscale' });
+        return { printer: target };
+      }
+      const args = [...(printer ? ['-d', printer] : []), '-o', `media=${paper}`, '--', file];
+      await run('lp', args);
+      return { printer: printer ?? null };
+    },
+    async chooseSavePath(defaultName) {
+      const owner = window();
+      const options = { defaultPath: defaultName, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+      const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async showItemInFolder(file) {
+      shell.showItemInFolder(file);
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import i18next, { type TFunction } from 'i18next';
+import { app as enApp } from './en/app';
+import { common as enCommon } from './en/common';
+import { print as enPrint } from './en/print';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './languages';
+import { app as zhApp } from './zh-CN/app';
+import { common as zhCommon } from './zh-CN/common';
+import { print as zhPrint } from './zh-CN/print';
+
+export { DEFAULT_LANGUAGE, LANGUAGES, type Language };
+
+/** One catalog per language, one namespace: screens and paper share the same words. */
+export const resources = {
+  'zh-CN': { translation: { ...zhCommon, app: zhApp, print: zhPrint } },
+  en: { translation: { ...enCommon, app: enApp, print: enPrint } },
+} as const;
+
+/** A translator bound to one language, for code outside React (documents, the backend). */
+export function translator(lang: Language): TFunction {
+  const instance = i18next.createInstance();
+  void instance.init({
+    resources,
+    lng: lang,
+    fallbackLng: DEFAULT_LANGUAGE,
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    showSupportNotice: false,
+  });
+  return instance.t;
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { isIsoDate, todayIso } from '../domain/dates';
+
+export const id = z.number({ error: 'validation.invalidType' }).int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** Trimmed text; empty is refused with "required". */
+export const requiredText = (max: number) => z.string().trim().min(1, { error: 'validation.required' }).max(max);
+
+/** Trimmed text where empty means "not given" (stored as null). */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+export const isoDate = z
+  .string()
+  .trim()
+  .refine(isIsoDate, { error: 'validation.date' });
+
+export const pastOrTodayDate = isoDate.refine((d) => d <= todayIso(), { error: 'validation.dateInFuture' });
+
+export const optionalPastOrTodayDate = z
+  .union([pastOrTodayDate, z.literal(''), z.null()])
+  .optional()
+  .transform((v) => (v ? v : null));
+
+/**
+ * Chinese phone numbers: an 11-digit mobile (1xx xxxx xxxx), a landline with its area code
+ * (0571-88886666, extension after a dash) or a 400/800 service number. Spaces, dashes and
+ * brackets typed for readability are dropped, except the area-code and extension dashes.
+ */
+export function normalizePhone(raw: string): string {
+  const s = raw.trim().replace(/[\s()（）]/g, '');
+  const digits = s.replace(/-/g, '');
+  if (/^1\d{10}$/.test(digits) || /^[48]00\d{7}$/.test(digits)) return digits;
+  return s;
+}
+
+export const phone = z
+  .string()
+  .transform(normalizePhone)
+  .pipe(
+    z
+      .string()
+      .min(1, { error: 'validation.required' })
+      .refine((p) => /^1[3-9]\d{9}$/.test(p) || /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/.test(p) || /^[48]00\d{7}$/.test(p), {
+        error: 'validation.phone',
+      }),
+  );
+
+export const searchQuery = z.string().max(100).default('');
+export const listLimit = z.number().int().min(1).max(500).default(50);

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { LANGUAGES, type Language } from '../i18n/languages';
+import { id } from './common';
+
+export const PAPERS = ['A4', 'A5'] as const;
+export type Paper = (typeof PAPERS)[number];
+export const DOCUMENT_KINDS = ['warrantyCard'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export const paper = z.enum(PAPERS);
+export const language = z.enum(LANGUAGES);
+
+export const warrantyCardInput = z.strictObject({ unitId: id, paper, language });
+export const documentListInput = z.strictObject({
+  kind: z.enum(DOCUMENT_KINDS).optional(),
+  recordType: z.enum(['unit']).optional(),
+  recordId: id.optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export const documentIdInput = z.strictObject({ id });
+
+export interface DocumentRecord {
+  id: number;
+  kind: DocumentKind;
+  /** Human number printed on the paper, from the kind's own sequence. */
+  number: string;
+  recordType: 'unit';
+  recordId: number;
+  /** What the document is about, for the archive list (e.g. the unit's model and serial). */
+  title: string;
+  paper: Paper;
+  language: Language;
+  templateVersion: number;
+  fileName: string;
+  sha256: string;
+  size: number;
+  createdAt: number;
+}
+
+export interface GeneratedDocument extends DocumentRecord {
+  /** Characters the embedded font has no glyph for: the desk is warned before printing. */
+  missingGlyphs: string[];
+}

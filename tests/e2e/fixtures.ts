@@ -1,0 +1,40 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { CHANNELS } from '../../shared/contract';
+import { openTestBackend, type TestBackend } from '../support/backend';
+import { tempDataDir } from '../support/temp';
+
+/**
+ * The built renderer in Chromium, with `window.api` bridged to a real backend on a real SQLite
+ * file in this test process. Only the transport (IPC → exposeBinding) and the Platform differ
+ * from the desktop app.
+ */
+export async function bridge(page: Page, backend: TestBackend): Promise<void> {
+  await page.exposeBinding('__deskInvoke', (_source, channel: unknown, input: unknown) => backend.invoke(channel, input));
+  await page.addInitScript((channels: string[]) => {
+    const invoke = (globalThis as unknown as { __deskInvoke: (c: string, i: unknown) => Promise<unknown> }).__deskInvoke;
+    (globalThis as unknown as { api: unknown }).api = Object.fromEntries(
+      channels.map((channel) => [channel, (input: unknown) => invoke(channel, input)]),
+    );
+  }, CHANNELS as string[]);
+}
+
+export const test = base.extend<{ dataDir: string; backend: TestBackend; desk: Page }>({
+  // eslint-disable-next-line no-empty-pattern
+  dataDir: async ({}, use) => {
+    await use(tempDataDir('e2e'));
+  },
+  backend: async ({ dataDir }, use) => {
+    const backend = await openTestBackend(dataDir);
+    await use(backend);
+    await backend.close();
+  },
+  desk: async ({ page, backend }, use) => {
+    await bridge(page, backend);
+    // Animations off: screenshots and clicks must not race a transition.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto('/');
+    await use(page);
+  },
+});
+
+export { expect };

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { normalizePhone } from '../../shared/schemas/common';
+import { customerCreateInput } from '../../shared/schemas/customer';
+import { unitCreateInput } from '../../shared/schemas/unit';
+import { fieldErrors } from '../../shared/validation';
+
+describe('phone numbers as the desk types them', () => {
+  it.each([
+    ['138 1234 5678', '13812345678', true],
+    ['138-1234-5678', '13812345678', true],
+    ['0571-88886666', '0571-88886666', true],
+    ['010-12345678-123', '010-12345678-123', true],
+    ['400-800-1234', '4008001234', true],
+    ['1381234567', '1381234567', false],
+    ['12812345678', '12812345678', false],
+    ['88886666', '88886666', false],
+    ['abc', 'abc', false],
+  ])('%s → %s (valid: %s)', (typed, stored, valid) => {
+    expect(normalizePhone(typed)).toBe(stored);
+    const parsed = customerCreateInput.safeParse({ name: '张三', phone: typed });
+    expect(parsed.success).toBe(valid);
+    if (parsed.success) expect(parsed.data.phone).toBe(stored);
+    else expect(fieldErrors(parsed.error).phone).toEqual([{ key: 'validation.phone' }]);
+  });
+});
+
+describe('customer and unit inputs', () => {
+  it('trims names and turns empty optional text into null', () => {
+    const parsed = customerCreateInput.parse({ name: '  张三  ', phone: '13812345678', address: '  ', note: '' });
+    expect(parsed).toEqual({ name: '张三', phone: '13812345678', address: null, note: null });
+  });
+  it('names each bad field with a catalog key', () => {
+    const parsed = customerCreateInput.safeParse({ name: ' ', phone: '123', extra: 1 });
+    expect(parsed.success).toBe(false);
+    const fields = fieldErrors(parsed.error!);
+    expect(fields.name).toEqual([{ key: 'validation.required' }]);
+    expect(fields.phone).toEqual([{ key: 'validation.phone' }]);
+    expect(fields['']).toEqual([{ key: 'validation.unknownField', params: { fields: 'extra' } }]);
+  });
+  const unit = { customerId: 1, brand: '格力', model: 'KFR-35GW', serial: 'GL001', purchaseDate: '2026-03-01', warrantyMonths: 12 };
+  it('accepts a unit without acceptance date', () => {
+    expect(unitCreateInput.parse(unit).acceptanceDate).toBeNull();
+  });
+  it('refuses acceptance before purchase, on the acceptance field', () => {
+    const parsed = unitCreateInput.safeParse({ ...unit, acceptanceDate: '2026-02-28' });
+    expect(fieldErrors(parsed.error!).acceptanceDate).toEqual([{ key: 'validation.acceptanceBeforePurchase' }]);
+  });
+  it('refuses impossible dates, future purchases, fractional months and spaced serials', () => {
+    const bad = unitCreateInput.safeParse({ ...unit, purchaseDate: '2026-02-30', warrantyMonths: 1.5, serial: 'GL 001' });
+    const fields = fieldErrors(bad.error!);
+    expect(fields.purchaseDate).toEqual([{ key: 'validation.date' }]);
+    expect(fields.warrantyMonths).toEqual([{ key: 'validation.wholeMonths' }]);
+    expect(fields.serial).toEqual([{ key: 'validation.serialSpaces' }]);
+    const future = unitCreateInput.safeParse({ ...unit, purchaseDate: '2999-01-01' });
+    expect(fieldErrors(future.error!).purchaseDate).toEqual([{ key: 'validation.dateInFuture' }]);
+  });
+});
