@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import { translator, DEFAULT_LANGUAGE, type Language } from '../../shared/i18n';
 import { createBackend, type Backend } from '../backend/backend';
 import { AppError } from '../backend/errors';
@@ -10,10 +10,24 @@ import { fileLogger } from './logger';
 import { menuTemplate } from './menu';
 import { resolveDataPaths } from './paths';
 import { electronPlatform } from './platform';
-import { CONTENT_SECURITY_POLICY, isAllowedExternal, isOwnRendererUrl, secureWebPreferences } from './security';
+import {
+  APP_ORIGIN_URL,
+  APP_SCHEME,
+  appSchemeFile,
+  CONTENT_SECURITY_POLICY,
+  isAllowedExternal,
+  isOwnRendererUrl,
+  secureWebPreferences,
+} from './security';
 
 let mainWindow: BrowserWindow | null = null;
-const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href;
+const rendererDir = join(__dirname, '..', 'renderer');
+const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? APP_ORIGIN_URL;
+
+// Must happen before 'ready': app:// behaves like https (secure context, fetch, workers for pdf.js).
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 /** better-sqlite3 built against Electron's ABI, kept apart from the Node build the tests use. */
 function nativeBinding(): string | undefined {
@@ -25,6 +39,10 @@ function nativeBinding(): string | undefined {
 
 function hardenSessions(): void {
   const ses = session.defaultSession;
+  ses.protocol.handle(APP_SCHEME, (request) => {
+    const file = appSchemeFile(request.url, rendererDir, join, sep);
+    return file ? net.fetch(pathToFileURL(file).href) : new Response('', { status: 404 });
+  });
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.webRequest.onHeadersReceived((details, callback) => {
@@ -105,8 +123,7 @@ async function start(): Promise<void> {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
-  if (process.env.ELECTRON_RENDERER_URL) await mainWindow.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else await mainWindow.loadFile(join(__dirname, '../renderer/index.html'));
+  await mainWindow.loadURL(rendererUrl);
 
   app.on('before-quit', () => {
     void backend.close();

@@ -34,19 +34,45 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
- * Where our renderer is allowed to live: the bundled index.html (file://) or, in development,
- * the electron-vite dev server. Anything else asking over IPC is not our window.
+ * The bundled renderer is served from our own privileged scheme rather than file://, so a page
+ * can never read the disk by URL (Electron checklist: prefer custom protocols to file://).
+ */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'desk';
+export const APP_ORIGIN_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
+
+/**
+ * Where our renderer is allowed to live: app://desk/ or, in development, the electron-vite dev
+ * server. Anything else asking over IPC, or navigating the window, is not ours. (Scheme and
+ * host are compared, not `origin`, which is "null" for custom schemes.)
  */
 export function isOwnRendererUrl(url: string | undefined, expected: string): boolean {
   if (!url) return false;
   try {
     const actual = new URL(url);
     const want = new URL(expected);
-    if (want.protocol === 'file:') return actual.protocol === 'file:' && decodeURI(actual.pathname) === decodeURI(want.pathname);
-    return actual.origin === want.origin;
+    return actual.protocol === want.protocol && actual.host === want.host && actual.host !== '';
   } catch {
     return false;
   }
+}
+
+/**
+ * Maps an app://desk/ request to a file inside the renderer folder; null for anything that
+ * would resolve outside it (../, encoded slashes, another host).
+ */
+export function appSchemeFile(requestUrl: string, rendererDir: string, join: (...p: string[]) => string, sep: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(requestUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
+  const path = decodeURIComponent(url.pathname);
+  if (path.includes('\0') || path.split('/').includes('..')) return null;
+  const file = join(rendererDir, path === '/' ? 'index.html' : path);
+  return file.startsWith(rendererDir + sep) ? file : null;
 }
 
 /** Links the desk may open in the system browser (help pages); everything else is refused. */

@@ -5,7 +5,15 @@ import type { Result } from '../../shared/result';
 import { registerIpc, type IpcEventLike } from '../../electron/main/ipc';
 import { menuTemplate } from '../../electron/main/menu';
 import { resolveDataPaths } from '../../electron/main/paths';
-import { CONTENT_SECURITY_POLICY, isAllowedExternal, isOwnRendererUrl, secureWebPreferences } from '../../electron/main/security';
+import { posix } from 'node:path';
+import {
+  APP_ORIGIN_URL,
+  appSchemeFile,
+  CONTENT_SECURITY_POLICY,
+  isAllowedExternal,
+  isOwnRendererUrl,
+  secureWebPreferences,
+} from '../../electron/main/security';
 
 describe('window security options', () => {
   it('isolate, sandbox and keep Node out of the renderer', () => {
@@ -30,18 +38,31 @@ describe('window security options', () => {
 });
 
 describe('our renderer, and nothing else', () => {
-  const bundled = 'file:///C:/Program%20Files/Desk/resources/app.asar/out/renderer/index.html';
   it.each([
-    [bundled, bundled, true],
-    [`${bundled}#/customers`, bundled, true],
-    ['file:///C:/Users/x/Downloads/evil.html', bundled, false],
-    ['https://example.com/', bundled, false],
+    [APP_ORIGIN_URL, APP_ORIGIN_URL, true],
+    ['app://desk/index.html#/customers', APP_ORIGIN_URL, true],
+    ['app://evil/index.html', APP_ORIGIN_URL, false],
+    ['other://desk/index.html', APP_ORIGIN_URL, false],
+    ['file:///C:/Users/x/Downloads/evil.html', APP_ORIGIN_URL, false],
+    ['https://example.com/', APP_ORIGIN_URL, false],
     ['http://localhost:5173/customers', 'http://localhost:5173/', true],
     ['http://localhost:5174/', 'http://localhost:5173/', false],
-    [undefined, bundled, false],
-    ['not a url', bundled, false],
+    [undefined, APP_ORIGIN_URL, false],
+    ['not a url', APP_ORIGIN_URL, false],
   ])('%s against %s → %s', (url, expected, ok) => {
     expect(isOwnRendererUrl(url, expected)).toBe(ok);
+  });
+  it.each([
+    ['app://desk/index.html', '/r/index.html'],
+    ['app://desk/', '/r/index.html'],
+    ['app://desk/assets/index-abc.js', '/r/assets/index-abc.js'],
+    ['app://desk/../../etc/passwd', '/r/etc/passwd'],
+    ['app://desk/%2e%2e/%2e%2e/etc/passwd', '/r/etc/passwd'], // the URL parser folds dot segments: still inside
+    ['app://desk/assets/..%2F..%2Fsecret', null],
+    ['app://other/index.html', null],
+    ['file:///etc/passwd', null],
+  ])('app:// request %s serves %s', (url, file) => {
+    expect(appSchemeFile(url, '/r', posix.join, posix.sep)).toBe(file);
   });
   it('opens only allow-listed links externally', () => {
     expect(isAllowedExternal('https://www.electronjs.org/docs/latest/tutorial/security')).toBe(true);
