@@ -28,7 +28,9 @@ export function formatMoney(fen: number, lang: Language): string {
   }).format(fen / 100);
 }
 
-/** Mobile numbers read back in groups (138 1234 5678); other numbers as stored. */
+/** Numbers read back in groups: mobiles 138 1234 5678, service lines 400-800-1234; others as stored. */
 export function formatPhone(phone: string): string {
-  return /^1\d{10}$/.test(phone) ? `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}` : phone;
+  if (/^1\d{10}$/.test(phone)) return `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`;
+  if (/^[48]00\d{7}$/.test(phone)) return `${phone.slice(0, 3)}-${phone.slice(3, 6)}-${phone.slice(6)}`;
+  return phone;
 }

@@ -14,5 +14,6 @@ describe('formats per language', () => {
   it('mobile numbers in groups, others as stored', () => {
     expect(formatPhone('13812345678')).toBe('138 1234 5678');
     expect(formatPhone('0571-88886666')).toBe('0571-88886666');
+    expect(formatPhone('4008001234')).toBe('400-800-1234');
   });
 });

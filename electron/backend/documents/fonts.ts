@@ -1,0 +1,112 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+
+/**
+ * The CJK font every printed document uses: Noto Sans CJK SC (OFL) from `@embedpdf/fonts-sc`.
+ *
+ * Coverage (checked with fontkit against the Regular and Bold files, version 1.000): despite the
+ * package's "GB2312" description these are the full Noto Sans CJK SC fonts, 30,888 glyphs. They
+ * cover all of CJK Unified Ideographs up to U+9FD0 (so 喆 堃 昇 珺 犇 淼 鑫 彧 玥 琰 and 䶮 print),
+ * nearly all of Extension A, and the few Extension B-E characters of the 2013 Table of General
+ * Standard Chinese Characters (e.g. 𬌗 𫖯 𬀩). Missing: most of Extension B and later (e.g. 𠀀),
+ * U+9FD1 and up, and some symbols such as ✔ and ☐. `missingGlyphs` tells which characters of a
+ * text would print as empty boxes, so the caller can warn instead of printing them silently.
+ */
+export const CJK_FONT_FAMILY = 'NotoSansSC';
+
+export const CJK_FONT_FILES = {
+  normal: 'NotoSansHans-Regular.otf',
+  bold: 'NotoSansHans-Bold.otf',
+} as const;
+
+export interface CjkFonts {
+  /** The folder holding the font files (absolute). */
+  dir: string;
+  normal: string;
+  bold: string;
+}
+
+const PACKAGE = '@embedpdf/fonts-sc';
+
+let packagedDir: string | undefined;
+
+/** The `fonts/` folder of the installed `@embedpdf/fonts-sc` package. */
+export function packagedFontDir(): string {
+  packagedDir ??= findPackagedFontDir();
+  return packagedDir;
+}
+
+function findPackagedFontDir(): string {
+  const require = createRequire(import.meta.url);
+  // The package's `exports` hides its sub-paths: resolve its entry, then walk up to its root.
+  let dir = dirname(require.resolve(PACKAGE));
+  for (;;) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'fonts'))) return join(dir, 'fonts');
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`Cannot find the fonts folder of ${PACKAGE}`);
+    dir = parent;
+  }
+}
+
+/**
+ * The CJK font files. `overrideDir` is a folder holding the same two files, for a packaged app
+ * that ships them outside node_modules (e.g. in `resources/fonts`); without it, the package's.
+ */
+export function cjkFonts(overrideDir?: string | null): CjkFonts {
+  const dir = resolve(overrideDir ?? packagedFontDir());
+  const fonts = { dir, normal: join(dir, CJK_FONT_FILES.normal), bold: join(dir, CJK_FONT_FILES.bold) };
+  for (const file of [fonts.normal, fonts.bold]) {
+    if (!existsSync(file)) throw new Error(`Font file not found: ${file}`);
+  }
+  return fonts;
+}
+
+/** The little of fontkit used here (it comes with pdfmake through pdfkit). */
+interface FontkitFont {
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
+interface Fontkit {
+  openSync(path: string): FontkitFont | { fonts: FontkitFont[] };
+}
+
+function loadFontkit(): Fontkit {
+  // fontkit is pdfkit's dependency, and pdfkit pdfmake's: resolve it the way pdfkit does, so it
+  // is the very copy that embeds the font.
+  const fromHere = createRequire(import.meta.url);
+  const fromPdfmake = createRequire(fromHere.resolve('pdfmake'));
+  const fromPdfkit = createRequire(fromPdfmake.resolve('pdfkit'));
+  return fromPdfkit('fontkit') as Fontkit;
+}
+
+let fontkit: Fontkit | undefined;
+const opened = new Map<string, FontkitFont>();
+
+function openFont(file: string): FontkitFont {
+  let font = opened.get(file);
+  if (!font) {
+    fontkit ??= loadFontkit();
+    const f = fontkit.openSync(file);
+    font = 'fonts' in f ? f.fonts[0]! : f;
+    opened.set(file, font);
+  }
+  return font;
+}
+
+/** Characters that are laid out without a glyph of their own: spaces, line breaks, controls, variation selectors. */
+const NO_GLYPH_NEEDED = /^[\s\p{Cc}\p{Cf}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]$/u;
+
+/**
+ * The characters of `text` that the CJK font (regular or bold) has no glyph for, each once, in
+ * the order they first appear. A PDF would show them as empty boxes.
+ */
+export function missingGlyphs(text: string, fonts: CjkFonts = cjkFonts()): string[] {
+  const faces = [openFont(fonts.normal), openFont(fonts.bold)];
+  const missing = new Set<string>();
+  for (const ch of text) {
+    if (missing.has(ch) || NO_GLYPH_NEEDED.test(ch)) continue;
+    const cp = ch.codePointAt(0)!;
+    if (faces.some((face) => !face.hasGlyphForCodePoint(cp))) missing.add(ch);
+  }
+  return [...missing];
+}

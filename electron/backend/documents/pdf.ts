@@ -1,0 +1,260 @@
+import { createRequire } from 'node:module';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { CJK_FONT_FAMILY, cjkFonts, type CjkFonts } from './fonts';
+import { TABLE_LAYOUTS } from './layout';
+
+/*
+ * The pdfmake document definition, as far as this app uses it. (pdfmake 0.3 ships no types;
+ * these follow its documentation.)
+ */
+export type Margins = number | [number, number] | [number, number, number, number];
+export type Alignment = 'left' | 'center' | 'right' | 'justify';
+export type Width = number | '*' | 'auto' | `${number}%`;
+
+export interface Style {
+  font?: string;
+  fontSize?: number;
+  bold?: boolean;
+  italics?: boolean;
+  color?: string;
+  fillColor?: string;
+  lineHeight?: number;
+  alignment?: Alignment;
+  characterSpacing?: number;
+  margin?: Margins;
+  noWrap?: boolean;
+  decoration?: 'underline' | 'lineThrough' | 'overline';
+}
+
+export interface NodeBase extends Style {
+  style?: string | string[];
+  width?: Width;
+  colSpan?: number;
+  rowSpan?: number;
+  /** Cell borders: left, top, right, bottom. */
+  border?: [boolean, boolean, boolean, boolean];
+  unbreakable?: boolean;
+  pageBreak?: 'before' | 'after';
+}
+
+export interface TextNode extends NodeBase {
+  text: string | Array<string | TextNode>;
+}
+export interface StackNode extends NodeBase {
+  stack: Content[];
+}
+export interface ColumnsNode extends NodeBase {
+  columns: Content[];
+  columnGap?: number;
+}
+export interface TableNode extends NodeBase {
+  table: {
+    body: Content[][];
+    widths?: Width[];
+    heights?: number | number[];
+    headerRows?: number;
+    dontBreakRows?: boolean;
+  };
+  /** A layout name: pdfmake's own ('noBorders', 'lightHorizontalLines'...) or one of TABLE_LAYOUTS. */
+  layout?: string;
+}
+export interface ListNode extends NodeBase {
+  ul: Content[];
+  markerColor?: string;
+}
+export interface OrderedListNode extends NodeBase {
+  ol: Content[];
+  markerColor?: string;
+}
+export interface QrNode extends NodeBase {
+  qr: string;
+  fit?: number;
+  eccLevel?: 'L' | 'M' | 'Q' | 'H';
+  mode?: 'numeric' | 'alphanumeric' | 'octet';
+  /** Quiet zone, in modules. */
+  padding?: number;
+}
+export interface CanvasLine {
+  type: 'line';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  lineWidth?: number;
+  lineColor?: string;
+  dash?: { length: number; space?: number };
+}
+export interface CanvasRect {
+  type: 'rect';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  r?: number;
+  lineWidth?: number;
+  lineColor?: string;
+  color?: string;
+}
+export interface CanvasNode extends NodeBase {
+  canvas: Array<CanvasLine | CanvasRect>;
+}
+
+export type Content =
+  | string
+  | Content[]
+  | TextNode
+  | StackNode
+  | ColumnsNode
+  | TableNode
+  | ListNode
+  | OrderedListNode
+  | QrNode
+  | CanvasNode;
+
+export interface PageSize {
+  width: number;
+  height: number;
+}
+
+export type DynamicContent = (currentPage: number, pageCount: number, pageSize: PageSize) => Content;
+
+export interface TDocumentDefinitions {
+  content: Content;
+  pageSize?: 'A4' | 'A5' | PageSize;
+  pageOrientation?: 'portrait' | 'landscape';
+  pageMargins?: Margins;
+  defaultStyle?: Style;
+  styles?: Record<string, Style>;
+  header?: DynamicContent;
+  footer?: DynamicContent;
+  /** The document's language (BCP 47), written to the PDF catalog for screen readers. */
+  language?: string;
+}
+
+/** What a table layout may say; the functions get the row/column index and the table node. */
+export interface TableLayout {
+  hLineWidth?: (i: number, node: { table: { body: unknown[][] } }) => number;
+  vLineWidth?: (i: number, node: { table: { widths: unknown[] } }) => number;
+  hLineColor?: (i: number, node: { table: { body: unknown[][] } }) => string;
+  vLineColor?: (i: number, node: { table: { widths: unknown[] } }) => string;
+  paddingLeft?: (i: number) => number;
+  paddingRight?: (i: number) => number;
+  paddingTop?: (i: number) => number;
+  paddingBottom?: (i: number) => number;
+}
+
+export interface PdfMetadata {
+  title: string;
+  creator: string;
+  producer: string;
+  author?: string;
+  subject?: string;
+}
+
+/** pdfmake's server-side object (`require('pdfmake')` is a ready instance). */
+interface PdfMake {
+  addFonts(fonts: Record<string, { normal: string; bold: string; italics: string; bolditalics: string }>): void;
+  addTableLayouts(layouts: Record<string, TableLayout>): void;
+  setUrlAccessPolicy(policy: (url: string) => boolean): void;
+  setLocalAccessPolicy(policy: (path: string) => boolean): void;
+  createPdf(definition: object): { getBuffer(): Promise<Buffer> };
+}
+
+/** Line height for the CJK font: its ascender and descender are tight. */
+export const LINE_HEIGHT = 1.3;
+
+let pdfmake: PdfMake | undefined;
+let fonts: CjkFonts | undefined;
+
+/** True when `path` is the folder `dir` itself or lies inside it. */
+function isInside(dir: string, path: string): boolean {
+  const rel = relative(dir, resolve(path));
+  return !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/**
+ * Sets pdfmake up: the CJK font (regular and bold; italics use the same two files), no URL
+ * access at all, and local file access only to the font folder. Runs by itself on the first
+ * render; call it at start-up to use fonts from another folder (a packaged app's resources).
+ */
+export function configurePdf(fontDir?: string | null): CjkFonts {
+  const found = cjkFonts(fontDir);
+  pdfmake ??= createRequire(import.meta.url)('pdfmake') as PdfMake;
+  pdfmake.addFonts({
+    [CJK_FONT_FAMILY]: { normal: found.normal, bold: found.bold, italics: found.normal, bolditalics: found.bold },
+  });
+  pdfmake.addTableLayouts(TABLE_LAYOUTS);
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((path) => isInside(found.dir, path));
+  fonts = found;
+  return found;
+}
+
+/** The font files documents are rendered with (configuring pdfmake if not done yet). */
+export function pdfFonts(): CjkFonts {
+  return fonts ?? configurePdf();
+}
+
+/** A deep copy of plain objects and arrays (pdfmake writes its measurements into the nodes). */
+function copyPlain<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copyPlain) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copyPlain(v)])) as T;
+  }
+  return value;
+}
+
+/** Renders a document definition to PDF bytes, and tells how many pages it came to. */
+export async function renderPdfDocument(
+  definition: TDocumentDefinitions,
+  meta: PdfMetadata,
+): Promise<{ pdf: Buffer; pages: number }> {
+  pdfFonts();
+  let pages = 0;
+  const given = definition.footer;
+  // pdfmake tells the page count only to the header and footer functions.
+  const footer: DynamicContent = (page, count, size) => {
+    pages = Math.max(pages, count);
+    return given ? given(page, count, size) : '';
+  };
+  const doc = {
+    ...copyPlain(definition),
+    header: definition.header,
+    footer,
+    defaultStyle: { font: CJK_FONT_FAMILY, lineHeight: LINE_HEIGHT, ...definition.defaultStyle },
+    info: { ...meta },
+  };
+  const pdf = await pdfmake!.createPdf(doc).getBuffer();
+  return { pdf, pages };
+}
+
+/** Renders a document definition to PDF bytes, in the CJK font, with the given metadata. */
+export async function renderPdf(definition: TDocumentDefinitions, meta: PdfMetadata): Promise<Buffer> {
+  return (await renderPdfDocument(definition, meta)).pdf;
+}
+
+const PAGE_SIZES: Record<'A4' | 'A5', PageSize> = { A4: { width: 595.28, height: 841.89 }, A5: { width: 419.53, height: 595.28 } };
+
+/**
+ * Every text a definition prints (content, header and footer of a first page), one per line:
+ * what the font must have glyphs for. QR codes and drawings are not text.
+ */
+export function documentText(definition: TDocumentDefinitions): string {
+  const out: string[] = [];
+  const walk = (node: Content | undefined): void => {
+    if (node === undefined || node === null) return;
+    if (typeof node === 'string') out.push(node);
+    else if (Array.isArray(node)) node.forEach(walk);
+    else if ('text' in node) (Array.isArray(node.text) ? node.text : [node.text]).forEach(walk);
+    else if ('stack' in node) node.stack.forEach(walk);
+    else if ('columns' in node) node.columns.forEach(walk);
+    else if ('table' in node) node.table.body.forEach(walk);
+    else if ('ul' in node) node.ul.forEach(walk);
+    else if ('ol' in node) node.ol.forEach(walk);
+  };
+  walk(definition.content);
+  const size = typeof definition.pageSize === 'object' ? definition.pageSize : PAGE_SIZES[definition.pageSize ?? 'A4'];
+  if (definition.header) walk(definition.header(1, 1, size));
+  if (definition.footer) walk(definition.footer(1, 1, size));
+  return out.join('\n');
+}

@@ -1,0 +1,112 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestBackend, type TestBackend } from '../support/backend';
+
+let backend: TestBackend;
+let unitId: number;
+const company = { companyName: '杭州安信机电设备服务有限公司', hotline: '400-800-1234', complaintLine: '0571-88886666' };
+
+beforeEach(async () => {
+  backend = await openTestBackend(undefined, () => new Date('2026-11-22T09:30:00+08:00'));
+  const customer = await backend.ok('customers:create', { name: '张三丰', phone: '13812345678', address: '浙江省杭州市西湖区文三路 90 号' });
+  const unit = await backend.ok('units:create', {
+    customerId: customer.id,
+    brand: '格力',
+    model: 'KFR-35GW',
+    serial: 'GL2026A0001',
+    purchaseDate: '2026-03-01',
+    acceptanceDate: '2026-03-05',
+    warrantyMonths: 12,
+  });
+  unitId = unit.id;
+});
+afterEach(async () => {
+  await backend.close();
+});
+
+const rows = (table: string) => (backend.store.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const archiveFiles = () => {
+  const root = join(backend.dir, 'documents');
+  return existsSync(root) ? readdirSync(root, { recursive: true }).filter((f) => String(f).endsWith('.pdf')) : [];
+};
+
+describe('warranty card documents', () => {
+  it('refuses to print before the company is set up, and writes nothing', async () => {
+    const error = await backend.fails('documents:warrantyCard', { unitId, paper: 'A4', language: 'zh-CN' });
+    expect(error.code).toBe('VALIDATION');
+    expect(error.details.message).toEqual({ key: 'errors.companySettingsMissing' });
+    expect(rows('documents')).toBe(0);
+    expect(rows('sequences')).toBe(0);
+    expect(archiveFiles()).toEqual([]);
+  });
+
+  it('archives each card with the next number of its kind, its hash and file', async () => {
+    await backend.ok('settings:update', company);
+    const first = await backend.ok('documents:warrantyCard', { unitId, paper: 'A4', language: 'zh-CN' });
+    const second = await backend.ok('documents:warrantyCard', { unitId, paper: 'A5', language: 'en' });
+    expect(first.number).toBe('BXK-2026-000001');
+    expect(second.number).toBe('BXK-2026-000002');
+    expect(first).toMatchObject({ kind: 'warrantyCard', recordType: 'unit', recordId: unitId, paper: 'A4', language: 'zh-CN', missingGlyphs: [] });
+    const file = join(backend.dir, 'documents', first.fileName);
+    const bytes = readFileSync(file);
+    expect(first.size).toBe(bytes.length);
+    expect(first.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    const { base64 } = await backend.ok('documents:content', { id: first.id });
+    expect(Buffer.from(base64, 'base64').equals(bytes)).toBe(true);
+    const listed = await backend.ok('documents:list', { recordType: 'unit', recordId: unitId });
+    expect(listed.map((d) => d.number)).toEqual(['BXK-2026-000002', 'BXK-2026-000001']);
+  });
+
+  it('prints the card the reader can read: Chinese text, the number, fonts embedded', async () => {
+    await backend.ok('settings:update', company);
+    const card = await backend.ok('documents:warrantyCard', { unitId, paper: 'A4', language: 'zh-CN' });
+    const file = join(backend.dir, 'documents', card.fileName);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    for (const expected of ['保修卡', 'GL2026A0001', '张三丰', card.number, '2027-03-05', company.companyName]) expect(text).toContain(expected);
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) expect(line).toMatch(/\byes\s+yes\s+(yes|no)\s+\d+\s+\d+$/); // embedded, subset
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
+
+    const printed = await backend.ok('documents:print', { id: card.id });
+    expect(printed.printer).toBe('tray');
+    expect(backend.platform.printed).toHaveLength(1);
+    expect(readFileSync(backend.platform.printed[0]!.copy).equals(readFileSync(file))).toBe(true);
+    expect(backend.platform.printed[0]!.paper).toBe('A4');
+  });
+
+  it('saves a copy only where the save dialog says, and nothing when cancelled', async () => {
+    await backend.ok('settings:update', company);
+    const card = await backend.ok('documents:warrantyCard', { unitId, paper: 'A5', language: 'zh-CN' });
+    expect(await backend.ok('documents:saveAs', { id: card.id })).toEqual({ savedTo: null });
+    backend.platform.saveAnswer = join(backend.dir, 'copy.pdf');
+    expect(await backend.ok('documents:saveAs', { id: card.id })).toEqual({ savedTo: backend.platform.saveAnswer });
+    expect(existsSync(backend.platform.saveAnswer)).toBe(true);
+    await backend.ok('documents:showInFolder', { id: card.id });
+    expect(backend.platform.shown).toEqual([join(backend.dir, 'documents', card.fileName)]);
+  });
+
+  it('answers NOT_FOUND for an unknown unit or document, and keeps the sequence unused', async () => {
+    await backend.ok('settings:update', company);
+    expect((await backend.fails('documents:warrantyCard', { unitId: 999, paper: 'A4', language: 'zh-CN' })).code).toBe('NOT_FOUND');
+    expect((await backend.fails('documents:content', { id: 999 })).code).toBe('NOT_FOUND');
+    expect((await backend.fails('documents:warrantyCard', { unitId, paper: 'Letter', language: 'zh-CN' })).code).toBe('VALIDATION');
+    expect(rows('sequences')).toBe(0);
+  });
+
+  it('rolls back the number and removes the file when the archive row cannot be written', async () => {
+    await backend.ok('settings:update', company);
+    // A trigger makes the final insert fail after the number was taken and the file written.
+    backend.store.sqlite.exec("create temp trigger refuse before insert on documents begin select raise(abort, 'disk says no'); end");
+    const error = await backend.fails('documents:warrantyCard', { unitId, paper: 'A4', language: 'zh-CN' });
+    expect(error.code).toBe('INTERNAL');
+    expect(JSON.stringify(error)).not.toContain('disk says no');
+    expect(rows('documents')).toBe(0);
+    expect(rows('sequences')).toBe(0);
+    expect(archiveFiles()).toEqual([]);
+    expect(backend.logger.lines.some((l) => l.level === 'error')).toBe(true);
+  });
+});
