@@ -122,6 +122,8 @@ export function loadBundle(file: string, electron: unknown, allow: (request: str
   };
   try {
     delete require.cache[resolved];
+    // A plain CommonJS load on purpose: the bundle is what Electron itself would require.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     require(resolved);
   } finally {
     mod._load = original;
