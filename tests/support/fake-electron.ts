@@ -9,8 +9,20 @@ import { fileURLToPath } from 'node:url';
  * our real wiring (startup order, window options, session handlers, IPC registration, the app://
  * handler) and records what it asked of Electron, for the test to inspect.
  */
+/** The app object as the main bundle uses it; typed by hand so the recorder's type can be named. */
+export interface FakeApp extends EventEmitter {
+  isPackaged: boolean;
+  requestSingleInstanceLock(): boolean;
+  whenReady(): Promise<void>;
+  getPath(name: string): string;
+  getAppPath(): string;
+  getVersion(): string;
+  quit(): void;
+  exit(code: number): void;
+}
+
 export function fakeElectron(userData: string) {
-  const app = Object.assign(new EventEmitter(), {
+  const app: FakeApp = Object.assign(new EventEmitter(), {
     isPackaged: false,
     requestSingleInstanceLock: () => true,
     whenReady: () => Promise.resolve(),
@@ -66,7 +78,7 @@ export function fakeElectron(userData: string) {
     show = () => {};
   }
 
-  const electron = {
+  const electron: Record<string, unknown> = {
     app,
     BrowserWindow: FakeWindow,
     ipcMain: { handle: (channel: string, fn: (e: unknown, i: unknown) => Promise<unknown>) => void recorded.ipcHandlers.set(channel, fn) },

@@ -38,7 +38,7 @@ export function packagedFontDir(): string {
 }
 
 function findPackagedFontDir(): string {
-  const require = createRequire(import.meta.url);
+  const require = createRequire(__filename);
   // The package's `exports` hides its sub-paths: resolve its entry, then walk up to its root.
   let dir = dirname(require.resolve(PACKAGE));
   for (;;) {
@@ -73,7 +73,7 @@ interface Fontkit {
 function loadFontkit(): Fontkit {
   // fontkit is pdfkit's dependency, and pdfkit pdfmake's: resolve it the way pdfkit does, so it
   // is the very copy that embeds the font.
-  const fromHere = createRequire(import.meta.url);
+  const fromHere = createRequire(__filename);
   const fromPdfmake = createRequire(fromHere.resolve('pdfmake'));
   const fromPdfkit = createRequire(fromPdfmake.resolve('pdfkit'));
   return fromPdfkit('fontkit') as Fontkit;

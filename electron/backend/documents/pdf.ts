@@ -183,7 +183,7 @@ function isInside(dir: string, path: string): boolean {
  */
 export function configurePdf(fontDir?: string | null): CjkFonts {
   const found = cjkFonts(fontDir);
-  pdfmake ??= createRequire(import.meta.url)('pdfmake') as PdfMake;
+  pdfmake ??= createRequire(__filename)('pdfmake') as PdfMake;
   pdfmake.addFonts({
     [CJK_FONT_FAMILY]: { normal: found.normal, bold: found.bold, italics: found.normal, bolditalics: found.bold },
   });

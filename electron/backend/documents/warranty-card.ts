@@ -96,7 +96,7 @@ export function warrantyCardDefinition(
     {
       columns: [
         { width: '*', text: k('title'), style: 'title' },
-        { width: 'auto', text: labelled(k('number'), number), style: 'documentNumber', margin: [0, 10 * setup.scale, 0, 0] },
+        { width: 'auto', text: labelled(k('number'), number), style: 'documentNumber', noWrap: true, margin: [0, 10 * setup.scale, 0, 0] },
       ],
       margin: [0, setup.gap * 0.6, 0, setup.gap * 0.5],
     },

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
-import type { Api, ApiError, Channel, InputOf, OutputOf } from '../../../shared/contract';
+import type { Api, ApiError, Channel, InputOf, OutputOf, Result } from '../../../shared/contract';
 
 declare global {
   interface Window {
@@ -16,7 +16,7 @@ export class ApiCallError extends Error {
 }
 
 export async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
-  const fn = window.api[channel] as (i: InputOf<C>) => ReturnType<Api[C]>;
+  const fn = window.api[channel] as unknown as (i: InputOf<C>) => Promise<Result<OutputOf<C>>>;
   const result = await fn(input);
   if (!result.ok) throw new ApiCallError(result.error);
   return result.value as OutputOf<C>;

@@ -1,0 +1,99 @@
+import { Alert, Anchor, AppShell, Group, NavLink, Text, Title } from '@mantine/core';
+import { IconFileText, IconInfoCircle, IconSettings, IconUsers } from '@tabler/icons-react';
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CustomerSearch } from '../components/CustomerSearch';
+import { LanguageSwitch, useSettings, useStoredLanguage } from '../components/language';
+import { CustomerDetailPage } from '../pages/customers/CustomerDetailPage';
+import { CustomersPage } from '../pages/customers/CustomersPage';
+import { DocumentsPage } from '../pages/documents/DocumentsPage';
+import { SettingsPage } from '../pages/settings/SettingsPage';
+import { useRoute, type Route } from './router';
+
+type Section = 'customers' | 'documents' | 'settings';
+
+const NAV: { section: Section; icon: ReactNode }[] = [
+  { section: 'customers', icon: <IconUsers size={18} stroke={1.6} /> },
+  { section: 'documents', icon: <IconFileText size={18} stroke={1.6} /> },
+  { section: 'settings', icon: <IconSettings size={18} stroke={1.6} /> },
+];
+
+function sectionOf(route: Route): Section {
+  return route.section === 'customer' ? 'customers' : route.section;
+}
+
+/** Printing needs the company's name and hotline on the paper: say so calmly, once, on top. */
+function CompanyMissingBanner({ onOpenSettings }: { onOpenSettings: () => void }) {
+  const { t } = useTranslation();
+  const settings = useSettings().data;
+  if (!settings || (settings.companyName && settings.hotline)) return null;
+  return (
+    <Alert variant="light" color="yellow" icon={<IconInfoCircle size={18} />} py={8} mb="sm" data-testid="company-missing">
+      <Text size="sm" span>
+        {t('app.banner.companyMissing')}{' '}
+      </Text>
+      <Anchor component="button" type="button" size="sm" fw={600} onClick={onOpenSettings}>
+        {t('app.banner.openSettings')}
+      </Anchor>
+    </Alert>
+  );
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.section) {
+    case 'customers':
+      return <CustomersPage />;
+    case 'customer':
+      return <CustomerDetailPage key={route.id} id={route.id} />;
+    case 'documents':
+      return <DocumentsPage />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const [route, go] = useRoute();
+  useStoredLanguage();
+  const title = t('appName');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+
+  const active = sectionOf(route);
+  return (
+    <AppShell header={{ height: 52 }} navbar={{ width: 168, breakpoint: 0 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="lg" wrap="nowrap">
+            <Title order={1} fz="lg" fw={700} w={136} style={{ whiteSpace: 'nowrap' }}>
+              {title}
+            </Title>
+            <CustomerSearch />
+          </Group>
+          <LanguageSwitch />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('app.nav.label')}>
+        {NAV.map(({ section, icon }) => (
+          <NavLink
+            key={section}
+            component="button"
+            type="button"
+            label={t(`app.nav.${section}`)}
+            leftSection={icon}
+            active={active === section}
+            aria-current={active === section ? 'page' : undefined}
+            onClick={() => go({ section })}
+            style={{ borderRadius: 4 }}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <CompanyMissingBanner onOpenSettings={() => go({ section: 'settings' })} />
+        <Page route={route} />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

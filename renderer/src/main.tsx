@@ -1,0 +1,54 @@
+/// <reference types="vite/client" />
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { DEFAULT_LANGUAGE } from '../../shared/i18n/languages';
+import type { Settings } from '../../shared/schemas/settings';
+import { call } from './api/client';
+import { App } from './app/App';
+import { i18n, initI18n, isLanguage } from './app/i18n';
+import { theme } from './app/theme';
+import { SETTINGS_KEY } from './components/language';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    // One local database and one clerk: data changes only through this window.
+    queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 },
+    mutations: { retry: false },
+  },
+});
+
+async function start(): Promise<void> {
+  // The stored language is read before the first paint, so the screen never flips language.
+  let settings: Settings | null = null;
+  try {
+    settings = await call('settings:get', {});
+    queryClient.setQueryData(SETTINGS_KEY, settings);
+  } catch (error) {
+    // The app still opens (in the default language); the pages show the error where it matters.
+    console.error(error);
+  }
+  initI18n(isLanguage(settings?.language) ? settings.language : DEFAULT_LANGUAGE);
+
+  const root = document.getElementById('root');
+  if (!root) throw new Error('#root is missing from index.html');
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <MantineProvider theme={theme}>
+          <Notifications position="bottom-right" limit={4} />
+          <QueryClientProvider client={queryClient}>
+            <App />
+          </QueryClientProvider>
+        </MantineProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}
+
+void start();

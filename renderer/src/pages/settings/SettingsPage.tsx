@@ -1,0 +1,104 @@
+import { Button, Group, Input, Kbd, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { getHotkeyHandler } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { settingsUpdateInput, type Settings } from '../../../../shared/schemas/settings';
+import { useApiMutation } from '../../api/client';
+import { schemaValidator, showServerFieldErrors } from '../../components/formValidation';
+import { LanguageSwitch, SETTINGS_KEY, useSettings } from '../../components/language';
+import { notifyDone, notifyError } from '../../components/notify';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
+
+interface Values {
+  companyName: string;
+  hotline: string;
+  complaintLine: string;
+  address: string;
+}
+const FIELDS = ['companyName', 'hotline', 'complaintLine', 'address'] as const;
+
+function CompanyForm({ settings }: { settings: Settings }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const save = useApiMutation('settings:update');
+  const form = useForm<Values>({
+    initialValues: {
+      companyName: settings.companyName,
+      hotline: settings.hotline,
+      complaintLine: settings.complaintLine ?? '',
+      address: settings.address ?? '',
+    },
+    validate: schemaValidator<Values>(settingsUpdateInput, t),
+  });
+
+  const handleSubmit = form.onSubmit((values) =>
+    save.mutate(values, {
+      onSuccess: (saved) => {
+        client.setQueryData(SETTINGS_KEY, saved);
+        form.resetDirty();
+        notifyDone(t('app.settings.saved'));
+      },
+      onError: (err) => {
+        if (!showServerFieldErrors(form, FIELDS, t, err)) notifyError(t, err);
+      },
+    }),
+  );
+
+  return (
+    <form noValidate onSubmit={handleSubmit} onKeyDown={getHotkeyHandler([['mod+S', () => handleSubmit()]])}>
+      <Stack gap="sm">
+        <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
+          <TextInput label={t('app.settings.companyName')} withAsterisk {...form.getInputProps('companyName')} />
+          <TextInput label={t('app.settings.hotline')} withAsterisk inputMode="tel" {...form.getInputProps('hotline')} />
+          <TextInput label={t('app.settings.complaintLine')} inputMode="tel" {...form.getInputProps('complaintLine')} />
+          <TextInput label={t('app.settings.address')} {...form.getInputProps('address')} />
+        </SimpleGrid>
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            {t('app.common.save')}
+            <Kbd ml={8} size="xs">
+              {t('app.keys.save')}
+            </Kbd>
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const settings = useSettings();
+  return (
+    <>
+      <PageHeader title={t('app.settings.title')} />
+      <Stack gap="md" maw={820}>
+        <Paper withBorder p="md">
+          <Title order={3} fz="md" fw={600}>
+            {t('app.settings.company')}
+          </Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('app.settings.companyHint')}
+          </Text>
+          <QueryState isPending={settings.isPending} error={settings.error} />
+          {settings.data && <CompanyForm settings={settings.data} />}
+        </Paper>
+        <Paper withBorder p="md">
+          <Title order={3} fz="md" fw={600}>
+            {t('app.settings.language')}
+          </Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('app.settings.languageHint')}
+          </Text>
+          <Input.Wrapper label={t('app.settings.languageLabel')}>
+            <div>
+              <LanguageSwitch size="sm" />
+            </div>
+          </Input.Wrapper>
+        </Paper>
+      </Stack>
+    </>
+  );
+}
