@@ -25,6 +25,10 @@ const stampFile = join(outDir, 'stamp.json');
 const stamp = JSON.stringify({ electronVersion, sqliteVersion, platform, arch });
 const bin = (name) => join('node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
 const exec = (cmd, args, options = {}) => execFileSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32', ...options });
+const fail = (what) => {
+  console.error(`\n${what} This step needs the internet (it downloads from the Electron and better-sqlite3 release pages).`);
+  process.exit(1);
+};
 
 if (platform === process.platform && arch === process.arch) {
   const electronDir = dirname(require.resolve('electron/package.json'));
@@ -32,7 +36,11 @@ if (platform === process.platform && arch === process.arch) {
     console.log(`Fetching the Electron ${electronVersion} binary…`);
     const env = { ...process.env };
     delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
-    exec(process.execPath, [join(electronDir, 'install.js')], { env });
+    try {
+      exec(process.execPath, [join(electronDir, 'install.js')], { env });
+    } catch {
+      fail(`Could not fetch the Electron ${electronVersion} binary.`);
+    }
   }
 }
 
@@ -56,7 +64,11 @@ try {
     process.exit(1);
   }
   console.log('No prebuilt binary; compiling against the Electron headers…');
-  exec(join('..', '..', '..', '..', bin('node-gyp')), ['rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, `--arch=${arch}`, '--dist-url=https://electronjs.org/headers'], { cwd: work });
+  try {
+    exec(join('..', '..', '..', '..', bin('node-gyp')), ['rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, `--arch=${arch}`, '--dist-url=https://electronjs.org/headers'], { cwd: work });
+  } catch {
+    fail(`Could not build better-sqlite3 for Electron ${electronVersion}.`);
+  }
 }
 mkdirSync(outDir, { recursive: true });
 copyFileSync(join(work, 'build', 'Release', 'better_sqlite3.node'), target);

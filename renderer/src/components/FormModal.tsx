@@ -42,15 +42,23 @@ export function FormModal({
             <Button variant="default" onClick={onClose}>
               {t('app.common.cancel')}
             </Button>
-            <Button type="submit" loading={saving}>
-              {t('app.common.save')}
-              <Kbd ml={8} size="xs">
-                {t('app.keys.save')}
-              </Kbd>
-            </Button>
+            <SaveButton loading={saving} />
           </Group>
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/** The submit button of every form, with its keyboard shortcut shown. */
+export function SaveButton({ loading }: { loading: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Button type="submit" loading={loading}>
+      {t('app.common.save')}
+      <Kbd ml={8} size="xs">
+        {t('app.keys.save')}
+      </Kbd>
+    </Button>
   );
 }

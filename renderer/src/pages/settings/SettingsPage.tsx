@@ -1,4 +1,4 @@
-import { Button, Group, Input, Kbd, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Group, Input, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
@@ -10,6 +10,7 @@ import { LanguageSwitch, SETTINGS_KEY, useSettings } from '../../components/lang
 import { notifyDone, notifyError } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
+import { SaveButton } from '../../components/FormModal';
 
 interface Values {
   companyName: string;
@@ -56,12 +57,7 @@ function CompanyForm({ settings }: { settings: Settings }) {
           <TextInput label={t('app.settings.address')} {...form.getInputProps('address')} />
         </SimpleGrid>
         <Group>
-          <Button type="submit" loading={save.isPending}>
-            {t('app.common.save')}
-            <Kbd ml={8} size="xs">
-              {t('app.keys.save')}
-            </Kbd>
-          </Button>
+          <SaveButton loading={save.isPending} />
         </Group>
       </Stack>
     </form>
