@@ -2,17 +2,19 @@ import i18next, { type TFunction } from 'i18next';
 import { app as enApp } from './en/app';
 import { common as enCommon } from './en/common';
 import { print as enPrint } from './en/print';
+import { warranty as enWarranty } from './en/warranty';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './languages';
 import { app as zhApp } from './zh-CN/app';
 import { common as zhCommon } from './zh-CN/common';
 import { print as zhPrint } from './zh-CN/print';
+import { warranty as zhWarranty } from './zh-CN/warranty';
 
 export { DEFAULT_LANGUAGE, LANGUAGES, type Language };
 
 /** One catalog per language, one namespace: screens and paper share the same words. */
 export const resources = {
-  'zh-CN': { translation: { ...zhCommon, app: zhApp, print: zhPrint } },
-  en: { translation: { ...enCommon, app: enApp, print: enPrint } },
+  'zh-CN': { translation: { ...zhCommon, app: zhApp, print: zhPrint, warranty: zhWarranty } },
+  en: { translation: { ...enCommon, app: enApp, print: enPrint, warranty: enWarranty } },
 } as const;
 
 /** A translator bound to one language, for code outside React (documents, the backend). */
