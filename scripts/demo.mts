@@ -41,17 +41,63 @@ await call('settings:update', {
   address: '浙江省杭州市拱墅区湖墅南路 186 号 3 楼',
 });
 
-const people = [
-  { name: '张三丰', phone: '138 1234 5678', address: '浙江省杭州市西湖区文三路 90 号 2 幢 501 室' },
-  { name: '杭州市西湖中学', phone: '0571-87654321', address: '浙江省杭州市西湖区曙光路 12 号' },
-  { name: '宁波启明科技有限公司', phone: '0574-27889900', address: '浙江省宁波市鄞州区天童南路 588 号 A 座 12 楼' },
-];
-const [zhang, school, qiming] = await Promise.all(people.map((p) => call('customers:create', p)));
+const airconPolicy = await call('policies:create', {
+  name: '家用空调标准保修',
+  basis: 'acceptance',
+  components: [
+    { key: 'whole', name: '整机', months: 12 },
+    { key: 'accessories', name: '配件（遥控器、线缆）', months: 6 },
+    { key: 'compressor', name: '压缩机', months: 36 },
+  ],
+});
+const projectorPolicy = await call('policies:create', {
+  name: '投影机保修',
+  basis: 'purchase',
+  components: [
+    { key: 'whole', name: '整机', months: 24 },
+    { key: 'lamp', name: '灯泡', months: 6 },
+    { key: 'main', name: '主板、光机', months: 36 },
+  ],
+});
+const securityPolicy = await call('policies:create', {
+  name: '安防工程保修',
+  basis: 'acceptance',
+  components: [
+    { key: 'whole', name: '整套系统', months: 24 },
+    { key: 'disk', name: '硬盘', months: 36 },
+    { key: 'cabling', name: '线缆、开关', months: 6 },
+  ],
+});
+const aircon = await call('models:create', { brand: '格力', model: 'KFR-35GW/(35592)FNhAa-B1', category: '空调', policyId: airconPolicy.id });
+const projector = await call('models:create', { brand: '爱普生', model: 'CB-X51', category: '投影机', policyId: projectorPolicy.id });
+const nvr = await call('models:create', { brand: '海康威视', model: 'DS-7808N-R2', category: '安防监控', policyId: securityPolicy.id });
+
+const zhang = await call('customers:create', {
+  name: '张三丰',
+  phones: [{ phone: '138 1234 5678', label: '手机' }],
+  addresses: [{ address: '浙江省杭州市西湖区文三路 90 号 2 幢 501 室', isDefault: true }],
+});
+const school = await call('customers:create', {
+  kind: 'organisation',
+  name: '杭州市西湖中学',
+  region: 'suburban',
+  phones: [{ phone: '0571-87654321', label: '总务处' }],
+  addresses: [{ address: '浙江省杭州市西湖区曙光路 12 号', isDefault: true }],
+  contacts: [{ name: '单田芳', role: '总务主任', phone: '13900001111' }],
+  tags: ['学校', '维保合同'],
+});
+const qiming = await call('customers:create', {
+  kind: 'organisation',
+  name: '宁波启明科技有限公司',
+  region: 'other',
+  phones: [{ phone: '0574-27889900' }],
+  addresses: [{ address: '浙江省宁波市鄞州区天童南路 588 号 A 座 12 楼', isDefault: true }],
+});
 
 const units = [
-  await call('units:create', { customerId: zhang!.id, brand: '格力', model: 'KFR-35GW/(35592)FNhAa-B1', serial: 'GL2026A0001', purchaseDate: '2026-03-01', acceptanceDate: '2026-03-05', warrantyMonths: 12 }),
-  await call('units:create', { customerId: school!.id, brand: '爱普生', model: 'CB-X51', serial: 'X5HK2600123', purchaseDate: '2025-08-31', acceptanceDate: null, warrantyMonths: 36 }),
-  await call('units:create', { customerId: qiming!.id, brand: '海康威视', model: 'DS-7808N-R2', serial: 'DS7808N20250611AACH', purchaseDate: '2025-06-11', acceptanceDate: '2025-06-20', warrantyMonths: 24 }),
+  await call('units:create', { customerId: zhang.id, modelId: aircon.id, serial: 'GL2026A0001', purchaseDate: '2026-03-01', installDate: '2026-03-04', acceptanceDate: '2026-03-05', invoiceNumber: '33012600001234', siteAddress: '文三路 90 号 2 幢 501 室 客厅' }),
+  await call('units:create', { customerId: school.id, modelId: projector.id, serial: 'X5HK2600123', purchaseDate: '2025-08-31', invoiceNumber: '33012500005678', locationNote: '302 教室' }),
+  await call('units:create', { customerId: qiming.id, modelId: nvr.id, serial: 'DS7808N20250611AACH', purchaseDate: '2025-06-11', installDate: '2025-06-18', acceptanceDate: '2025-06-20', invoiceNumber: '33022500000042' }),
 ];
 
 const written: string[] = [];

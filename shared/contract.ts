@@ -3,11 +3,34 @@ import type { ApiError, Result } from './result';
 import {
   customerCreateInput,
   customerGetInput,
-  customerSearchInput,
+  customerListInput,
+  customerMergeInput,
   customerUpdateInput,
   type Customer,
+  type CustomerPage,
+  type MergeResult,
 } from './schemas/customer';
-import { unitCreateInput, unitGetInput, unitListInput, unitUpdateInput, type Unit } from './schemas/unit';
+import {
+  modelCreateInput,
+  modelListInput,
+  modelUpdateInput,
+  policyCreateInput,
+  policyUpdateInput,
+  type ProductModel,
+  type WarrantyPolicyRecord,
+} from './schemas/product';
+import { searchInput, type SearchHit } from './schemas/search';
+import {
+  exclusionInput,
+  unitBySerialInput,
+  unitCreateInput,
+  unitGetInput,
+  unitListInput,
+  unitStatusInput,
+  unitUpdateInput,
+  type Unit,
+  type UnitStatusChange,
+} from './schemas/unit';
 import {
   documentIdInput,
   documentListInput,
@@ -44,12 +67,29 @@ export const contract = {
   'customers:create': channel<typeof customerCreateInput, Customer>(customerCreateInput),
   'customers:update': channel<typeof customerUpdateInput, Customer>(customerUpdateInput),
   'customers:get': channel<typeof customerGetInput, Customer>(customerGetInput),
-  'customers:search': channel<typeof customerSearchInput, Customer[]>(customerSearchInput),
+  'customers:list': channel<typeof customerListInput, CustomerPage>(customerListInput),
+  'customers:archive': channel<typeof customerGetInput, Customer>(customerGetInput),
+  'customers:restore': channel<typeof customerGetInput, Customer>(customerGetInput),
+  'customers:delete': channel<typeof customerGetInput, null>(customerGetInput),
+  'customers:merge': channel<typeof customerMergeInput, MergeResult>(customerMergeInput),
+
+  'policies:list': channel<typeof none, WarrantyPolicyRecord[]>(none),
+  'policies:create': channel<typeof policyCreateInput, WarrantyPolicyRecord>(policyCreateInput),
+  'policies:update': channel<typeof policyUpdateInput, WarrantyPolicyRecord>(policyUpdateInput),
+  'models:list': channel<typeof modelListInput, ProductModel[]>(modelListInput),
+  'models:create': channel<typeof modelCreateInput, ProductModel>(modelCreateInput),
+  'models:update': channel<typeof modelUpdateInput, ProductModel>(modelUpdateInput),
 
   'units:create': channel<typeof unitCreateInput, Unit>(unitCreateInput),
   'units:update': channel<typeof unitUpdateInput, Unit>(unitUpdateInput),
   'units:get': channel<typeof unitGetInput, Unit>(unitGetInput),
   'units:listByCustomer': channel<typeof unitListInput, Unit[]>(unitListInput),
+  'units:findBySerial': channel<typeof unitBySerialInput, Unit[]>(unitBySerialInput),
+  'units:setStatus': channel<typeof unitStatusInput, Unit>(unitStatusInput),
+  'units:history': channel<typeof unitGetInput, UnitStatusChange[]>(unitGetInput),
+  'units:addExclusion': channel<typeof exclusionInput, Unit>(exclusionInput),
+
+  'search:query': channel<typeof searchInput, SearchHit[]>(searchInput),
 
   'documents:warrantyCard': channel<typeof warrantyCardInput, GeneratedDocument>(warrantyCardInput),
   'documents:list': channel<typeof documentListInput, DocumentRecord[]>(documentListInput),

@@ -3,7 +3,17 @@ import type { ApiError, Result } from '../../shared/result';
 import { fieldErrors } from '../../shared/validation';
 import { AppError } from './errors';
 import type { ServiceContext } from './services/context';
-import { createCustomer, getCustomer, searchCustomers, updateCustomer } from './services/customers';
+import {
+  createCustomer,
+  deleteCustomer,
+  getCustomer,
+  listCustomers,
+  mergeCustomers,
+  setArchived,
+  updateCustomer,
+} from './services/customers';
+import { lookup } from './services/lookup';
+import { createModel, createPolicy, listModels, listPolicies, updateModel, updatePolicy } from './services/products';
 import {
   createWarrantyCard,
   documentContent,
@@ -13,7 +23,16 @@ import {
   showDocumentInFolder,
 } from './services/documents';
 import { getSettings, updateSettings } from './services/settings';
-import { createUnit, getUnit, listUnitsByCustomer, updateUnit } from './services/units';
+import {
+  addExclusion,
+  createUnit,
+  findUnitsBySerial,
+  getUnit,
+  listUnitsByCustomer,
+  setUnitStatus,
+  unitHistory,
+  updateUnit,
+} from './services/units';
 import type { AppInfo } from '../../shared/contract';
 
 type Handlers = { [C in Channel]: (ctx: ServiceContext, input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
@@ -27,11 +46,26 @@ export function handlers(info: () => AppInfo): Handlers {
     'customers:create': createCustomer,
     'customers:update': updateCustomer,
     'customers:get': (ctx, input) => getCustomer(ctx.db, input.id),
-    'customers:search': searchCustomers,
+    'customers:list': listCustomers,
+    'customers:archive': (ctx, input) => setArchived(ctx, input.id, true),
+    'customers:restore': (ctx, input) => setArchived(ctx, input.id, false),
+    'customers:delete': (ctx, input) => deleteCustomer(ctx, input.id),
+    'customers:merge': mergeCustomers,
+    'policies:list': listPolicies,
+    'policies:create': createPolicy,
+    'policies:update': updatePolicy,
+    'models:list': listModels,
+    'models:create': createModel,
+    'models:update': updateModel,
     'units:create': createUnit,
     'units:update': updateUnit,
     'units:get': (ctx, input) => getUnit(ctx, input.id),
     'units:listByCustomer': (ctx, input) => listUnitsByCustomer(ctx, input.customerId),
+    'units:findBySerial': (ctx, input) => findUnitsBySerial(ctx, input.serial),
+    'units:setStatus': setUnitStatus,
+    'units:history': (ctx, input) => unitHistory(ctx, input.id),
+    'units:addExclusion': addExclusion,
+    'search:query': lookup,
     'documents:warrantyCard': createWarrantyCard,
     'documents:list': listDocuments,
     'documents:content': (ctx, input) => documentContent(ctx, input.id),

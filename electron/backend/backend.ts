@@ -5,6 +5,7 @@ import { createDispatcher, handlers } from './api';
 import { closeStore, openStore, type Store } from './db/connection';
 import { migrateToLatest, type MigrateResult } from './db/migrate';
 import type { Logger, Platform } from './platform';
+import { rebuildIndex } from './services/search';
 
 export interface BackendOptions {
   dbPath: string;
@@ -37,6 +38,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   let migration: MigrateResult;
   try {
     migration = await migrateToLatest(store, options.backupDir ?? join(options.dbPath, '..', 'backups'));
+    if (migration.applied.length > 0) await store.db.transaction().execute((trx) => rebuildIndex(trx));
   } catch (error) {
     await closeStore(store);
     throw error;

@@ -7,6 +7,14 @@ export const settingsFields = {
   hotline: phone,
   complaintLine: z.union([phone, z.literal('').transform(() => null), z.null()]).optional().transform((v) => v ?? null),
   address: optionalText(200),
+  /** The letterhead logo, as a PNG or JPEG data URL (kept small: it is printed on every page). */
+  logo: z
+    .string()
+    .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/, { error: 'validation.logo' })
+    .max(400_000, { error: 'validation.logoTooBig' })
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
   language,
 };
 
@@ -18,5 +26,6 @@ export interface Settings {
   hotline: string;
   complaintLine: string | null;
   address: string | null;
+  logo: string | null;
   language: z.infer<typeof language>;
 }

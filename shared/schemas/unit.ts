@@ -1,43 +1,94 @@
 import { z } from 'zod';
-import type { WarrantyState, WarrantyTerm } from '../domain/warranty';
-import { id, optionalPastOrTodayDate, pastOrTodayDate, requiredText } from './common';
+import type { WarrantyEvaluation } from '../domain/warranty-engine';
+import { id, isoDate, optionalPastOrTodayDate, optionalText, requiredText } from './common';
+import type { PolicyVersion } from './product';
+
+export const UNIT_STATUSES = ['inService', 'atWorkshop', 'onLoan', 'replaced', 'scrapped', 'returned'] as const;
+export type UnitStatus = (typeof UNIT_STATUSES)[number];
+export const EXCLUSION_REASONS = [
+  'misuse',
+  'unauthorisedRepair',
+  'forceMajeure',
+  'physicalDamage',
+  'software',
+  'serialMismatch',
+  'clearance',
+] as const;
+
+export const serial = requiredText(80).refine((s) => !/\s/.test(s), { error: 'validation.serialSpaces' });
 
 export const unitFields = {
   customerId: id,
-  brand: requiredText(50),
-  model: requiredText(80),
-  serial: requiredText(80).refine((s) => !/\s/.test(s), { error: 'validation.serialSpaces' }),
-  purchaseDate: pastOrTodayDate,
+  modelId: id,
+  serial,
+  purchaseDate: optionalPastOrTodayDate,
+  installDate: optionalPastOrTodayDate,
   acceptanceDate: optionalPastOrTodayDate,
-  warrantyMonths: z.number({ error: 'validation.invalidType' }).int({ error: 'validation.wholeMonths' }).min(1).max(120),
+  productionDate: optionalPastOrTodayDate,
+  invoiceNumber: optionalText(40),
+  siteAddress: optionalText(200),
+  locationNote: optionalText(200),
 };
 
-/** Acceptance sign-off comes after the sale; the other way round is a typing slip. */
-function acceptanceAfterPurchase(u: { purchaseDate: string; acceptanceDate: string | null }, ctx: z.RefinementCtx) {
-  if (u.acceptanceDate && u.acceptanceDate < u.purchaseDate) {
-    ctx.addIssue({ code: 'custom', path: ['acceptanceDate'], message: 'validation.acceptanceBeforePurchase' });
-  }
+type UnitDates = { purchaseDate: string | null; installDate: string | null; acceptanceDate: string | null; productionDate: string | null };
+
+/** The dates follow the unit's life: made, sold, installed, accepted. Out of order is a typing slip. */
+function datesInOrder(u: UnitDates, ctx: z.RefinementCtx) {
+  const rule = (later: keyof UnitDates, earlier: keyof UnitDates, message: string) => {
+    const a = u[later];
+    const b = u[earlier];
+    if (a && b && a < b) ctx.addIssue({ code: 'custom', path: [later], message });
+  };
+  rule('acceptanceDate', 'purchaseDate', 'validation.acceptanceBeforePurchase');
+  rule('installDate', 'purchaseDate', 'validation.installBeforePurchase');
+  rule('acceptanceDate', 'installDate', 'validation.acceptanceBeforeInstall');
+  rule('purchaseDate', 'productionDate', 'validation.purchaseBeforeProduction');
 }
 
-export const unitCreateInput = z.strictObject(unitFields).superRefine(acceptanceAfterPurchase);
-export const unitUpdateInput = z.strictObject({ id, ...unitFields }).superRefine(acceptanceAfterPurchase);
+export const unitCreateInput = z.strictObject(unitFields).superRefine(datesInOrder);
+export const unitUpdateInput = z.strictObject({ id, ...unitFields }).superRefine(datesInOrder);
 export const unitListInput = z.strictObject({ customerId: id });
 export const unitGetInput = z.strictObject({ id });
+export const unitBySerialInput = z.strictObject({ serial: z.string().trim().min(1).max(80) });
+export const unitStatusInput = z.strictObject({ id, status: z.enum(UNIT_STATUSES), note: optionalText(200) });
+export const exclusionInput = z.strictObject({
+  unitId: id,
+  reason: z.enum(EXCLUSION_REASONS),
+  componentKey: z.string().max(30).nullish().transform((v) => v || null),
+  decidedOn: isoDate,
+  note: optionalText(500),
+});
 
 export type UnitCreateInput = z.input<typeof unitCreateInput>;
 export type UnitUpdateInput = z.input<typeof unitUpdateInput>;
+
+export interface UnitStatusChange {
+  status: UnitStatus;
+  changedAt: number;
+  note: string | null;
+}
 
 export interface Unit {
   id: number;
   customerId: number;
   customerName: string;
+  modelId: number;
   brand: string;
   model: string;
+  category: string;
   serial: string;
-  purchaseDate: string;
+  purchaseDate: string | null;
+  installDate: string | null;
   acceptanceDate: string | null;
-  warrantyMonths: number;
-  warranty: WarrantyTerm & { state: WarrantyState };
+  productionDate: string | null;
+  invoiceNumber: string | null;
+  siteAddress: string | null;
+  locationNote: string | null;
+  status: UnitStatus;
+  /** The warranty policy version this unit was sold under, with its name. */
+  policy: PolicyVersion & { policyId: number; name: string };
+  /** The engine's answer for today. */
+  warranty: WarrantyEvaluation;
   createdAt: number;
   updatedAt: number;
 }

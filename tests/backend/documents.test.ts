@@ -4,6 +4,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestBackend, type TestBackend } from '../support/backend';
+import { person, seedModel } from '../support/sample';
 
 let backend: TestBackend;
 let unitId: number;
@@ -11,15 +12,15 @@ const company = { companyName: '杭州安信机电设备服务有限公司', hot
 
 beforeEach(async () => {
   backend = await openTestBackend(undefined, () => new Date('2026-11-22T09:30:00+08:00'));
-  const customer = await backend.ok('customers:create', { name: '张三丰', phone: '13812345678', address: '浙江省杭州市西湖区文三路 90 号' });
+  const customer = await backend.ok('customers:create', person({ name: '张三丰', addresses: [{ address: '浙江省杭州市西湖区文三路 90 号' }] }));
+  const model = await seedModel(backend);
   const unit = await backend.ok('units:create', {
     customerId: customer.id,
-    brand: '格力',
-    model: 'KFR-35GW',
+    modelId: model.id,
     serial: 'GL2026A0001',
     purchaseDate: '2026-03-01',
     acceptanceDate: '2026-03-05',
-    warrantyMonths: 12,
+    invoiceNumber: 'FP-0001',
   });
   unitId = unit.id;
 });

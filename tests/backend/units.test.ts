@@ -1,12 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { todayIso } from '../../shared/domain/dates';
+import type { ProductModel } from '../../shared/schemas/product';
 import { openTestBackend, type TestBackend } from '../support/backend';
+import { AIRCON_POLICY, person, seedModel } from '../support/sample';
 
 let backend: TestBackend;
 let customerId: number;
+let model: ProductModel;
 beforeEach(async () => {
-  backend = await openTestBackend();
-  customerId = (await backend.ok('customers:create', { name: '张三', phone: '13812345678' })).id;
+  backend = await openTestBackend(undefined, () => new Date('2026-11-22T10:00:00+08:00'));
+  customerId = (await backend.ok('customers:create', person())).id;
+  model = await seedModel(backend);
 });
 afterEach(async () => {
   await backend.close();
@@ -14,28 +17,38 @@ afterEach(async () => {
 
 const unit = () => ({
   customerId,
-  brand: '格力',
-  model: 'KFR-35GW',
+  modelId: model.id,
   serial: 'GL2026A0001',
   purchaseDate: '2026-03-01',
   acceptanceDate: '2026-03-05',
-  warrantyMonths: 12,
+  invoiceNumber: 'FP-0001',
 });
 const count = () => (backend.store.sqlite.prepare('select count(*) as n from units').get() as { n: number }).n;
 
 describe('units', () => {
-  it('registers a unit with its warranty term', async () => {
+  it('registers a unit under its model and policy, with the warranty per component', async () => {
     const created = await backend.ok('units:create', unit());
-    expect(created).toMatchObject({ customerName: '张三', serial: 'GL2026A0001', acceptanceDate: '2026-03-05' });
-    expect(created.warranty).toMatchObject({ basis: 'acceptance', start: '2026-03-05', end: '2027-03-05', months: 12 });
-    expect(created.warranty.state).toBe(todayIso() > '2027-03-05' ? 'expired' : todayIso() >= '2027-02-03' ? 'ending' : 'active');
+    expect(created).toMatchObject({ customerName: '张三', brand: '格力', model: 'KFR-35GW', category: '空调', status: 'inService', serial: 'GL2026A0001' });
+    expect(created.policy).toMatchObject({ name: AIRCON_POLICY.name, version: 1, basis: 'acceptance' });
+    const ends = Object.fromEntries(created.warranty.components.map((c) => [c.key, c.end]));
+    expect(ends).toEqual({ whole: '2027-03-05', accessories: '2026-09-05', compressor: '2029-03-05' });
+    expect(created.warranty.summary).toBe('active');
     expect(await backend.ok('units:listByCustomer', { customerId })).toEqual([created]);
-    expect((await backend.ok('customers:get', { id: customerId })).unitCount).toBe(1);
+    expect(await backend.ok('units:history', { id: created.id })).toMatchObject([{ status: 'inService' }]);
+  });
+
+  it('keeps the policy version a unit was sold under when the policy is edited', async () => {
+    const before = await backend.ok('units:create', unit());
+    await backend.ok('policies:update', { id: before.policy.policyId, ...AIRCON_POLICY, components: [{ key: 'whole', name: '整机', months: 24 }] });
+    const after = await backend.ok('units:create', { ...unit(), serial: 'GL2026A0002' });
+    expect((await backend.ok('units:get', { id: before.id })).warranty.components[0]!.end).toBe('2027-03-05');
+    expect(after.policy.version).toBe(2);
+    expect(after.warranty.components.map((c) => c.end)).toEqual(['2028-03-05']);
   });
 
   it('refuses a serial already used on the same model, naming the unit that has it', async () => {
     const first = await backend.ok('units:create', unit());
-    const error = await backend.fails('units:create', { ...unit(), serial: 'gl2026a0001', brand: '格力 ' });
+    const error = await backend.fails('units:create', { ...unit(), serial: 'gl2026a0001' });
     expect(error.code).toBe('CONFLICT');
     const params = { serial: 'GL2026A0001', brand: '格力', model: 'KFR-35GW', customer: '张三', unitId: first.id };
     expect(error.details.message).toEqual({ key: 'errors.serialTaken', params });
@@ -43,24 +56,38 @@ describe('units', () => {
     expect(count()).toBe(1);
   });
 
-  it('allows the same serial on another model, and editing a unit keeps its own serial', async () => {
-    const first = await backend.ok('units:create', unit());
-    await backend.ok('units:create', { ...unit(), model: 'KFR-50LW' });
-    const edited = await backend.ok('units:update', { ...unit(), id: first.id, warrantyMonths: 36 });
-    expect(edited.warranty.end).toBe('2029-03-05');
-    const clash = await backend.fails('units:update', { ...unit(), id: first.id, model: 'KFR-50LW' });
-    expect(clash.code).toBe('CONFLICT');
+  it('allows the same serial on another model, and finds both by serial', async () => {
+    await backend.ok('units:create', unit());
+    const other = await seedModel(backend, '美的', 'KFR-26GW');
+    await backend.ok('units:create', { ...unit(), modelId: other.id });
+    expect((await backend.ok('units:findBySerial', { serial: 'gl2026a0001' })).map((u) => u.brand).sort()).toEqual(['格力', '美的']);
   });
 
-  it('rejects bad dates and unknown customers, writing nothing', async () => {
-    const error = await backend.fails('units:create', { ...unit(), acceptanceDate: '2026-02-01', serial: ' ' });
+  it('records status changes with a history, and exclusions override coverage with the reason', async () => {
+    const created = await backend.ok('units:create', unit());
+    await backend.ok('units:setStatus', { id: created.id, status: 'atWorkshop', note: '返厂检测' });
+    const history = await backend.ok('units:history', { id: created.id });
+    expect(history.map((h) => h.status)).toEqual(['atWorkshop', 'inService']);
+    const excluded = await backend.ok('units:addExclusion', { unitId: created.id, reason: 'physicalDamage', decidedOn: '2026-11-20', note: '外壳摔裂' });
+    expect(excluded.warranty.summary).toBe('excluded');
+    expect(excluded.warranty.components.every((c) => !c.covered)).toBe(true);
+    const partial = await backend.ok('units:create', { ...unit(), serial: 'GL2026A0009' });
+    const oneComponent = await backend.ok('units:addExclusion', { unitId: partial.id, reason: 'misuse', componentKey: 'accessories', decidedOn: '2026-11-20' });
+    expect(oneComponent.warranty.components.map((c) => c.covered)).toEqual([true, false, true]);
+    expect((await backend.fails('units:addExclusion', { unitId: partial.id, reason: 'misuse', componentKey: 'nozzle', decidedOn: '2026-11-20' })).code).toBe('VALIDATION');
+  });
+
+  it('rejects dates out of order, blank serials and unknown customers or models, writing nothing', async () => {
+    const error = await backend.fails('units:create', { ...unit(), acceptanceDate: '2026-02-01', installDate: '2026-01-01', serial: ' ' });
     expect(error.code).toBe('VALIDATION');
     expect(error.details.fields).toMatchObject({
       acceptanceDate: [{ key: 'validation.acceptanceBeforePurchase' }],
+      installDate: [{ key: 'validation.installBeforePurchase' }],
       serial: [{ key: 'validation.required' }],
     });
-    const orphan = await backend.fails('units:create', { ...unit(), customerId: 4242 });
-    expect(orphan.code).toBe('NOT_FOUND');
+    expect((await backend.fails('units:create', { ...unit(), customerId: 4242 })).code).toBe('NOT_FOUND');
+    expect((await backend.fails('units:create', { ...unit(), modelId: 4242 })).code).toBe('NOT_FOUND');
     expect(count()).toBe(0);
+    expect(await backend.ok('search:query', { query: 'GL2026A0001' })).toEqual([]);
   });
 });

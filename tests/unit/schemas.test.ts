@@ -17,27 +17,36 @@ describe('phone numbers as the desk types them', () => {
     ['abc', 'abc', false],
   ])('%s → %s (valid: %s)', (typed, stored, valid) => {
     expect(normalizePhone(typed)).toBe(stored);
-    const parsed = customerCreateInput.safeParse({ name: '张三', phone: typed });
+    const parsed = customerCreateInput.safeParse({ name: '张三', phones: [{ phone: typed }] });
     expect(parsed.success).toBe(valid);
-    if (parsed.success) expect(parsed.data.phone).toBe(stored);
-    else expect(fieldErrors(parsed.error).phone).toEqual([{ key: 'validation.phone' }]);
+    if (parsed.success) expect(parsed.data.phones[0]!.phone).toBe(stored);
+    else expect(fieldErrors(parsed.error)['phones.0.phone']).toEqual([{ key: 'validation.phone' }]);
   });
 });
 
 describe('customer and unit inputs', () => {
   it('trims names and turns empty optional text into null', () => {
-    const parsed = customerCreateInput.parse({ name: '  张三  ', phone: '13812345678', address: '  ', note: '' });
-    expect(parsed).toEqual({ name: '张三', phone: '13812345678', address: null, note: null });
+    const parsed = customerCreateInput.parse({ name: '  张三  ', phones: [{ phone: '13812345678', label: ' ' }], note: '' });
+    expect(parsed).toEqual({
+      kind: 'person',
+      name: '张三',
+      region: 'urban',
+      phones: [{ phone: '13812345678', label: null }],
+      addresses: [],
+      contacts: [],
+      tags: [],
+      note: null,
+    });
   });
   it('names each bad field with a catalog key', () => {
-    const parsed = customerCreateInput.safeParse({ name: ' ', phone: '123', extra: 1 });
+    const parsed = customerCreateInput.safeParse({ name: ' ', phones: [{ phone: '123' }], extra: 1 });
     expect(parsed.success).toBe(false);
     const fields = fieldErrors(parsed.error!);
     expect(fields.name).toEqual([{ key: 'validation.required' }]);
-    expect(fields.phone).toEqual([{ key: 'validation.phone' }]);
+    expect(fields['phones.0.phone']).toEqual([{ key: 'validation.phone' }]);
     expect(fields['']).toEqual([{ key: 'validation.unknownField', params: { fields: 'extra' } }]);
   });
-  const unit = { customerId: 1, brand: '格力', model: 'KFR-35GW', serial: 'GL001', purchaseDate: '2026-03-01', warrantyMonths: 12 };
+  const unit = { customerId: 1, modelId: 1, serial: 'GL001', purchaseDate: '2026-03-01' };
   it('accepts a unit without acceptance date', () => {
     expect(unitCreateInput.parse(unit).acceptanceDate).toBeNull();
   });
@@ -45,11 +54,10 @@ describe('customer and unit inputs', () => {
     const parsed = unitCreateInput.safeParse({ ...unit, acceptanceDate: '2026-02-28' });
     expect(fieldErrors(parsed.error!).acceptanceDate).toEqual([{ key: 'validation.acceptanceBeforePurchase' }]);
   });
-  it('refuses impossible dates, future purchases, fractional months and spaced serials', () => {
-    const bad = unitCreateInput.safeParse({ ...unit, purchaseDate: '2026-02-30', warrantyMonths: 1.5, serial: 'GL 001' });
+  it('refuses impossible dates, future purchases and spaced serials', () => {
+    const bad = unitCreateInput.safeParse({ ...unit, purchaseDate: '2026-02-30', serial: 'GL 001' });
     const fields = fieldErrors(bad.error!);
     expect(fields.purchaseDate).toEqual([{ key: 'validation.date' }]);
-    expect(fields.warrantyMonths).toEqual([{ key: 'validation.wholeMonths' }]);
     expect(fields.serial).toEqual([{ key: 'validation.serialSpaces' }]);
     const future = unitCreateInput.safeParse({ ...unit, purchaseDate: '2999-01-01' });
     expect(fieldErrors(future.error!).purchaseDate).toEqual([{ key: 'validation.dateInFuture' }]);

@@ -7,10 +7,68 @@ export interface SettingsTable {
 
 export interface CustomersTable {
   id: Generated<number>;
+  kind: string;
   name: string;
-  phone: string;
-  address: string | null;
+  region: string;
   note: string | null;
+  archived_at: number | null;
+  merged_into_id: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CustomerPhonesTable {
+  id: Generated<number>;
+  customer_id: number;
+  phone: string;
+  label: string | null;
+  position: number;
+}
+
+export interface CustomerAddressesTable {
+  id: Generated<number>;
+  customer_id: number;
+  address: string;
+  is_default: number;
+  position: number;
+}
+
+export interface CustomerContactsTable {
+  id: Generated<number>;
+  customer_id: number;
+  name: string;
+  role: string | null;
+  phone: string | null;
+  position: number;
+}
+
+export interface CustomerTagsTable {
+  customer_id: number;
+  tag: string;
+}
+
+export interface WarrantyPoliciesTable {
+  id: Generated<number>;
+  name: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface WarrantyPolicyVersionsTable {
+  id: Generated<number>;
+  policy_id: number;
+  version: number;
+  basis: string;
+  components: string;
+  created_at: number;
+}
+
+export interface ProductModelsTable {
+  id: Generated<number>;
+  brand: string;
+  model: string;
+  category: string;
+  policy_id: number;
   created_at: number;
   updated_at: number;
 }
@@ -18,14 +76,37 @@ export interface CustomersTable {
 export interface UnitsTable {
   id: Generated<number>;
   customer_id: number;
-  brand: string;
-  model: string;
+  model_id: number;
+  policy_version_id: number;
   serial: string;
-  purchase_date: string;
+  purchase_date: string | null;
+  install_date: string | null;
   acceptance_date: string | null;
-  warranty_months: number;
+  production_date: string | null;
+  invoice_number: string | null;
+  site_address: string | null;
+  location_note: string | null;
+  status: string;
   created_at: number;
   updated_at: number;
+}
+
+export interface UnitStatusHistoryTable {
+  id: Generated<number>;
+  unit_id: number;
+  status: string;
+  changed_at: number;
+  note: string | null;
+}
+
+export interface WarrantyExclusionsTable {
+  id: Generated<number>;
+  unit_id: number;
+  component_key: string | null;
+  reason: string;
+  decided_on: string;
+  note: string | null;
+  created_at: number;
 }
 
 export interface SequencesTable {
@@ -49,12 +130,28 @@ export interface DocumentsTable {
   created_at: number;
 }
 
+export interface SearchKeysTable {
+  key: string;
+  kind: string;
+  ref_id: number;
+}
+
 export interface DB {
   settings: SettingsTable;
   customers: CustomersTable;
+  customer_phones: CustomerPhonesTable;
+  customer_addresses: CustomerAddressesTable;
+  customer_contacts: CustomerContactsTable;
+  customer_tags: CustomerTagsTable;
+  warranty_policies: WarrantyPoliciesTable;
+  warranty_policy_versions: WarrantyPolicyVersionsTable;
+  product_models: ProductModelsTable;
   units: UnitsTable;
+  unit_status_history: UnitStatusHistoryTable;
+  warranty_exclusions: WarrantyExclusionsTable;
   sequences: SequencesTable;
   documents: DocumentsTable;
+  search_keys: SearchKeysTable;
 }
 
 /** Services accept the database or an open transaction alike. */

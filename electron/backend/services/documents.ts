@@ -20,6 +20,7 @@ import type { ServiceContext } from './context';
 import { getCustomer } from './customers';
 import { getSettings } from './settings';
 import { getUnit } from './units';
+import { indexDocument } from './search';
 
 /** Printed number prefixes and archive folders, per kind. */
 const KINDS: Record<DocumentKind, { prefix: string; folder: string }> = {
@@ -122,6 +123,7 @@ export async function createWarrantyCard(
         })
         .returningAll()
         .executeTakeFirstOrThrow();
+      await indexDocument(trx, row.id);
       if (missingGlyphs.length > 0) ctx.logger.warn('font lacks glyphs', { number, missingGlyphs });
       return { ...toRecord(row), missingGlyphs };
     });

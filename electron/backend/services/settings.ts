@@ -9,6 +9,7 @@ const DEFAULTS: Settings = {
   hotline: '',
   complaintLine: null,
   address: null,
+  logo: null,
   language: DEFAULT_LANGUAGE,
 };
 

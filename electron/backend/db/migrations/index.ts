@@ -1,8 +1,10 @@
 import type { Migration } from 'kysely';
 import * as m0010 from './0010_create_settings';
 import * as m0020 from './0020_create_customers';
-import * as m0030 from './0030_create_units';
-import * as m0040 from './0040_create_documents';
+import * as m0030 from './0030_create_product_models';
+import * as m0040 from './0040_create_units';
+import * as m0050 from './0050_create_documents';
+import * as m0060 from './0060_create_search';
 
 /**
  * Listed by hand, not scanned from disk: the bundled main process has no migrations folder.
@@ -11,8 +13,10 @@ import * as m0040 from './0040_create_documents';
 export const migrations: Record<string, Migration> = {
   '0010_create_settings': m0010,
   '0020_create_customers': m0020,
-  '0030_create_units': m0030,
-  '0040_create_documents': m0040,
+  '0030_create_product_models': m0030,
+  '0040_create_units': m0040,
+  '0050_create_documents': m0050,
+  '0060_create_search': m0060,
 };
 
 /** The schema version this build writes: stored in PRAGMA user_version after migrating. */

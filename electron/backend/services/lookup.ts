@@ -1,0 +1,64 @@
+import type { z } from 'zod';
+import type { SearchHit, searchInput } from '../../../shared/schemas/search';
+import type { ServiceContext } from './context';
+import { loadCustomers } from './customers';
+import { matchIndex } from './search';
+import { loadUnits } from './units';
+
+const KIND_ORDER = { unit: 0, customer: 1, document: 2 } as const;
+
+/**
+ * The one search box: customers, units and documents by any fragment. A unit whose serial is
+ * exactly the query comes first (a scanner, or a serial read off the nameplate); customers carry
+ * their units' warranty states so the desk sees them before opening anything.
+ */
+export async function lookup(ctx: ServiceContext, input: z.output<typeof searchInput>): Promise<SearchHit[]> {
+  const matches = await matchIndex(ctx.db, input.query, input.limit * 2);
+  const ids = (kind: string) => matches.filter((m) => m.kind === kind).map((m) => m.id);
+  const [customers, units, documents] = await Promise.all([
+    loadCustomers(ctx.db, ids('customer')),
+    loadUnits(ctx, ctx.db, ids('unit')),
+    ids('document').length
+      ? ctx.db.selectFrom('documents').select(['id', 'number', 'title', 'kind']).where('id', 'in', ids('document')).execute()
+      : Promise.resolve([]),
+  ]);
+  const customerUnits = await loadUnits(
+    ctx,
+    ctx.db,
+    customers.length
+      ? (await ctx.db.selectFrom('units').select('id').where('customer_id', 'in', customers.map((c) => c.id)).orderBy('id', 'desc').limit(200).execute()).map((r) => r.id)
+      : [],
+  );
+  const q = input.query.trim().toLowerCase();
+  const hits: SearchHit[] = [
+    ...units.map((u) => ({
+      kind: 'unit' as const,
+      id: u.id,
+      brand: u.brand,
+      model: u.model,
+      serial: u.serial,
+      customerId: u.customerId,
+      customerName: u.customerName,
+      summary: u.warranty.summary,
+      end: u.warranty.components[0]?.end ?? null,
+    })),
+    ...customers.map((c) => ({
+      kind: 'customer' as const,
+      id: c.id,
+      name: c.name,
+      phone: c.phone,
+      region: c.region,
+      archived: c.archived,
+      units: customerUnits
+        .filter((u) => u.customerId === c.id)
+        .slice(0, 6)
+        .map((u) => ({ id: u.id, label: `${u.brand} ${u.model} · ${u.serial}`, summary: u.warranty.summary })),
+    })),
+    ...documents.map((d) => ({ kind: 'document' as const, id: d.id, number: d.number, title: d.title, documentKind: d.kind })),
+  ];
+  const exact = (h: SearchHit) => (h.kind === 'unit' && h.serial.toLowerCase() === q) || (h.kind === 'document' && h.number.toLowerCase() === q) ? 0 : 1;
+  const archived = (h: SearchHit) => (h.kind === 'customer' && h.archived ? 1 : 0);
+  return hits
+    .sort((a, b) => exact(a) - exact(b) || archived(a) - archived(b) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind])
+    .slice(0, input.limit);
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import type { WarrantyEvaluation } from '../domain/warranty-engine';
+import type { Region } from './customer';
+
+export const searchInput = z.strictObject({
+  query: z.string().trim().min(1).max(100),
+  limit: z.number().int().min(1).max(50).default(20),
+});
+
+export type SearchHit =
+  | {
+      kind: 'customer';
+      id: number;
+      name: string;
+      phone: string;
+      region: Region;
+      archived: boolean;
+      /** Each unit's warranty state, for a glance at the caller's equipment. */
+      units: { id: number; label: string; summary: WarrantyEvaluation['summary'] }[];
+    }
+  | {
+      kind: 'unit';
+      id: number;
+      brand: string;
+      model: string;
+      serial: string;
+      customerId: number;
+      customerName: string;
+      summary: WarrantyEvaluation['summary'];
+      end: string | null;
+    }
+  | { kind: 'document'; id: number; number: string; title: string; documentKind: string };
