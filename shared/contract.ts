@@ -21,6 +21,13 @@ import {
 } from './schemas/product';
 import { searchInput, type SearchHit } from './schemas/search';
 import {
+  exportInput,
+  importSheetInput,
+  type ImportOpened,
+  type ImportPreview,
+  type ImportResult,
+} from './schemas/excel';
+import {
   exclusionInput,
   unitBySerialInput,
   unitCreateInput,
@@ -90,6 +97,11 @@ export const contract = {
   'units:addExclusion': channel<typeof exclusionInput, Unit>(exclusionInput),
 
   'search:query': channel<typeof searchInput, SearchHit[]>(searchInput),
+
+  'import:open': channel<typeof none, ImportOpened | null>(none),
+  'import:preview': channel<typeof importSheetInput, ImportPreview>(importSheetInput),
+  'import:commit': channel<typeof importSheetInput, ImportResult>(importSheetInput),
+  'export:list': channel<typeof exportInput, { savedTo: string | null; rows: number }>(exportInput),
 
   'documents:warrantyCard': channel<typeof warrantyCardInput, GeneratedDocument>(warrantyCardInput),
   'documents:list': channel<typeof documentListInput, DocumentRecord[]>(documentListInput),

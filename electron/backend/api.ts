@@ -12,6 +12,8 @@ import {
   setArchived,
   updateCustomer,
 } from './services/customers';
+import { exportList } from './services/excel-export';
+import { commitImport, openImport, previewImport } from './services/excel-import';
 import { lookup } from './services/lookup';
 import { createModel, createPolicy, listModels, listPolicies, updateModel, updatePolicy } from './services/products';
 import {
@@ -66,6 +68,10 @@ export function handlers(info: () => AppInfo): Handlers {
     'units:history': (ctx, input) => unitHistory(ctx, input.id),
     'units:addExclusion': addExclusion,
     'search:query': lookup,
+    'import:open': (ctx) => openImport(ctx),
+    'import:preview': previewImport,
+    'import:commit': commitImport,
+    'export:list': exportList,
     'documents:warrantyCard': createWarrantyCard,
     'documents:list': listDocuments,
     'documents:content': (ctx, input) => documentContent(ctx, input.id),

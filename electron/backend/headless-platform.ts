@@ -13,6 +13,8 @@ export class HeadlessPlatform implements Platform {
   readonly shown: string[] = [];
   /** What the next save dialog answers; null means the user cancelled. */
   saveAnswer: string | null = null;
+  /** What the next open dialog answers; null means the user cancelled. */
+  openAnswer: string | null = null;
 
   constructor(private readonly trayDir: string) {}
 
@@ -27,6 +29,10 @@ export class HeadlessPlatform implements Platform {
 
   async chooseSavePath() {
     return this.saveAnswer;
+  }
+
+  async chooseOpenPath() {
+    return this.openAnswer;
   }
 
   async showItemInFolder(file: string) {

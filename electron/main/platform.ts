@@ -25,11 +25,17 @@ export function electronPlatform(window: () => BrowserWindow | null): Platform {
       await run('lp', args);
       return { printer: printer ?? null };
     },
-    async chooseSavePath(defaultName) {
+    async chooseSavePath(defaultName, filters = [{ name: 'PDF', extensions: ['pdf'] }]) {
       const owner = window();
-      const options = { defaultPath: defaultName, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+      const options = { defaultPath: defaultName, filters };
       const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async chooseOpenPath(filters) {
+      const owner = window();
+      const options = { filters, properties: ['openFile' as const] };
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async showItemInFolder(file) {
       shell.showItemInFolder(file);
