@@ -161,7 +161,7 @@ async function analyse(ctx: ServiceContext, db: Db, input: z.output<typeof impor
   const seenPhones = new Set<string>();
   const seenSerials = new Set<string>();
   const newModels = new Map<string, { brand: string; model: string; category: string }>();
-  const serialCol = input.mapping.serial != null ? (sheet.headers[input.mapping.serial] ?? null) : null;
+  const serialCol = typeof input.mapping.serial === 'number' ? (sheet.headers[input.mapping.serial] ?? null) : null;
   const out: Analysis['plans'] = [];
   for (const plan of plans) {
     const phones = plan.customer?.phones.map((p) => p.phone) ?? [];
@@ -182,7 +182,7 @@ async function analyse(ctx: ServiceContext, db: Db, input: z.output<typeof impor
           .executeTakeFirst();
         if (taken) plan.problems.push({ column: serialCol, message: { key: 'import.serialTaken', params: { serial: plan.unit.serial, customer: taken.name, unitId: taken.id } } });
       } else if (input.defaultPolicyId === null) {
-        const modelCol = input.mapping.model != null ? (sheet.headers[input.mapping.model] ?? null) : null;
+        const modelCol = typeof input.mapping.model === 'number' ? (sheet.headers[input.mapping.model] ?? null) : null;
         plan.problems.push({ column: modelCol, message: { key: 'import.modelNeedsPolicy', params: { brand: plan.unit.brand, model: plan.unit.model } } });
       } else if (plan.problems.length === 0) newModels.set(modelKey, { brand: plan.unit.brand, model: plan.unit.model, category: plan.unit.category });
       seenSerials.add(serialKey);

@@ -27,6 +27,7 @@ const roads = ['文三路', '湖墅南路', '解放路', '江南大道', '天童
 const products = [['格力', 'KFR-35GW', '空调'], ['美的', 'KFR-26GW', '空调'], ['爱普生', 'CB-X51', '投影机'], ['海康威视', 'DS-7808N-R2', '安防监控'], ['奥的斯', 'GeN2-MRL', '电梯'], ['华为', 'AR6140', '网络设备']] as const;
 const twoDigits = (n: number) => String(n).padStart(2, '0');
 
+async function main(): Promise<void> {
 const dir = mkdtempSync(join(tmpdir(), 'desk-bench-'));
 const backend = await createBackend({
   dbPath: join(dir, 'desk.sqlite'),
@@ -157,3 +158,6 @@ console.log(`documents:warrantyCard (render + archive + commit): first ${firstCa
 console.log(`Memory: rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
 await backend.close();
 rmSync(dir, { recursive: true, force: true });
+}
+
+void main();
