@@ -3,18 +3,20 @@ import { app as enApp } from './en/app';
 import { common as enCommon } from './en/common';
 import { print as enPrint } from './en/print';
 import { warranty as enWarranty } from './en/warranty';
+import { importer as enImporter } from './en/importer';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './languages';
 import { app as zhApp } from './zh-CN/app';
 import { common as zhCommon } from './zh-CN/common';
 import { print as zhPrint } from './zh-CN/print';
 import { warranty as zhWarranty } from './zh-CN/warranty';
+import { importer as zhImporter } from './zh-CN/importer';
 
 export { DEFAULT_LANGUAGE, LANGUAGES, type Language };
 
 /** One catalog per language, one namespace: screens and paper share the same words. */
 export const resources = {
-  'zh-CN': { translation: { ...zhCommon, app: zhApp, print: zhPrint, warranty: zhWarranty } },
-  en: { translation: { ...enCommon, app: enApp, print: enPrint, warranty: enWarranty } },
+  'zh-CN': { translation: { ...zhCommon, app: zhApp, print: zhPrint, warranty: zhWarranty, importer: zhImporter } },
+  en: { translation: { ...enCommon, app: enApp, print: enPrint, warranty: enWarranty, importer: enImporter } },
 } as const;
 
 /** A translator bound to one language, for code outside React (documents, the backend). */

@@ -1,0 +1,2 @@
+/** The Excel import wizard and export buttons. */
+export const importer = {};
