@@ -1,12 +1,16 @@
 import type { Language } from './i18n/languages';
 
-/** Dates print as 2026-03-20 in Chinese (the form the trade writes) and per locale in English. */
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * Dates print as 2026-03-20 in Chinese (the form the trade writes) and as 20 Mar 2026 in
+ * English: spelled out by hand, since ICU versions disagree on "Sep" and "Sept".
+ */
 export function formatDate(iso: string | null | undefined, lang: Language): string {
   if (!iso) return '';
   if (lang === 'zh-CN') return iso;
   const [y, m, d] = iso.split('-').map(Number);
-  const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return `${d} ${MONTHS_EN[(m ?? 1) - 1]} ${y}`;
 }
 
 /** A moment (UTC epoch ms) in the desk's local time, 24 h. */

@@ -3,64 +3,181 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cjkFonts, missingGlyphs } from '../../electron/backend/documents/fonts';
 import { documentText, renderPdf, type TDocumentDefinitions } from '../../electron/backend/documents/pdf';
 import {
   renderWarrantyCard,
   warrantyCardDefinition,
+  warrantyCardPages,
   type WarrantyCardData,
 } from '../../electron/backend/documents/warranty-card';
-import { warrantyTerm } from '../../shared/domain/warranty';
+import { CN_MAINLAND } from '../../shared/domain/calendar';
+import {
+  DEFAULT_WARRANTY_RULES,
+  evaluateWarranty,
+  type Exclusion,
+  type RepairRecord,
+  type StartBasis,
+} from '../../shared/domain/warranty-engine';
 import { formatDate } from '../../shared/format';
 import { resources, translator, type Language } from '../../shared/i18n';
 import type { Paper } from '../../shared/schemas/document';
+import type { Unit } from '../../shared/schemas/unit';
 
 const SERIAL = 'KFR-35GW/A1-2026000123';
+const NUMBER = 'BXK-2026-000123';
 
-function sample(overrides: { customerName?: string; long?: boolean } = {}): WarrantyCardData {
-  const long = overrides.long ?? false;
-  const terms = { purchaseDate: '2026-03-02', acceptanceDate: '2026-08-31', warrantyMonths: 6 };
-  const name = overrides.customerName ?? '张喆';
+/** The split air conditioner policy of the seeds: whole unit 1 year, accessories 6 months, compressor 3 years. */
+const AIRCON = [
+  { key: 'whole', name: '整机', months: 12 },
+  { key: 'accessories', name: '配件（遥控器、线缆）', months: 6 },
+  { key: 'compressor', name: '压缩机', months: 36 },
+];
+
+interface UnitFacts {
+  purchaseDate?: string | null;
+  installDate?: string | null;
+  acceptanceDate?: string | null;
+  productionDate?: string | null;
+  invoiceNumber?: string | null;
+  basis?: StartBasis;
+  components?: { key: string; name: string; months: number }[];
+  exclusions?: Exclusion[];
+  repairs?: RepairRecord[];
+  on?: string;
+}
+
+/** How long the text fields are: as usual, long but ordinary, or every one at its maximum length. */
+type Size = 'usual' | 'long' | 'max';
+const fill = (size: Size, usual: string, start: string, long: number, max: number) =>
+  size === 'usual' ? usual : start.padEnd(size === 'long' ? long : max, '某');
+
+/** A unit as the units service returns it, with the engine's real evaluation. */
+function unitWith(facts: UnitFacts = {}, size: Size = 'usual'): Unit {
+  const dates = {
+    purchaseDate: facts.purchaseDate === undefined ? '2026-03-02' : facts.purchaseDate,
+    installDate: facts.installDate === undefined ? '2026-03-04' : facts.installDate,
+    acceptanceDate: facts.acceptanceDate === undefined ? '2026-03-05' : facts.acceptanceDate,
+    productionDate: facts.productionDate ?? null,
+  };
+  const invoiceNumber = facts.invoiceNumber === undefined ? 'No 33012345' : facts.invoiceNumber;
+  const basis = facts.basis ?? 'acceptance';
+  const components = facts.components ?? AIRCON;
+  const warranty = evaluateWarranty(
+    {
+      unit: { ...dates, hasInvoice: !!invoiceNumber },
+      policy: { basis, components },
+      repairs: facts.repairs ?? [],
+      exclusions: facts.exclusions ?? [],
+      rules: DEFAULT_WARRANTY_RULES,
+      calendar: CN_MAINLAND,
+    },
+    facts.on ?? '2026-03-06',
+  );
   return {
-    number: 'WC-2026-000123',
-    issuedOn: '2026-09-01',
+    id: 12,
+    customerId: 7,
+    customerName: '',
+    modelId: 3,
+    brand: fill(size, '格力', '格力电器', 20, 50),
+    model: fill(size, 'KFR-35GW/A1', 'KFR-35GW/(35592)FNhAa-B1 变频冷暖挂机', 40, 80),
+    category: fill(size, '空调', '家用空调', 12, 40),
+    serial: size === 'usual' ? SERIAL : `${SERIAL}-${'X'.repeat(size === 'long' ? 17 : 57)}`,
+    ...dates,
+    invoiceNumber: size === 'max' ? 'N'.repeat(40) : invoiceNumber,
+    siteAddress: fill(size, '杭州市余杭区五常街道荆长路 99 号 3 幢 2 单元 501 室', '浙江省杭州市余杭区', 80, 200),
+    locationNote: null,
+    status: 'inService',
+    policy: { id: 5, policyId: 2, name: '家用空调标准保修', version: 1, basis, components, createdAt: 0 },
+    warranty,
+    createdAt: 0,
+    updatedAt: 0,
+  };
+}
+
+function sample(overrides: { customerName?: string; size?: Size; unit?: UnitFacts; logo?: string } = {}): WarrantyCardData {
+  const size = overrides.size ?? 'usual';
+  const name = overrides.customerName ?? fill(size, '张喆', '杭州市余杭区', 30, 100);
+  const address = fill(size, '浙江省杭州市余杭区五常街道荆长路 99 号 3 幢 2 单元 501 室', '浙江省杭州市余杭区', 80, 200);
+  return {
+    number: NUMBER,
+    issuedOn: '2026-03-06',
     settings: {
-      companyName: long ? '杭州市西湖区'.padEnd(84, '某') + '制冷设备安装维修服务有限责任公司' : '杭州惠民制冷设备有限公司',
+      companyName: fill(size, '杭州惠民制冷设备有限公司', '杭州市西湖区', 40, 100),
       hotline: '4008123456',
       complaintLine: '057188886666',
-      address: long ? '浙江省杭州市西湖区文三路'.padEnd(199, '某') + '号' : '浙江省杭州市西湖区文三路 478 号',
+      address: fill(size, '浙江省杭州市西湖区文三路 478 号', '浙江省杭州市西湖区文三路', 80, 200),
+      logo: overrides.logo ?? null,
       language: 'zh-CN',
     },
     customer: {
       id: 7,
+      kind: 'person',
       name,
+      region: 'urban',
       phone: '13812345678',
-      address: long ? '浙江省杭州市余杭区'.padEnd(199, '某') + '室' : '浙江省杭州市余杭区五常街道荆长路 99 号 3 幢 2 单元 501 室',
+      address,
+      phones: [{ phone: '13812345678', label: null }],
+      addresses: [{ address, isDefault: true }],
+      contacts: [],
+      tags: [],
       note: null,
+      archived: false,
+      archivedAt: null,
+      mergedIntoId: null,
       unitCount: 1,
       createdAt: 0,
       updatedAt: 0,
     },
-    unit: {
-      id: 12,
-      customerId: 7,
-      customerName: name,
-      brand: long ? '格力电器'.padEnd(50, '某') : '格力',
-      model: long ? 'KFR-35GW/(35592)FNhAa-B1 变频冷暖挂机'.padEnd(80, '某') : 'KFR-35GW/A1',
-      serial: long ? `${SERIAL}-${'X'.repeat(57)}` : SERIAL,
-      ...terms,
-      // acceptance 2026-08-31 + 6 months: the last covered day is 2027-02-28 (DOMAIN.md).
-      warranty: { ...warrantyTerm(terms), state: 'active' },
-      createdAt: 0,
-      updatedAt: 0,
-    },
+    unit: { ...unitWith(overrides.unit, size), customerName: name },
   };
+}
+
+/** A real PNG (8-bit RGB, no interlace) of `width` × `height` in two colours, as a data URL. */
+function pngDataUrl(width: number, height: number): string {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc32 = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of buf) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const rows = Array.from({ length: height }, (_, y) =>
+    Buffer.concat([Buffer.from([0]), ...Array.from({ length: width }, (_, x) => Buffer.from(x < width / 2 === y < height / 2 ? [200, 30, 30] : [20, 60, 160]))]),
+  );
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+  return `data:image/png;base64,${png.toString('base64')}`;
 }
 
 const hasZbar = existsSync('/usr/bin/zbarimg');
 const run = (cmd: string, args: string[]) =>
   execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+/** pdftotext -layout may drop or add spaces between characters: compare without them. */
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+/** The text of a page in drawing order (-raw): side-by-side columns do not interleave. */
+const pageText = (file: string, page: number) => run('pdftotext', ['-raw', '-f', String(page), '-l', String(page), file, '-']);
 
 let dir: string;
 beforeAll(() => {
@@ -69,6 +186,15 @@ beforeAll(() => {
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** Renders and writes the PDF (also to $KEEP_PDF, to look at). */
+async function renderTo(name: string, data: WarrantyCardData, lang: Language, paper: Paper) {
+  const result = await renderWarrantyCard(data, lang, paper);
+  const file = join(dir, `${name}.pdf`);
+  writeFileSync(file, result.pdf);
+  if (process.env.KEEP_PDF) writeFileSync(join(process.env.KEEP_PDF, `${name}.pdf`), result.pdf);
+  return { ...result, file };
+}
 
 describe('the warranty card PDF, read back with poppler', () => {
   const cases: [Language, Paper, { width: number; height: number }][] = [
@@ -79,41 +205,80 @@ describe('the warranty card PDF, read back with poppler', () => {
   ];
 
   describe.each(cases)('%s on %s', (lang, paper, size) => {
-    const data = sample();
+    const data = sample({ logo: pngDataUrl(48, 16) });
+    const t = translator(lang);
+    const pages = paper === 'A4' ? 1 : 2;
     let file: string;
+    let text: string;
     let missing: string[];
     beforeAll(async () => {
-      const result = await renderWarrantyCard(data, lang, paper);
+      const result = await renderTo(`card-${lang}-${paper}`, data, lang, paper);
       expect(result.pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-      file = join(dir, `card-${lang}-${paper}.pdf`);
-      writeFileSync(file, result.pdf);
+      file = result.file;
       missing = result.missingGlyphs;
-      expect(result.pages).toBe(1);
+      text = run('pdftotext', ['-raw', file, '-']);
+      expect(result.pages).toBe(pages);
     });
 
-    it('is exactly one page of the right size', () => {
-      const info = run('pdfinfo', [file]);
-      expect(info).toMatch(/^Pages:\s+1$/m);
-      const m = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info);
-      expect(m).not.toBeNull();
-      expect(Math.abs(Number(m![1]) - size.width)).toBeLessThanOrEqual(1);
-      expect(Math.abs(Number(m![2]) - size.height)).toBeLessThanOrEqual(1);
+    it('has the planned pages (A4: card and slip on one; A5: the slip alone on page 2), all the right size', () => {
+      expect(warrantyCardPages(paper)).toBe(pages);
+      const info = run('pdfinfo', ['-f', '1', '-l', String(pages), file]);
+      expect(info).toMatch(new RegExp(`^Pages:\\s+${pages}$`, 'm'));
+      const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)];
+      expect(sizes).toHaveLength(pages);
+      for (const m of sizes) {
+        expect(Math.abs(Number(m[1]) - size.width)).toBeLessThanOrEqual(1);
+        expect(Math.abs(Number(m[2]) - size.height)).toBeLessThanOrEqual(1);
+      }
     });
 
-    it('carries the title, card number, serial, customer and last covered day as text', () => {
-      const text = run('pdftotext', ['-layout', file, '-']);
-      const t = translator(lang);
+    it('carries the title, company, card number, serial and customer as text', () => {
       expect(text).toContain(lang === 'zh-CN' ? '保修卡' : 'Warranty Card');
+      expect(text).toContain(data.settings.companyName);
       expect(text).toContain(SERIAL);
       expect(text).toContain('张喆');
-      expect(text).toContain(data.number);
-      expect(data.unit.warranty.end).toBe('2027-02-28');
-      expect(text).toContain(formatDate('2027-02-28', lang));
-      expect(text).toContain(t('print.warrantyCard.notCovered.forceMajeure'));
-      // pdftotext -layout may drop or add spaces between characters in the footer.
-      const squeeze = (s: string) => s.replace(/\s+/g, '');
-      expect(squeeze(text)).toContain(squeeze(t('print.common.page', { page: 1, pages: 1 })));
+      expect(text).toContain(NUMBER);
+      expect(squeeze(text)).toContain(squeeze(t('print.common.page', { page: pages, pages })));
       expect(missing).toEqual([]);
+    });
+
+    it("prints the start basis and each component's name, term and last covered day", () => {
+      const w = data.unit.warranty;
+      expect(w.start).toMatchObject({ basis: 'acceptance', date: '2026-03-05' });
+      expect(w.components.map((c) => c.end)).toEqual(['2027-03-05', '2026-09-05', '2029-03-05']);
+      expect(text).toContain(t('warrantyBasis.acceptance'));
+      expect(squeeze(text)).toContain(squeeze(t('warranty.start.fromAcceptance', { date: formatDate('2026-03-05', lang) })));
+      for (const c of w.components) {
+        expect(squeeze(text)).toContain(squeeze(c.name));
+        expect(text).toContain(formatDate(c.end, lang));
+        expect(text).toContain(t('months', { count: c.months }));
+      }
+      expect(text).toContain(t('exclusionReason.forceMajeure'));
+      expect(text).toContain(t('print.warrantyCard.notCovered.expired'));
+      expect(squeeze(text)).toContain(squeeze(t('print.warrantyCard.terms.parts', { free: t('months', { count: 12 }), paid: t('months', { count: 3 }) })));
+    });
+
+    it('has the return slip: below a cut line on A4, alone on page 2 on A5', () => {
+      const slipIntro = squeeze(t('print.returnSlip.intro'));
+      const cardTable = squeeze(t('print.warrantyCard.coverage.end'));
+      const page1 = squeeze(pageText(file, 1));
+      expect(page1).toContain(cardTable);
+      if (paper === 'A4') {
+        expect(page1).toContain(squeeze(t('print.returnSlip.title')));
+        expect(page1).toContain(squeeze(t('print.returnSlip.cutHere')));
+        expect(page1.indexOf(slipIntro)).toBeGreaterThan(page1.indexOf(cardTable));
+      } else {
+        expect(page1).not.toContain(slipIntro);
+        const page2 = squeeze(pageText(file, 2));
+        expect(page2).toContain(squeeze(t('print.returnSlip.title')));
+        expect(page2).not.toContain(cardTable);
+        for (const value of [NUMBER, SERIAL, '张喆', 'KFR-35GW/A1']) expect(page2).toContain(value);
+      }
+      const slip = paper === 'A4' ? page1.slice(page1.indexOf(slipIntro)) : squeeze(pageText(file, 2));
+      for (const key of ['cardNumber', 'phone', 'address', 'serial', 'purchaseDate', 'dealer', 'signature']) {
+        expect(slip, key).toContain(squeeze(t(`print.returnSlip.${key}`)));
+      }
+      expect(slip).toContain(squeeze(t('print.returnSlip.postTo', { company: data.settings.companyName, address: data.settings.address })));
     });
 
     it('embeds every font, as a subset', () => {
@@ -128,10 +293,16 @@ describe('the warranty card PDF, read back with poppler', () => {
       }
     });
 
+    it('prints the logo: one picture, on page 1 (the QR code is drawn, not a picture)', () => {
+      const images = run('pdfimages', ['-list', file]).trim().split('\n').slice(2);
+      expect(images).toHaveLength(1);
+      // page num type width height color comp bpc ...
+      expect(images[0]!.trim().split(/\s+/).slice(0, 5)).toEqual(['1', '0', 'image', '48', '16']);
+    });
+
     it('carries the metadata', () => {
       const info = run('pdfinfo', [file]);
-      const t = translator(lang);
-      expect(info).toMatch(new RegExp(`^Title:\\s+${t('print.warrantyCard.title')} ${data.number}$`, 'm'));
+      expect(info).toMatch(new RegExp(`^Title:\\s+${t('print.warrantyCard.title')} ${NUMBER}$`, 'm'));
       expect(info).toMatch(new RegExp(`^Creator:\\s+${t('appName')}$`, 'm'));
       expect(info).toMatch(/^Producer:\s+pdfmake$/m);
     });
@@ -139,21 +310,119 @@ describe('the warranty card PDF, read back with poppler', () => {
     it.runIf(hasZbar)('has a QR code holding exactly the serial number', () => {
       const prefix = join(dir, `page-${lang}-${paper}`);
       run('pdftoppm', ['-r', '150', '-png', file, prefix]);
-      const png = readdirSync(dir).find((f) => f.startsWith(`page-${lang}-${paper}`) && f.endsWith('.png'));
-      expect(png).toBeDefined();
-      const decoded = run('zbarimg', ['-q', '--raw', join(dir, png!)]);
-      expect(decoded.split('\n').filter(Boolean)).toEqual([SERIAL]);
+      const pngs = readdirSync(dir).filter((f) => f.startsWith(`page-${lang}-${paper}`) && f.endsWith('.png'));
+      expect(pngs).toHaveLength(pages);
+      const decoded = pngs.flatMap((png) => {
+        try {
+          return run('zbarimg', ['-q', '--raw', join(dir, png)]).split('\n').filter(Boolean);
+        } catch {
+          return []; // zbarimg exits 4 on a page without a code
+        }
+      });
+      expect(decoded).toEqual([SERIAL]);
     });
   });
 
-  it('keeps very long data (every field at its maximum length) on one page', async () => {
+  it('prints exclusions in force, once each, and the excluded state', async () => {
+    const exclusions: Exclusion[] = [
+      { reason: 'forceMajeure', decidedOn: '2026-07-20', componentKey: null, note: '雷击' },
+      { reason: 'physicalDamage', decidedOn: '2026-08-02', componentKey: 'accessories', note: null },
+    ];
+    const data = sample({ unit: { exclusions, on: '2026-09-01' } });
+    expect(data.unit.warranty.excluded).not.toBeNull();
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const t = translator(lang);
+      const { file, pages } = await renderTo(`excluded-${lang}`, data, lang, 'A4');
+      expect(pages).toBe(1);
+      const text = squeeze(run('pdftotext', ['-raw', file, '-']));
+      expect(text).toContain(squeeze(t('print.warrantyCard.exclusions.heading')));
+      const date = (d: string) => formatDate(d, lang);
+      const unitLine = squeeze(t('warranty.exclusion.forceMajeure', { date: date('2026-07-20') }));
+      expect(text.split(unitLine)).toHaveLength(2); // once, though every component carries it
+      expect(text).toContain(squeeze(t('warranty.exclusion.scopeUnit')));
+      expect(text).toContain(squeeze(t('warranty.exclusion.note', { note: '雷击' })));
+      expect(text).toContain(squeeze(t('warranty.exclusion.physicalDamage', { date: date('2026-08-02') })));
+      expect(text).toContain(squeeze(t('warranty.exclusion.scopeComponent', { name: '配件（遥控器、线缆）' })));
+      expect(text.split(squeeze(t('warrantyState.excluded'))).length - 1).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('explains a start from the production date (no invoice), a downtime extension and a holiday roll-over', async () => {
+    const repairs: RepairRecord[] = [
+      { id: 1, reportedOn: '2026-05-10', completedOn: '2026-05-20', faultKey: 'cool', componentKey: null, inWarranty: true, unfixedDowntime: true, partsFitted: [] },
+    ];
+    // No invoice: counted from production, 2026-04-01. A 6-month term ends 2026-10-01, National
+    // Day, so it runs to 2026-10-08; a downtime failure adds 60 days to the whole unit's 2027-04-01.
+    const unit: UnitFacts = {
+      basis: 'purchase',
+      purchaseDate: '2026-04-20',
+      installDate: null,
+      acceptanceDate: null,
+      productionDate: '2026-04-01',
+      invoiceNumber: null,
+      components: [
+        { key: 'whole', name: '整机', months: 12 },
+        { key: 'remote', name: '遥控器', months: 6 },
+      ],
+      repairs: [],
+      on: '2026-06-01',
+    };
+    const holiday = sample({ unit });
+    const extended = sample({ unit: { ...unit, components: AIRCON, repairs } });
+    const [remote] = holiday.unit.warranty.components.slice(1);
+    expect(remote).toMatchObject({ end: '2026-10-08' });
+    expect(extended.unit.warranty.components[0]!.reasons.map((r) => r.key)).toContain('warranty.component.extended');
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const t = translator(lang);
+      const date = (d: string) => formatDate(d, lang);
+      const a = squeeze(documentText(warrantyCardDefinition(holiday, lang, 'A5')));
+      expect(a).toContain(squeeze(t('warrantyBasis.production')));
+      expect(a).toContain(squeeze(t('warranty.start.noInvoice', { date: date('2026-04-01') })));
+      expect(a).toContain(squeeze(t('print.warrantyCard.unit.productionDate')));
+      const rolled = t('warranty.term.holiday', { date: date('2026-10-01'), holiday: lang === 'en' ? 'National Day' : '国庆节', end: date('2026-10-08') });
+      expect(a).toContain(squeeze(t('print.warrantyCard.coverage.componentNote', { name: '遥控器', note: rolled })));
+      const b = squeeze(documentText(warrantyCardDefinition(extended, lang, 'A4')));
+      expect(b).toContain(squeeze(t('warranty.component.extended', { count: 1, days: 60, end: date('2027-05-31') })));
+      // The holiday-calendar caveat is for the desk, not the customer.
+      expect(b).not.toContain(squeeze(t('warranty.term.holidayYearMissing', { year: 2029 })));
+      const { pages } = await renderTo(`production-${lang}`, holiday, lang, 'A5');
+      expect(pages).toBe(2);
+    }
+  });
+
+  const decodeQr = (file: string, name: string) => {
+    run('pdftoppm', ['-r', '150', '-f', '1', '-l', '1', '-png', file, join(dir, name)]);
+    const png = readdirSync(dir).find((f) => f.startsWith(name) && f.endsWith('.png'))!;
+    return run('zbarimg', ['-q', '--raw', join(dir, png)]).split('\n').filter(Boolean);
+  };
+
+  it('keeps long but ordinary data (and six components) on the planned pages', async () => {
+    const components = Array.from({ length: 6 }, (_, i) => ({ key: `c${i}`, name: `部件${i + 1}`.padEnd(12, '某'), months: 12 + 6 * i }));
     for (const paper of ['A4', 'A5'] as const) {
-      const result = await renderWarrantyCard(sample({ long: true }), 'zh-CN', paper);
-      const file = join(dir, `long-${paper}.pdf`);
-      if (process.env.KEEP_PDF) writeFileSync(join(process.env.KEEP_PDF, `long-${paper}.pdf`), result.pdf);
-      writeFileSync(file, result.pdf);
-      expect(run('pdfinfo', [file])).toMatch(/^Pages:\s+1$/m);
-      expect(result.pages).toBe(1);
+      for (const lang of ['zh-CN', 'en'] as const) {
+        const data = sample({ size: 'long', unit: { components }, logo: pngDataUrl(300, 100) });
+        const { file, pages } = await renderTo(`long-${lang}-${paper}`, data, lang, paper);
+        expect(pages).toBe(warrantyCardPages(paper));
+        expect(run('pdfinfo', [file])).toMatch(new RegExp(`^Pages:\\s+${pages}$`, 'm'));
+        if (hasZbar) expect(decodeQr(file, `qr-long-${lang}-${paper}`)).toEqual([data.unit.serial]);
+      }
+    }
+  });
+
+  it('never splits the return slip, even with every field at its maximum length and 12 components', async () => {
+    const components = Array.from({ length: 12 }, (_, i) => ({ key: `c${i}`, name: `部件${i + 1}`.padEnd(30, '某'), months: 12 + i }));
+    for (const paper of ['A4', 'A5'] as const) {
+      const t = translator('zh-CN');
+      const data = sample({ size: 'max', unit: { components }, logo: pngDataUrl(300, 100) });
+      const { file, pages } = await renderTo(`max-${paper}`, data, 'zh-CN', paper);
+      expect(run('pdfinfo', [file])).toMatch(new RegExp(`^Pages:\\s+${pages}$`, 'm'));
+      // Too long for the planned pages: the slip moves whole to a page of its own, the last one.
+      expect(pages).toBeGreaterThan(warrantyCardPages(paper));
+      const last = squeeze(pageText(file, pages));
+      for (const key of ['title', 'cardNumber', 'serial', 'signature']) expect(last, key).toContain(squeeze(t(`print.returnSlip.${key}`)));
+      for (let page = 1; page < pages; page++) expect(squeeze(pageText(file, page))).not.toContain(squeeze(t('print.returnSlip.intro')));
+      expect(last).toContain(data.unit.serial);
+      if (hasZbar) expect(decodeQr(file, `qr-max-${paper}`)).toEqual([data.unit.serial]);
     }
   });
 
@@ -179,6 +448,13 @@ describe('renderPdf', () => {
     const outside = join(dir, 'logo.png');
     writeFileSync(outside, 'not really a picture');
     await expect(renderPdf(withImage({ images: { logo: outside } }), meta)).rejects.toThrow(/Access to local file denied/);
+  });
+
+  it('draws a picture given as a data URL', async () => {
+    const pdf = await renderPdf(withImage({ images: { logo: pngDataUrl(4, 4) } }), meta);
+    const file = join(dir, 'data-url.pdf');
+    writeFileSync(file, pdf);
+    expect(run('pdfimages', ['-list', file]).trim().split('\n').slice(2)).toHaveLength(1);
   });
 
   it('leaves the definition it was given unchanged', async () => {
@@ -222,22 +498,22 @@ describe('warrantyCardDefinition', () => {
   }
 
   it('is pure: the same data gives the same definition, and the data is left alone', () => {
-    const data = deepFreeze(sample());
+    const data = deepFreeze(sample({ logo: pngDataUrl(8, 8) }));
     for (const lang of ['zh-CN', 'en'] as const) {
       for (const paper of ['A4', 'A5'] as const) {
         const a = warrantyCardDefinition(data, lang, paper);
         const b = warrantyCardDefinition(data, lang, paper);
         expect(JSON.stringify(a)).toBe(JSON.stringify(b));
-        expect(JSON.stringify(a.footer!(1, 1, { width: 1, height: 1 }))).toBe(
-          JSON.stringify(b.footer!(1, 1, { width: 1, height: 1 })),
+        expect(JSON.stringify(a.footer!(1, 2, { width: 1, height: 1 }))).toBe(
+          JSON.stringify(b.footer!(1, 2, { width: 1, height: 1 })),
         );
       }
     }
-    expect(data).toEqual(sample());
+    expect(data).toEqual(sample({ logo: pngDataUrl(8, 8) }));
   });
 
   it('prints no Chinese in English except the data', () => {
-    const data = sample();
+    const data = sample({ unit: { exclusions: [{ reason: 'misuse', decidedOn: '2026-03-06', componentKey: 'compressor', note: null }] } });
     let text = documentText(warrantyCardDefinition(data, 'en', 'A4'));
     const values = [
       data.settings.companyName,
@@ -245,10 +521,14 @@ describe('warrantyCardDefinition', () => {
       data.customer.name,
       data.customer.address!,
       data.unit.brand,
+      data.unit.category,
+      data.unit.siteAddress!,
+      ...AIRCON.map((c) => c.name),
     ];
     for (const v of values) text = text.split(v).join('');
     expect(text).not.toMatch(/\p{Script=Han}/u);
     expect(text).toContain('Warranty Card');
+    expect(text).toContain('Warranty Return Slip');
   });
 
   it('prints no English catalog words in Chinese', () => {
@@ -259,25 +539,29 @@ describe('warrantyCardDefinition', () => {
     expect(english.length).toBeGreaterThan(20);
     for (const word of english) expect(text, word).not.toContain(word);
     expect(text).toContain('保修卡');
+    expect(text).toContain('保修回执卡');
   });
 
-  it('shows "none" for a unit without acceptance and starts the warranty at purchase', () => {
-    const data = sample();
-    const terms = { purchaseDate: '2026-03-02', acceptanceDate: null, warrantyMonths: 12 };
-    data.unit = { ...data.unit, ...terms, warranty: { ...warrantyTerm(terms), state: 'active' } };
+  it('shows "none" for missing dates, and starts a purchase-basis warranty at the invoice date', () => {
+    const data = sample({ unit: { basis: 'purchase', installDate: null, acceptanceDate: null } });
     const text = documentText(warrantyCardDefinition(data, 'zh-CN', 'A5'));
     const t = translator('zh-CN');
     expect(text).toContain(t('warrantyBasis.purchase'));
+    expect(text).toContain(t('warranty.start.fromPurchase', { date: '2026-03-02' }));
     expect(text).toContain('2027-03-02');
     expect(text).toContain(t('print.common.none'));
   });
 
-  it('leaves the complaint line and company address out when they are not set', () => {
+  it('leaves out the complaint line, address and logo when they are not set; the slip then says to hand it in', () => {
     const data = sample();
     data.settings = { ...data.settings, complaintLine: null, address: null };
-    const text = documentText(warrantyCardDefinition(data, 'en', 'A4'));
+    const definition = warrantyCardDefinition(data, 'en', 'A4');
+    const text = documentText(definition);
     expect(text).not.toContain('Complaint line');
+    expect(text).not.toContain('complaint line');
     expect(text).toContain('Service hotline');
+    expect(text).toContain(translator('en')('print.returnSlip.handTo', { company: data.settings.companyName }));
+    expect(JSON.stringify(definition)).not.toContain('"image"');
   });
 });
 
@@ -285,7 +569,7 @@ describe('the document sources', () => {
   it('hold no Chinese text: every printed word comes from the catalog', () => {
     const src = fileURLToPath(new URL('../../electron/backend/documents', import.meta.url));
     const files = readdirSync(src).filter((f) => f.endsWith('.ts'));
-    expect(files).toContain('warranty-card.ts');
+    expect(files).toEqual(expect.arrayContaining(['warranty-card.ts', 'return-slip.ts', 'layout.ts', 'forms.ts']));
     for (const f of files) {
       const code = readFileSync(join(src, f), 'utf8')
         // comments may quote Chinese (e.g. the characters checked for font coverage)

@@ -2,11 +2,12 @@ import type { TFunction } from 'i18next';
 import { formatPhone } from '../../../shared/format';
 import type { Paper } from '../../../shared/schemas/document';
 import type { Settings } from '../../../shared/schemas/settings';
-import type { Content, DynamicContent, Style, TableLayout, TableNode, TextNode } from './pdf';
+import type { Content, DynamicContent, NodeBase, Style, TableLayout, TableNode, TextNode } from './pdf';
 
 /*
  * Small pieces every printed document is made of. Each is a pure function returning pdfmake
  * content; texts come in already translated (or through `t`), so nothing here is in a language.
+ * The pieces of a form to fill in and sign (field grids, boxes, cut lines) are in forms.ts.
  */
 
 export interface PageSetup {
@@ -19,27 +20,29 @@ export interface PageSetup {
   styles: Record<string, Style>;
   /** Width of the area between the side margins, in points. */
   contentWidth: number;
-  /** Font size relative to A4 (1 on A4). */
+  /** Font size relative to a 10 pt base. */
   scale: number;
   /** Vertical space between sections, in points. */
   gap: number;
 }
 
 const PAPER_WIDTH: Record<Paper, number> = { A4: 595.28, A5: 419.53 };
+/** One millimetre in points. */
+export const MM = 72 / 25.4;
 
 /**
- * Page size, margins and type sizes: A4 at a 10 pt base, A5 at 8.5 pt with margins to match.
+ * Page size, margins and type sizes: A4 at a 9 pt base, A5 at 8 pt with margins to match.
  * `compact` is a tighter variant (smaller type and margins) for when the content is too long
- * for one page.
+ * for the pages it should fit on.
  */
 export function pageSetup(paper: Paper, options: { compact?: boolean } = {}): PageSetup {
   const compact = options.compact ?? false;
-  const scale = (paper === 'A4' ? 1 : 0.85) * (compact ? 0.85 : 1);
+  const scale = (paper === 'A4' ? 0.9 : 0.8) * (compact ? 0.88 : 1);
   const margins: Record<Paper, [number, number, number, number]> = compact
-    ? { A4: [34, 26, 34, 32], A5: [20, 16, 20, 24] }
-    : { A4: [42, 34, 42, 36], A5: [26, 22, 26, 28] };
+    ? { A4: [32, 22, 32, 28], A5: [20, 16, 20, 24] }
+    : { A4: [36, 26, 36, 30], A5: [24, 20, 24, 26] };
   const pageMargins = margins[paper];
-  const gap = (paper === 'A4' ? 16 : 8) * (compact ? 0.6 : 1);
+  const gap = (paper === 'A4' ? 10 : 7) * (compact ? 0.6 : 1);
   const pt = (n: number) => Math.round(n * scale * 10) / 10;
   return {
     paper,
@@ -54,9 +57,11 @@ export function pageSetup(paper: Paper, options: { compact?: boolean } = {}): Pa
       letterheadLine: { fontSize: pt(9), color: '#333333' },
       hotline: { fontSize: pt(11), bold: true },
       title: { fontSize: pt(20), bold: true, characterSpacing: pt(1) },
+      subtitle: { fontSize: pt(13), bold: true, characterSpacing: pt(0.5) },
       documentNumber: { fontSize: pt(10) },
       sectionHeading: { fontSize: pt(10.5), bold: true, margin: [0, gap, 0, gap / 3] },
-      tableHeading: { fontSize: pt(10), bold: true },
+      tableHeading: { fontSize: pt(9), bold: true },
+      tableCell: { fontSize: pt(9.5) },
       // A touch lower, so a label sits on the line of the larger value beside it.
       fieldLabel: { fontSize: pt(9), color: '#333333', margin: [0, pt(1.2), 0, 0] },
       fieldValue: { fontSize: pt(10) },
@@ -65,20 +70,22 @@ export function pageSetup(paper: Paper, options: { compact?: boolean } = {}): Pa
       figureStrong: { fontSize: pt(15), bold: true },
       figureNote: { fontSize: pt(8.5) },
       note: { fontSize: pt(8.5), color: '#333333' },
-      list: { fontSize: pt(9.5), lineHeight: paper === 'A4' && !compact ? 1.5 : 1.3 },
+      list: { fontSize: pt(9), lineHeight: compact ? 1.2 : 1.3 },
       small: { fontSize: pt(8), color: '#333333' },
+      cutLabel: { fontSize: pt(8), color: '#444444' },
       footer: { fontSize: pt(8), color: '#555555' },
     },
   };
 }
 
 const LINE = '#8c8c8c';
-const LABEL_FILL = '#f0f0f0';
-const HEADING_FILL = '#dcdcdc';
+/** Shading behind labels, and behind heading rows. */
+export const LABEL_FILL = '#f0f0f0';
+export const HEADING_FILL = '#dcdcdc';
 
 /** Table layouts the pieces use by name; pdf.ts registers them with pdfmake. */
 export const TABLE_LAYOUTS: Record<string, TableLayout> = {
-  /** Thin grey grid, for label/value tables. */
+  /** Thin grey grid, for label/value tables and lists of rows. */
   fields: {
     hLineWidth: () => 0.5,
     vLineWidth: () => 0.5,
@@ -123,14 +130,29 @@ export const TABLE_LAYOUTS: Record<string, TableLayout> = {
   },
 };
 
-function labelled(t: TFunction, label: string, value: string): string {
+export function labelled(t: TFunction, label: string, value: string): string {
   return t('print.common.labelled', { label, value });
 }
 
-export type Company = Pick<Settings, 'companyName' | 'address' | 'hotline' | 'complaintLine'>;
+/** A picture: a `data:image/png` or `data:image/jpeg` URL, scaled to fit `fit` [width, height]. */
+export interface ImageNode extends NodeBase {
+  image: string;
+  fit?: [number, number];
+}
 
-/** Company name, address, hotline and (when set) complaint line, over a rule. */
-export function letterhead(company: Company, t: TFunction): Content {
+/** pdf.ts's `Content` has no image node yet; pdfmake itself draws `data:` images. */
+export function image(node: ImageNode): Content {
+  return node as unknown as Content;
+}
+
+export type Company = Pick<Settings, 'companyName' | 'address' | 'hotline' | 'complaintLine'> & { logo?: string | null };
+
+/**
+ * Logo (when set, fitted into `logoHeight` points, 14 mm by default), company name, address,
+ * hotline and (when set) complaint line, over a rule.
+ */
+export function letterhead(company: Company, t: TFunction, options: { logoHeight?: number } = {}): Content {
+  const logoHeight = options.logoHeight ?? 14 * MM;
   const left: Content[] = [{ text: company.companyName, style: 'companyName' }];
   if (company.address) left.push({ text: labelled(t, t('print.common.address'), company.address), style: 'letterheadLine' });
   const right: Content[] = [
@@ -140,69 +162,21 @@ export function letterhead(company: Company, t: TFunction): Content {
     const line = labelled(t, t('print.common.complaintLine'), formatPhone(company.complaintLine));
     right.push({ text: line, style: 'letterheadLine', noWrap: true });
   }
-  return {
-    table: {
-      widths: ['*'],
-      body: [[{ columns: [{ width: '*', stack: left }, { width: 'auto', stack: right, alignment: 'right' }], columnGap: 12 }]],
-    },
-    layout: 'ruleBelow',
-  };
+  const columns: Content[] = [];
+  // A wide logo may take up to 2.5 times its height, then the name gets the rest.
+  if (company.logo) columns.push({ width: 'auto', stack: [image({ image: company.logo, fit: [logoHeight * 2.5, logoHeight] })] });
+  columns.push({ width: '*', stack: left }, { width: 'auto', stack: right, alignment: 'right' });
+  return { table: { widths: ['*'], body: [[{ columns, columnGap: 10 }]] }, layout: 'ruleBelow' };
 }
 
-export interface Field {
-  label: string;
-  value: string;
-  /** Takes a whole row (long values: address, serial number). */
-  wide?: boolean;
-  bold?: boolean;
+/** A bold section heading, with the gap above it that separates sections. */
+export function sectionHeading(text: string): TextNode {
+  return { text, style: 'sectionHeading' };
 }
-/** A row across the whole table naming the fields below it. */
-export interface FieldHeading {
-  heading: string;
-}
-export type FieldRow = Field | FieldHeading;
 
-/**
- * A bordered label/value grid: `pairsPerRow` label/value pairs side by side (2 on A4), wide
- * fields and headings across the whole width.
- */
-export function fieldTable(rows: FieldRow[], pairsPerRow: 1 | 2 = 2): TableNode {
-  const columns = pairsPerRow * 2;
-  const filler = (n: number): Content[] => Array.from({ length: n }, () => ({ text: '' }));
-  // Labels never wrap: CJK text may break after any character, so pdfmake would otherwise
-  // squeeze a label column down to one character per line when the page is narrow.
-  const label = (f: Field): Content => ({ text: f.label, style: 'fieldLabel', fillColor: LABEL_FILL, noWrap: true });
-  const value = (f: Field, span: number): Content[] => [
-    { text: f.value, style: 'fieldValue', bold: f.bold ?? false, colSpan: span },
-    ...filler(span - 1),
-  ];
-  const body: Content[][] = [];
-  let pending: Field[] = [];
-  const flush = () => {
-    if (pending.length === 0) return;
-    const row: Content[] = [];
-    pending.forEach((f, i) => {
-      const last = i === pending.length - 1;
-      row.push(label(f), ...value(f, last ? columns - row.length - 1 : 1));
-    });
-    body.push(row);
-    pending = [];
-  };
-  for (const r of rows) {
-    if ('heading' in r) {
-      flush();
-      body.push([{ text: r.heading, style: 'tableHeading', fillColor: HEADING_FILL, colSpan: columns }, ...filler(columns - 1)]);
-    } else if (r.wide) {
-      flush();
-      body.push([label(r), ...value(r, columns - 1)]);
-    } else {
-      pending.push(r);
-      if (pending.length === pairsPerRow) flush();
-    }
-  }
-  flush();
-  const widths = pairsPerRow === 2 ? (['auto', '*', 'auto', '*'] as const) : (['auto', '*'] as const);
-  return { table: { widths: [...widths], body, dontBreakRows: true }, layout: 'fields' };
+/** Short explanatory lines in small type, one paragraph each. */
+export function notes(lines: string[], style = 'note'): Content {
+  return { stack: lines.map((text) => ({ text, style })) };
 }
 
 export interface Figure {
@@ -247,38 +221,6 @@ export function bulletList(items: string[], columns: 1 | 2 = 1): Content {
 /** A numbered list. */
 export function numberedList(items: string[]): Content {
   return { ol: items, style: 'list' };
-}
-
-const NO_BORDER: [boolean, boolean, boolean, boolean] = [false, false, false, false];
-const LINE_BELOW: [boolean, boolean, boolean, boolean] = [false, false, false, true];
-
-/**
- * One signing (or stamping) place per label, side by side: the label with a line to sign on,
- * and a date line under it. `date` prints a known date instead of a blank line; `height` is
- * the room left for a signature or a seal, in points.
- */
-export function signatureBlock(t: TFunction, labels: string[], options: { date?: string; height?: number } = {}): Content {
-  const height = options.height ?? 24;
-  const place = (label: string): Content => ({
-    width: '*',
-    table: {
-      widths: ['auto', '*'],
-      body: [
-        [
-          { text: labelled(t, label, ''), style: 'fieldLabel', noWrap: true, margin: [0, height, 0, 0], border: NO_BORDER },
-          { text: '', border: LINE_BELOW },
-        ],
-        [
-          { text: labelled(t, t('print.common.date'), ''), style: 'fieldLabel', noWrap: true, margin: [0, 8, 0, 0], border: NO_BORDER },
-          options.date
-            ? { text: options.date, style: 'fieldValue', margin: [0, 8, 0, 0], border: NO_BORDER }
-            : { text: '', border: LINE_BELOW },
-        ],
-      ],
-    },
-    layout: 'blanks',
-  });
-  return { columns: labels.map(place), columnGap: 24 };
 }
 
 /** The page footer: document number and issue date on the left, "page X of Y" on the right. */

@@ -1,0 +1,164 @@
+import type { TFunction } from 'i18next';
+import { HEADING_FILL, LABEL_FILL, labelled } from './layout';
+import type { Content, TableNode, Width } from './pdf';
+
+/*
+ * The pieces of a form: label/value grids, rows of items, boxes to tick, lines to cut along,
+ * places to sign and stamp. Pure functions returning pdfmake content, like layout.ts.
+ */
+
+export interface Field {
+  label: string;
+  value: string;
+  /** Takes a whole row (long values: address, serial number). */
+  wide?: boolean;
+  bold?: boolean;
+  /** Left for the reader to fill in by hand: the row is tall enough to write in (a number: this many points). */
+  write?: boolean | number;
+  /** A code (serial, invoice or model number) that may break anywhere rather than overflow. */
+  code?: boolean;
+}
+/** A row across the whole table naming the fields below it. */
+export interface FieldHeading {
+  heading: string;
+}
+export type FieldRow = Field | FieldHeading;
+
+export interface FieldTableOptions {
+  /** Least height of a row with a field to `write` in, in points (22 unless told). */
+  writeHeight?: number;
+  /** Least height of every other row, for a form filled in by hand. */
+  rowHeight?: number;
+}
+
+/**
+ * A bordered label/value grid: `pairsPerRow` label/value pairs side by side (2 on A4), wide
+ * fields and headings across the whole width.
+ */
+export function fieldTable(rows: FieldRow[], pairsPerRow: 1 | 2 = 2, options: FieldTableOptions = {}): TableNode {
+  const columns = pairsPerRow * 2;
+  const filler = (n: number): Content[] => Array.from({ length: n }, () => ({ text: '' }));
+  // Labels never wrap: CJK text may break after any character, so pdfmake would otherwise
+  // squeeze a label column down to one character per line when the page is narrow.
+  const label = (f: Field): Content => ({ text: f.label, style: 'fieldLabel', fillColor: LABEL_FILL, noWrap: true });
+  // A code without spaces (an 80-character serial) would otherwise widen the table off the page.
+  const breakable = (f: Field) => (f.code ? { wordBreak: 'break-all' } : {});
+  const value = (f: Field, span: number): Content[] => [
+    { text: f.value, style: 'fieldValue', bold: f.bold ?? false, colSpan: span, ...breakable(f) },
+    ...filler(span - 1),
+  ];
+  const body: Content[][] = [];
+  const heights: number[] = [];
+  let pending: Field[] = [];
+  const push = (row: Content[], fields: Field[]) => {
+    body.push(row);
+    const write = (f: Field) => (typeof f.write === 'number' ? f.write : f.write ? (options.writeHeight ?? 22) : 0);
+    heights.push(Math.max(options.rowHeight ?? 0, ...fields.map(write)));
+  };
+  const flush = () => {
+    if (pending.length === 0) return;
+    const row: Content[] = [];
+    pending.forEach((f, i) => {
+      const last = i === pending.length - 1;
+      row.push(label(f), ...value(f, last ? columns - row.length - 1 : 1));
+    });
+    push(row, pending);
+    pending = [];
+  };
+  for (const r of rows) {
+    if ('heading' in r) {
+      flush();
+      body.push([{ text: r.heading, style: 'tableHeading', fillColor: HEADING_FILL, colSpan: columns }, ...filler(columns - 1)]);
+      heights.push(0);
+    } else if (r.wide) {
+      flush();
+      push([label(r), ...value(r, columns - 1)], [r]);
+    } else {
+      pending.push(r);
+      if (pending.length === pairsPerRow) flush();
+    }
+  }
+  flush();
+  const widths = pairsPerRow === 2 ? (['auto', '*', 'auto', '*'] as const) : (['auto', '*'] as const);
+  return { table: { widths: [...widths], body, heights, dontBreakRows: true }, layout: 'fields' };
+}
+
+/** A grid with a shaded heading row (repeated on a new page) and one row per item. */
+export function dataTable(headings: string[], rows: Content[][], widths: Width[]): TableNode {
+  const head = headings.map((text): Content => ({ text, style: 'tableHeading', fillColor: HEADING_FILL, noWrap: true }));
+  const body = rows.map((row) => row.map((cell): Content => (typeof cell === 'string' ? { text: cell, style: 'tableCell' } : cell)));
+  return { table: { widths, headerRows: 1, dontBreakRows: true, body: [head, ...body] }, layout: 'fields' };
+}
+
+/**
+ * A dashed line across `width` points to cut along, with `label` on it. (The font has no
+ * scissors glyph: say it in words.)
+ */
+export function cutLine(label: string, width: number): Content {
+  const dash = { length: 4, space: 3 };
+  // pdfmake paints `background` behind the text: the label sits in a gap in the line.
+  const onLine = { text: `\u3000${label}\u3000`, style: 'cutLabel', background: '#ffffff' };
+  return {
+    stack: [
+      { canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.8, lineColor: '#555555', dash }] },
+      { text: [onLine], alignment: 'center', margin: [0, -6, 0, 0] },
+    ],
+  };
+}
+
+/** Empty boxes to tick by hand, each followed by its label, on one line. */
+export function checkboxes(labels: string[], size = 8): Content {
+  const box: Content = { canvas: [{ type: 'rect', x: 0, y: 2, w: size, h: size, lineWidth: 0.7, lineColor: '#000000' }] };
+  return {
+    table: {
+      widths: labels.flatMap((): Width[] => [size + 3, 'auto']),
+      body: [labels.flatMap((text): Content[] => [box, { text, style: 'fieldValue', noWrap: true, margin: [0, 0, 10, 0] }])],
+    },
+    layout: 'noBorders',
+  };
+}
+
+const NO_BORDER: [boolean, boolean, boolean, boolean] = [false, false, false, false];
+const LINE_BELOW: [boolean, boolean, boolean, boolean] = [false, false, false, true];
+
+/**
+ * One signing (or stamping) place per label, side by side: the label with a line to sign on,
+ * and a date line under it. `date` prints a known date instead of a blank line; `height` is
+ * the room left for a signature or a seal, in points.
+ */
+export function signatureBlock(t: TFunction, labels: string[], options: { date?: string; height?: number } = {}): Content {
+  const height = options.height ?? 24;
+  const place = (label: string): Content => ({
+    width: '*',
+    table: {
+      widths: ['auto', '*'],
+      body: [
+        [
+          { text: labelled(t, label, ''), style: 'fieldLabel', noWrap: true, margin: [0, height, 0, 0], border: NO_BORDER },
+          { text: '', border: LINE_BELOW },
+        ],
+        [
+          { text: labelled(t, t('print.common.date'), ''), style: 'fieldLabel', noWrap: true, margin: [0, 8, 0, 0], border: NO_BORDER },
+          options.date
+            ? { text: options.date, style: 'fieldValue', margin: [0, 8, 0, 0], border: NO_BORDER }
+            : { text: '', border: LINE_BELOW },
+        ],
+      ],
+    },
+    layout: 'blanks',
+  });
+  return { columns: labels.map(place), columnGap: 24 };
+}
+
+/**
+ * A place for a seal (stamp) in a narrow column: the label, `height` points of room for the
+ * stamp, and the date under it.
+ */
+export function sealPlace(t: TFunction, label: string, date: string, height: number): Content {
+  return {
+    stack: [
+      { text: label, style: 'fieldLabel' },
+      { text: labelled(t, t('print.common.date'), date), style: 'fieldLabel', margin: [0, height, 0, 0] },
+    ],
+  };
+}
