@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { SearchHit, searchInput } from '../../../shared/schemas/search';
 import type { ServiceContext } from './context';
@@ -6,6 +7,7 @@ import { matchIndex } from './search';
 import { loadUnits } from './units';
 
 const KIND_ORDER = { unit: 0, customer: 1, document: 2 } as const;
+const UNITS_AT_A_GLANCE = 6;
 
 /**
  * The one search box: customers, units and documents by any fragment. A unit whose serial is
@@ -13,7 +15,7 @@ const KIND_ORDER = { unit: 0, customer: 1, document: 2 } as const;
  * their units' warranty states so the desk sees them before opening anything.
  */
 export async function lookup(ctx: ServiceContext, input: z.output<typeof searchInput>): Promise<SearchHit[]> {
-  const matches = await matchIndex(ctx.db, input.query, input.limit * 2);
+  const matches = await matchIndex(ctx.db, input.query, input.limit);
   const ids = (kind: string) => matches.filter((m) => m.kind === kind).map((m) => m.id);
   const [customers, units, documents] = await Promise.all([
     loadCustomers(ctx.db, ids('customer')),
@@ -22,13 +24,17 @@ export async function lookup(ctx: ServiceContext, input: z.output<typeof searchI
       ? ctx.db.selectFrom('documents').select(['id', 'number', 'title', 'kind']).where('id', 'in', ids('document')).execute()
       : Promise.resolve([]),
   ]);
-  const customerUnits = await loadUnits(
-    ctx,
-    ctx.db,
-    customers.length
-      ? (await ctx.db.selectFrom('units').select('id').where('customer_id', 'in', customers.map((c) => c.id)).orderBy('id', 'desc').limit(200).execute()).map((r) => r.id)
-      : [],
-  );
+  // A glance needs a customer's latest few units, not all of them: each one is an evaluation.
+  const glanceIds = customers.length
+    ? (
+        await sql<{ id: number }>`
+          select id from (
+            select id, row_number() over (partition by customer_id order by id desc) as n
+            from units where customer_id in (${sql.join(customers.map((c) => c.id))})
+          ) where n <= ${UNITS_AT_A_GLANCE}`.execute(ctx.db)
+      ).rows.map((r) => r.id)
+    : [];
+  const customerUnits = await loadUnits(ctx, ctx.db, glanceIds);
   const q = input.query.trim().toLowerCase();
   const hits: SearchHit[] = [
     ...units.map((u) => ({
@@ -51,7 +57,6 @@ export async function lookup(ctx: ServiceContext, input: z.output<typeof searchI
       archived: c.archived,
       units: customerUnits
         .filter((u) => u.customerId === c.id)
-        .slice(0, 6)
         .map((u) => ({ id: u.id, label: `${u.brand} ${u.model} · ${u.serial}`, summary: u.warranty.summary })),
     })),
     ...documents.map((d) => ({ kind: 'document' as const, id: d.id, number: d.number, title: d.title, documentKind: d.kind })),

@@ -26,10 +26,17 @@ function nameKeys(name: string): string[] {
   return [...keys].filter(Boolean);
 }
 
+/**
+ * The FTS row of a record has a rowid derived from its kind and id, so it is found and
+ * replaced by rowid: FTS5 cannot look rows up by an UNINDEXED column without a full scan.
+ */
+const KIND_SLOT: Record<IndexKind, number> = { customer: 0, unit: 1, document: 2 };
+export const ftsRowid = (kind: IndexKind, id: number) => id * 4 + KIND_SLOT[kind];
+
 async function writeIndex(db: Db, kind: IndexKind, id: number, parts: (string | null | undefined)[], keys: string[]): Promise<void> {
   await dropFromIndex(db, kind, id);
   const text = parts.filter(Boolean).join(' \u2063 ');
-  await sql`insert into search_fts (text, kind, ref_id) values (${text}, ${kind}, ${id})`.execute(db);
+  await sql`insert into search_fts (rowid, text, kind, ref_id) values (${ftsRowid(kind, id)}, ${text}, ${kind}, ${id})`.execute(db);
   const unique = [...new Set(keys.map((k) => k.toLowerCase()).filter(Boolean))];
   if (unique.length) {
     await db
@@ -41,7 +48,7 @@ async function writeIndex(db: Db, kind: IndexKind, id: number, parts: (string | 
 }
 
 export async function dropFromIndex(db: Db, kind: IndexKind, id: number): Promise<void> {
-  await sql`delete from search_fts where kind = ${kind} and ref_id = ${id}`.execute(db);
+  await sql`delete from search_fts where rowid = ${ftsRowid(kind, id)}`.execute(db);
   await db.deleteFrom('search_keys').where('kind', '=', kind).where('ref_id', '=', id).execute();
 }
 
