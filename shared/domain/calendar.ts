@@ -1,7 +1,6 @@
-import dayjs from 'dayjs';
 import data from '../../resources/calendar/cn-mainland.json';
 import type { Language } from '../i18n/languages';
-import { addDays, type IsoDate } from './dates';
+import { addDays, type IsoDate, weekday as dayOfWeek } from './dates';
 
 /** One statutory holiday as the State Council publishes it: a named run of rest days. */
 export interface Holiday {
@@ -78,7 +77,7 @@ export function holidayName(cal: WorkingCalendar, date: IsoDate, lang: Language)
 }
 
 function isWeekend(date: IsoDate): boolean {
-  const weekday = dayjs(date).day();
+  const weekday = dayOfWeek(date);
   return weekday === 0 || weekday === 6;
 }
 
@@ -127,11 +126,17 @@ export function firstDayAfterHoliday(cal: WorkingCalendar, date: IsoDate): IsoDa
 }
 
 /** The years the calendar has a schedule for, ascending. */
+const yearsCache = new WeakMap<WorkingCalendar, number[]>();
+
 export function coveredYears(cal: WorkingCalendar): number[] {
-  return Object.keys(cal.years)
+  const cached = yearsCache.get(cal);
+  if (cached) return cached;
+  const years = Object.keys(cal.years)
     .map(Number)
     .filter((year) => Number.isInteger(year))
     .sort((a, b) => a - b);
+  yearsCache.set(cal, years);
+  return years;
 }
 
 /**

@@ -18,19 +18,45 @@ export function todayIso(now: Date = new Date()): IsoDate {
   return dayjs(now).format('YYYY-MM-DD');
 }
 
+// Calendar arithmetic on plain numbers: the warranty engine does it thousands of times per
+// search, and a date library's parse/format round trips dominated its profile.
+const DAY_MS = 86_400_000;
+const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+function parts(date: IsoDate): [number, number, number] {
+  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+}
+function fromUtc(ms: number): IsoDate {
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+const utc = (date: IsoDate) => {
+  const [y, m, d] = parts(date);
+  return Date.UTC(y, m - 1, d);
+};
+
 /**
  * Adds whole months the way a term is counted under the PRC Civil Code (arts. 201-203): the
  * same day of the month N months later, or that month's last day when it has no such day.
  */
 export function addMonths(date: IsoDate, months: number): IsoDate {
-  return dayjs(date).add(months, 'month').format('YYYY-MM-DD');
+  const [y, m, d] = parts(date);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return `${year}-${pad(month + 1)}-${pad(Math.min(d, lastDay))}`;
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return dayjs(date).add(days, 'day').format('YYYY-MM-DD');
+  return fromUtc(utc(date) + days * DAY_MS);
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return dayjs(to).diff(dayjs(from), 'day');
+  return Math.round((utc(to) - utc(from)) / DAY_MS);
+}
+
+/** Day of the week, 0 = Sunday. */
+export function weekday(date: IsoDate): number {
+  return new Date(utc(date)).getUTCDay();
 }

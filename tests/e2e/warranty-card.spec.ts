@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { openTestBackend } from '../support/backend';
+import { person, seedModel } from '../support/sample';
 import { expect, test } from './fixtures';
 
 /** Key screens are also kept where a person looks for them after a run. */
@@ -9,7 +10,13 @@ const SCREENSHOTS = join(process.cwd(), '.test-output', 'screenshots');
 
 async function screenshot(page: Page, testInfo: TestInfo, name: string, keep = false): Promise<void> {
   const file = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path: file });
+  if (keep) {
+    // The kept pictures show the screen, not the toasts and tooltips of the steps before.
+    await page.mouse.move(0, 767);
+    await page.screenshot({ path: file, style: '.mantine-Notifications-root, .mantine-Tooltip-tooltip { display: none !important; }' });
+  } else {
+    await page.screenshot({ path: file });
+  }
   if (keep) {
     mkdirSync(SCREENSHOTS, { recursive: true });
     copyFileSync(file, join(SCREENSHOTS, `${name}.png`));
@@ -27,13 +34,59 @@ function watchPage(page: Page): string[] {
 }
 
 const CUSTOMER = { name: '张三丰', phone: '13812345678', address: '浙江省杭州市西湖区文三路 90 号' };
+const MODEL = { brand: '格力', model: 'KFR-35GW', category: '空调' };
 const UNIT = {
-  brand: '格力',
-  model: 'KFR-35GW',
   serial: 'GL2026A0001',
   purchaseDate: '2026-03-01',
   acceptanceDate: '2026-03-05',
 };
+
+/** A policy (whole unit 12 months, accessories 6) and a model under it, through the Products page. */
+async function createPolicyAndModelThroughUi(desk: Page, testInfo: TestInfo): Promise<void> {
+  await desk.getByRole('navigation').getByRole('button', { name: '产品与保修' }).click();
+  await expect(desk.getByText('还没有保修政策')).toBeVisible();
+  await desk.getByRole('button', { name: '新建保修政策' }).click();
+  const policyDialog = desk.getByRole('dialog', { name: '新建保修政策' });
+  await expect(policyDialog.getByLabel('政策名称')).toBeFocused();
+  await desk.keyboard.type('家用空调标准保修');
+  // The first line is the whole unit, a year: only the accessories line is added.
+  await expect(policyDialog.getByLabel('条款 1 名称')).toHaveValue('整机');
+  await expect(policyDialog.getByLabel('条款 1 保修月数')).toHaveValue('12');
+  await policyDialog.getByRole('button', { name: '添加部件' }).click();
+  await policyDialog.getByLabel('条款 2 代码').fill('accessories');
+  await policyDialog.getByLabel('条款 2 名称').fill('配件');
+  await policyDialog.getByLabel('条款 2 保修月数').fill('6');
+  await policyDialog.getByLabel('条款 2 名称').press('Enter');
+  await expect(policyDialog).toBeHidden();
+  const policyRow = desk.getByTestId('policies-table').getByRole('row', { name: /家用空调标准保修/ });
+  await expect(policyRow).toContainText('整机 12 个月 · 配件 6 个月');
+  await expect(policyRow).toContainText('验收合格之日');
+  await expect(policyRow).toContainText('第 1 版');
+
+  await desk.getByRole('button', { name: '新建型号' }).click();
+  const modelDialog = desk.getByRole('dialog', { name: '新建产品型号' });
+  await expect(modelDialog.getByLabel('品牌')).toBeFocused();
+  await modelDialog.getByLabel('品牌').fill(MODEL.brand);
+  await modelDialog.getByLabel('型号').fill(MODEL.model);
+  await modelDialog.getByLabel('类别').fill(MODEL.category);
+  await modelDialog.getByRole('combobox', { name: '保修政策' }).click();
+  await desk.getByRole('option', { name: '家用空调标准保修' }).click();
+  await expect(modelDialog.getByTestId('model-policy-terms')).toContainText('整机 12 个月 · 配件 6 个月');
+  await modelDialog.getByRole('button', { name: /保存/ }).click();
+  await expect(modelDialog).toBeHidden();
+  const modelRow = desk.getByTestId('models-table').getByRole('row', { name: /KFR-35GW/ });
+  await expect(modelRow).toContainText('格力');
+  await expect(modelRow).toContainText('家用空调标准保修');
+
+  // Editing a policy says it makes a new version and that sold units keep theirs.
+  await policyRow.getByRole('button', { name: '修改' }).click();
+  const editDialog = desk.getByRole('dialog', { name: '修改保修政策' });
+  await expect(editDialog.getByText('保存修改会生成第 2 版')).toBeVisible();
+  await expect(editDialog.getByText('已售出的设备仍按售出时的版本')).toBeVisible();
+  await editDialog.press('Escape');
+  await expect(editDialog).toBeHidden();
+  await screenshot(desk, testInfo, 'products', true);
+}
 
 async function createCustomerThroughUi(desk: Page, customer: typeof CUSTOMER): Promise<void> {
   await desk.getByRole('navigation').getByRole('button', { name: '客户' }).click();
@@ -42,28 +95,33 @@ async function createCustomerThroughUi(desk: Page, customer: typeof CUSTOMER): P
   // Focus lands in the first field: type straight away.
   await expect(dialog.getByLabel('姓名 / 单位名称')).toBeFocused();
   await desk.keyboard.type(customer.name);
-  await dialog.getByLabel('联系电话').fill(customer.phone);
-  await dialog.getByLabel('地址').fill(customer.address);
+  await dialog.getByLabel('电话 1', { exact: true }).fill(customer.phone);
+  await dialog.getByLabel('地址 1', { exact: true }).fill(customer.address);
   // Enter in a one-line field saves; the new customer's page opens.
-  await dialog.getByLabel('地址').press('Enter');
+  await dialog.getByLabel('地址 1', { exact: true }).press('Enter');
   await expect(dialog).toBeHidden();
   await expect(desk.getByTestId('customer-contact')).toContainText(customer.name);
 }
 
-async function fillUnitForm(desk: Page, unit: typeof UNIT): Promise<ReturnType<Page['getByRole']>> {
+async function fillUnitForm(desk: Page, unit: { serial: string; purchaseDate: string; acceptanceDate: string }) {
   await desk.getByRole('button', { name: /添加设备/ }).click();
   const dialog = desk.getByRole('dialog', { name: '添加设备' });
-  await expect(dialog.getByLabel('品牌')).toBeFocused();
-  await dialog.getByLabel('品牌').fill(unit.brand);
-  await dialog.getByLabel('型号').fill(unit.model);
+  const model = dialog.getByRole('combobox', { name: '产品型号' });
+  await expect(model).toBeFocused();
+  // The model picker is searchable: a few letters, then pick.
+  await desk.keyboard.type('KFR');
+  await desk.getByRole('option', { name: /格力 KFR-35GW/ }).click();
+  await expect(dialog.getByTestId('unit-form-policy')).toContainText('整机 12 个月');
   await dialog.getByLabel('序列号').fill(unit.serial);
   await dialog.getByLabel('购买日期').fill(unit.purchaseDate);
   await dialog.getByLabel('验收日期').fill(unit.acceptanceDate);
-  await expect(dialog.getByLabel('保修期')).toHaveValue('12');
   return dialog;
 }
 
-test('a new customer, a unit and its warranty card, printed and still there after a restart', async ({ desk, backend }, testInfo) => {
+test('a policy and a model, a new customer, a unit and its warranty card, printed and still there after a restart', async ({
+  desk,
+  backend,
+}, testInfo) => {
   const problems = watchPage(desk);
 
   // A fresh install: the banner says printing needs the company details, and leads to Settings.
@@ -79,6 +137,8 @@ test('a new customer, a unit and its warranty card, printed and still there afte
   await expect(banner).toBeHidden();
   expect((await backend.ok('settings:get', {})).hotline).toBe('4008001234');
 
+  await createPolicyAndModelThroughUi(desk, testInfo);
+
   // Customers: an empty list says what to do next.
   await desk.getByRole('navigation').getByRole('button', { name: '客户' }).click();
   await expect(desk.getByText('还没有客户')).toBeVisible();
@@ -86,37 +146,49 @@ test('a new customer, a unit and its warranty card, printed and still there afte
   await expect(desk.getByTestId('customer-contact')).toContainText('138 1234 5678');
 
   const unitDialog = await fillUnitForm(desk, UNIT);
+  // The policy counts from acceptance: that date says so.
+  await expect(unitDialog.getByText('保修从此日起算')).toBeVisible();
   await unitDialog.getByRole('button', { name: /保存/ }).click();
   await expect(unitDialog).toBeHidden();
   const row = desk.getByTestId('units-table').locator(`tr[data-serial="${UNIT.serial}"]`);
-  await expect(row).toContainText('格力');
+  await expect(row).toContainText('格力 KFR-35GW');
   await expect(row).toContainText('2026-03-05');
-  await expect(row).toContainText('2027-03-05');
+  await expect(row.getByTestId('unit-end')).toHaveText('2027-03-05');
   await expect(row.locator('[data-state="active"]')).toHaveText('保修期内');
-  await screenshot(desk, testInfo, 'customer-page', true);
 
   // The list shows the customer with one unit.
   await desk.getByRole('navigation').getByRole('button', { name: '客户' }).click();
   const listRow = desk.getByTestId('customers-table').getByRole('row', { name: /张三丰/ });
   await expect(listRow).toContainText('138 1234 5678');
+  await expect(listRow).toContainText('市区');
+  await expect(desk.getByTestId('customers-total')).toHaveText('共 1 位客户');
   await screenshot(desk, testInfo, 'customers-list', true);
 
   // The header search finds the caller by a fragment of the phone number; Enter opens them.
   await desk.keyboard.press('Control+K');
-  await expect(desk.getByRole('textbox', { name: '查找客户' })).toBeFocused();
+  await expect(desk.getByRole('textbox', { name: '查找客户、设备或单据' })).toBeFocused();
   await desk.keyboard.type('1234 5678');
   await expect(desk.getByRole('option', { name: /张三丰/ })).toBeVisible();
   await desk.keyboard.press('Enter');
   await expect(desk.getByTestId('customer-contact')).toContainText(CUSTOMER.name);
 
+  // The unit's page: the warranty counted from acceptance, each component with its last day.
+  await row.getByRole('button', { name: UNIT.serial }).click();
+  const warranty = desk.getByTestId('unit-warranty');
+  await expect(warranty.getByTestId('warranty-start')).toContainText('验收合格之日 2026-03-05');
+  const components = warranty.getByTestId('warranty-components');
+  await expect(components.locator('[data-component="whole"]')).toContainText('2027-03-05');
+  await expect(components.locator('[data-component="whole"] [data-state="active"]')).toBeVisible();
+  await expect(components.locator('[data-component="accessories"]')).toContainText('2026-09-05');
+  await expect(components.locator('[data-component="accessories"] [data-state="expired"]')).toBeVisible();
+
   // Warranty card: A4 and Chinese are the defaults.
-  await row.getByRole('button', { name: '保修卡' }).click();
+  await desk.getByTestId('unit-header').getByRole('button', { name: /保修卡/ }).click();
   const cardDialog = desk.getByRole('dialog', { name: '打印保修卡' });
   await expect(cardDialog.getByRole('radio', { name: 'A4' })).toBeChecked();
   await expect(cardDialog.getByRole('radio', { name: '中文' })).toBeChecked();
   await screenshot(desk, testInfo, 'warranty-card-dialog');
   await cardDialog.getByRole('button', { name: /生成并预览/ }).click();
-
   const preview = desk.getByRole('dialog', { name: /保修卡 BXK-/ });
   const pages = preview.getByTestId('pdf-pages');
   await expect(pages).toHaveAttribute('data-rendered-pages', /^[1-9]/, { timeout: 20_000 });
@@ -162,12 +234,13 @@ test('a new customer, a unit and its warranty card, printed and still there afte
   await backend.close();
   const reopened = await openTestBackend(backend.dir);
   try {
-    const found = await reopened.ok('customers:search', { query: '张三' });
-    expect(found.map((c) => c.name)).toEqual([CUSTOMER.name]);
-    const units = await reopened.ok('units:listByCustomer', { customerId: found[0]!.id });
-    expect(units.map((u) => [u.brand, u.model, u.serial, u.acceptanceDate])).toEqual([
-      [UNIT.brand, UNIT.model, UNIT.serial, UNIT.acceptanceDate],
+    const found = await reopened.ok('customers:list', { query: 'zsf' });
+    expect(found.items.map((c) => c.name)).toEqual([CUSTOMER.name]);
+    const units = await reopened.ok('units:listByCustomer', { customerId: found.items[0]!.id });
+    expect(units.map((u) => [u.brand, u.model, u.serial, u.acceptanceDate, u.policy.name])).toEqual([
+      [MODEL.brand, MODEL.model, UNIT.serial, UNIT.acceptanceDate, '家用空调标准保修'],
     ]);
+    expect((await reopened.ok('search:query', { query: UNIT.serial }))[0]).toMatchObject({ kind: 'unit', serial: UNIT.serial });
     const documents = await reopened.ok('documents:list', {});
     expect(documents).toHaveLength(1);
   } finally {
@@ -181,22 +254,22 @@ test('a duplicate serial and a wrong phone number are explained under the field,
 }, testInfo) => {
   const problems = watchPage(desk);
   await backend.ok('settings:update', { companyName: '杭州暖风空调服务有限公司', hotline: '400-800-1234' });
-  const before = (await backend.ok('customers:search', {})).length;
+  await seedModel(backend, MODEL.brand, MODEL.model);
 
   // A phone number that is neither a mobile nor a landline: the schema's sentence, in Chinese.
   await expect(desk.getByText('还没有客户')).toBeVisible();
   await desk.keyboard.press('Control+N');
   const dialog = desk.getByRole('dialog', { name: '新建客户' });
   await dialog.getByLabel('姓名 / 单位名称').fill('李四');
-  await dialog.getByLabel('联系电话').fill('12345');
-  await dialog.getByLabel('联系电话').press('Control+S');
-  const phoneField = dialog.getByLabel('联系电话');
+  await dialog.getByLabel('电话 1', { exact: true }).fill('12345');
+  await dialog.getByLabel('电话 1', { exact: true }).press('Control+S');
+  const phoneField = dialog.getByLabel('电话 1', { exact: true });
   await expect(phoneField).toHaveAttribute('aria-invalid', 'true');
   await expect(dialog.getByText('电话号码格式不对', { exact: false })).toBeVisible();
   await screenshot(desk, testInfo, 'invalid-phone');
   await dialog.press('Escape');
   await expect(dialog).toBeHidden();
-  expect((await backend.ok('customers:search', {})).length).toBe(before);
+  expect((await backend.ok('customers:list', {})).total).toBe(0);
 
   // The same serial twice on the same model: the backend's CONFLICT names the unit it is on.
   await createCustomerThroughUi(desk, CUSTOMER);
@@ -217,9 +290,9 @@ test('a duplicate serial and a wrong phone number are explained under the field,
   await screenshot(desk, testInfo, 'duplicate-serial', true);
   await second.press('Escape');
 
-  const customers = await backend.ok('customers:search', { query: '张三丰' });
-  expect(customers).toHaveLength(1);
-  expect(await backend.ok('units:listByCustomer', { customerId: customers[0]!.id })).toHaveLength(1);
+  const customers = await backend.ok('customers:list', { query: '张三丰' });
+  expect(customers.total).toBe(1);
+  expect(await backend.ok('units:listByCustomer', { customerId: customers.items[0]!.id })).toHaveLength(1);
   expect(problems).toEqual([]);
 });
 
@@ -242,16 +315,26 @@ test('the screen language switches to English and stays English after a reload',
   await screenshot(desk, testInfo, 'english', true);
 
   // A customer's page in English: dates per locale, English column names and warranty state.
-  const customer = await backend.ok('customers:create', CUSTOMER);
-  await backend.ok('units:create', { customerId: customer.id, ...UNIT, warrantyMonths: 12 });
-  await desk.getByRole('textbox', { name: 'Find a customer' }).fill('张三');
+  const model = await seedModel(backend, MODEL.brand, MODEL.model);
+  const customer = await backend.ok('customers:create', person({ name: CUSTOMER.name }));
+  const unit = await backend.ok('units:create', { customerId: customer.id, modelId: model.id, ...UNIT });
+  await desk.getByRole('textbox', { name: 'Find a customer, unit or document' }).fill('张三');
   await desk.getByRole('option', { name: /张三丰/ }).click();
   const row = desk.getByTestId('units-table').locator(`tr[data-serial="${UNIT.serial}"]`);
   await expect(row).toContainText('5 Mar 2027');
-  await expect(row).toContainText('12 months');
+  await expect(row).toContainText('In service');
   await expect(row).toContainText('In warranty');
   await expect(desk.getByRole('columnheader', { name: /Covered until/ })).toBeVisible();
+  await expect(desk.getByTestId('customer-contact')).toContainText('Urban');
   await screenshot(desk, testInfo, 'customer-page-english', true);
+
+  // The unit page in English: the engine's lines in English too.
+  await desk.goto(`/#/units/${unit.id}`);
+  const warranty = desk.getByTestId('unit-warranty');
+  await expect(warranty.getByTestId('warranty-start')).toContainText('Acceptance sign-off 5 Mar 2026');
+  await expect(warranty.locator('[data-component="whole"]')).toContainText('5 Mar 2027');
+  await expect(warranty).not.toContainText(/[\u4e00-\u9fff]{4}/);
+  await screenshot(desk, testInfo, 'unit-page-english', true);
 
   // And back: Chinese again, also remembered.
   await desk.getByRole('banner').getByText('中文').click();
@@ -264,8 +347,9 @@ test('characters the print font lacks are named before printing', async ({ desk,
   const problems = watchPage(desk);
   await backend.ok('settings:update', { companyName: '杭州暖风空调服务有限公司', hotline: '400-800-1234' });
   // U+20000 (Extension B) is not in the embedded Noto Sans CJK SC.
-  const customer = await backend.ok('customers:create', { name: '王\u{20000}', phone: '13900001111' });
-  await backend.ok('units:create', { customerId: customer.id, ...UNIT, warrantyMonths: 12 });
+  const model = await seedModel(backend, MODEL.brand, MODEL.model);
+  const customer = await backend.ok('customers:create', person({ name: '王\u{20000}', phones: [{ phone: '13900001111' }] }));
+  await backend.ok('units:create', { customerId: customer.id, modelId: model.id, ...UNIT });
 
   await desk.goto(`/#/customers/${customer.id}`);
   await desk.getByTestId('units-table').getByRole('button', { name: '保修卡' }).click();

@@ -1,25 +1,32 @@
 import { Alert, Anchor, AppShell, Group, NavLink, Text, Title } from '@mantine/core';
-import { IconFileText, IconInfoCircle, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconFileText, IconInfoCircle, IconPackage, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconFileImport } from '@tabler/icons-react';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CustomerSearch } from '../components/CustomerSearch';
 import { LanguageSwitch, useSettings, useStoredLanguage } from '../components/language';
+import { SearchBox } from '../components/SearchBox';
+import { useBarcodeScanner } from '../components/useBarcodeScanner';
 import { CustomerDetailPage } from '../pages/customers/CustomerDetailPage';
 import { CustomersPage } from '../pages/customers/CustomersPage';
 import { DocumentsPage } from '../pages/documents/DocumentsPage';
+import { ImportPage } from '../pages/import/ImportPage';
+import { ProductsPage } from '../pages/products/ProductsPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
+import { UnitPage } from '../pages/units/UnitPage';
 import { useRoute, type Route } from './router';
 
-type Section = 'customers' | 'documents' | 'settings';
+type Section = 'customers' | 'products' | 'documents' | 'import' | 'settings';
 
 const NAV: { section: Section; icon: ReactNode }[] = [
   { section: 'customers', icon: <IconUsers size={18} stroke={1.6} /> },
+  { section: 'products', icon: <IconPackage size={18} stroke={1.6} /> },
   { section: 'documents', icon: <IconFileText size={18} stroke={1.6} /> },
+  { section: 'import', icon: <IconFileImport size={18} stroke={1.6} /> },
   { section: 'settings', icon: <IconSettings size={18} stroke={1.6} /> },
 ];
 
 function sectionOf(route: Route): Section {
-  return route.section === 'customer' ? 'customers' : route.section;
+  return route.section === 'customer' || route.section === 'unit' ? 'customers' : route.section;
 }
 
 /** Printing needs the company's name and hotline on the paper: say so calmly, once, on top. */
@@ -45,8 +52,14 @@ function Page({ route }: { route: Route }) {
       return <CustomersPage />;
     case 'customer':
       return <CustomerDetailPage key={route.id} id={route.id} />;
+    case 'unit':
+      return <UnitPage key={route.id} id={route.id} />;
+    case 'products':
+      return <ProductsPage />;
     case 'documents':
       return <DocumentsPage />;
+    case 'import':
+      return <ImportPage />;
     case 'settings':
       return <SettingsPage />;
   }
@@ -56,6 +69,7 @@ export function App() {
   const { t } = useTranslation();
   const [route, go] = useRoute();
   useStoredLanguage();
+  useBarcodeScanner();
   const title = t('appName');
   useEffect(() => {
     document.title = title;
@@ -70,7 +84,7 @@ export function App() {
             <Title order={1} fz="lg" fw={700} w={136} style={{ whiteSpace: 'nowrap' }}>
               {title}
             </Title>
-            <CustomerSearch />
+            <SearchBox />
           </Group>
           <LanguageSwitch />
         </Group>
@@ -81,7 +95,7 @@ export function App() {
             key={section}
             component="button"
             type="button"
-            label={t(`app.nav.${section}`)}
+            label={t(section === 'import' ? 'importer.nav' : `app.nav.${section}`)}
             leftSection={icon}
             active={active === section}
             aria-current={active === section ? 'page' : undefined}

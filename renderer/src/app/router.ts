@@ -2,23 +2,36 @@ import { useCallback, useSyncExternalStore } from 'react';
 
 /**
  * The app's places, kept in the URL hash so a reload lands where the clerk was. No router
- * library: four sections do not need one.
+ * library: a handful of sections do not need one.
  */
 export type Route =
   | { section: 'customers' }
   | { section: 'customer'; id: number }
+  | { section: 'unit'; id: number }
+  | { section: 'products' }
   | { section: 'documents' }
+  | { section: 'import' }
   | { section: 'settings' };
+
+function recordId(part: string | undefined): number | null {
+  const id = Number(part);
+  return Number.isInteger(id) && id > 0 ? id : null;
+}
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const id = recordId(parts[1]);
   switch (parts[0]) {
-    case 'customers': {
-      const id = Number(parts[1]);
-      return Number.isInteger(id) && id > 0 ? { section: 'customer', id } : { section: 'customers' };
-    }
+    case 'customers':
+      return id ? { section: 'customer', id } : { section: 'customers' };
+    case 'units':
+      return id ? { section: 'unit', id } : { section: 'customers' };
+    case 'products':
+      return { section: 'products' };
     case 'documents':
       return { section: 'documents' };
+    case 'import':
+      return { section: 'import' };
     case 'settings':
       return { section: 'settings' };
     default:
@@ -27,7 +40,14 @@ export function parseRoute(hash: string): Route {
 }
 
 export function routeHash(route: Route): string {
-  return route.section === 'customer' ? `#/customers/${route.id}` : `#/${route.section}`;
+  switch (route.section) {
+    case 'customer':
+      return `#/customers/${route.id}`;
+    case 'unit':
+      return `#/units/${route.id}`;
+    default:
+      return `#/${route.section}`;
+  }
 }
 
 export function navigate(route: Route): void {

@@ -1,19 +1,33 @@
-import { Badge } from '@mantine/core';
+import { Badge, type MantineSize } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { WarrantyState } from '../../../shared/domain/warranty';
+import type { CoverageState } from '../../../shared/domain/warranty-types';
 
-/** The trade's colours: green covered, orange ending within 30 days, gray expired, blue not started. */
-const COLORS: Record<WarrantyState, string> = {
+/**
+ * The trade's colours: green covered, orange ending within 30 days, gray expired, red not
+ * covered (an exclusion decided), blue not started, yellow when the dates to tell are missing.
+ */
+const COLORS: Record<CoverageState, string> = {
   active: 'green',
   ending: 'orange',
   expired: 'gray',
   notStarted: 'blue',
+  excluded: 'red',
+  unknown: 'yellow',
 };
 
-export function WarrantyBadge({ state }: { state: WarrantyState }) {
+export function WarrantyBadge({ state, size = 'sm', title }: { state: CoverageState; size?: MantineSize; title?: string }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLORS[state]} variant="light" radius="sm" size="sm" tt="none" data-state={state} style={{ whiteSpace: 'nowrap' }}>
+    <Badge
+      color={COLORS[state]}
+      variant="light"
+      radius="sm"
+      size={size}
+      tt="none"
+      data-state={state}
+      title={title}
+      style={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+    >
       {t(`warrantyState.${state}`)}
     </Badge>
   );

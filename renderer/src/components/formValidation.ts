@@ -16,16 +16,18 @@ export function schemaValidator<V>(schema: z.ZodType, t: TFunction, toInput: (va
 
 /**
  * Puts the backend's per-field messages under the matching inputs. Returns false when the error
- * named no field the form has, so the caller shows it as a notification instead.
+ * named no field the form has, so the caller shows it as a notification instead. Paths inside
+ * lists (`phones.1.phone`) are the same paths the form's inputs are registered under.
  */
 export function showServerFieldErrors(
   form: { setErrors: (errors: Record<string, string>) => void },
-  fieldNames: readonly string[],
+  fields: readonly string[] | ((path: string) => boolean),
   t: TFunction,
   err: unknown,
 ): boolean {
   const texts = fieldErrorTexts(t, err);
-  const known = Object.fromEntries(Object.entries(texts).filter(([path]) => fieldNames.includes(path)));
+  const isKnown = typeof fields === 'function' ? fields : (path: string) => fields.includes(path);
+  const known = Object.fromEntries(Object.entries(texts).filter(([path]) => isKnown(path)));
   if (Object.keys(known).length === 0) return false;
   form.setErrors(known);
   return true;

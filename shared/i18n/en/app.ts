@@ -50,6 +50,7 @@ export const app: CatalogShape<typeof zh> = {
     loading: 'Loading…',
     none: '—',
     datePlaceholder: 'YYYY-MM-DD, e.g. 2026-03-20',
+    dateExample: 'e.g. 2026-03-20',
     listSeparator: ', ',
   },
   customers: {
@@ -353,6 +354,7 @@ export const app: CatalogShape<typeof zh> = {
       componentTerm: '{{name}} {{months}}',
       count_one: '{{count}} policy',
       count_other: '{{count}} policies',
+      hint: 'Editing a policy makes a new version; units already sold keep the version they were sold with.',
       empty: {
         title: 'No warranty policies yet',
         description: 'A policy says how many months the whole unit and each part are covered, and from which day. Press New warranty policy.',

@@ -48,6 +48,7 @@ export const app = {
     loading: '正在加载…',
     none: '—',
     datePlaceholder: '年-月-日，如 2026-03-20',
+    dateExample: '如 2026-03-20',
     listSeparator: '、',
   },
   customers: {
@@ -351,6 +352,7 @@ export const app = {
       componentTerm: '{{name}} {{months}}',
       count_one: '共 {{count}} 个政策',
       count_other: '共 {{count}} 个政策',
+      hint: '修改政策会生成新版本，已售出的设备仍按售出时的版本保修。',
       empty: {
         title: '还没有保修政策',
         description: '保修政策写明整机和各部件保修几个月、从哪天起算。点“新建保修政策”。',

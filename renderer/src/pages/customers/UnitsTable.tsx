@@ -1,96 +1,144 @@
-import { ActionIcon, Button, Group, Table, Tooltip } from '@mantine/core';
-import { IconCertificate, IconPencil } from '@tabler/icons-react';
+import { ActionIcon, Anchor, Badge, Button, Group, Table, Tooltip } from '@mantine/core';
+import { IconCertificate, IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/format';
 import type { Unit } from '../../../../shared/schemas/unit';
 import { currentLanguage } from '../../app/i18n';
+import { navigate } from '../../app/router';
 import { SortTh, useSortedRows } from '../../components/sorting';
 import { WarrantyBadge } from '../../components/WarrantyBadge';
 
+/** The whole unit's last covered day: the first policy line is the whole unit. */
+export function lastCoveredDay(unit: Unit): string | null {
+  return unit.warranty.components[0]?.end ?? null;
+}
+
 const SORT = {
-  brand: (u: Unit) => u.brand,
-  model: (u: Unit) => u.model,
+  product: (u: Unit) => `${u.brand} ${u.model}`,
+  category: (u: Unit) => u.category,
   serial: (u: Unit) => u.serial,
-  purchase: (u: Unit) => u.purchaseDate,
-  acceptance: (u: Unit) => u.acceptanceDate,
-  end: (u: Unit) => u.warranty.end,
+  status: (u: Unit) => u.status,
+  start: (u: Unit) => u.warranty.start.date,
+  end: (u: Unit) => lastCoveredDay(u),
+  state: (u: Unit) => u.warranty.summary,
 };
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
-export function UnitsTable({
-  units,
-  onWarrantyCard,
-  onEdit,
-}: {
-  units: Unit[];
-  onWarrantyCard: (unit: Unit) => void;
-  onEdit: (unit: Unit) => void;
-}) {
+function openUnit(id: number) {
+  navigate({ section: 'unit', id });
+}
+
+/** A customer's units, each with its warranty at a glance; a row opens the unit. */
+export function UnitsTable({ units, onWarrantyCard }: { units: Unit[]; onWarrantyCard: (unit: Unit) => void }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const { sorted, sort, toggle } = useSortedRows(units, SORT);
+  const none = t('app.common.none');
   return (
-    <Table.ScrollContainer minWidth={960} type="native">
+    <Table.ScrollContainer minWidth={900} type="native">
       <Table striped highlightOnHover withTableBorder data-testid="units-table">
         <Table.Thead>
           <Table.Tr>
-            <SortTh column="brand" sort={sort} onSort={toggle}>
-              {t('app.units.columns.brand')}
+            <SortTh column="product" sort={sort} onSort={toggle}>
+              {t('app.units.columns.product')}
             </SortTh>
-            <SortTh column="model" sort={sort} onSort={toggle}>
-              {t('app.units.columns.model')}
+            <SortTh column="category" sort={sort} onSort={toggle}>
+              {t('app.units.columns.category')}
             </SortTh>
             <SortTh column="serial" sort={sort} onSort={toggle}>
               {t('app.units.columns.serial')}
             </SortTh>
-            <SortTh column="purchase" sort={sort} onSort={toggle}>
-              {t('app.units.columns.purchaseDate')}
+            <SortTh column="status" sort={sort} onSort={toggle}>
+              {t('app.units.columns.status')}
             </SortTh>
-            <SortTh column="acceptance" sort={sort} onSort={toggle}>
-              {t('app.units.columns.acceptanceDate')}
+            <SortTh column="start" sort={sort} onSort={toggle}>
+              {t('app.units.columns.start')}
             </SortTh>
-            <Table.Th style={nowrap}>{t('app.units.columns.term')}</Table.Th>
             <SortTh column="end" sort={sort} onSort={toggle}>
               {t('app.units.columns.end')}
             </SortTh>
-            <Table.Th style={nowrap}>{t('app.units.columns.state')}</Table.Th>
+            <SortTh column="state" sort={sort} onSort={toggle}>
+              {t('app.units.columns.state')}
+            </SortTh>
             <Table.Th style={nowrap}>{t('app.units.columns.actions')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {sorted.map((u) => (
-            <Table.Tr key={u.id} data-serial={u.serial}>
-              <Table.Td style={nowrap}>{u.brand}</Table.Td>
-              <Table.Td style={nowrap}>{u.model}</Table.Td>
-              <Table.Td ff="monospace" style={nowrap}>
-                {u.serial}
-              </Table.Td>
-              <Table.Td style={nowrap}>{formatDate(u.purchaseDate, lang)}</Table.Td>
-              <Table.Td style={nowrap}>{u.acceptanceDate ? formatDate(u.acceptanceDate, lang) : t('app.common.none')}</Table.Td>
-              <Table.Td style={nowrap}>
-                <Tooltip label={t('app.units.basis', { basis: t(`warrantyBasis.${u.warranty.basis}`) })} withArrow>
-                  <span>{t('months', { count: u.warranty.months })}</span>
-                </Tooltip>
-              </Table.Td>
-              <Table.Td style={nowrap}>{formatDate(u.warranty.end, lang)}</Table.Td>
-              <Table.Td>
-                <WarrantyBadge state={u.warranty.state} />
-              </Table.Td>
-              <Table.Td>
-                <Group gap={4} wrap="nowrap">
-                  <Button size="compact-sm" variant="light" leftSection={<IconCertificate size={14} />} onClick={() => onWarrantyCard(u)}>
-                    {t('app.units.warrantyCard')}
-                  </Button>
-                  <Tooltip label={t('app.units.edit')} withArrow>
-                    <ActionIcon variant="subtle" color="gray" aria-label={t('app.units.edit')} onClick={() => onEdit(u)}>
-                      <IconPencil size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
+          {sorted.map((u) => {
+            const start = u.warranty.start;
+            const end = lastCoveredDay(u);
+            return (
+              <Table.Tr key={u.id} data-serial={u.serial} style={{ cursor: 'pointer' }} onClick={() => openUnit(u.id)}>
+                <Table.Td style={nowrap} fw={500}>
+                  {u.brand} {u.model}
+                </Table.Td>
+                <Table.Td style={nowrap}>{u.category}</Table.Td>
+                <Table.Td ff="monospace" style={nowrap}>
+                  <Anchor
+                    component="button"
+                    type="button"
+                    ff="monospace"
+                    size="sm"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      openUnit(u.id);
+                    }}
+                  >
+                    {u.serial}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td style={nowrap}>
+                  <Badge size="sm" variant="default" tt="none" radius="sm">
+                    {t(`unitStatus.${u.status}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td style={nowrap}>
+                  {start.date && start.basis ? (
+                    <Tooltip label={t('app.units.basis', { basis: t(`warrantyBasis.${start.basis}`) })} withArrow>
+                      <span>{formatDate(start.date, lang)}</span>
+                    </Tooltip>
+                  ) : (
+                    none
+                  )}
+                </Table.Td>
+                <Table.Td style={nowrap} data-testid="unit-end">
+                  {end ? formatDate(end, lang) : none}
+                </Table.Td>
+                <Table.Td>
+                  <WarrantyBadge state={u.warranty.summary} />
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      leftSection={<IconCertificate size={14} />}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        onWarrantyCard(u);
+                      }}
+                    >
+                      {t('app.units.warrantyCard')}
+                    </Button>
+                    <Tooltip label={t('app.units.open')} withArrow>
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        aria-label={t('app.units.open')}
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          openUnit(u.id);
+                        }}
+                      >
+                        <IconChevronRight size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
