@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { WarrantyRules } from '../domain/warranty-types';
 import { language } from './document';
 import { optionalText, phone, requiredText } from './common';
 
@@ -16,6 +17,17 @@ export const settingsFields = {
     .optional()
     .transform((v) => v ?? null),
   language,
+  /** The trade's numbers the warranty engine applies; every one is the company's to change. */
+  warrantyRules: z.strictObject({
+    partInWarrantyMonths: z.number().int().min(0).max(60),
+    partPaidMonths: z.number().int().min(0).max(60),
+    downtimeExtensionDays: z.number().int().min(0).max(365),
+    extendPastHoliday: z.boolean(),
+    repeatRepairsBeforeReplacement: z.number().int().min(1).max(10),
+    unrepairedReplacementDays: z.number().int().min(1).max(365),
+    refundDays: z.number().int().min(0).max(60),
+    exchangeDays: z.number().int().min(0).max(90),
+  }),
 };
 
 export const settingsUpdateInput = z.strictObject(settingsFields).partial();
@@ -28,4 +40,5 @@ export interface Settings {
   address: string | null;
   logo: string | null;
   language: z.infer<typeof language>;
+  warrantyRules: WarrantyRules;
 }

@@ -91,3 +91,23 @@ describe('units', () => {
     expect(await backend.ok('search:query', { query: 'GL2026A0001' })).toEqual([]);
   });
 });
+
+describe('warranty rules from settings', () => {
+  it('applies the company rules to every unit, and falls back to the defaults for rules not saved', async () => {
+    const settings = await backend.ok('settings:get', {});
+    expect(settings.warrantyRules.downtimeExtensionDays).toBe(60);
+    await backend.ok('settings:update', { warrantyRules: { ...settings.warrantyRules, extendPastHoliday: false, partPaidMonths: 6 } });
+    expect((await backend.ok('settings:get', {})).warrantyRules).toMatchObject({ extendPastHoliday: false, partPaidMonths: 6, refundDays: 7 });
+    const bad = await backend.fails('settings:update', { warrantyRules: { ...settings.warrantyRules, refundDays: -1 } });
+    expect(bad.details.fields).toHaveProperty(['warrantyRules.refundDays']);
+  });
+
+  it('rolls a last day that falls on a holiday to the day after, unless the company turns that off', async () => {
+    // Acceptance 2025-10-01 + 12 months ends on 2026-10-01, inside the National Day holiday.
+    const onHoliday = await backend.ok('units:create', { ...unit(), serial: 'HOL1', purchaseDate: '2025-09-20', acceptanceDate: '2025-10-01' });
+    expect(onHoliday.warranty.components[0]!.end).toBe('2026-10-08');
+    const settings = await backend.ok('settings:get', {});
+    await backend.ok('settings:update', { warrantyRules: { ...settings.warrantyRules, extendPastHoliday: false } });
+    expect((await backend.ok('units:get', { id: onHoliday.id })).warranty.components[0]!.end).toBe('2026-10-01');
+  });
+});

@@ -111,6 +111,7 @@ function sample(overrides: { customerName?: string; size?: Size; unit?: UnitFact
       address: fill(size, '浙江省杭州市西湖区文三路 478 号', '浙江省杭州市西湖区文三路', 80, 200),
       logo: overrides.logo ?? null,
       language: 'zh-CN',
+      warrantyRules: DEFAULT_WARRANTY_RULES,
     },
     customer: {
       id: 7,

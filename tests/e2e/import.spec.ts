@@ -5,6 +5,7 @@ import { person, seedModel } from '../support/sample';
 import { writeSampleSheet } from '../support/sample-sheet';
 import type { TestBackend } from '../support/backend';
 import { expect, test } from './fixtures';
+import { watchPage } from './page-helpers';
 
 /** Key screens are also kept where a person looks for them after a run. */
 const SCREENSHOTS = join(process.cwd(), '.test-output', 'screenshots');
@@ -14,16 +15,6 @@ async function screenshot(page: Page, testInfo: TestInfo, name: string, fullPage
   await page.screenshot({ path: file, fullPage });
   mkdirSync(SCREENSHOTS, { recursive: true });
   copyFileSync(file, join(SCREENSHOTS, `${name}.png`));
-}
-
-/** A missing catalog key or an uncaught error in the page fails the test. */
-function watchPage(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && msg.text().includes('[i18n]')) problems.push(msg.text());
-  });
-  page.on('pageerror', (error) => problems.push(String(error)));
-  return problems;
 }
 
 /** A policy and one model on file, the customer 赵磊 already known, and the sample sheet to open. */

@@ -189,7 +189,8 @@ function coverageSection({ t, k, date, explain, setup, data }: Ctx): Content[] {
     rows,
     ['*', 'auto', 'auto', 'auto'],
   );
-  const rules = DEFAULT_WARRANTY_RULES;
+  // The company's own rules, as the engine applied them (older saved settings fall back to the defaults).
+  const rules = data.settings.warrantyRules ?? DEFAULT_WARRANTY_RULES;
   const lines = [
     ...w.components.flatMap((comp) =>
       comp.reasons.filter((r) => COMPONENT_NOTES.has(r.key)).map((r) => k('coverage.componentNote', { name: comp.name, note: explain(r) })),

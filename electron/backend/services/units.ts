@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import { CN_MAINLAND } from '../../../shared/domain/calendar';
 import { todayIso } from '../../../shared/domain/dates';
-import { DEFAULT_WARRANTY_RULES, evaluateWarranty, type Exclusion, type ExclusionReason } from '../../../shared/domain/warranty-engine';
+import { evaluateWarranty, type Exclusion, type ExclusionReason, type WarrantyRules } from '../../../shared/domain/warranty-engine';
 import type {
   Unit,
   UnitStatus,
@@ -18,6 +18,7 @@ import type { ServiceContext } from './context';
 import { getCustomer } from './customers';
 import { getModel, policyVersionForModel, toPolicyVersion } from './products';
 import { indexCustomer, indexUnit } from './search';
+import { getSettings } from './settings';
 
 function selectUnits(db: Db) {
   return db
@@ -46,9 +47,10 @@ type UnitRow = Awaited<ReturnType<ReturnType<typeof selectUnits>['executeTakeFir
 /** Loads units by id with the engine's answer for today; repairs join in with tickets. */
 export async function loadUnits(ctx: ServiceContext, db: Db, ids: number[]): Promise<Unit[]> {
   if (ids.length === 0) return [];
-  const [rows, exclusions] = await Promise.all([
+  const [rows, exclusions, settings] = await Promise.all([
     selectUnits(db).where('u.id', 'in', ids).execute(),
     db.selectFrom('warranty_exclusions').selectAll().where('unit_id', 'in', ids).orderBy('decided_on').execute(),
+    getSettings(db),
   ]);
   const today = todayIso(ctx.now());
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -58,11 +60,11 @@ export async function loadUnits(ctx: ServiceContext, db: Db, ids: number[]): Pro
     const own: Exclusion[] = exclusions
       .filter((e) => e.unit_id === id)
       .map((e) => ({ reason: e.reason as ExclusionReason, decidedOn: e.decided_on, componentKey: e.component_key, note: e.note }));
-    return [toUnit(row, own, today)];
+    return [toUnit(row, own, today, settings.warrantyRules)];
   });
 }
 
-function toUnit(row: UnitRow, exclusions: Exclusion[], today: string): Unit {
+function toUnit(row: UnitRow, exclusions: Exclusion[], today: string, rules: WarrantyRules): Unit {
   const policy = toPolicyVersion({
     id: row.policy_version_id,
     policy_id: row.v_policy_id,
@@ -83,7 +85,7 @@ function toUnit(row: UnitRow, exclusions: Exclusion[], today: string): Unit {
       policy: { basis: policy.basis, components: policy.components },
       repairs: [],
       exclusions,
-      rules: DEFAULT_WARRANTY_RULES,
+      rules,
       calendar: CN_MAINLAND,
     },
     today,

@@ -11,7 +11,7 @@ export type ExportList = (typeof EXPORT_LISTS)[number];
  * Saves a list as an Excel workbook where the clerk chooses (the system's save dialog, in the
  * main process). Cancelling the dialog is not an error: nothing is said.
  */
-export function ExportButton({ list, query = '' }: { list: ExportList; query?: string }) {
+export function ExportButton({ list, query = '', label }: { list: ExportList; query?: string; label?: string }) {
   const { t } = useTranslation();
   const exporting = useApiMutation('export:list');
   const run = () =>
@@ -26,7 +26,7 @@ export function ExportButton({ list, query = '' }: { list: ExportList; query?: s
     );
   return (
     <Button variant="default" size="sm" leftSection={<IconTableExport size={16} />} loading={exporting.isPending} onClick={run}>
-      {t('importer.export.button')}
+      {label ?? t('importer.export.button')}
     </Button>
   );
 }

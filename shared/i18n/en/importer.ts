@@ -123,6 +123,7 @@ export const importer: CatalogShape<typeof zh> = {
   },
   export: {
     button: 'Export to Excel',
+    units: 'Export all units',
     saved_one: 'Saved {{count}} row to {{file}}',
     saved_other: 'Saved {{count}} rows to {{file}}',
   },

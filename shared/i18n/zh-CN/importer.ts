@@ -120,6 +120,7 @@ export const importer = {
   },
   export: {
     button: '导出 Excel',
+    units: '导出设备清单',
     saved_one: '已将 {{count}} 行保存到 {{file}}',
     saved_other: '已将 {{count}} 行保存到 {{file}}',
   },

@@ -8,6 +8,7 @@ import { REGIONS, type Customer, type Region } from '../../../../shared/schemas/
 import { useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { SortTh, useSortedRows } from '../../components/sorting';
@@ -65,6 +66,8 @@ export function CustomersPage() {
   return (
     <>
       <PageHeader title={t('app.customers.title')}>
+        <ExportButton list="customers" query={query} />
+        <ExportButton list="units" label={t('importer.export.units')} />
         <Button leftSection={<IconUserPlus size={16} />} onClick={() => setCreating(true)}>
           {t('app.customers.new')}
           <Kbd ml={8} size="xs">

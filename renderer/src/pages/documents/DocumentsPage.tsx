@@ -7,6 +7,7 @@ import type { DocumentRecord } from '../../../../shared/schemas/document';
 import { useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { DocumentPreviewModal, type PreviewDocument } from '../../components/DocumentPreviewModal';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { preloadPdfPreview } from '../../components/PdfPreview';
 import { QueryState } from '../../components/QueryState';
@@ -39,7 +40,9 @@ export function DocumentsPage() {
 
   return (
     <>
-      <PageHeader title={t('app.documents.title')} />
+      <PageHeader title={t('app.documents.title')}>
+        <ExportButton list="documents" />
+      </PageHeader>
       <TextInput
         mb="sm"
         maw={420}

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductModel, WarrantyPolicyRecord } from '../../../../shared/schemas/product';
 import { useApiQuery } from '../../api/client';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { policySummary } from '../../components/policyText';
 import { QueryState } from '../../components/QueryState';
@@ -216,7 +217,9 @@ export function ProductsPage() {
   const { t } = useTranslation();
   return (
     <>
-      <PageHeader title={t('app.products.title')} />
+      <PageHeader title={t('app.products.title')}>
+        <ExportButton list="models" />
+      </PageHeader>
       <Stack gap="xl">
         <ModelsSection />
         <PoliciesSection />

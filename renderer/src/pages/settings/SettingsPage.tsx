@@ -11,6 +11,7 @@ import { notifyDone, notifyError } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { SaveButton } from '../../components/FormModal';
+import { LogoForm, WarrantyRulesForm } from './WarrantyRulesForm';
 
 interface Values {
   companyName: string;
@@ -80,6 +81,26 @@ export function SettingsPage() {
           </Text>
           <QueryState isPending={settings.isPending} error={settings.error} />
           {settings.data && <CompanyForm settings={settings.data} />}
+          {settings.data && (
+            <Stack gap={4} mt="md">
+              <Text size="sm" fw={500}>
+                {t('app.settings.logo.title')}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t('app.settings.logo.hint')}
+              </Text>
+              <LogoForm settings={settings.data} />
+            </Stack>
+          )}
+        </Paper>
+        <Paper withBorder p="md">
+          <Title order={3} fz="md" fw={600}>
+            {t('app.settings.rules.title')}
+          </Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('app.settings.rules.hint')}
+          </Text>
+          {settings.data && <WarrantyRulesForm settings={settings.data} />}
         </Paper>
         <Paper withBorder p="md">
           <Title order={3} fz="md" fw={600}>

@@ -1,0 +1,27 @@
+import { expect, test } from './fixtures';
+import { screenshot, watchPage } from './page-helpers';
+
+// A 1×1 transparent PNG, as a file the clerk would pick.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+test('the company sets its warranty rules and its logo in Settings', async ({ desk, backend }, testInfo) => {
+  const problems = watchPage(desk);
+  await desk.goto('/#/settings');
+  const downtime = desk.getByRole('textbox', { name: '每次停机故障顺延' });
+  await expect(downtime).toHaveValue('60');
+  await downtime.fill('90');
+  await desk.getByRole('switch', { name: /法定节假日/ }).click({ force: true });
+  await desk.getByRole('button', { name: /保存/ }).nth(1).click();
+  await expect(desk.getByText('保修规则已保存')).toBeVisible();
+  const rules = (await backend.ok('settings:get', {})).warrantyRules;
+  expect(rules).toMatchObject({ downtimeExtensionDays: 90, extendPastHoliday: false, partInWarrantyMonths: 12 });
+
+  await desk.locator('input[type="file"]').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
+  await expect(desk.getByText('公司标志已保存')).toBeVisible();
+  expect((await backend.ok('settings:get', {})).logo).toMatch(/^data:image\/png;base64,/);
+  await expect(desk.getByRole('img', { name: '公司标志' })).toBeVisible();
+  await screenshot(desk, testInfo, 'settings', true);
+  await desk.getByRole('button', { name: '移除标志' }).click();
+  await expect.poll(async () => (await backend.ok('settings:get', {})).logo).toBeNull();
+  expect(problems).toEqual([]);
+});
