@@ -44,6 +44,7 @@ describe('Excel import', () => {
     expect(bad.map((r) => r.row)).toEqual([4, 6]);
     expect(bad[0]!.problems).toEqual([{ column: '联系电话', message: { key: 'validation.phone' } }]);
     expect(bad[1]!.problems).toEqual([{ column: '验收日期', message: { key: 'validation.acceptanceBeforePurchase' } }]);
+    expect(bad[1]!.serial).toBe('IMP-0005');
     expect(preview.rows.find((r) => r.row === 3)).toMatchObject({ ok: true, customer: 'sameAsAbove' });
     expect(preview.rows.find((r) => r.row === 8)).toMatchObject({ ok: true, customer: 'existing', customerName: '赵磊' });
     expect(['customers', 'units', 'product_models'].map(count)).toEqual(before);

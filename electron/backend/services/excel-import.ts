@@ -69,6 +69,8 @@ interface RowPlan {
   customer: CustomerInput | null;
   unit: UnitFields | null;
   customerName: string;
+  /** The serial as typed, shown on the row even when the unit itself is rejected. */
+  serialText: string;
 }
 
 function planRow(sheet: ParsedSheet, mapping: Mapping, row: { row: number; cells: (string | number | Date | null)[] }): RowPlan {
@@ -130,7 +132,7 @@ function planRow(sheet: ParsedSheet, mapping: Mapping, row: { row: number; cells
       }
     }
   }
-  return { row: row.row, problems, customer: parsed.success ? parsed.data : null, unit, customerName: text('customerName') };
+  return { row: row.row, problems, customer: parsed.success ? parsed.data : null, unit, customerName: text('customerName'), serialText: text('serial') };
 }
 
 interface Analysis {
@@ -194,7 +196,7 @@ async function analyse(ctx: ServiceContext, db: Db, input: z.output<typeof impor
 }
 
 function toResult(p: Analysis['plans'][number]): ImportRowResult {
-  return { row: p.row, ok: p.problems.length === 0, customerName: p.customerName, serial: p.unit?.serial ?? null, customer: p.customerState, problems: p.problems };
+  return { row: p.row, ok: p.problems.length === 0, customerName: p.customerName, serial: p.unit?.serial ?? (p.serialText || null), customer: p.customerState, problems: p.problems };
 }
 
 export async function previewImport(ctx: ServiceContext, input: z.output<typeof importSheetInput>): Promise<ImportPreview> {
