@@ -93,10 +93,12 @@ export async function indexDocument(db: Db, id: number): Promise<void> {
 
 /**
  * How a typed query is looked up: digits typed with spaces or dashes (a phone read aloud, 138
- * 1234 5678) are joined; letters are lower-cased and their spaces dropped (zhang san).
+ * 1234 5678) are joined; letters are lower-cased and their spaces dropped (zhang san). NULs are
+ * dropped.
  */
 export function normaliseQuery(query: string): string {
-  const q = query.trim().toLowerCase();
+  // A NUL ends an FTS5 query string early ("unterminated string"); no one types one.
+  const q = query.replace(/\0/g, '').trim().toLowerCase();
   if (/^[\d\s\-()]+$/.test(q)) return q.replace(/\D/g, '');
   if (/^[a-z\s]+$/.test(q)) return q.replace(/\s+/g, '');
   return q.replace(/\s+/g, ' ');

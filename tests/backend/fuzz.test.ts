@@ -1,0 +1,511 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS, contract, type Channel } from '../../shared/contract';
+import { openTestBackend, type TestBackend } from '../support/backend';
+import { AIRCON_POLICY, person, seedModel } from '../support/sample';
+
+/**
+ * Throws thousands of malformed inputs at every IPC channel of a real backend and checks that
+ * each one is answered with a Result (VALIDATION or NOT_FOUND), that nothing reaches a service
+ * unguarded (no 'error' log line, no INTERNAL) and that the database and the documents folder
+ * are byte-for-byte the same afterwards. Deterministic: a seeded PRNG, no Math.random.
+ */
+
+/** mulberry32: small, fast and good enough to pick payloads. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
+  return { next, int, pick };
+}
+type Rng = ReturnType<typeof prng>;
+
+/** Channels that only read: a mutation that happens to stay valid may answer ok. */
+const READ_ONLY = new Set<string>([
+  'app:info',
+  'settings:get',
+  'customers:list',
+  'customers:get',
+  'search:query',
+  'models:list',
+  'documents:list',
+  'documents:content',
+  'policies:list',
+  'units:findBySerial',
+  'units:history',
+  'units:get',
+  'units:listByCustomer',
+]);
+/** Channels that open a dialog: the headless platform answers null (cancelled), nothing is written. */
+const DIALOG = new Set<string>(['documents:saveAs', 'import:open', 'export:list']);
+const ID_FIELDS = ['id', 'keepId', 'mergeId', 'customerId', 'modelId', 'policyId', 'unitId', 'defaultPolicyId'];
+const MISSING_IDS = [999_999, 123_456_789, 2 ** 31, Number.MAX_SAFE_INTEGER];
+
+function deepObject(depth: number): unknown {
+  let v: unknown = { leaf: 'x' };
+  for (let i = 0; i < depth; i++) v = { a: v, id: 1 };
+  return v;
+}
+function deepArray(depth: number): unknown {
+  let v: unknown = ['x'];
+  for (let i = 0; i < depth; i++) v = [v];
+  return v;
+}
+
+const HUGE = 'x'.repeat(100_000);
+const HUGE_CJK = '张'.repeat(100_000);
+const STRINGS: unknown[] = [
+  '',
+  ' ',
+  '\t\n',
+  HUGE,
+  HUGE_CJK,
+  ' '.repeat(100_000),
+  "'; drop table customers; --",
+  "' OR 1=1 --",
+  '" OR ""="',
+  '../../etc/passwd',
+  '..\\..\\..\\windows\\win.ini',
+  'C:\\Windows\\system32',
+  '/dev/null',
+  'file:///etc/passwd',
+  '%',
+  '_',
+  '%_%',
+  '"',
+  "'",
+  '\\',
+  '\u0000',
+  'a\u0000b',
+  '\u202eevil',
+  '\ud800',
+  '😀'.repeat(50),
+  '<script>alert(1)</script>',
+  '${process.exit(1)}',
+  '__proto__',
+  'constructor',
+  'NaN',
+  '-1',
+  '0',
+  '2026-02-30',
+  '9999-12-31',
+  '0000-00-00',
+  '2026-13-01',
+  'data:image/png;base64,',
+  'data:image/svg+xml;base64,PHN2Zz4=',
+  '00000000-0000-0000-0000-000000000000',
+  '*',
+  'MATCH',
+  'NEAR(a b)',
+  '"unterminated',
+];
+const NUMBERS: unknown[] = [
+  NaN,
+  Infinity,
+  -Infinity,
+  -1,
+  0,
+  -0,
+  0.5,
+  1.5,
+  2 ** 53,
+  -(2 ** 53),
+  Number.MAX_SAFE_INTEGER + 2,
+  1e308,
+  -1e308,
+  Number.MIN_VALUE,
+  2 ** 31,
+  -(2 ** 31),
+  ...MISSING_IDS,
+];
+const OTHERS: unknown[] = [
+  null,
+  undefined,
+  true,
+  false,
+  [],
+  [1, 2, 3],
+  [{}],
+  [null],
+  {},
+  { id: 1 },
+  deepObject(1000),
+  deepArray(1000),
+  JSON.parse('{"__proto__":{"polluted":true},"id":1}'),
+  Object.create(null),
+  new Date(0),
+  new Map([['id', 1]]),
+  new Set([1]),
+  new Uint8Array([1, 2, 3]),
+  10n,
+  Array.from({ length: 10_000 }, (_, i) => i),
+  Array.from({ length: 1000 }, () => ({ phone: '13812345678' })),
+];
+const POOL = [...STRINGS, ...NUMBERS, ...OTHERS];
+const EXTRA_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'extra', 'id', 'sql', '', ' '];
+
+function clone<T>(v: T): T {
+  return structuredClone(v);
+}
+
+type Path = (string | number)[];
+function paths(value: unknown, prefix: Path = [], out: Path[] = []): Path[] {
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const p = [...prefix, Array.isArray(value) ? Number(k) : k];
+      out.push(p);
+      paths(v, p, out);
+    }
+  }
+  return out;
+}
+function setAt(root: unknown, path: Path, v: unknown, remove = false) {
+  let node = root as Record<string | number, unknown>;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  const last = path[path.length - 1]!;
+  if (remove) {
+    if (Array.isArray(node)) node.splice(Number(last), 1);
+    else delete node[last];
+  } else {
+    Object.defineProperty(node, last, { value: v, enumerable: true, writable: true, configurable: true });
+  }
+}
+
+/** One corrupted payload for a channel, built from its valid input. */
+function mutate(rng: Rng, valid: Record<string, unknown>): unknown {
+  const strategy = rng.int(10);
+  const all = paths(valid);
+  const top = Object.keys(valid);
+  switch (strategy) {
+    case 0:
+      return rng.pick(POOL); // the whole input replaced
+    case 1:
+      return rng.pick([[valid], [], [valid, valid], JSON.stringify(valid), null, undefined]); // array / text for an object
+    case 2: {
+      // one top-level field, wrong value
+      if (!top.length) return { [rng.pick(EXTRA_KEYS)]: rng.pick(POOL) };
+      const v = clone(valid);
+      setAt(v, [rng.pick(top)], rng.pick(POOL));
+      return v;
+    }
+    case 3: {
+      // a nested field anywhere, wrong value
+      if (!all.length) return rng.pick(POOL);
+      const v = clone(valid);
+      setAt(v, rng.pick(all), rng.pick(POOL));
+      return v;
+    }
+    case 4: {
+      // a field missing
+      if (!all.length) return undefined;
+      const v = clone(valid);
+      setAt(v, rng.pick(all), undefined, true);
+      return v;
+    }
+    case 5: {
+      // an extra field
+      const v = clone(valid);
+      setAt(v, [rng.pick(EXTRA_KEYS)], rng.pick(POOL));
+      return v;
+    }
+    case 6: {
+      // ids at the edges
+      const ids = top.filter((k) => ID_FIELDS.includes(k));
+      const v = clone(valid);
+      const key = ids.length ? rng.pick(ids) : rng.pick(EXTRA_KEYS);
+      setAt(v, [key], rng.pick([...NUMBERS, String(valid[key] ?? '1'), [valid[key]], { id: valid[key] }]));
+      return v;
+    }
+    case 7: {
+      // strings at the edges, in string fields
+      const strings = all.filter((p) => typeof p.reduce<unknown>((n, k) => (n as Record<string | number, unknown>)[k], valid) === 'string');
+      if (!strings.length) return rng.pick(STRINGS);
+      const v = clone(valid);
+      setAt(v, rng.pick(strings), rng.pick(STRINGS));
+      return v;
+    }
+    case 8: {
+      // two or three corruptions at once
+      const v = clone(valid);
+      const n = 2 + rng.int(2);
+      for (let i = 0; i < n && all.length; i++) {
+        const p = rng.pick(all);
+        try {
+          setAt(v, p, rng.pick(POOL));
+        } catch {
+          // the parent was itself replaced by a primitive: that is corruption enough
+        }
+      }
+      return v;
+    }
+    default: {
+      // a valid shape with every leaf's type swapped
+      const v = clone(valid);
+      for (const p of all) {
+        try {
+          setAt(v, p, rng.pick([null, true, 0, 'x', [], {}]));
+        } catch {
+          // see above
+        }
+      }
+      return v;
+    }
+  }
+}
+
+function isValid(channel: Channel, input: unknown) {
+  return contract[channel].input.safeParse(input).success;
+}
+
+/**
+ * A write channel must never succeed here. When a corruption happens to leave a valid input
+ * (an injection string is a fine customer name), point it at records that do not exist, so
+ * the service itself is exercised and must answer NOT_FOUND; with no id to point, add an
+ * unknown field so validation refuses it.
+ */
+function neutralise(rng: Rng, channel: Channel, input: unknown): { input: unknown; neutralised: boolean } {
+  if (READ_ONLY.has(channel) || DIALOG.has(channel) || channel.startsWith('import:')) return { input, neutralised: false };
+  if (!isValid(channel, input)) return { input, neutralised: false };
+  const v = clone(input) as Record<string, unknown>;
+  const ids = Object.keys(v).filter((k) => ID_FIELDS.includes(k) && typeof v[k] === 'number');
+  if (ids.length) {
+    const chosen = ids.filter(() => rng.next() < 0.5);
+    for (const k of chosen.length ? chosen : [rng.pick(ids)]) v[k] = rng.pick(MISSING_IDS);
+  } else {
+    v.fuzz = rng.pick(POOL);
+  }
+  return { input: v, neutralised: true };
+}
+
+let backend: TestBackend;
+let valid: Record<Channel, Record<string, unknown>>;
+
+function tableHashes() {
+  const tables = backend.store.sqlite
+    .prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`)
+    .all() as { name: string }[];
+  const out: Record<string, string> = {};
+  for (const { name } of tables) {
+    // WITHOUT ROWID tables have no rowid: those are ordered by every column instead.
+    let order = 'rowid';
+    try {
+      backend.store.sqlite.prepare(`select rowid from "${name}" limit 0`);
+    } catch {
+      const cols = (backend.store.sqlite.prepare(`select count(*) as n from pragma_table_info(?)`).get(name) as { n: number }).n;
+      order = Array.from({ length: cols }, (_, i) => i + 1).join(', ');
+    }
+    const rows = backend.store.sqlite.prepare(`select * from "${name}" order by ${order}`).all();
+    out[name] = createHash('sha256').update(JSON.stringify(rows)).digest('hex');
+  }
+  return out;
+}
+function folderListing(dir: string) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .sort()
+    .map((f) => {
+      const full = join(dir, f);
+      const st = statSync(full);
+      return st.isFile() ? `${f} ${st.size} ${createHash('sha256').update(readFileSync(full)).digest('hex')}` : `${f}/`;
+    });
+}
+
+beforeAll(async () => {
+  backend = await openTestBackend(undefined, () => new Date('2026-11-22T09:30:00+08:00'));
+  await backend.ok('settings:update', { companyName: 'Anxin Service Co.', hotline: '400-800-1234', complaintLine: '0571-88886666', language: 'zh-CN' });
+  const model = await seedModel(backend);
+  const c1 = await backend.ok('customers:create', person({ tags: ['vip'] }));
+  const c2 = await backend.ok('customers:create', person({ name: 'Li Si', phones: [{ phone: '13900001111', label: 'mobile' }] }));
+  const unit = await backend.ok('units:create', {
+    customerId: c1.id,
+    modelId: model.id,
+    serial: 'GL2026A0001',
+    purchaseDate: '2026-03-01',
+    acceptanceDate: '2026-03-05',
+    invoiceNumber: 'FP-0001',
+  });
+  const doc = await backend.ok('documents:warrantyCard', { unitId: unit.id, paper: 'A4', language: 'zh-CN' });
+  const settings = await backend.ok('settings:get', {});
+  const unitFields = {
+    customerId: c1.id,
+    modelId: model.id,
+    serial: 'GL2026B0002',
+    purchaseDate: '2026-03-01',
+    installDate: '2026-03-02',
+    acceptanceDate: '2026-03-05',
+    productionDate: '2026-01-01',
+    invoiceNumber: 'FP-0002',
+    siteAddress: 'Room 1',
+    locationNote: 'roof',
+  };
+  const importSheet = { token: '6f1c2a9e-0d1b-4a8e-9c55-2b7f8e1d3a40', sheet: 'Sheet1', mapping: { customerName: 0, phone: 1, serial: 2 }, defaultPolicyId: model.policyId };
+  valid = {
+    'app:info': {},
+    'settings:get': {},
+    'settings:update': { ...settings, companyName: 'Another Co.' },
+    'customers:create': { ...person({ name: 'Wang Wu', phones: [{ phone: '13700002222', label: null }], tags: ['new'], note: 'n' }) },
+    'customers:update': { id: c1.id, ...person({ name: 'Zhang San Feng' }) },
+    'customers:get': { id: c1.id },
+    'customers:list': { query: 'Li', region: 'urban', tag: 'vip', includeArchived: true, limit: 10, offset: 0 },
+    'customers:archive': { id: c1.id },
+    'customers:restore': { id: c2.id },
+    'customers:delete': { id: c2.id },
+    'customers:merge': { keepId: c1.id, mergeId: c2.id },
+    'policies:list': {},
+    'policies:create': { ...AIRCON_POLICY, name: 'Another policy' },
+    'policies:update': { id: model.policyId, ...AIRCON_POLICY },
+    'models:list': { query: 'KFR' },
+    'models:create': { brand: 'Midea', model: 'KFR-26GW', category: 'AC', policyId: model.policyId },
+    'models:update': { id: model.id, brand: 'Gree', model: 'KFR-35GW/2', category: 'AC', policyId: model.policyId },
+    'units:create': unitFields,
+    'units:update': { id: unit.id, ...unitFields },
+    'units:get': { id: unit.id },
+    'units:listByCustomer': { customerId: c1.id },
+    'units:findBySerial': { serial: 'GL2026A0001' },
+    'units:setStatus': { id: unit.id, status: 'atWorkshop', note: 'fan noise' },
+    'units:history': { id: unit.id },
+    'units:addExclusion': { unitId: unit.id, reason: 'misuse', componentKey: 'compressor', decidedOn: '2026-04-01', note: 'dropped' },
+    'search:query': { query: 'GL2026', limit: 10 },
+    'import:open': {},
+    'import:preview': importSheet,
+    'import:commit': importSheet,
+    'export:list': { list: 'customers', query: '' },
+    'documents:warrantyCard': { unitId: unit.id, paper: 'A5', language: 'en' },
+    'documents:list': { kind: 'warrantyCard', recordType: 'unit', recordId: unit.id, limit: 10 },
+    'documents:content': { id: doc.id },
+    'documents:print': { id: doc.id },
+    'documents:saveAs': { id: doc.id },
+    'documents:showInFolder': { id: doc.id },
+  };
+});
+afterAll(async () => {
+  await backend.close();
+});
+
+describe('fuzzing every IPC channel', () => {
+  it('has a valid input for every channel (so the mutations start from real shapes)', () => {
+    expect(Object.keys(valid).sort()).toEqual([...CHANNELS].sort());
+    for (const channel of CHANNELS) expect(isValid(channel, valid[channel]), channel).toBe(true);
+  });
+
+  it('answers every malformed payload with VALIDATION or NOT_FOUND and changes nothing', async () => {
+    const started = Date.now();
+    const beforeTables = tableHashes();
+    const beforeFiles = folderListing(join(backend.dir, 'documents'));
+    expect(Object.keys(beforeTables)).toContain('search_keys');
+    const logStart = backend.logger.lines.length;
+    const rng = prng(0x5eed_f022);
+
+    const codes: Record<string, number> = {};
+    const readOnlyOk: Record<string, number> = {};
+    const perChannel: Record<string, number> = {};
+    const problems: string[] = [];
+    let sent = 0;
+    let neutralised = 0;
+
+    const send = async (channel: unknown, input: unknown, expectOkAllowed: boolean) => {
+      sent++;
+      const label = String(channel);
+      perChannel[label] = (perChannel[label] ?? 0) + 1;
+      let result: Awaited<ReturnType<TestBackend['invoke']>>;
+      try {
+        result = await backend.invoke(channel as Channel, input as never);
+      } catch (error) {
+        problems.push(`${label}: threw ${error instanceof Error ? error.message : String(error)}`);
+        return;
+      }
+      if (!result || typeof result !== 'object' || typeof result.ok !== 'boolean') {
+        problems.push(`${label}: not a Result`);
+        return;
+      }
+      if (result.ok) {
+        if (expectOkAllowed) readOnlyOk[label] = (readOnlyOk[label] ?? 0) + 1;
+        else problems.push(`${label}: succeeded with ${describeInput(input)}`);
+        return;
+      }
+      codes[result.error.code] = (codes[result.error.code] ?? 0) + 1;
+      if (result.error.code !== 'VALIDATION' && result.error.code !== 'NOT_FOUND') {
+        problems.push(`${label}: ${result.error.code} ${result.error.message} with ${describeInput(input)}`);
+      }
+    };
+
+    // Unknown channel names, and names that are not strings at all.
+    const unknown: unknown[] = ['__proto__', 'constructor', 'customers:drop', 'toString', 'hasOwnProperty', '', 'app:info ', 'APP:INFO', HUGE, null, undefined, 1, {}, ['app:info'], Symbol.iterator];
+    for (const channel of unknown) for (const input of [{}, undefined, null, valid['app:info'], deepObject(1000)]) await send(channel, input, false);
+
+    const at = (root: unknown, path: Path) => path.reduce<unknown>((n, k) => (n as Record<string | number, unknown>)[k], root);
+    const PER_CHANNEL = 300;
+    for (const channel of CHANNELS) {
+      // every edge string in every string field, and every edge number in every id or number field
+      const sweep: unknown[] = [];
+      for (const path of paths(valid[channel])) {
+        const current = at(valid[channel], path);
+        const values = typeof current === 'string' ? STRINGS : typeof current === 'number' ? NUMBERS : [];
+        for (const value of values) {
+          const v = clone(valid[channel]);
+          setAt(v, path, value);
+          sweep.push(v);
+        }
+      }
+      for (const raw of sweep) {
+        const { input, neutralised: n } = neutralise(rng, channel, raw);
+        if (n) neutralised++;
+        await send(channel, input, READ_ONLY.has(channel) || (DIALOG.has(channel) && isValid(channel, input)));
+      }
+      // the classic wrong shapes first, then seeded mutations of the valid input
+      const inputs: unknown[] = [...OTHERS, ...STRINGS.slice(0, 10), ...NUMBERS.slice(0, 10)];
+      while (inputs.length < PER_CHANNEL) inputs.push(mutate(rng, valid[channel]));
+      for (const raw of inputs) {
+        const { input, neutralised: n } = neutralise(rng, channel, raw);
+        if (n) neutralised++;
+        const allowed = READ_ONLY.has(channel) || (DIALOG.has(channel) && isValid(channel, input));
+        await send(channel, input, allowed);
+      }
+    }
+
+    const elapsed = Date.now() - started;
+    const covered = CHANNELS.filter((c) => (perChannel[c] ?? 0) > 0);
+    console.log(
+      `fuzz: ${sent} payloads in ${elapsed} ms; channels covered ${covered.length}/${CHANNELS.length}; ` +
+        `codes ${JSON.stringify(codes)}; read-only successes ${Object.values(readOnlyOk).reduce((a, b) => a + b, 0)} ${JSON.stringify(readOnlyOk)}; ` +
+        `valid write inputs pointed at missing records or given an unknown field: ${neutralised}`,
+    );
+
+    expect(problems.slice(0, 20)).toEqual([]);
+    expect(sent).toBeGreaterThanOrEqual(10_000);
+    expect(covered).toEqual(CHANNELS);
+    const errors = backend.logger.lines.slice(logStart).filter((l) => l.level === 'error');
+    expect(errors.map((l) => `${l.message} ${String(l.data).slice(0, 300)}`)).toEqual([]);
+    expect(tableHashes()).toEqual(beforeTables);
+    expect(folderListing(join(backend.dir, 'documents'))).toEqual(beforeFiles);
+    expect(backend.platform.printed).toEqual([]);
+    expect(backend.platform.shown).toEqual([]);
+  }, 120_000);
+
+  it('would have noticed a change (the table hashes are not blind)', async () => {
+    const before = tableHashes();
+    await backend.ok('units:setStatus', { id: valid['units:get'].id as number, status: 'atWorkshop', note: null });
+    const after = tableHashes();
+    expect(after.units).not.toBe(before.units);
+    expect(Object.keys(after).filter((t) => after[t] !== before[t]).length).toBeGreaterThan(0);
+  });
+});
+
+function describeInput(input: unknown): string {
+  try {
+    const text = JSON.stringify(input, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+    return (text ?? String(input)).slice(0, 200);
+  } catch {
+    return Object.prototype.toString.call(input);
+  }
+}
