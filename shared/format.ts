@@ -16,11 +16,9 @@ export function formatDate(iso: string | null | undefined, lang: Language): stri
 /** A moment (UTC epoch ms) in the desk's local time, 24 h. */
 export function formatDateTime(ms: number, lang: Language): string {
   const date = new Date(ms);
-  if (lang === 'zh-CN') {
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-  }
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(date);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return `${formatDate(day, lang)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 /** Money is kept in integer fen and shown as ¥1,280.00. */

@@ -36,8 +36,15 @@ import {
   updateUnit,
 } from './services/units';
 import type { AppInfo } from '../../shared/contract';
+import { ticketHandlers } from './api-tickets';
+import { ticketDocumentHandlers } from './api-ticket-documents';
+import { resourceHandlers } from './api-resources';
+import { serviceHandlers } from './api-service';
 
-type Handlers = { [C in Channel]: (ctx: ServiceContext, input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
+export type Handler<C extends Channel> = (ctx: ServiceContext, input: ParsedInputOf<C>) => Promise<OutputOf<C>>;
+type Handlers = { [C in Channel]: Handler<C> };
+/** One domain's part of the table, kept beside its services. */
+export type HandlersFor<C extends Channel> = { [K in C]: Handler<K> };
 
 /** Contract channel → service call. The compiler insists every channel has exactly one. */
 export function handlers(info: () => AppInfo): Handlers {
@@ -78,6 +85,10 @@ export function handlers(info: () => AppInfo): Handlers {
     'documents:print': (ctx, input) => printDocument(ctx, input.id),
     'documents:saveAs': (ctx, input) => saveDocumentAs(ctx, input.id),
     'documents:showInFolder': (ctx, input) => showDocumentInFolder(ctx, input.id),
+    ...ticketHandlers,
+    ...ticketDocumentHandlers,
+    ...resourceHandlers,
+    ...serviceHandlers,
   };
 }
 

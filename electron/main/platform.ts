@@ -18,10 +18,13 @@ export function electronPlatform(window: () => BrowserWindow | null): Platform {
         const { print, getDefaultPrinter } = await import('pdf-to-printer');
         const target = printer ?? (await getDefaultPrinter())?.name ?? null;
         if (!target) throw new Error('no printer');
-        await print(file, { printer: target, paperSize: paper, scale: 'noscale' });
+        // Continuous stationery is a form the dot-matrix driver already has loaded: the PDF's own
+        // page size is sent as is rather than a named paper the driver may not know.
+        await print(file, { printer: target, ...(paper === 'C241' ? {} : { paperSize: paper }), scale: 'noscale' });
         return { printer: target };
       }
-      const args = [...(printer ? ['-d', printer] : []), '-o', `media=${paper}`, '--', file];
+      const media = paper === 'C241' ? 'Custom.241x139.7mm' : paper;
+      const args = [...(printer ? ['-d', printer] : []), '-o', `media=${media}`, '--', file];
       await run('lp', args);
       return { printer: printer ?? null };
     },

@@ -2,18 +2,25 @@ import { z } from 'zod';
 import { LANGUAGES, type Language } from '../i18n/languages';
 import { id } from './common';
 
-export const PAPERS = ['A4', 'A5'] as const;
+/** C241: 241 mm continuous stationery for dot-matrix printers (三联单), 9.5 × 5.5 in pages. */
+export const PAPERS = ['A4', 'A5', 'C241'] as const;
 export type Paper = (typeof PAPERS)[number];
-export const DOCUMENT_KINDS = ['warrantyCard'] as const;
+export const CARD_PAPERS = ['A4', 'A5'] as const;
+export const DOCUMENT_KINDS = ['warrantyCard', 'dispatchOrder', 'repairIntake', 'repairCompletion'] as const;
+export const RECORD_TYPES = ['unit', 'ticket'] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const paper = z.enum(PAPERS);
 export const language = z.enum(LANGUAGES);
 
-export const warrantyCardInput = z.strictObject({ unitId: id, paper, language });
+export const warrantyCardInput = z.strictObject({ unitId: id, paper: z.enum(CARD_PAPERS), language });
+export const dispatchOrderInput = z.strictObject({ ticketId: id, paper: z.enum(CARD_PAPERS), language });
+/** The intake copy (unit received) or the completion copy (work done, charges, signature). */
+export const repairReceiptInput = z.strictObject({ ticketId: id, copy: z.enum(['intake', 'completion']), paper, language });
 export const documentListInput = z.strictObject({
   kind: z.enum(DOCUMENT_KINDS).optional(),
-  recordType: z.enum(['unit']).optional(),
+  recordType: z.enum(RECORD_TYPES).optional(),
   recordId: id.optional(),
   limit: z.number().int().min(1).max(500).default(100),
 });
@@ -24,7 +31,7 @@ export interface DocumentRecord {
   kind: DocumentKind;
   /** Human number printed on the paper, from the kind's own sequence. */
   number: string;
-  recordType: 'unit';
+  recordType: RecordType;
   recordId: number;
   /** What the document is about, for the archive list (e.g. the unit's model and serial). */
   title: string;

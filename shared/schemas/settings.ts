@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import type { Duration } from '../domain/sla';
 import type { WarrantyRules } from '../domain/warranty-types';
 import { language } from './document';
 import { optionalText, phone, requiredText } from './common';
+import { duration } from './service';
 
 export const settingsFields = {
   companyName: requiredText(100),
@@ -28,6 +30,20 @@ export const settingsFields = {
     refundDays: z.number().int().min(0).max(60),
     exchangeDays: z.number().int().min(0).max(90),
   }),
+  /** Who is at the desk: stamped on every ticket change. */
+  operator: requiredText(30),
+  /** The desk's service rules that are not per service level. */
+  service: z.strictObject({
+    callbackDays: z.number().int().min(0).max(60),
+    lifetimeMaintenance: z.boolean(),
+    travelFen: z.strictObject({
+      urban: z.number().int().min(0).max(10_000_000),
+      suburban: z.number().int().min(0).max(10_000_000),
+      other: z.number().int().min(0).max(10_000_000),
+    }),
+    complaintAnswer: duration,
+    complaintResolve: duration,
+  }),
 };
 
 export const settingsUpdateInput = z.strictObject(settingsFields).partial();
@@ -41,4 +57,14 @@ export interface Settings {
   logo: string | null;
   language: z.infer<typeof language>;
   warrantyRules: WarrantyRules;
+  operator: string;
+  service: ServiceRules;
+}
+
+export interface ServiceRules {
+  callbackDays: number;
+  lifetimeMaintenance: boolean;
+  travelFen: { urban: number; suburban: number; other: number };
+  complaintAnswer: Duration;
+  complaintResolve: Duration;
 }

@@ -44,10 +44,26 @@ const READ_ONLY = new Set<string>([
   'units:history',
   'units:get',
   'units:listByCustomer',
+  'tickets:get',
+  'tickets:list',
+  'callbacks:due',
+  'desk:board',
+  'technicians:list',
+  'technicians:day',
+  'parts:list',
+  'parts:moves',
+  'parts:monthlyReplaced',
+  'loaners:list',
+  'loans:list',
+  'fees:list',
+  'serviceLevels:list',
+  'calendar:get',
+  'complaints:get',
+  'complaints:list',
 ]);
 /** Channels that open a dialog: the headless platform answers null (cancelled), nothing is written. */
 const DIALOG = new Set<string>(['documents:saveAs', 'import:open', 'export:list']);
-const ID_FIELDS = ['id', 'keepId', 'mergeId', 'customerId', 'modelId', 'policyId', 'unitId', 'defaultPolicyId'];
+const ID_FIELDS = ['id', 'keepId', 'mergeId', 'customerId', 'modelId', 'policyId', 'unitId', 'defaultPolicyId', 'ticketId', 'partId', 'technicianId', 'loanerId', 'leadId', 'ticketPartId', 'feeId', 'serviceLevelId'];
 const MISSING_IDS = [999_999, 123_456_789, 2 ** 31, Number.MAX_SAFE_INTEGER];
 
 function deepObject(depth: number): unknown {
@@ -336,6 +352,21 @@ beforeAll(async () => {
   });
   const doc = await backend.ok('documents:warrantyCard', { unitId: unit.id, paper: 'A4', language: 'zh-CN' });
   const settings = await backend.ok('settings:get', {});
+  const tech = await backend.ok('technicians:create', { name: 'Li', phone: '13900002222', skills: ['AC'] });
+  const part = await backend.ok('parts:create', { partNumber: 'PCB-1', name: 'Board', costFen: 100, priceFen: 200, quantity: 5 });
+  const loaner = await backend.ok('loaners:create', { name: 'Loaner AC 1', model: 'KFR-35GW' });
+  const [fee] = await backend.ok('fees:list', {});
+  const [level] = await backend.ok('serviceLevels:list', {});
+  const ticket = await backend.ok('tickets:create', { customerId: c1.id, unitId: unit.id, faultReported: 'no cooling', faultCategory: 'notCooling' });
+  await backend.ok('tickets:assign', { id: ticket.id, technicianIds: [tech.id] });
+  await backend.ok('tickets:transition', { id: ticket.id, to: 'answered' });
+  await backend.ok('tickets:transition', { id: ticket.id, to: 'dispatched' });
+  await backend.ok('tickets:transition', { id: ticket.id, to: 'onSite' });
+  const withPart = await backend.ok('tickets:addPart', { id: ticket.id, partId: part.id, quantity: 1 });
+  const loan = await backend.ok('loans:issue', { ticketId: ticket.id, loanerId: loaner.id, expectedReturn: '2026-12-01', receivedUnit: 'unit and remote' });
+  const complaint = await backend.ok('complaints:create', { channel: 'phone', content: 'slow visit', ticketId: ticket.id });
+  const calendar = await backend.ok('calendar:get', {});
+  const year2026 = calendar.years.find((y) => y.year === 2026)!;
   const unitFields = {
     customerId: c1.id,
     modelId: model.id,
@@ -352,7 +383,7 @@ beforeAll(async () => {
   valid = {
     'app:info': {},
     'settings:get': {},
-    'settings:update': { ...settings, companyName: 'Another Co.' },
+    'settings:update': { ...settings, companyName: 'Another Co.', operator: 'Wang' },
     'customers:create': { ...person({ name: 'Wang Wu', phones: [{ phone: '13700002222', label: null }], tags: ['new'], note: 'n' }) },
     'customers:update': { id: c1.id, ...person({ name: 'Zhang San Feng' }) },
     'customers:get': { id: c1.id },
@@ -386,6 +417,55 @@ beforeAll(async () => {
     'documents:print': { id: doc.id },
     'documents:saveAs': { id: doc.id },
     'documents:showInFolder': { id: doc.id },
+    'documents:dispatchOrder': { ticketId: ticket.id, paper: 'A4', language: 'zh-CN' },
+    'documents:repairReceipt': { ticketId: ticket.id, copy: 'intake', paper: 'C241', language: 'en' },
+    'tickets:create': { source: 'phone', customerId: c1.id, unitId: unit.id, faultReported: 'noise', faultCategory: 'noise', severity: 'major', contactName: 'Zhang', contactPhone: '13812345678', siteAddress: 'Room 1', parts: [{ partId: part.id, quantity: 1 }] },
+    'tickets:get': { id: ticket.id },
+    'tickets:list': { scope: 'all', statuses: ['new'], severity: 'major', customerId: c1.id, technicianId: tech.id, from: '2026-01-01', to: '2026-12-31', sort: 'due', direction: 'asc', limit: 10, offset: 0 },
+    'tickets:update': { id: ticket.id, faultReported: 'loud noise', bring: 'gauge' },
+    'tickets:transition': { id: ticket.id, to: 'waitingParts', note: 'board ordered' },
+    'tickets:assign': { id: ticket.id, technicianIds: [tech.id], leadId: tech.id },
+    'tickets:appoint': { id: ticket.id, date: '2026-11-23', from: '09:00', to: '11:00' },
+    'tickets:recordWork': { id: ticket.id, diagnosis: 'capacitor', cause: 'age', action: 'replaced', onSiteMinutes: 40, unfixedDowntime: false },
+    'tickets:addPart': { id: ticket.id, partId: part.id, quantity: 1, inWarranty: true, componentKey: 'whole' },
+    'tickets:removePart': { id: ticket.id, ticketPartId: withPart.parts[0]!.id },
+    'tickets:setCharges': { id: ticket.id, labour: [{ feeId: fee!.id, name: 'repair', amountFen: 100, quantity: 1 }], travelFen: 0, discountFen: 0, paidFen: 0, lifetimeMaintenance: false },
+    'tickets:overrideWarranty': { id: ticket.id, inWarranty: false, exclusionReason: 'misuse', note: 'dropped' },
+    'tickets:sanbaoPath': { id: ticket.id, path: 'replace', note: 'agreed' },
+    'callbacks:record': { ticketId: ticket.id, reached: true, satisfaction: 5, comments: 'ok' },
+    'callbacks:due': { on: '2026-11-22' },
+    'desk:board': {},
+    'technicians:list': { includeInactive: true },
+    'technicians:create': { name: 'Wang', phone: '13900003333', skills: [], certificateNo: 'C-1' },
+    'technicians:update': { id: tech.id, name: 'Li Lei', phone: '13900002222', skills: ['AC'], active: true },
+    'technicians:day': { date: '2026-11-22', technicianId: tech.id },
+    'parts:list': { query: 'PCB', lowStockOnly: false, includeInactive: true, limit: 10 },
+    'parts:create': { partNumber: 'CAP-1', name: 'Capacitor', costFen: 10, priceFen: 20, quantity: 1 },
+    'parts:update': { id: part.id, partNumber: 'PCB-1', name: 'Main board', costFen: 100, priceFen: 250, reorderLevel: 1 },
+    'parts:receive': { partId: part.id, quantity: 2, note: 'delivery' },
+    'parts:adjust': { partId: part.id, delta: -1, note: 'count' },
+    'parts:moves': { id: part.id },
+    'parts:monthlyReplaced': { month: '2026-11' },
+    'loaners:list': {},
+    'loaners:create': { name: 'Loaner AC 2' },
+    'loaners:update': { id: loaner.id, name: 'Loaner AC 1', model: 'KFR-35GW', serial: 'L1' },
+    'loans:issue': { ticketId: ticket.id, loanerId: null, note: 'none left' },
+    'loans:return': { id: loan.id },
+    'loans:list': { openOnly: true },
+    'fees:list': {},
+    'fees:create': { name: 'Night call', amountFen: 5000 },
+    'fees:update': { id: fee!.id, name: 'Inspection', amountFen: 6000, active: true },
+    'serviceLevels:list': {},
+    'serviceLevels:create': { name: 'Gold', isDefault: false, terms: level!.terms },
+    'serviceLevels:update': { id: level!.id, name: level!.name, isDefault: true, terms: level!.terms },
+    'calendar:get': {},
+    'calendar:saveYear': { year: 2026, holidays: year2026.holidays, workdays: year2026.workdays },
+    'calendar:resetYear': { year: 2026 },
+    'complaints:create': { channel: 'phone', content: 'rude', customerId: c1.id, ticketId: ticket.id, handler: 'Boss' },
+    'complaints:update': { id: complaint.id, handler: 'Boss', answered: true, step: 'called', resolution: null, verdict: null },
+    'complaints:get': { id: complaint.id },
+    'complaints:list': { openOnly: false, limit: 10 },
+    'complaints:close': { id: complaint.id },
   };
 });
 afterAll(async () => {

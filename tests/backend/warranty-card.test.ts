@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SERVICE_RULES } from '../../electron/backend/services/settings';
 import { cjkFonts, missingGlyphs } from '../../electron/backend/documents/fonts';
 import { documentText, renderPdf, type TDocumentDefinitions } from '../../electron/backend/documents/pdf';
 import {
@@ -112,6 +113,8 @@ function sample(overrides: { customerName?: string; size?: Size; unit?: UnitFact
       logo: overrides.logo ?? null,
       language: 'zh-CN',
       warrantyRules: DEFAULT_WARRANTY_RULES,
+      operator: '',
+      service: DEFAULT_SERVICE_RULES,
     },
     customer: {
       id: 7,

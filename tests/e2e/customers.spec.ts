@@ -17,6 +17,8 @@ test('a company customer with several phones, addresses, contacts and tags; each
   await backend.ok('settings:update', { companyName: '杭州暖风空调服务有限公司', hotline: '400-800-1234' });
   const model = await seedModel(backend);
 
+  // The app opens on the Desk; the customer list is one click (or this address) away.
+  await desk.goto('/#/customers');
   await expect(desk.getByText('还没有客户')).toBeVisible();
   await desk.keyboard.press('Control+N');
   const dialog = desk.getByRole('dialog', { name: '新建客户' });
@@ -107,6 +109,7 @@ test('the list filters by region, tag and archived, and pages through many custo
       }),
     );
   }
+  await desk.goto('/#/customers');
   await desk.reload();
   await expect(desk.getByTestId('customers-total')).toContainText('共 55 位客户');
   await expect(desk.getByTestId('customers-table').locator('tbody tr')).toHaveCount(50);

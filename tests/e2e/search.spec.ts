@@ -121,6 +121,7 @@ test('a phone fragment, pinyin initials and a serial each open the right record'
 test('a barcode scanner typing a serial and Enter anywhere opens the unit', async ({ desk, backend }) => {
   const problems = watchPage(desk);
   const { liUnit } = await seedCallers(backend);
+  await desk.goto('/#/customers');
   await desk.reload();
   await expect(desk.getByTestId('customers-table')).toBeVisible();
   // Focus on the page itself, not in a field: where a scan lands between calls.

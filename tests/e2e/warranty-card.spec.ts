@@ -229,6 +229,7 @@ test('a duplicate serial and a wrong phone number are explained under the field,
   await seedModel(backend, MODEL.brand, MODEL.model);
 
   // A phone number that is neither a mobile nor a landline: the schema's sentence, in Chinese.
+  await desk.goto('/#/customers');
   await expect(desk.getByText('还没有客户')).toBeVisible();
   await desk.keyboard.press('Control+N');
   const dialog = desk.getByRole('dialog', { name: '新建客户' });
@@ -270,6 +271,7 @@ test('a duplicate serial and a wrong phone number are explained under the field,
 
 test('the screen language switches to English and stays English after a reload', async ({ desk, backend }, testInfo) => {
   const problems = watchPage(desk);
+  await desk.goto('/#/customers');
   await expect(desk.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(desk.getByRole('navigation').getByRole('button', { name: '客户' })).toBeVisible();
 

@@ -244,7 +244,8 @@ describe('explanations', () => {
     const used = new Set(emitted.map((e) => e.key));
     const leaves = (tree: object, prefix: string): string[] =>
       Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k.replace(/_(one|other)$/, '')] : leaves(v as object, `${prefix}${k}.`)));
-    const unused = [...new Set(leaves(resources['zh-CN'].translation.warranty, 'warranty.'))].filter((k) => !used.has(k));
+    // warranty.ticket.* is said by the ticket service (a unit not registered yet), not the engine.
+    const unused = [...new Set(leaves(resources['zh-CN'].translation.warranty, 'warranty.'))].filter((k) => !used.has(k) && !k.startsWith('warranty.ticket.'));
     expect(unused).toEqual([]);
   });
 

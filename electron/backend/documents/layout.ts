@@ -12,7 +12,7 @@ import type { Content, DynamicContent, NodeBase, Style, TableLayout, TableNode, 
 
 export interface PageSetup {
   paper: Paper;
-  pageSize: Paper;
+  pageSize: 'A4' | 'A5' | { width: number; height: number };
   /** left, top, right, bottom; the bottom margin holds the footer. */
   pageMargins: [number, number, number, number];
   defaultStyle: Style;
@@ -26,56 +26,87 @@ export interface PageSetup {
   gap: number;
 }
 
-const PAPER_WIDTH: Record<Paper, number> = { A4: 595.28, A5: 419.53 };
 /** One millimetre in points. */
 export const MM = 72 / 25.4;
+const PAPER_WIDTH: Record<Paper, number> = { A4: 595.28, A5: 419.53, C241: 241 * MM };
+/**
+ * 241 mm continuous stationery is 9.5 × 11 in, perforated into two 5.5 in receipts (二等分)
+ * for dot-matrix printers; the 1/2 in tractor strips on each side are kept clear by the margins.
+ */
+export const C241_PAGE = { width: 241 * MM, height: 139.7 * MM };
 
 /**
  * Page size, margins and type sizes: A4 at a 9 pt base, A5 at 8 pt with margins to match.
  * `compact` is a tighter variant (smaller type and margins) for when the content is too long
- * for the pages it should fit on.
+ * for the pages it should fit on. C241 is typed for a dot-matrix head through carbon copies:
+ * see `carbonStyles`.
  */
 export function pageSetup(paper: Paper, options: { compact?: boolean } = {}): PageSetup {
   const compact = options.compact ?? false;
-  const scale = (paper === 'A4' ? 0.9 : 0.8) * (compact ? 0.88 : 1);
+  const carbon = paper === 'C241';
+  const scale = (paper === 'A4' ? 0.9 : paper === 'A5' ? 0.8 : 1) * (compact && !carbon ? 0.88 : 1);
+  // C241: the 1/2 in tractor strips (36 pt) plus a few mm; the bottom holds a 10 pt footer.
   const margins: Record<Paper, [number, number, number, number]> = compact
-    ? { A4: [32, 22, 32, 28], A5: [20, 16, 20, 24] }
-    : { A4: [36, 26, 36, 30], A5: [24, 20, 24, 26] };
+    ? { A4: [32, 22, 32, 28], A5: [20, 16, 20, 24], C241: [46, 12, 46, 26] }
+    : { A4: [36, 26, 36, 30], A5: [24, 20, 24, 26], C241: [48, 16, 48, 28] };
   const pageMargins = margins[paper];
-  const gap = (paper === 'A4' ? 10 : 7) * (compact ? 0.6 : 1);
+  const gap = (paper === 'A4' ? 10 : carbon ? 5 : 7) * (compact ? 0.6 : 1);
   const pt = (n: number) => Math.round(n * scale * 10) / 10;
+  const styles: Record<string, Style> = {
+    companyName: { fontSize: pt(16), bold: true },
+    letterheadLine: { fontSize: pt(9), color: '#333333' },
+    hotline: { fontSize: pt(11), bold: true },
+    title: { fontSize: pt(20), bold: true, characterSpacing: pt(1) },
+    subtitle: { fontSize: pt(13), bold: true, characterSpacing: pt(0.5) },
+    documentNumber: { fontSize: pt(10) },
+    sectionHeading: { fontSize: pt(10.5), bold: true, margin: [0, gap, 0, gap / 3] },
+    tableHeading: { fontSize: pt(9), bold: true },
+    tableCell: { fontSize: pt(9.5) },
+    // A touch lower, so a label sits on the line of the larger value beside it.
+    fieldLabel: { fontSize: pt(9), color: '#333333', margin: [0, pt(1.2), 0, 0] },
+    fieldValue: { fontSize: pt(10) },
+    figureLabel: { fontSize: pt(8.5), color: '#333333' },
+    figureValue: { fontSize: pt(11), bold: true },
+    figureStrong: { fontSize: pt(15), bold: true },
+    figureNote: { fontSize: pt(8.5) },
+    note: { fontSize: pt(8.5), color: '#333333' },
+    list: { fontSize: pt(9), lineHeight: compact ? 1.2 : 1.3 },
+    small: { fontSize: pt(8), color: '#333333' },
+    cutLabel: { fontSize: pt(8), color: '#444444' },
+    footer: { fontSize: pt(8), color: '#555555' },
+  };
   return {
     paper,
-    pageSize: paper,
+    pageSize: carbon ? C241_PAGE : paper,
     pageMargins,
-    defaultStyle: { fontSize: pt(10) },
+    // 10.5 pt through carbon, with a little less leading: the lines a 5.5 in page lacks.
+    defaultStyle: carbon ? { fontSize: 10.5, lineHeight: compact ? 1.12 : 1.2 } : { fontSize: pt(10) },
     contentWidth: PAPER_WIDTH[paper] - pageMargins[0] - pageMargins[2],
     scale,
     gap,
-    styles: {
-      companyName: { fontSize: pt(16), bold: true },
-      letterheadLine: { fontSize: pt(9), color: '#333333' },
-      hotline: { fontSize: pt(11), bold: true },
-      title: { fontSize: pt(20), bold: true, characterSpacing: pt(1) },
-      subtitle: { fontSize: pt(13), bold: true, characterSpacing: pt(0.5) },
-      documentNumber: { fontSize: pt(10) },
-      sectionHeading: { fontSize: pt(10.5), bold: true, margin: [0, gap, 0, gap / 3] },
-      tableHeading: { fontSize: pt(9), bold: true },
-      tableCell: { fontSize: pt(9.5) },
-      // A touch lower, so a label sits on the line of the larger value beside it.
-      fieldLabel: { fontSize: pt(9), color: '#333333', margin: [0, pt(1.2), 0, 0] },
-      fieldValue: { fontSize: pt(10) },
-      figureLabel: { fontSize: pt(8.5), color: '#333333' },
-      figureValue: { fontSize: pt(11), bold: true },
-      figureStrong: { fontSize: pt(15), bold: true },
-      figureNote: { fontSize: pt(8.5) },
-      note: { fontSize: pt(8.5), color: '#333333' },
-      list: { fontSize: pt(9), lineHeight: compact ? 1.2 : 1.3 },
-      small: { fontSize: pt(8), color: '#333333' },
-      cutLabel: { fontSize: pt(8), color: '#444444' },
-      footer: { fontSize: pt(8), color: '#555555' },
-    },
+    styles: carbon ? carbonStyles(styles) : styles,
   };
+}
+
+/** The least type size that stays legible on the last copy of a three-part carbon form. */
+export const CARBON_MIN_PT = 10;
+
+/**
+ * Styles for a dot-matrix printer through carbon: black only (greys come out as sparse dots),
+ * nothing under 10 pt, and headings kept small enough for a 5.5 in page.
+ */
+function carbonStyles(styles: Record<string, Style>): Record<string, Style> {
+  const out: Record<string, Style> = {};
+  for (const [name, style] of Object.entries(styles)) {
+    const { color: _grey, ...rest } = style;
+    out[name] = { ...rest, fontSize: Math.max(CARBON_MIN_PT, style.fontSize ?? CARBON_MIN_PT) };
+  }
+  out.companyName = { ...out.companyName, fontSize: 13 };
+  out.title = { ...out.title, fontSize: 15, characterSpacing: 0.5 };
+  out.subtitle = { ...out.subtitle, fontSize: 12 };
+  out.figureStrong = { ...out.figureStrong, fontSize: 12 };
+  out.list = { ...out.list, lineHeight: 1.15 };
+  return out;
 }
 
 const LINE = '#8c8c8c';
@@ -116,6 +147,20 @@ export const TABLE_LAYOUTS: Record<string, TableLayout> = {
     paddingRight: () => 0,
     paddingTop: () => 0,
     paddingBottom: () => 4,
+  },
+  /**
+   * Plain black single rules for C241 carbon forms, in place of `fields` and `figures`: a grey
+   * line prints as a dotted one, or not at all on the last copy.
+   */
+  carbon: {
+    hLineWidth: () => 0.6,
+    vLineWidth: () => 0.6,
+    hLineColor: () => '#000000',
+    vLineColor: () => '#000000',
+    paddingLeft: () => 3,
+    paddingRight: () => 3,
+    paddingTop: () => 1,
+    paddingBottom: () => 1,
   },
   /** Lines only where a cell asks for a border; for lines to write or stamp on. */
   blanks: {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type {
   Customer,
@@ -160,6 +161,19 @@ export async function deleteCustomer(ctx: ServiceContext, id: number): Promise<n
         message: { key: 'errors.customerHasUnits', params: { name: customer.name, count: customer.unitCount } },
       });
     }
+    // Tickets and complaints are service history too: the customer behind them stays.
+    const history = await trx
+      .selectNoFrom([
+        sql<number>`(select count(*) from tickets where customer_id = ${id})`.as('tickets'),
+        sql<number>`(select count(*) from complaints where customer_id = ${id})`.as('complaints'),
+      ])
+      .executeTakeFirstOrThrow();
+    const records = Number(history.tickets) + Number(history.complaints);
+    if (records > 0) {
+      throw new AppError('CONFLICT', `customer ${id} has ${records} tickets or complaints`, {
+        message: { key: 'errors.customerHasTickets', params: { name: customer.name, count: records } },
+      });
+    }
     await trx.updateTable('customers').set({ merged_into_id: null }).where('merged_into_id', '=', id).execute();
     await trx.deleteFrom('customers').where('id', '=', id).execute();
     await dropFromIndex(trx, 'customer', id);
@@ -177,6 +191,9 @@ export async function mergeCustomers(ctx: ServiceContext, input: z.output<typeof
     const gone = await getCustomer(trx, input.mergeId);
     const now = ctx.now().getTime();
     const moved = await trx.updateTable('units').set({ customer_id: keep.id, updated_at: now }).where('customer_id', '=', gone.id).executeTakeFirst();
+    // The service history follows the units to the customer kept.
+    await trx.updateTable('tickets').set({ customer_id: keep.id }).where('customer_id', '=', gone.id).execute();
+    await trx.updateTable('complaints').set({ customer_id: keep.id }).where('customer_id', '=', gone.id).execute();
     const unique = <T>(list: T[], key: (x: T) => string) => list.filter((x, i) => list.findIndex((y) => key(y) === key(x)) === i);
     const merged: CustomerInput = {
       kind: keep.kind,

@@ -10,11 +10,13 @@ import type {
   DocumentRecord,
   GeneratedDocument,
   Paper,
+  RecordType,
   documentListInput,
   warrantyCardInput,
 } from '../../../shared/schemas/document';
 import { AppError, notFound } from '../errors';
 import type { Db, DocumentsTable } from '../db/schema';
+import type { Settings } from '../../../shared/schemas/settings';
 import { renderWarrantyCard, WARRANTY_CARD_TEMPLATE_VERSION } from '../documents/warranty-card';
 import type { ServiceContext } from './context';
 import { getCustomer } from './customers';
@@ -25,6 +27,9 @@ import { indexDocument } from './search';
 /** Printed number prefixes and archive folders, per kind. */
 const KINDS: Record<DocumentKind, { prefix: string; folder: string }> = {
   warrantyCard: { prefix: 'BXK', folder: 'warranty-cards' },
+  dispatchOrder: { prefix: 'PGD', folder: 'dispatch-orders' },
+  repairIntake: { prefix: 'SJD', folder: 'repair-receipts' },
+  repairCompletion: { prefix: 'WXD', folder: 'repair-receipts' },
 };
 
 function toRecord(row: Selectable<DocumentsTable>): DocumentRecord {
@@ -32,7 +37,7 @@ function toRecord(row: Selectable<DocumentsTable>): DocumentRecord {
     id: row.id,
     kind: row.kind as DocumentKind,
     number: row.number,
-    recordType: row.record_type as 'unit',
+    recordType: row.record_type as RecordType,
     recordId: row.record_id,
     title: row.title,
     paper: row.paper as Paper,
@@ -80,42 +85,55 @@ function archivePath(ctx: ServiceContext, fileName: string): string {
   return full;
 }
 
-export async function createWarrantyCard(
-  ctx: ServiceContext,
-  input: z.output<typeof warrantyCardInput>,
-): Promise<GeneratedDocument> {
-  const unit = await getUnit(ctx, input.unitId);
-  const [customer, settings] = await Promise.all([getCustomer(ctx.db, unit.customerId), getSettings(ctx.db)]);
+/** Company name and hotline are printed on every paper: refuse to print without them. */
+export function requireCompany(settings: Settings): void {
   if (!settings.companyName || !settings.hotline) {
     throw new AppError('VALIDATION', 'company name and hotline are not set', {
       message: { key: 'errors.companySettingsMissing' },
     });
   }
+}
+
+export interface ArchiveRequest {
+  kind: DocumentKind;
+  recordType: RecordType;
+  recordId: number;
+  /** What the document is about, for the archive list. */
+  title: string;
+  paper: Paper;
+  language: Language;
+  templateVersion: number;
+  /** Renders the PDF once the number is known (the number is printed on it). */
+  render: (number: string, issuedOn: string) => Promise<{ pdf: Buffer; missingGlyphs: string[] }>;
+}
+
+/**
+ * Numbers, renders, writes and records a document in one transaction: the number is taken,
+ * the file written durably, the row and its search entry stored; a failed commit removes the
+ * file so no orphan stays behind.
+ */
+export async function archiveDocument(ctx: ServiceContext, req: ArchiveRequest): Promise<GeneratedDocument> {
   const now = ctx.now();
   let written: string | null = null;
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      const number = await takeNumber(trx, 'warrantyCard', now.getFullYear());
-      const { pdf, missingGlyphs } = await renderWarrantyCard(
-        { number, issuedOn: todayIso(now), settings, customer, unit },
-        input.language,
-        input.paper,
-      );
-      const fileName = [KINDS.warrantyCard.folder, String(now.getFullYear()), `${number}.pdf`].join('/');
+      const number = await takeNumber(trx, req.kind, now.getFullYear());
+      const { pdf, missingGlyphs } = await req.render(number, todayIso(now));
+      const fileName = [KINDS[req.kind].folder, String(now.getFullYear()), `${number}.pdf`].join('/');
       const file = archivePath(ctx, fileName);
       writeDurably(file, pdf);
       written = file;
       const row = await trx
         .insertInto('documents')
         .values({
-          kind: 'warrantyCard',
+          kind: req.kind,
           number,
-          record_type: 'unit',
-          record_id: unit.id,
-          title: `${unit.brand} ${unit.model} · ${unit.serial}`,
-          paper: input.paper,
-          language: input.language,
-          template_version: WARRANTY_CARD_TEMPLATE_VERSION,
+          record_type: req.recordType,
+          record_id: req.recordId,
+          title: req.title,
+          paper: req.paper,
+          language: req.language,
+          template_version: req.templateVersion,
           file_name: fileName,
           sha256: createHash('sha256').update(pdf).digest('hex'),
           size: pdf.length,
@@ -128,10 +146,28 @@ export async function createWarrantyCard(
       return { ...toRecord(row), missingGlyphs };
     });
   } catch (error) {
-    // The row was rolled back, so the file must not stay behind as an orphan.
     if (written) rmSync(written, { force: true });
     throw error;
   }
+}
+
+export async function createWarrantyCard(
+  ctx: ServiceContext,
+  input: z.output<typeof warrantyCardInput>,
+): Promise<GeneratedDocument> {
+  const unit = await getUnit(ctx, input.unitId);
+  const [customer, settings] = await Promise.all([getCustomer(ctx.db, unit.customerId), getSettings(ctx.db)]);
+  requireCompany(settings);
+  return archiveDocument(ctx, {
+    kind: 'warrantyCard',
+    recordType: 'unit',
+    recordId: unit.id,
+    title: `${unit.brand} ${unit.model} · ${unit.serial}`,
+    paper: input.paper,
+    language: input.language,
+    templateVersion: WARRANTY_CARD_TEMPLATE_VERSION,
+    render: (number, issuedOn) => renderWarrantyCard({ number, issuedOn, settings, customer, unit }, input.language, input.paper),
+  });
 }
 
 export async function listDocuments(ctx: ServiceContext, input: z.output<typeof documentListInput>): Promise<DocumentRecord[]> {

@@ -1,8 +1,17 @@
 import type { z } from 'zod';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../../shared/i18n/languages';
-import type { Settings, settingsUpdateInput } from '../../../shared/schemas/settings';
+import type { ServiceRules, Settings, settingsUpdateInput } from '../../../shared/schemas/settings';
 import { DEFAULT_WARRANTY_RULES } from '../../../shared/domain/warranty-types';
 import type { Db } from '../db/schema';
+
+/** The seeds: callback 3 days after the job, lifetime maintenance with parts at cost, complaints answered within 1 hour and resolved within 2 working days. */
+export const DEFAULT_SERVICE_RULES: ServiceRules = {
+  callbackDays: 3,
+  lifetimeMaintenance: true,
+  travelFen: { urban: 0, suburban: 5000, other: 10000 },
+  complaintAnswer: { amount: 1, unit: 'hours' },
+  complaintResolve: { amount: 2, unit: 'workingDays' },
+};
 
 /** A new install has no company yet; the desk is asked to fill it before the first print. */
 const DEFAULTS: Settings = {
@@ -13,6 +22,8 @@ const DEFAULTS: Settings = {
   logo: null,
   language: DEFAULT_LANGUAGE,
   warrantyRules: DEFAULT_WARRANTY_RULES,
+  operator: '',
+  service: DEFAULT_SERVICE_RULES,
 };
 
 export async function getSettings(db: Db): Promise<Settings> {
@@ -22,6 +33,7 @@ export async function getSettings(db: Db): Promise<Settings> {
   const merged = { ...DEFAULTS, ...stored } as Settings;
   // A rule added in a later version gets its default until the company changes it.
   merged.warrantyRules = { ...DEFAULT_WARRANTY_RULES, ...(stored.warrantyRules as object | undefined) };
+  merged.service = { ...DEFAULT_SERVICE_RULES, ...(stored.service as object | undefined) };
   if (!LANGUAGES.includes(merged.language as Language)) merged.language = DEFAULT_LANGUAGE;
   return merged;
 }

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import { CN_MAINLAND } from '../../../shared/domain/calendar';
 import { todayIso } from '../../../shared/domain/dates';
-import { evaluateWarranty, type Exclusion, type ExclusionReason, type WarrantyRules } from '../../../shared/domain/warranty-engine';
+import type { WorkingCalendar } from '../../../shared/domain/calendar';
+import { evaluateWarranty, type Exclusion, type ExclusionReason, type RepairRecord, type WarrantyRules } from '../../../shared/domain/warranty-engine';
 import type {
   Unit,
   UnitStatus,
@@ -19,6 +19,8 @@ import { getCustomer } from './customers';
 import { getModel, policyVersionForModel, toPolicyVersion } from './products';
 import { indexCustomer, indexUnit } from './search';
 import { getSettings } from './settings';
+import { loadCalendar } from './calendar';
+import { repairsForUnits } from './repairs';
 
 function selectUnits(db: Db) {
   return db
@@ -44,15 +46,17 @@ function selectUnits(db: Db) {
 
 type UnitRow = Awaited<ReturnType<ReturnType<typeof selectUnits>['executeTakeFirstOrThrow']>>;
 
-/** Loads units by id with the engine's answer for today; repairs join in with tickets. */
-export async function loadUnits(ctx: ServiceContext, db: Db, ids: number[]): Promise<Unit[]> {
+/** Loads units by id with the engine's answer for `on` (today by default), their repairs counted. */
+export async function loadUnits(ctx: ServiceContext, db: Db, ids: number[], on?: string): Promise<Unit[]> {
   if (ids.length === 0) return [];
-  const [rows, exclusions, settings] = await Promise.all([
+  const [rows, exclusions, settings, calendar, repairs] = await Promise.all([
     selectUnits(db).where('u.id', 'in', ids).execute(),
     db.selectFrom('warranty_exclusions').selectAll().where('unit_id', 'in', ids).orderBy('decided_on').execute(),
     getSettings(db),
+    loadCalendar(ctx, db),
+    repairsForUnits(db, ids),
   ]);
-  const today = todayIso(ctx.now());
+  const today = on ?? todayIso(ctx.now());
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
@@ -60,11 +64,11 @@ export async function loadUnits(ctx: ServiceContext, db: Db, ids: number[]): Pro
     const own: Exclusion[] = exclusions
       .filter((e) => e.unit_id === id)
       .map((e) => ({ reason: e.reason as ExclusionReason, decidedOn: e.decided_on, componentKey: e.component_key, note: e.note }));
-    return [toUnit(row, own, today, settings.warrantyRules)];
+    return [toUnit(row, own, repairs.get(id) ?? [], today, settings.warrantyRules, calendar)];
   });
 }
 
-function toUnit(row: UnitRow, exclusions: Exclusion[], today: string, rules: WarrantyRules): Unit {
+function toUnit(row: UnitRow, exclusions: Exclusion[], repairs: RepairRecord[], today: string, rules: WarrantyRules, calendar: WorkingCalendar): Unit {
   const policy = toPolicyVersion({
     id: row.policy_version_id,
     policy_id: row.v_policy_id,
@@ -83,10 +87,10 @@ function toUnit(row: UnitRow, exclusions: Exclusion[], today: string, rules: War
         hasInvoice: !!row.invoice_number,
       },
       policy: { basis: policy.basis, components: policy.components },
-      repairs: [],
+      repairs,
       exclusions,
       rules,
-      calendar: CN_MAINLAND,
+      calendar,
     },
     today,
   );

@@ -1,5 +1,5 @@
 import { Alert, Anchor, AppShell, Group, NavLink, Text, Title } from '@mantine/core';
-import { IconFileText, IconInfoCircle, IconPackage, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconFileText, IconInfoCircle, IconPackage, IconSettings, IconUsers, IconLayoutDashboard, IconTool, IconUserCog, IconBox, IconMessageReport } from '@tabler/icons-react';
 import { IconFileImport } from '@tabler/icons-react';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,12 +13,23 @@ import { ImportPage } from '../pages/import/ImportPage';
 import { ProductsPage } from '../pages/products/ProductsPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { UnitPage } from '../pages/units/UnitPage';
+import { DeskPage } from '../pages/desk/DeskPage';
+import { TicketsPage } from '../pages/tickets/TicketsPage';
+import { TicketPage } from '../pages/tickets/TicketPage';
+import { TechniciansPage } from '../pages/technicians/TechniciansPage';
+import { PartsPage } from '../pages/parts/PartsPage';
+import { ComplaintsPage } from '../pages/complaints/ComplaintsPage';
 import { useRoute, type Route } from './router';
 
-type Section = 'customers' | 'products' | 'documents' | 'import' | 'settings';
+type Section = 'desk' | 'customers' | 'tickets' | 'technicians' | 'parts' | 'complaints' | 'products' | 'documents' | 'import' | 'settings';
 
 const NAV: { section: Section; icon: ReactNode }[] = [
+  { section: 'desk', icon: <IconLayoutDashboard size={18} stroke={1.6} /> },
   { section: 'customers', icon: <IconUsers size={18} stroke={1.6} /> },
+  { section: 'tickets', icon: <IconTool size={18} stroke={1.6} /> },
+  { section: 'technicians', icon: <IconUserCog size={18} stroke={1.6} /> },
+  { section: 'parts', icon: <IconBox size={18} stroke={1.6} /> },
+  { section: 'complaints', icon: <IconMessageReport size={18} stroke={1.6} /> },
   { section: 'products', icon: <IconPackage size={18} stroke={1.6} /> },
   { section: 'documents', icon: <IconFileText size={18} stroke={1.6} /> },
   { section: 'import', icon: <IconFileImport size={18} stroke={1.6} /> },
@@ -26,7 +37,9 @@ const NAV: { section: Section; icon: ReactNode }[] = [
 ];
 
 function sectionOf(route: Route): Section {
-  return route.section === 'customer' || route.section === 'unit' ? 'customers' : route.section;
+  if (route.section === 'customer' || route.section === 'unit') return 'customers';
+  if (route.section === 'ticket') return 'tickets';
+  return route.section;
 }
 
 /** Printing needs the company's name and hotline on the paper: say so calmly, once, on top. */
@@ -48,6 +61,18 @@ function CompanyMissingBanner({ onOpenSettings }: { onOpenSettings: () => void }
 
 function Page({ route }: { route: Route }) {
   switch (route.section) {
+    case 'desk':
+      return <DeskPage />;
+    case 'tickets':
+      return <TicketsPage />;
+    case 'ticket':
+      return <TicketPage key={route.id} id={route.id} />;
+    case 'technicians':
+      return <TechniciansPage />;
+    case 'parts':
+      return <PartsPage />;
+    case 'complaints':
+      return <ComplaintsPage />;
     case 'customers':
       return <CustomersPage />;
     case 'customer':

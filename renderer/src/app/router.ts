@@ -5,6 +5,12 @@ import { useCallback, useSyncExternalStore } from 'react';
  * library: a handful of sections do not need one.
  */
 export type Route =
+  | { section: 'desk' }
+  | { section: 'tickets' }
+  | { section: 'ticket'; id: number }
+  | { section: 'technicians' }
+  | { section: 'parts' }
+  | { section: 'complaints' }
   | { section: 'customers' }
   | { section: 'customer'; id: number }
   | { section: 'unit'; id: number }
@@ -22,6 +28,16 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   const id = recordId(parts[1]);
   switch (parts[0]) {
+    case 'desk':
+      return { section: 'desk' };
+    case 'tickets':
+      return id ? { section: 'ticket', id } : { section: 'tickets' };
+    case 'technicians':
+      return { section: 'technicians' };
+    case 'parts':
+      return { section: 'parts' };
+    case 'complaints':
+      return { section: 'complaints' };
     case 'customers':
       return id ? { section: 'customer', id } : { section: 'customers' };
     case 'units':
@@ -35,7 +51,7 @@ export function parseRoute(hash: string): Route {
     case 'settings':
       return { section: 'settings' };
     default:
-      return { section: 'customers' };
+      return { section: 'desk' };
   }
 }
 
@@ -45,6 +61,8 @@ export function routeHash(route: Route): string {
       return `#/customers/${route.id}`;
     case 'unit':
       return `#/units/${route.id}`;
+    case 'ticket':
+      return `#/tickets/${route.id}`;
     default:
       return `#/${route.section}`;
   }

@@ -4,6 +4,11 @@ import type { app as zh } from '../zh-CN/app';
 export const app: CatalogShape<typeof zh> = {
   nav: {
     label: 'Main navigation',
+    desk: 'Desk',
+    tickets: 'Tickets',
+    technicians: 'Technicians',
+    parts: 'Parts & loaners',
+    complaints: 'Complaints',
     customers: 'Customers',
     products: 'Products',
     documents: 'Documents',
@@ -396,6 +401,9 @@ export const app: CatalogShape<typeof zh> = {
     },
     kind: {
       warrantyCard: 'Warranty card',
+      dispatchOrder: 'Dispatch order',
+      repairIntake: 'Repair intake receipt',
+      repairCompletion: 'Repair completion report',
     },
     open: 'Preview / reprint',
     count_one: '{{count}} document',

@@ -73,4 +73,7 @@ export const warranty: CatalogShape<typeof zh> = {
     exchange: 'Failure within {{days}} days of purchase ({{purchase}}, until {{deadline}}), reported on {{date}}: with the invoice and a test report the customer may choose an exchange or a repair',
     needInvoice: 'The customer has no purchase invoice: a refund or exchange normally requires it',
   },
+  ticket: {
+    unregisteredUnit: 'The unit is not registered, so its warranty cannot be checked: treated as out of warranty until it is registered and the decision changed',
+  },
 };

@@ -2,6 +2,11 @@
 export const app = {
   nav: {
     label: '主导航',
+    desk: '今日工作台',
+    tickets: '维修工单',
+    technicians: '维修人员',
+    parts: '备件与备机',
+    complaints: '投诉',
     customers: '客户',
     products: '产品与保修',
     documents: '单据档案',
@@ -394,6 +399,9 @@ export const app = {
     },
     kind: {
       warrantyCard: '保修卡',
+      dispatchOrder: '派工单',
+      repairIntake: '维修收机凭证',
+      repairCompletion: '维修完工单',
     },
     open: '预览 / 补打',
     count_one: '共 {{count}} 份单据',

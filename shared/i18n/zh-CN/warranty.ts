@@ -74,4 +74,7 @@ export const warranty = {
     exchange: '购买（{{purchase}}）后 {{days}} 天内（至 {{deadline}}）出现故障，{{date}} 报修：凭发票和检测报告，客户可选择换货或修理',
     needInvoice: '客户没有购货发票：退货、换货一般须凭发票办理',
   },
+  ticket: {
+    unregisteredUnit: '设备尚未登记，无法核对保修：按保外处理，登记后可更改判定',
+  },
 };

@@ -5,6 +5,7 @@ import * as m0030 from './0030_create_product_models';
 import * as m0040 from './0040_create_units';
 import * as m0050 from './0050_create_documents';
 import * as m0060 from './0060_create_search';
+import * as m0070 from './0070_create_tickets';
 
 /**
  * Listed by hand, not scanned from disk: the bundled main process has no migrations folder.
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0040_create_units': m0040,
   '0050_create_documents': m0050,
   '0060_create_search': m0060,
+  '0070_create_tickets': m0070,
 };
 
 /** The schema version this build writes: stored in PRAGMA user_version after migrating. */

@@ -24,6 +24,7 @@ import { errorText } from '../../components/errorText';
 import { Field } from '../../components/Field';
 import { notifyDone, notifyError } from '../../components/notify';
 import { QueryState } from '../../components/QueryState';
+import { NewRepairButton, RelatedTickets } from '../tickets/list-related';
 import { UnitFormModal } from '../units/UnitFormModal';
 import { WarrantyCardDialog } from '../units/WarrantyCardDialog';
 import { CustomerFormModal } from './CustomerFormModal';
@@ -183,6 +184,7 @@ export function CustomerDetailPage({ id }: { id: number }) {
               <RegionBadge region={c.region} />
             </Group>
             <Group gap={6} wrap="nowrap">
+              <NewRepairButton customerId={id} disabled={c.archived} />
               <Button variant="default" size="xs" leftSection={<IconPencil size={14} />} onClick={() => open('edit')}>
                 {t('app.common.edit')}
               </Button>
@@ -245,6 +247,11 @@ export function CustomerDetailPage({ id }: { id: number }) {
             />
           )}
           {units.data && units.data.length > 0 && <UnitsTable units={units.data} onWarrantyCard={setCardFor} />}
+        </Stack>
+      )}
+      {c && (
+        <Stack mt="md">
+          <RelatedTickets customerId={id} />
         </Stack>
       )}
       {c && (

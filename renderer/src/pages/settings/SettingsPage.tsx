@@ -1,4 +1,4 @@
-import { Group, Input, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Group, Input, Paper, SimpleGrid, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
@@ -12,6 +12,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { SaveButton } from '../../components/FormModal';
 import { LogoForm, WarrantyRulesForm } from './WarrantyRulesForm';
+import { CalendarPanel, CalendarTabLabel } from './CalendarPanel';
+import { ServiceLevelsPanel } from './ServiceLevelsPanel';
+import { ServiceRulesForm } from './ServiceRulesForm';
 
 interface Values {
   companyName: string;
@@ -71,51 +74,70 @@ export function SettingsPage() {
   return (
     <>
       <PageHeader title={t('app.settings.title')} />
-      <Stack gap="md" maw={820}>
-        <Paper withBorder p="md">
-          <Title order={3} fz="md" fw={600}>
-            {t('app.settings.company')}
-          </Title>
-          <Text size="sm" c="dimmed" mb="sm">
-            {t('app.settings.companyHint')}
-          </Text>
-          <QueryState isPending={settings.isPending} error={settings.error} />
-          {settings.data && <CompanyForm settings={settings.data} />}
-          {settings.data && (
-            <Stack gap={4} mt="md">
-              <Text size="sm" fw={500}>
-                {t('app.settings.logo.title')}
+      <Tabs defaultValue="general" keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="general">{t('service.tabs.general')}</Tabs.Tab>
+          <Tabs.Tab value="serviceLevels">{t('service.tabs.serviceLevels')}</Tabs.Tab>
+          <Tabs.Tab value="calendar">
+            <CalendarTabLabel />
+          </Tabs.Tab>
+          <Tabs.Tab value="serviceRules">{t('service.tabs.serviceRules')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="general">
+          <Stack gap="md" maw={820}>
+            <Paper withBorder p="md">
+              <Title order={3} fz="md" fw={600}>
+                {t('app.settings.company')}
+              </Title>
+              <Text size="sm" c="dimmed" mb="sm">
+                {t('app.settings.companyHint')}
               </Text>
-              <Text size="xs" c="dimmed">
-                {t('app.settings.logo.hint')}
+              <QueryState isPending={settings.isPending} error={settings.error} />
+              {settings.data && <CompanyForm settings={settings.data} />}
+              {settings.data && (
+                <Stack gap={4} mt="md">
+                  <Text size="sm" fw={500}>
+                    {t('app.settings.logo.title')}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t('app.settings.logo.hint')}
+                  </Text>
+                  <LogoForm settings={settings.data} />
+                </Stack>
+              )}
+            </Paper>
+            <Paper withBorder p="md">
+              <Title order={3} fz="md" fw={600}>
+                {t('app.settings.rules.title')}
+              </Title>
+              <Text size="sm" c="dimmed" mb="sm">
+                {t('app.settings.rules.hint')}
               </Text>
-              <LogoForm settings={settings.data} />
-            </Stack>
-          )}
-        </Paper>
-        <Paper withBorder p="md">
-          <Title order={3} fz="md" fw={600}>
-            {t('app.settings.rules.title')}
-          </Title>
-          <Text size="sm" c="dimmed" mb="sm">
-            {t('app.settings.rules.hint')}
-          </Text>
-          {settings.data && <WarrantyRulesForm settings={settings.data} />}
-        </Paper>
-        <Paper withBorder p="md">
-          <Title order={3} fz="md" fw={600}>
-            {t('app.settings.language')}
-          </Title>
-          <Text size="sm" c="dimmed" mb="sm">
-            {t('app.settings.languageHint')}
-          </Text>
-          <Input.Wrapper label={t('app.settings.languageLabel')}>
-            <div>
-              <LanguageSwitch size="sm" />
-            </div>
-          </Input.Wrapper>
-        </Paper>
-      </Stack>
+              {settings.data && <WarrantyRulesForm settings={settings.data} />}
+            </Paper>
+            <Paper withBorder p="md">
+              <Title order={3} fz="md" fw={600}>
+                {t('app.settings.language')}
+              </Title>
+              <Text size="sm" c="dimmed" mb="sm">
+                {t('app.settings.languageHint')}
+              </Text>
+              <Input.Wrapper label={t('app.settings.languageLabel')}>
+                <div>
+                  <LanguageSwitch size="sm" />
+                </div>
+              </Input.Wrapper>
+            </Paper>
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="serviceLevels">
+          <ServiceLevelsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="calendar">
+          <CalendarPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="serviceRules">{settings.data && <ServiceRulesForm settings={settings.data} />}</Tabs.Panel>
+      </Tabs>
     </>
   );
 }

@@ -12,6 +12,7 @@ import { DocumentPreviewModal, type PreviewDocument } from '../../components/Doc
 import { Field } from '../../components/Field';
 import { QueryState } from '../../components/QueryState';
 import { WarrantyBadge } from '../../components/WarrantyBadge';
+import { NewRepairButton, RelatedTickets } from '../tickets/list-related';
 import { ExclusionModal, StatusModal } from './UnitDialogs';
 import { UnitFormModal } from './UnitFormModal';
 import { UnitWarranty } from './UnitWarranty';
@@ -92,6 +93,9 @@ function History({ unit, onChange }: { unit: Unit; onChange: () => void }) {
 
 type Dialog = 'edit' | 'status' | 'exclusion' | 'card' | null;
 
+/** A unit that left the customer takes no new repair (the ticket service refuses it too). */
+const GONE: readonly Unit['status'][] = ['replaced', 'scrapped', 'returned'];
+
 /** One unit: its details, status and history, and the warranty with every reason behind it. */
 export function UnitPage({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -99,11 +103,12 @@ export function UnitPage({ id }: { id: number }) {
   const unit = useApiQuery('units:get', { id });
   const [dialog, setDialog] = useState<Dialog>(null);
   const [preview, setPreview] = useState<PreviewDocument | null>(null);
+  const [repairing, setRepairing] = useState(false);
   const close = () => setDialog(null);
   const u = unit.data;
   const end = u?.warranty.components[0]?.end ?? null;
 
-  useHotkeys([['mod+P', () => dialog === null && preview === null && u && setDialog('card')]], []);
+  useHotkeys([['mod+P', () => dialog === null && preview === null && !repairing && u && setDialog('card')]], []);
 
   return (
     <>
@@ -137,6 +142,13 @@ export function UnitPage({ id }: { id: number }) {
               )}
             </Group>
             <Group gap={6} wrap="nowrap">
+              <NewRepairButton
+                customerId={u.customerId}
+                unitId={u.id}
+                hotkey={dialog === null && preview === null}
+                disabled={GONE.includes(u.status)}
+                onOpenChange={setRepairing}
+              />
               <Button variant="default" size="xs" leftSection={<IconPencil size={14} />} onClick={() => setDialog('edit')}>
                 {t('app.unit.edit')}
               </Button>
@@ -159,6 +171,9 @@ export function UnitPage({ id }: { id: number }) {
               </Stack>
             </Grid.Col>
           </Grid>
+          <Stack mt="md">
+            <RelatedTickets customerId={u.customerId} unitId={u.id} />
+          </Stack>
           <UnitFormModal customer={{ id: u.customerId, name: u.customerName }} unit={u} opened={dialog === 'edit'} onClose={close} onSaved={close} />
           <StatusModal unit={u} opened={dialog === 'status'} onClose={close} />
           <ExclusionModal unit={u} opened={dialog === 'exclusion'} onClose={close} />

@@ -2,7 +2,9 @@ import { Alert, Anchor, Button, Group, Input, Kbd, Modal, SegmentedControl, Stac
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../../../shared/i18n/languages';
-import { PAPERS, type GeneratedDocument, type Paper } from '../../../../shared/schemas/document';
+import { CARD_PAPERS, type GeneratedDocument } from '../../../../shared/schemas/document';
+
+type Paper = (typeof CARD_PAPERS)[number];
 import type { Unit } from '../../../../shared/schemas/unit';
 import { useApiMutation } from '../../api/client';
 import { currentLanguage, isLanguage } from '../../app/i18n';
@@ -11,7 +13,7 @@ import { apiErrorOf, errorText } from '../../components/errorText';
 import { preloadPdfPreview } from '../../components/PdfPreview';
 
 function isPaper(value: string): value is Paper {
-  return (PAPERS as readonly string[]).includes(value);
+  return (CARD_PAPERS as readonly string[]).includes(value);
 }
 
 function WarrantyCardForm({ unit, onClose, onGenerated }: { unit: Unit; onClose: () => void; onGenerated: (doc: GeneratedDocument) => void }) {
@@ -44,7 +46,7 @@ function WarrantyCardForm({ unit, onClose, onGenerated }: { unit: Unit; onClose:
             <SegmentedControl
               value={paper}
               onChange={(v) => isPaper(v) && setPaper(v)}
-              data={PAPERS.map((p) => ({ value: p, label: t(`paper.${p}`) }))}
+              data={CARD_PAPERS.map((p) => ({ value: p, label: t(`paper.${p}`) }))}
             />
           </div>
         </Input.Wrapper>

@@ -1,0 +1,129 @@
+import { Badge, type MantineSize } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../../shared/format';
+import type { DeadlineState, DeadlineView } from '../../../../shared/domain/sla';
+import type { Severity, TicketStatus } from '../../../../shared/domain/ticket-status';
+import { currentLanguage } from '../../app/i18n';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * A stretch of time as the desk says it on the phone: "1 小时 20 分", "2 天 3 小时". Minutes stop
+ * mattering once a promise is days away, so days drop them. The sign is the caller's business.
+ */
+export function formatSpan(ms: number, t: TFunction): string {
+  const abs = Math.abs(ms);
+  if (abs < MINUTE) return t('desk.span.underMinute');
+  if (abs < HOUR) return t('desk.span.minutes', { m: Math.floor(abs / MINUTE) });
+  if (abs < DAY) {
+    const h = Math.floor(abs / HOUR);
+    const m = Math.floor((abs % HOUR) / MINUTE);
+    return m === 0 ? t('desk.span.hoursOnly', { h }) : t('desk.span.hours', { h, m });
+  }
+  const d = Math.floor(abs / DAY);
+  const h = Math.floor((abs % DAY) / HOUR);
+  return h === 0 ? t('desk.span.daysOnly', { d }) : t('desk.span.days', { d, h });
+}
+
+// Never cut short: a table gives its other columns the room instead.
+const badgeStyle = { whiteSpace: 'nowrap', flexShrink: 0, minWidth: 'max-content' } as const;
+
+/** Colour by what the desk has to do: blue/cyan still ours, orange waiting on something, green done. */
+const STATUS_LOOK: Record<TicketStatus, { color: string; variant: 'light' | 'outline' }> = {
+  new: { color: 'blue', variant: 'light' },
+  answered: { color: 'blue', variant: 'light' },
+  scheduled: { color: 'cyan', variant: 'light' },
+  dispatched: { color: 'cyan', variant: 'light' },
+  onSite: { color: 'cyan', variant: 'light' },
+  waitingParts: { color: 'orange', variant: 'light' },
+  atWorkshop: { color: 'orange', variant: 'light' },
+  resolved: { color: 'green', variant: 'light' },
+  calledBack: { color: 'green', variant: 'light' },
+  closed: { color: 'gray', variant: 'light' },
+  cancelled: { color: 'gray', variant: 'outline' },
+};
+
+export function StatusBadge({ status, size = 'sm' }: { status: TicketStatus; size?: MantineSize }) {
+  const { t } = useTranslation();
+  const look = STATUS_LOOK[status];
+  return (
+    <Badge color={look.color} variant={look.variant} size={size} radius="sm" tt="none" data-status={status} style={badgeStyle}>
+      {t(`ticketing.status.${status}`)}
+    </Badge>
+  );
+}
+
+/** Overdue is the one thing on the screen that must shout: filled red; a promise missed but done only lightly. */
+const DEADLINE_LOOK: Record<DeadlineState, { color: string; variant: 'filled' | 'light' | 'default' }> = {
+  overdue: { color: 'red', variant: 'filled' },
+  atRisk: { color: 'orange', variant: 'light' },
+  onTrack: { color: 'gray', variant: 'default' },
+  met: { color: 'green', variant: 'light' },
+  missed: { color: 'red', variant: 'light' },
+};
+
+/** The words of a deadline badge, also used where a plain text reads better than a badge. */
+export function deadlineText(deadline: DeadlineView, t: TFunction): string {
+  const label = t('desk.deadline.label', {
+    milestone: t(`ticketing.milestone.${deadline.milestone}`),
+    state: t(`ticketing.deadlineState.${deadline.state}`),
+  });
+  if (deadline.leftMs === null) return label;
+  const time = formatSpan(deadline.leftMs, t);
+  return t('desk.deadline.withTime', { label, time: deadline.leftMs < 0 ? t('ticketing.timeOver', { time }) : t('ticketing.timeLeft', { time }) });
+}
+
+export function DeadlineBadge({ deadline, size = 'sm' }: { deadline: DeadlineView | null; size?: MantineSize }) {
+  const { t } = useTranslation();
+  if (!deadline) return null;
+  const lang = currentLanguage();
+  const look = DEADLINE_LOOK[deadline.state];
+  const title =
+    deadline.doneAt === null
+      ? t('desk.deadline.due', { due: formatDateTime(deadline.due, lang) })
+      : `${t('desk.deadline.due', { due: formatDateTime(deadline.due, lang) })} · ${t('desk.deadline.doneAt', { done: formatDateTime(deadline.doneAt, lang) })}`;
+  return (
+    <Badge
+      color={look.color}
+      variant={look.variant}
+      size={size}
+      radius="sm"
+      tt="none"
+      title={title}
+      data-state={deadline.state}
+      data-milestone={deadline.milestone}
+      data-testid="deadline-badge"
+      style={badgeStyle}
+    >
+      {deadlineText(deadline, t)}
+    </Badge>
+  );
+}
+
+const SEVERITY_LOOK: Record<Severity, { color: string; variant: 'light' | 'filled' | 'default' }> = {
+  ordinary: { color: 'gray', variant: 'default' },
+  major: { color: 'orange', variant: 'light' },
+  emergency: { color: 'red', variant: 'filled' },
+};
+
+export function SeverityBadge({ severity, size = 'sm' }: { severity: Severity; size?: MantineSize }) {
+  const { t } = useTranslation();
+  const look = SEVERITY_LOOK[severity];
+  return (
+    <Badge color={look.color} variant={look.variant} size={size} radius="sm" tt="none" data-severity={severity} style={badgeStyle}>
+      {t(`ticketing.severity.${severity}`)}
+    </Badge>
+  );
+}
+
+export function WarrantyDecisionBadge({ inWarranty, size = 'sm' }: { inWarranty: boolean; size?: MantineSize }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={inWarranty ? 'green' : 'gray'} variant="light" size={size} radius="sm" tt="none" data-in-warranty={inWarranty} style={badgeStyle}>
+      {t(inWarranty ? 'ticketing.warranty.in' : 'ticketing.warranty.out')}
+    </Badge>
+  );
+}

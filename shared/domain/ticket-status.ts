@@ -1,0 +1,82 @@
+/**
+ * The life of a repair ticket, from the phone call to the callback (seed 002's procedure).
+ * The table below is the whole rule: the backend refuses any move it does not list, and the
+ * screens only offer the moves it lists.
+ */
+export const TICKET_STATUSES = [
+  'new',
+  'answered',
+  'scheduled',
+  'dispatched',
+  'onSite',
+  'waitingParts',
+  'atWorkshop',
+  'resolved',
+  'calledBack',
+  'closed',
+  'cancelled',
+] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketStatus[]>> = {
+  new: ['answered', 'cancelled'],
+  // A caller can be sent someone at once, without a separate appointment.
+  answered: ['scheduled', 'dispatched', 'cancelled'],
+  scheduled: ['dispatched', 'cancelled'],
+  // Back to scheduled when the appointment has to be moved.
+  dispatched: ['onSite', 'scheduled', 'cancelled'],
+  onSite: ['resolved', 'waitingParts', 'atWorkshop'],
+  // Parts arrived: someone goes back (dispatched) or the workshop fits them.
+  waitingParts: ['dispatched', 'atWorkshop', 'resolved', 'cancelled'],
+  atWorkshop: ['waitingParts', 'resolved'],
+  resolved: ['calledBack', 'closed'],
+  calledBack: ['closed'],
+  closed: [],
+  cancelled: [],
+};
+
+/** Still work to do: counts on the board and against the deadlines. */
+export const OPEN_STATUSES: readonly TicketStatus[] = ['new', 'answered', 'scheduled', 'dispatched', 'onSite', 'waitingParts', 'atWorkshop'];
+
+export function isOpen(status: TicketStatus): boolean {
+  return OPEN_STATUSES.includes(status);
+}
+
+export function canMove(from: TicketStatus, to: TicketStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** The moves that need something recorded first; the service checks them, the screen asks for them. */
+export type TransitionNeed = 'cancelReason' | 'actionRecorded' | 'appointment' | 'technician' | 'closeNote';
+
+export function needsFor(from: TicketStatus, to: TicketStatus): TransitionNeed[] {
+  if (to === 'cancelled') return ['cancelReason'];
+  if (to === 'resolved') return ['actionRecorded'];
+  if (to === 'scheduled') return ['appointment'];
+  if (to === 'dispatched') return ['technician'];
+  // Closing without a reached callback (customer unreachable) needs a word saying so.
+  if (to === 'closed' && from === 'resolved') return ['closeNote'];
+  return [];
+}
+
+export const TICKET_SOURCES = ['phone', 'walkIn', 'inspection', 'complaint'] as const;
+export type TicketSource = (typeof TICKET_SOURCES)[number];
+
+export const SEVERITIES = ['ordinary', 'major', 'emergency'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Fault categories the desk picks from; the same category on the same unit is "the same fault" for 三包. */
+export const FAULT_CATEGORIES = [
+  'noPower',
+  'notCooling',
+  'noise',
+  'leak',
+  'display',
+  'network',
+  'mechanical',
+  'electrical',
+  'software',
+  'entrapment',
+  'other',
+] as const;
+export type FaultCategory = (typeof FAULT_CATEGORIES)[number];
