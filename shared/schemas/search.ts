@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { WarrantyEvaluation } from '../domain/warranty-engine';
+import type { TicketStatus } from '../domain/ticket-status';
 import type { Region } from './customer';
 
 export const searchInput = z.strictObject({
@@ -29,4 +30,5 @@ export type SearchHit =
       summary: WarrantyEvaluation['summary'];
       end: string | null;
     }
-  | { kind: 'document'; id: number; number: string; title: string; documentKind: string };
+  | { kind: 'document'; id: number; number: string; title: string; documentKind: string }
+  | { kind: 'ticket'; id: number; number: string; status: TicketStatus; customerName: string; unitLabel: string };

@@ -387,3 +387,16 @@ describe('bad input', () => {
     expect((await backend.fails('tickets:get', { id: 999 })).code).toBe('NOT_FOUND');
   });
 });
+
+describe('finding a ticket by its number', () => {
+  it('opens from the search box with the whole number or just year and sequence', async () => {
+    const s = await seed();
+    const t = await report(s);
+    expect(t.number).toBe('GD-2026-000001');
+    for (const query of ['GD-2026-000001', 'gd-2026-000001', '2026-1', '2026-000001']) {
+      const hits = await backend.ok('search:query', { query });
+      expect(hits[0], query).toMatchObject({ kind: 'ticket', id: t.id, status: 'new', customerName: '张三' });
+    }
+    for (const query of ['000001', '20261']) expect((await backend.ok('search:query', { query })).some((h) => h.kind === 'ticket'), query).toBe(false);
+  });
+});

@@ -5,8 +5,19 @@ import type { ServiceContext } from './context';
 import { loadCustomers } from './customers';
 import { matchIndex } from './search';
 import { loadUnits } from './units';
+import { selectTicketRows, toTicketRow } from './tickets';
 
-const KIND_ORDER = { unit: 0, customer: 1, document: 2 } as const;
+/**
+ * A ticket number as a caller reads it off the receipt: GD-2026-000123, or just 2026-123. Only
+ * whole numbers are looked up (through the unique index); fragments would scan ten years.
+ */
+export function ticketNumberOf(query: string): string | null {
+  // Bare digits are a phone fragment far more often: without GD, the year needs its dash.
+  const m = /^GD[-\s]?(\d{4})[-\s]?(\d{1,7})$/i.exec(query.trim()) ?? /^(\d{4})[-\s](\d{1,7})$/.exec(query.trim());
+  return m ? `GD-${m[1]}-${m[2]!.padStart(6, '0')}` : null;
+}
+
+const KIND_ORDER = { ticket: 0, unit: 1, customer: 2, document: 3 } as const;
 const UNITS_AT_A_GLANCE = 6;
 
 /**
@@ -17,12 +28,14 @@ const UNITS_AT_A_GLANCE = 6;
 export async function lookup(ctx: ServiceContext, input: z.output<typeof searchInput>): Promise<SearchHit[]> {
   const matches = await matchIndex(ctx.db, input.query, input.limit);
   const ids = (kind: string) => matches.filter((m) => m.kind === kind).map((m) => m.id);
-  const [customers, units, documents] = await Promise.all([
+  const number = ticketNumberOf(input.query);
+  const [customers, units, documents, tickets] = await Promise.all([
     loadCustomers(ctx.db, ids('customer')),
     loadUnits(ctx, ctx.db, ids('unit')),
     ids('document').length
       ? ctx.db.selectFrom('documents').select(['id', 'number', 'title', 'kind']).where('id', 'in', ids('document')).execute()
       : Promise.resolve([]),
+    number ? selectTicketRows(ctx.db).where('t.number', '=', number).execute() : Promise.resolve([]),
   ]);
   // A glance needs a customer's latest few units, not all of them: each one is an evaluation.
   const glanceIds = customers.length
@@ -36,7 +49,12 @@ export async function lookup(ctx: ServiceContext, input: z.output<typeof searchI
     : [];
   const customerUnits = await loadUnits(ctx, ctx.db, glanceIds);
   const q = input.query.trim().toLowerCase();
+  const now = ctx.now().getTime();
   const hits: SearchHit[] = [
+    ...tickets.map((row) => {
+      const t = toTicketRow(row as Parameters<typeof toTicketRow>[0], now);
+      return { kind: 'ticket' as const, id: t.id, number: t.number, status: t.status, customerName: t.customerName, unitLabel: t.unitLabel };
+    }),
     ...units.map((u) => ({
       kind: 'unit' as const,
       id: u.id,
@@ -61,7 +79,8 @@ export async function lookup(ctx: ServiceContext, input: z.output<typeof searchI
     })),
     ...documents.map((d) => ({ kind: 'document' as const, id: d.id, number: d.number, title: d.title, documentKind: d.kind })),
   ];
-  const exact = (h: SearchHit) => (h.kind === 'unit' && h.serial.toLowerCase() === q) || (h.kind === 'document' && h.number.toLowerCase() === q) ? 0 : 1;
+  const exact = (h: SearchHit) =>
+    h.kind === 'ticket' || (h.kind === 'unit' && h.serial.toLowerCase() === q) || (h.kind === 'document' && h.number.toLowerCase() === q) ? 0 : 1;
   const archived = (h: SearchHit) => (h.kind === 'customer' && h.archived ? 1 : 0);
   return hits
     .sort((a, b) => exact(a) - exact(b) || archived(a) - archived(b) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind])

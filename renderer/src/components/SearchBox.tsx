@@ -1,6 +1,6 @@
 import { Badge, Combobox, Group, Kbd, Loader, ScrollArea, Text, TextInput, useCombobox } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
-import { IconDeviceDesktop, IconFileText, IconSearch, IconUser } from '@tabler/icons-react';
+import { IconDeviceDesktop, IconFileText, IconSearch, IconTool, IconUser } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatPhone } from '../../../shared/format';
@@ -20,7 +20,7 @@ const LIMIT = 12;
 const UNIT_BADGES = 3;
 
 type HitKind = SearchHit['kind'];
-const KIND_ICON = { customer: IconUser, unit: IconDeviceDesktop, document: IconFileText } as const;
+const KIND_ICON = { customer: IconUser, unit: IconDeviceDesktop, document: IconFileText, ticket: IconTool } as const;
 
 const hitValue = (hit: SearchHit) => `${hit.kind}:${hit.id}`;
 
@@ -97,6 +97,21 @@ function HitRow({ hit }: { hit: SearchHit }) {
           </Group>
         </Group>
       );
+    case 'ticket':
+      return (
+        <Group gap="sm" wrap="nowrap">
+          {icon}
+          <Text size="sm" ff="monospace" fw={600} style={nowrap}>
+            {hit.number}
+          </Text>
+          <Badge size="xs" variant="light" tt="none">
+            {t(`ticketing.status.${hit.status}`)}
+          </Badge>
+          <Text size="sm" c="dimmed" truncate>
+            {hit.customerName} · {hit.unitLabel}
+          </Text>
+        </Group>
+      );
     case 'document':
       return (
         <Group gap="sm" wrap="nowrap">
@@ -159,6 +174,7 @@ export function SearchBox() {
     inputRef.current?.blur();
     if (hit.kind === 'customer') navigate({ section: 'customer', id: hit.id });
     else if (hit.kind === 'unit') navigate({ section: 'unit', id: hit.id });
+    else if (hit.kind === 'ticket') navigate({ section: 'ticket', id: hit.id });
     else if (isDocumentKind(hit.documentKind)) setPreview({ id: hit.id, kind: hit.documentKind, number: hit.number });
   };
 

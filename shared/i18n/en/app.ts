@@ -32,6 +32,7 @@ export const app: CatalogShape<typeof zh> = {
       customer: 'Customers',
       unit: 'Units',
       document: 'Documents',
+      ticket: 'Tickets',
     },
     archived: 'Archived',
     noUnits: 'No units',

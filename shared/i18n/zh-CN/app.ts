@@ -30,6 +30,7 @@ export const app = {
       customer: '客户',
       unit: '设备',
       document: '单据',
+      ticket: '维修工单',
     },
     archived: '已归档',
     noUnits: '没有设备',
