@@ -286,6 +286,7 @@ test('a model missing from the list is added from the unit form without leaving 
   await backend.ok('policies:create', AIRCON_POLICY);
   const owner = await backend.ok('customers:create', person({ name: '周九', phones: [{ phone: '13911112222' }] }));
   await desk.goto(`/#/customers/${owner.id}`);
+  await expect(desk.getByTestId('customer-contact')).toBeVisible();
   await desk.keyboard.press('Control+N');
   const unitDialog = desk.getByRole('dialog', { name: '添加设备' });
   await expect(unitDialog.getByRole('combobox', { name: '产品型号' })).toBeFocused();

@@ -52,8 +52,11 @@ function searchBox(desk: Page) {
 }
 
 async function search(desk: Page, text: string): Promise<void> {
-  await desk.keyboard.press('Control+K');
-  await expect(searchBox(desk)).toBeFocused();
+  // Right after a reload the shortcut may land before the app has mounted its handler: press again.
+  await expect(async () => {
+    await desk.keyboard.press('Control+K');
+    await expect(searchBox(desk)).toBeFocused({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await desk.keyboard.type(text);
 }
 
