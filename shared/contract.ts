@@ -112,6 +112,8 @@ import {
   type ServiceLevel,
 } from './schemas/service';
 
+import { backupFileInput, type BackupInfo, type BackupList, type RestoreResult } from './schemas/backup';
+
 /** The output type travels as a phantom: only the compiler sees it. */
 function channel<I extends z.ZodType, O>(input: I): { input: I; output: O } {
   return { input, output: undefined as O };
@@ -226,6 +228,12 @@ export const contract = {
   'complaints:get': channel<typeof complaintIdInput, Complaint>(complaintIdInput),
   'complaints:list': channel<typeof complaintListInput, Complaint[]>(complaintListInput),
   'complaints:close': channel<typeof complaintIdInput, Complaint>(complaintIdInput),
+
+  'backups:list': channel<typeof none, BackupList>(none),
+  'backups:create': channel<typeof none, BackupInfo>(none),
+  'backups:inspect': channel<typeof backupFileInput, BackupInfo>(backupFileInput),
+  'backups:restore': channel<typeof backupFileInput, RestoreResult>(backupFileInput),
+  'backups:chooseFolder': channel<typeof none, BackupList | null>(none),
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'DB_TOO_NEW',
   'DB_DAMAGED',
+  'DB_MIGRATION_FAILED',
+  'STORAGE',
   'PLATFORM',
   'FORBIDDEN',
   'INTERNAL',

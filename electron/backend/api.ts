@@ -2,6 +2,7 @@ import { contract, isChannel, type Channel, type OutputOf, type ParsedInputOf } 
 import type { ApiError, Result } from '../../shared/result';
 import { fieldErrors } from '../../shared/validation';
 import { AppError } from './errors';
+import { storageError } from './storage-errors';
 import type { ServiceContext } from './services/context';
 import {
   createCustomer,
@@ -40,6 +41,7 @@ import { ticketHandlers } from './api-tickets';
 import { ticketDocumentHandlers } from './api-ticket-documents';
 import { resourceHandlers } from './api-resources';
 import { serviceHandlers } from './api-service';
+import { backupHandlers } from './api-backups';
 
 export type Handler<C extends Channel> = (ctx: ServiceContext, input: ParsedInputOf<C>) => Promise<OutputOf<C>>;
 type Handlers = { [C in Channel]: Handler<C> };
@@ -89,6 +91,7 @@ export function handlers(info: () => AppInfo): Handlers {
     ...ticketDocumentHandlers,
     ...resourceHandlers,
     ...serviceHandlers,
+    ...backupHandlers,
   };
 }
 
@@ -99,7 +102,8 @@ function failure(error: ApiError): Result<never> {
 /**
  * The one entry point for every transport (Electron IPC, the e2e bridge, the demo): checks the
  * channel, validates the input with the contract's schema, calls the service, and answers a
- * Result. Unexpected errors are logged in full and reach the caller as INTERNAL, never a stack.
+ * Result. A disk that refuses a write answers STORAGE; other unexpected errors are logged in full
+ * and reach the caller as INTERNAL, never a stack.
  */
 export function createDispatcher(ctx: ServiceContext, table: Handlers) {
   return async function dispatch(channel: unknown, raw: unknown): Promise<Result<unknown>> {
@@ -121,6 +125,11 @@ export function createDispatcher(ctx: ServiceContext, table: Handlers) {
       if (error instanceof AppError) {
         if (error.code === 'INTERNAL' || error.code === 'PLATFORM') ctx.logger.warn(`${channel}: ${error.message}`);
         return failure({ code: error.code, message: error.message, details: error.details });
+      }
+      const storage = storageError(error);
+      if (storage) {
+        ctx.logger.warn(`${channel}: ${storage.message}`);
+        return failure({ code: storage.code, message: storage.message, details: storage.details });
       }
       ctx.logger.error(`${channel} failed`, error instanceof Error ? error.stack : error);
       return failure({ code: 'INTERNAL', message: `${channel} failed`, details: {} });

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Migration } from 'kysely';
 import type { AppInfo } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import { createDispatcher, handlers } from './api';
@@ -6,12 +7,17 @@ import { closeStore, openStore, type Store } from './db/connection';
 import { migrateToLatest, type MigrateResult } from './db/migrate';
 import type { Logger, Platform } from './platform';
 import { rebuildIndex } from './services/search';
+import { startupBackup } from './services/backups';
+import type { ServiceContext } from './services/context';
+import { storageError } from './storage-errors';
 
 export interface BackendOptions {
   dbPath: string;
   documentsDir: string;
   /** Where pre-migration backups go; defaults to `backups/` beside the database. */
   backupDir?: string;
+  /** The migrations to bring the schema to; the shipped list unless a test injects a failing one. */
+  migrations?: Record<string, Migration>;
   platform: Platform;
   logger?: Logger;
   nativeBinding?: string;
@@ -37,19 +43,29 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const store = openStore(options.dbPath, { nativeBinding: options.nativeBinding });
   let migration: MigrateResult;
   try {
-    migration = await migrateToLatest(store, options.backupDir ?? join(options.dbPath, '..', 'backups'));
+    const backupDir = options.backupDir ?? join(options.dbPath, '..', 'backups');
+    migration = await migrateToLatest(store, backupDir, options.migrations);
     if (migration.applied.length > 0) await store.db.transaction().execute((trx) => rebuildIndex(trx));
   } catch (error) {
     await closeStore(store);
-    throw error;
+    // A full disk while taking the pre-migration backup is the user's to fix: say so, not INTERNAL.
+    throw storageError(error) ?? error;
   }
-  const ctx = {
+  const ctx: ServiceContext = {
     db: store.db,
     documentsDir: options.documentsDir,
     platform: options.platform,
     logger: options.logger ?? consoleLogger,
     now: options.now ?? (() => new Date()),
+    storage: {
+      store,
+      dbPath: options.dbPath,
+      defaultBackupDir: options.backupDir ?? join(options.dbPath, '..', 'backups'),
+      nativeBinding: options.nativeBinding,
+      migrations: options.migrations,
+    },
   };
+  await startupBackup(ctx);
   const info = (): AppInfo => ({
     version: options.appVersion ?? '0.0.0',
     dbPath: options.dbPath,
@@ -59,8 +75,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const dispatch = createDispatcher(ctx, handlers(info));
   return {
     invoke: dispatch,
-    close: () => closeStore(store),
-    store,
+    // A restore swaps the connection: close and expose whichever is live now.
+    close: () => closeStore(ctx.storage.store),
+    get store() {
+      return ctx.storage.store;
+    },
     migration,
   };
 }

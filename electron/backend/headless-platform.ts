@@ -15,6 +15,8 @@ export class HeadlessPlatform implements Platform {
   saveAnswer: string | null = null;
   /** What the next open dialog answers; null means the user cancelled. */
   openAnswer: string | null = null;
+  /** What the next folder dialog answers; null means the user cancelled. */
+  folderAnswer: string | null = null;
 
   constructor(private readonly trayDir: string) {}
 
@@ -33,6 +35,10 @@ export class HeadlessPlatform implements Platform {
 
   async chooseOpenPath() {
     return this.openAnswer;
+  }
+
+  async chooseFolder() {
+    return this.folderAnswer;
   }
 
   async showItemInFolder(file: string) {

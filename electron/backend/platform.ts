@@ -16,6 +16,8 @@ export interface Platform {
   chooseSavePath(defaultName: string, filters?: FileFilter[]): Promise<string | null>;
   /** Asks the user for a file to open (an Excel sheet to import); null when they cancel. */
   chooseOpenPath(filters: FileFilter[]): Promise<string | null>;
+  /** Asks the user for a folder (where backups go: a USB stick, a shared drive); null when they cancel. */
+  chooseFolder(): Promise<string | null>;
   /** Opens the folder holding a file, with the file selected. */
   showItemInFolder(file: string): Promise<void>;
 }

@@ -40,6 +40,12 @@ export function electronPlatform(window: () => BrowserWindow | null): Platform {
       const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async chooseFolder() {
+      const owner = window();
+      const options = { properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     async showItemInFolder(file) {
       shell.showItemInFolder(file);
     },

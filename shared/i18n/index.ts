@@ -10,12 +10,14 @@ import { tickets as enTickets } from './en/tickets';
 import { stock as enStock } from './en/stock';
 import { service as enService } from './en/service';
 import { repairPrint as enRepairPrint } from './en/repairPrint';
+import { backup as enBackup } from './en/backup';
 import { ticketing as zhTicketing } from './zh-CN/ticketing';
 import { desk as zhDesk } from './zh-CN/desk';
 import { tickets as zhTickets } from './zh-CN/tickets';
 import { stock as zhStock } from './zh-CN/stock';
 import { service as zhService } from './zh-CN/service';
 import { repairPrint as zhRepairPrint } from './zh-CN/repairPrint';
+import { backup as zhBackup } from './zh-CN/backup';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './languages';
 import { app as zhApp } from './zh-CN/app';
 import { common as zhCommon } from './zh-CN/common';
@@ -27,8 +29,8 @@ export { DEFAULT_LANGUAGE, LANGUAGES, type Language };
 
 /** One catalog per language, one namespace: screens and paper share the same words. */
 export const resources = {
-  'zh-CN': { translation: { ...zhCommon, app: zhApp, print: zhPrint, warranty: zhWarranty, importer: zhImporter, ticketing: zhTicketing, desk: zhDesk, tickets: zhTickets, stock: zhStock, service: zhService, repairPrint: zhRepairPrint } },
-  en: { translation: { ...enCommon, app: enApp, print: enPrint, warranty: enWarranty, importer: enImporter, ticketing: enTicketing, desk: enDesk, tickets: enTickets, stock: enStock, service: enService, repairPrint: enRepairPrint } },
+  'zh-CN': { translation: { ...zhCommon, app: zhApp, print: zhPrint, warranty: zhWarranty, importer: zhImporter, ticketing: zhTicketing, desk: zhDesk, tickets: zhTickets, stock: zhStock, service: zhService, repairPrint: zhRepairPrint, backup: zhBackup } },
+  en: { translation: { ...enCommon, app: enApp, print: enPrint, warranty: enWarranty, importer: enImporter, ticketing: enTicketing, desk: enDesk, tickets: enTickets, stock: enStock, service: enService, repairPrint: enRepairPrint, backup: enBackup } },
 } as const;
 
 /** A translator bound to one language, for code outside React (documents, the backend). */

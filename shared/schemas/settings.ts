@@ -44,6 +44,11 @@ export const settingsFields = {
     complaintAnswer: duration,
     complaintResolve: duration,
   }),
+  /**
+   * Set only through the folder dialog (backups:chooseFolder): a path typed by the renderer is
+   * never trusted, so one sent here (a form spreading the settings it read) is dropped.
+   */
+  backupFolder: z.unknown().optional().transform(() => undefined),
 };
 
 export const settingsUpdateInput = z.strictObject(settingsFields).partial();
@@ -59,6 +64,8 @@ export interface Settings {
   warrantyRules: WarrantyRules;
   operator: string;
   service: ServiceRules;
+  /** Where backups go; null means `backups` beside the database. */
+  backupFolder?: string | null;
 }
 
 export interface ServiceRules {

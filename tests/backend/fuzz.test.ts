@@ -60,9 +60,11 @@ const READ_ONLY = new Set<string>([
   'calendar:get',
   'complaints:get',
   'complaints:list',
+  'backups:list',
+  'backups:inspect',
 ]);
 /** Channels that open a dialog: the headless platform answers null (cancelled), nothing is written. */
-const DIALOG = new Set<string>(['documents:saveAs', 'import:open', 'export:list']);
+const DIALOG = new Set<string>(['documents:saveAs', 'import:open', 'export:list', 'backups:chooseFolder']);
 const ID_FIELDS = ['id', 'keepId', 'mergeId', 'customerId', 'modelId', 'policyId', 'unitId', 'defaultPolicyId', 'ticketId', 'partId', 'technicianId', 'loanerId', 'leadId', 'ticketPartId', 'feeId', 'serviceLevelId'];
 const MISSING_IDS = [999_999, 123_456_789, 2 ** 31, Number.MAX_SAFE_INTEGER];
 
@@ -367,6 +369,7 @@ beforeAll(async () => {
   const complaint = await backend.ok('complaints:create', { channel: 'phone', content: 'slow visit', ticketId: ticket.id });
   const calendar = await backend.ok('calendar:get', {});
   const year2026 = calendar.years.find((y) => y.year === 2026)!;
+  const backup = await backend.ok('backups:create', {});
   const unitFields = {
     customerId: c1.id,
     modelId: model.id,
@@ -466,6 +469,11 @@ beforeAll(async () => {
     'complaints:get': { id: complaint.id },
     'complaints:list': { openOnly: false, limit: 10 },
     'complaints:close': { id: complaint.id },
+    'backups:list': {},
+    'backups:create': {},
+    'backups:inspect': { file: backup.file },
+    'backups:restore': { file: backup.file },
+    'backups:chooseFolder': {},
   };
 });
 afterAll(async () => {

@@ -27,6 +27,10 @@ export async function openTestBackend(dir = tempDataDir('backend'), now?: () => 
   const backend = await createBackend({ ...paths, platform, logger, now });
   return {
     ...backend,
+    // Live, not copied: a restore swaps the store under the backend.
+    get store() {
+      return backend.store;
+    },
     dir,
     platform,
     logger,

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { AppError } from '../errors';
+import { DeskDialect } from './dialect';
 import type { DB } from './schema';
 
 export interface OpenOptions {
@@ -39,7 +40,7 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
       message: { key: 'errors.DB_DAMAGED', params: { file } },
     });
   }
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new DeskDialect(sqlite) });
   return { sqlite, db, file };
 }
 

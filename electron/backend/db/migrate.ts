@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Migrator, sql, type Migration } from 'kysely';
+import { Kysely, Migrator, sql, type Migration } from 'kysely';
 import { AppError } from '../errors';
 import type { Store } from './connection';
+import { DeskDialect } from './dialect';
+import type { DB } from './schema';
 import { migrations as shippedMigrations } from './migrations';
 
 export interface MigrateResult {
@@ -27,9 +29,20 @@ function tooNew(found: number, supported: number): AppError {
   });
 }
 
+function failed(name: string, cause: unknown, backupPath: string | null): AppError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new AppError('DB_MIGRATION_FAILED', `migration ${name} failed, nothing applied: ${reason}`, {
+    message: backupPath
+      ? { key: 'errors.migrationFailed', params: { backup: backupPath } }
+      : { key: 'errors.DB_MIGRATION_FAILED' },
+    migration: name,
+  });
+}
+
 /**
  * Brings the schema up to date before the window opens. A database written by a newer build is
- * refused untouched; existing data is backed up with SQLite's online backup API first.
+ * refused untouched; existing data is backed up with SQLite's online backup API first. If any
+ * pending migration throws, none of them is applied and DB_MIGRATION_FAILED names the backup.
  */
 export async function migrateToLatest(
   store: Store,
@@ -54,9 +67,16 @@ export async function migrateToLatest(
     await store.sqlite.backup(backupPath);
   }
 
-  const migrator = new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } });
+  // One transaction for the whole run (see DeskDialect). Not destroyed after use: that would
+  // close the store's own better-sqlite3 handle.
+  const db = new Kysely<DB>({ dialect: new DeskDialect(store.sqlite, { transactionalDdl: true }) });
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) {
+    // All pending migrations ran in one transaction, now rolled back: the schema is as it was.
+    const name = results?.find((r) => r.status === 'Error')?.migrationName ?? pending[0]!;
+    throw failed(name, error, backupPath);
+  }
   store.sqlite.pragma(`user_version = ${supported}`);
   return {
     applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),

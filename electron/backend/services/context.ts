@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
+import type { Store } from '../db/connection';
 import type { DB } from '../db/schema';
 import type { Logger, Platform } from '../platform';
 
@@ -9,4 +10,17 @@ export interface ServiceContext {
   logger: Logger;
   /** The clock, injectable so tests can fix "now". */
   now: () => Date;
+  /** The database file itself, for backups and restore. */
+  storage: Storage;
+}
+
+export interface Storage {
+  /** The live connection; a restore replaces it (and `ctx.db` with it). */
+  store: Store;
+  dbPath: string;
+  /** `backups` beside the database: used until the user chooses a folder. */
+  defaultBackupDir: string;
+  nativeBinding?: string;
+  /** The migrations this build brings a database to (a restored older backup is migrated). */
+  migrations?: Record<string, Migration>;
 }

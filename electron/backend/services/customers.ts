@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type {
@@ -13,6 +14,7 @@ import type {
 } from '../../../shared/schemas/customer';
 import { AppError, notFound } from '../errors';
 import type { Db } from '../db/schema';
+import { backupFolder, safetyBackup } from './backups';
 import type { ServiceContext } from './context';
 import { dropFromIndex, indexCustomer, indexUnit, matchIds } from './search';
 
@@ -186,6 +188,11 @@ export async function deleteCustomer(ctx: ServiceContext, id: number): Promise<n
  * the one kept; the other is archived and points at it, so old paperwork still leads somewhere.
  */
 export async function mergeCustomers(ctx: ServiceContext, input: z.output<typeof customerMergeInput>): Promise<MergeResult> {
+  // A merge cannot be undone by hand: both records must exist, then a checked backup comes first.
+  await getCustomer(ctx.db, input.keepId);
+  await getCustomer(ctx.db, input.mergeId);
+  const backup = await safetyBackup(ctx, 'beforeMerge');
+  const backupPath = join((await backupFolder(ctx)).folder, backup.file);
   return ctx.db.transaction().execute(async (trx) => {
     const keep = await getCustomer(trx, input.keepId);
     const gone = await getCustomer(trx, input.mergeId);
@@ -213,7 +220,7 @@ export async function mergeCustomers(ctx: ServiceContext, input: z.output<typeof
     await indexCustomer(trx, gone.id);
     const units = await trx.selectFrom('units').select('id').where('customer_id', '=', keep.id).execute();
     for (const unit of units) await indexUnit(trx, unit.id);
-    return { customer: await getCustomer(trx, keep.id), movedUnits: Number(moved.numUpdatedRows), backupPath: null };
+    return { customer: await getCustomer(trx, keep.id), movedUnits: Number(moved.numUpdatedRows), backupPath };
   });
 }
 

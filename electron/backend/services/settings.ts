@@ -24,6 +24,7 @@ const DEFAULTS: Settings = {
   warrantyRules: DEFAULT_WARRANTY_RULES,
   operator: '',
   service: DEFAULT_SERVICE_RULES,
+  backupFolder: null,
 };
 
 export async function getSettings(db: Db): Promise<Settings> {

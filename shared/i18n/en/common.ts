@@ -98,6 +98,11 @@ export const common: CatalogShape<typeof zh> = {
     printFailed: 'Printing failed: {{reason}}. Check that the printer is on, online and has paper.',
     companySettingsMissing: 'Enter the company name and service hotline under Settings first: they are printed on every document.',
     noPrinter: 'No printer was found. Add a printer in the system settings, or save as PDF first.',
+    DB_MIGRATION_FAILED: 'The data could not be upgraded for this version of the app. Nothing was changed: your data is as it was. Reinstall the previous version, or contact support.',
+    migrationFailed: 'The data could not be upgraded for this version of the app. Nothing was changed: your data is as it was. A copy taken just before the upgrade is kept at {{backup}}. Reinstall the previous version, or contact support.',
+    STORAGE: 'The disk holding the data could not be read or written, so this did not complete and nothing was changed. Check that the disk or USB stick with the data folder is connected, then try again.',
+    diskFull: 'The disk is full, so this was not saved and nothing was changed. Free some disk space (empty the recycle bin, delete or move large files), then save again. Looking up records still works.',
+    readOnly: 'The data folder is read-only, so this was not saved and nothing was changed. Check that the folder can be written to (its permissions, or the lock switch of the USB stick), then save again. Looking up records still works.',
   },
   validation: {
     phoneRequired: 'Enter at least one phone number',

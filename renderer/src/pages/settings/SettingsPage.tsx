@@ -15,6 +15,7 @@ import { LogoForm, WarrantyRulesForm } from './WarrantyRulesForm';
 import { CalendarPanel, CalendarTabLabel } from './CalendarPanel';
 import { ServiceLevelsPanel } from './ServiceLevelsPanel';
 import { ServiceRulesForm } from './ServiceRulesForm';
+import { BackupsPanel } from './BackupsPanel';
 
 interface Values {
   companyName: string;
@@ -82,6 +83,7 @@ export function SettingsPage() {
             <CalendarTabLabel />
           </Tabs.Tab>
           <Tabs.Tab value="serviceRules">{t('service.tabs.serviceRules')}</Tabs.Tab>
+          <Tabs.Tab value="backups">{t('backup.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="general">
           <Stack gap="md" maw={820}>
@@ -137,6 +139,9 @@ export function SettingsPage() {
           <CalendarPanel />
         </Tabs.Panel>
         <Tabs.Panel value="serviceRules">{settings.data && <ServiceRulesForm settings={settings.data} />}</Tabs.Panel>
+        <Tabs.Panel value="backups">
+          <BackupsPanel />
+        </Tabs.Panel>
       </Tabs>
     </>
   );
