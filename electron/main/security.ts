@@ -75,9 +75,38 @@ export function appSchemeFile(requestUrl: string, rendererDir: string, join: (..
   return file.startsWith(rendererDir + sep) ? file : null;
 }
 
-/** Links the desk may open in the system browser (help pages); everything else is refused. */
-const EXTERNAL_ALLOW = [/^https:\/\/(www\.)?electronjs\.org\//];
+/**
+ * Where the window loads from. The electron-vite dev server is honoured only in an unpackaged run
+ * and only on this machine: in a shipped app an environment variable must not be able to point
+ * the window, and with it the IPC trust (isOwnRendererUrl), at another site.
+ */
+export function rendererUrlFor(devServerUrl: string | undefined, isPackaged: boolean): string {
+  if (isPackaged || !devServerUrl) return APP_ORIGIN_URL;
+  try {
+    const url = new URL(devServerUrl);
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    return url.protocol === 'http:' && loopback && !url.username && !url.password ? url.href : APP_ORIGIN_URL;
+  } catch {
+    return APP_ORIGIN_URL;
+  }
+}
+
+/**
+ * Hosts the desk may open in the system browser (help pages); everything else is refused.
+ * Parsed, not prefix-matched, so https://electronjs.org.evil.example/ or user@host tricks fail,
+ * and only https: reaches shell.openExternal (never file:, javascript: or a custom scheme that an
+ * installed program might handle).
+ */
+const EXTERNAL_HOSTS = new Set(['electronjs.org', 'www.electronjs.org']);
 
 export function isAllowedExternal(url: string): boolean {
-  return EXTERNAL_ALLOW.some((re) => re.test(url));
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return (
+    parsed.protocol === 'https:' && EXTERNAL_HOSTS.has(parsed.hostname) && parsed.port === '' && !parsed.username && !parsed.password
+  );
 }

@@ -21,9 +21,20 @@ export interface FakeApp extends EventEmitter {
   exit(code: number): void;
 }
 
-export function fakeElectron(userData: string) {
+/** A navigation event as the guards see it (Electron passes the URL on the event itself). */
+export interface FakeNavigation {
+  url: string;
+  isMainFrame: boolean;
+  prevented: boolean;
+  preventDefault(): void;
+}
+export function navigation(url: string, isMainFrame = true): FakeNavigation {
+  return { url, isMainFrame, prevented: false, preventDefault() { this.prevented = true; } };
+}
+
+export function fakeElectron(userData: string, options: { isPackaged?: boolean } = {}) {
   const app: FakeApp = Object.assign(new EventEmitter(), {
-    isPackaged: false,
+    isPackaged: options.isPackaged ?? false,
     requestSingleInstanceLock: () => true,
     whenReady: () => Promise.resolve(),
     getPath: (name: string) => (name === 'userData' ? userData : `${userData}/${name}`),
@@ -41,7 +52,10 @@ export function fakeElectron(userData: string) {
     ipcHandlers: new Map<string, (event: unknown, input: unknown) => Promise<unknown>>(),
     protocolHandlers: new Map<string, (request: { url: string }) => Promise<Response> | Response>(),
     permissionRequest: null as null | ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void),
-    permissionCheck: null as null | (() => boolean),
+    permissionCheck: null as null | ((wc: unknown, permission: string) => boolean),
+    devicePermission: null as null | ((details: { deviceType: string }) => boolean),
+    /** Every URL the app handed to the system browser: proof that only allow-listed ones leave. */
+    externalOpens: [] as string[],
     headerHook: null as null | ((details: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void),
     windows: [] as FakeWindow[],
     menu: null as unknown,
@@ -89,6 +103,7 @@ export function fakeElectron(userData: string) {
         protocol: { handle: (scheme: string, fn: (r: { url: string }) => Response) => void recorded.protocolHandlers.set(scheme, fn) },
         setPermissionRequestHandler: (fn: typeof recorded.permissionRequest) => void (recorded.permissionRequest = fn),
         setPermissionCheckHandler: (fn: typeof recorded.permissionCheck) => void (recorded.permissionCheck = fn),
+        setDevicePermissionHandler: (fn: typeof recorded.devicePermission) => void (recorded.devicePermission = fn),
         webRequest: { onHeadersReceived: (fn: typeof recorded.headerHook) => void (recorded.headerHook = fn) },
       },
     },
@@ -105,7 +120,11 @@ export function fakeElectron(userData: string) {
       showErrorBox: (title: string, message: string) => void recorded.errorBoxes.push([title, message]),
       showSaveDialog: async () => ({ canceled: true }),
     },
-    shell: { openPath: async () => '', showItemInFolder: () => {}, openExternal: async () => {} },
+    shell: {
+      openPath: async () => '',
+      showItemInFolder: () => {},
+      openExternal: async (url: string) => void recorded.externalOpens.push(url),
+    },
     contextBridge: { exposeInMainWorld: (key: string, value: unknown) => void recorded.exposed.set(key, value) },
     ipcRenderer: {
       invoke: async (channel: string, input: unknown) => {
@@ -114,7 +133,13 @@ export function fakeElectron(userData: string) {
       },
     },
   };
-  return { electron, recorded };
+  /** A web-contents Electron creates on its own (a devtools view, a popup): the app must guard it too. */
+  const createWebContents = () => {
+    const contents = new FakeWebContents();
+    app.emit('web-contents-created', {}, contents);
+    return contents;
+  };
+  return { electron, recorded, createWebContents };
 }
 
 /**
