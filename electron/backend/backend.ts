@@ -8,6 +8,7 @@ import { migrateToLatest, type MigrateResult } from './db/migrate';
 import type { Logger, Platform } from './platform';
 import { rebuildIndex } from './services/search';
 import { startupBackup } from './services/backups';
+import { weeklyCheck } from './services/health';
 import type { ServiceContext } from './services/context';
 import { storageError } from './storage-errors';
 
@@ -64,8 +65,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       nativeBinding: options.nativeBinding,
       migrations: options.migrations,
     },
+    session: { operator: null, unlockedUntil: 0, failures: 0, retryAfter: 0 },
   };
   await startupBackup(ctx);
+  // After the backup: a week's full check reads the whole file, and a failure only reports.
+  await weeklyCheck(ctx);
   const info = (): AppInfo => ({
     version: options.appVersion ?? '0.0.0',
     dbPath: options.dbPath,

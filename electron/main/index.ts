@@ -3,7 +3,7 @@ import { dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import { translator, DEFAULT_LANGUAGE, type Language } from '../../shared/i18n';
-import { createBackend, type Backend } from '../backend/backend';
+import { openBackend, type DeskBackend } from '../backend/recovery';
 import { AppError } from '../backend/errors';
 import { registerIpc } from './ipc';
 import { fileLogger } from './logger';
@@ -11,18 +11,18 @@ import { menuTemplate } from './menu';
 import { resolveDataPaths } from './paths';
 import { electronPlatform } from './platform';
 import {
-  APP_ORIGIN_URL,
   APP_SCHEME,
   appSchemeFile,
   CONTENT_SECURITY_POLICY,
   isAllowedExternal,
   isOwnRendererUrl,
+  rendererUrlFor,
   secureWebPreferences,
 } from './security';
 
 let mainWindow: BrowserWindow | null = null;
 const rendererDir = join(__dirname, '..', 'renderer');
-const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? APP_ORIGIN_URL;
+const rendererUrl = rendererUrlFor(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
 
 // Must happen before 'ready': app:// behaves like https (secure context, fetch, workers for pdf.js).
 protocol.registerSchemesAsPrivileged([
@@ -45,13 +45,21 @@ function hardenSessions(): void {
   });
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
+  // HID, serial and USB devices are granted apart from the two handlers above; the desk needs none.
+  ses.setDevicePermissionHandler(() => false);
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!isOwnRendererUrl(url, rendererUrl)) event.preventDefault();
-    });
+    // One guard for every way a frame can move: a link or script (will-navigate), a server
+    // redirect, which will-navigate does not see (will-redirect), and sub-frames, which
+    // will-navigate does not see either (will-frame-navigate).
+    const stayOnOwnPages = (event: { url: string; preventDefault(): void }) => {
+      if (!isOwnRendererUrl(event.url, rendererUrl)) event.preventDefault();
+    };
+    contents.on('will-navigate', stayOnOwnPages);
+    contents.on('will-redirect', stayOnOwnPages);
+    contents.on('will-frame-navigate', stayOnOwnPages);
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
       if (isAllowedExternal(url)) void shell.openExternal(url);
@@ -74,10 +82,11 @@ async function start(): Promise<void> {
   const paths = resolveDataPaths(app.getPath('userData'), process.argv, process.env);
   const logger = fileLogger(paths.logFile);
   hardenSessions();
-  let backend: Backend;
+  let backend: DeskBackend;
   try {
-    // Migrations (with their backup) run before any window can show data.
-    backend = await createBackend({
+    // Migrations (with their backup) run before any window can show data. A file that cannot be
+    // opened (damaged, unreadable) is not an error box: the window opens on the recovery screen.
+    backend = await openBackend({
       ...paths,
       platform: electronPlatform(() => mainWindow),
       logger,
@@ -96,8 +105,11 @@ async function start(): Promise<void> {
     return;
   }
 
-  const settings = await backend.invoke('settings:get', {});
-  const language = settings.ok ? (settings.value as { language: Language }).language : DEFAULT_LANGUAGE;
+  const storedLanguage = async (): Promise<Language> => {
+    const settings = await backend.invoke('settings:get', {});
+    return settings.ok ? (settings.value as { language: Language }).language : DEFAULT_LANGUAGE;
+  };
+  const language = await storedLanguage();
   setMenu(language, dirname(paths.dbPath), dirname(paths.logFile));
 
   registerIpc(
@@ -107,6 +119,10 @@ async function start(): Promise<void> {
     (channel, input, result) => {
       const lang = (input as { language?: Language } | null)?.language;
       if (channel === 'settings:update' && result.ok && lang) setMenu(lang, dirname(paths.dbPath), dirname(paths.logFile));
+      // Out of recovery: the menu follows the language stored in the database now open.
+      if ((channel === 'health:restore' || channel === 'health:retry') && result.ok && backend.mode === 'ok') {
+        void storedLanguage().then((stored) => setMenu(stored, dirname(paths.dbPath), dirname(paths.logFile)));
+      }
     },
   );
 

@@ -8,9 +8,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { DEFAULT_LANGUAGE } from '../../shared/i18n/languages';
+import type { HealthStatus } from '../../shared/schemas/health';
 import type { Settings } from '../../shared/schemas/settings';
 import { call } from './api/client';
 import { App } from './app/App';
+import { RecoveryScreen } from './app/RecoveryScreen';
 import { i18n, initI18n, isLanguage } from './app/i18n';
 import { theme } from './app/theme';
 import { SETTINGS_KEY } from './components/language';
@@ -23,7 +25,33 @@ const queryClient = new QueryClient({
   },
 });
 
+/** The database could not be opened: no app, no settings, only the screen that explains and restores. */
+function startRecovery(root: HTMLElement, status: HealthStatus): void {
+  initI18n(DEFAULT_LANGUAGE);
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <MantineProvider theme={theme}>
+          <RecoveryScreen initial={status} />
+        </MantineProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}
+
 async function start(): Promise<void> {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('#root is missing from index.html');
+  // Asked first: in recovery mode every other channel answers that the database is not open.
+  const health = await call('health:status', {}).catch((error: unknown) => {
+    console.error(error);
+    return null;
+  });
+  if (health?.mode === 'recovery') {
+    startRecovery(root, health);
+    return;
+  }
+
   // The stored language is read before the first paint, so the screen never flips language.
   let settings: Settings | null = null;
   try {
@@ -35,8 +63,6 @@ async function start(): Promise<void> {
   }
   initI18n(isLanguage(settings?.language) ? settings.language : DEFAULT_LANGUAGE);
 
-  const root = document.getElementById('root');
-  if (!root) throw new Error('#root is missing from index.html');
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>

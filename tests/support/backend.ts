@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { createBackend, type Backend } from '../../electron/backend/backend';
+import { createBackend, type Backend, type BackendOptions } from '../../electron/backend/backend';
+import { openBackend } from '../../electron/backend/recovery';
 import type { Channel, InputOf, OutputOf } from '../../shared/contract';
 import type { ApiError } from '../../shared/result';
 import { MemoryLogger, RecordingPlatform } from './recording-platform';
@@ -41,6 +42,49 @@ export async function openTestBackend(dir = tempDataDir('backend'), now?: () => 
     },
     async fails(channel, input) {
       const result = await backend.invoke(channel, input);
+      if (result.ok) throw new Error(`${channel} unexpectedly succeeded: ${JSON.stringify(result.value)}`);
+      return result.error;
+    },
+  };
+}
+
+export interface DeskTestBackend extends TestBackend {
+  readonly mode: 'ok' | 'recovery';
+}
+
+/**
+ * The desk as the main process opens it (openBackend): on a file that cannot be opened it
+ * answers in recovery mode instead of throwing. Nothing is spread: `store` throws until the
+ * database is open, and the same object turns normal after a restore or a retry.
+ */
+export async function openDeskTestBackend(dir = tempDataDir('desk'), now?: () => Date, extra: Partial<BackendOptions> = {}): Promise<DeskTestBackend> {
+  const paths = dataPaths(dir);
+  const platform = new RecordingPlatform(paths.trayDir);
+  const logger = new MemoryLogger();
+  const desk = await openBackend({ ...paths, platform, logger, now, ...extra });
+  const invoke = (channel: unknown, input: unknown) => desk.invoke(channel, input);
+  return {
+    invoke,
+    close: () => desk.close(),
+    get store() {
+      return desk.store;
+    },
+    get migration() {
+      return desk.migration;
+    },
+    get mode() {
+      return desk.mode;
+    },
+    dir,
+    platform,
+    logger,
+    async ok(channel, input) {
+      const result = await invoke(channel, input);
+      if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+      return result.value as never;
+    },
+    async fails(channel, input) {
+      const result = await invoke(channel, input);
       if (result.ok) throw new Error(`${channel} unexpectedly succeeded: ${JSON.stringify(result.value)}`);
       return result.error;
     },

@@ -4,7 +4,9 @@ import { dirname } from 'node:path';
 import { Kysely } from 'kysely';
 import { AppError } from '../errors';
 import { DeskDialect } from './dialect';
+import { registerAuditFunctions } from '../audit-context';
 import type { DB } from './schema';
+import type { DamageKind } from '../../../shared/schemas/health';
 
 export interface OpenOptions {
   /**
@@ -18,30 +20,60 @@ export interface Store {
   sqlite: Database.Database;
   db: Kysely<DB>;
   file: string;
+  /** The driver build it was opened with, for other connections to the same kind of file. */
+  nativeBinding?: string;
+}
+
+/** SQLite's own words for "this is not (or no longer) a database": restoring a backup helps. */
+const DAMAGED_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB']);
+
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : '';
+}
+
+/**
+ * Damaged (the bytes are wrong) or unreadable (the file or its folder cannot be opened: rights,
+ * another program holding it, a drive that is gone). Only SQLite saying so, or quick_check, makes
+ * a file "damaged": anything else is treated as a problem around the file, which retrying can fix.
+ */
+export function classifyOpenError(error: unknown): DamageKind {
+  const code = errorCode(error);
+  return DAMAGED_CODES.has(code) || code.startsWith('SQLITE_CORRUPT_') || code === 'QUICK_CHECK' ? 'damaged' : 'unreadable';
+}
+
+export function openFailure(file: string, kind: DamageKind, detail: string): AppError {
+  return new AppError('DB_DAMAGED', `cannot open ${file} (${kind}): ${detail}`, {
+    message: { key: `health.errors.${kind}`, params: { file } },
+    kind,
+    detail,
+  });
 }
 
 /** Opens the database with the pragmas a single-PC desk needs to never lose a committed write. */
 export function openStore(file: string, options: OpenOptions = {}): Store {
-  mkdirSync(dirname(file), { recursive: true });
   let sqlite: Database.Database | undefined;
   try {
+    mkdirSync(dirname(file), { recursive: true });
     sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    sqlite.pragma('busy_timeout = 5000');
+    // Checked before anything that writes (switching to WAL rewrites the header): a damaged
+    // file is refused exactly as it was found.
+    const check = sqlite.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw Object.assign(new Error(`quick_check: ${String(check)}`), { code: 'QUICK_CHECK' });
     sqlite.pragma('journal_mode = WAL');
     // FULL: a commit is on disk before the call returns, so a power cut cannot undo it.
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-    const check = sqlite.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new Error(`quick_check: ${String(check)}`);
+    registerAuditFunctions(sqlite);
   } catch (error) {
     sqlite?.close();
     // A damaged file is never "repaired" or replaced here: the user's only copy stays as it is.
-    throw new AppError('DB_DAMAGED', `cannot open ${file}: ${(error as Error).message}`, {
-      message: { key: 'errors.DB_DAMAGED', params: { file } },
-    });
+    const detail = [errorCode(error), (error as Error).message].filter(Boolean).join(': ');
+    throw openFailure(file, classifyOpenError(error), detail);
   }
   const db = new Kysely<DB>({ dialect: new DeskDialect(sqlite) });
-  return { sqlite, db, file };
+  return { sqlite, db, file, nativeBinding: options.nativeBinding };
 }
 
 export async function closeStore(store: Store): Promise<void> {

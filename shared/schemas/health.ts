@@ -1,0 +1,38 @@
+import type { BackupInfo } from './backup';
+
+/**
+ * Why the desk could not open its database:
+ * - damaged: SQLite says the file is not a database, or quick_check found damage;
+ * - unreadable: the file or its folder cannot be opened or written (permissions, another
+ *   program holding it, a missing drive). Restoring a backup would not help that.
+ */
+export const DAMAGE_KINDS = ['damaged', 'unreadable'] as const;
+export type DamageKind = (typeof DAMAGE_KINDS)[number];
+
+export interface FullCheck {
+  at: number;
+  ok: boolean;
+  /** How long integrity_check took, for the figure the settings page shows. */
+  ms: number;
+  /** The first problems SQLite reported (at most 20); empty when ok. */
+  problems: string[];
+}
+
+export interface HealthStatus {
+  /** 'ok' for a database open and working; 'recovery' when it could not be opened. */
+  mode: 'ok' | 'recovery';
+  dbPath: string;
+  /** Set in recovery mode: what went wrong, in SQLite's words (for support), and its kind. */
+  problem: { kind: DamageKind; detail: string } | null;
+  /** The newest full integrity check, and whether the weekly one is due. */
+  lastFullCheck: FullCheck | null;
+  fullCheckDue: boolean;
+  /** In recovery mode: the newest backup that passed its check, to offer first. */
+  newestGoodBackup: BackupInfo | null;
+}
+
+export interface RecoveryResult {
+  restoredFrom: string;
+  /** Where the damaged file was kept (renamed beside the database), never deleted. */
+  keptAs: string | null;
+}
