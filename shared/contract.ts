@@ -113,6 +113,20 @@ import {
 } from './schemas/service';
 
 import { backupFileInput, type BackupInfo, type BackupList, type RestoreResult } from './schemas/backup';
+import {
+  auditIdInput,
+  auditListInput,
+  operatorUpdateInput,
+  sessionBeginInput,
+  sessionUnlockInput,
+  setPinInput,
+  type AuditDetail,
+  type AuditFacets,
+  type AuditPage,
+  type Operator,
+  type SessionInfo,
+} from './schemas/security';
+import type { FullCheck, HealthStatus, RecoveryResult } from './schemas/health';
 
 /** The output type travels as a phantom: only the compiler sees it. */
 function channel<I extends z.ZodType, O>(input: I): { input: I; output: O } {
@@ -234,6 +248,23 @@ export const contract = {
   'backups:inspect': channel<typeof backupFileInput, BackupInfo>(backupFileInput),
   'backups:restore': channel<typeof backupFileInput, RestoreResult>(backupFileInput),
   'backups:chooseFolder': channel<typeof none, BackupList | null>(none),
+
+  'health:status': channel<typeof none, HealthStatus>(none),
+  'health:check': channel<typeof none, FullCheck>(none),
+  'health:retry': channel<typeof none, HealthStatus>(none),
+  'health:restore': channel<typeof backupFileInput, RecoveryResult>(backupFileInput),
+  'health:chooseFolder': channel<typeof none, HealthStatus | null>(none),
+
+  'session:get': channel<typeof none, SessionInfo>(none),
+  'session:begin': channel<typeof sessionBeginInput, SessionInfo>(sessionBeginInput),
+  'session:unlock': channel<typeof sessionUnlockInput, SessionInfo>(sessionUnlockInput),
+  'session:lock': channel<typeof none, SessionInfo>(none),
+  'session:setPin': channel<typeof setPinInput, SessionInfo>(setPinInput),
+  'operators:list': channel<typeof none, Operator[]>(none),
+  'operators:update': channel<typeof operatorUpdateInput, Operator>(operatorUpdateInput),
+  'audit:list': channel<typeof auditListInput, AuditPage>(auditListInput),
+  'audit:get': channel<typeof auditIdInput, AuditDetail>(auditIdInput),
+  'audit:facets': channel<typeof none, AuditFacets>(none),
 } as const;
 
 export type Contract = typeof contract;

@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'STORAGE',
   'PLATFORM',
   'FORBIDDEN',
+  /** A guarded action while the desk is locked: the renderer asks for the PIN and retries. */
+  'PIN_REQUIRED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

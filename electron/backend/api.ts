@@ -3,6 +3,10 @@ import type { ApiError, Result } from '../../shared/result';
 import { fieldErrors } from '../../shared/validation';
 import { AppError } from './errors';
 import { storageError } from './storage-errors';
+import { needsAdmin } from '../../shared/admin-guards';
+import { describeRequest, pinRequired, runAsRequest } from './audit-context';
+import { RequestGate } from './request-gate';
+import { isPinSet, isUnlocked, renewUnlock } from './services/session';
 import type { ServiceContext } from './services/context';
 import {
   createCustomer,
@@ -42,6 +46,8 @@ import { ticketDocumentHandlers } from './api-ticket-documents';
 import { resourceHandlers } from './api-resources';
 import { serviceHandlers } from './api-service';
 import { backupHandlers } from './api-backups';
+import { healthHandlers } from './api-health';
+import { securityHandlers } from './api-security';
 
 export type Handler<C extends Channel> = (ctx: ServiceContext, input: ParsedInputOf<C>) => Promise<OutputOf<C>>;
 type Handlers = { [C in Channel]: Handler<C> };
@@ -92,6 +98,8 @@ export function handlers(info: () => AppInfo): Handlers {
     ...resourceHandlers,
     ...serviceHandlers,
     ...backupHandlers,
+    ...healthHandlers,
+    ...securityHandlers,
   };
 }
 
@@ -105,22 +113,35 @@ function failure(error: ApiError): Result<never> {
  * Result. A disk that refuses a write answers STORAGE; other unexpected errors are logged in full
  * and reach the caller as INTERNAL, never a stack.
  */
+/** Channels that replace the database under everyone else: they run alone (see RequestGate). */
+const EXCLUSIVE: ReadonlySet<Channel> = new Set<Channel>(['backups:restore']);
+
+/**
+ * The one entry point for every transport (Electron IPC, the e2e bridge, the demo): checks the
+ * channel, validates the input with the contract's schema, asks for the admin PIN where the
+ * action is guarded, and calls the service inside its request context (who, when, which channel),
+ * which the audit triggers stamp on every row it changes. Answers a Result: a disk that refuses a
+ * write answers STORAGE; other unexpected errors are logged in full and reach the caller as
+ * INTERNAL, never a stack.
+ */
 export function createDispatcher(ctx: ServiceContext, table: Handlers) {
-  return async function dispatch(channel: unknown, raw: unknown): Promise<Result<unknown>> {
-    if (!isChannel(channel)) {
-      return failure({ code: 'VALIDATION', message: `unknown channel ${String(channel).slice(0, 80)}`, details: {} });
-    }
-    const parsed = contract[channel].input.safeParse(raw);
-    if (!parsed.success) {
-      return failure({
-        code: 'VALIDATION',
-        message: `invalid input for ${channel}`,
-        details: { fields: fieldErrors(parsed.error) },
-      });
-    }
+  const gate = new RequestGate();
+  async function run(channel: Channel, input: unknown): Promise<Result<unknown>> {
     try {
+      const pinSet = await isPinSet(ctx.db);
+      const elevated = pinSet && isUnlocked(ctx);
+      if (pinSet && !elevated && needsAdmin(channel, input as never)) throw pinRequired(channel);
+      if (elevated && needsAdmin(channel, input as never)) renewUnlock(ctx);
       const handler = table[channel] as (c: ServiceContext, i: unknown) => Promise<unknown>;
-      return { ok: true, value: await handler(ctx, parsed.data) };
+      const context = {
+        at: ctx.now().getTime(),
+        operator: ctx.session.operator ?? '',
+        channel,
+        elevated,
+        pinSet,
+        request: describeRequest(input),
+      };
+      return { ok: true, value: await runAsRequest(context, () => handler(ctx, input)) };
     } catch (error) {
       if (error instanceof AppError) {
         if (error.code === 'INTERNAL' || error.code === 'PLATFORM') ctx.logger.warn(`${channel}: ${error.message}`);
@@ -134,5 +155,19 @@ export function createDispatcher(ctx: ServiceContext, table: Handlers) {
       ctx.logger.error(`${channel} failed`, error instanceof Error ? error.stack : error);
       return failure({ code: 'INTERNAL', message: `${channel} failed`, details: {} });
     }
+  }
+  return async function dispatch(channel: unknown, raw: unknown): Promise<Result<unknown>> {
+    if (!isChannel(channel)) {
+      return failure({ code: 'VALIDATION', message: `unknown channel ${String(channel).slice(0, 80)}`, details: {} });
+    }
+    const parsed = contract[channel].input.safeParse(raw);
+    if (!parsed.success) {
+      return failure({
+        code: 'VALIDATION',
+        message: `invalid input for ${channel}`,
+        details: { fields: fieldErrors(parsed.error) },
+      });
+    }
+    return EXCLUSIVE.has(channel) ? gate.alone(() => run(channel, parsed.data)) : gate.shared(() => run(channel, parsed.data));
   };
 }

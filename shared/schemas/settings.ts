@@ -30,8 +30,11 @@ export const settingsFields = {
     refundDays: z.number().int().min(0).max(60),
     exchangeDays: z.number().int().min(0).max(90),
   }),
-  /** Who is at the desk: stamped on every ticket change. */
-  operator: requiredText(30),
+  /**
+   * Who is at the desk is no longer a setting but the session's (chosen at start). A form
+   * spreading settings read from an older database may still send it: dropped, not refused.
+   */
+  operator: z.unknown().optional().transform(() => undefined),
   /** The desk's service rules that are not per service level. */
   service: z.strictObject({
     callbackDays: z.number().int().min(0).max(60),
@@ -62,7 +65,6 @@ export interface Settings {
   logo: string | null;
   language: z.infer<typeof language>;
   warrantyRules: WarrantyRules;
-  operator: string;
   service: ServiceRules;
   /** Where backups go; null means `backups` beside the database. */
   backupFolder?: string | null;

@@ -62,9 +62,15 @@ const READ_ONLY = new Set<string>([
   'complaints:list',
   'backups:list',
   'backups:inspect',
+  'health:status',
+  'session:get',
+  'operators:list',
+  'audit:list',
+  'audit:get',
+  'audit:facets',
 ]);
 /** Channels that open a dialog: the headless platform answers null (cancelled), nothing is written. */
-const DIALOG = new Set<string>(['documents:saveAs', 'import:open', 'export:list', 'backups:chooseFolder']);
+const DIALOG = new Set<string>(['documents:saveAs', 'import:open', 'export:list', 'backups:chooseFolder', 'health:chooseFolder']);
 const ID_FIELDS = ['id', 'keepId', 'mergeId', 'customerId', 'modelId', 'policyId', 'unitId', 'defaultPolicyId', 'ticketId', 'partId', 'technicianId', 'loanerId', 'leadId', 'ticketPartId', 'feeId', 'serviceLevelId'];
 const MISSING_IDS = [999_999, 123_456_789, 2 ** 31, Number.MAX_SAFE_INTEGER];
 
@@ -340,6 +346,7 @@ function folderListing(dir: string) {
 
 beforeAll(async () => {
   backend = await openTestBackend(undefined, () => new Date('2026-11-22T09:30:00+08:00'));
+  await backend.ok('session:begin', { operator: '王芳' });
   await backend.ok('settings:update', { companyName: 'Anxin Service Co.', hotline: '400-800-1234', complaintLine: '0571-88886666', language: 'zh-CN' });
   const model = await seedModel(backend);
   const c1 = await backend.ok('customers:create', person({ tags: ['vip'] }));
@@ -370,6 +377,8 @@ beforeAll(async () => {
   const calendar = await backend.ok('calendar:get', {});
   const year2026 = calendar.years.find((y) => y.year === 2026)!;
   const backup = await backend.ok('backups:create', {});
+  const [change] = (await backend.ok('audit:list', {})).items;
+  const [operator] = await backend.ok('operators:list', {});
   const unitFields = {
     customerId: c1.id,
     modelId: model.id,
@@ -386,7 +395,7 @@ beforeAll(async () => {
   valid = {
     'app:info': {},
     'settings:get': {},
-    'settings:update': { ...settings, companyName: 'Another Co.', operator: 'Wang' },
+    'settings:update': { ...settings, companyName: 'Another Co.' },
     'customers:create': { ...person({ name: 'Wang Wu', phones: [{ phone: '13700002222', label: null }], tags: ['new'], note: 'n' }) },
     'customers:update': { id: c1.id, ...person({ name: 'Zhang San Feng' }) },
     'customers:get': { id: c1.id },
@@ -474,6 +483,21 @@ beforeAll(async () => {
     'backups:inspect': { file: backup.file },
     'backups:restore': { file: backup.file },
     'backups:chooseFolder': {},
+    'health:status': {},
+    'health:check': {},
+    'health:retry': {},
+    'health:restore': { file: backup.file },
+    'health:chooseFolder': {},
+    'session:get': {},
+    'session:begin': { operator: '李娜' },
+    'session:unlock': { pin: '2580' },
+    'session:lock': {},
+    'session:setPin': { current: null, next: '2580' },
+    'operators:list': {},
+    'operators:update': { id: operator!.id, name: '王芳', active: true },
+    'audit:list': { from: '2026-11-01', to: '2026-11-30', operator: '王芳', channel: 'tickets:create', table: 'tickets', text: 'cooling', rowId: '1', page: 1, pageSize: 50 },
+    'audit:get': { id: change!.id },
+    'audit:facets': {},
   };
 });
 afterAll(async () => {

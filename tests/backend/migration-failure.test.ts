@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql, type Migration } from 'kysely';
 import { describe, expect, it } from 'vitest';
@@ -108,6 +108,9 @@ describe('a migration that throws', () => {
     expect(copy.prepare('select id, name from customers order by id').all()).toEqual(before.customers);
     expect(copy.prepare('select id, number, status from tickets order by id').all()).toEqual(before.tickets);
     copy.close();
+    // Described like every backup, so the restore list shows its date, counts and check.
+    const sidecar = JSON.parse(readFileSync(`${backup}.json`, 'utf8')) as Record<string, unknown>;
+    expect(sidecar).toMatchObject({ reason: 'beforeMigration', check: 'ok', counts: { customers: 2 }, schemaVersion: SCHEMA_VERSION });
 
     // The shipped build opens the same file as if nothing had happened.
     const again = await openTestBackend(s.dir);

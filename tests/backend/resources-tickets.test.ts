@@ -9,7 +9,7 @@ let backend: TestBackend;
 beforeEach(async () => {
   clock = new Date(2026, 8, 18, 14, 0);
   backend = await openTestBackend(undefined, () => clock);
-  await backend.ok('settings:update', { operator: '王芳' });
+  await backend.ok('session:begin', { operator: '王芳' });
 });
 afterEach(async () => {
   await backend.close();

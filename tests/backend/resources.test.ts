@@ -28,7 +28,7 @@ describe('spare parts and stock', () => {
   });
 
   it('receives and adjusts with a stock move each, newest first, stamped with the operator', async () => {
-    await backend.ok('settings:update', { operator: '李娜' });
+    await backend.ok('session:begin', { operator: '李娜' });
     const part = await backend.ok('parts:create', { ...capacitor, quantity: 2 });
     expect((await backend.ok('parts:receive', { partId: part.id, quantity: 10, note: '送货单 SH-1102' })).quantity).toBe(12);
     const adjusted = await backend.ok('parts:adjust', { partId: part.id, delta: -3, note: '月末盘点 盘亏' });

@@ -92,7 +92,8 @@ describe('complaints', () => {
   it('records the first answer once, appends steps with who and when, and keeps what a call leaves out', async () => {
     await open(new Date(2026, 10, 20, 10, 0));
     const settings = await backend.ok('settings:get', {});
-    await backend.ok('settings:update', { ...settings, operator: '小陈', companyName: '杭州安心', hotline: '0571-88886666' });
+    await backend.ok('session:begin', { operator: '小陈' });
+    await backend.ok('settings:update', { ...settings, companyName: '杭州安心', hotline: '0571-88886666' });
     const created = await backend.ok('complaints:create', { ...complaint, handler: '王经理' });
     now = new Date(2026, 10, 20, 10, 40);
     const answered = await backend.ok('complaints:update', { id: created.id, answered: true, step: '电话致歉，约明天重新上门' });

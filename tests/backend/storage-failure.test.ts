@@ -25,7 +25,8 @@ let backend: TestBackend;
 beforeEach(async () => {
   clock = new Date(2026, 8, 18, 14, 0);
   backend = await openTestBackend(undefined, () => clock);
-  await backend.ok('settings:update', { companyName: '杭州惠民制冷设备有限公司', hotline: '4008123456', operator: '王芳' });
+  await backend.ok('settings:update', { companyName: '杭州惠民制冷设备有限公司', hotline: '4008123456' });
+  await backend.ok('session:begin', { operator: '王芳' });
 });
 afterEach(async () => {
   await backend.close();

@@ -39,6 +39,8 @@ describe('store', () => {
     const tables = sqlite.prepare("select name, sql from sqlite_master where type = 'table' and name not like 'kysely%' and name not like 'sqlite%'").all() as { name: string; sql: string }[];
     const own = tables.filter((t) => !t.name.startsWith('search_fts'));
     expect(own.map((t) => t.name).sort()).toEqual([
+      'audit_changes',
+      'audit_rows',
       'calendar_years',
       'callbacks',
       'complaints',
@@ -48,12 +50,15 @@ describe('store', () => {
       'customer_tags',
       'customers',
       'documents',
+      'health_checks',
       'labour_fees',
       'loaners',
       'loans',
+      'operators',
       'parts',
       'product_models',
       'search_keys',
+      'security',
       'sequences',
       'service_levels',
       'settings',

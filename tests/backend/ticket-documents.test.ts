@@ -152,7 +152,6 @@ function sample(number: string, ticket: TicketDetail = ticketWith()): TicketPape
       logo: null,
       language: 'zh-CN',
       warrantyRules: DEFAULT_WARRANTY_RULES,
-      operator: '王芳',
       service: DEFAULT_SERVICE_RULES,
     },
     customer: {

@@ -113,7 +113,6 @@ function sample(overrides: { customerName?: string; size?: Size; unit?: UnitFact
       logo: overrides.logo ?? null,
       language: 'zh-CN',
       warrantyRules: DEFAULT_WARRANTY_RULES,
-      operator: '',
       service: DEFAULT_SERVICE_RULES,
     },
     customer: {

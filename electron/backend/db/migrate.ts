@@ -4,6 +4,8 @@ import { Kysely, Migrator, sql, type Migration } from 'kysely';
 import { AppError } from '../errors';
 import type { Store } from './connection';
 import { DeskDialect } from './dialect';
+import { syncAuditTriggers } from './audit-triggers';
+import { writeBackup } from '../services/backups';
 import type { DB } from './schema';
 import { migrations as shippedMigrations } from './migrations';
 
@@ -57,14 +59,21 @@ export async function migrateToLatest(
   if (userVersion > supported || unknown.length > 0) throw tooNew(Math.max(userVersion, executed.length), supported);
 
   const pending = known.filter((name) => !executed.includes(name));
-  if (pending.length === 0) return { applied: [], backupPath: null, schemaVersion: supported };
+  if (pending.length === 0) {
+    // A crash between the migrations' commit and the version stamp leaves the stamp behind.
+    if (userVersion !== supported) store.sqlite.pragma(`user_version = ${supported}`);
+    syncAuditTriggers(store.sqlite);
+    return { applied: [], backupPath: null, schemaVersion: supported };
+  }
 
   let backupPath: string | null = null;
   if (executed.length > 0) {
     mkdirSync(backupDir, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    backupPath = join(backupDir, `pre-migration-v${executed.length}-${stamp}.sqlite`);
-    await store.sqlite.backup(backupPath);
+    const name = `pre-migration-v${executed.length}-${stamp}.sqlite`;
+    // Checked and described like every other backup, so the restore list shows what it holds.
+    await writeBackup(store.sqlite, backupDir, name, 'beforeMigration', Date.now(), store.nativeBinding);
+    backupPath = join(backupDir, name);
   }
 
   // One transaction for the whole run (see DeskDialect). Not destroyed after use: that would
@@ -78,6 +87,7 @@ export async function migrateToLatest(
     throw failed(name, error, backupPath);
   }
   store.sqlite.pragma(`user_version = ${supported}`);
+  syncAuditTriggers(store.sqlite);
   return {
     applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
     backupPath,

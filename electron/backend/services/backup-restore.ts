@@ -5,11 +5,12 @@ import { closeStore, openStore, type Store } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { migrations as shippedMigrations } from '../db/migrations';
 import { AppError } from '../errors';
+import { recordAuditEvent } from './audit';
 import { backupFolder, backupPath, examine, inspectBackup, safetyBackup, saveFolder, toRollbackJournal } from './backups';
 import type { ServiceContext } from './context';
 import { rebuildIndex } from './search';
 
-function fsyncPath(path: string, flags: string): void {
+export function fsyncPath(path: string, flags: string): void {
   try {
     const fd = openSync(path, flags);
     try {
@@ -27,7 +28,7 @@ function fsyncPath(path: string, flags: string): void {
  * A copy of the closed, checked backup (never a live database), made durable beside the live
  * file. The backup itself is only read: a stick may be read-only, and it stays as it was.
  */
-function stage(source: string, target: string, nativeBinding?: string): void {
+export function stage(source: string, target: string, nativeBinding?: string): void {
   rmSync(target, { force: true });
   copyFileSync(source, target);
   toRollbackJournal(target, nativeBinding);
@@ -121,6 +122,13 @@ export async function restoreBackup(ctx: ServiceContext, file: string): Promise<
   }
   // Where backups go belongs to this PC, not to the data: a restored file keeps today's folder.
   await saveFolder(ctx, isDefault ? null : folder);
+  // No trigger sees a whole file replaced: the restored database's own log says who did it.
+  await recordAuditEvent(ctx.db, {
+    table: 'database',
+    rowId: 'desk',
+    before: { backup: safety.file, ...safety.counts },
+    after: { backup: file, ...chosen.counts },
+  });
   ctx.logger.info(`restored ${file}; the data before is in ${safety.file}`);
   return { restoredFrom: file, safetyBackup: safety.file };
 }

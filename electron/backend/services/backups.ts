@@ -264,29 +264,46 @@ function writeFailed(folder: string, error: unknown): AppError {
 export async function createBackup(ctx: ServiceContext, reason: BackupReason): Promise<BackupInfo> {
   const { folder } = await backupFolder(ctx);
   const now = ctx.now();
-  let partial: string | null = null;
-  let name: string;
+  let info: BackupInfo;
   try {
     mkdirSync(folder, { recursive: true });
-    name = newName(folder, now, reason);
-    partial = join(folder, `${name}.partial`);
-    await ctx.storage.store.sqlite.backup(partial);
-    toRollbackJournal(partial, ctx.storage.nativeBinding);
-    fsyncFile(partial);
-    renameSync(partial, join(folder, name));
-    partial = null;
-    fsyncDir(folder);
+    info = await writeBackup(ctx.storage.store.sqlite, folder, newName(folder, now, reason), reason, now.getTime(), ctx.storage.nativeBinding);
   } catch (error) {
-    if (partial) rmSync(partial, { force: true });
     throw writeFailed(folder, error);
   }
+  if (info.check !== 'ok') ctx.logger.warn(`backup ${info.file} failed its check`, info.check);
+  prune(ctx, folder, info.file);
+  return info;
+}
+
+/**
+ * The one way a backup file is made (also before a migration): an online snapshot written
+ * under a temporary name, made durable, renamed, then checked and described in its sidecar.
+ */
+export async function writeBackup(
+  sqlite: Database.Database,
+  folder: string,
+  name: string,
+  reason: BackupReason,
+  createdAt: number,
+  nativeBinding?: string,
+): Promise<BackupInfo> {
+  const partial = join(folder, `${name}.partial`);
   const file = join(folder, name);
-  const examined = examine(file, ctx.storage.nativeBinding);
-  const info: BackupInfo = { file: name, createdAt: now.getTime(), reason, size: statSync(file).size, ...examined };
+  try {
+    await sqlite.backup(partial);
+    toRollbackJournal(partial, nativeBinding);
+    fsyncFile(partial);
+    renameSync(partial, file);
+    fsyncDir(folder);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+  const examined = examine(file, nativeBinding);
+  const info: BackupInfo = { file: name, createdAt, reason, size: statSync(file).size, ...examined };
   const { file: _name, ...sidecar } = info;
   writeFileSync(sidecarOf(file), JSON.stringify(sidecar, null, 2));
-  if (examined.check !== 'ok') ctx.logger.warn(`backup ${name} failed its check`, examined.check);
-  prune(ctx, folder, name);
   return info;
 }
 

@@ -7,7 +7,7 @@ import type { Db } from '../db/schema';
 import { loadCalendar } from './calendar';
 import type { ServiceContext } from './context';
 import { getSettings } from './settings';
-import { operatorOf } from './tickets-common';
+import { currentOperator } from './tickets-common';
 
 type Step = Complaint['steps'][number];
 
@@ -126,7 +126,7 @@ export async function createComplaint(ctx: ServiceContext, input: z.output<typeo
         answer_due: deadline(at, settings.service.complaintAnswer, calendar),
         resolve_due: deadline(at, settings.service.complaintResolve, calendar),
         handler: input.handler,
-        created_by: operatorOf(settings),
+        created_by: currentOperator(),
         created_at: at,
         updated_at: at,
       })
@@ -155,7 +155,7 @@ export async function updateComplaint(ctx: ServiceContext, input: z.output<typeo
     const row = await openComplaint(ctx, trx, input.id);
     const at = ctx.now().getTime();
     const steps = JSON.parse(row.steps) as Step[];
-    if (input.step !== null) steps.push({ at, who: operatorOf(await getSettings(trx)), text: input.step });
+    if (input.step !== null) steps.push({ at, who: currentOperator(), text: input.step });
     await trx
       .updateTable('complaints')
       .set({

@@ -12,7 +12,19 @@ export interface ServiceContext {
   now: () => Date;
   /** The database file itself, for backups and restore. */
   storage: Storage;
+  /** Who is at the desk and whether the admin PIN has unlocked it: one desk, one session. */
+  session: DeskSession;
 }
+
+export interface DeskSession {
+  operator: string | null;
+  /** Epoch ms until which guarded actions pass without asking for the PIN again. */
+  unlockedUntil: number;
+  /** Wrong PINs in a row, and when the next try is allowed after too many. */
+  failures: number;
+  retryAfter: number;
+}
+
 
 export interface Storage {
   /** The live connection; a restore replaces it (and `ctx.db` with it). */

@@ -171,7 +171,7 @@ export async function issueLoan(ctx: ServiceContext, input: z.output<typeof loan
       }
       loanerName = loaner.name;
     }
-    const who = await currentOperator(trx);
+    const who = currentOperator();
     const at = ctx.now().getTime();
     const { id } = await trx
       .insertInto('loans')
@@ -200,7 +200,7 @@ export async function returnLoan(ctx: ServiceContext, id: number): Promise<Loan>
       throw new AppError('CONFLICT', `loan ${id} already returned`, { message: { key: 'stock.errors.loanReturned', params: { number: loan.ticketNumber } } });
     }
     const at = ctx.now().getTime();
-    const who = await currentOperator(trx);
+    const who = currentOperator();
     await trx.updateTable('loans').set({ returned_at: at }).where('id', '=', id).where('returned_at', 'is', null).execute();
     await addEvent(trx, loan.ticketId, { at, who, kind: 'loan', data: { loanId: id, loanerName: loan.loanerName, returned: true } });
     return getLoan(ctx, trx, id);

@@ -18,7 +18,8 @@ import type { Db } from '../db/schema';
 import type { ServiceContext } from './context';
 import { getSettings } from './settings';
 import { likeContains } from './sql-like';
-import { currentOperator, operatorOf } from './tickets-common';
+import { requireAdmin } from '../audit-context';
+import { currentOperator } from './tickets-common';
 
 export function partNotFound(id: number): AppError {
   return new AppError('NOT_FOUND', `part ${id} not found`, { message: { key: 'stock.errors.partNotFound', params: { id } } });
@@ -156,17 +157,21 @@ export async function createPart(ctx: ServiceContext, input: z.output<typeof par
     if (input.quantity > 0) {
       const settings = await getSettings(trx);
       const note = translator(settings.language)('stock.moves.openingNote');
-      await changeStock(trx, { partId: id, delta: input.quantity, reason: 'receive', note, who: operatorOf(settings), at: now });
+      await changeStock(trx, { partId: id, delta: input.quantity, reason: 'receive', note, who: currentOperator(), at: now });
     }
     return getPart(trx, id);
   });
 }
 
-/** Details only: the count moves through receive, adjust and tickets, each leaving a move. */
+/**
+ * Details only: the count moves through receive, adjust and tickets, each leaving a move.
+ * A new cost or price is the admin's (the PIN), the rest of a part's details are everyday work.
+ */
 export async function updatePart(ctx: ServiceContext, input: z.output<typeof partUpdateInput>): Promise<Part> {
   const { id, ...fields } = input;
   return ctx.db.transaction().execute(async (trx) => {
-    await getPart(trx, id);
+    const before = await getPart(trx, id);
+    if (before.costFen !== fields.costFen || before.priceFen !== fields.priceFen) requireAdmin();
     await assertPartNumberFree(trx, fields.partNumber, id);
     await trx
       .updateTable('parts')
@@ -180,7 +185,7 @@ export async function updatePart(ctx: ServiceContext, input: z.output<typeof par
 export async function receiveStock(ctx: ServiceContext, input: z.output<typeof stockReceiveInput>): Promise<Part> {
   return ctx.db.transaction().execute(async (trx) => {
     await getPart(trx, input.partId);
-    const who = await currentOperator(trx);
+    const who = currentOperator();
     await changeStock(trx, { partId: input.partId, delta: input.quantity, reason: 'receive', note: input.note, who, at: ctx.now().getTime() });
     return getPart(trx, input.partId);
   });
@@ -190,7 +195,7 @@ export async function receiveStock(ctx: ServiceContext, input: z.output<typeof s
 export async function adjustStock(ctx: ServiceContext, input: z.output<typeof stockAdjustInput>): Promise<Part> {
   return ctx.db.transaction().execute(async (trx) => {
     await getPart(trx, input.partId);
-    const who = await currentOperator(trx);
+    const who = currentOperator();
     await changeStock(trx, { partId: input.partId, delta: input.delta, reason: 'adjust', note: input.note, who, at: ctx.now().getTime() });
     return getPart(trx, input.partId);
   });

@@ -22,7 +22,6 @@ const DEFAULTS: Settings = {
   logo: null,
   language: DEFAULT_LANGUAGE,
   warrantyRules: DEFAULT_WARRANTY_RULES,
-  operator: '',
   service: DEFAULT_SERVICE_RULES,
   backupFolder: null,
 };
@@ -30,7 +29,8 @@ const DEFAULTS: Settings = {
 export async function getSettings(db: Db): Promise<Settings> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
   const stored: Record<string, unknown> = {};
-  for (const row of rows) stored[row.key] = JSON.parse(row.value) as unknown;
+  // 'operator' moved to the desk session (migration 0080 made it the first operator).
+  for (const row of rows) if (row.key !== 'operator') stored[row.key] = JSON.parse(row.value) as unknown;
   const merged = { ...DEFAULTS, ...stored } as Settings;
   // A rule added in a later version gets its default until the company changes it.
   merged.warrantyRules = { ...DEFAULT_WARRANTY_RULES, ...(stored.warrantyRules as object | undefined) };

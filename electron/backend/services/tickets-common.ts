@@ -2,21 +2,16 @@ import { sql, type Selectable } from 'kysely';
 import type { TicketStatus } from '../../../shared/domain/ticket-status';
 import type { MessageParams } from '../../../shared/result';
 import type { TicketEvent } from '../../../shared/schemas/ticket';
-import type { Settings } from '../../../shared/schemas/settings';
 import { AppError } from '../errors';
+import { currentRequest } from '../audit-context';
 import type { Db, TicketsTable } from '../db/schema';
 import type { ServiceContext } from './context';
-import { getSettings } from './settings';
 
 export type TicketRowDb = Selectable<TicketsTable>;
 
-/** The name stamped on every change: the operator chosen at the desk, or the desk itself. */
-export function operatorOf(settings: Pick<Settings, 'operator'>): string {
-  return settings.operator.trim() || 'desk';
-}
-
-export async function currentOperator(db: Db): Promise<string> {
-  return operatorOf(await getSettings(db));
+/** The name stamped on every change: the operator at the desk for this request, or the desk itself. */
+export function currentOperator(): string {
+  return currentRequest()?.operator || 'desk';
 }
 
 /** A refusal the clerk reads: VALIDATION with a `ticketing.errors.*` sentence. */
@@ -74,5 +69,5 @@ export async function nextInSequence(db: Db, kind: string): Promise<number> {
 
 /** Runs `work` in one transaction, with the clock read once and the operator resolved. */
 export async function inTicketTransaction<T>(ctx: ServiceContext, work: (trx: Db, now: number, who: string) => Promise<T>): Promise<T> {
-  return ctx.db.transaction().execute(async (trx) => work(trx, ctx.now().getTime(), await currentOperator(trx)));
+  return ctx.db.transaction().execute(async (trx) => work(trx, ctx.now().getTime(), currentOperator()));
 }

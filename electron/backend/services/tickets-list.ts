@@ -12,7 +12,7 @@ type ListInput = z.output<typeof ticketListInput>;
 export const TICKET_COUNT_CAP = 1_000;
 
 /** The local midnight that starts an ISO day. */
-function dayStart(date: string): number {
+export function dayStart(date: string): number {
   return new Date(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))).getTime();
 }
 

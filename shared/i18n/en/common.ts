@@ -89,6 +89,7 @@ export const common: CatalogShape<typeof zh> = {
     DB_DAMAGED: 'The database file is damaged or unreadable: {{file}}. The app has not changed it. Restore the latest backup, or contact support.',
     PLATFORM: 'The system could not complete this: {{reason}}',
     FORBIDDEN: 'This action is not allowed.',
+    PIN_REQUIRED: 'This action needs the admin PIN.',
     INTERNAL: 'Something unexpected went wrong. Nothing was changed. The details are in the log.',
     serialTaken: 'Serial number {{serial}} is already registered on a {{brand}} {{model}} (customer: {{customer}}, unit no. {{unitId}}). A serial number can be used only once per model.',
     customerNotFound: 'No customer with number {{id}}.',

@@ -87,6 +87,7 @@ export const common = {
     DB_DAMAGED: '数据库文件已损坏或无法读取：{{file}}。软件没有改动它。请从最近的备份恢复，或联系技术支持。',
     PLATFORM: '系统操作未完成：{{reason}}',
     FORBIDDEN: '此操作不被允许。',
+    PIN_REQUIRED: '此操作需要管理员密码。',
     INTERNAL: '出现意外错误，操作未生效，数据没有改动。详细信息已写入日志。',
     serialTaken: '序列号 {{serial}} 已登记在 {{brand}} {{model}} 上（客户：{{customer}}，设备编号 {{unitId}}）。同一型号的序列号不能重复。',
     customerNotFound: '找不到编号为 {{id}} 的客户。',

@@ -6,6 +6,7 @@ import * as m0040 from './0040_create_units';
 import * as m0050 from './0050_create_documents';
 import * as m0060 from './0060_create_search';
 import * as m0070 from './0070_create_tickets';
+import * as m0080 from './0080_create_audit';
 
 /**
  * Listed by hand, not scanned from disk: the bundled main process has no migrations folder.
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '0050_create_documents': m0050,
   '0060_create_search': m0060,
   '0070_create_tickets': m0070,
+  '0080_create_audit': m0080,
 };
 
 /** The schema version this build writes: stored in PRAGMA user_version after migrating. */

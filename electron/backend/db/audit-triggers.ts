@@ -1,0 +1,128 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Not audited: SQLite's and Kysely's own tables, the log itself, and what is derived or
+ * bookkeeping rather than the company's data (the search index, number sequences, the
+ * database's health checks).
+ */
+const SKIPPED = [/^sqlite_/, /^kysely_/, /^audit_/, /^search_/, /^sequences$/, /^health_checks$/];
+
+/** Columns whose values never go into the log, only the fact that they changed. */
+const MASKED: Record<string, string[]> = { security: ['value'] };
+
+const TRIGGER_PREFIX = 'audit_log_';
+const MAX_TEXT = 2000;
+
+interface Column {
+  name: string;
+  pk: number;
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+export function auditedTables(sqlite: Database.Database): string[] {
+  const rows = sqlite
+    .prepare("select name, sql from sqlite_master where type = 'table' order by name")
+    .all() as { name: string; sql: string | null }[];
+  const virtual = rows.filter((r) => /^create virtual table/i.test(r.sql ?? '')).map((r) => r.name);
+  return rows
+    .map((r) => r.name)
+    .filter((name) => !SKIPPED.some((re) => re.test(name)))
+    // FTS shadow tables (`<vt>_data`, `<vt>_idx` ...) belong to their virtual table.
+    .filter((name) => !virtual.some((vt) => name === vt || name.startsWith(`${vt}_`)));
+}
+
+function columnsOf(sqlite: Database.Database, table: string): Column[] {
+  return sqlite.prepare(`select name, pk from pragma_table_info(${literal(table)})`).all() as Column[];
+}
+
+/** A value as the log keeps it: JSON cannot hold a blob, and a picture is not worth keeping twice. */
+function value(table: string, row: 'new' | 'old', column: string): string {
+  if (MASKED[table]?.includes(column)) return "'••••'";
+  const ref = `${row}.${quote(column)}`;
+  return `case typeof(${ref}) when 'blob' then '<' || length(${ref}) || ' bytes>' when 'text' then case when length(${ref}) > ${MAX_TEXT} then substr(${ref}, 1, ${MAX_TEXT}) || '…' else ${ref} end else ${ref} end`;
+}
+
+function rowObject(table: string, columns: Column[], row: 'new' | 'old'): string {
+  return `json_object(${columns.map((c) => `${literal(c.name)}, ${value(table, row, c.name)}`).join(', ')})`;
+}
+
+/** Only what an update changed, so the log reads as "phone: old → new". */
+function changedObject(table: string, columns: Column[], row: 'new' | 'old'): string {
+  const parts = columns.map(
+    (c) => `select ${literal(c.name)} as k, ${value(table, row, c.name)} as v where old.${quote(c.name)} is not new.${quote(c.name)}`,
+  );
+  return `(select json_group_object(k, v) from (${parts.join(' union all ')}))`;
+}
+
+function rowId(columns: Column[], row: 'new' | 'old'): string {
+  const keys = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
+  if (keys.length === 0) return `cast(${row}.rowid as text)`;
+  if (keys.length === 1) return `cast(${row}.${quote(keys[0]!.name)} as text)`;
+  return `json_array(${keys.map((k) => `${row}.${quote(k.name)}`).join(', ')})`;
+}
+
+const HEADER = `insert or ignore into audit_changes (id, at, operator, channel, elevated, request)
+    values (desk_audit('id'), desk_audit('at'), desk_audit('operator'), desk_audit('channel'), desk_audit('elevated'), desk_audit('request'));`;
+
+function triggersFor(sqlite: Database.Database, table: string): Map<string, string> {
+  const columns = columnsOf(sqlite, table);
+  const name = (op: string) => `${TRIGGER_PREFIX}${table}_${op}`;
+  const on = quote(table);
+  const record = (op: string, id: string, before: string, after: string) =>
+    `insert into audit_rows (change_id, table_name, row_id, op, before, after)
+    values (desk_audit('id'), ${literal(table)}, ${id}, '${op}', ${before}, ${after});`;
+  const changed = columns.map((c) => `old.${quote(c.name)} is not new.${quote(c.name)}`).join(' or ');
+  return new Map([
+    [
+      name('insert'),
+      `CREATE TRIGGER ${quote(name('insert'))} after insert on ${on} when desk_audit('id') is not null begin
+  ${HEADER}
+  ${record('insert', rowId(columns, 'new'), 'null', rowObject(table, columns, 'new'))}
+end`,
+    ],
+    [
+      name('update'),
+      `CREATE TRIGGER ${quote(name('update'))} after update on ${on} when desk_audit('id') is not null and (${changed}) begin
+  ${HEADER}
+  ${record('update', rowId(columns, 'new'), changedObject(table, columns, 'old'), changedObject(table, columns, 'new'))}
+end`,
+    ],
+    [
+      name('delete'),
+      `CREATE TRIGGER ${quote(name('delete'))} after delete on ${on} when desk_audit('id') is not null begin
+  ${HEADER}
+  ${record('delete', rowId(columns, 'old'), rowObject(table, columns, 'old'), 'null')}
+end`,
+    ],
+  ]);
+}
+
+/**
+ * Every audited table gets insert, update and delete triggers covering all of its current
+ * columns. Run after migrations: a table or column added later is covered from its first
+ * start, and nothing is written when the triggers are already what they should be (so a
+ * read-only file still opens).
+ */
+export function syncAuditTriggers(sqlite: Database.Database): { created: number; dropped: number } {
+  const wanted = new Map<string, string>();
+  // A schema from before the log (a test's older migration list) gets no triggers to fail on.
+  const hasLog = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'audit_rows'").get();
+  if (hasLog) for (const table of auditedTables(sqlite)) for (const [name, sql] of triggersFor(sqlite, table)) wanted.set(name, sql);
+  const existing = new Map(
+    (
+      sqlite
+        .prepare("select name, sql from sqlite_master where type = 'trigger' and name like 'audit\\_log\\_%' escape '\\'")
+        .all() as { name: string; sql: string }[]
+    ).map((r) => [r.name, r.sql]),
+  );
+  const drop = [...existing.keys()].filter((name) => wanted.get(name) !== existing.get(name));
+  const create = [...wanted.keys()].filter((name) => existing.get(name) !== wanted.get(name));
+  if (drop.length === 0 && create.length === 0) return { created: 0, dropped: 0 };
+  sqlite.transaction(() => {
+    for (const name of drop) sqlite.exec(`drop trigger ${quote(name)}`);
+    for (const name of create) sqlite.exec(wanted.get(name)!);
+  })();
+  return { created: create.length, dropped: drop.length };
+}

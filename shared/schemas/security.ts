@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { id, isoDate, requiredText } from './common';
+
+/** Who is at the desk. Names are short: they are stamped on every change and printed. */
+export const operatorName = requiredText(30);
+
+/** The admin PIN: 4 to 8 digits, typed on the keypad beside the hotline phone. */
+export const pin = z.string().regex(/^\d{4,8}$/, { error: 'security.errors.pinFormat' });
+
+export const sessionBeginInput = z.strictObject({ operator: operatorName });
+export const sessionUnlockInput = z.strictObject({ pin });
+/** Setting the first PIN needs no current one; changing or removing it does. */
+export const setPinInput = z.strictObject({ current: pin.nullable().default(null), next: pin.nullable() });
+
+export const operatorUpdateInput = z.strictObject({
+  id,
+  name: operatorName.optional(),
+  active: z.boolean().optional(),
+});
+
+export interface Operator {
+  id: number;
+  name: string;
+  active: boolean;
+  createdAt: number;
+  /** When this operator last began a session at the desk; null if never. */
+  lastSeenAt: number | null;
+}
+
+export interface SessionInfo {
+  /** Null until someone says who is at the desk (the start screen asks). */
+  operator: string | null;
+  /** Active operators, most recently at the desk first, for the start screen. */
+  operators: Operator[];
+  pinSet: boolean;
+  /** Epoch ms until which guarded actions need no PIN; null when locked. */
+  unlockedUntil: number | null;
+}
+
+export const AUDIT_OPS = ['insert', 'update', 'delete'] as const;
+export type AuditOp = (typeof AUDIT_OPS)[number];
+
+const optionalFilter = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+export const auditListInput = z.strictObject({
+  from: isoDate.nullish().transform((v) => v ?? null),
+  to: isoDate.nullish().transform((v) => v ?? null),
+  operator: optionalFilter(30),
+  channel: optionalFilter(60),
+  table: optionalFilter(60),
+  /** Free text found in what the request asked or in any value before or after. */
+  text: optionalFilter(100),
+  /** The changes of one record: a table and its row id together. */
+  rowId: z.string().max(100).nullish().transform((v) => v ?? null),
+  page: z.number().int().min(1).max(100_000).default(1),
+  pageSize: z.number().int().min(10).max(200).default(50),
+});
+export type AuditListInput = z.input<typeof auditListInput>;
+
+export const auditIdInput = z.strictObject({ id: z.string().regex(/^[0-9a-f-]{36}$/, { error: 'validation.invalidType' }) });
+
+/** One request that changed data: who, when, through which channel, and what it asked. */
+export interface AuditChange {
+  id: string;
+  at: number;
+  operator: string;
+  channel: string;
+  /** True when the admin PIN had unlocked the desk for this change. */
+  elevated: boolean;
+  /** The request's input as JSON, long values shortened and the PIN never kept. */
+  request: string;
+  /** How many rows it changed, and in which tables. */
+  rowCount: number;
+  tables: string[];
+}
+
+export interface AuditRowChange {
+  table: string;
+  rowId: string;
+  op: AuditOp;
+  /** Column → value before (null for an insert) and after (null for a delete). */
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export interface AuditPage {
+  items: AuditChange[];
+  total: number;
+  /** True when total stopped counting at its cap. */
+  more: boolean;
+}
+
+export interface AuditDetail {
+  change: AuditChange;
+  rows: AuditRowChange[];
+}
+
+export interface AuditFacets {
+  operators: string[];
+  channels: string[];
+  tables: string[];
+}
