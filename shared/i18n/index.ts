@@ -11,6 +11,9 @@ import { stock as enStock } from './en/stock';
 import { service as enService } from './en/service';
 import { repairPrint as enRepairPrint } from './en/repairPrint';
 import { backup as enBackup } from './en/backup';
+import { security as enSecurity } from './en/security';
+import { audit as enAudit } from './en/audit';
+import { health as enHealth } from './en/health';
 import { ticketing as zhTicketing } from './zh-CN/ticketing';
 import { desk as zhDesk } from './zh-CN/desk';
 import { tickets as zhTickets } from './zh-CN/tickets';
@@ -18,6 +21,9 @@ import { stock as zhStock } from './zh-CN/stock';
 import { service as zhService } from './zh-CN/service';
 import { repairPrint as zhRepairPrint } from './zh-CN/repairPrint';
 import { backup as zhBackup } from './zh-CN/backup';
+import { security as zhSecurity } from './zh-CN/security';
+import { audit as zhAudit } from './zh-CN/audit';
+import { health as zhHealth } from './zh-CN/health';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './languages';
 import { app as zhApp } from './zh-CN/app';
 import { common as zhCommon } from './zh-CN/common';
@@ -29,8 +35,8 @@ export { DEFAULT_LANGUAGE, LANGUAGES, type Language };
 
 /** One catalog per language, one namespace: screens and paper share the same words. */
 export const resources = {
-  'zh-CN': { translation: { ...zhCommon, app: zhApp, print: zhPrint, warranty: zhWarranty, importer: zhImporter, ticketing: zhTicketing, desk: zhDesk, tickets: zhTickets, stock: zhStock, service: zhService, repairPrint: zhRepairPrint, backup: zhBackup } },
-  en: { translation: { ...enCommon, app: enApp, print: enPrint, warranty: enWarranty, importer: enImporter, ticketing: enTicketing, desk: enDesk, tickets: enTickets, stock: enStock, service: enService, repairPrint: enRepairPrint, backup: enBackup } },
+  'zh-CN': { translation: { ...zhCommon, app: zhApp, print: zhPrint, warranty: zhWarranty, importer: zhImporter, ticketing: zhTicketing, desk: zhDesk, tickets: zhTickets, stock: zhStock, service: zhService, repairPrint: zhRepairPrint, backup: zhBackup, security: zhSecurity, audit: zhAudit, health: zhHealth } },
+  en: { translation: { ...enCommon, app: enApp, print: enPrint, warranty: enWarranty, importer: enImporter, ticketing: enTicketing, desk: enDesk, tickets: enTickets, stock: enStock, service: enService, repairPrint: enRepairPrint, backup: enBackup, security: enSecurity, audit: enAudit, health: enHealth } },
 } as const;
 
 /** A translator bound to one language, for code outside React (documents, the backend). */

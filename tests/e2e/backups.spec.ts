@@ -52,7 +52,7 @@ test('a backup made in Settings is restored through the UI; the data from before
 
   // The earlier state: 李四 is gone from the list, 王芳 is still there.
   await desk.goto('/#/customers');
-  await expect(desk.getByText('王芳')).toBeVisible();
+  await expect(desk.getByTestId('customers-table').getByText('王芳')).toBeVisible();
   await expect(desk.getByText('李四')).toHaveCount(0);
   const names = (await backend.ok('customers:list', { includeArchived: true })).items.map((c) => c.name);
   expect(names).toEqual(['王芳']);

@@ -18,7 +18,13 @@ export async function bridge(page: Page, backend: TestBackend): Promise<void> {
   }, CHANNELS as string[]);
 }
 
-export const test = base.extend<{ dataDir: string; backend: TestBackend; desk: Page }>({
+export interface DeskOptions {
+  /** Who has taken the desk before the page opens; null leaves the start screen asking. */
+  operator: string | null;
+}
+
+export const test = base.extend<DeskOptions & { dataDir: string; backend: TestBackend; desk: Page }>({
+  operator: ['王芳', { option: true }],
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     await use(tempDataDir('e2e'));
@@ -28,8 +34,9 @@ export const test = base.extend<{ dataDir: string; backend: TestBackend; desk: P
     await use(backend);
     await backend.close();
   },
-  desk: async ({ page, backend }, use) => {
+  desk: async ({ page, backend, operator }, use) => {
     await bridge(page, backend);
+    if (operator !== null) await backend.ok('session:begin', { operator });
     // Animations off: screenshots and clicks must not race a transition.
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto('/');

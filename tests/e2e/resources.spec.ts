@@ -17,7 +17,9 @@ async function seedStock(backend: TestBackend) {
   midnight.setHours(0, 0, 0, 0);
   const reportedAt = midnight.getTime() - 2 * HOUR;
   const today = localDay(Date.now());
-  await backend.ok('settings:update', { companyName: '杭州暖风空调服务有限公司', hotline: '400-800-1234', operator: '王芳' });
+  await backend.ok('settings:update', { companyName: '杭州暖风空调服务有限公司', hotline: '400-800-1234' });
+  // Who is at the desk: the stock moves are stamped with her name.
+  await backend.ok('session:begin', { operator: '王芳' });
   const model = await seedModel(backend);
   const customer = await backend.ok('customers:create', person({ name: '西湖花园物业管理处' }));
   const other = await backend.ok('customers:create', person({ name: '李四', phones: [{ phone: '13987654321' }], addresses: [{ address: '杭州市拱墅区湖墅南路 88 号 3 单元 501', isDefault: true }] }));

@@ -6,7 +6,9 @@ import { person, seedModel } from '../support/sample';
 import { expect, test } from './fixtures';
 import { screenshot, watchPage } from './page-helpers';
 
-const COMPANY = { companyName: '杭州暖风空调服务有限公司', hotline: '400-800-1234', address: '浙江省杭州市拱墅区湖墅南路 88 号', operator: '王芳' };
+const COMPANY = { companyName: '杭州暖风空调服务有限公司', hotline: '400-800-1234', address: '浙江省杭州市拱墅区湖墅南路 88 号' };
+/** Who is at the desk: stamped on the timeline and the warranty override. */
+const OPERATOR = '王芳';
 const CUSTOMER = { name: '张三丰', phone: '13812345678', address: '浙江省杭州市西湖区文三路 90 号' };
 const SERIAL = 'GL2026A0001';
 const FAULT = '开机十分钟后不制冷，外机不转';
@@ -87,6 +89,7 @@ test('a repair from the phone call to the closed callback, with its dispatch ord
   const problems = watchPage(desk);
 
   await backend.ok('settings:update', COMPANY);
+  await backend.ok('session:begin', { operator: OPERATOR });
   const model = await seedModel(backend);
   const customer = await backend.ok('customers:create', person({ name: CUSTOMER.name, phones: [{ phone: CUSTOMER.phone }], addresses: [{ address: CUSTOMER.address, isDefault: true }] }));
   // Accepted two months ago: the whole unit is in its first year of warranty.
@@ -255,7 +258,7 @@ test('a repair from the phone call to the closed callback, with its dispatch ord
     await expect(timeline).toContainText(line);
   }
   await expect(events.last()).toContainText('创建工单');
-  await expect(timeline).toContainText('王芳');
+  await expect(timeline).toContainText(OPERATOR);
   await expect(desk.getByTestId('ticket-callbacks')).toContainText('5 分 很满意');
   await screenshot(desk, testInfo, 'ticket-closed', true);
   await timeline.scrollIntoViewIfNeeded();
@@ -330,6 +333,7 @@ test('charges typed in yuan are stored to the fen, the warranty decision is over
   test.setTimeout(120_000);
   const problems = watchPage(desk);
   await backend.ok('settings:update', COMPANY);
+  await backend.ok('session:begin', { operator: OPERATOR });
   const model = await seedModel(backend);
   // Suburban: the travel fee for the region (¥50.00 by default) is offered.
   const customer = await backend.ok('customers:create', person({ name: '李四', region: 'suburban' }));
@@ -446,6 +450,7 @@ test('charges typed in yuan are stored to the fen, the warranty decision is over
 test('a walk-in with a unit not registered yet: intake noted, a loaner lent and returned, then the ticket cancelled with its reason', async ({ desk, backend }, testInfo) => {
   const problems = watchPage(desk);
   await backend.ok('settings:update', COMPANY);
+  await backend.ok('session:begin', { operator: OPERATOR });
   const customer = await backend.ok('customers:create', person({ name: '王五', phones: [{ phone: '13700001234' }] }));
   await backend.ok('loaners:create', { name: '备用空调 1 号', model: 'KFR-26GW', serial: 'BY-001' });
 

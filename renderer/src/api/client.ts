@@ -15,9 +15,42 @@ export class ApiCallError extends Error {
   }
 }
 
-export async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+/** Asks the person for the admin PIN and unlocks the desk; true once unlocked, false if they cancel. */
+export type PinPrompt = () => Promise<boolean>;
+
+let pinPrompt: PinPrompt | null = null;
+let openPrompt: Promise<boolean> | null = null;
+
+/** The PIN modal registers itself here when it mounts; returns the unregister function. */
+export function registerPinPrompt(prompt: PinPrompt): () => void {
+  pinPrompt = prompt;
+  return () => {
+    if (pinPrompt === prompt) pinPrompt = null;
+  };
+}
+
+/** Calls that hit the lock together share one prompt: the clerk types the PIN once. */
+export function askForPin(): Promise<boolean> {
+  const prompt = pinPrompt;
+  if (!prompt) return Promise.resolve(false);
+  openPrompt ??= prompt().finally(() => {
+    openPrompt = null;
+  });
+  return openPrompt;
+}
+
+function send<C extends Channel>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>> {
   const fn = window.api[channel] as unknown as (i: InputOf<C>) => Promise<Result<OutputOf<C>>>;
-  const result = await fn(input);
+  return fn(input);
+}
+
+/**
+ * A guarded action on a locked desk asks for the admin PIN and is then sent again, once, so
+ * every page's own save or delete works unchanged; cancelling the prompt fails the call as before.
+ */
+export async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+  let result = await send(channel, input);
+  if (!result.ok && result.error.code === 'PIN_REQUIRED' && (await askForPin())) result = await send(channel, input);
   if (!result.ok) throw new ApiCallError(result.error);
   return result.value as OutputOf<C>;
 }

@@ -1,10 +1,11 @@
 import { Alert, Anchor, AppShell, Group, NavLink, Text, Title } from '@mantine/core';
-import { IconFileText, IconInfoCircle, IconPackage, IconSettings, IconUsers, IconLayoutDashboard, IconTool, IconUserCog, IconBox, IconMessageReport } from '@tabler/icons-react';
+import { IconFileText, IconInfoCircle, IconPackage, IconSettings, IconUsers, IconLayoutDashboard, IconTool, IconUserCog, IconBox, IconMessageReport, IconHistory } from '@tabler/icons-react';
 import { IconFileImport } from '@tabler/icons-react';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch, useSettings, useStoredLanguage } from '../components/language';
 import { SearchBox } from '../components/SearchBox';
+import { OperatorMenu } from '../components/OperatorMenu';
 import { useBarcodeScanner } from '../components/useBarcodeScanner';
 import { CustomerDetailPage } from '../pages/customers/CustomerDetailPage';
 import { CustomersPage } from '../pages/customers/CustomersPage';
@@ -19,9 +20,12 @@ import { TicketPage } from '../pages/tickets/TicketPage';
 import { TechniciansPage } from '../pages/technicians/TechniciansPage';
 import { PartsPage } from '../pages/parts/PartsPage';
 import { ComplaintsPage } from '../pages/complaints/ComplaintsPage';
+import { AuditPage } from '../pages/audit/AuditPage';
 import { useRoute, type Route } from './router';
+import { SessionGate } from './SessionGate';
+import { HealthBanner } from '../components/HealthBanner';
 
-type Section = 'desk' | 'customers' | 'tickets' | 'technicians' | 'parts' | 'complaints' | 'products' | 'documents' | 'import' | 'settings';
+type Section = 'desk' | 'customers' | 'tickets' | 'technicians' | 'parts' | 'complaints' | 'products' | 'documents' | 'import' | 'audit' | 'settings';
 
 const NAV: { section: Section; icon: ReactNode }[] = [
   { section: 'desk', icon: <IconLayoutDashboard size={18} stroke={1.6} /> },
@@ -33,6 +37,7 @@ const NAV: { section: Section; icon: ReactNode }[] = [
   { section: 'products', icon: <IconPackage size={18} stroke={1.6} /> },
   { section: 'documents', icon: <IconFileText size={18} stroke={1.6} /> },
   { section: 'import', icon: <IconFileImport size={18} stroke={1.6} /> },
+  { section: 'audit', icon: <IconHistory size={18} stroke={1.6} /> },
   { section: 'settings', icon: <IconSettings size={18} stroke={1.6} /> },
 ];
 
@@ -87,6 +92,8 @@ function Page({ route }: { route: Route }) {
       return <ImportPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'audit':
+      return <AuditPage />;
   }
 }
 
@@ -101,7 +108,8 @@ export function App() {
   }, [title]);
 
   const active = sectionOf(route);
-  return (
+  // The desk shows only once someone has said who is at it.
+  const shell = (
     <AppShell header={{ height: 52 }} navbar={{ width: 168, breakpoint: 0 }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
@@ -111,7 +119,10 @@ export function App() {
             </Title>
             <SearchBox />
           </Group>
-          <LanguageSwitch />
+          <Group gap="sm" wrap="nowrap">
+            <OperatorMenu />
+            <LanguageSwitch />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('app.nav.label')}>
@@ -131,8 +142,10 @@ export function App() {
       </AppShell.Navbar>
       <AppShell.Main>
         <CompanyMissingBanner onOpenSettings={() => go({ section: 'settings' })} />
+        <HealthBanner onOpenSettings={() => go({ section: 'settings' })} />
         <Page route={route} />
       </AppShell.Main>
     </AppShell>
   );
+  return <SessionGate>{shell}</SessionGate>;
 }

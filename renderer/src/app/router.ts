@@ -17,7 +17,8 @@ export type Route =
   | { section: 'products' }
   | { section: 'documents' }
   | { section: 'import' }
-  | { section: 'settings' };
+  | { section: 'settings' }
+  | { section: 'audit' };
 
 function recordId(part: string | undefined): number | null {
   const id = Number(part);
@@ -50,6 +51,8 @@ export function parseRoute(hash: string): Route {
       return { section: 'import' };
     case 'settings':
       return { section: 'settings' };
+    case 'audit':
+      return { section: 'audit' };
     default:
       return { section: 'desk' };
   }

@@ -12,6 +12,7 @@ export const app: CatalogShape<typeof zh> = {
     customers: 'Customers',
     products: 'Products',
     documents: 'Documents',
+    audit: 'Audit log',
     settings: 'Settings',
   },
   header: {

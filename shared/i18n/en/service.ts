@@ -70,8 +70,6 @@ export const service: CatalogShape<typeof zh> = {
     removed: 'Schedule for {{year}} deleted',
   },
   rules: {
-    operator: 'Operator on duty',
-    operatorHint: 'Recorded on every step of tickets and complaints',
     callbackDays: 'Call back after completion',
     callbackDaysHint: 'Days after the job to call the customer back',
     daysUnit: 'days',

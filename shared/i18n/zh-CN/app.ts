@@ -10,6 +10,7 @@ export const app = {
     customers: '客户',
     products: '产品与保修',
     documents: '单据档案',
+    audit: '操作记录',
     settings: '设置',
   },
   header: {

@@ -68,8 +68,6 @@ export const service = {
     removed: '{{year}} 年的安排已删除',
   },
   rules: {
-    operator: '当班人员',
-    operatorHint: '记录在工单、投诉的每一步操作上',
     callbackDays: '完工后回访',
     callbackDaysHint: '完工后几天内回访客户',
     daysUnit: '天',

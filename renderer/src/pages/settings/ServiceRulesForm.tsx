@@ -15,7 +15,6 @@ import { DurationInput, durationOut, type FormDuration } from './DurationInput';
 import { fenToYuan, yuanToFen } from './money';
 
 interface Values {
-  operator: string;
   callbackDays: number | string;
   lifetimeMaintenance: boolean;
   travel: Record<Region, string>;
@@ -26,7 +25,6 @@ interface Values {
 function initialValues(settings: Settings): Values {
   const s = settings.service;
   return {
-    operator: settings.operator,
     callbackDays: s.callbackDays,
     lifetimeMaintenance: s.lifetimeMaintenance,
     travel: { urban: fenToYuan(s.travelFen.urban), suburban: fenToYuan(s.travelFen.suburban), other: fenToYuan(s.travelFen.other) },
@@ -35,14 +33,8 @@ function initialValues(settings: Settings): Values {
   };
 }
 
-/**
- * The operator may stay unnamed (stamps then say "desk"), but once named it is not cleared by
- * saving an empty field: the schema's "required" says so instead.
- */
-function toInput(values: Values, settings: Settings) {
-  const operator = values.operator.trim();
+function toInput(values: Values) {
   return {
-    ...(operator !== '' || settings.operator !== '' ? { operator } : {}),
     service: {
       callbackDays: values.callbackDays === '' ? (undefined as unknown as number) : Number(values.callbackDays),
       lifetimeMaintenance: values.lifetimeMaintenance,
@@ -69,12 +61,12 @@ function formPath(path: string): string {
   return path.replace(/^service\.travelFen\./, 'travel.').replace(/^service\./, '');
 }
 
-/** The desk's own rules, not tied to a service level: who is at the desk, callbacks, travel fees, complaint promises. */
+/** The desk's own rules, not tied to a service level: callbacks, travel fees, complaint promises. */
 export function ServiceRulesForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const save = useApiMutation('settings:update');
-  const schemaCheck = schemaValidator<Values>(settingsUpdateInput, t, (v) => toInput(v, settings));
+  const schemaCheck = schemaValidator<Values>(settingsUpdateInput, t, toInput);
   const form = useForm<Values>({
     initialValues: initialValues(settings),
     validate: (values) => {
@@ -84,7 +76,7 @@ export function ServiceRulesForm({ settings }: { settings: Settings }) {
   });
 
   const submit = form.onSubmit((values) =>
-    save.mutate(toInput(values, settings), {
+    save.mutate(toInput(values), {
       onSuccess: (saved) => {
         client.setQueryData(SETTINGS_KEY, saved);
         form.resetDirty();
@@ -101,7 +93,6 @@ export function ServiceRulesForm({ settings }: { settings: Settings }) {
     <form noValidate onSubmit={submit} onKeyDown={getHotkeyHandler([['mod+S', () => submit()]])}>
       <Stack gap="md" maw={820}>
         <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
-          <TextInput label={t('service.rules.operator')} description={t('service.rules.operatorHint')} {...form.getInputProps('operator')} />
           <NumberInput
             label={t('service.rules.callbackDays')}
             description={t('service.rules.callbackDaysHint')}

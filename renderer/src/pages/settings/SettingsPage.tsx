@@ -16,6 +16,8 @@ import { CalendarPanel, CalendarTabLabel } from './CalendarPanel';
 import { ServiceLevelsPanel } from './ServiceLevelsPanel';
 import { ServiceRulesForm } from './ServiceRulesForm';
 import { BackupsPanel } from './BackupsPanel';
+import { SecurityPanel, useSettingsTabRequest } from './SecurityPanel';
+import { HealthPanel } from './HealthPanel';
 
 interface Values {
   companyName: string;
@@ -72,10 +74,11 @@ function CompanyForm({ settings }: { settings: Settings }) {
 export function SettingsPage() {
   const { t } = useTranslation();
   const settings = useSettings();
+  const request = useSettingsTabRequest();
   return (
     <>
       <PageHeader title={t('app.settings.title')} />
-      <Tabs defaultValue="general" keepMounted={false}>
+      <Tabs key={request.n} defaultValue={request.tab} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="general">{t('service.tabs.general')}</Tabs.Tab>
           <Tabs.Tab value="serviceLevels">{t('service.tabs.serviceLevels')}</Tabs.Tab>
@@ -84,6 +87,8 @@ export function SettingsPage() {
           </Tabs.Tab>
           <Tabs.Tab value="serviceRules">{t('service.tabs.serviceRules')}</Tabs.Tab>
           <Tabs.Tab value="backups">{t('backup.tab')}</Tabs.Tab>
+          <Tabs.Tab value="security">{t('security.panel.tab')}</Tabs.Tab>
+          <Tabs.Tab value="health">{t('health.panel.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="general">
           <Stack gap="md" maw={820}>
@@ -142,6 +147,8 @@ export function SettingsPage() {
         <Tabs.Panel value="backups">
           <BackupsPanel />
         </Tabs.Panel>
+        <Tabs.Panel value="security"><SecurityPanel /></Tabs.Panel>
+        <Tabs.Panel value="health"><HealthPanel /></Tabs.Panel>
       </Tabs>
     </>
   );
