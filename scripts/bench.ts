@@ -2,6 +2,7 @@
 // Figures only; nothing here passes or fails. Deterministic seed, so runs compare.
 // BENCH_CUSTOMERS (default 100000) sets the size; units are 1.5 per customer.
 // BENCH_TICKETS (default 1000000) repair tickets over ten years; see bench-tickets.ts.
+// BENCH_AUDIT (default 500000) logged requests in the audit log; see bench-audit.ts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { createBackend } from '../electron/backend/backend';
 import { HeadlessPlatform, MemoryLogger } from '../electron/backend/headless-platform';
 import { rebuildIndex } from '../electron/backend/services/search';
 import { benchTickets, seedTickets } from './bench-tickets';
+import { benchAudit, seedAudit } from './bench-audit';
 import { CN_MAINLAND } from '../shared/domain/calendar';
 import { DEFAULT_WARRANTY_RULES, evaluateWarranty } from '../shared/domain/warranty-engine';
 
@@ -17,6 +19,7 @@ const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const UNITS = Math.round(CUSTOMERS * 1.5);
 const QUERIES = 1_200;
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
+const AUDIT = Number(process.env.BENCH_AUDIT ?? 500_000);
 
 // mulberry32, seeded: the same data every run. (An LCG in floating point lost its low bits
 // and cycled after a few thousand values, which skewed the data.)
@@ -168,6 +171,9 @@ console.log(`documents:warrantyCard (render + archive + commit): first ${firstCa
 const seededTickets = seedTickets(sqlite, { count: TICKETS, customers: CUSTOMERS, units: UNITS, now: Date.now(), rand });
 console.log(`Seeded ${TICKETS.toLocaleString()} tickets over ten years in ${(seededTickets.seedMs / 1000).toFixed(1)} s (${seededTickets.open.toLocaleString()} open)`);
 for (const line of await benchTickets(backend.invoke, { customers: CUSTOMERS, units: UNITS, rand, stats, time })) console.log(line);
+const seededAudit = seedAudit(sqlite, { count: AUDIT, now: Date.now(), rand });
+console.log(`Seeded an audit log of ${AUDIT.toLocaleString()} requests (${seededAudit.rows.toLocaleString()} changed rows) in ${(seededAudit.seedMs / 1000).toFixed(1)} s`);
+for (const line of await benchAudit(backend.invoke, { count: AUDIT, rand, stats, time })) console.log(line);
 console.log(`Memory: rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
 await backend.close();
 rmSync(dir, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import type { Logger, Platform } from './platform';
 import { rebuildIndex } from './services/search';
 import { startupBackup } from './services/backups';
 import { weeklyCheck } from './services/health';
+import { resetPinAtStart } from './services/session';
 import type { ServiceContext } from './services/context';
 import { storageError } from './storage-errors';
 
@@ -24,6 +25,8 @@ export interface BackendOptions {
   nativeBinding?: string;
   appVersion?: string;
   now?: () => Date;
+  /** Started with --reset-admin-pin: the owner forgot the PIN (the clearing is logged). */
+  resetAdminPin?: boolean;
 }
 
 export interface Backend {
@@ -31,6 +34,8 @@ export interface Backend {
   close(): Promise<void>;
   store: Store;
   migration: MigrateResult;
+  /** The weekly full check started at open, running off the desk's thread; settles when done. */
+  maintenance: Promise<void>;
 }
 
 export const consoleLogger: Logger = {
@@ -68,8 +73,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     session: { operator: null, unlockedUntil: 0, failures: 0, retryAfter: 0 },
   };
   await startupBackup(ctx);
-  // After the backup: a week's full check reads the whole file, and a failure only reports.
-  await weeklyCheck(ctx);
+  if (options.resetAdminPin) await resetPinAtStart(ctx);
+  // After the backup, and not awaited: the week's full check reads the whole file in a worker
+  // while the window opens; what it finds shows on the Desk. A failure only reports.
+  const maintenance = weeklyCheck(ctx).then(() => undefined);
   const info = (): AppInfo => ({
     version: options.appVersion ?? '0.0.0',
     dbPath: options.dbPath,
@@ -80,10 +87,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   return {
     invoke: dispatch,
     // A restore swaps the connection: close and expose whichever is live now.
-    close: () => closeStore(ctx.storage.store),
+    close: async () => {
+      await maintenance;
+      await closeStore(ctx.storage.store);
+    },
     get store() {
       return ctx.storage.store;
     },
     migration,
+    maintenance,
   };
 }

@@ -79,6 +79,10 @@ class Desk implements DeskBackend {
     return this.opened().migration;
   }
 
+  get maintenance() {
+    return this.live?.maintenance ?? Promise.resolve();
+  }
+
   invoke = (channel: unknown, input: unknown): Promise<Result<unknown>> => {
     if (this.live) return this.live.invoke(channel, input);
     const next = this.queue.then(() => (this.live ? this.live.invoke(channel, input) : this.recover(channel, input)));

@@ -92,6 +92,7 @@ async function start(): Promise<void> {
       logger,
       nativeBinding: nativeBinding(),
       appVersion: app.getVersion(),
+      resetAdminPin: process.argv.includes('--reset-admin-pin'),
     });
   } catch (error) {
     logger.error('cannot open the database', error instanceof Error ? error.stack : error);

@@ -94,7 +94,14 @@ export interface AuditPage {
   total: number;
   /** True when total stopped counting at its cap. */
   more: boolean;
+  /**
+   * Free text without a start date searches the last TEXT_SEARCH_DAYS only (it reads every value
+   * written): the day it searched from, for the screen to say so; null when no window applied.
+   */
+  textSince: string | null;
 }
+
+export const TEXT_SEARCH_DAYS = 90;
 
 export interface AuditDetail {
   change: AuditChange;

@@ -125,6 +125,20 @@ describe('the audit log', () => {
     expect(paged.total).toBe(paged.items.length);
   });
 
+  it('searches free text over the last 90 days unless a start date is chosen, and says so', async () => {
+    clock = new Date(2026, 5, 1, 9, 0);
+    await backend.ok('customers:create', person({ name: '旧客户甲', phones: [{ phone: '13811112222' }] }));
+    clock = new Date(2026, 10, 20, 9, 0);
+    await backend.ok('customers:create', person({ name: '新客户乙', phones: [{ phone: '13811113333' }] }));
+    const recent = await backend.ok('audit:list', { text: '1381111' });
+    expect(recent.textSince).toBe('2026-08-22');
+    expect(recent.items).toHaveLength(1);
+    const all = await backend.ok('audit:list', { text: '1381111', from: '2026-01-01' });
+    expect(all.textSince).toBeNull();
+    expect(all.items).toHaveLength(2);
+    expect((await backend.ok('audit:list', {})).textSince).toBeNull();
+  });
+
   it('covers every data table, rebuilds its triggers for a new column, and logs nothing outside a request', async () => {
     const sqlite = backend.store.sqlite;
     const tables = auditedTables(sqlite);
@@ -256,6 +270,31 @@ describe('the admin PIN', () => {
     const detail = await backend.ok('audit:get', { id: pinChanges.items[2]!.id });
     expect(detail.rows[0]).toMatchObject({ table: 'security', op: 'insert', after: { key: 'adminPin', value: '••••' } });
     expect(JSON.parse(detail.change.request)).toEqual({ current: null, next: '••••' });
+  });
+});
+
+describe('a forgotten PIN', () => {
+  it('is cleared by starting once with --reset-admin-pin, and the log says so', async () => {
+    await backend.ok('session:setPin', { next: '2580' });
+    const dir = backend.dir;
+    await backend.close();
+    // A normal start keeps it.
+    backend = await openTestBackend(dir, () => clock);
+    expect((await backend.ok('session:get', {})).pinSet).toBe(true);
+    await backend.close();
+
+    const { createBackend } = await import('../../electron/backend/backend');
+    const { dataPaths } = await import('../support/backend');
+    const { MemoryLogger, RecordingPlatform } = await import('../support/recording-platform');
+    const paths = dataPaths(dir);
+    const logger = new MemoryLogger();
+    const reset = await createBackend({ ...paths, platform: new RecordingPlatform(paths.trayDir), logger, now: () => clock, resetAdminPin: true });
+    expect((await reset.invoke('session:get', {})).ok && ((await reset.invoke('session:get', {})) as { value: { pinSet: boolean } }).value.pinSet).toBe(false);
+    expect(logger.lines.some((l) => /--reset-admin-pin/.test(l.message))).toBe(true);
+    const logged = (await reset.invoke('audit:list', { channel: 'session:setPin' })) as { ok: true; value: { items: { id: string; request: string; operator: string }[] } };
+    expect(logged.value.items[0]).toMatchObject({ operator: '', request: JSON.stringify({ reset: '--reset-admin-pin' }) });
+    await reset.close();
+    backend = await openTestBackend(dir, () => clock);
   });
 });
 

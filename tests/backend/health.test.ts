@@ -308,6 +308,25 @@ describe('the weekly full check', () => {
     await desk.close();
   });
 
+  it('reads the file in a worker, so the desk answers while a check runs', async () => {
+    const desk = await openTestBackend();
+    for (let i = 0; i < 200; i++) await desk.ok('customers:create', person({ name: `客户${i}`, phones: [{ phone: `1380000${String(i).padStart(4, '0')}` }] }));
+    const order: string[] = [];
+    const check = desk.ok('health:check', {}).then((c) => {
+      order.push('check');
+      return c;
+    });
+    const list = desk.ok('customers:list', { limit: 10 }).then((l) => {
+      order.push('list');
+      return l;
+    });
+    const [checked, listed] = await Promise.all([check, list]);
+    expect(checked.ok).toBe(true);
+    expect(listed.total).toBe(200);
+    expect(order).toEqual(['list', 'check']);
+    await desk.close();
+  });
+
   it('finds damage quick_check cannot see, repairs nothing, and offers the backup from before it', async () => {
     const dir = tempDataDir('integrity');
     let clock = new Date(2026, 8, 1, 9, 0);

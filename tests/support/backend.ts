@@ -26,6 +26,8 @@ export async function openTestBackend(dir = tempDataDir('backend'), now?: () => 
   const platform = new RecordingPlatform(paths.trayDir);
   const logger = new MemoryLogger();
   const backend = await createBackend({ ...paths, platform, logger, now });
+  // The weekly check runs in the background; tests start from a settled desk.
+  await backend.maintenance;
   return {
     ...backend,
     // Live, not copied: a restore swaps the store under the backend.
@@ -62,6 +64,8 @@ export async function openDeskTestBackend(dir = tempDataDir('desk'), now?: () =>
   const platform = new RecordingPlatform(paths.trayDir);
   const logger = new MemoryLogger();
   const desk = await openBackend({ ...paths, platform, logger, now, ...extra });
+  // The weekly check runs in the background; tests start from a settled desk.
+  await desk.maintenance;
   const invoke = (channel: unknown, input: unknown) => desk.invoke(channel, input);
   return {
     invoke,
@@ -74,6 +78,9 @@ export async function openDeskTestBackend(dir = tempDataDir('desk'), now?: () =>
     },
     get mode() {
       return desk.mode;
+    },
+    get maintenance() {
+      return desk.maintenance;
     },
     dir,
     platform,

@@ -1,14 +1,16 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { z } from 'zod';
-import type {
-  AuditChange,
-  AuditDetail,
-  AuditFacets,
-  AuditPage,
-  AuditRowChange,
-  auditIdInput,
-  auditListInput,
+import {
+  TEXT_SEARCH_DAYS,
+  type AuditChange,
+  type AuditDetail,
+  type AuditFacets,
+  type AuditPage,
+  type AuditRowChange,
+  type auditIdInput,
+  type auditListInput,
 } from '../../../shared/schemas/security';
+import { localDay } from './backups';
 import { currentRequest } from '../audit-context';
 import { AppError } from '../errors';
 import type { DB, Db } from '../db/schema';
@@ -31,10 +33,20 @@ function filtered(db: Db, input: z.output<typeof auditListInput>) {
   const rowsWhere = (eb: ExpressionBuilder<DB & { c: DB['audit_changes'] }, 'c'>) => {
     let r = eb.selectFrom('audit_rows as r').select('r.id').whereRef('r.change_id', '=', 'c.id');
     if (input.table) r = r.where('r.table_name', '=', input.table);
-    if (input.rowId !== null) r = r.where('r.row_id', '=', input.rowId);
     return r;
   };
-  if (input.table || input.rowId !== null) q = q.where((eb) => eb.exists(rowsWhere(eb)));
+  if (input.rowId !== null) {
+    // One record's history: few changes, found through the record's own index rather than by
+    // walking the whole log newest first.
+    const rowId = input.rowId;
+    q = q.where('c.id', 'in', (eb) => {
+      let r = eb.selectFrom('audit_rows as r').select('r.change_id').where('r.row_id', '=', rowId);
+      if (input.table) r = r.where('r.table_name', '=', input.table);
+      return r;
+    });
+  } else if (input.table) {
+    q = q.where((eb) => eb.exists(rowsWhere(eb)));
+  }
   if (input.text) {
     const pattern = likePattern(input.text);
     q = q.where((eb) =>
@@ -81,7 +93,11 @@ async function summaries(db: Db, rows: ChangeRow[]): Promise<AuditChange[]> {
   });
 }
 
-export async function listAudit(ctx: ServiceContext, input: z.output<typeof auditListInput>): Promise<AuditPage> {
+export async function listAudit(ctx: ServiceContext, raw: z.output<typeof auditListInput>): Promise<AuditPage> {
+  // Free text reads every value written; over years of log that is seconds. Without a start
+  // date it looks at the last 90 days (the screen says so), and further back when asked.
+  const textSince = raw.text && !raw.from ? localDay(new Date(ctx.now().getTime() - TEXT_SEARCH_DAYS * 86_400_000)) : null;
+  const input = textSince ? { ...raw, from: textSince } : raw;
   const counted = await filtered(ctx.db, input)
     .select('c.id')
     .limit(AUDIT_COUNT_CAP + 1)
@@ -98,6 +114,7 @@ export async function listAudit(ctx: ServiceContext, input: z.output<typeof audi
     items: await summaries(ctx.db, rows),
     total: Math.min(counted.length, AUDIT_COUNT_CAP),
     more: counted.length > AUDIT_COUNT_CAP,
+    textSince,
   };
 }
 

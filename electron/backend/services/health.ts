@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import type { BackupInfo } from '../../../shared/schemas/backup';
 import type { FullCheck, HealthStatus } from '../../../shared/schemas/health';
 import { AppError } from '../errors';
+import { integrityCheckOffThread } from '../integrity-check';
 import { backupFolder, readBackups } from './backups';
 import type { ServiceContext } from './context';
 
@@ -35,14 +36,8 @@ export const isFullCheckDue = (last: FullCheck | null, now: Date) => !last || no
 export async function runFullCheck(ctx: ServiceContext): Promise<FullCheck> {
   const at = ctx.now().getTime();
   const started = performance.now();
-  let problems: string[];
-  try {
-    const rows = ctx.storage.store.sqlite.pragma(`integrity_check(${MAX_PROBLEMS})`) as { integrity_check: string }[];
-    problems = rows.map((r) => String(r.integrity_check)).filter((p) => p !== 'ok');
-  } catch (error) {
-    // SQLite may stop at damage it cannot even walk: that is a failed check too.
-    problems = [(error as Error).message || 'integrity_check failed'];
-  }
+  // Off the desk's thread; SQLite stopping at damage it cannot walk comes back as a problem too.
+  const problems = await integrityCheckOffThread(ctx.storage.dbPath, MAX_PROBLEMS, ctx.storage.nativeBinding);
   const check: FullCheck = { at, ok: problems.length === 0, ms: Math.round(performance.now() - started), problems: problems.slice(0, MAX_PROBLEMS) };
   await ctx.db
     .insertInto('health_checks')

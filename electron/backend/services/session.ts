@@ -8,7 +8,7 @@ import type {
   sessionUnlockInput,
   setPinInput,
 } from '../../../shared/schemas/security';
-import { currentRequest } from '../audit-context';
+import { currentRequest, describeRequest, runAsRequest } from '../audit-context';
 import { AppError } from '../errors';
 import type { Db } from '../db/schema';
 import type { ServiceContext } from './context';
@@ -181,4 +181,18 @@ export async function updateOperator(ctx: ServiceContext, input: z.output<typeof
     if (ctx.session.operator === found.name) ctx.session.operator = row.active === 1 ? row.name : null;
     return toOperator(row);
   });
+}
+
+/**
+ * A forgotten PIN would lock the owner out of restore and settings for good, so starting the
+ * app once with --reset-admin-pin clears it. Whoever can start the app with a flag can also
+ * open the file itself: the PIN keeps mistakes and casual hands out, not someone at the disk.
+ * The clearing is in the audit log, stamped with the flag.
+ */
+export async function resetPinAtStart(ctx: ServiceContext): Promise<boolean> {
+  if (!(await isPinSet(ctx.db))) return false;
+  const request = { at: ctx.now().getTime(), operator: '', channel: 'session:setPin', elevated: false, pinSet: true, request: describeRequest({ reset: '--reset-admin-pin' }) };
+  await runAsRequest(request, () => ctx.db.deleteFrom('security').where('key', '=', PIN_KEY).execute());
+  ctx.logger.warn('the admin PIN was cleared at start-up (--reset-admin-pin)');
+  return true;
 }

@@ -17,7 +17,8 @@ export function HealthBanner({ onOpenSettings }: { onOpenSettings: () => void })
   const { t } = useTranslation();
   const lang = currentLanguage();
   const client = useQueryClient();
-  const status = useApiQuery('health:status', {});
+  // The weekly check finishes in the background after start-up: look again every minute.
+  const status = useApiQuery('health:status', {}, { refetchInterval: 60_000 });
   const restore = useApiMutation('backups:restore');
   const [confirming, setConfirming] = useState(false);
   const check = status.data?.lastFullCheck;

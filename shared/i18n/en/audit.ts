@@ -37,6 +37,7 @@ export const audit: CatalogShape<typeof zh> = {
   noRecords: 'No records changed',
   count_one: '{{count}} change',
   count_other: '{{count}} changes',
+  textWindow: 'Text search covered changes since {{date}} only. To search further back, choose a start date.',
   countMore: 'More than {{n}} changes',
   range: '{{from}}–{{to}} shown',
   empty: {

@@ -50,6 +50,7 @@ export const security: CatalogShape<typeof zh> = {
     setTitle: 'Set the admin PIN',
     changeTitle: 'Change the PIN',
     removeTitle: 'Remove the PIN',
+    forgotHint: 'Forgot the PIN? Close the app and start it once with --reset-admin-pin: the PIN is cleared, and the audit log records it.',
     removeHint: 'Without a PIN, the actions below no longer ask for one.',
     currentPin: 'Current PIN',
     nextPin: 'New PIN',

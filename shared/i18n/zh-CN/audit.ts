@@ -35,6 +35,7 @@ export const audit = {
   noRecords: '未改动记录',
   count_one: '共 {{count}} 次操作',
   count_other: '共 {{count}} 次操作',
+  textWindow: '文字搜索只查了 {{date}} 以来的操作；要查更早的，请在“从（日期）”里选一个开始日期。',
   countMore: '超过 {{n}} 次操作',
   range: '第 {{from}}–{{to}} 条',
   empty: {

@@ -47,6 +47,7 @@ export const security = {
     setTitle: '设置管理员密码',
     changeTitle: '修改密码',
     removeTitle: '取消密码',
+    forgotHint: '忘记密码时：关闭软件，在命令行加 --reset-admin-pin 启动一次，密码即被清除（这一操作会记入操作记录）。',
     removeHint: '取消后，下列操作不再需要密码。',
     currentPin: '当前密码',
     nextPin: '新密码',

@@ -89,6 +89,11 @@ export function AuditPage() {
         </Group>
       </PageHeader>
       <AuditFilterBar value={filters} onChange={setFilters} />
+      {list.data?.textSince && (
+        <Text size="xs" c="dimmed" mb={6} data-testid="audit-text-window">
+          {t('audit.textWindow', { date: list.data.textSince })}
+        </Text>
+      )}
       <QueryState isPending={list.isPending} error={list.error} />
       {list.isSuccess && rows.length === 0 && (
         <EmptyState

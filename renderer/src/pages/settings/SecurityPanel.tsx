@@ -150,6 +150,9 @@ function PinSection({ pinSet }: { pinSet: boolean }) {
             {t('security.panel.removeHint')}
           </Text>
           <PinForm mode="remove" />
+          <Text size="xs" c="dimmed" data-testid="forgot-pin-hint">
+            {t('security.panel.forgotHint')}
+          </Text>
         </Stack>
       ) : (
         <Stack gap="sm">
