@@ -150,10 +150,13 @@ describe('crash safety', () => {
             if (!one('select 1 from customers where id = ?', id)) lose(`customer ${id} missing`);
             else if (!one('select 1 from customer_phones where customer_id = ? and phone = ?', id, b)) lose(`customer ${id} lost phone ${b}`);
             else if (!one("select 1 from search_keys where kind = 'customer' and ref_id = ? and key = ?", id, b)) lose(`customer ${id} phone ${b} not indexed`);
+            // The audit log is written by triggers in the same transaction: it can never lag the data.
+            else if (!one("select 1 from audit_rows where table_name = 'customers' and row_id = ? and op = 'insert'", String(id))) lose(`customer ${id} not in the audit log`);
           } else if (kind === 'unit') {
             all.units.add(id);
             if (!one('select 1 from units where id = ? and serial = ?', id, b)) lose(`unit ${id} (${b}) missing`);
             else if (!one("select 1 from search_keys where kind = 'unit' and ref_id = ? and key = ?", id, b!.toLowerCase())) lose(`unit ${id} not indexed`);
+            else if (!one("select 1 from audit_rows where table_name = 'units' and row_id = ? and op = 'insert'", String(id))) lose(`unit ${id} not in the audit log`);
           } else if (kind === 'update') {
             lastUpdate.set(id, Math.max(lastUpdate.get(id) ?? 0, Number(b!.split('x')[1])));
           } else if (kind === 'document') {
@@ -189,6 +192,11 @@ describe('crash safety', () => {
     let orphans = 0;
     try {
       expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+      // No logged row without its request, and no logged insert of a row that never committed.
+      const headless = sqlite.prepare('select count(*) as n from audit_rows where change_id not in (select id from audit_changes)').get() as { n: number };
+      if (headless.n > 0) losses.push(`end: ${headless.n} audit rows without their request`);
+      const phantom = sqlite.prepare("select count(*) as n from audit_rows r where r.table_name = 'customers' and r.op = 'insert' and not exists (select 1 from audit_rows d where d.table_name = 'customers' and d.row_id = r.row_id and d.op = 'delete') and cast(r.row_id as integer) not in (select id from customers)").get() as { n: number };
+      if (phantom.n > 0) losses.push(`end: ${phantom.n} customers logged as created but not in the database`);
       const ids = (table: string) => new Set((sqlite.prepare(`select id from ${table}`).all() as { id: number }[]).map((r) => r.id));
       const [customers, units, documents] = [ids('customers'), ids('units'), ids('documents')];
       for (const id of all.customers) if (!customers.has(id)) losses.push(`end: customer ${id} missing`);
