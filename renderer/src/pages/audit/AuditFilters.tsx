@@ -3,9 +3,8 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isIsoDate } from '../../../../shared/domain/dates';
 import { useApiQuery } from '../../api/client';
-import { tidyDate } from '../../components/dates';
+import { DayInput } from '../../components/DayInput';
 import { useAuditLabels } from './audit-labels';
 
 export interface AuditFilters {
@@ -29,45 +28,6 @@ export function isAuditFiltered(f: AuditFilters): boolean {
 const collator = new Intl.Collator(['zh-CN', 'en'], { numeric: true });
 const byLabel = (a: { label: string }, b: { label: string }) => collator.compare(a.label, b.label);
 
-/** A day typed the way the desk writes it (2026/3/1, 20260301 ...); applied once it reads as a date. */
-function DayInput({ label, value, onChange }: { label: string; value: string | null; onChange: (day: string | null) => void }) {
-  const { t } = useTranslation();
-  const [typed, setTyped] = useState(value ?? '');
-  const [bad, setBad] = useState(false);
-  // Cleared from outside ("clear filters"): show what is in force.
-  const [shown, setShown] = useState(value);
-  if (shown !== value) {
-    setShown(value);
-    setTyped(value ?? '');
-    setBad(false);
-  }
-  const commit = (text: string) => {
-    const tidy = tidyDate(text);
-    if (tidy === '') {
-      setBad(false);
-      onChange(null);
-    } else if (isIsoDate(tidy)) {
-      setTyped(tidy);
-      setBad(false);
-      onChange(tidy);
-    } else {
-      setBad(true);
-    }
-  };
-  return (
-    <TextInput
-      w={130}
-      aria-label={label}
-      placeholder={label}
-      title={t('audit.filters.datePlaceholder')}
-      value={typed}
-      error={bad ? t('audit.filters.dateInvalid') : undefined}
-      onChange={(e) => setTyped(e.currentTarget.value)}
-      onBlur={(e) => commit(e.currentTarget.value)}
-      onKeyDown={(e) => e.key === 'Enter' && commit(e.currentTarget.value)}
-    />
-  );
-}
 
 /** Typed text is sent once the clerk pauses, not on every key. */
 function SearchInput({ value, onChange }: { value: string | null; onChange: (text: string | null) => void }) {
@@ -106,12 +66,13 @@ export function AuditFilterBar({ value, onChange }: { value: AuditFilters; onCha
   const labels = useAuditLabels();
   const facets = useApiQuery('audit:facets', {}, { staleTime: 0 });
   const set = (patch: Partial<AuditFilters>) => onChange({ ...value, ...patch });
+  const dayText = { hint: t('audit.filters.datePlaceholder'), invalid: t('audit.filters.dateInvalid'), width: 130 };
   const f = facets.data;
   return (
     <Group mb="sm" gap="xs" align="flex-start" role="search" aria-label={t('audit.filters.label')} data-testid="audit-filters">
       <Group gap={4} align="flex-start">
-        <DayInput label={t('audit.filters.from')} value={value.from} onChange={(from) => set({ from })} />
-        <DayInput label={t('audit.filters.to')} value={value.to} onChange={(to) => set({ to })} />
+        <DayInput label={t('audit.filters.from')} value={value.from} onChange={(from) => set({ from })} {...dayText} />
+        <DayInput label={t('audit.filters.to')} value={value.to} onChange={(to) => set({ to })} {...dayText} />
       </Group>
       <Select
         w={130}

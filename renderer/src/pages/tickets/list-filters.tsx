@@ -1,11 +1,10 @@
-import { Button, Group, MultiSelect, SegmentedControl, Select, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, SegmentedControl, Select } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isIsoDate } from '../../../../shared/domain/dates';
 import { OPEN_STATUSES, SEVERITIES, TICKET_STATUSES, type Severity, type TicketStatus } from '../../../../shared/domain/ticket-status';
 import { useApiQuery } from '../../api/client';
-import { tidyDate } from '../../components/dates';
+import { DayInput } from '../../components/DayInput';
 
 export interface TicketFilters {
   scope: 'open' | 'all';
@@ -39,46 +38,6 @@ export function isFiltered(f: TicketFilters): boolean {
   return f.statuses.length > 0 || f.severity !== null || f.technicianId !== null || f.from !== null || f.to !== null;
 }
 
-/** A day typed the way the desk writes it; applied once it reads as a date, flagged otherwise. */
-function DayInput({ label, value, onChange }: { label: string; value: string | null; onChange: (day: string | null) => void }) {
-  const { t } = useTranslation();
-  const [typed, setTyped] = useState(value ?? '');
-  const [bad, setBad] = useState(false);
-  // Cleared or changed from outside (the "clear filters" buttons): show what is in force.
-  const [shown, setShown] = useState(value);
-  if (shown !== value) {
-    setShown(value);
-    setTyped(value ?? '');
-    setBad(false);
-  }
-  const commit = (text: string) => {
-    const tidy = tidyDate(text);
-    if (tidy === '') {
-      setBad(false);
-      onChange(null);
-    } else if (isIsoDate(tidy)) {
-      setTyped(tidy);
-      setBad(false);
-      onChange(tidy);
-    } else {
-      setBad(true);
-    }
-  };
-  return (
-    <TextInput
-      w={150}
-      aria-label={label}
-      placeholder={label}
-      title={t('desk.list.datePlaceholder')}
-      value={typed}
-      error={bad ? t('desk.list.dateInvalid') : undefined}
-      onChange={(e) => setTyped(e.currentTarget.value)}
-      onBlur={(e) => commit(e.currentTarget.value)}
-      onKeyDown={(e) => e.key === 'Enter' && commit(e.currentTarget.value)}
-    />
-  );
-}
-
 /** The filters above the ticket list; each change starts again from the first page. */
 export function TicketFilterBar({ value, onChange }: { value: TicketFilters; onChange: (next: TicketFilters) => void }) {
   const { t } = useTranslation();
@@ -86,6 +45,7 @@ export function TicketFilterBar({ value, onChange }: { value: TicketFilters; onC
   // In the open scope only open statuses can match, so only those are offered.
   const statusChoices = value.scope === 'open' ? OPEN_STATUSES : TICKET_STATUSES;
   const set = (patch: Partial<TicketFilters>) => onChange({ ...value, ...patch });
+  const dayText = { hint: t('desk.list.datePlaceholder'), invalid: t('desk.list.dateInvalid'), width: 150 };
   return (
     <Group mb="sm" gap="sm" align="flex-start" data-testid="ticket-filters">
       <SegmentedControl
@@ -130,8 +90,8 @@ export function TicketFilterBar({ value, onChange }: { value: TicketFilters; onC
         data={(technicians.data ?? []).map((x) => ({ value: String(x.id), label: x.name }))}
       />
       <Group gap={4} align="flex-start">
-        <DayInput label={t('desk.list.from')} value={value.from} onChange={(from) => set({ from })} />
-        <DayInput label={t('desk.list.to')} value={value.to} onChange={(to) => set({ to })} />
+        <DayInput label={t('desk.list.from')} value={value.from} onChange={(from) => set({ from })} {...dayText} />
+        <DayInput label={t('desk.list.to')} value={value.to} onChange={(to) => set({ to })} {...dayText} />
       </Group>
       {isFiltered(value) && (
         <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} />} onClick={() => onChange({ ...NO_FILTERS, scope: value.scope })}>
