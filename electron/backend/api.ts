@@ -4,7 +4,7 @@ import { fieldErrors } from '../../shared/validation';
 import { AppError } from './errors';
 import { storageError } from './storage-errors';
 import { needsAdmin } from '../../shared/admin-guards';
-import { describeRequest, pinRequired, runAsRequest } from './audit-context';
+import { pinRequired, runAsRequest } from './audit-context';
 import { RequestGate } from './request-gate';
 import { isPinSet, isUnlocked, renewUnlock } from './services/session';
 import type { ServiceContext } from './services/context';
@@ -139,7 +139,7 @@ export function createDispatcher(ctx: ServiceContext, table: Handlers) {
         channel,
         elevated,
         pinSet,
-        request: describeRequest(input),
+        input,
       };
       return { ok: true, value: await runAsRequest(context, () => handler(ctx, input)) };
     } catch (error) {

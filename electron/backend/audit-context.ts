@@ -13,8 +13,12 @@ export interface RequestContext {
   elevated: boolean;
   /** A PIN is set, so guarded work needs `elevated`. */
   pinSet: boolean;
-  request: string;
+  /** The input as the log keeps it (see describeRequest). */
+  readonly request: string;
 }
+
+/** What a caller gives: the raw input, described only if the request turns out to write. */
+export type RequestStart = Omit<RequestContext, 'changeId' | 'request'> & { input: unknown };
 
 /**
  * The request being served, carried through every await of its handler. The triggers read it
@@ -23,8 +27,19 @@ export interface RequestContext {
  */
 const current = new AsyncLocalStorage<RequestContext>();
 
-export function runAsRequest<T>(context: Omit<RequestContext, 'changeId'>, fn: () => Promise<T>): Promise<T> {
-  return current.run({ ...context, changeId: randomUUID() }, fn);
+export function runAsRequest<T>(start: RequestStart, fn: () => Promise<T>): Promise<T> {
+  const { input, ...stamp } = start;
+  let described: string | undefined;
+  // Most requests only read: the input is turned into the log's text the first time a trigger asks.
+  const context: RequestContext = {
+    ...stamp,
+    changeId: randomUUID(),
+    get request() {
+      described ??= describeRequest(input);
+      return described;
+    },
+  };
+  return current.run(context, fn);
 }
 
 export function currentRequest(): RequestContext | undefined {

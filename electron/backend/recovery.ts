@@ -8,7 +8,7 @@ import { fieldErrors } from '../../shared/validation';
 import { consoleLogger, createBackend, type Backend, type BackendOptions } from './backend';
 import { migrations as shippedMigrations } from './db/migrations';
 import { AppError } from './errors';
-import { describeRequest, runAsRequest } from './audit-context';
+import { runAsRequest } from './audit-context';
 import { recordAuditEvent } from './services/audit';
 import { fsyncPath, stage } from './services/backup-restore';
 import { backupPath, examine, readBackups } from './services/backups';
@@ -248,7 +248,7 @@ class Desk implements DeskBackend {
     // Nobody has said who is at the desk yet (that is asked once the app opens): the log
     // records the restore itself, with the file kept and what the backup holds.
     const restored = this.live.store.db;
-    const request = { at: (this.options.now?.() ?? new Date()).getTime(), operator: '', channel: 'health:restore', elevated: false, pinSet: false, request: describeRequest({ file }) };
+    const request = { at: (this.options.now?.() ?? new Date()).getTime(), operator: '', channel: 'health:restore', elevated: false, pinSet: false, input: { file } };
     await runAsRequest(request, () =>
       recordAuditEvent(restored, { table: 'database', rowId: 'desk', before: { keptAs: kept ? basename(kept) : null }, after: { backup: file, ...examined.counts } }),
     );

@@ -8,7 +8,7 @@ import type {
   sessionUnlockInput,
   setPinInput,
 } from '../../../shared/schemas/security';
-import { currentRequest, describeRequest, runAsRequest } from '../audit-context';
+import { currentRequest, runAsRequest } from '../audit-context';
 import { AppError } from '../errors';
 import type { Db } from '../db/schema';
 import type { ServiceContext } from './context';
@@ -191,7 +191,7 @@ export async function updateOperator(ctx: ServiceContext, input: z.output<typeof
  */
 export async function resetPinAtStart(ctx: ServiceContext): Promise<boolean> {
   if (!(await isPinSet(ctx.db))) return false;
-  const request = { at: ctx.now().getTime(), operator: '', channel: 'session:setPin', elevated: false, pinSet: true, request: describeRequest({ reset: '--reset-admin-pin' }) };
+  const request = { at: ctx.now().getTime(), operator: '', channel: 'session:setPin', elevated: false, pinSet: true, input: { reset: '--reset-admin-pin' } };
   await runAsRequest(request, () => ctx.db.deleteFrom('security').where('key', '=', PIN_KEY).execute());
   ctx.logger.warn('the admin PIN was cleared at start-up (--reset-admin-pin)');
   return true;
