@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createBackend } from '../electron/backend/backend';
-import { HeadlessPlatform, MemoryLogger } from '../electron/backend/headless-platform';
+import { HeadlessPlatform, MemoryLogger } from '../electron/backend/platform/headless';
 import type { Channel, InputOf, OutputOf } from '../shared/contract';
 import { LANGUAGES } from '../shared/i18n/languages';
 import { CARD_PAPERS, PAPERS } from '../shared/schemas/document';

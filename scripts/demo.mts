@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createBackend } from '../electron/backend/backend';
-import { HeadlessPlatform, MemoryLogger } from '../electron/backend/headless-platform';
+import { HeadlessPlatform, MemoryLogger } from '../electron/backend/platform/headless';
 import type { Channel, InputOf, OutputOf } from '../shared/contract';
 
 const MARKER = '.desk-demo';

@@ -1,3 +1,4 @@
+import { localDay, localTime } from './domain/dates';
 import type { Language } from './i18n/languages';
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -15,10 +16,7 @@ export function formatDate(iso: string | null | undefined, lang: Language): stri
 
 /** A moment (UTC epoch ms) in the desk's local time, 24 h. */
 export function formatDateTime(ms: number, lang: Language): string {
-  const date = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-  return `${formatDate(day, lang)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return `${formatDate(localDay(ms), lang)} ${localTime(ms)}`;
 }
 
 /** Money is kept in integer fen and shown as ¥1,280.00. */

@@ -2,16 +2,17 @@ import { join } from 'node:path';
 import type { Migration } from 'kysely';
 import type { AppInfo } from '../../shared/contract';
 import type { Result } from '../../shared/result';
-import { createDispatcher, handlers } from './api';
+import { createDispatcher } from './app/dispatcher';
+import { handlers } from './app/handlers';
 import { closeStore, openStore, type Store } from './db/connection';
 import { migrateToLatest, type MigrateResult } from './db/migrate';
-import type { Logger, Platform } from './platform';
-import { rebuildIndex } from './services/search';
-import { startupBackup } from './services/backups';
-import { weeklyCheck } from './services/health';
-import { resetPinAtStart } from './services/session';
-import type { ServiceContext } from './services/context';
-import { storageError } from './storage-errors';
+import type { Logger, Platform } from './platform/platform';
+import { rebuildIndex } from './domains/search/search-index';
+import { startupBackup } from './domains/admin/backups';
+import { weeklyCheck } from './domains/admin/health';
+import { resetPinAtStart } from './domains/admin/session';
+import type { ServiceContext } from './app/context';
+import { storageError } from './platform/storage-errors';
 
 export interface BackendOptions {
   dbPath: string;

@@ -1,6 +1,6 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Logger } from '../backend/platform';
+import type { Logger } from '../backend/platform/platform';
 
 /** Technical detail goes to a file the user can send to support; never to the screen. */
 export function fileLogger(file: string): Logger {

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { dialog, shell, type BrowserWindow } from 'electron';
-import type { Platform } from '../backend/platform';
+import type { Platform } from '../backend/platform/platform';
 
 const run = promisify(execFile);
 

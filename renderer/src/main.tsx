@@ -15,7 +15,7 @@ import { App } from './app/App';
 import { RecoveryScreen } from './app/RecoveryScreen';
 import { i18n, initI18n, isLanguage } from './app/i18n';
 import { theme } from './app/theme';
-import { SETTINGS_KEY } from './components/language';
+import { SETTINGS_KEY } from './app/language';
 
 const queryClient = new QueryClient({
   defaultOptions: {

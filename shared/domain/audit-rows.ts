@@ -1,11 +1,12 @@
 /** How the audit screen reads logged rows: pure, so the node tests check it without a browser. */
-import { formatDate, formatDateTime, formatMoney, formatPhone } from '../format';
+import { formatDate, formatMoney, formatPhone } from '../format';
 import type { Language } from '../i18n/languages';
 import type { AuditOp, AuditRowChange } from '../schemas/security';
+import { localDay, localTime } from './dates';
 
 /** An audit time to the second: two changes in the same minute must still read apart. */
 export function formatMoment(ms: number, lang: Language): string {
-  return `${formatDateTime(ms, lang)}:${String(new Date(ms).getSeconds()).padStart(2, '0')}`;
+  return `${formatDate(localDay(ms), lang)} ${localTime(ms, { seconds: true })}`;
 }
 
 /** SQLite keeps flags as 0/1; these columns are flags, not counts. */

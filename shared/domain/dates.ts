@@ -1,5 +1,3 @@
-import dayjs from 'dayjs';
-
 /** Calendar dates travel and are stored as `YYYY-MM-DD` text: no time zone can shift them. */
 export type IsoDate = string;
 
@@ -13,15 +11,40 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
+const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/*
+ * The desk's local time: the PC's clock and time zone, which is the office's. Moments are stored
+ * as UTC epoch ms; these say which calendar day and clock time they were at the desk.
+ */
+
+/** The local calendar day of a moment. */
+export function localDay(at: number | Date): IsoDate {
+  const d = new Date(at);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** The local clock time of a moment, 24 h: `14:05` (with seconds: `14:05:09`). */
+export function localTime(at: number | Date, options: { seconds?: boolean } = {}): string {
+  const d = new Date(at);
+  const hm = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return options.seconds ? `${hm}:${pad(d.getSeconds())}` : hm;
+}
+
+/** The local moment a calendar day and a 24 h `HH:mm` name (midnight when no time is given), as epoch ms. */
+export function localMoment(date: IsoDate, time = '00:00'): number {
+  const [y, m, d] = parts(date);
+  return new Date(y, m - 1, d, Number(time.slice(0, 2)), Number(time.slice(3, 5))).getTime();
+}
+
 /** Today's calendar date on this PC's clock (the desk's local day, not UTC). */
 export function todayIso(now: Date = new Date()): IsoDate {
-  return dayjs(now).format('YYYY-MM-DD');
+  return localDay(now);
 }
 
 // Calendar arithmetic on plain numbers: the warranty engine does it thousands of times per
 // search, and a date library's parse/format round trips dominated its profile.
 const DAY_MS = 86_400_000;
-const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 function parts(date: IsoDate): [number, number, number] {
   return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
 }

@@ -1,6 +1,7 @@
 import type { Region } from '../schemas/customer';
 import { addWorkingDays, type WorkingCalendar } from './calendar';
 import type { Severity } from './ticket-status';
+import { localDay, localMoment, addDays } from './dates';
 
 /**
  * A promised time. The hotline runs 7×24, so clock minutes and hours count straight through
@@ -36,10 +37,9 @@ export function deadline(from: number, duration: Duration, calendar: WorkingCale
   if (duration.unit === 'minutes') return from + duration.amount * MINUTE;
   if (duration.unit === 'hours') return from + duration.amount * HOUR;
   // "Within N working days" ends with the desk's Nth working day after the start day.
-  const start = new Date(from);
-  const day = `${start.getFullYear()}-${String(start.getMonth() + 1).padStart(2, '0')}-${String(start.getDate()).padStart(2, '0')}`;
-  const end = addWorkingDays(calendar, day, duration.amount);
-  return new Date(Number(end.slice(0, 4)), Number(end.slice(5, 7)) - 1, Number(end.slice(8, 10)), 23, 59, 59, 999).getTime();
+  const end = addWorkingDays(calendar, localDay(from), duration.amount);
+  // The last millisecond of that day: the start of the next, less one.
+  return localMoment(addDays(end, 1)) - 1;
 }
 
 export type Milestone = 'answer' | 'arrival' | 'fix' | 'loaner';

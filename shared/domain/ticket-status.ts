@@ -42,6 +42,11 @@ export function isOpen(status: TicketStatus): boolean {
   return OPEN_STATUSES.includes(status);
 }
 
+/** Work on a ticket (fault, parts, charges, warranty) is recorded until it is closed or cancelled. */
+export function isWorkEditable(status: TicketStatus): boolean {
+  return status !== 'closed' && status !== 'cancelled';
+}
+
 export function canMove(from: TicketStatus, to: TicketStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }

@@ -7,7 +7,7 @@ import type { BackupInfo } from '../../shared/schemas/backup';
 import { openStore, closeStore } from '../../electron/backend/db/connection';
 import { migrateToLatest } from '../../electron/backend/db/migrate';
 import { migrations } from '../../electron/backend/db/migrations';
-import { backupPath, expiredBackups } from '../../electron/backend/services/backups';
+import { backupPath, expiredBackups } from '../../electron/backend/domains/admin/backups';
 import { openTestBackend, type TestBackend } from '../support/backend';
 import { person, seedModel } from '../support/sample';
 import { tempDataDir } from '../support/temp';

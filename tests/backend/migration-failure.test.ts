@@ -5,7 +5,7 @@ import { sql, type Migration } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend/backend';
 import { migrations, SCHEMA_VERSION } from '../../electron/backend/db/migrations';
-import { AppError } from '../../electron/backend/errors';
+import { AppError } from '../../electron/backend/lib/errors';
 import { translator } from '../../shared/i18n';
 import { dataPaths, openTestBackend } from '../support/backend';
 import { MemoryLogger, RecordingPlatform } from '../support/recording-platform';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { RequestGate } from '../../electron/backend/request-gate';
+import { RequestGate } from '../../electron/backend/app/request-gate';
 import { openTestBackend, type TestBackend } from '../support/backend';
 import { person } from '../support/sample';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../shared/schemas/search';
-import { normaliseQuery, pinyinForms } from '../../electron/backend/services/search';
+import { normaliseQuery, pinyinForms } from '../../electron/backend/domains/search/search-index';
 import { openTestBackend, type TestBackend } from '../support/backend';
 import { person, seedModel } from '../support/sample';
 

@@ -7,7 +7,7 @@ import { createBackend } from '../../electron/backend/backend';
 import { openStore, closeStore } from '../../electron/backend/db/connection';
 import { migrateToLatest } from '../../electron/backend/db/migrate';
 import { migrations, SCHEMA_VERSION } from '../../electron/backend/db/migrations';
-import { AppError } from '../../electron/backend/errors';
+import { AppError } from '../../electron/backend/lib/errors';
 import { dataPaths, openTestBackend } from '../support/backend';
 import { RecordingPlatform } from '../support/recording-platform';
 import { tempDataDir } from '../support/temp';

@@ -3,12 +3,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CONDUCT_RULES, dispatchOrderDefinition, dispatchOrderPages, renderDispatchOrder } from '../../electron/backend/documents/dispatch-order';
-import { CARBON_MIN_PT } from '../../electron/backend/documents/layout';
-import type { Content } from '../../electron/backend/documents/pdf';
-import { repairReceiptDefinition, repairReceiptPages, renderRepairReceipt, UNCOLLECTED_DAYS, type ReceiptCopy } from '../../electron/backend/documents/repair-receipt';
-import type { RenderedTicketPaper, TicketPaperData } from '../../electron/backend/documents/ticket-paper';
-import { DEFAULT_SERVICE_RULES } from '../../electron/backend/services/settings';
+import { CONDUCT_RULES, dispatchOrderDefinition, dispatchOrderPages, renderDispatchOrder } from '../../electron/backend/documents/ticket-papers/dispatch-order';
+import { CARBON_MIN_PT } from '../../electron/backend/documents/kit/layout';
+import type { Content } from '../../electron/backend/documents/kit/pdf';
+import { repairReceiptDefinition, repairReceiptPages, renderRepairReceipt, UNCOLLECTED_DAYS, type ReceiptCopy } from '../../electron/backend/documents/ticket-papers/repair-receipt';
+import type { RenderedTicketPaper, TicketPaperData } from '../../electron/backend/documents/ticket-papers/ticket-paper';
+import { DEFAULT_SERVICE_RULES } from '../../electron/backend/domains/admin/settings';
 import { CN_MAINLAND } from '../../shared/domain/calendar';
 import { computeCharges } from '../../shared/domain/charges';
 import { DEFAULT_WARRANTY_RULES } from '../../shared/domain/warranty-engine';

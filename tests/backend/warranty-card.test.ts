@@ -5,15 +5,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SERVICE_RULES } from '../../electron/backend/services/settings';
-import { cjkFonts, missingGlyphs } from '../../electron/backend/documents/fonts';
-import { documentText, renderPdf, type TDocumentDefinitions } from '../../electron/backend/documents/pdf';
+import { DEFAULT_SERVICE_RULES } from '../../electron/backend/domains/admin/settings';
+import { cjkFonts, missingGlyphs } from '../../electron/backend/documents/kit/fonts';
+import { documentText, renderPdf, type TDocumentDefinitions } from '../../electron/backend/documents/kit/pdf';
 import {
   renderWarrantyCard,
   warrantyCardDefinition,
   warrantyCardPages,
   type WarrantyCardData,
-} from '../../electron/backend/documents/warranty-card';
+} from '../../electron/backend/documents/warranty-card/warranty-card';
 import { CN_MAINLAND } from '../../shared/domain/calendar';
 import {
   DEFAULT_WARRANTY_RULES,
@@ -571,8 +571,8 @@ describe('warrantyCardDefinition', () => {
 describe('the document sources', () => {
   it('hold no Chinese text: every printed word comes from the catalog', () => {
     const src = fileURLToPath(new URL('../../electron/backend/documents', import.meta.url));
-    const files = readdirSync(src).filter((f) => f.endsWith('.ts'));
-    expect(files).toEqual(expect.arrayContaining(['warranty-card.ts', 'return-slip.ts', 'layout.ts', 'forms.ts']));
+    const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
+    expect(files.map((f) => f.split(/[\\/]/).at(-1))).toEqual(expect.arrayContaining(['warranty-card.ts', 'return-slip.ts', 'layout.ts', 'forms.ts']));
     for (const f of files) {
       const code = readFileSync(join(src, f), 'utf8')
         // comments may quote Chinese (e.g. the characters checked for font coverage)

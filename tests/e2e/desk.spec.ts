@@ -3,14 +3,10 @@ import type { TestBackend } from '../support/backend';
 import { person, seedModel } from '../support/sample';
 import { expect, test } from './fixtures';
 import { screenshot, watchPage } from './page-helpers';
+import { localDay } from '../../shared/domain/dates';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-
-function localDay(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 /**
  * A morning at the desk: a call from three hours ago nobody answered (overdue), a major fault

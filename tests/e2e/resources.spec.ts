@@ -3,13 +3,9 @@ import type { TestBackend } from '../support/backend';
 import { person, seedModel } from '../support/sample';
 import { expect, test } from './fixtures';
 import { screenshot, watchPage } from './page-helpers';
+import { localDay } from '../../shared/domain/dates';
 
 const HOUR = 3_600_000;
-
-function localDay(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 /** A small service company's stock room and team, with two of today's visits booked. */
 async function seedStock(backend: TestBackend) {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createBackend, type Backend, type BackendOptions } from '../../electron/backend/backend';
-import { openBackend } from '../../electron/backend/recovery';
+import { openBackend } from '../../electron/backend/domains/admin/recovery';
 import type { Channel, InputOf, OutputOf } from '../../shared/contract';
 import type { ApiError } from '../../shared/result';
 import { MemoryLogger, RecordingPlatform } from './recording-platform';

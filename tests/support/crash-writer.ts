@@ -19,8 +19,8 @@
  */
 import { join } from 'node:path';
 import { createBackend } from '../../electron/backend/backend';
-import { renderPdf } from '../../electron/backend/documents/pdf';
-import { HeadlessPlatform, MemoryLogger } from '../../electron/backend/headless-platform';
+import { renderPdf } from '../../electron/backend/documents/kit/pdf';
+import { HeadlessPlatform, MemoryLogger } from '../../electron/backend/platform/headless';
 import type { Channel, OutputOf } from '../../shared/contract';
 import { AIRCON_POLICY, person } from './sample';
 

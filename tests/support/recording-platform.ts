@@ -1,1 +1,1 @@
-export { HeadlessPlatform as RecordingPlatform, MemoryLogger } from '../../electron/backend/headless-platform';
+export { HeadlessPlatform as RecordingPlatform, MemoryLogger } from '../../electron/backend/platform/headless';

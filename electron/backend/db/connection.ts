@@ -2,9 +2,9 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely } from 'kysely';
-import { AppError } from '../errors';
+import { type AppError, refusal } from '../lib/errors';
 import { DeskDialect } from './dialect';
-import { registerAuditFunctions } from '../audit-context';
+import { registerAuditFunctions } from '../app/request-context';
 import type { DB } from './schema';
 import type { DamageKind } from '../../../shared/schemas/health';
 
@@ -43,11 +43,7 @@ export function classifyOpenError(error: unknown): DamageKind {
 }
 
 export function openFailure(file: string, kind: DamageKind, detail: string): AppError {
-  return new AppError('DB_DAMAGED', `cannot open ${file} (${kind}): ${detail}`, {
-    message: { key: `health.errors.${kind}`, params: { file } },
-    kind,
-    detail,
-  });
+  return refusal('DB_DAMAGED', `health.errors.${kind}`, { file }, { log: `cannot open ${file} (${kind}): ${detail}`, extra: { kind, detail } });
 }
 
 /** Opens the database with the pragmas a single-PC desk needs to never lose a committed write. */

@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely, Migrator, sql, type Migration } from 'kysely';
-import { AppError } from '../errors';
+import { type AppError, refusal } from '../lib/errors';
 import type { Store } from './connection';
 import { DeskDialect } from './dialect';
 import { syncAuditTriggers } from './audit-triggers';
-import { writeBackup } from '../services/backups';
+import { writeBackup } from '../domains/admin/backups';
 import type { DB } from './schema';
 import { migrations as shippedMigrations } from './migrations';
 
@@ -26,19 +26,16 @@ async function executedMigrations(store: Store): Promise<string[]> {
 }
 
 function tooNew(found: number, supported: number): AppError {
-  return new AppError('DB_TOO_NEW', `database schema ${found} is newer than this build (${supported})`, {
-    message: { key: 'errors.DB_TOO_NEW', params: { found, supported } },
-  });
+  return refusal('DB_TOO_NEW', 'errors.DB_TOO_NEW', { found, supported });
 }
 
 function failed(name: string, cause: unknown, backupPath: string | null): AppError {
   const reason = cause instanceof Error ? cause.message : String(cause);
-  return new AppError('DB_MIGRATION_FAILED', `migration ${name} failed, nothing applied: ${reason}`, {
-    message: backupPath
-      ? { key: 'errors.migrationFailed', params: { backup: backupPath } }
-      : { key: 'errors.DB_MIGRATION_FAILED' },
-    migration: name,
-  });
+  const log = `migration ${name} failed, nothing applied: ${reason}`;
+  const extra = { migration: name };
+  return backupPath
+    ? refusal('DB_MIGRATION_FAILED', 'errors.migrationFailed', { backup: backupPath }, { log, extra })
+    : refusal('DB_MIGRATION_FAILED', 'errors.DB_MIGRATION_FAILED', undefined, { log, extra });
 }
 
 /**

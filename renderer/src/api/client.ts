@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
-import type { Api, ApiError, Channel, InputOf, OutputOf, Result } from '../../../shared/contract';
+import { refreshesAfter, type Api, type ApiError, type Channel, type InputOf, type OutputOf, type Result } from '../../../shared/contract';
 
 declare global {
   interface Window {
@@ -68,14 +68,19 @@ export function useApiQuery<C extends Channel>(
   });
 }
 
-/** A write; on success every query of the listed domains (e.g. 'customers') is refetched. */
-export function useApiMutation<C extends Channel>(channel: C, invalidates: string[] = []) {
+/**
+ * A write; on success every query of the domains the contract says it changes (e.g. `customers`)
+ * is refetched, so no page has to remember what else shows the record it saved.
+ */
+export function useApiMutation<C extends Channel>(channel: C) {
   const client = useQueryClient();
   return useMutation<OutputOf<C>, ApiCallError, InputOf<C>>({
     mutationFn: (input) => call(channel, input),
     onSuccess: async () => {
+      const domains = refreshesAfter(channel);
+      if (domains.length === 0) return;
       await client.invalidateQueries({
-        predicate: (q) => invalidates.some((domain) => String(q.queryKey[0]).startsWith(`${domain}:`)),
+        predicate: (q) => domains.some((domain) => String(q.queryKey[0]).startsWith(`${domain}:`)),
       });
     },
   });

@@ -6,7 +6,7 @@ import { LANGUAGES } from '../../../shared/i18n/languages';
 import { formatDateTime } from '../../../shared/format';
 import type { HealthStatus } from '../../../shared/schemas/health';
 import { call } from '../api/client';
-import { errorText } from '../components/errorText';
+import { errorText } from '../lib/errorText';
 import { currentLanguage, i18n, isLanguage } from './i18n';
 
 /** The settings cannot be read while the file is closed: the language switch here is for this screen only. */

@@ -5,9 +5,9 @@ import { createContext, useContext, useState, type FormEvent, type KeyboardEvent
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../shared/schemas/security';
 import { useApiMutation, useApiQuery } from '../api/client';
-import { errorText, fieldErrorTexts } from '../components/errorText';
-import { useSettings } from '../components/language';
-import { PinPrompt } from '../components/PinPrompt';
+import { errorText, fieldErrorTexts } from '../lib/errorText';
+import { useSettings } from './language';
+import { PinPrompt } from './PinPrompt';
 
 export const SESSION_KEY = ['session:get', {}] as const;
 
@@ -39,7 +39,7 @@ function StartScreen({ info, onBegun }: { info: SessionInfo; onBegun: () => void
   const { t } = useTranslation();
   const client = useQueryClient();
   const company = useSettings().data?.companyName;
-  const begin = useApiMutation('session:begin', ['operators', 'audit']);
+  const begin = useApiMutation('session:begin');
   const [name, setName] = useState('');
   const [failure, setFailure] = useState<{ from: 'list' | 'name'; text: string } | null>(null);
 

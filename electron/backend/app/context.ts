@@ -1,0 +1,38 @@
+import type { Kysely, Migration } from 'kysely';
+import type { Store } from '../db/connection';
+import type { DB } from '../db/schema';
+import type { Logger, Platform } from '../platform/platform';
+
+export interface ServiceContext {
+  db: Kysely<DB>;
+  documentsDir: string;
+  platform: Platform;
+  logger: Logger;
+  /** The clock, injectable so tests can fix "now". */
+  now: () => Date;
+  /** The database file itself, for backups and restore. */
+  storage: Storage;
+  /** Who is at the desk and whether the admin PIN has unlocked it: one desk, one session. */
+  session: DeskSession;
+}
+
+export interface DeskSession {
+  operator: string | null;
+  /** Epoch ms until which guarded actions pass without asking for the PIN again. */
+  unlockedUntil: number;
+  /** Wrong PINs in a row, and when the next try is allowed after too many. */
+  failures: number;
+  retryAfter: number;
+}
+
+
+export interface Storage {
+  /** The live connection; a restore replaces it (and `ctx.db` with it). */
+  store: Store;
+  dbPath: string;
+  /** `backups` beside the database: used until the user chooses a folder. */
+  defaultBackupDir: string;
+  nativeBinding?: string;
+  /** The migrations this build brings a database to (a restored older backup is migrated). */
+  migrations?: Record<string, Migration>;
+}

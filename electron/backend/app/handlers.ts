@@ -1,0 +1,43 @@
+import type { AppInfo } from '../../../shared/contract';
+import { adminHandlers } from '../domains/admin/handlers';
+import { archiveHandlers } from '../domains/archive/handlers';
+import { customerHandlers } from '../domains/customers/handlers';
+import { excelHandlers } from '../domains/excel/handlers';
+import { productHandlers } from '../domains/products/handlers';
+import { searchHandlers } from '../domains/search/handlers';
+import { serviceDeskHandlers } from '../domains/service-desk/handlers';
+import { stockHandlers } from '../domains/stock/handlers';
+import { ticketHandlers } from '../domains/tickets/handlers';
+import { unitHandlers } from '../domains/units/handlers';
+import type { DomainHandlers, Handlers } from './handler-types';
+
+/** Every domain's handlers; a test checks that no channel is answered by two of them. */
+export const DOMAIN_HANDLERS: Record<string, DomainHandlers> = {
+  admin: adminHandlers,
+  archive: archiveHandlers,
+  customers: customerHandlers,
+  excel: excelHandlers,
+  products: productHandlers,
+  search: searchHandlers,
+  serviceDesk: serviceDeskHandlers,
+  stock: stockHandlers,
+  tickets: ticketHandlers,
+  units: unitHandlers,
+};
+
+/** Contract channel → handler. The compiler insists every channel has one, of the right type. */
+export function handlers(info: () => AppInfo): Handlers {
+  return {
+    'app:info': async () => info(),
+    ...adminHandlers,
+    ...archiveHandlers,
+    ...customerHandlers,
+    ...excelHandlers,
+    ...productHandlers,
+    ...searchHandlers,
+    ...serviceDeskHandlers,
+    ...stockHandlers,
+    ...ticketHandlers,
+    ...unitHandlers,
+  } satisfies Handlers;
+}

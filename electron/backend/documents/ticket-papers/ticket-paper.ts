@@ -1,0 +1,319 @@
+import type { TFunction } from 'i18next';
+import type { WorkingCalendar } from '../../../../shared/domain/calendar';
+import { explanationParams, type Explanation } from '../../../../shared/domain/warranty-engine';
+import { formatDate, formatDateTime, formatMoney, formatPhone } from '../../../../shared/format';
+import { translator, type Language } from '../../../../shared/i18n';
+import type { Customer } from '../../../../shared/schemas/customer';
+import type { Paper } from '../../../../shared/schemas/document';
+import type { Settings } from '../../../../shared/schemas/settings';
+import type { TicketDetail } from '../../../../shared/schemas/ticket';
+import { missingGlyphs } from '../kit/fonts';
+import { signatureBlock, type FieldRow } from '../kit/forms';
+import { footer, labelled, letterhead, MM, pageSetup, type PageSetup } from '../kit/layout';
+import { documentText, pdfFonts, renderPdfDocument, type Content, type TDocumentDefinitions, type Width } from '../kit/pdf';
+
+/*
+ * What the dispatch order and both repair receipts share: the data they are drawn from, the
+ * words and formats of one language, the ticket's customer, unit and warranty as printed, and
+ * the carbon-form treatment of C241.
+ */
+
+export interface TicketPaperData {
+  /** The document's own number, as printed (PGD-, SJD-, WXD-...). */
+  number: string;
+  /** The day it is issued, YYYY-MM-DD. */
+  issuedOn: string;
+  /** When it is printed, epoch ms. */
+  printedAt: number;
+  settings: Settings;
+  customer: Customer;
+  ticket: TicketDetail;
+  /** For the holiday rule on a fitted part's last covered day; null: none applied. */
+  calendar: WorkingCalendar | null;
+}
+
+export interface PaperCtx {
+  t: TFunction;
+  lang: Language;
+  setup: PageSetup;
+  data: TicketPaperData;
+  /** A calendar date as printed, or "none". */
+  date: (iso: string | null | undefined) => string;
+  /** A moment in the desk's local time, or "none". */
+  moment: (ms: number | null | undefined) => string;
+  money: (fen: number) => string;
+  /** A text under `repairPrint.`. */
+  k: (key: string, params?: Record<string, unknown>) => string;
+  /** One warranty engine explanation, its dates printed like every other date. */
+  explain: (e: Explanation) => string;
+  /** Dense layout on the carbon form: fewer rows, things side by side. */
+  carbon: boolean;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function paperCtx(data: TicketPaperData, lang: Language, paper: Paper, compact: boolean): PaperCtx {
+  const t = translator(lang);
+  const none = t('print.common.none');
+  const date = (iso: string | null | undefined) => (iso ? formatDate(iso, lang) : none);
+  const explain = (e: Explanation) => {
+    const params = Object.entries(explanationParams(e, lang)).map(([name, v]) => [name, typeof v === 'string' && ISO_DATE.test(v) ? date(v) : v]);
+    return t(e.key, Object.fromEntries(params) as Record<string, string | number>);
+  };
+  return {
+    t,
+    lang,
+    setup: pageSetup(paper, { compact }),
+    data,
+    date,
+    moment: (ms) => (ms === null || ms === undefined ? none : formatDateTime(ms, lang)),
+    money: (fen) => formatMoney(fen, lang),
+    k: (key, params) => t(`repairPrint.${key}`, params ?? {}),
+    explain,
+    carbon: paper === 'C241',
+  };
+}
+
+/** The letterhead; never a logo on the dot-matrix form (it cannot print pictures through carbon). */
+function ticketLetterhead({ t, data, setup, carbon }: PaperCtx): Content {
+  const logo = carbon ? null : data.settings.logo;
+  return letterhead({ ...data.settings, logo }, t, { logoHeight: (setup.paper === 'A4' ? 14 : 11) * MM });
+}
+
+/**
+ * The letterhead, then the title on the left and the document's number and the lines under it
+ * on the right. On the carbon form all of it shares one band: company, title, number.
+ */
+export function heading(c: PaperCtx, title: string, numberLabel: string, lines: string[]): Content[] {
+  if (!c.carbon) return [ticketLetterhead(c), titleRow(c, title, numberLabel, lines)];
+  const { t, data } = c;
+  const { settings } = data;
+  // The complaint line is in the lines at the foot of the form, which every copy carries.
+  const company: Content[] = [
+    { text: settings.companyName, style: 'companyName' },
+    { text: labelled(t, t('print.common.hotline'), formatPhone(settings.hotline)), style: 'letterheadLine', bold: true },
+  ];
+  if (settings.address) company.push({ text: labelled(t, t('print.common.address'), settings.address), style: 'letterheadLine' });
+  const numbers: Content[] = [
+    { text: labelled(t, numberLabel, data.number), style: 'documentNumber', bold: true, noWrap: true },
+    ...lines.map((text): Content => ({ text, style: 'documentNumber', noWrap: true })),
+  ];
+  const row: Content[] = [{ stack: company }, { text: title, style: 'title', noWrap: true, margin: [0, 8, 0, 0] }, { stack: numbers, alignment: 'right' }];
+  return [{ table: { widths: ['*', 'auto', 'auto'], body: [row] }, layout: 'ruleBelow', margin: [0, 0, 0, c.setup.gap] }];
+}
+
+/** The title on the left; the document's number and the lines under it on the right. */
+function titleRow(c: PaperCtx, title: string, numberLabel: string, lines: string[]): Content {
+  const { t, setup, data } = c;
+  return {
+    columns: [
+      { width: '*', text: title, style: 'title' },
+      {
+        width: 'auto',
+        stack: [
+          { text: labelled(t, numberLabel, data.number), style: 'documentNumber', bold: true },
+          ...lines.map((text) => ({ text, style: 'documentNumber' })),
+        ],
+        alignment: 'right',
+      },
+    ],
+    columnGap: 10,
+    margin: [0, setup.gap * 0.5, 0, setup.gap * 0.4],
+  };
+}
+
+/** Where the work is done: the ticket's own site, else the unit's, else the customer's address. */
+export function siteAddress({ data }: PaperCtx): string | null {
+  return data.ticket.siteAddress ?? data.ticket.unit?.siteAddress ?? data.customer.address;
+}
+
+export function contactPhone({ data }: PaperCtx): string {
+  return formatPhone(data.ticket.contactPhone ?? data.customer.phone);
+}
+
+/** Brand, model and serial: the registered unit, or the caller's words for an unregistered one. */
+export function unitIdentity({ data }: PaperCtx): { brand: string; model: string; serial: string | null; registered: boolean } {
+  const { unit, unregisteredUnit } = data.ticket;
+  if (unit) return { brand: unit.brand, model: unit.model, serial: unit.serial, registered: true };
+  return { brand: unregisteredUnit?.brand ?? '', model: unregisteredUnit?.model ?? '', serial: unregisteredUnit?.serial ?? null, registered: false };
+}
+
+/**
+ * The unit's rows of a field table: brand, model, serial (a line to write it on when the caller
+ * did not know it), and the dates the warranty counts from.
+ */
+export function unitFields(c: PaperCtx, options: { dates: boolean }): FieldRow[] {
+  const { k, date, data } = c;
+  const u = unitIdentity(c);
+  const brandModel = `${u.brand} ${u.model}`.trim();
+  // Side by side when both fit half a row; long names would wrap into tall narrow cells.
+  const wide = brandModel.length > (c.setup.paper === 'A5' ? 22 : 30) || (u.serial ?? '').length > (c.setup.paper === 'A5' ? 18 : 26);
+  const rows: FieldRow[] = [
+    { label: k('common.brandModel'), value: brandModel, wide, code: true },
+    { label: k('common.serial'), value: u.serial ?? '', bold: true, code: true, write: !u.serial, wide },
+  ];
+  const unit = data.ticket.unit;
+  if (options.dates && unit) {
+    rows.push({ label: k('common.category'), value: unit.category }, { label: k('common.purchaseDate'), value: date(unit.purchaseDate) });
+    if (unit.acceptanceDate) rows.push({ label: k('common.acceptanceDate'), value: date(unit.acceptanceDate) });
+  }
+  return rows;
+}
+
+/** 保内 / 保外, as decided (the desk's override, when there is one). */
+export function warrantyWord({ t, data }: PaperCtx): string {
+  return t(`ticketing.warranty.${data.ticket.warranty.inWarranty ? 'in' : 'out'}`);
+}
+
+/** Why: the engine's reasons, then the desk's override and its reason. */
+export function warrantyReasons(c: PaperCtx): string[] {
+  const { t, k, explain, data } = c;
+  const w = data.ticket.warranty;
+  const lines = w.reasons.map(explain);
+  if (w.override) {
+    const why = [w.override.exclusionReason ? t(`exclusionReason.${w.override.exclusionReason}`) : null, w.override.note].filter(Boolean);
+    lines.push(k('common.override', { reason: why.join(t('print.common.separator')) }));
+  }
+  return lines;
+}
+
+/** The technicians sent, lead first and marked, with their phones. */
+export function technicianNames({ k, data }: PaperCtx, withPhones: boolean): string {
+  const sorted = [...data.ticket.technicians].sort((a, b) => Number(b.lead) - Number(a.lead));
+  return sorted
+    .map((tech) => {
+      const name = tech.lead && sorted.length > 1 ? k('common.lead', { name: tech.name }) : tech.name;
+      return withPhones && tech.phone ? `${name} ${formatPhone(tech.phone)}` : name;
+    })
+    .join('\u3000');
+}
+
+/**
+ * A row of satisfaction boxes, "very satisfied" first, after its label. Unlike `checkboxes`, a
+ * label may wrap: five English ratings are wider than an A5 page.
+ */
+export function satisfactionRow({ t, k, setup }: PaperCtx): Content {
+  const labels = [5, 4, 3, 2, 1].map((n) => t(`ticketing.satisfaction.${n}`));
+  const size = Math.max(8, Math.round(9 * setup.scale));
+  const box: Content = { canvas: [{ type: 'rect', x: 0, y: 2, w: size, h: size, lineWidth: 0.7, lineColor: '#000000' }] };
+  const row = labels.flatMap((text, i): Content[] => [box, { text, style: 'fieldValue', margin: [0, 0, i < labels.length - 1 ? 6 : 0, 0] }]);
+  const label: Content = { text: labelled(t, k('common.satisfaction'), ''), style: 'fieldValue', noWrap: true };
+  // Equal shares of the line: 'auto' columns of wrapping text can still overrun the margin.
+  const boxes: Content = { table: { widths: labels.flatMap((): Width[] => [size + 3, '*']), body: [row] }, layout: 'noBorders' };
+  // On A5 the label goes above: beside it, "dissatisfied" would not fit a fifth of what is left.
+  if (setup.paper === 'A5') return { stack: [label, boxes] };
+  return { columns: [{ width: 'auto', stack: [label] }, { width: '*', stack: [boxes] }], columnGap: 6 };
+}
+
+/**
+ * Where the customer and our side sign, each with a date line: side by side on A4 and A5. On the
+ * carbon form they go one under the other in a column beside other things: `stacked`, each with
+ * its date line under it; otherwise each on one line, signature and date side by side.
+ */
+export function signatures(c: PaperCtx, labels: string[], options: { date?: string; stacked?: boolean } = {}): Content {
+  const { t } = c;
+  const date = options.date === undefined ? {} : { date: options.date };
+  if (!c.carbon) return signatureBlock(t, labels, { height: c.setup.gap * 2, ...date });
+  if (options.stacked) return { stack: labels.map((label) => signatureBlock(t, [label], { height: 10, ...date })) };
+  const none: [boolean, boolean, boolean, boolean] = [false, false, false, false];
+  const below: [boolean, boolean, boolean, boolean] = [false, false, false, true];
+  const label = (text: string): Content => ({ text: labelled(t, text, ''), style: 'fieldLabel', noWrap: true, margin: [0, 10, 0, 0], border: none });
+  const body = labels.map((text): Content[] => [
+    label(text),
+    { text: '', border: below },
+    label(t('print.common.date')),
+    options.date ? { text: options.date, style: 'fieldValue', noWrap: true, margin: [0, 10, 0, 0], border: none } : { text: '', border: below },
+  ]);
+  return { table: { widths: ['auto', '*', 'auto', options.date ? 'auto' : 60], body, dontBreakRows: true }, layout: 'blanks' };
+}
+
+/**
+ * The hotline line with this paper's number (`progress`: while the repair is going on), and the
+ * complaint line when the company has one.
+ */
+export function contactLines({ k, data, carbon, lang }: PaperCtx, options: { progress: boolean }): string[] {
+  const { settings, number } = data;
+  const lines = options.progress ? [k('common.progress', { hotline: formatPhone(settings.hotline), number })] : [];
+  if (settings.complaintLine) lines.push(k('common.complaint', { complaintLine: formatPhone(settings.complaintLine) }));
+  // One paragraph on the carbon form: each line saved is one the 5.5 in page has for the work.
+  return carbon ? [lines.join(lang === 'zh-CN' ? '' : ' ')] : lines;
+}
+
+/** Empty boxes to tick by hand, each before its item, in `columns` columns. */
+export function checklist(items: string[], columns: 1 | 2, size: number): Content {
+  const box: Content = { canvas: [{ type: 'rect', x: 0, y: 2, w: size, h: size, lineWidth: 0.7, lineColor: '#000000' }] };
+  const rows: Content[][] = [];
+  const perColumn = Math.ceil(items.length / columns);
+  for (let r = 0; r < perColumn; r++) {
+    const row: Content[] = [];
+    for (let col = 0; col < columns; col++) {
+      const item = items[col * perColumn + r];
+      row.push(item === undefined ? '' : box, { text: item ?? '', style: 'list', margin: [0, 0, col < columns - 1 ? 8 : 0, 0] });
+    }
+    rows.push(row);
+  }
+  const widths = Array.from({ length: columns }, (): Width[] => [size + 3, '*']).flat();
+  return { table: { widths, body: rows, dontBreakRows: true }, layout: 'noBorders' };
+}
+
+const CARBON_LAYOUTS: Record<string, string> = { fields: 'carbon', figures: 'carbon' };
+
+/**
+ * The same content for a dot-matrix printer through carbon: no fills or greys (they print as
+ * sparse dots, or not at all on the last copy), plain black single rules.
+ */
+export function forCarbon<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(forCarbon) as T;
+  if (!node || typeof node !== 'object' || Object.getPrototypeOf(node) !== Object.prototype) return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'fillColor' || key === 'background') continue;
+    if (key === 'color' || key === 'lineColor') out[key] = '#000000';
+    else if (key === 'layout' && typeof value === 'string') out[key] = CARBON_LAYOUTS[value] ?? value;
+    else out[key] = forCarbon(value);
+  }
+  return out as T;
+}
+
+/** The page, styles and footer (the paper's number and page x/y) around the content. */
+export function ticketDocument(c: PaperCtx, content: Content[]): TDocumentDefinitions {
+  const { setup, lang, t, data, date } = c;
+  return {
+    pageSize: setup.pageSize,
+    // pdfmake turns a page wider than tall to portrait unless told: C241 is 9.5 in wide, 5.5 in tall.
+    pageOrientation: c.carbon ? 'landscape' : 'portrait',
+    pageMargins: setup.pageMargins,
+    defaultStyle: setup.defaultStyle,
+    styles: setup.styles,
+    language: lang,
+    content: c.carbon ? forCarbon(content) : content,
+    footer: footer(data.number, date(data.issuedOn), t, setup.pageMargins[0]),
+  };
+}
+
+export interface RenderedTicketPaper {
+  pdf: Buffer;
+  pages: number;
+  /** Characters of the printed text the font has no glyph for (they print as empty boxes). */
+  missingGlyphs: string[];
+}
+
+/**
+ * Renders in the normal layout, or in the compact one when the normal layout runs past the
+ * pages the paper is planned for.
+ */
+export async function renderFitting(
+  define: (compact: boolean) => TDocumentDefinitions,
+  plannedPages: number,
+  meta: { title: string; subject: string; author: string; lang: Language },
+): Promise<RenderedTicketPaper> {
+  const t = translator(meta.lang);
+  const info = { title: meta.title, subject: meta.subject, author: meta.author, creator: t('appName'), producer: 'pdfmake' };
+  let definition = define(false);
+  let rendered = await renderPdfDocument(definition, info);
+  if (rendered.pages > plannedPages) {
+    definition = define(true);
+    rendered = await renderPdfDocument(definition, info);
+  }
+  return { ...rendered, missingGlyphs: missingGlyphs(documentText(definition), pdfFonts()) };
+}

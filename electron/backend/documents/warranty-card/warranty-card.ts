@@ -1,0 +1,286 @@
+import type { TFunction } from 'i18next';
+import {
+  DEFAULT_WARRANTY_RULES,
+  EXCLUSION_REASONS,
+  explanationParams,
+  type Explanation,
+  type WarrantyEvaluation,
+} from '../../../../shared/domain/warranty-engine';
+import { formatDate, formatPhone } from '../../../../shared/format';
+import { translator, type Language } from '../../../../shared/i18n';
+import type { Customer } from '../../../../shared/schemas/customer';
+import type { Paper } from '../../../../shared/schemas/document';
+import type { Settings } from '../../../../shared/schemas/settings';
+import type { Unit } from '../../../../shared/schemas/unit';
+import { missingGlyphs } from '../kit/fonts';
+import { dataTable, fieldTable, sealPlace, type FieldRow } from '../kit/forms';
+import { bulletList, footer, labelled, letterhead, MM, notes, numberedList, pageSetup, sectionHeading, type PageSetup } from '../kit/layout';
+import { documentText, pdfFonts, renderPdfDocument, type Content, type TDocumentDefinitions } from '../kit/pdf';
+import { returnSlip } from './return-slip';
+
+/** Bump when the printed layout or wording changes, so archived copies can be told apart. */
+export const WARRANTY_CARD_TEMPLATE_VERSION = 2;
+
+export interface WarrantyCardData {
+  /** The card number, as printed. */
+  number: string;
+  /** The day the card is issued, YYYY-MM-DD. */
+  issuedOn: string;
+  settings: Settings;
+  customer: Customer;
+  unit: Unit;
+}
+
+export interface WarrantyCardOptions {
+  /** Smaller type and margins, for data too long to fit the pages otherwise. */
+  compact?: boolean;
+}
+
+/**
+ * The pages the card is laid out for. A4: the card with its return slip below a cut line, on
+ * one page. A5 is too small for both: the card on page 1, the return slip alone on page 2.
+ */
+export function warrantyCardPages(paper: Paper): number {
+  return paper === 'A4' ? 1 : 2;
+}
+
+/** The words and helpers every section below needs. */
+interface Ctx {
+  t: TFunction;
+  lang: Language;
+  setup: PageSetup;
+  data: WarrantyCardData;
+  /** A date as printed, or "none". */
+  date: (iso: string | null) => string;
+  /** A text under `print.warrantyCard.`. */
+  k: (key: string, params?: Record<string, unknown>) => string;
+  /** One engine explanation, in the card's language, with its dates as printed elsewhere. */
+  explain: (e: Explanation) => string;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The warranty card (保修卡) as a pdfmake definition: data in, definition out, nothing else. */
+export function warrantyCardDefinition(
+  data: WarrantyCardData,
+  lang: Language,
+  paper: Paper,
+  options: WarrantyCardOptions = {},
+): TDocumentDefinitions {
+  const t = translator(lang);
+  const setup = pageSetup(paper, options);
+  const none = t('print.common.none');
+  const date = (iso: string | null) => (iso ? formatDate(iso, lang) : none);
+  const explain = (e: Explanation) => {
+    const params = Object.entries(explanationParams(e, lang)).map(([name, v]) => [name, typeof v === 'string' && ISO_DATE.test(v) ? date(v) : v]);
+    return t(e.key, Object.fromEntries(params) as Record<string, string | number>);
+  };
+  const k = (key: string, params?: Record<string, unknown>) => t(`print.warrantyCard.${key}`, params ?? {});
+  const c: Ctx = { t, lang, setup, data, date, k, explain };
+  const detached = warrantyCardPages(paper) > 1;
+
+  const content: Content[] = [
+    // The logo fits a box 14 mm tall on A4, 11 mm on A5.
+    letterhead(data.settings, t, { logoHeight: (paper === 'A4' ? 14 : 11) * MM * (options.compact ? 0.88 : 1) }),
+    titleRow(c),
+    { columns: [{ width: '*', stack: [details(c)] }, qrAndSeal(c)], columnGap: 10 },
+    ...coverageSection(c),
+    ...exclusionSection(c),
+    ...claimSection(c, detached),
+    returnSlip({ t, lang, setup, number: data.number, settings: data.settings, customer: data.customer, unit: data.unit }, { detached }),
+  ];
+
+  return {
+    pageSize: setup.pageSize,
+    pageOrientation: 'portrait',
+    pageMargins: setup.pageMargins,
+    defaultStyle: setup.defaultStyle,
+    styles: setup.styles,
+    language: lang,
+    content,
+    footer: footer(data.number, date(data.issuedOn), t, setup.pageMargins[0]),
+  };
+}
+
+function titleRow({ k, t, setup, data }: Ctx): Content {
+  return {
+    columns: [
+      { width: '*', text: k('title'), style: 'title' },
+      {
+        width: 'auto',
+        text: labelled(t, k('number'), data.number),
+        style: 'documentNumber',
+        noWrap: true,
+        margin: [0, 10 * setup.scale, 0, 0],
+      },
+    ],
+    margin: [0, setup.gap * 0.5, 0, setup.gap * 0.4],
+  };
+}
+
+function details({ k, date, setup, data }: Ctx): Content {
+  const { customer, unit } = data;
+  const none = date(null);
+  // Long names wrap into tall narrow cells side by side; give them a row each instead.
+  const longNames = unit.brand.length + unit.model.length > (setup.paper === 'A4' ? 40 : 28);
+  const rows: FieldRow[] = [
+    { heading: k('customer.heading') },
+    { label: k('customer.name'), value: customer.name, bold: true },
+    { label: k('customer.phone'), value: formatPhone(customer.phone) },
+    { label: k('customer.address'), value: customer.address ?? none, wide: true },
+    { heading: k('unit.heading') },
+    { label: k('unit.brand'), value: unit.brand, wide: longNames },
+    { label: k('unit.model'), value: unit.model, wide: longNames, code: true },
+    { label: k('unit.category'), value: unit.category },
+    { label: k('unit.invoiceNumber'), value: unit.invoiceNumber ?? none, code: true },
+    { label: k('unit.serial'), value: unit.serial, wide: true, bold: true, code: true },
+    { label: k('unit.purchaseDate'), value: date(unit.purchaseDate) },
+    { label: k('unit.installDate'), value: date(unit.installDate) },
+    { label: k('unit.acceptanceDate'), value: date(unit.acceptanceDate) },
+  ];
+  // The production date matters only when the warranty counts from it (no invoice).
+  if (unit.warranty.start.basis === 'production') rows.push({ label: k('unit.productionDate'), value: date(unit.productionDate) });
+  if (unit.siteAddress) rows.push({ label: k('unit.siteAddress'), value: unit.siteAddress, wide: true });
+  return fieldTable(rows);
+}
+
+/** The QR code of the serial, and under it the place for the company's seal and the issue date. */
+function qrAndSeal({ t, k, date, setup, data }: Ctx): Content {
+  const fit = Math.round((setup.paper === 'A4' ? 96 : 72) * (setup.scale < 0.85 ? 0.9 : 1));
+  return {
+    width: fit + 8,
+    stack: [
+      // Exactly the serial number, nothing around it: a phone or scanner reads it straight in.
+      { qr: data.unit.serial, fit, eccLevel: 'M', alignment: 'center' },
+      { text: k('qrCaption'), style: 'small', alignment: 'center', margin: [0, 3, 0, setup.gap] },
+      // The seal carries the company name; a stamp may overlap the text around it.
+      sealPlace(t, k('issuer'), date(data.issuedOn), setup.gap * 3.5),
+    ],
+  };
+}
+
+/** Component reasons worth printing under the table: the table already shows terms and states. */
+const COMPONENT_NOTES = new Set(['warranty.component.extended', 'warranty.term.holiday']);
+
+/**
+ * The start (basis and date, with the engine's reasons), each component's term, last covered
+ * day and state, then what the customer should know about counting and extending the terms.
+ */
+function coverageSection({ t, k, date, explain, setup, data }: Ctx): Content[] {
+  const w: WarrantyEvaluation = data.unit.warranty;
+  const start: Content = {
+    text: [
+      labelled(t, k('start.basis'), ''),
+      { text: w.start.basis ? t(`warrantyBasis.${w.start.basis}`) : date(null), bold: true },
+      '\u3000\u3000',
+      labelled(t, k('start.date'), ''),
+      { text: date(w.start.date), bold: true },
+    ],
+    style: 'fieldValue',
+  };
+  const rows = w.components.map((comp): Content[] => [
+    comp.name,
+    { text: t('months', { count: comp.months }), style: 'tableCell', noWrap: true },
+    { text: date(comp.end), style: 'tableCell', bold: true, noWrap: true },
+    { text: t(`warrantyState.${comp.state}`), style: 'tableCell', noWrap: true },
+  ]);
+  const table = dataTable(
+    [k('coverage.component'), k('coverage.term'), k('coverage.end'), k('coverage.state', { date: date(w.on) })],
+    rows,
+    ['*', 'auto', 'auto', 'auto'],
+  );
+  // The company's own rules, as the engine applied them (older saved settings fall back to the defaults).
+  const rules = data.settings.warrantyRules ?? DEFAULT_WARRANTY_RULES;
+  const lines = [
+    ...w.components.flatMap((comp) =>
+      comp.reasons.filter((r) => COMPONENT_NOTES.has(r.key)).map((r) => k('coverage.componentNote', { name: comp.name, note: explain(r) })),
+    ),
+    k('start.notCounted'),
+    ...(rules.extendPastHoliday ? [k('coverage.holidayRule')] : []),
+    k('terms.parts', { free: t('months', { count: rules.partInWarrantyMonths }), paid: t('months', { count: rules.partPaidMonths }) }),
+    k('terms.downtime', { count: rules.downtimeExtensionDays }),
+  ];
+  return [
+    sectionHeading(k('coverage.heading')),
+    start,
+    { stack: [notes(w.start.reasons.map(explain))], margin: [0, 0, 0, setup.gap / 3] },
+    table,
+    { ul: lines, style: ['list', 'note'], margin: [0, setup.gap / 4, 0, 0] },
+  ];
+}
+
+/**
+ * Each exclusion decided, once: the whole-unit ones come in every component's reasons too.
+ * An exclusion is its reason line followed by its scope (and note) lines.
+ */
+function exclusionSection({ t, k, explain, data }: Ctx): Content[] {
+  const w = data.unit.warranty;
+  const groups: Explanation[][] = [];
+  for (const reasons of [w.reasons, ...w.components.map((comp) => comp.reasons)]) {
+    for (const r of reasons) {
+      if (!r.key.startsWith('warranty.exclusion.')) continue;
+      const follows = /\.(scopeUnit|scopeComponent|note)$/.test(r.key);
+      if (follows && groups.length > 0) groups.at(-1)!.push(r);
+      else groups.push([r]);
+    }
+  }
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const group of groups) {
+    const line = group.map(explain).join(t('print.common.separator'));
+    if (!seen.has(line)) lines.push(line);
+    seen.add(line);
+  }
+  if (lines.length === 0) return [];
+  return [sectionHeading(k('exclusions.heading')), { ul: lines, style: 'list', bold: true }];
+}
+
+function claimSection({ t, k, setup, data }: Ctx, detached: boolean): Content[] {
+  const { settings, number } = data;
+  const claim = [
+    k('claim.call', { hotline: formatPhone(settings.hotline), number }),
+    k('claim.keep'),
+    k('claim.check'),
+    k(detached ? 'claim.returnSlipNextPage' : 'claim.returnSlipBelow'),
+  ];
+  if (settings.complaintLine) claim.push(k('claim.complaint', { complaintLine: formatPhone(settings.complaintLine) }));
+  const notCovered = [...EXCLUSION_REASONS.map((r) => t(`exclusionReason.${r}`)), k('notCovered.expired')];
+  const claimBlock: Content[] = [sectionHeading(k('claim.heading')), numberedList(claim)];
+  // Side by side on A4; one under the other on the narrow A5.
+  if (setup.paper === 'A4') {
+    const notCoveredBlock: Content[] = [sectionHeading(k('notCovered.heading')), bulletList(notCovered)];
+    return [{ columns: [{ width: '55%', stack: claimBlock }, { width: '*', stack: notCoveredBlock }], columnGap: 16 }];
+  }
+  return [...claimBlock, sectionHeading(k('notCovered.heading')), bulletList(notCovered, 2)];
+}
+
+export interface RenderedWarrantyCard {
+  pdf: Buffer;
+  /** Characters of the printed text the font has no glyph for (they print as empty boxes). */
+  missingGlyphs: string[];
+  /** `warrantyCardPages(paper)`, unless the data is too long even for the compact layout. */
+  pages: number;
+}
+
+/**
+ * Renders the card on its pages (`warrantyCardPages`): in the normal layout, or in the compact
+ * one when the data is too long for it. The caller should warn when `missingGlyphs` is not
+ * empty or `pages` is more than planned.
+ */
+export async function renderWarrantyCard(data: WarrantyCardData, lang: Language, paper: Paper): Promise<RenderedWarrantyCard> {
+  const t = translator(lang);
+  const meta = {
+    title: `${t('print.warrantyCard.title')} ${data.number}`,
+    subject: `${data.unit.brand} ${data.unit.model} ${data.unit.serial}`,
+    author: data.settings.companyName,
+    creator: t('appName'),
+    producer: 'pdfmake',
+  };
+  let definition = warrantyCardDefinition(data, lang, paper);
+  let rendered = await renderPdfDocument(definition, meta);
+  if (rendered.pages > warrantyCardPages(paper)) {
+    definition = warrantyCardDefinition(data, lang, paper, { compact: true });
+    rendered = await renderPdfDocument(definition, meta);
+  }
+  return { ...rendered, missingGlyphs: missingGlyphs(documentText(definition), pdfFonts()) };
+}

@@ -1,0 +1,126 @@
+import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { RestoreResult } from '../../../../shared/schemas/backup';
+import { closeStore, openStore, type Store } from '../../db/connection';
+import { migrateToLatest } from '../../db/migrate';
+import { migrations as shippedMigrations } from '../../db/migrations';
+import { refusal, refuse } from '../../lib/errors';
+import { recordAuditEvent } from './audit';
+import { backupFolder, backupPath, examine, inspectBackup, safetyBackup, saveFolder, toRollbackJournal } from './backups';
+import type { ServiceContext } from '../../app/context';
+import { rebuildIndex } from '../search/search-index';
+
+export function fsyncPath(path: string, flags: string): void {
+  try {
+    const fd = openSync(path, flags);
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    // Directories cannot be fsynced on Windows; a file that cannot be is a real failure.
+    if (flags !== 'r') throw error;
+  }
+}
+
+/**
+ * A copy of the closed, checked backup (never a live database), made durable beside the live
+ * file. The backup itself is only read: a stick may be read-only, and it stays as it was.
+ */
+export function stage(source: string, target: string, nativeBinding?: string): void {
+  rmSync(target, { force: true });
+  copyFileSync(source, target);
+  toRollbackJournal(target, nativeBinding);
+  fsyncPath(target, 'r+');
+  const check = examine(target, nativeBinding).check;
+  if (check !== 'ok') throw new Error(`staged copy failed its check: ${check}`);
+}
+
+/** Puts a staged file in place of the (closed) live database. */
+function replaceLive(ctx: ServiceContext, staged: string): void {
+  const { dbPath } = ctx.storage;
+  for (const side of ['-wal', '-shm', '-journal']) rmSync(`${dbPath}${side}`, { force: true });
+  renameSync(staged, dbPath);
+  fsyncPath(dirname(dbPath), 'r');
+}
+
+/** Opens the live file, migrated to this build (a restored older backup is brought up to date). */
+async function reopen(ctx: ServiceContext, backupDir: string): Promise<Store> {
+  const store = openStore(ctx.storage.dbPath, { nativeBinding: ctx.storage.nativeBinding });
+  try {
+    const migration = await migrateToLatest(store, backupDir, ctx.storage.migrations);
+    if (migration.applied.length > 0) await store.db.transaction().execute((trx) => rebuildIndex(trx));
+    return store;
+  } catch (error) {
+    await closeStore(store);
+    throw error;
+  }
+}
+
+function swap(ctx: ServiceContext, store: Store): void {
+  // The dispatcher's ctx is shared by every handler: from here on they all use the new file.
+  // Caches keyed by ctx.db (the working calendar) start fresh with it.
+  ctx.storage.store = store;
+  ctx.db = store.db;
+}
+
+/**
+ * Replaces the live database with a backup: the current data is backed up first, the chosen
+ * file is checked (quick_check, not from a newer build), copied beside the live file, synced,
+ * and renamed into place; the app reopens on it, migrated if it is older. Anything that fails
+ * before the rename leaves the live database untouched.
+ */
+export async function restoreBackup(ctx: ServiceContext, file: string): Promise<RestoreResult> {
+  const chosen = await inspectBackup(ctx, file);
+  if (chosen.check !== 'ok') {
+    throw refuse('backup.errors.damaged', { file });
+  }
+  const supported = Object.keys(ctx.storage.migrations ?? shippedMigrations).length;
+  if ((chosen.schemaVersion ?? 0) > supported) {
+    throw refusal('DB_TOO_NEW', 'backup.errors.tooNew', { file });
+  }
+  const safety = await safetyBackup(ctx, 'beforeRestore');
+  const { folder, isDefault } = await backupFolder(ctx);
+  const source = backupPath(folder, file);
+  const safetyFile = backupPath(folder, safety.file);
+  const staged = `${ctx.storage.dbPath}.restoring`;
+  try {
+    stage(source, staged, ctx.storage.nativeBinding);
+  } catch (error) {
+    rmSync(staged, { force: true });
+    throw refusal('VALIDATION', 'backup.errors.damaged', { file }, { log: `backup ${file} could not be staged: ${(error as Error).message}` });
+  }
+
+  await closeStore(ctx.storage.store);
+  let replaced = false;
+  try {
+    replaceLive(ctx, staged);
+    replaced = true;
+    swap(ctx, await reopen(ctx, folder));
+  } catch (error) {
+    // Not replaced: the live file is as it was. Replaced but unopenable: the data of a moment
+    // ago (the safety backup) goes back. Either way the desk keeps running, and is told.
+    ctx.logger.error(`restore of ${file} failed; ${replaced ? `putting ${safety.file} back` : 'live database untouched'}`, (error as Error).stack);
+    if (replaced) {
+      copyFileSync(safetyFile, staged);
+      fsyncPath(staged, 'r+');
+      replaceLive(ctx, staged);
+    }
+    swap(ctx, await reopen(ctx, folder));
+    throw refusal('STORAGE', 'backup.errors.restoreFailed', { file }, { log: `restore of ${file} failed: ${(error as Error).message}` });
+  } finally {
+    if (existsSync(staged)) rmSync(staged, { force: true });
+  }
+  // Where backups go belongs to this PC, not to the data: a restored file keeps today's folder.
+  await saveFolder(ctx, isDefault ? null : folder);
+  // No trigger sees a whole file replaced: the restored database's own log says who did it.
+  await recordAuditEvent(ctx.db, {
+    table: 'database',
+    rowId: 'desk',
+    before: { backup: safety.file, ...safety.counts },
+    after: { backup: file, ...chosen.counts },
+  });
+  ctx.logger.info(`restored ${file}; the data before is in ${safety.file}`);
+  return { restoredFrom: file, safetyBackup: safety.file };
+}

@@ -1,0 +1,368 @@
+import Database from 'better-sqlite3';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { BACKUP_REASONS, type BackupCounts, type BackupInfo, type BackupList, type BackupReason } from '../../../../shared/schemas/backup';
+import { type AppError, refusal, notFound } from '../../lib/errors';
+import type { ServiceContext } from '../../app/context';
+import { getSettings } from './settings';
+import { localDay, localTime, localMoment } from '../../../../shared/domain/dates';
+
+/** Our own file names only: a shared drive or USB stick may hold anything else, never touched. */
+const NAME = /^desk-(\d{4})-(\d{2})-(\d{2})T(\d{2})(\d{2})-([A-Za-z]+)(?:-\d+)?\.sqlite$/;
+/** Pre-migration backups as `migrateToLatest` names them. */
+const PRE_MIGRATION = /^pre-migration-v\d+-.*\.sqlite$/;
+const DAY = 24 * 60 * 60 * 1000;
+const SPECIAL_KEEP_DAYS = 90;
+
+export async function backupFolder(ctx: ServiceContext): Promise<{ folder: string; isDefault: boolean }> {
+  const chosen = (await getSettings(ctx)).backupFolder;
+  return chosen ? { folder: chosen, isDefault: false } : { folder: ctx.storage.defaultBackupDir, isDefault: true };
+}
+
+/** A backup named by the renderer is looked for in the backup folder and nowhere else. */
+export function backupPath(folder: string, file: string): string {
+  const root = resolve(folder);
+  const full = resolve(root, file);
+  if (dirname(full) !== root || basename(full) !== file) {
+    throw refusal('FORBIDDEN', 'backup.errors.invalidFile', undefined, { log: `path escapes the backup folder: ${file}` });
+  }
+  return full;
+}
+
+/** Local calendar day: "today" is the desk's today, not UTC's. */
+
+function newName(folder: string, now: Date, reason: BackupReason): string {
+  const stem = `desk-${localDay(now)}T${localTime(now).replace(':', '')}-${reason}`;
+  let name = `${stem}.sqlite`;
+  for (let i = 2; existsSync(join(folder, name)) || existsSync(join(folder, `${name}.partial`)); i++) name = `${stem}-${i}.sqlite`;
+  return name;
+}
+
+function fsyncFile(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function fsyncDir(dir: string): void {
+  // Directories cannot be opened for fsync on Windows; the rename is durable enough there.
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    /* not supported on this platform */
+  }
+}
+
+function count(sqlite: Database.Database, table: string): number {
+  try {
+    return (sqlite.prepare(`select count(*) as n from "${table}"`).get() as { n: number }).n;
+  } catch {
+    return 0; // an older schema without that table holds none
+  }
+}
+
+export interface Examined {
+  check: string;
+  counts: BackupCounts | null;
+  schemaVersion: number | null;
+}
+
+/**
+ * Opens a backup read-only and looks inside: quick_check, what it holds, its schema version.
+ * A file that is not a database at all answers its error as the check, never throws.
+ */
+export function examine(file: string, nativeBinding?: string): Examined {
+  if (!isWalFile(file)) return examineFile(file, nativeBinding);
+  // Opening a WAL-mode file, even read-only, leaves -wal/-shm files beside it (and fails on a
+  // read-only stick): a private copy in rollback mode is examined instead.
+  const dir = mkdtempSync(join(tmpdir(), 'desk-examine-'));
+  try {
+    const copy = join(dir, 'copy.sqlite');
+    copyFileSync(file, copy);
+    toRollbackJournal(copy, nativeBinding);
+    return examineFile(copy, nativeBinding);
+  } catch (error) {
+    return { check: (error as Error).message || 'unreadable', counts: null, schemaVersion: null };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Bytes 18 and 19 of an SQLite header are 2 when the file is in WAL mode. */
+function isWalFile(file: string): boolean {
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const header = Buffer.alloc(20);
+      return readSync(fd, header, 0, 20, 0) === 20 && (header[18] === 2 || header[19] === 2);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** Our own copies are not live: rollback-journal mode, so reading them never leaves -wal files. */
+export function toRollbackJournal(file: string, nativeBinding?: string): void {
+  const copy = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+}
+
+function examineFile(file: string, nativeBinding?: string): Examined {
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    const check = String(sqlite.pragma('quick_check', { simple: true }));
+    if (check !== 'ok') return { check, counts: null, schemaVersion: null };
+    const userVersion = Number(sqlite.pragma('user_version', { simple: true }));
+    const migrated = count(sqlite, 'kysely_migration');
+    return {
+      check,
+      counts: { customers: count(sqlite, 'customers'), units: count(sqlite, 'units'), tickets: count(sqlite, 'tickets') },
+      schemaVersion: Math.max(userVersion, migrated),
+    };
+  } catch (error) {
+    return { check: (error as Error).message || 'unreadable', counts: null, schemaVersion: null };
+  } finally {
+    sqlite?.close();
+  }
+}
+
+function sidecarOf(file: string): string {
+  return `${file}.json`;
+}
+
+function readSidecar(file: string): Partial<BackupInfo> | null {
+  try {
+    return JSON.parse(readFileSync(sidecarOf(file), 'utf8')) as Partial<BackupInfo>;
+  } catch {
+    return null;
+  }
+}
+
+/** What the name and the file say, for a backup without (or with a damaged) sidecar. */
+function fromName(folder: string, name: string): BackupInfo | null {
+  const full = join(folder, name);
+  let size = 0;
+  let mtime = 0;
+  try {
+    const st = statSync(full);
+    if (!st.isFile()) return null;
+    size = st.size;
+    mtime = st.mtimeMs;
+  } catch {
+    return null;
+  }
+  const m = NAME.exec(name);
+  if (m) {
+    const reason = BACKUP_REASONS.find((r) => r === m[6]);
+    if (!reason) return null;
+    const createdAt = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5])).getTime();
+    return { file: name, createdAt, reason, size, check: null, counts: null, schemaVersion: null };
+  }
+  if (PRE_MIGRATION.test(name)) return { file: name, createdAt: Math.round(mtime), reason: 'beforeMigration', size, check: null, counts: null, schemaVersion: null };
+  return null;
+}
+
+function describe(folder: string, name: string): BackupInfo | null {
+  const base = fromName(folder, name);
+  if (!base) return null;
+  const side = readSidecar(join(folder, name));
+  if (!side) return base;
+  return {
+    ...base,
+    createdAt: typeof side.createdAt === 'number' ? side.createdAt : base.createdAt,
+    reason: BACKUP_REASONS.find((r) => r === side.reason) ?? base.reason,
+    check: typeof side.check === 'string' ? side.check : null,
+    counts: side.counts ?? null,
+    schemaVersion: typeof side.schemaVersion === 'number' ? side.schemaVersion : null,
+  };
+}
+
+/** Every backup of ours in the folder, newest first. */
+export function readBackups(folder: string): BackupInfo[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .map((name) => describe(folder, name))
+    .filter((b): b is BackupInfo => b !== null)
+    .sort((a, b) => b.createdAt - a.createdAt || b.file.localeCompare(a.file));
+}
+
+export async function listBackups(ctx: ServiceContext): Promise<BackupList> {
+  const { folder, isDefault } = await backupFolder(ctx);
+  const counted = async (table: 'customers' | 'units' | 'tickets') =>
+    Number((await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const current = { customers: await counted('customers'), units: await counted('units'), tickets: await counted('tickets') };
+  return { folder, isDefaultFolder: isDefault, backups: readBackups(folder), current };
+}
+
+/**
+ * The backups a careful user keeps: all of today, the newest of each of the last 30 days, the
+ * newest of each of the last 12 months; pre-migration and pre-restore ones for 90 days whatever.
+ * Answers the file names to delete; never the one just made.
+ */
+export function expiredBackups(backups: BackupInfo[], now: Date, justMade: string | null): string[] {
+  const today = localDay(now);
+  const dayStart = localMoment(today);
+  const dailyFrom = dayStart - 30 * DAY;
+  const monthlyFrom = new Date(now.getFullYear(), now.getMonth() - 12, now.getDate()).getTime();
+  const newestOf = new Map<string, string>();
+  for (const b of [...backups].sort((x, y) => y.createdAt - x.createdAt)) {
+    const d = new Date(b.createdAt);
+    const key = b.createdAt >= dailyFrom ? `d${localDay(d)}` : b.createdAt >= monthlyFrom ? `m${d.getFullYear()}-${d.getMonth()}` : null;
+    if (key && !newestOf.has(key)) newestOf.set(key, b.file);
+  }
+  const kept = new Set(newestOf.values());
+  return backups
+    .filter((b) => {
+      if (b.file === justMade || kept.has(b.file)) return false;
+      if (localDay(new Date(b.createdAt)) === today) return false;
+      const special = b.reason === 'beforeMigration' || b.reason === 'beforeRestore';
+      if (special && now.getTime() - b.createdAt < SPECIAL_KEEP_DAYS * DAY) return false;
+      return true;
+    })
+    .map((b) => b.file);
+}
+
+function prune(ctx: ServiceContext, folder: string, justMade: string): void {
+  for (const file of expiredBackups(readBackups(folder), ctx.now(), justMade)) {
+    try {
+      rmSync(join(folder, file), { force: true });
+      rmSync(sidecarOf(join(folder, file)), { force: true });
+    } catch (error) {
+      ctx.logger.warn(`could not delete old backup ${file}`, (error as Error).message);
+    }
+  }
+}
+
+function writeFailed(folder: string, error: unknown): AppError {
+  return refusal('STORAGE', 'backup.errors.writeFailed', { folder }, { log: `backup to ${folder} failed: ${(error as Error).message}` });
+}
+
+/**
+ * Copies the live database with SQLite's online backup API (a consistent snapshot even while
+ * the desk writes, never a copy of the live file), checks the copy, records what it holds in a
+ * sidecar, then applies the retention rules.
+ */
+export async function createBackup(ctx: ServiceContext, reason: BackupReason): Promise<BackupInfo> {
+  const { folder } = await backupFolder(ctx);
+  const now = ctx.now();
+  let info: BackupInfo;
+  try {
+    mkdirSync(folder, { recursive: true });
+    info = await writeBackup(ctx.storage.store.sqlite, folder, newName(folder, now, reason), reason, now.getTime(), ctx.storage.nativeBinding);
+  } catch (error) {
+    throw writeFailed(folder, error);
+  }
+  if (info.check !== 'ok') ctx.logger.warn(`backup ${info.file} failed its check`, info.check);
+  prune(ctx, folder, info.file);
+  return info;
+}
+
+/**
+ * The one way a backup file is made (also before a migration): an online snapshot written
+ * under a temporary name, made durable, renamed, then checked and described in its sidecar.
+ */
+export async function writeBackup(
+  sqlite: Database.Database,
+  folder: string,
+  name: string,
+  reason: BackupReason,
+  createdAt: number,
+  nativeBinding?: string,
+): Promise<BackupInfo> {
+  const partial = join(folder, `${name}.partial`);
+  const file = join(folder, name);
+  try {
+    await sqlite.backup(partial);
+    toRollbackJournal(partial, nativeBinding);
+    fsyncFile(partial);
+    renameSync(partial, file);
+    fsyncDir(folder);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+  const examined = examine(file, nativeBinding);
+  const info: BackupInfo = { file: name, createdAt, reason, size: statSync(file).size, ...examined };
+  const { file: _name, ...sidecar } = info;
+  writeFileSync(sidecarOf(file), JSON.stringify(sidecar, null, 2));
+  return info;
+}
+
+/** A backup that must be good before something destructive runs (a merge, a restore). */
+export async function safetyBackup(ctx: ServiceContext, reason: BackupReason): Promise<BackupInfo> {
+  const info = await createBackup(ctx, reason);
+  if (info.check !== 'ok') {
+    throw refusal('STORAGE', 'backup.errors.safetyFailed', { file: info.file });
+  }
+  return info;
+}
+
+/** Once a day, at start-up: a failed backup (a pulled USB stick) is logged, never stops the desk. */
+export async function startupBackup(ctx: ServiceContext): Promise<BackupInfo | null> {
+  try {
+    const { folder } = await backupFolder(ctx);
+    const today = localDay(ctx.now());
+    if (readBackups(folder).some((b) => localDay(new Date(b.createdAt)) === today)) return null;
+    return await createBackup(ctx, 'startup');
+  } catch (error) {
+    ctx.logger.warn('start-up backup failed', (error as Error).message);
+    return null;
+  }
+}
+
+/** What a backup holds, read from the file itself (not the sidecar); the live data is not touched. */
+export async function inspectBackup(ctx: ServiceContext, file: string): Promise<BackupInfo> {
+  const { folder } = await backupFolder(ctx);
+  const full = backupPath(folder, file);
+  const base = describe(folder, file);
+  if (!base || !existsSync(full)) {
+    throw notFound('backup.errors.notFound', { file });
+  }
+  return { ...base, size: statSync(full).size, ...examine(full, ctx.storage.nativeBinding) };
+}
+
+/** The folder comes from the system's folder dialog, and must take a file before it is kept. */
+export async function chooseBackupFolder(ctx: ServiceContext): Promise<BackupList | null> {
+  const chosen = await ctx.platform.chooseFolder();
+  if (!chosen) return null;
+  const folder = resolve(chosen);
+  const probe = join(folder, `.desk-write-test-${process.pid}`);
+  try {
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(probe, 'ok');
+    rmSync(probe);
+  } catch (error) {
+    throw refusal('STORAGE', 'backup.errors.folderNotWritable', { folder }, { log: `backup folder ${folder} is not writable: ${(error as Error).message}` });
+  }
+  await saveFolder(ctx, folder);
+  return listBackups(ctx);
+}
+
+/** Null goes back to the default folder. */
+export async function saveFolder(ctx: ServiceContext, folder: string | null): Promise<void> {
+  if (folder === null) {
+    await ctx.db.deleteFrom('settings').where('key', '=', 'backupFolder').execute();
+    return;
+  }
+  await ctx.db
+    .insertInto('settings')
+    .values({ key: 'backupFolder', value: JSON.stringify(folder) })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(folder) }))
+    .execute();
+}

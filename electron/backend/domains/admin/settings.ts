@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../../../shared/i18n/languages';
+import type { ServiceRules, Settings, settingsUpdateInput } from '../../../../shared/schemas/settings';
+import { DEFAULT_WARRANTY_RULES } from '../../../../shared/domain/warranty-types';
+import type { ServiceContext } from '../../app/context';
+import type { Db } from '../../db/schema';
+
+/** The seeds: callback 3 days after the job, lifetime maintenance with parts at cost, complaints answered within 1 hour and resolved within 2 working days. */
+export const DEFAULT_SERVICE_RULES: ServiceRules = {
+  callbackDays: 3,
+  lifetimeMaintenance: true,
+  travelFen: { urban: 0, suburban: 5000, other: 10000 },
+  complaintAnswer: { amount: 1, unit: 'hours' },
+  complaintResolve: { amount: 2, unit: 'workingDays' },
+};
+
+/** A new install has no company yet; the desk is asked to fill it before the first print. */
+const DEFAULTS: Settings = {
+  companyName: '',
+  hotline: '',
+  complaintLine: null,
+  address: null,
+  logo: null,
+  language: DEFAULT_LANGUAGE,
+  warrantyRules: DEFAULT_WARRANTY_RULES,
+  service: DEFAULT_SERVICE_RULES,
+  backupFolder: null,
+};
+
+export async function getSettings(ctx: ServiceContext, db: Db = ctx.db): Promise<Settings> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
+  const stored: Record<string, unknown> = {};
+  // 'operator' moved to the desk session (migration 0080 made it the first operator).
+  for (const row of rows) if (row.key !== 'operator') stored[row.key] = JSON.parse(row.value) as unknown;
+  const merged = { ...DEFAULTS, ...stored } as Settings;
+  // A rule added in a later version gets its default until the company changes it.
+  merged.warrantyRules = { ...DEFAULT_WARRANTY_RULES, ...(stored.warrantyRules as object | undefined) };
+  merged.service = { ...DEFAULT_SERVICE_RULES, ...(stored.service as object | undefined) };
+  if (!LANGUAGES.includes(merged.language as Language)) merged.language = DEFAULT_LANGUAGE;
+  return merged;
+}
+
+export async function updateSettings(ctx: ServiceContext, input: z.output<typeof settingsUpdateInput>): Promise<Settings> {
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const [key, value] of Object.entries(input)) {
+      if (value === undefined) continue;
+      await trx
+        .insertInto('settings')
+        .values({ key, value: JSON.stringify(value) })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) }))
+        .execute();
+    }
+  });
+  return getSettings(ctx);
+}

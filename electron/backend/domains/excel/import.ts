@@ -1,0 +1,258 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import { translator } from '../../../../shared/i18n';
+import { customerCreateInput } from '../../../../shared/schemas/customer';
+import {
+  REQUIRED_IMPORT_FIELDS,
+  type ImportField,
+  type ImportOpened,
+  type ImportPreview,
+  type ImportProblem,
+  type ImportResult,
+  type ImportRowResult,
+  type importSheetInput,
+} from '../../../../shared/schemas/excel';
+import { unitCreateInput } from '../../../../shared/schemas/unit';
+import { issueMessage } from '../../../../shared/validation';
+import { refusal, refuse, notFound } from '../../lib/errors';
+import type { Db } from '../../db/schema';
+import type { ServiceContext } from '../../app/context';
+import { insertCustomer } from '../customers/customers';
+import { cellDate, cellText, readWorkbook, sheetSummary, type ParsedSheet } from './read';
+import { getPolicy } from '../products/products';
+import { getSettings } from '../admin/settings';
+import { insertUnit } from '../units/units';
+
+type Mapping = z.output<typeof importSheetInput>['mapping'];
+type CustomerInput = z.output<typeof customerCreateInput>;
+type UnitFields = Omit<z.output<typeof unitCreateInput>, 'customerId' | 'modelId'> & { brand: string; model: string; category: string };
+
+/** Workbooks opened for import, kept until the desk confirms or opens another. */
+const sessions = new WeakMap<ServiceContext, Map<string, { fileName: string; sheets: ParsedSheet[] }>>();
+function sessionsOf(ctx: ServiceContext) {
+  let map = sessions.get(ctx);
+  if (!map) sessions.set(ctx, (map = new Map()));
+  return map;
+}
+
+export async function openImport(ctx: ServiceContext): Promise<ImportOpened | null> {
+  // The file comes from the system's open dialog, never from a path the renderer names.
+  const file = await ctx.platform.chooseOpenPath([{ name: 'Excel', extensions: ['xlsx'] }]);
+  if (!file) return null;
+  let sheets: ParsedSheet[];
+  try {
+    sheets = await readWorkbook(readFileSync(file));
+  } catch (error) {
+    ctx.logger.warn('import: unreadable workbook', { file, error: (error as Error).message });
+    throw refuse('errors.importUnreadable', { file: basename(file) });
+  }
+  if (sheets.length === 0) throw refuse('errors.importEmpty', { file: basename(file) });
+  const token = randomUUID();
+  const map = sessionsOf(ctx);
+  map.clear();
+  map.set(token, { fileName: basename(file), sheets });
+  return { token, fileName: basename(file), sheets: sheets.map(sheetSummary) };
+}
+
+const KINDS: Record<string, 'person' | 'organisation'> = { 个人: 'person', person: 'person', 单位: 'organisation', 公司: 'organisation', 企业: 'organisation', organisation: 'organisation', organization: 'organisation' };
+const REGIONS: Record<string, 'urban' | 'suburban' | 'other'> = { 市区: 'urban', 城区: 'urban', urban: 'urban', 郊县: 'suburban', 郊区: 'suburban', 县城: 'suburban', suburban: 'suburban', 其他: 'other', other: 'other' };
+
+/** Which mapped column a schema path points at, so a problem names the sheet's own header. */
+const CUSTOMER_PATHS: Record<string, ImportField> = { name: 'customerName', kind: 'kind', region: 'region', addresses: 'address', contacts: 'contact', tags: 'tags', note: 'note' };
+
+interface RowPlan {
+  row: number;
+  problems: ImportProblem[];
+  customer: CustomerInput | null;
+  unit: UnitFields | null;
+  customerName: string;
+  /** The serial as typed, shown on the row even when the unit itself is rejected. */
+  serialText: string;
+}
+
+function planRow(sheet: ParsedSheet, mapping: Mapping, row: { row: number; cells: (string | number | Date | null)[] }): RowPlan {
+  const column = (field: ImportField) => (mapping[field] ?? null) === null ? null : (sheet.headers[mapping[field]!] ?? null);
+  const raw = (field: ImportField) => (mapping[field] === null || mapping[field] === undefined ? undefined : row.cells[mapping[field]!]);
+  const text = (field: ImportField) => cellText(raw(field));
+  const date = (field: ImportField) => cellDate(raw(field)) || null;
+  const problems: ImportProblem[] = [];
+  const problem = (field: ImportField | null, key: string, params?: Record<string, string | number>) =>
+    problems.push({ column: field ? column(field) : null, message: { key, params } });
+
+  const kindText = text('kind').toLowerCase();
+  const regionText = text('region').toLowerCase();
+  if (kindText && !KINDS[kindText]) problem('kind', 'import.badKind', { value: text('kind') });
+  if (regionText && !REGIONS[regionText]) problem('region', 'import.badRegion', { value: text('region') });
+  const phones = [text('phone'), text('phone2')].filter(Boolean).map((phone) => ({ phone }));
+  const parsed = customerCreateInput.safeParse({
+    kind: KINDS[kindText] ?? 'person',
+    name: text('customerName'),
+    region: REGIONS[regionText] ?? 'urban',
+    phones,
+    addresses: text('address') ? [{ address: text('address'), isDefault: true }] : [],
+    contacts: text('contact') ? [{ name: text('contact') }] : [],
+    tags: text('tags').split(/[,，;；、]/).map((t) => t.trim()).filter(Boolean),
+    note: text('note') || null,
+  });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const [head, index] = issue.path;
+      const field = head === 'phones' ? (index === 1 ? 'phone2' : 'phone') : (CUSTOMER_PATHS[String(head)] ?? null);
+      problems.push({ column: field ? column(field) : null, message: issueMessage(issue) });
+    }
+  }
+
+  let unit: UnitFields | null = null;
+  const wantsUnit = ['brand', 'model', 'serial'].some((f) => text(f as ImportField));
+  if (wantsUnit) {
+    for (const field of ['brand', 'model', 'serial'] as const) if (!text(field)) problem(field, 'import.unitFieldMissing');
+    const unitParsed = unitCreateInput.safeParse({
+      customerId: 1,
+      modelId: 1,
+      serial: text('serial'),
+      purchaseDate: date('purchaseDate'),
+      installDate: date('installDate'),
+      acceptanceDate: date('acceptanceDate'),
+      productionDate: date('productionDate'),
+      invoiceNumber: text('invoiceNumber') || null,
+      siteAddress: text('siteAddress') || null,
+      locationNote: text('locationNote') || null,
+    });
+    if (unitParsed.success) {
+      const { customerId: _c, modelId: _m, ...fields } = unitParsed.data;
+      unit = { ...fields, brand: text('brand'), model: text('model'), category: text('category') };
+    } else {
+      for (const issue of unitParsed.error.issues) {
+        const field = String(issue.path[0]) as ImportField;
+        if (field === 'serial' && !text('serial')) continue; // already said: missing
+        problems.push({ column: column(field), message: issueMessage(issue) });
+      }
+    }
+  }
+  return { row: row.row, problems, customer: parsed.success ? parsed.data : null, unit, customerName: text('customerName'), serialText: text('serial') };
+}
+
+interface Analysis {
+  plans: (RowPlan & { customerState: ImportRowResult['customer']; existingCustomerId: number | null })[];
+  newModels: Map<string, { brand: string; model: string; category: string }>;
+}
+
+/** Checks every row against the sheet and the database: who exists, which serials are taken. */
+async function analyse(ctx: ServiceContext, db: Db, input: z.output<typeof importSheetInput>): Promise<Analysis> {
+  const session = sessionsOf(ctx).get(input.token);
+  const sheet = session?.sheets.find((s) => s.name === input.sheet);
+  if (!sheet) throw notFound('errors.importExpired');
+  for (const field of REQUIRED_IMPORT_FIELDS) {
+    if (input.mapping[field] === undefined || input.mapping[field] === null) {
+      throw refusal('VALIDATION', 'errors.importFieldUnmapped', { field }, { fields: { [`mapping.${field}`]: [{ key: 'validation.required' }] } });
+    }
+  }
+  if (input.defaultPolicyId !== null) await getPolicy(ctx, input.defaultPolicyId, db);
+  const plans = sheet.rows.map((row) => planRow(sheet, input.mapping, row));
+
+  const allPhones = [...new Set(plans.flatMap((p) => p.customer?.phones.map((x) => x.phone) ?? []))];
+  const known = new Map<string, number>();
+  for (let i = 0; i < allPhones.length; i += 500) {
+    const chunk = allPhones.slice(i, i + 500);
+    for (const r of await db.selectFrom('customer_phones').select(['phone', 'customer_id']).where('phone', 'in', chunk).execute()) known.set(r.phone, r.customer_id);
+  }
+  const models = new Map((await db.selectFrom('product_models').select(['id', 'brand', 'model']).execute()).map((m) => [`${m.brand}|${m.model}`.toLowerCase(), m.id]));
+  const seenPhones = new Set<string>();
+  const seenSerials = new Set<string>();
+  const newModels = new Map<string, { brand: string; model: string; category: string }>();
+  const serialCol = typeof input.mapping.serial === 'number' ? (sheet.headers[input.mapping.serial] ?? null) : null;
+  const out: Analysis['plans'] = [];
+  for (const plan of plans) {
+    const phones = plan.customer?.phones.map((p) => p.phone) ?? [];
+    const existing = phones.map((p) => known.get(p)).find((x) => x !== undefined) ?? null;
+    const inSheet = phones.some((p) => seenPhones.has(p));
+    if (plan.unit) {
+      const modelKey = `${plan.unit.brand}|${plan.unit.model}`.toLowerCase();
+      const serialKey = `${modelKey}|${plan.unit.serial.toLowerCase()}`;
+      const modelId = models.get(modelKey);
+      if (seenSerials.has(serialKey)) plan.problems.push({ column: serialCol, message: { key: 'import.serialTwice', params: { serial: plan.unit.serial } } });
+      else if (modelId !== undefined) {
+        const taken = await db
+          .selectFrom('units as u')
+          .innerJoin('customers as c', 'c.id', 'u.customer_id')
+          .select(['u.id', 'c.name'])
+          .where('u.model_id', '=', modelId)
+          .where(sql<boolean>`u.serial = ${plan.unit.serial} collate nocase`)
+          .executeTakeFirst();
+        if (taken) plan.problems.push({ column: serialCol, message: { key: 'import.serialTaken', params: { serial: plan.unit.serial, customer: taken.name, unitId: taken.id } } });
+      } else if (input.defaultPolicyId === null) {
+        const modelCol = typeof input.mapping.model === 'number' ? (sheet.headers[input.mapping.model] ?? null) : null;
+        plan.problems.push({ column: modelCol, message: { key: 'import.modelNeedsPolicy', params: { brand: plan.unit.brand, model: plan.unit.model } } });
+      } else if (plan.problems.length === 0) newModels.set(modelKey, { brand: plan.unit.brand, model: plan.unit.model, category: plan.unit.category });
+      seenSerials.add(serialKey);
+    }
+    if (plan.problems.length === 0) phones.forEach((p) => seenPhones.add(p));
+    out.push({ ...plan, existingCustomerId: existing, customerState: existing !== null ? 'existing' : inSheet ? 'sameAsAbove' : 'new' });
+  }
+  return { plans: out, newModels };
+}
+
+function toResult(p: Analysis['plans'][number]): ImportRowResult {
+  return { row: p.row, ok: p.problems.length === 0, customerName: p.customerName, serial: p.unit?.serial ?? (p.serialText || null), customer: p.customerState, problems: p.problems };
+}
+
+export async function previewImport(ctx: ServiceContext, input: z.output<typeof importSheetInput>): Promise<ImportPreview> {
+  const { plans, newModels } = await analyse(ctx, ctx.db, input);
+  const ok = plans.filter((p) => p.problems.length === 0);
+  return {
+    // Every rejected row, and the first good ones for a look: the counts say the rest.
+    rows: [...plans.filter((p) => p.problems.length > 0), ...ok.slice(0, 200)].sort((a, b) => a.row - b.row).map(toResult),
+    total: plans.length,
+    okCount: ok.length,
+    errorCount: plans.length - ok.length,
+    newCustomers: ok.filter((p) => p.customerState === 'new').length,
+    existingCustomers: ok.filter((p) => p.customerState === 'existing').length,
+    newUnits: ok.filter((p) => p.unit).length,
+    newModels: [...newModels.values()].map((m) => `${m.brand} ${m.model}`),
+  };
+}
+
+/** Imports every good row in one transaction: all of them or, on any failure, none. */
+export async function commitImport(ctx: ServiceContext, input: z.output<typeof importSheetInput>): Promise<ImportResult> {
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    const { plans, newModels } = await analyse(ctx, trx, input);
+    const now = ctx.now().getTime();
+    const t = translator((await getSettings(ctx, trx)).language);
+    const modelIds = new Map<string, number>();
+    for (const [key, m] of newModels) {
+      const { id } = await trx
+        .insertInto('product_models')
+        .values({ brand: m.brand, model: m.model, category: m.category || t('import.uncategorised'), policy_id: input.defaultPolicyId!, created_at: now, updated_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      modelIds.set(key, id);
+    }
+    const byPhone = new Map<string, number>();
+    const counts = { customersCreated: 0, customersReused: 0, unitsCreated: 0 };
+    for (const plan of plans) {
+      if (plan.problems.length > 0 || !plan.customer) continue;
+      const phones = plan.customer.phones.map((p) => p.phone);
+      let customerId = plan.existingCustomerId ?? phones.map((p) => byPhone.get(p)).find((x) => x !== undefined) ?? null;
+      if (customerId === null) {
+        customerId = await insertCustomer(trx, plan.customer, now);
+        counts.customersCreated += 1;
+      } else counts.customersReused += 1;
+      phones.forEach((p) => byPhone.set(p, customerId!));
+      if (plan.unit) {
+        const key = `${plan.unit.brand}|${plan.unit.model}`.toLowerCase();
+        const modelId =
+          modelIds.get(key) ??
+          (await trx.selectFrom('product_models').select('id').where(sql<boolean>`brand = ${plan.unit.brand} collate nocase and model = ${plan.unit.model} collate nocase`).executeTakeFirstOrThrow()).id;
+        const { brand: _b, model: _m, category: _c, ...unit } = plan.unit;
+        await insertUnit(ctx, trx, { ...unit, customerId, modelId }, now);
+        counts.unitsCreated += 1;
+      }
+    }
+    return { ...counts, modelsCreated: newModels.size, rejected: plans.filter((p) => p.problems.length > 0).map(toResult) };
+  });
+  sessionsOf(ctx).delete(input.token);
+  return result;
+}

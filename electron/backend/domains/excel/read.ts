@@ -1,0 +1,124 @@
+import ExcelJS from 'exceljs';
+import type { ImportField, ImportSheet } from '../../../../shared/schemas/excel';
+
+export type Cell = string | number | Date | null;
+export interface ParsedSheet {
+  name: string;
+  headers: string[];
+  /** Data rows with their row number in the sheet. */
+  rows: { row: number; cells: Cell[] }[];
+}
+
+/** A sheet a small company keeps rarely passes a few thousand rows; this bounds memory. */
+export const MAX_IMPORT_ROWS = 20_000;
+
+/** What a cell holds, as a plain value: formulas give their result, rich text its text. */
+function plain(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value.trim() || null;
+  if (typeof value === 'number' || value instanceof Date) return value;
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim() || null;
+    if ('result' in value) return plain(value.result as ExcelJS.CellValue);
+    if ('text' in value) return String(value.text).trim() || null;
+  }
+  return null;
+}
+
+export async function readWorkbook(data: Buffer): Promise<ParsedSheet[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  const sheets: ParsedSheet[] = [];
+  workbook.eachSheet((sheet) => {
+    const rows: { row: number; cells: Cell[] }[] = [];
+    let headers: string[] | null = null;
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const values = (row.values as ExcelJS.CellValue[]).slice(1).map(plain);
+      if (values.every((v) => v === null)) return;
+      // The first non-empty row names the columns.
+      if (!headers) headers = values.map((v, i) => (v === null ? `#${i + 1}` : String(v)));
+      else if (rows.length < MAX_IMPORT_ROWS) rows.push({ row: rowNumber, cells: values });
+    });
+    if (headers) sheets.push({ name: sheet.name, headers, rows });
+  });
+  return sheets;
+}
+
+/** Header words companies use for each field, Chinese and English. */
+const SYNONYMS: Record<ImportField, string[]> = {
+  customerName: ['客户名称', '客户姓名', '客户', '姓名', '用户', '单位名称', 'customer', 'name'],
+  kind: ['客户类型', '类型', 'kind', 'type'],
+  region: ['区域', '地区', 'region'],
+  phone: ['手机', '电话', '联系电话', '联系方式', 'phone', 'mobile', 'tel'],
+  phone2: ['电话2', '备用电话', '座机', 'phone2', 'landline'],
+  address: ['地址', '客户地址', '联系地址', 'address'],
+  contact: ['联系人', 'contact'],
+  tags: ['标签', 'tags'],
+  note: ['备注', 'note', 'remark'],
+  brand: ['品牌', 'brand', 'make'],
+  model: ['型号', '产品型号', '规格型号', 'model'],
+  category: ['类别', '品类', '设备类型', 'category'],
+  serial: ['序列号', '机身编号', '机号', '出厂编号', 'sn', 'serial'],
+  purchaseDate: ['购买日期', '购机日期', '销售日期', '开票日期', 'purchase'],
+  installDate: ['安装日期', 'install'],
+  acceptanceDate: ['验收日期', 'acceptance'],
+  productionDate: ['生产日期', '出厂日期', 'production'],
+  invoiceNumber: ['发票号', '发票号码', 'invoice'],
+  siteAddress: ['安装地址', '使用地址', 'site'],
+  locationNote: ['安装位置', '位置', 'location'],
+};
+
+/** Guesses the mapping from the header names: an exact word first, then one contained. */
+export function suggestMapping(headers: string[]): Partial<Record<ImportField, number>> {
+  const norm = headers.map((h) => h.replace(/[\s*:：()（）]/g, '').toLowerCase());
+  const taken = new Set<number>();
+  const out: Partial<Record<ImportField, number>> = {};
+  for (const pass of ['exact', 'contains'] as const) {
+    for (const field of Object.keys(SYNONYMS) as ImportField[]) {
+      if (out[field] !== undefined) continue;
+      const index = norm.findIndex(
+        (h, i) => !taken.has(i) && SYNONYMS[field].some((w) => (pass === 'exact' ? h === w.toLowerCase() : h.includes(w.toLowerCase()))),
+      );
+      if (index >= 0) {
+        out[field] = index;
+        taken.add(index);
+      }
+    }
+  }
+  return out;
+}
+
+export function cellText(cell: Cell | undefined): string {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  return String(cell).trim();
+}
+
+/**
+ * A date as the desk wrote it: a date cell, an Excel day number, or text like 2026/3/1,
+ * 2026.3.1, 2026年3月1日 or 20260301. Answers YYYY-MM-DD, or the text unchanged when it is
+ * not a date (validation then names the cell).
+ */
+export function cellDate(cell: Cell | undefined): string {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (typeof cell === 'number') {
+    // Excel counts days from 1899-12-30 (its 1900 leap-year bug included).
+    if (cell > 20000 && cell < 80000) return new Date(Date.UTC(1899, 11, 30) + Math.round(cell) * 86_400_000).toISOString().slice(0, 10);
+    return String(cell);
+  }
+  const text = cell.trim();
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : text;
+}
+
+export function sheetSummary(sheet: ParsedSheet): ImportSheet {
+  return {
+    name: sheet.name,
+    headers: sheet.headers,
+    rowCount: sheet.rows.length,
+    sample: sheet.rows.slice(0, 5).map((r) => sheet.headers.map((_, i) => cellText(r.cells[i]))),
+    suggested: suggestMapping(sheet.headers),
+  };
+}

@@ -1,0 +1,88 @@
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { SearchHit, searchInput } from '../../../../shared/schemas/search';
+import type { ServiceContext } from '../../app/context';
+import { loadCustomers } from '../customers/customers';
+import { matchIndex } from './search-index';
+import { loadUnits } from '../units/units';
+import { selectTicketRows, toTicketRow } from '../tickets/tickets';
+
+/**
+ * A ticket number as a caller reads it off the receipt: GD-2026-000123, or just 2026-123. Only
+ * whole numbers are looked up (through the unique index); fragments would scan ten years.
+ */
+export function ticketNumberOf(query: string): string | null {
+  // Bare digits are a phone fragment far more often: without GD, the year needs its dash.
+  const m = /^GD[-\s]?(\d{4})[-\s]?(\d{1,7})$/i.exec(query.trim()) ?? /^(\d{4})[-\s](\d{1,7})$/.exec(query.trim());
+  return m ? `GD-${m[1]}-${m[2]!.padStart(6, '0')}` : null;
+}
+
+const KIND_ORDER = { ticket: 0, unit: 1, customer: 2, document: 3 } as const;
+const UNITS_AT_A_GLANCE = 6;
+
+/**
+ * The one search box: customers, units and documents by any fragment. A unit whose serial is
+ * exactly the query comes first (a scanner, or a serial read off the nameplate); customers carry
+ * their units' warranty states so the desk sees them before opening anything.
+ */
+export async function lookup(ctx: ServiceContext, input: z.output<typeof searchInput>): Promise<SearchHit[]> {
+  const matches = await matchIndex(ctx.db, input.query, input.limit);
+  const ids = (kind: string) => matches.filter((m) => m.kind === kind).map((m) => m.id);
+  const number = ticketNumberOf(input.query);
+  const [customers, units, documents, tickets] = await Promise.all([
+    loadCustomers(ctx.db, ids('customer')),
+    loadUnits(ctx, ctx.db, ids('unit')),
+    ids('document').length
+      ? ctx.db.selectFrom('documents').select(['id', 'number', 'title', 'kind']).where('id', 'in', ids('document')).execute()
+      : Promise.resolve([]),
+    number ? selectTicketRows(ctx.db).where('t.number', '=', number).execute() : Promise.resolve([]),
+  ]);
+  // A glance needs a customer's latest few units, not all of them: each one is an evaluation.
+  const glanceIds = customers.length
+    ? (
+        await sql<{ id: number }>`
+          select id from (
+            select id, row_number() over (partition by customer_id order by id desc) as n
+            from units where customer_id in (${sql.join(customers.map((c) => c.id))})
+          ) where n <= ${UNITS_AT_A_GLANCE}`.execute(ctx.db)
+      ).rows.map((r) => r.id)
+    : [];
+  const customerUnits = await loadUnits(ctx, ctx.db, glanceIds);
+  const q = input.query.trim().toLowerCase();
+  const now = ctx.now().getTime();
+  const hits: SearchHit[] = [
+    ...tickets.map((row) => {
+      const t = toTicketRow(row as Parameters<typeof toTicketRow>[0], now);
+      return { kind: 'ticket' as const, id: t.id, number: t.number, status: t.status, customerName: t.customerName, unitLabel: t.unitLabel };
+    }),
+    ...units.map((u) => ({
+      kind: 'unit' as const,
+      id: u.id,
+      brand: u.brand,
+      model: u.model,
+      serial: u.serial,
+      customerId: u.customerId,
+      customerName: u.customerName,
+      summary: u.warranty.summary,
+      end: u.warranty.components[0]?.end ?? null,
+    })),
+    ...customers.map((c) => ({
+      kind: 'customer' as const,
+      id: c.id,
+      name: c.name,
+      phone: c.phone,
+      region: c.region,
+      archived: c.archived,
+      units: customerUnits
+        .filter((u) => u.customerId === c.id)
+        .map((u) => ({ id: u.id, label: `${u.brand} ${u.model} · ${u.serial}`, summary: u.warranty.summary })),
+    })),
+    ...documents.map((d) => ({ kind: 'document' as const, id: d.id, number: d.number, title: d.title, documentKind: d.kind })),
+  ];
+  const exact = (h: SearchHit) =>
+    h.kind === 'ticket' || (h.kind === 'unit' && h.serial.toLowerCase() === q) || (h.kind === 'document' && h.number.toLowerCase() === q) ? 0 : 1;
+  const archived = (h: SearchHit) => (h.kind === 'customer' && h.archived ? 1 : 0);
+  return hits
+    .sort((a, b) => exact(a) - exact(b) || archived(a) - archived(b) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind])
+    .slice(0, input.limit);
+}

@@ -1,0 +1,49 @@
+import type { Selectable } from 'kysely';
+import { isWorkEditable, type TicketStatus } from '../../../../shared/domain/ticket-status';
+import type { TicketEvent } from '../../../../shared/schemas/ticket';
+import { refuse, notFound } from '../../lib/errors';
+import { currentOperator } from '../../app/request-context';
+import type { Db, TicketsTable } from '../../db/schema';
+import type { ServiceContext } from '../../app/context';
+
+export type TicketRowDb = Selectable<TicketsTable>;
+
+
+
+export async function ticketRow(db: Db, id: number): Promise<TicketRowDb> {
+  const row = await db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('ticketing.errors.notFound', { id });
+  return row;
+}
+
+/** Work can be changed while the ticket is not closed or cancelled. */
+export function assertEditable(row: TicketRowDb): void {
+  if (!isWorkEditable(row.status as TicketStatus)) {
+    throw refuse('ticketing.errors.ticketClosed', { status: row.status });
+  }
+}
+
+export async function addEvent(
+  db: Db,
+  ticketId: number,
+  event: { at: number; who: string; kind: TicketEvent['kind']; from?: TicketStatus | null; to?: TicketStatus | null; data?: Record<string, unknown> | null },
+): Promise<void> {
+  await db
+    .insertInto('ticket_events')
+    .values({
+      ticket_id: ticketId,
+      at: event.at,
+      who: event.who,
+      kind: event.kind,
+      from_status: event.from ?? null,
+      to_status: event.to ?? null,
+      data: event.data ? JSON.stringify(event.data) : null,
+    })
+    .execute();
+  await db.updateTable('tickets').set({ updated_at: event.at }).where('id', '=', ticketId).execute();
+}
+
+/** Runs `work` in one transaction, with the clock read once and the operator resolved. */
+export async function inTicketTransaction<T>(ctx: ServiceContext, work: (trx: Db, now: number, who: string) => Promise<T>): Promise<T> {
+  return ctx.db.transaction().execute(async (trx) => work(trx, ctx.now().getTime(), currentOperator()));
+}

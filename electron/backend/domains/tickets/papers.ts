@@ -1,0 +1,58 @@
+import type { z } from 'zod';
+import type { dispatchOrderInput, GeneratedDocument, repairReceiptInput } from '../../../../shared/schemas/document';
+import type { TicketDetail } from '../../../../shared/schemas/ticket';
+import { DISPATCH_ORDER_TEMPLATE_VERSION, renderDispatchOrder } from '../../documents/ticket-papers/dispatch-order';
+import { renderRepairReceipt, REPAIR_RECEIPT_TEMPLATE_VERSION } from '../../documents/ticket-papers/repair-receipt';
+import type { TicketPaperData } from '../../documents/ticket-papers/ticket-paper';
+import { refuse } from '../../lib/errors';
+import { loadCalendar } from '../service-desk/calendar';
+import type { ServiceContext } from '../../app/context';
+import { getCustomer } from '../customers/customers';
+import { archiveDocument, requireCompany } from '../archive/archive';
+import { getSettings } from '../admin/settings';
+import { getTicket } from './tickets';
+
+/** Everything a ticket's paper is drawn from, except its number and day (known once archived). */
+async function paperSource(ctx: ServiceContext, ticketId: number): Promise<Omit<TicketPaperData, 'number' | 'issuedOn'>> {
+  const ticket = await getTicket(ctx, ticketId);
+  if (ticket.status === 'cancelled') {
+    throw refuse('repairPrint.errors.cancelled', { number: ticket.number });
+  }
+  const [customer, settings, calendar] = await Promise.all([getCustomer(ctx, ticket.customerId), getSettings(ctx), loadCalendar(ctx)]);
+  requireCompany(settings);
+  return { ticket, customer, settings, calendar, printedAt: ctx.now().getTime() };
+}
+
+function titleOf(ticket: TicketDetail): string {
+  return `${ticket.number} · ${ticket.unitLabel}`;
+}
+
+/** The dispatch order (派工单), numbered PGD-YYYY-NNNNNN and archived against the ticket. */
+export async function createDispatchOrder(ctx: ServiceContext, input: z.output<typeof dispatchOrderInput>): Promise<GeneratedDocument> {
+  const source = await paperSource(ctx, input.ticketId);
+  return archiveDocument(ctx, {
+    kind: 'dispatchOrder',
+    recordType: 'ticket',
+    recordId: source.ticket.id,
+    title: titleOf(source.ticket),
+    paper: input.paper,
+    language: input.language,
+    templateVersion: DISPATCH_ORDER_TEMPLATE_VERSION,
+    render: (number, issuedOn) => renderDispatchOrder({ ...source, number, issuedOn }, input.language, input.paper),
+  });
+}
+
+/** A repair receipt: the intake copy (SJD-) or the completion copy (WXD-), archived against the ticket. */
+export async function createRepairReceipt(ctx: ServiceContext, input: z.output<typeof repairReceiptInput>): Promise<GeneratedDocument> {
+  const source = await paperSource(ctx, input.ticketId);
+  return archiveDocument(ctx, {
+    kind: input.copy === 'intake' ? 'repairIntake' : 'repairCompletion',
+    recordType: 'ticket',
+    recordId: source.ticket.id,
+    title: titleOf(source.ticket),
+    paper: input.paper,
+    language: input.language,
+    templateVersion: REPAIR_RECEIPT_TEMPLATE_VERSION,
+    render: (number, issuedOn) => renderRepairReceipt({ ...source, number, issuedOn }, input.copy, input.language, input.paper),
+  });
+}

@@ -1,0 +1,29 @@
+import type { Paper } from '../../../shared/schemas/document';
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/**
+ * What the backend needs from the desktop it runs on. Electron implements it in
+ * electron/main/platform.ts; tests and the demo implement it themselves.
+ */
+export interface Platform {
+  /** Sends a PDF file to a printer (the default one unless named); answers the printer used. */
+  printPdf(file: string, options: { paper: Paper; printer?: string | null }): Promise<{ printer: string | null }>;
+  /** Asks the user where to save a copy; null when they cancel. */
+  chooseSavePath(defaultName: string, filters?: FileFilter[]): Promise<string | null>;
+  /** Asks the user for a file to open (an Excel sheet to import); null when they cancel. */
+  chooseOpenPath(filters: FileFilter[]): Promise<string | null>;
+  /** Asks the user for a folder (where backups go: a USB stick, a shared drive); null when they cancel. */
+  chooseFolder(): Promise<string | null>;
+  /** Opens the folder holding a file, with the file selected. */
+  showItemInFolder(file: string): Promise<void>;
+}
+
+export interface Logger {
+  info(message: string, data?: unknown): void;
+  warn(message: string, data?: unknown): void;
+  error(message: string, data?: unknown): void;
+}

@@ -1,0 +1,222 @@
+import { Badge, Button, EmptyState, Group, Kbd, Pagination, Select, Switch, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
+import { IconFilter, IconPlus, IconTag, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime, formatPhone } from '../../../../shared/format';
+import { REGIONS, type Customer, type Region } from '../../../../shared/schemas/customer';
+import { useApiQuery } from '../../api/client';
+import { currentLanguage } from '../../app/i18n';
+import { navigate } from '../../app/router';
+import { ExportButton } from '../../ui/ExportButton';
+import { PageHeader } from '../../ui/PageHeader';
+import { QueryState } from '../../ui/QueryState';
+import { SortTh, useSortedRows } from '../../ui/sorting';
+import { CustomerFormModal } from './CustomerFormModal';
+import { RegionBadge } from './RegionBadge';
+
+const PAGE_SIZE = 50;
+
+const SORT = {
+  name: (c: Customer) => c.name,
+  phone: (c: Customer) => c.phone,
+  region: (c: Customer) => c.region,
+  address: (c: Customer) => c.address,
+  units: (c: Customer) => c.unitCount,
+  updated: (c: Customer) => c.updatedAt,
+};
+
+const nowrap = { whiteSpace: 'nowrap' } as const;
+
+function openCustomer(id: number) {
+  navigate({ section: 'customer', id });
+}
+
+/** The customer list: filters above, the page's rows, the total and the pages below. */
+export function CustomersPage() {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const [filter, setFilter] = useState('');
+  const [tagFilter, setTagFilter] = useState('');
+  const [region, setRegion] = useState<Region | null>(null);
+  const [includeArchived, setIncludeArchived] = useState(false);
+  const [page, setPage] = useState(1);
+  const [query] = useDebouncedValue(filter.trim(), 150);
+  const [tag] = useDebouncedValue(tagFilter.trim(), 150);
+  const [creating, setCreating] = useState(false);
+  const list = useApiQuery(
+    'customers:list',
+    { query, region: region ?? undefined, tag: tag || undefined, includeArchived, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+    { placeholderData: (previous) => previous },
+  );
+  const rows = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const { sorted, sort, toggle } = useSortedRows(rows, SORT);
+  const filtered = query !== '' || tag !== '' || region !== null;
+
+  useHotkeys([['mod+N', () => setCreating(true)]], []);
+
+  // A changed filter starts again from the first page.
+  const refilter = <T,>(set: (v: T) => void) => (v: T) => {
+    set(v);
+    setPage(1);
+  };
+
+  return (
+    <>
+      <PageHeader title={t('app.customers.title')}>
+        <ExportButton list="customers" query={query} />
+        <ExportButton list="units" label={t('importer.export.units')} />
+        <Button leftSection={<IconUserPlus size={16} />} onClick={() => setCreating(true)}>
+          {t('app.customers.new')}
+          <Kbd ml={8} size="xs">
+            {t('app.keys.new')}
+          </Kbd>
+        </Button>
+      </PageHeader>
+      <Group mb="sm" gap="sm" align="center">
+        <TextInput
+          w={340}
+          leftSection={<IconFilter size={16} />}
+          aria-label={t('app.customers.filterLabel')}
+          placeholder={t('app.customers.filterPlaceholder')}
+          value={filter}
+          onChange={(e) => refilter(setFilter)(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            const first = sorted[0];
+            if (e.key === 'Enter' && first) openCustomer(first.id);
+          }}
+        />
+        <Select
+          w={150}
+          aria-label={t('app.customers.regionFilter')}
+          placeholder={t('app.customers.allRegions')}
+          clearable
+          value={region}
+          onChange={(v) => refilter(setRegion)(v as Region | null)}
+          data={REGIONS.map((r) => ({ value: r, label: t(`region.${r}`) }))}
+        />
+        <TextInput
+          w={170}
+          leftSection={<IconTag size={16} />}
+          aria-label={t('app.customers.tagFilter')}
+          placeholder={t('app.customers.tagPlaceholder')}
+          value={tagFilter}
+          onChange={(e) => refilter(setTagFilter)(e.currentTarget.value)}
+        />
+        <Switch
+          label={t('app.customers.showArchived')}
+          checked={includeArchived}
+          onChange={(e) => refilter(setIncludeArchived)(e.currentTarget.checked)}
+        />
+      </Group>
+      <QueryState isPending={list.isPending} error={list.error} />
+      {list.isSuccess && rows.length === 0 && (
+        <EmptyState
+          mt="xl"
+          icon={<IconUsers size={28} />}
+          withIndicatorBackground
+          title={filtered ? t('app.customers.noMatch.title') : t('app.customers.empty.title')}
+          description={filtered ? t('app.customers.noMatch.description') : t('app.customers.empty.description')}
+        >
+          <EmptyState.Actions>
+            <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+              {t('app.customers.new')}
+            </Button>
+          </EmptyState.Actions>
+        </EmptyState>
+      )}
+      {rows.length > 0 && (
+        <>
+          <Table striped highlightOnHover withTableBorder stickyHeader data-testid="customers-table">
+            <Table.Thead>
+              <Table.Tr>
+                <SortTh column="name" sort={sort} onSort={toggle} w="18%">
+                  {t('app.customers.columns.name')}
+                </SortTh>
+                <SortTh column="phone" sort={sort} onSort={toggle} w={140}>
+                  {t('app.customers.columns.phone')}
+                </SortTh>
+                <SortTh column="region" sort={sort} onSort={toggle} w={90}>
+                  {t('app.customers.columns.region')}
+                </SortTh>
+                <SortTh column="address" sort={sort} onSort={toggle}>
+                  {t('app.customers.columns.address')}
+                </SortTh>
+                <Table.Th style={nowrap}>{t('app.customers.columns.tags')}</Table.Th>
+                <SortTh column="units" sort={sort} onSort={toggle} w={90}>
+                  {t('app.customers.columns.units')}
+                </SortTh>
+                <SortTh column="updated" sort={sort} onSort={toggle} w={150}>
+                  {t('app.customers.columns.updated')}
+                </SortTh>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {sorted.map((c) => (
+                <Table.Tr
+                  key={c.id}
+                  tabIndex={0}
+                  style={{ cursor: 'pointer' }}
+                  c={c.archived ? 'dimmed' : undefined}
+                  onClick={() => openCustomer(c.id)}
+                  onKeyDown={(e) => e.key === 'Enter' && openCustomer(c.id)}
+                >
+                  <Table.Td fw={600}>
+                    <Group gap={6} wrap="nowrap">
+                      <Text size="sm" fw={600} lineClamp={1}>
+                        {c.name}
+                      </Text>
+                      {c.archived && (
+                        <Badge size="xs" color="gray" variant="outline" tt="none">
+                          {t('app.customers.archived')}
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td style={nowrap}>{formatPhone(c.phone)}</Table.Td>
+                  <Table.Td>
+                    <RegionBadge region={c.region} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" lineClamp={1}>
+                      {c.address ?? ''}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      {c.tags.slice(0, 3).map((tagName) => (
+                        <Badge key={tagName} size="xs" variant="default" tt="none">
+                          {tagName}
+                        </Badge>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td ta="right">{c.unitCount}</Table.Td>
+                  <Table.Td style={nowrap}>{formatDateTime(c.updatedAt, lang)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Group justify="space-between" mt={6}>
+            <Text size="xs" c="dimmed" data-testid="customers-total">
+              {t('app.customers.count', { count: total })}
+              {pages > 1 &&
+                ` · ${t('app.customers.range', { from: (page - 1) * PAGE_SIZE + 1, to: Math.min(page * PAGE_SIZE, total) })}`}
+            </Text>
+            {pages > 1 && <Pagination size="sm" total={pages} value={page} onChange={setPage} />}
+          </Group>
+        </>
+      )}
+      <CustomerFormModal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(c) => {
+          setCreating(false);
+          openCustomer(c.id);
+        }}
+      />
+    </>
+  );
+}

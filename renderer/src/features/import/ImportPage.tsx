@@ -1,0 +1,200 @@
+import { Alert, Box, Button, Group, Stack, Stepper, Text } from '@mantine/core';
+import { IconAlertTriangle, IconArrowRight, IconFileSpreadsheet, IconRefresh } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InputOf } from '../../../../shared/contract';
+import type { ImportField, ImportOpened, ImportSheet } from '../../../../shared/schemas/excel';
+import { useApiMutation } from '../../api/client';
+import { errorText } from '../../lib/errorText';
+import { PageHeader } from '../../ui/PageHeader';
+import { MappingStep } from './MappingStep';
+import { PreviewStep } from './PreviewStep';
+import { ResultStep } from './ResultStep';
+import { suggestedMapping, type ColumnMapping } from './mapping';
+
+type SheetInput = InputOf<'import:preview'>;
+
+const STEP = { file: 0, map: 1, preview: 2, commit: 3, done: 4 } as const;
+
+/**
+ * The Excel import as one screen in four steps: choose the file, say which column is what,
+ * check every row (nothing written yet), then import the good rows in one go.
+ */
+export function ImportPage() {
+  const { t } = useTranslation();
+  const [step, setStep] = useState<number>(STEP.file);
+  const [opened, setOpened] = useState<ImportOpened | null>(null);
+  const [sheetName, setSheetName] = useState<string | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [policyId, setPolicyId] = useState<number | null>(null);
+  // Exactly what was checked is what gets imported.
+  const [checked, setChecked] = useState<SheetInput | null>(null);
+
+  const open = useApiMutation('import:open');
+  const preview = useApiMutation('import:preview');
+  const commit = useApiMutation('import:commit');
+
+  const sheet: ImportSheet | null = opened?.sheets.find((s) => s.name === sheetName) ?? null;
+  const busy = open.isPending || preview.isPending || commit.isPending;
+  const done = commit.isSuccess;
+
+  const pickSheet = (next: ImportSheet) => {
+    setSheetName(next.name);
+    setMapping(suggestedMapping(next));
+  };
+
+  const chooseFile = () => {
+    open.mutate(
+      {},
+      {
+        onSuccess: (result) => {
+          // Cancelled in the system dialog: stay where the clerk was.
+          if (!result || result.sheets.length === 0) return;
+          setOpened(result);
+          pickSheet(result.sheets[0]!);
+          preview.reset();
+          commit.reset();
+          setChecked(null);
+          setStep(STEP.map);
+        },
+      },
+    );
+  };
+
+  const checkRows = () => {
+    if (!opened || !sheet) return;
+    const input: SheetInput = { token: opened.token, sheet: sheet.name, mapping, defaultPolicyId: policyId };
+    setChecked(input);
+    setStep(STEP.preview);
+    preview.mutate(input);
+  };
+
+  const importRows = () => {
+    if (!checked) return;
+    setStep(STEP.commit);
+    commit.mutate(checked);
+  };
+
+  const backToMapping = () => {
+    // A check still running is simply no longer wanted: its answer is dropped.
+    preview.reset();
+    setStep(STEP.map);
+  };
+
+  const backToPreview = () => {
+    commit.reset();
+    setStep(STEP.preview);
+  };
+
+  const restart = () => {
+    open.reset();
+    preview.reset();
+    commit.reset();
+    setOpened(null);
+    setSheetName(null);
+    setMapping({});
+    setPolicyId(null);
+    setChecked(null);
+    setStep(STEP.file);
+  };
+
+  // A file that could not be read is explained next to the button that chose it.
+  const openError = open.error ? (
+    <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} py={8} data-testid="import-open-error">
+      {errorText(t, open.error)}
+    </Alert>
+  ) : null;
+
+  const goTo = (index: number) => {
+    if (busy || done || index >= step) return;
+    if (index === STEP.file) setStep(STEP.file);
+    else if (index === STEP.map) backToMapping();
+    else if (index === STEP.preview) backToPreview();
+  };
+  const selectable = (index: number) => !busy && !done && index < step;
+
+  return (
+    <Box maw={1400}>
+      <PageHeader title={t('importer.title')}>
+        {opened && !done && (
+          <Button variant="default" size="sm" leftSection={<IconRefresh size={16} />} onClick={restart} disabled={commit.isPending}>
+            {t('importer.startAgain')}
+          </Button>
+        )}
+      </PageHeader>
+      <Stepper
+        active={done ? STEP.done : step}
+        onStepClick={goTo}
+        size="sm"
+        contentPadding="sm"
+        allowNextStepsSelect={false}
+        aria-label={t('importer.steps.label')}
+      >
+        <Stepper.Step
+          label={t('importer.steps.file')}
+          description={opened?.fileName ?? t('importer.steps.fileHint')}
+          allowStepSelect={selectable(STEP.file)}
+          loading={open.isPending && step === STEP.file}
+        >
+          <Stack gap="sm" maw={720} py="xs">
+            <Text size="sm">{t('importer.file.intro')}</Text>
+            <Text size="sm" c="dimmed">
+              {t('importer.file.rules')}
+            </Text>
+            <Box>
+              <Button leftSection={<IconFileSpreadsheet size={18} />} onClick={chooseFile} loading={open.isPending} autoFocus>
+                {opened ? t('importer.file.chooseAnother') : t('importer.file.choose')}
+              </Button>
+            </Box>
+            {openError}
+            {opened && (
+              <Group gap="sm">
+                <Text size="sm" data-testid="import-file-chosen">
+                  {t('importer.file.chosen', { file: opened.fileName })}
+                </Text>
+                <Button size="compact-sm" variant="light" rightSection={<IconArrowRight size={14} />} onClick={() => setStep(STEP.map)}>
+                  {t('importer.next')}
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        </Stepper.Step>
+        <Stepper.Step label={t('importer.steps.map')} description={t('importer.steps.mapHint')} allowStepSelect={selectable(STEP.map)}>
+          {opened && sheet && (
+            <MappingStep
+              opened={opened}
+              sheet={sheet}
+              mapping={mapping}
+              policyId={policyId}
+              choosing={open.isPending}
+              notice={openError}
+              onSheet={(name) => {
+                const next = opened.sheets.find((s) => s.name === name);
+                if (next) pickSheet(next);
+              }}
+              onMapping={(field: ImportField, column) => setMapping((m) => ({ ...m, [field]: column }))}
+              onPolicy={setPolicyId}
+              onChooseAnother={chooseFile}
+              onBack={() => setStep(STEP.file)}
+              onNext={checkRows}
+            />
+          )}
+        </Stepper.Step>
+        <Stepper.Step
+          label={t('importer.steps.preview')}
+          description={t('importer.steps.previewHint')}
+          allowStepSelect={selectable(STEP.preview)}
+          loading={preview.isPending}
+        >
+          <PreviewStep preview={preview.data} pending={preview.isPending} error={preview.error} onBack={backToMapping} onCommit={importRows} />
+        </Stepper.Step>
+        <Stepper.Step label={t('importer.steps.commit')} description={t('importer.steps.commitHint')} allowStepSelect={false} loading={commit.isPending}>
+          <ResultStep result={undefined} pending={commit.isPending} error={commit.error} onBack={backToPreview} onRestart={restart} />
+        </Stepper.Step>
+        <Stepper.Completed>
+          <ResultStep result={commit.data} pending={false} error={null} onBack={backToPreview} onRestart={restart} />
+        </Stepper.Completed>
+      </Stepper>
+    </Box>
+  );
+}

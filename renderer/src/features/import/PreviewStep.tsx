@@ -1,0 +1,119 @@
+import { Alert, Box, Button, Center, Group, Loader, Stack, Switch, Text } from '@mantine/core';
+import { IconAlertTriangle, IconArrowLeft, IconDatabaseImport, IconInfoCircle } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportPreview } from '../../../../shared/schemas/excel';
+import { errorText } from '../../lib/errorText';
+import { Counts, RowsTable } from './RowsTable';
+
+interface Props {
+  preview: ImportPreview | undefined;
+  pending: boolean;
+  error: unknown;
+  onBack: () => void;
+  onCommit: () => void;
+}
+
+/** Step 3: what the import would do, row by row; nothing is written yet. */
+export function PreviewStep({ preview, pending, error, onBack, onCommit }: Props) {
+  const { t } = useTranslation();
+  const [onlyRejected, setOnlyRejected] = useState(false);
+  const rows = useMemo(() => (preview ? (onlyRejected ? preview.rows.filter((r) => !r.ok) : preview.rows) : []), [preview, onlyRejected]);
+
+  const back = (
+    <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={onBack}>
+      {t('importer.back')}
+    </Button>
+  );
+
+  if (pending) {
+    return (
+      <Center py="xl">
+        <Stack align="center" gap="sm">
+          <Loader size="md" />
+          <Text size="sm" c="dimmed">
+            {t('importer.preview.loading')}
+          </Text>
+          {back}
+        </Stack>
+      </Center>
+    );
+  }
+  if (error || !preview) {
+    return (
+      <Stack gap="sm" align="flex-start">
+        {error ? (
+          <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} w="100%" data-testid="import-error">
+            {errorText(t, error)}
+          </Alert>
+        ) : null}
+        {back}
+      </Stack>
+    );
+  }
+
+  const needsPolicy = preview.rows.filter((r) => r.problems.some((p) => p.message.key === 'import.modelNeedsPolicy')).length;
+  const shownOk = preview.rows.filter((r) => r.ok).length;
+
+  return (
+    <Box>
+      <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />} py={8} mb="sm" data-testid="import-not-yet">
+        <Text size="sm">{t('importer.preview.notYet', { count: preview.okCount })}</Text>
+      </Alert>
+      <Counts
+        items={[
+          { key: 'total', label: t('importer.preview.counts.total'), value: preview.total },
+          { key: 'ok', label: t('importer.preview.counts.ok'), value: preview.okCount, color: 'green.8' },
+          { key: 'rejected', label: t('importer.preview.counts.rejected'), value: preview.errorCount, color: 'red.8' },
+          { key: 'newCustomers', label: t('importer.preview.counts.newCustomers'), value: preview.newCustomers },
+          { key: 'existingCustomers', label: t('importer.preview.counts.existingCustomers'), value: preview.existingCustomers },
+          { key: 'units', label: t('importer.preview.counts.units'), value: preview.newUnits },
+          { key: 'newModels', label: t('importer.preview.counts.newModels'), value: preview.newModels.length },
+        ]}
+      />
+      {preview.newModels.length > 0 && (
+        <Text size="sm" mt={6} data-testid="import-new-models">
+          {t('importer.preview.newModels', { models: preview.newModels.join(t('importer.listSeparator')) })}
+        </Text>
+      )}
+      {needsPolicy > 0 && (
+        <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} py={8} mt="sm">
+          <Text size="sm">{t('importer.preview.needsPolicy', { count: needsPolicy })}</Text>
+        </Alert>
+      )}
+
+      <Group justify="space-between" mt="sm" mb="xs" wrap="nowrap">
+        <Switch
+          size="sm"
+          label={t('importer.preview.onlyRejected', { count: preview.errorCount })}
+          checked={onlyRejected}
+          onChange={(e) => setOnlyRejected(e.currentTarget.checked)}
+          disabled={preview.errorCount === 0}
+        />
+        <Group gap="xs" wrap="nowrap">
+          {back}
+          <Button leftSection={<IconDatabaseImport size={16} />} onClick={onCommit} disabled={preview.okCount === 0} data-testid="import-commit">
+            {t('importer.preview.commit', { count: preview.okCount })}
+          </Button>
+        </Group>
+      </Group>
+      {preview.okCount === 0 && (
+        <Alert color="red" variant="light" py={8} mb="xs">
+          <Text size="sm">{t('importer.preview.nothingToImport')}</Text>
+        </Alert>
+      )}
+      {rows.length > 0 ? (
+        <RowsTable key={String(onlyRejected)} rows={rows} testId="import-preview-rows" />
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('importer.preview.noRejected')}
+        </Text>
+      )}
+      {!onlyRejected && preview.okCount > shownOk && (
+        <Text size="xs" c="dimmed" mt={6}>
+          {t('importer.preview.firstOk', { shown: shownOk, rest: preview.okCount - shownOk })}
+        </Text>
+      )}
+    </Box>
+  );
+}

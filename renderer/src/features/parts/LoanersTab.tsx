@@ -1,0 +1,234 @@
+import { ActionIcon, Anchor, Badge, Button, EmptyState, Group, Stack, Switch, Table, Text, Title, Tooltip } from '@mantine/core';
+import { IconArrowBackUp, IconDeviceDesktop, IconPencil, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatDateTime } from '../../../../shared/format';
+import type { Loan, Loaner } from '../../../../shared/schemas/resources';
+import { useApiMutation, useApiQuery } from '../../api/client';
+import { currentLanguage } from '../../app/i18n';
+import { navigate } from '../../app/router';
+import { ConfirmModal } from '../../ui/ConfirmModal';
+import { errorText } from '../../lib/errorText';
+import { notifyDone } from '../../lib/notify';
+import { QueryState } from '../../ui/QueryState';
+import { LoanerFormModal } from './LoanerFormModal';
+
+const nowrap = { whiteSpace: 'nowrap' } as const;
+const OVERDUE_ROW = { backgroundColor: 'var(--mantine-color-red-0)' } as const;
+
+function TicketLink({ id, number }: { id: number; number: string }) {
+  return (
+    <Anchor component="button" type="button" size="sm" onClick={() => navigate({ section: 'ticket', id })}>
+      {number}
+    </Anchor>
+  );
+}
+
+function LoanerState({ loaner }: { loaner: Loaner }) {
+  const { t } = useTranslation();
+  if (loaner.outOn) {
+    return (
+      <Badge tt="none" variant="light" color="blue" size="sm" radius="sm">
+        {t('stock.loaners.outOn', { number: loaner.outOn.ticketNumber })}
+      </Badge>
+    );
+  }
+  return (
+    <Badge tt="none" variant="dot" color={loaner.active ? 'teal' : 'gray'} size="sm">
+      {t(loaner.active ? 'stock.loaners.available' : 'stock.state.inactive')}
+    </Badge>
+  );
+}
+
+function LoanersSection() {
+  const { t } = useTranslation();
+  const list = useApiQuery('loaners:list', {});
+  const [editing, setEditing] = useState<{ item: Loaner | null } | null>(null);
+  return (
+    <section aria-labelledby="loaners-title">
+      <Group justify="space-between" mb="xs">
+        <Group gap="sm">
+          <IconDeviceDesktop size={18} stroke={1.6} />
+          <Title id="loaners-title" order={3} fz="md" fw={600}>
+            {t('stock.loaners.title')}
+          </Title>
+        </Group>
+        <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setEditing({ item: null })}>
+          {t('stock.loaners.new')}
+        </Button>
+      </Group>
+      <QueryState isPending={list.isPending} error={list.error} />
+      {list.isSuccess && list.data.length === 0 && (
+        <EmptyState size="sm" icon={<IconDeviceDesktop size={24} />} withIndicatorBackground title={t('stock.loaners.empty.title')} description={t('stock.loaners.empty.description')} />
+      )}
+      {list.isSuccess && list.data.length > 0 && (
+        <>
+          <Table striped highlightOnHover withTableBorder data-testid="loaners-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('stock.loaners.columns.name')}</Table.Th>
+                <Table.Th>{t('stock.loaners.columns.model')}</Table.Th>
+                <Table.Th>{t('stock.loaners.columns.serial')}</Table.Th>
+                <Table.Th>{t('stock.loaners.columns.note')}</Table.Th>
+                <Table.Th w={170}>{t('stock.loaners.columns.state')}</Table.Th>
+                <Table.Th w={70}>{t('stock.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.map((l) => (
+                <Table.Tr key={l.id} c={l.active ? undefined : 'dimmed'} onDoubleClick={() => setEditing({ item: l })}>
+                  <Table.Td fw={500}>{l.name}</Table.Td>
+                  <Table.Td style={nowrap}>{l.model ?? ''}</Table.Td>
+                  <Table.Td style={nowrap} ff="monospace">
+                    {l.serial ?? ''}
+                  </Table.Td>
+                  <Table.Td>{l.note ?? ''}</Table.Td>
+                  <Table.Td style={nowrap}>
+                    <LoanerState loaner={l} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Tooltip label={t('app.common.edit')} withArrow>
+                      <ActionIcon variant="subtle" color="gray" aria-label={`${t('app.common.edit')} ${l.name}`} onClick={() => setEditing({ item: l })}>
+                        <IconPencil size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Text size="xs" c="dimmed" mt={6}>
+            {t('stock.loaners.count', { count: list.data.length })}
+          </Text>
+        </>
+      )}
+      <LoanerFormModal opened={editing !== null} loaner={editing?.item ?? null} onClose={() => setEditing(null)} />
+    </section>
+  );
+}
+
+function ReturnDialog({ loan, onClose }: { loan: Loan | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const giveBack = useApiMutation('loans:return');
+  const none = loan?.loanerId === null;
+  const close = () => {
+    giveBack.reset();
+    onClose();
+  };
+  return (
+    <ConfirmModal
+      opened={loan !== null}
+      title={t(none ? 'stock.loans.closeTitle' : 'stock.loans.returnTitle')}
+      confirmLabel={t(none ? 'stock.loans.close' : 'stock.loans.return')}
+      color="blue"
+      loading={giveBack.isPending}
+      error={giveBack.error ? errorText(t, giveBack.error) : null}
+      onClose={close}
+      onConfirm={() =>
+        loan &&
+        giveBack.mutate(
+          { id: loan.id },
+          {
+            onSuccess: (done) => {
+              notifyDone(none ? t('stock.loans.closed', { number: done.ticketNumber }) : t('stock.loans.returned', { name: done.loanerName ?? '' }));
+              close();
+            },
+          },
+        )
+      }
+    >
+      {loan && (none ? t('stock.loans.closeText', { number: loan.ticketNumber }) : t('stock.loans.returnText', { name: loan.loanerName ?? '', number: loan.ticketNumber }))}
+    </ConfirmModal>
+  );
+}
+
+function LoansSection() {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const [showReturned, setShowReturned] = useState(false);
+  const list = useApiQuery('loans:list', { openOnly: !showReturned }, { placeholderData: (previous) => previous });
+  const [returning, setReturning] = useState<Loan | null>(null);
+  const none = t('app.common.none');
+  return (
+    <section aria-labelledby="loans-title">
+      <Group justify="space-between" mb="xs">
+        <Title id="loans-title" order={3} fz="md" fw={600}>
+          {t('stock.loans.title')}
+        </Title>
+        <Switch size="sm" label={t('stock.loans.showReturned')} checked={showReturned} onChange={(e) => setShowReturned(e.currentTarget.checked)} />
+      </Group>
+      <QueryState isPending={list.isPending} error={list.error} />
+      {list.isSuccess && list.data.length === 0 && (
+        <Text size="sm" c="dimmed" py="xs">
+          {t(showReturned ? 'stock.loans.emptyAll' : 'stock.loans.empty')}
+        </Text>
+      )}
+      {list.isSuccess && list.data.length > 0 && (
+        <Table striped withTableBorder data-testid="loans-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={130}>{t('stock.loans.columns.ticket')}</Table.Th>
+              <Table.Th>{t('stock.loans.columns.customer')}</Table.Th>
+              <Table.Th>{t('stock.loans.columns.loaner')}</Table.Th>
+              <Table.Th w={140}>{t('stock.loans.columns.issuedAt')}</Table.Th>
+              <Table.Th w={120}>{t('stock.loans.columns.expectedReturn')}</Table.Th>
+              <Table.Th>{t('stock.loans.columns.receivedUnit')}</Table.Th>
+              <Table.Th w={140}>{showReturned ? t('stock.loans.columns.returnedAt') : t('stock.actions')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data.map((loan) => (
+              <Table.Tr key={loan.id} style={loan.overdue ? OVERDUE_ROW : undefined} data-overdue={loan.overdue || undefined}>
+                <Table.Td style={nowrap}>
+                  <TicketLink id={loan.ticketId} number={loan.ticketNumber} />
+                </Table.Td>
+                <Table.Td>{loan.customerName}</Table.Td>
+                <Table.Td>
+                  {loan.loanerName ?? (
+                    <Badge tt="none" color="orange" variant="light" size="sm" radius="sm">
+                      {t('stock.loans.none')}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td style={nowrap}>{formatDateTime(loan.issuedAt, lang)}</Table.Td>
+                <Table.Td style={nowrap}>
+                  {loan.expectedReturn ? formatDate(loan.expectedReturn, lang) : none}
+                  {loan.overdue && (
+                    <Badge tt="none" ml={6} color="red" size="xs" radius="sm">
+                      {t('stock.loans.overdue')}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" lineClamp={2}>
+                    {[loan.receivedUnit, loan.note].filter(Boolean).join(' · ')}
+                  </Text>
+                </Table.Td>
+                <Table.Td style={nowrap}>
+                  {loan.returnedAt !== null ? (
+                    formatDateTime(loan.returnedAt, lang)
+                  ) : (
+                    <Button size="compact-sm" variant="light" leftSection={<IconArrowBackUp size={14} />} onClick={() => setReturning(loan)}>
+                      {t(loan.loanerId === null ? 'stock.loans.close' : 'stock.loans.return')}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <ReturnDialog loan={returning} onClose={() => setReturning(null)} />
+    </section>
+  );
+}
+
+/** The loaner pool and what is out with customers now; overdue loans stand out. */
+export function LoanersTab() {
+  return (
+    <Stack gap="xl">
+      <LoansSection />
+      <LoanersSection />
+    </Stack>
+  );
+}

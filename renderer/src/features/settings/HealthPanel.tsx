@@ -1,0 +1,97 @@
+import { Alert, Badge, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconStethoscope } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../../shared/format';
+import { useApiMutation, useApiQuery } from '../../api/client';
+import { currentLanguage } from '../../app/i18n';
+import { notifyDone, notifyError } from '../../lib/notify';
+import { QueryState } from '../../ui/QueryState';
+
+const WEEK = 7 * 24 * 60 * 60 * 1000;
+
+/** Settings → Data check: the last full integrity check, and one on demand. */
+export function HealthPanel() {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const status = useApiQuery('health:status', {}, { staleTime: 0, refetchOnMount: 'always' });
+  const check = useApiMutation('health:check');
+  const last = status.data?.lastFullCheck ?? null;
+
+  const runNow = () =>
+    check.mutate(
+      {},
+      {
+        onSuccess: (done) =>
+          done.ok ? notifyDone(t('health.panel.doneOk')) : notifications.show({ color: 'red', message: t('health.panel.doneBad'), autoClose: 8000 }),
+        onError: (err) => notifyError(t, err),
+      },
+    );
+
+  return (
+    <Stack gap="md" maw={900}>
+      <Text size="sm" c="dimmed">
+        {t('health.panel.hint')}
+      </Text>
+      <QueryState isPending={status.isPending} error={status.error} />
+      {status.data && (
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Group justify="space-between">
+              <Title order={3} fz="md" fw={600}>
+                {t('health.panel.last')}
+              </Title>
+              <Button leftSection={<IconStethoscope size={16} />} loading={check.isPending} onClick={runNow}>
+                {t('health.panel.runNow')}
+              </Button>
+            </Group>
+            {check.isPending && (
+              <Text size="sm" c="dimmed">
+                {t('health.panel.running')}
+              </Text>
+            )}
+            {last ? (
+              <Table withTableBorder maw={560} data-testid="health-last">
+                <Table.Tbody>
+                  <Table.Tr>
+                    <Table.Th w={140}>{t('health.panel.when')}</Table.Th>
+                    <Table.Td>{formatDateTime(last.at, lang)}</Table.Td>
+                  </Table.Tr>
+                  <Table.Tr>
+                    <Table.Th>{t('health.panel.result')}</Table.Th>
+                    <Table.Td>
+                      {last.ok ? (
+                        <Badge color="green" variant="light">{t('health.panel.ok')}</Badge>
+                      ) : (
+                        <Badge color="red" variant="filled">{t('health.panel.bad', { count: last.problems.length })}</Badge>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                  <Table.Tr>
+                    <Table.Th>{t('health.panel.duration')}</Table.Th>
+                    <Table.Td>{t('health.panel.ms', { value: last.ms })}</Table.Td>
+                  </Table.Tr>
+                </Table.Tbody>
+              </Table>
+            ) : (
+              <Text size="sm" c="dimmed">
+                {t('health.panel.never')}
+              </Text>
+            )}
+            {last && !last.ok && (
+              <Alert color="red" variant="light" title={t('health.panel.problems')}>
+                <Stack gap="xs">
+                  <Code block>{last.problems.join('\n')}</Code>
+                  <Text size="sm">{t('health.panel.badAdvice')}</Text>
+                </Stack>
+              </Alert>
+            )}
+            <Text size="xs" c="dimmed">
+              {status.data.fullCheckDue || !last ? t('health.panel.due') : t('health.panel.next', { date: formatDateTime(last.at + WEEK, lang) })}
+            </Text>
+          </Stack>
+        </Paper>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,164 @@
+import { Group, NumberInput, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { getHotkeyHandler } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { REGIONS, type Region } from '../../../../shared/schemas/customer';
+import { settingsUpdateInput, type Settings } from '../../../../shared/schemas/settings';
+import { useApiMutation } from '../../api/client';
+import { SaveButton } from '../../ui/FormModal';
+import { schemaValidator, showServerFieldErrors } from '../../lib/formValidation';
+import { SETTINGS_KEY } from '../../app/language';
+import { notifyDone, notifyError } from '../../lib/notify';
+import { DurationInput, durationOut, type FormDuration } from './DurationInput';
+import { fenToYuan, yuanToFen } from './money';
+
+interface Values {
+  callbackDays: number | string;
+  lifetimeMaintenance: boolean;
+  travel: Record<Region, string>;
+  complaintAnswer: FormDuration;
+  complaintResolve: FormDuration;
+}
+
+function initialValues(settings: Settings): Values {
+  const s = settings.service;
+  return {
+    callbackDays: s.callbackDays,
+    lifetimeMaintenance: s.lifetimeMaintenance,
+    travel: { urban: fenToYuan(s.travelFen.urban), suburban: fenToYuan(s.travelFen.suburban), other: fenToYuan(s.travelFen.other) },
+    complaintAnswer: { ...s.complaintAnswer },
+    complaintResolve: { ...s.complaintResolve },
+  };
+}
+
+function toInput(values: Values) {
+  return {
+    service: {
+      callbackDays: values.callbackDays === '' ? (undefined as unknown as number) : Number(values.callbackDays),
+      lifetimeMaintenance: values.lifetimeMaintenance,
+      // Unreadable amounts go through as NaN for the schema to refuse; the form's own check names them first.
+      travelFen: Object.fromEntries(REGIONS.map((r) => [r, yuanToFen(values.travel[r]) ?? Number.NaN])) as Record<Region, number>,
+      complaintAnswer: durationOut(values.complaintAnswer),
+      complaintResolve: durationOut(values.complaintResolve),
+    },
+  };
+}
+
+function moneyErrors(values: Values, t: TFunction): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const r of REGIONS) {
+    const typed = values.travel[r].trim();
+    if (typed === '') errors[`travel.${r}`] = t('validation.required');
+    else if (yuanToFen(typed) === null) errors[`travel.${r}`] = /^\d+\.\d{3,}$/.test(typed) ? t('validation.wholeFen') : t('validation.invalidType');
+  }
+  return errors;
+}
+
+/** The backend names fields by the stored shape (`service.travelFen.urban`); the form by its own. */
+function formPath(path: string): string {
+  return path.replace(/^service\.travelFen\./, 'travel.').replace(/^service\./, '');
+}
+
+/** The desk's own rules, not tied to a service level: callbacks, travel fees, complaint promises. */
+export function ServiceRulesForm({ settings }: { settings: Settings }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const save = useApiMutation('settings:update');
+  const schemaCheck = schemaValidator<Values>(settingsUpdateInput, t, toInput);
+  const form = useForm<Values>({
+    initialValues: initialValues(settings),
+    validate: (values) => {
+      const errors = Object.fromEntries(Object.entries(schemaCheck(values)).map(([path, text]) => [formPath(path), text]));
+      return { ...errors, ...moneyErrors(values, t) };
+    },
+  });
+
+  const submit = form.onSubmit((values) =>
+    save.mutate(toInput(values), {
+      onSuccess: (saved) => {
+        client.setQueryData(SETTINGS_KEY, saved);
+        form.resetDirty();
+        notifyDone(t('service.rules.saved'));
+      },
+      onError: (err) => {
+        const shown = showServerFieldErrors({ setErrors: (errors) => form.setErrors(Object.fromEntries(Object.entries(errors).map(([p, m]) => [formPath(p), m]))) }, () => true, t, err);
+        if (!shown) notifyError(t, err);
+      },
+    }),
+  );
+
+  return (
+    <form noValidate onSubmit={submit} onKeyDown={getHotkeyHandler([['mod+S', () => submit()]])}>
+      <Stack gap="md" maw={820}>
+        <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
+          <NumberInput
+            label={t('service.rules.callbackDays')}
+            description={t('service.rules.callbackDaysHint')}
+            rightSection={<Text size="xs" c="dimmed">{t('service.rules.daysUnit')}</Text>}
+            rightSectionWidth={40}
+            min={0}
+            max={60}
+            allowDecimal={false}
+            allowNegative={false}
+            {...form.getInputProps('callbackDays')}
+          />
+        </SimpleGrid>
+        <Switch label={t('service.rules.lifetimeMaintenance')} description={t('service.rules.lifetimeMaintenanceHint')} {...form.getInputProps('lifetimeMaintenance', { type: 'checkbox' })} />
+
+        <div>
+          <Title order={4} fz="sm" fw={600}>
+            {t('service.rules.travel')}
+          </Title>
+          <Text size="xs" c="dimmed" mb={6}>
+            {t('service.rules.travelHint')}
+          </Text>
+          <Group gap="sm" align="flex-start">
+            {REGIONS.map((r) => (
+              <TextInput
+                key={r}
+                w={170}
+                label={t(`ticketing.region.${r}`)}
+                leftSection={<Text size="sm">¥</Text>}
+                inputMode="decimal"
+                aria-label={t('service.rules.travelFor', { region: t(`ticketing.region.${r}`) })}
+                {...form.getInputProps(`travel.${r}`)}
+                onBlur={(e) => {
+                  const fen = yuanToFen(e.currentTarget.value);
+                  if (fen !== null) form.setFieldValue(`travel.${r}`, fenToYuan(fen));
+                }}
+              />
+            ))}
+          </Group>
+        </div>
+
+        <div>
+          <Title order={4} fz="sm" fw={600}>
+            {t('service.rules.complaints')}
+          </Title>
+          <Text size="xs" c="dimmed" mb={6}>
+            {t('service.rules.complaintsHint')}
+          </Text>
+          <Group gap="xl" align="flex-start">
+            <Stack gap={4}>
+              <Text size="sm" fw={500}>
+                {t('service.rules.complaintAnswer')}
+              </Text>
+              <DurationInput form={form} path="complaintAnswer" label={t('service.rules.complaintAnswer')} />
+            </Stack>
+            <Stack gap={4}>
+              <Text size="sm" fw={500}>
+                {t('service.rules.complaintResolve')}
+              </Text>
+              <DurationInput form={form} path="complaintResolve" label={t('service.rules.complaintResolve')} />
+            </Stack>
+          </Group>
+        </div>
+        <Group>
+          <SaveButton loading={save.isPending} />
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,163 @@
+import { Button, Group, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { needsFor, type TicketStatus } from '../../../../shared/domain/ticket-status';
+import { ticketTransitionInput, ticketWorkInput, type TicketDetail } from '../../../../shared/schemas/ticket';
+import { useApiMutation } from '../../api/client';
+import { FormModal } from '../../ui/FormModal';
+import { schemaValidator, showServerFieldErrors } from '../../lib/formValidation';
+import { notifyDone, notifyError } from '../../lib/notify';
+import { AppointDialog, AssignDialog } from './ticket-assignment';
+import { CallbackDialog } from './ticket-callbacks';
+
+
+/** The move that needs a word typed first: a cancel reason, or why a ticket closes without a callback. */
+function NoteForm({ ticket, to, onClose }: { ticket: TicketDetail; to: 'cancelled' | 'closed'; onClose: () => void }) {
+  const { t } = useTranslation();
+  const move = useApiMutation('tickets:transition');
+  const toInput = (v: { note: string }) => ({ id: ticket.id, to, note: v.note });
+  const form = useForm({
+    initialValues: { note: '' },
+    // The schema lets the note be empty (most moves have none); these two moves need one.
+    validate: (v) => {
+      const errors = schemaValidator<{ note: string }>(ticketTransitionInput, t, toInput)(v);
+      if (!v.note.trim()) errors.note = t(to === 'cancelled' ? 'ticketing.errors.cancelReason' : 'ticketing.errors.closeNote');
+      return errors;
+    },
+  });
+  const handleSubmit = form.onSubmit((values) =>
+    move.mutate(toInput(values), {
+      onSuccess: (saved) => {
+        notifyDone(t('tickets.moves.done', { number: saved.number, status: t(`ticketing.status.${saved.status}`) }));
+        onClose();
+      },
+      onError: (err) => {
+        if (!showServerFieldErrors(form, ['note'], t, err)) notifyError(t, err);
+      },
+    }),
+  );
+  const cancel = to === 'cancelled';
+  return (
+    <FormModal opened onClose={onClose} title={t(`ticketing.move.${to}`)} onSubmit={handleSubmit} saving={move.isPending} size={480}>
+      <Text size="sm" c="dimmed">
+        {t(cancel ? 'tickets.moves.cancelHint' : 'tickets.moves.closeHint')}
+      </Text>
+      <Textarea
+        label={t(cancel ? 'tickets.moves.cancelReason' : 'tickets.moves.closeNote')}
+        withAsterisk
+        autosize
+        minRows={2}
+        maxRows={4}
+        data-autofocus
+        {...form.getInputProps('note')}
+      />
+    </FormModal>
+  );
+}
+
+/** Resolving needs the action taken on record: asked for here when the work form has none yet. */
+function ActionForm({ ticket, onClose, onSaved }: { ticket: TicketDetail; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const record = useApiMutation('tickets:recordWork');
+  const toInput = (v: { action: string }) => ({
+    id: ticket.id,
+    diagnosis: ticket.diagnosis,
+    cause: ticket.cause,
+    action: v.action,
+    onSiteMinutes: ticket.onSiteMinutes,
+    unfixedDowntime: ticket.unfixedDowntime,
+  });
+  const form = useForm({
+    initialValues: { action: ticket.action ?? '' },
+    validate: (v) => {
+      const errors = schemaValidator<{ action: string }>(ticketWorkInput, t, toInput)(v);
+      if (!v.action.trim()) errors.action = t('ticketing.errors.noAction');
+      return errors;
+    },
+  });
+  const handleSubmit = form.onSubmit((values) =>
+    record.mutate(toInput(values), {
+      onSuccess: onSaved,
+      onError: (err) => {
+        if (!showServerFieldErrors(form, ['action'], t, err)) notifyError(t, err);
+      },
+    }),
+  );
+  return (
+    <FormModal opened onClose={onClose} title={t('ticketing.move.resolved')} onSubmit={handleSubmit} saving={record.isPending} size={520}>
+      <Text size="sm" c="dimmed">
+        {t('tickets.moves.actionHint')}
+      </Text>
+      <Textarea label={t('tickets.work.action')} withAsterisk autosize minRows={3} maxRows={6} data-autofocus {...form.getInputProps('action')} />
+    </FormModal>
+  );
+}
+
+type Asking = { to: TicketStatus; what: 'note' | 'appointment' | 'technician' | 'action' | 'callback' } | null;
+
+/**
+ * One button per move the status machine allows from here. A move that needs something first
+ * asks for it in a small dialog, then moves.
+ */
+export function MoveButtons({ ticket }: { ticket: TicketDetail }) {
+  const { t } = useTranslation();
+  const move = useApiMutation('tickets:transition');
+  const [asking, setAsking] = useState<Asking>(null);
+  const close = () => setAsking(null);
+
+  const go = (to: TicketStatus) => {
+    close();
+    move.mutate(
+      { id: ticket.id, to },
+      {
+        onSuccess: (saved) => notifyDone(t('tickets.moves.done', { number: saved.number, status: t(`ticketing.status.${saved.status}`) })),
+        onError: (err) => notifyError(t, err),
+      },
+    );
+  };
+
+  const start = (to: TicketStatus) => {
+    const needs = needsFor(ticket.status, to);
+    if (needs.includes('cancelReason') || needs.includes('closeNote')) return setAsking({ to, what: 'note' });
+    // "Called back" is the callback itself: reaching the customer moves the ticket.
+    if (to === 'calledBack') return setAsking({ to, what: 'callback' });
+    // Back to scheduled means the visit moves: the appointment is asked for again.
+    if (needs.includes('appointment') && (ticket.status === 'dispatched' || !ticket.appointment)) return setAsking({ to, what: 'appointment' });
+    if (needs.includes('technician') && ticket.technicians.length === 0) return setAsking({ to, what: 'technician' });
+    if (needs.includes('actionRecorded') && !ticket.action?.trim()) return setAsking({ to, what: 'action' });
+    go(to);
+  };
+
+  // Agreeing a visit moves the ticket by itself (the backend schedules it): then nothing is left to do.
+  const after = (saved: TicketDetail) => {
+    if (!asking) return;
+    if (saved.status === asking.to) {
+      close();
+      notifyDone(t('tickets.moves.done', { number: saved.number, status: t(`ticketing.status.${saved.status}`) }));
+    } else go(asking.to);
+  };
+
+  const forward = ticket.next.filter((s) => s !== 'cancelled');
+  return (
+    <>
+      <Group gap={6} wrap="wrap" justify="flex-end" data-testid="ticket-moves">
+        {forward.map((to, i) => (
+          <Button key={to} size="xs" variant={i === 0 ? 'filled' : 'light'} loading={move.isPending && move.variables?.to === to} onClick={() => start(to)}>
+            {t(`ticketing.move.${to}`)}
+          </Button>
+        ))}
+        {ticket.next.includes('cancelled') && (
+          <Button size="xs" variant="subtle" color="red" onClick={() => start('cancelled')}>
+            {t('ticketing.move.cancelled')}
+          </Button>
+        )}
+      </Group>
+      {asking?.what === 'note' && <NoteForm ticket={ticket} to={asking.to === 'cancelled' ? 'cancelled' : 'closed'} onClose={close} />}
+      <AppointDialog ticket={ticket} opened={asking?.what === 'appointment'} onClose={close} onSaved={after} />
+      <AssignDialog ticket={ticket} opened={asking?.what === 'technician'} onClose={close} onSaved={after} />
+      <CallbackDialog ticket={ticket} opened={asking?.what === 'callback'} onClose={close} />
+      {asking?.what === 'action' && <ActionForm ticket={ticket} onClose={close} onSaved={() => go(asking.to)} />}
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import { backupFileInput, type BackupInfo, type BackupList, type RestoreResult } from '../schemas/backup';
+import type { FullCheck, HealthStatus, RecoveryResult } from '../schemas/health';
+import {
+  auditIdInput,
+  auditListInput,
+  operatorUpdateInput,
+  sessionBeginInput,
+  sessionUnlockInput,
+  setPinInput,
+  type AuditDetail,
+  type AuditFacets,
+  type AuditPage,
+  type Operator,
+  type SessionInfo,
+} from '../schemas/security';
+import { settingsUpdateInput, type Settings } from '../schemas/settings';
+import { none, read, returns, write, type QueryDomain } from './channel';
+
+/** The warranty rules and the company's terms change what units, tickets and papers show. */
+const SETTINGS_VIEWS: QueryDomain[] = ['settings', 'units', 'customers', 'search', 'tickets', 'desk'];
+/** Every write is logged: what changes the session or the operators shows in the log too. */
+const SESSION_VIEWS: QueryDomain[] = ['session', 'operators', 'audit'];
+
+/** Settings, backups, the health check, who is at the desk, the admin PIN and the audit log. */
+export const adminChannels = {
+  'settings:get': read(none, returns<Settings>()),
+  'settings:update': write(settingsUpdateInput, returns<Settings>(), {
+    refreshes: SETTINGS_VIEWS,
+    // The language is the person's own display choice; every other setting is the company's.
+    admin: (input) => Object.keys(input).some((key) => key !== 'language' && input[key as keyof typeof input] !== undefined),
+  }),
+
+  'backups:list': read(none, returns<BackupList>()),
+  'backups:create': write(none, returns<BackupInfo>(), { refreshes: ['backups'] }),
+  'backups:inspect': read(backupFileInput, returns<BackupInfo>()),
+  'backups:restore': write(backupFileInput, returns<RestoreResult>(), { refreshes: [], admin: true, alone: true }),
+  'backups:chooseFolder': write(none, returns<BackupList | null>(), { refreshes: ['backups'], admin: true }),
+
+  'health:status': read(none, returns<HealthStatus>()),
+  'health:check': write(none, returns<FullCheck>(), { refreshes: ['health'] }),
+  'health:retry': write(none, returns<HealthStatus>(), { refreshes: ['health'] }),
+  'health:restore': write(backupFileInput, returns<RecoveryResult>(), { refreshes: [] }),
+  'health:chooseFolder': write(none, returns<HealthStatus | null>(), { refreshes: ['health'] }),
+
+  'session:get': read(none, returns<SessionInfo>()),
+  'session:begin': write(sessionBeginInput, returns<SessionInfo>(), { refreshes: SESSION_VIEWS }),
+  'session:unlock': write(sessionUnlockInput, returns<SessionInfo>(), { refreshes: SESSION_VIEWS }),
+  'session:lock': write(none, returns<SessionInfo>(), { refreshes: SESSION_VIEWS }),
+  'session:setPin': write(setPinInput, returns<SessionInfo>(), { refreshes: SESSION_VIEWS }),
+  'operators:list': read(none, returns<Operator[]>()),
+  'operators:update': write(operatorUpdateInput, returns<Operator>(), { refreshes: SESSION_VIEWS, admin: true }),
+  'audit:list': read(auditListInput, returns<AuditPage>()),
+  'audit:get': read(auditIdInput, returns<AuditDetail>()),
+  'audit:facets': read(none, returns<AuditFacets>()),
+};

@@ -1,0 +1,22 @@
+import {
+  dispatchOrderInput,
+  documentIdInput,
+  documentListInput,
+  repairReceiptInput,
+  warrantyCardInput,
+  type DocumentRecord,
+  type GeneratedDocument,
+} from '../schemas/document';
+import { read, returns, write } from './channel';
+
+/** The archive of printed papers: generating one numbers and stores it; printing and saving copy it out. */
+export const documentChannels = {
+  'documents:warrantyCard': write(warrantyCardInput, returns<GeneratedDocument>(), { refreshes: ['documents', 'search'] }),
+  'documents:dispatchOrder': write(dispatchOrderInput, returns<GeneratedDocument>(), { refreshes: ['documents', 'search'] }),
+  'documents:repairReceipt': write(repairReceiptInput, returns<GeneratedDocument>(), { refreshes: ['documents', 'search'] }),
+  'documents:list': read(documentListInput, returns<DocumentRecord[]>()),
+  'documents:content': read(documentIdInput, returns<{ base64: string }>()),
+  'documents:print': write(documentIdInput, returns<{ printer: string | null }>(), { refreshes: [] }),
+  'documents:saveAs': write(documentIdInput, returns<{ savedTo: string | null }>(), { refreshes: [] }),
+  'documents:showInFolder': write(documentIdInput, returns<null>(), { refreshes: [] }),
+};

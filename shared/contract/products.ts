@@ -1,0 +1,20 @@
+import {
+  modelCreateInput,
+  modelListInput,
+  modelUpdateInput,
+  policyCreateInput,
+  policyUpdateInput,
+  type ProductModel,
+  type WarrantyPolicyRecord,
+} from '../schemas/product';
+import { none, read, returns, write } from './channel';
+
+export const productChannels = {
+  'policies:list': read(none, returns<WarrantyPolicyRecord[]>()),
+  'policies:create': write(policyCreateInput, returns<WarrantyPolicyRecord>(), { refreshes: ['policies', 'models'], admin: true }),
+  'policies:update': write(policyUpdateInput, returns<WarrantyPolicyRecord>(), { refreshes: ['policies', 'models'], admin: true }),
+  'models:list': read(modelListInput, returns<ProductModel[]>()),
+  'models:create': write(modelCreateInput, returns<ProductModel>(), { refreshes: ['models', 'policies'] }),
+  // A model's name and policy show on its units, their warranty and the search results.
+  'models:update': write(modelUpdateInput, returns<ProductModel>(), { refreshes: ['models', 'policies', 'units', 'customers', 'search'] }),
+};

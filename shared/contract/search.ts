@@ -1,0 +1,6 @@
+import { searchInput, type SearchHit } from '../schemas/search';
+import { read, returns } from './channel';
+
+export const searchChannels = {
+  'search:query': read(searchInput, returns<SearchHit[]>()),
+};

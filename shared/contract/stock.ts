@@ -1,0 +1,55 @@
+import {
+  feeCreateInput,
+  feeUpdateInput,
+  loanIssueInput,
+  loanListInput,
+  loanReturnInput,
+  loanerCreateInput,
+  loanerUpdateInput,
+  monthInput,
+  partCreateInput,
+  partIdInput,
+  partListInput,
+  partUpdateInput,
+  stockAdjustInput,
+  stockReceiveInput,
+  technicianCreateInput,
+  technicianDayInput,
+  technicianListInput,
+  technicianUpdateInput,
+  type LabourFee,
+  type Loan,
+  type Loaner,
+  type Part,
+  type PartReplacedRow,
+  type StockMove,
+  type Technician,
+} from '../schemas/resources';
+import type { AppointmentRow } from '../schemas/ticket';
+import { none, read, returns, write } from './channel';
+import { TICKET_VIEWS } from './tickets';
+
+/** Technicians, spare parts and their stock, loaners and the labour fee table. */
+export const stockChannels = {
+  'technicians:list': read(technicianListInput, returns<Technician[]>()),
+  'technicians:create': write(technicianCreateInput, returns<Technician>(), { refreshes: ['technicians'] }),
+  'technicians:update': write(technicianUpdateInput, returns<Technician>(), { refreshes: ['technicians', 'tickets'] }),
+  'technicians:day': read(technicianDayInput, returns<AppointmentRow[]>()),
+  'parts:list': read(partListInput, returns<Part[]>()),
+  'parts:create': write(partCreateInput, returns<Part>(), { refreshes: ['parts', 'desk'] }),
+  // A price or cost change inside an ordinary edit is guarded by the parts service, which knows the old one.
+  'parts:update': write(partUpdateInput, returns<Part>(), { refreshes: ['parts', 'desk'] }),
+  'parts:receive': write(stockReceiveInput, returns<Part>(), { refreshes: ['parts', 'desk'] }),
+  'parts:adjust': write(stockAdjustInput, returns<Part>(), { refreshes: ['parts', 'desk'] }),
+  'parts:moves': read(partIdInput, returns<StockMove[]>()),
+  'parts:monthlyReplaced': read(monthInput, returns<PartReplacedRow[]>()),
+  'loaners:list': read(none, returns<Loaner[]>()),
+  'loaners:create': write(loanerCreateInput, returns<Loaner>(), { refreshes: ['loaners'] }),
+  'loaners:update': write(loanerUpdateInput, returns<Loaner>(), { refreshes: ['loaners', 'loans', 'tickets'] }),
+  'loans:issue': write(loanIssueInput, returns<Loan>(), { refreshes: TICKET_VIEWS }),
+  'loans:return': write(loanReturnInput, returns<Loan>(), { refreshes: TICKET_VIEWS }),
+  'loans:list': read(loanListInput, returns<Loan[]>()),
+  'fees:list': read(none, returns<LabourFee[]>()),
+  'fees:create': write(feeCreateInput, returns<LabourFee>(), { refreshes: ['fees'], admin: true }),
+  'fees:update': write(feeUpdateInput, returns<LabourFee>(), { refreshes: ['fees'], admin: true }),
+};
