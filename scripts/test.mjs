@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: lint, typecheck, unit + backend tests (vitest), build, e2e (Playwright in Debian's
+// `npm test`: lint (ESLint, and dependency-cruiser for cycles and boundaries), typecheck, unit + backend tests (vitest), build, e2e (Playwright in Debian's
 // Chromium). Every stage runs even when an earlier one fails, so one run shows everything; the
 // last line is the real total as `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
@@ -29,7 +29,7 @@ function readJson(file) {
 }
 
 const stages = [];
-stages.push(['lint', run('lint', 'npx', ['eslint', '--max-warnings', '0', '.'])]);
+stages.push(['lint', run('lint', 'npm', ['run', '--silent', 'lint'])]);
 stages.push(['typecheck', run('typecheck', 'npm', ['run', '--silent', 'typecheck'])]);
 const vitestOk = run('unit and backend tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
 const buildOk = run('build', 'npx', ['electron-vite', 'build']);

@@ -1,7 +1,8 @@
 import { addMonths, type IsoDate } from './dates';
 import { say, type Explanation } from './warranty-explain';
-import { componentTerm, lastDay, lastDayReasons, stateReason, termState } from './warranty-term';
-import type { ComponentCoverage, Exclusion, PartCoverage, PolicyComponent, RepairRecord, WarrantyInput } from './warranty-types';
+import type { WorkingCalendar } from './calendar';
+import { componentTerm, lastDay, lastDayReasons, stateReason, termState, type LastDay } from './warranty-term';
+import type { ComponentCoverage, Exclusion, FittedPart, PartCover, PartCoverage, PolicyComponent, RepairRecord, WarrantyInput, WarrantyRules } from './warranty-types';
 
 /** The exclusions in force on `on` that reach a component (`null`: only whole-unit ones), earliest first. */
 export function exclusionsInForce(exclusions: readonly Exclusion[], on: IsoDate, componentKey: string | null): Exclusion[] {
@@ -63,20 +64,38 @@ export function componentCoverage(
  * Every part fitted by the day has its own cover from its fitting date, whatever is left of the
  * component it belongs to: free under warranty `partInWarrantyMonths`, paid `partPaidMonths`.
  */
+/**
+ * A fitted part's own term, from the day it was fitted: `partInWarrantyMonths` when fitted free
+ * under warranty, `partPaidMonths` in a paid repair, its last day moved past a rest day by the
+ * same rule as every term. The first reason says so; the next ones explain a moved last day.
+ */
+export function partTerm(part: Pick<FittedPart, 'name' | 'fittedOn' | 'paid'>, rules: WarrantyRules, calendar: WorkingCalendar | null, on: IsoDate): { months: number; last: LastDay; reasons: Explanation[] } {
+  const months = part.paid ? rules.partPaidMonths : rules.partInWarrantyMonths;
+  const last = lastDay(addMonths(part.fittedOn, months), rules, calendar, on);
+  const terms = say(part.paid ? 'warranty.part.paid' : 'warranty.part.free', { name: part.name, date: part.fittedOn, count: months, end: last.due });
+  return { months, last, reasons: [terms, ...lastDayReasons(last)] };
+}
+
+/**
+ * A fitted part's own cover as the customer is told it on the day it was fitted: the term and
+ * its last day, and the holiday that moved it. (A calendar year the desk has not entered is the
+ * desk's to fix, not a line on the customer's receipt.)
+ */
+export function fittedPartCover(part: Pick<FittedPart, 'name' | 'fittedOn' | 'paid'>, rules: WarrantyRules, calendar: WorkingCalendar | null): PartCover {
+  const { months, last, reasons } = partTerm(part, rules, calendar, part.fittedOn);
+  return { paid: part.paid, months, end: last.end, reasons: last.holiday ? reasons : reasons.slice(0, 1) };
+}
+
 export function partCoverages(input: WarrantyInput, components: readonly ComponentCoverage[], on: IsoDate): PartCoverage[] {
   const { rules, calendar } = input;
   const parts = input.repairs.flatMap((r) => r.partsFitted).filter((p) => p.fittedOn <= on);
   return parts.map((part) => {
     const { name, componentKey, fittedOn, paid } = part;
-    const months = paid ? rules.partPaidMonths : rules.partInWarrantyMonths;
-    const last = lastDay(addMonths(fittedOn, months), rules, calendar, on);
+    const { last, reasons: termReasons } = partTerm(part, rules, calendar, on);
     const owner = components.find((c) => c.key === componentKey) ?? components[0];
     const exclusions = exclusionsInForce(input.exclusions, on, componentKey);
     const covered = exclusions.length === 0 && on <= last.end;
-    const reasons: Explanation[] = [
-      say(paid ? 'warranty.part.paid' : 'warranty.part.free', { name, date: fittedOn, count: months, end: last.due }),
-      ...lastDayReasons(last),
-    ];
+    const reasons: Explanation[] = [...termReasons];
     const excludedName = components.find((c) => c.key === componentKey)?.name ?? componentKey ?? name;
     if (exclusions.length > 0) reasons.push(...exclusions.flatMap((x) => exclusionReasons(x, excludedName)));
     else reasons.push(say(covered ? 'warranty.part.covered' : 'warranty.part.expired', { end: last.end }));

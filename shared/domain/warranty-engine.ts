@@ -8,6 +8,7 @@ import type { ComponentCoverage, PartCoverage, RepairRecord, WarrantyEvaluation,
 
 export * from './warranty-types';
 export { explanationParams, explanationText, type WarrantyKey } from './warranty-explain';
+export { fittedPartCover, partTerm } from './warranty-coverage';
 
 /**
  * The warranty of one unit as it stands on `on`: which date the terms count from, each

@@ -122,6 +122,17 @@ export interface ComponentCoverage {
   reasons: Explanation[];
 }
 
+/** A part's own cover as its repair's papers tell the customer (see `fittedPartCover`). */
+export interface PartCover {
+  /** Fitted in a paid repair (the short cover) rather than free under warranty. */
+  paid: boolean;
+  months: number;
+  /** The last covered day, after the rest-day rule. */
+  end: IsoDate;
+  /** Why: the term, then a last day moved past a holiday. */
+  reasons: Explanation[];
+}
+
 export interface PartCoverage {
   name: string;
   componentKey: string | null;

@@ -3,7 +3,7 @@ import type { Charges, PaymentMethod } from '../domain/charges';
 import { PAYMENT_METHODS } from '../domain/charges';
 import type { DeadlineView } from '../domain/sla';
 import { FAULT_CATEGORIES, SEVERITIES, TICKET_SOURCES, TICKET_STATUSES, type FaultCategory, type Severity, type TicketSource, type TicketStatus } from '../domain/ticket-status';
-import type { Explanation, SanbaoSignal, WarrantyEvaluation } from '../domain/warranty-types';
+import type { Explanation, PartCover, SanbaoSignal, WarrantyEvaluation } from '../domain/warranty-types';
 import type { Region } from './customer';
 import { id, isoDate, listLimit, optionalText, phone, requiredText } from './common';
 import { EXCLUSION_REASONS } from './unit';
@@ -206,6 +206,8 @@ export interface TicketPart {
   /** Per unit and per line as charged. */
   chargedUnitFen: number;
   chargedLineFen: number;
+  /** The part's own cover from its fitting day, decided once: the screen and the receipt both show this. */
+  cover: PartCover;
 }
 
 export interface LabourCharge {

@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONDUCT_RULES, dispatchOrderDefinition, dispatchOrderPages, renderDispatchOrder } from '../../electron/backend/documents/ticket-papers/dispatch-order';
 import { CARBON_MIN_PT } from '../../electron/backend/documents/kit/layout';
-import type { Content } from '../../electron/backend/documents/kit/pdf';
+import type { Content } from '../../electron/backend/documents/kit/definition';
 import { repairReceiptDefinition, repairReceiptPages, renderRepairReceipt, UNCOLLECTED_DAYS, type ReceiptCopy } from '../../electron/backend/documents/ticket-papers/repair-receipt';
-import type { RenderedTicketPaper, TicketPaperData } from '../../electron/backend/documents/ticket-papers/ticket-paper';
+import type { RenderedDocument } from '../../electron/backend/documents/kit/fitting';
+import type { TicketPaperData } from '../../electron/backend/documents/ticket-papers/ticket-paper';
 import { DEFAULT_SERVICE_RULES } from '../../electron/backend/domains/admin/settings';
 import { CN_MAINLAND } from '../../shared/domain/calendar';
 import { computeCharges } from '../../shared/domain/charges';
-import { DEFAULT_WARRANTY_RULES } from '../../shared/domain/warranty-engine';
+import { DEFAULT_WARRANTY_RULES, fittedPartCover } from '../../shared/domain/warranty-engine';
 import { formatDate, formatMoney } from '../../shared/format';
 import { translator, type Language } from '../../shared/i18n';
 import type { Paper } from '../../shared/schemas/document';
@@ -60,6 +61,7 @@ function ticketWith(overrides: { inWarranty?: boolean; parts?: PartLine[]; regis
     fittedOn: '2026-09-15',
     chargedUnitFen: charges.parts[i]!.unitFen,
     chargedLineFen: charges.parts[i]!.lineFen,
+    cover: fittedPartCover({ name: p.name, fittedOn: '2026-09-15', paid: charges.parts[i]!.basis !== 'warranty' }, DEFAULT_WARRANTY_RULES, CN_MAINLAND),
   }));
   const registered = overrides.registered ?? true;
   return {
@@ -174,7 +176,6 @@ function sample(number: string, ticket: TicketDetail = ticketWith()): TicketPape
       updatedAt: 0,
     },
     ticket,
-    calendar: CN_MAINLAND,
   };
 }
 
@@ -194,7 +195,7 @@ afterAll(() => {
 type Doc = 'dispatch' | ReceiptCopy;
 const NUMBERS: Record<Doc, string> = { dispatch: 'PGD-2026-000007', intake: 'SJD-2026-000008', completion: 'WXD-2026-000009' };
 
-async function render(doc: Doc, lang: Language, paper: Paper, ticket?: TicketDetail): Promise<RenderedTicketPaper & { file: string; text: string }> {
+async function render(doc: Doc, lang: Language, paper: Paper, ticket?: TicketDetail): Promise<RenderedDocument & { file: string; text: string }> {
   const data = sample(NUMBERS[doc], ticket);
   const result = doc === 'dispatch' ? await renderDispatchOrder(data, lang, paper) : await renderRepairReceipt(data, doc, lang, paper);
   const file = join(dir, `${doc}-${lang}-${paper}-${Math.random().toString(36).slice(2, 8)}.pdf`);

@@ -7,7 +7,8 @@ import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SERVICE_RULES } from '../../electron/backend/domains/admin/settings';
 import { cjkFonts, missingGlyphs } from '../../electron/backend/documents/kit/fonts';
-import { documentText, renderPdf, type TDocumentDefinitions } from '../../electron/backend/documents/kit/pdf';
+import type { TDocumentDefinitions } from '../../electron/backend/documents/kit/definition';
+import { documentText, renderPdf } from '../../electron/backend/documents/kit/render';
 import {
   renderWarrantyCard,
   warrantyCardDefinition,

@@ -19,7 +19,7 @@
  */
 import { join } from 'node:path';
 import { createBackend } from '../../electron/backend/backend';
-import { renderPdf } from '../../electron/backend/documents/kit/pdf';
+import { renderPdf } from '../../electron/backend/documents/kit/render';
 import { HeadlessPlatform, MemoryLogger } from '../../electron/backend/platform/headless';
 import type { Channel, OutputOf } from '../../shared/contract';
 import { AIRCON_POLICY, person } from './sample';

@@ -1,6 +1,15 @@
 import { sql, type Kysely } from 'kysely';
-import { BASIC_TERMS, STANDARD_TERMS } from '../../../../shared/domain/sla';
-import { TICKET_STATUSES, TICKET_SOURCES, SEVERITIES } from '../../../../shared/domain/ticket-status';
+
+/*
+ * The values as they were when this migration shipped, written out: a migration must mean the
+ * same thing forever, whatever the live code says later.
+ */
+const TICKET_SOURCES = ['phone', 'walkIn', 'inspection', 'complaint'] as const;
+const SEVERITIES = ['ordinary', 'major', 'emergency'] as const;
+const TICKET_STATUSES = ['new', 'answered', 'scheduled', 'dispatched', 'onSite', 'waitingParts', 'atWorkshop', 'resolved', 'calledBack', 'closed', 'cancelled'] as const;
+/** The seeds' 标准服务 and 基础服务 terms (answer, arrival, fix by region and severity; loaner), as stored JSON. */
+const STANDARD_TERMS = '{"targets":{"urban":{"ordinary":{"answer":{"amount":30,"unit":"minutes"},"arrival":{"amount":2,"unit":"hours"},"fix":{"amount":4,"unit":"hours"}},"major":{"answer":{"amount":30,"unit":"minutes"},"arrival":{"amount":2,"unit":"hours"},"fix":{"amount":8,"unit":"hours"}},"emergency":{"answer":{"amount":15,"unit":"minutes"},"arrival":{"amount":30,"unit":"minutes"},"fix":{"amount":4,"unit":"hours"}}},"suburban":{"ordinary":{"answer":{"amount":30,"unit":"minutes"},"arrival":{"amount":12,"unit":"hours"},"fix":{"amount":4,"unit":"hours"}},"major":{"answer":{"amount":30,"unit":"minutes"},"arrival":{"amount":12,"unit":"hours"},"fix":{"amount":8,"unit":"hours"}},"emergency":{"answer":{"amount":15,"unit":"minutes"},"arrival":{"amount":1,"unit":"hours"},"fix":{"amount":4,"unit":"hours"}}},"other":{"ordinary":{"answer":{"amount":30,"unit":"minutes"},"arrival":{"amount":24,"unit":"hours"},"fix":{"amount":4,"unit":"hours"}},"major":{"answer":{"amount":30,"unit":"minutes"},"arrival":{"amount":24,"unit":"hours"},"fix":{"amount":8,"unit":"hours"}},"emergency":{"answer":{"amount":15,"unit":"minutes"},"arrival":{"amount":2,"unit":"hours"},"fix":{"amount":4,"unit":"hours"}}}},"loaner":{"amount":48,"unit":"hours"}}';
+const BASIC_TERMS = '{"targets":{"urban":{"ordinary":{"answer":{"amount":1,"unit":"hours"},"arrival":{"amount":4,"unit":"hours"},"fix":{"amount":4,"unit":"hours"}},"major":{"answer":{"amount":1,"unit":"hours"},"arrival":{"amount":4,"unit":"hours"},"fix":{"amount":8,"unit":"hours"}},"emergency":{"answer":{"amount":15,"unit":"minutes"},"arrival":{"amount":1,"unit":"hours"},"fix":{"amount":4,"unit":"hours"}}},"suburban":{"ordinary":{"answer":{"amount":1,"unit":"hours"},"arrival":{"amount":1,"unit":"workingDays"},"fix":{"amount":4,"unit":"hours"}},"major":{"answer":{"amount":1,"unit":"hours"},"arrival":{"amount":1,"unit":"workingDays"},"fix":{"amount":8,"unit":"hours"}},"emergency":{"answer":{"amount":15,"unit":"minutes"},"arrival":{"amount":2,"unit":"hours"},"fix":{"amount":4,"unit":"hours"}}},"other":{"ordinary":{"answer":{"amount":1,"unit":"hours"},"arrival":{"amount":1,"unit":"workingDays"},"fix":{"amount":4,"unit":"hours"}},"major":{"answer":{"amount":1,"unit":"hours"},"arrival":{"amount":1,"unit":"workingDays"},"fix":{"amount":8,"unit":"hours"}},"emergency":{"answer":{"amount":15,"unit":"minutes"},"arrival":{"amount":4,"unit":"hours"},"fix":{"amount":4,"unit":"hours"}}}},"loaner":{"amount":48,"unit":"hours"}}';
 
 const list = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
@@ -260,8 +269,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // names are the company's to change. Labour fees follow the seeds' 50-200 yuan range.
   const now = Date.now();
   await sql`insert into service_levels (name, is_default, terms, created_at, updated_at) values
-    ('标准服务', 1, ${JSON.stringify(STANDARD_TERMS)}, ${now}, ${now}),
-    ('基础服务', 0, ${JSON.stringify(BASIC_TERMS)}, ${now}, ${now})`.execute(db);
+    ('标准服务', 1, ${STANDARD_TERMS}, ${now}, ${now}),
+    ('基础服务', 0, ${BASIC_TERMS}, ${now}, ${now})`.execute(db);
   await sql`insert into labour_fees (name, amount_fen, created_at) values
     ('上门检测', 5000, ${now}), ('一般维修', 10000, ${now}), ('复杂维修', 20000, ${now})`.execute(db);
 }

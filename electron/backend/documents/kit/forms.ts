@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
-import { HEADING_FILL, LABEL_FILL, labelled } from './layout';
-import type { Content, TableNode, Width } from './pdf';
+import type { Content, TableNode, Width } from './definition';
+import { labelled } from './layout';
+import { HEADING_FILL, LABEL_FILL } from './table-layouts';
 
 /*
  * The pieces of a form: label/value grids, rows of items, boxes to tick, lines to cut along,

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { formatPhone } from '../../../../shared/format';
 import type { Paper } from '../../../../shared/schemas/document';
 import type { Settings } from '../../../../shared/schemas/settings';
-import type { Content, DynamicContent, NodeBase, Style, TableLayout, TableNode, TextNode } from './pdf';
+import type { Content, DynamicContent, Style, TableNode, TextNode } from './definition';
 
 /*
  * Small pieces every printed document is made of. Each is a pure function returning pdfmake
@@ -109,85 +109,8 @@ function carbonStyles(styles: Record<string, Style>): Record<string, Style> {
   return out;
 }
 
-const LINE = '#8c8c8c';
-/** Shading behind labels, and behind heading rows. */
-export const LABEL_FILL = '#f0f0f0';
-export const HEADING_FILL = '#dcdcdc';
-
-/** Table layouts the pieces use by name; pdf.ts registers them with pdfmake. */
-export const TABLE_LAYOUTS: Record<string, TableLayout> = {
-  /** Thin grey grid, for label/value tables and lists of rows. */
-  fields: {
-    hLineWidth: () => 0.5,
-    vLineWidth: () => 0.5,
-    hLineColor: () => LINE,
-    vLineColor: () => LINE,
-    paddingLeft: () => 4,
-    paddingRight: () => 4,
-    paddingTop: () => 2,
-    paddingBottom: () => 2,
-  },
-  /** A strong frame with thin column rules, for the few figures a document is about. */
-  figures: {
-    hLineWidth: (i, node) => (i === 0 || i === node.table.body.length ? 1.2 : 0),
-    vLineWidth: (i, node) => (i === 0 || i === node.table.widths.length ? 1.2 : 0.5),
-    hLineColor: () => '#000000',
-    vLineColor: (i, node) => (i === 0 || i === node.table.widths.length ? '#000000' : LINE),
-    paddingLeft: () => 6,
-    paddingRight: () => 6,
-    paddingTop: (i) => (i === 0 ? 4 : 0),
-    paddingBottom: (i) => (i === 0 ? 0 : 4),
-  },
-  /** Only a rule under the table, for the letterhead. */
-  ruleBelow: {
-    hLineWidth: (i, node) => (i === node.table.body.length ? 1 : 0),
-    vLineWidth: () => 0,
-    hLineColor: () => '#000000',
-    paddingLeft: () => 0,
-    paddingRight: () => 0,
-    paddingTop: () => 0,
-    paddingBottom: () => 4,
-  },
-  /**
-   * Plain black single rules for C241 carbon forms, in place of `fields` and `figures`: a grey
-   * line prints as a dotted one, or not at all on the last copy.
-   */
-  carbon: {
-    hLineWidth: () => 0.6,
-    vLineWidth: () => 0.6,
-    hLineColor: () => '#000000',
-    vLineColor: () => '#000000',
-    paddingLeft: () => 3,
-    paddingRight: () => 3,
-    paddingTop: () => 1,
-    paddingBottom: () => 1,
-  },
-  /** Lines only where a cell asks for a border; for lines to write or stamp on. */
-  blanks: {
-    hLineWidth: () => 0.7,
-    vLineWidth: () => 0.7,
-    hLineColor: () => '#000000',
-    vLineColor: () => '#000000',
-    paddingLeft: () => 0,
-    paddingRight: () => 4,
-    paddingTop: () => 0,
-    paddingBottom: () => 1,
-  },
-};
-
 export function labelled(t: TFunction, label: string, value: string): string {
   return t('print.common.labelled', { label, value });
-}
-
-/** A picture: a `data:image/png` or `data:image/jpeg` URL, scaled to fit `fit` [width, height]. */
-export interface ImageNode extends NodeBase {
-  image: string;
-  fit?: [number, number];
-}
-
-/** pdf.ts's `Content` has no image node yet; pdfmake itself draws `data:` images. */
-export function image(node: ImageNode): Content {
-  return node as unknown as Content;
 }
 
 export type Company = Pick<Settings, 'companyName' | 'address' | 'hotline' | 'complaintLine'> & { logo?: string | null };
@@ -209,7 +132,7 @@ export function letterhead(company: Company, t: TFunction, options: { logoHeight
   }
   const columns: Content[] = [];
   // A wide logo may take up to 2.5 times its height, then the name gets the rest.
-  if (company.logo) columns.push({ width: 'auto', stack: [image({ image: company.logo, fit: [logoHeight * 2.5, logoHeight] })] });
+  if (company.logo) columns.push({ width: 'auto', stack: [{ image: company.logo, fit: [logoHeight * 2.5, logoHeight] }] });
   columns.push({ width: '*', stack: left }, { width: 'auto', stack: right, alignment: 'right' });
   return { table: { widths: ['*'], body: [[{ columns, columnGap: 10 }]] }, layout: 'ruleBelow' };
 }

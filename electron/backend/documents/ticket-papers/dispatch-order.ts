@@ -1,14 +1,14 @@
 import type { Language } from '../../../../shared/i18n';
+import { renderFitting, type RenderedDocument } from '../kit/fitting';
 import type { Paper } from '../../../../shared/schemas/document';
 import { dataTable, fieldTable, type FieldRow } from '../kit/forms';
 import { keyFigures, labelled, notes, sectionHeading, type Figure } from '../kit/layout';
-import type { Content, TDocumentDefinitions } from '../kit/pdf';
+import type { Content, TDocumentDefinitions } from '../kit/definition';
 import {
   checklist,
   contactPhone,
   heading,
   paperCtx,
-  renderFitting,
   satisfactionRow,
   signatures,
   siteAddress,
@@ -19,7 +19,6 @@ import {
   warrantyReasons,
   warrantyWord,
   type PaperCtx,
-  type RenderedTicketPaper,
   type TicketPaperData,
 } from './ticket-paper';
 
@@ -188,7 +187,7 @@ function recordSection(c: PaperCtx): Content[] {
 }
 
 /** Renders the order; compact when the normal layout runs past `dispatchOrderPages`. */
-export async function renderDispatchOrder(data: TicketPaperData, lang: Language, paper: Paper): Promise<RenderedTicketPaper> {
+export async function renderDispatchOrder(data: TicketPaperData, lang: Language, paper: Paper): Promise<RenderedDocument> {
   const c = paperCtx(data, lang, paper, false);
   return renderFitting((compact) => dispatchOrderDefinition(data, lang, paper, { compact }), dispatchOrderPages(paper), {
     title: `${c.k('dispatch.title')} ${data.number}`,

@@ -1,12 +1,8 @@
 import type { PartCharge } from '../../../../shared/domain/charges';
-import { addMonths } from '../../../../shared/domain/dates';
-import { DEFAULT_WARRANTY_RULES } from '../../../../shared/domain/warranty-engine';
-import { say } from '../../../../shared/domain/warranty-explain';
-import { lastDay, lastDayReasons } from '../../../../shared/domain/warranty-term';
 import type { TicketPart } from '../../../../shared/schemas/ticket';
 import { dataTable, type FieldRow } from '../kit/forms';
 import { labelled } from '../kit/layout';
-import type { Content, TextNode, Width } from '../kit/pdf';
+import type { Content, TextNode, Width } from '../kit/definition';
 import type { PaperCtx } from './ticket-paper';
 
 /*
@@ -94,20 +90,8 @@ export function chargesTable(c: PaperCtx): Content {
   return { stack: [dataTable(headings, lines, widths), { text, style: 'tableCell', alignment: 'right', margin: [0, 1, 0, 0] }] };
 }
 
-/**
- * Each fitted part's own cover from its fitting day: free under warranty for
- * `partInWarrantyMonths` more, paid for `partPaidMonths`, with the holiday rule on the last day.
- */
+/** Each fitted part's own cover, as the ticket decided it (the screen shows the same). */
 export function partWarrantyLines(c: PaperCtx): string[] {
   const { t, explain, data } = c;
-  const rules = data.settings.warrantyRules ?? DEFAULT_WARRANTY_RULES;
-  return data.ticket.parts.map((part, i) => {
-    const paid = basisOf(c, part, i) !== 'warranty';
-    const months = paid ? rules.partPaidMonths : rules.partInWarrantyMonths;
-    const last = lastDay(addMonths(part.fittedOn, months), rules, data.calendar, part.fittedOn);
-    const reasons = [say(paid ? 'warranty.part.paid' : 'warranty.part.free', { name: part.name, date: part.fittedOn, count: months, end: last.due })];
-    // The roll-over past a holiday, yes; a caveat about a missing calendar year is for the desk, not the customer.
-    if (last.holiday) reasons.push(...lastDayReasons(last));
-    return reasons.map(explain).join(t('print.common.separator'));
-  });
+  return data.ticket.parts.map((part) => part.cover.reasons.map(explain).join(t('print.common.separator')));
 }

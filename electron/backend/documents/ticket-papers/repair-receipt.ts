@@ -1,15 +1,15 @@
 import type { Language } from '../../../../shared/i18n';
+import { renderFitting, type RenderedDocument } from '../kit/fitting';
 import type { Paper } from '../../../../shared/schemas/document';
 import { fieldTable, type FieldRow } from '../kit/forms';
 import { labelled, notes, sectionHeading } from '../kit/layout';
-import type { Content, TDocumentDefinitions } from '../kit/pdf';
+import type { Content, TDocumentDefinitions } from '../kit/definition';
 import { chargesTable, partWarrantyLines, workFields } from './repair-receipt-parts';
 import {
   contactLines,
   contactPhone,
   heading,
   paperCtx,
-  renderFitting,
   satisfactionRow,
   signatures,
   siteAddress,
@@ -19,7 +19,6 @@ import {
   warrantyReasons,
   warrantyWord,
   type PaperCtx,
-  type RenderedTicketPaper,
   type TicketPaperData,
 } from './ticket-paper';
 
@@ -154,7 +153,7 @@ function customerBlock(c: PaperCtx): Content {
 }
 
 /** Renders a copy; compact when the normal layout runs past `repairReceiptPages`. */
-export async function renderRepairReceipt(data: TicketPaperData, copy: ReceiptCopy, lang: Language, paper: Paper): Promise<RenderedTicketPaper> {
+export async function renderRepairReceipt(data: TicketPaperData, copy: ReceiptCopy, lang: Language, paper: Paper): Promise<RenderedDocument> {
   const c = paperCtx(data, lang, paper, false);
   return renderFitting((compact) => repairReceiptDefinition(data, copy, lang, paper, { compact }), repairReceiptPages(copy, paper), {
     title: `${c.k(`${copy}.title`)} ${data.number}`,

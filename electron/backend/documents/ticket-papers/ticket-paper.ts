@@ -1,16 +1,13 @@
-import type { TFunction } from 'i18next';
-import type { WorkingCalendar } from '../../../../shared/domain/calendar';
-import { explanationParams, type Explanation } from '../../../../shared/domain/warranty-engine';
-import { formatDate, formatDateTime, formatMoney, formatPhone } from '../../../../shared/format';
-import { translator, type Language } from '../../../../shared/i18n';
+import { formatPhone } from '../../../../shared/format';
+import type { Language } from '../../../../shared/i18n';
 import type { Customer } from '../../../../shared/schemas/customer';
 import type { Paper } from '../../../../shared/schemas/document';
 import type { Settings } from '../../../../shared/schemas/settings';
 import type { TicketDetail } from '../../../../shared/schemas/ticket';
-import { missingGlyphs } from '../kit/fonts';
+import { documentCtx, documentPage, type DocumentCtx } from '../kit/context';
+import type { Content, TDocumentDefinitions, Width } from '../kit/definition';
 import { signatureBlock, type FieldRow } from '../kit/forms';
-import { footer, labelled, letterhead, MM, pageSetup, type PageSetup } from '../kit/layout';
-import { documentText, pdfFonts, renderPdfDocument, type Content, type TDocumentDefinitions, type Width } from '../kit/pdf';
+import { labelled, letterhead, MM } from '../kit/layout';
 
 /*
  * What the dispatch order and both repair receipts share: the data they are drawn from, the
@@ -28,50 +25,19 @@ export interface TicketPaperData {
   settings: Settings;
   customer: Customer;
   ticket: TicketDetail;
-  /** For the holiday rule on a fitted part's last covered day; null: none applied. */
-  calendar: WorkingCalendar | null;
 }
 
-export interface PaperCtx {
-  t: TFunction;
-  lang: Language;
-  setup: PageSetup;
+export interface PaperCtx extends DocumentCtx {
   data: TicketPaperData;
-  /** A calendar date as printed, or "none". */
-  date: (iso: string | null | undefined) => string;
-  /** A moment in the desk's local time, or "none". */
-  moment: (ms: number | null | undefined) => string;
-  money: (fen: number) => string;
   /** A text under `repairPrint.`. */
   k: (key: string, params?: Record<string, unknown>) => string;
-  /** One warranty engine explanation, its dates printed like every other date. */
-  explain: (e: Explanation) => string;
   /** Dense layout on the carbon form: fewer rows, things side by side. */
   carbon: boolean;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export function paperCtx(data: TicketPaperData, lang: Language, paper: Paper, compact: boolean): PaperCtx {
-  const t = translator(lang);
-  const none = t('print.common.none');
-  const date = (iso: string | null | undefined) => (iso ? formatDate(iso, lang) : none);
-  const explain = (e: Explanation) => {
-    const params = Object.entries(explanationParams(e, lang)).map(([name, v]) => [name, typeof v === 'string' && ISO_DATE.test(v) ? date(v) : v]);
-    return t(e.key, Object.fromEntries(params) as Record<string, string | number>);
-  };
-  return {
-    t,
-    lang,
-    setup: pageSetup(paper, { compact }),
-    data,
-    date,
-    moment: (ms) => (ms === null || ms === undefined ? none : formatDateTime(ms, lang)),
-    money: (fen) => formatMoney(fen, lang),
-    k: (key, params) => t(`repairPrint.${key}`, params ?? {}),
-    explain,
-    carbon: paper === 'C241',
-  };
+  const c = documentCtx(lang, paper, { compact });
+  return { ...c, data, k: (key, params) => c.t(`repairPrint.${key}`, params ?? {}), carbon: paper === 'C241' };
 }
 
 /** The letterhead; never a logo on the dot-matrix form (it cannot print pictures through carbon). */
@@ -277,43 +243,5 @@ export function forCarbon<T>(node: T): T {
 
 /** The page, styles and footer (the paper's number and page x/y) around the content. */
 export function ticketDocument(c: PaperCtx, content: Content[]): TDocumentDefinitions {
-  const { setup, lang, t, data, date } = c;
-  return {
-    pageSize: setup.pageSize,
-    // pdfmake turns a page wider than tall to portrait unless told: C241 is 9.5 in wide, 5.5 in tall.
-    pageOrientation: c.carbon ? 'landscape' : 'portrait',
-    pageMargins: setup.pageMargins,
-    defaultStyle: setup.defaultStyle,
-    styles: setup.styles,
-    language: lang,
-    content: c.carbon ? forCarbon(content) : content,
-    footer: footer(data.number, date(data.issuedOn), t, setup.pageMargins[0]),
-  };
-}
-
-export interface RenderedTicketPaper {
-  pdf: Buffer;
-  pages: number;
-  /** Characters of the printed text the font has no glyph for (they print as empty boxes). */
-  missingGlyphs: string[];
-}
-
-/**
- * Renders in the normal layout, or in the compact one when the normal layout runs past the
- * pages the paper is planned for.
- */
-export async function renderFitting(
-  define: (compact: boolean) => TDocumentDefinitions,
-  plannedPages: number,
-  meta: { title: string; subject: string; author: string; lang: Language },
-): Promise<RenderedTicketPaper> {
-  const t = translator(meta.lang);
-  const info = { title: meta.title, subject: meta.subject, author: meta.author, creator: t('appName'), producer: 'pdfmake' };
-  let definition = define(false);
-  let rendered = await renderPdfDocument(definition, info);
-  if (rendered.pages > plannedPages) {
-    definition = define(true);
-    rendered = await renderPdfDocument(definition, info);
-  }
-  return { ...rendered, missingGlyphs: missingGlyphs(documentText(definition), pdfFonts()) };
+  return documentPage(c, c.carbon ? forCarbon(content) : content, c.data);
 }

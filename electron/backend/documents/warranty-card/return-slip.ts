@@ -6,7 +6,7 @@ import type { Settings } from '../../../../shared/schemas/settings';
 import type { Unit } from '../../../../shared/schemas/unit';
 import { checkboxes, cutLine, fieldTable, signatureBlock } from '../kit/forms';
 import { labelled, type PageSetup } from '../kit/layout';
-import type { Content } from '../kit/pdf';
+import type { Content } from '../kit/definition';
 
 export interface ReturnSlipData {
   t: TFunction;

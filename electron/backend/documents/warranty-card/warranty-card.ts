@@ -1,22 +1,16 @@
-import type { TFunction } from 'i18next';
-import {
-  DEFAULT_WARRANTY_RULES,
-  EXCLUSION_REASONS,
-  explanationParams,
-  type Explanation,
-  type WarrantyEvaluation,
-} from '../../../../shared/domain/warranty-engine';
-import { formatDate, formatPhone } from '../../../../shared/format';
+import { DEFAULT_WARRANTY_RULES, EXCLUSION_REASONS, type Explanation, type WarrantyEvaluation } from '../../../../shared/domain/warranty-engine';
+import { formatPhone } from '../../../../shared/format';
 import { translator, type Language } from '../../../../shared/i18n';
 import type { Customer } from '../../../../shared/schemas/customer';
 import type { Paper } from '../../../../shared/schemas/document';
 import type { Settings } from '../../../../shared/schemas/settings';
 import type { Unit } from '../../../../shared/schemas/unit';
-import { missingGlyphs } from '../kit/fonts';
 import { dataTable, fieldTable, sealPlace, type FieldRow } from '../kit/forms';
-import { bulletList, footer, labelled, letterhead, MM, notes, numberedList, pageSetup, sectionHeading, type PageSetup } from '../kit/layout';
-import { documentText, pdfFonts, renderPdfDocument, type Content, type TDocumentDefinitions } from '../kit/pdf';
+import { bulletList, labelled, letterhead, MM, notes, numberedList, sectionHeading } from '../kit/layout';
+import type { Content, TDocumentDefinitions } from '../kit/definition';
 import { returnSlip } from './return-slip';
+import { documentCtx, documentPage, type DocumentCtx } from '../kit/context';
+import { renderFitting, type RenderedDocument } from '../kit/fitting';
 
 /** Bump when the printed layout or wording changes, so archived copies can be told apart. */
 export const WARRANTY_CARD_TEMPLATE_VERSION = 2;
@@ -45,20 +39,11 @@ export function warrantyCardPages(paper: Paper): number {
 }
 
 /** The words and helpers every section below needs. */
-interface Ctx {
-  t: TFunction;
-  lang: Language;
-  setup: PageSetup;
+interface Ctx extends DocumentCtx {
   data: WarrantyCardData;
-  /** A date as printed, or "none". */
-  date: (iso: string | null) => string;
   /** A text under `print.warrantyCard.`. */
   k: (key: string, params?: Record<string, unknown>) => string;
-  /** One engine explanation, in the card's language, with its dates as printed elsewhere. */
-  explain: (e: Explanation) => string;
 }
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The warranty card (保修卡) as a pdfmake definition: data in, definition out, nothing else. */
 export function warrantyCardDefinition(
@@ -67,16 +52,9 @@ export function warrantyCardDefinition(
   paper: Paper,
   options: WarrantyCardOptions = {},
 ): TDocumentDefinitions {
-  const t = translator(lang);
-  const setup = pageSetup(paper, options);
-  const none = t('print.common.none');
-  const date = (iso: string | null) => (iso ? formatDate(iso, lang) : none);
-  const explain = (e: Explanation) => {
-    const params = Object.entries(explanationParams(e, lang)).map(([name, v]) => [name, typeof v === 'string' && ISO_DATE.test(v) ? date(v) : v]);
-    return t(e.key, Object.fromEntries(params) as Record<string, string | number>);
-  };
-  const k = (key: string, params?: Record<string, unknown>) => t(`print.warrantyCard.${key}`, params ?? {});
-  const c: Ctx = { t, lang, setup, data, date, k, explain };
+  const base = documentCtx(lang, paper, options);
+  const { t, setup } = base;
+  const c: Ctx = { ...base, data, k: (key, params) => t(`print.warrantyCard.${key}`, params ?? {}) };
   const detached = warrantyCardPages(paper) > 1;
 
   const content: Content[] = [
@@ -90,16 +68,7 @@ export function warrantyCardDefinition(
     returnSlip({ t, lang, setup, number: data.number, settings: data.settings, customer: data.customer, unit: data.unit }, { detached }),
   ];
 
-  return {
-    pageSize: setup.pageSize,
-    pageOrientation: 'portrait',
-    pageMargins: setup.pageMargins,
-    defaultStyle: setup.defaultStyle,
-    styles: setup.styles,
-    language: lang,
-    content,
-    footer: footer(data.number, date(data.issuedOn), t, setup.pageMargins[0]),
-  };
+  return documentPage(c, content, data);
 }
 
 function titleRow({ k, t, setup, data }: Ctx): Content {
@@ -254,33 +223,15 @@ function claimSection({ t, k, setup, data }: Ctx, detached: boolean): Content[] 
   return [...claimBlock, sectionHeading(k('notCovered.heading')), bulletList(notCovered, 2)];
 }
 
-export interface RenderedWarrantyCard {
-  pdf: Buffer;
-  /** Characters of the printed text the font has no glyph for (they print as empty boxes). */
-  missingGlyphs: string[];
-  /** `warrantyCardPages(paper)`, unless the data is too long even for the compact layout. */
-  pages: number;
-}
-
 /**
  * Renders the card on its pages (`warrantyCardPages`): in the normal layout, or in the compact
- * one when the data is too long for it. The caller should warn when `missingGlyphs` is not
- * empty or `pages` is more than planned.
+ * one when the data is too long for it.
  */
-export async function renderWarrantyCard(data: WarrantyCardData, lang: Language, paper: Paper): Promise<RenderedWarrantyCard> {
-  const t = translator(lang);
-  const meta = {
-    title: `${t('print.warrantyCard.title')} ${data.number}`,
+export async function renderWarrantyCard(data: WarrantyCardData, lang: Language, paper: Paper): Promise<RenderedDocument> {
+  return renderFitting((compact) => warrantyCardDefinition(data, lang, paper, { compact }), warrantyCardPages(paper), {
+    title: `${translator(lang)('print.warrantyCard.title')} ${data.number}`,
     subject: `${data.unit.brand} ${data.unit.model} ${data.unit.serial}`,
     author: data.settings.companyName,
-    creator: t('appName'),
-    producer: 'pdfmake',
-  };
-  let definition = warrantyCardDefinition(data, lang, paper);
-  let rendered = await renderPdfDocument(definition, meta);
-  if (rendered.pages > warrantyCardPages(paper)) {
-    definition = warrantyCardDefinition(data, lang, paper, { compact: true });
-    rendered = await renderPdfDocument(definition, meta);
-  }
-  return { ...rendered, missingGlyphs: missingGlyphs(documentText(definition), pdfFonts()) };
+    lang,
+  });
 }

@@ -5,7 +5,6 @@ import { DISPATCH_ORDER_TEMPLATE_VERSION, renderDispatchOrder } from '../../docu
 import { renderRepairReceipt, REPAIR_RECEIPT_TEMPLATE_VERSION } from '../../documents/ticket-papers/repair-receipt';
 import type { TicketPaperData } from '../../documents/ticket-papers/ticket-paper';
 import { refuse } from '../../lib/errors';
-import { loadCalendar } from '../service-desk/calendar';
 import type { ServiceContext } from '../../app/context';
 import { getCustomer } from '../customers/customers';
 import { archiveDocument, requireCompany } from '../archive/archive';
@@ -18,9 +17,9 @@ async function paperSource(ctx: ServiceContext, ticketId: number): Promise<Omit<
   if (ticket.status === 'cancelled') {
     throw refuse('repairPrint.errors.cancelled', { number: ticket.number });
   }
-  const [customer, settings, calendar] = await Promise.all([getCustomer(ctx, ticket.customerId), getSettings(ctx), loadCalendar(ctx)]);
+  const [customer, settings] = await Promise.all([getCustomer(ctx, ticket.customerId), getSettings(ctx)]);
   requireCompany(settings);
-  return { ticket, customer, settings, calendar, printedAt: ctx.now().getTime() };
+  return { ticket, customer, settings, printedAt: ctx.now().getTime() };
 }
 
 function titleOf(ticket: TicketDetail): string {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { computeCharges, type PaymentMethod } from '../../../../shared/domain/charges';
 import { deadlineViews, ticketDeadlines, worstState, type DeadlineView, type ServiceLevelTerms, type TicketClock } from '../../../../shared/domain/sla';
 import { TRANSITIONS, type FaultCategory, type Severity, type TicketSource, type TicketStatus } from '../../../../shared/domain/ticket-status';
+import { fittedPartCover } from '../../../../shared/domain/warranty-engine';
 import type { Explanation, WarrantySummary } from '../../../../shared/domain/warranty-types';
 import type { Region } from '../../../../shared/schemas/customer';
 import type { LoanRecord, SanbaoPath, TicketDetail, TicketEvent, TicketRow, WarrantyDecision, ticketCreateInput, ticketUpdateInput } from '../../../../shared/schemas/ticket';
@@ -270,6 +271,7 @@ export async function getTicket(ctx: ServiceContext, id: number, db: Db = ctx.db
     db.selectFrom('ticket_events').selectAll().where('ticket_id', '=', id).orderBy('at').orderBy('id').execute(),
     row.unit_id === null ? Promise.resolve(null) : getUnit(ctx, row.unit_id, db),
   ]);
+  const [{ warrantyRules }, calendar] = await Promise.all([getSettings(ctx, db), loadCalendar(ctx, db)]);
   const now = ctx.now().getTime();
   const wentOffSite = OFF_SITE.includes(row.status) || events.some((e) => e.to_status !== null && OFF_SITE.includes(e.to_status));
   const deadlines = deadlineViews(dueOf(row), clockOf(row, row.loaner_at, wentOffSite), now);
@@ -338,6 +340,7 @@ export async function getTicket(ctx: ServiceContext, id: number, db: Db = ctx.db
       fittedOn: p.fitted_on,
       chargedUnitFen: charges.parts[i]?.unitFen ?? 0,
       chargedLineFen: charges.parts[i]?.lineFen ?? 0,
+      cover: fittedPartCover({ name: p.name, fittedOn: p.fitted_on, paid: charges.parts[i]?.basis !== 'warranty' }, warrantyRules, calendar),
     })),
     labour: labour.map((l) => ({ id: l.id, feeId: l.fee_id, name: l.name, amountFen: l.amount_fen, quantity: l.quantity })),
     lifetimeMaintenance,

@@ -1,0 +1,43 @@
+/* Who is at the desk, the admin PIN, the audit log, the health checks. */
+import type { Generated } from 'kysely';
+
+export interface OperatorsTable {
+  id: Generated<number>;
+  name: string;
+  active: Generated<number>;
+  created_at: number;
+  last_seen_at: number | null;
+}
+
+export interface SecurityTable {
+  key: string;
+  value: string;
+}
+
+/** Written only by the audit triggers; read-only to the app. */
+export interface AuditChangesTable {
+  id: string;
+  at: number;
+  operator: string;
+  channel: string;
+  elevated: number;
+  request: string;
+}
+
+export interface AuditRowsTable {
+  id: Generated<number>;
+  change_id: string;
+  table_name: string;
+  row_id: string;
+  op: 'insert' | 'update' | 'delete';
+  before: string | null;
+  after: string | null;
+}
+
+export interface HealthChecksTable {
+  id: Generated<number>;
+  at: number;
+  ok: number;
+  ms: number;
+  problems: Generated<string>;
+}

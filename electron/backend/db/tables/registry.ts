@@ -1,0 +1,138 @@
+/* The registry: settings, customers, products and their policies, units, numbers, documents, search keys. */
+import type { Generated } from 'kysely';
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface CustomersTable {
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  region: string;
+  note: string | null;
+  archived_at: number | null;
+  merged_into_id: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CustomerPhonesTable {
+  id: Generated<number>;
+  customer_id: number;
+  phone: string;
+  label: string | null;
+  position: number;
+}
+
+export interface CustomerAddressesTable {
+  id: Generated<number>;
+  customer_id: number;
+  address: string;
+  is_default: number;
+  position: number;
+}
+
+export interface CustomerContactsTable {
+  id: Generated<number>;
+  customer_id: number;
+  name: string;
+  role: string | null;
+  phone: string | null;
+  position: number;
+}
+
+export interface CustomerTagsTable {
+  customer_id: number;
+  tag: string;
+}
+
+export interface WarrantyPoliciesTable {
+  id: Generated<number>;
+  name: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface WarrantyPolicyVersionsTable {
+  id: Generated<number>;
+  policy_id: number;
+  version: number;
+  basis: string;
+  components: string;
+  created_at: number;
+}
+
+export interface ProductModelsTable {
+  id: Generated<number>;
+  brand: string;
+  model: string;
+  category: string;
+  policy_id: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface UnitsTable {
+  id: Generated<number>;
+  customer_id: number;
+  model_id: number;
+  policy_version_id: number;
+  serial: string;
+  purchase_date: string | null;
+  install_date: string | null;
+  acceptance_date: string | null;
+  production_date: string | null;
+  invoice_number: string | null;
+  site_address: string | null;
+  location_note: string | null;
+  status: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface UnitStatusHistoryTable {
+  id: Generated<number>;
+  unit_id: number;
+  status: string;
+  changed_at: number;
+  note: string | null;
+}
+
+export interface WarrantyExclusionsTable {
+  id: Generated<number>;
+  unit_id: number;
+  component_key: string | null;
+  reason: string;
+  decided_on: string;
+  note: string | null;
+  created_at: number;
+}
+
+export interface SequencesTable {
+  kind: string;
+  last_value: number;
+}
+
+export interface DocumentsTable {
+  id: Generated<number>;
+  kind: string;
+  number: string;
+  record_type: string;
+  record_id: number;
+  title: string;
+  paper: string;
+  language: string;
+  template_version: number;
+  file_name: string;
+  sha256: string;
+  size: number;
+  created_at: number;
+}
+
+export interface SearchKeysTable {
+  key: string;
+  kind: string;
+  ref_id: number;
+}
