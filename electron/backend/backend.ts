@@ -9,6 +9,7 @@ import { migrateToLatest, type MigrateResult } from './db/migrate';
 import type { Logger, Platform } from './platform/platform';
 import { rebuildIndex } from './domains/search/search-index';
 import { startupBackup } from './domains/admin/backups';
+import { reconcileArchiveNumbers } from './domains/archive/numbers';
 import { weeklyCheck } from './domains/admin/health';
 import { resetPinAtStart } from './domains/admin/session';
 import type { ServiceContext } from './app/context';
@@ -73,6 +74,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     session: { operator: null, unlockedUntil: 0, failures: 0, retryAfter: 0 },
   };
+  await reconcileArchiveNumbers(ctx.db, ctx.documentsDir);
   await startupBackup(ctx);
   if (options.resetAdminPin) await resetPinAtStart(ctx);
   // After the backup, and not awaited: the week's full check reads the whole file in a worker

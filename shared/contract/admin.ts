@@ -35,6 +35,8 @@ export const adminChannels = {
   'backups:inspect': read(backupFileInput, returns<BackupInfo>()),
   'backups:restore': write(backupFileInput, returns<RestoreResult>(), { refreshes: [], admin: true, alone: true }),
   'backups:chooseFolder': write(none, returns<BackupList | null>(), { refreshes: ['backups'], admin: true }),
+  // Safety backups taken before a restore are never pruned: a person decides when they can go.
+  'backups:delete': write(backupFileInput, returns<BackupList>(), { refreshes: ['backups'], admin: true }),
 
   'health:status': read(none, returns<HealthStatus>()),
   'health:check': write(none, returns<FullCheck>(), { refreshes: ['health'] }),

@@ -483,6 +483,8 @@ beforeAll(async () => {
     'backups:inspect': { file: backup.file },
     'backups:restore': { file: backup.file },
     'backups:chooseFolder': {},
+    // A backup that is not there: the fuzz must not delete the one it restores from.
+    'backups:delete': { file: 'desk-2000-01-01T0000-manual.sqlite' },
     'health:status': {},
     'health:check': {},
     'health:retry': {},

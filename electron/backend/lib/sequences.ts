@@ -25,3 +25,21 @@ export function recordNumber(prefix: string, year: number, n: number): string {
 export async function takeNumber(trx: Db, kind: string, prefix: string, year: number): Promise<string> {
   return recordNumber(prefix, year, await nextInSequence(trx, kind));
 }
+
+/** Every counter and where it stands. */
+export async function readSequences(db: Db): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('sequences').select(['kind', 'last_value']).execute();
+  return new Map(rows.map((r) => [r.kind, r.last_value]));
+}
+
+/**
+ * Moves a counter up to at least `atLeast`, never down: after a restore the numbers handed out
+ * since the backup (on paper, in the archive, in the database that was replaced) stay taken.
+ */
+export async function raiseSequence(trx: Db, kind: string, atLeast: number): Promise<void> {
+  await trx
+    .insertInto('sequences')
+    .values({ kind, last_value: atLeast })
+    .onConflict((oc) => oc.column('kind').doUpdateSet({ last_value: sql`max(last_value, excluded.last_value)` }))
+    .execute();
+}

@@ -103,6 +103,10 @@ export const common: CatalogShape<typeof zh> = {
     migrationFailed: 'The data could not be upgraded for this version of the app. Nothing was changed: your data is as it was. A copy taken just before the upgrade is kept at {{backup}}. Reinstall the previous version, or contact support.',
     STORAGE: 'The disk holding the data could not be read or written, so this did not complete and nothing was changed. Check that the disk or USB stick with the data folder is connected, then try again.',
     diskFull: 'The disk is full, so this was not saved and nothing was changed. Free some disk space (empty the recycle bin, delete or move large files), then save again. Looking up records still works.',
+    saveOverOwnFile: 'Cannot save as “{{file}}”: it is one of this app’s own data, backup or archive files, and replacing it would lose data. Choose another name or folder (Documents or the desktop, say).',
+    documentChanged: 'The archived file of document {{number}} has been changed or replaced ({{file}}) and no longer matches what was archived. It was not used, so that nothing is printed as ours that we did not issue. Restore the file from a backup, or issue the document again.',
+    archiveNumbersTaken: 'The document archive already holds these numbers ({{kind}}); no new number could be taken. Contact support.',
+    fileBusy: 'The data file is held by another program, or by this app on another PC, so this did not complete and nothing was changed. Close it there and try again.',
     readOnly: 'The data folder is read-only, so this was not saved and nothing was changed. Check that the folder can be written to (its permissions, or the lock switch of the USB stick), then save again. Looking up records still works.',
   },
   validation: {

@@ -9,6 +9,8 @@ import { recordAuditEvent } from './audit';
 import { backupFolder, backupPath, examine, inspectBackup, safetyBackup, saveFolder, toRollbackJournal } from './backups';
 import type { ServiceContext } from '../../app/context';
 import { rebuildIndex } from '../search/search-index';
+import { raiseSequence, readSequences } from '../../lib/sequences';
+import { reconcileArchiveNumbers } from '../archive/numbers';
 
 export function fsyncPath(path: string, flags: string): void {
   try {
@@ -58,6 +60,17 @@ async function reopen(ctx: ServiceContext, backupDir: string): Promise<Store> {
   }
 }
 
+/**
+ * No ticket, complaint or document number handed out before the restore is handed out again:
+ * the counters pass what the replaced database had counted and what the archive holds on disk.
+ */
+async function keepNumbersTaken(ctx: ServiceContext, counted: Map<string, number>): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const [kind, n] of counted) await raiseSequence(trx, kind, n);
+  });
+  await reconcileArchiveNumbers(ctx.db, ctx.documentsDir);
+}
+
 function swap(ctx: ServiceContext, store: Store): void {
   // The dispatcher's ctx is shared by every handler: from here on they all use the new file.
   // Caches keyed by ctx.db (the working calendar) start fresh with it.
@@ -92,6 +105,8 @@ export async function restoreBackup(ctx: ServiceContext, file: string): Promise<
     throw refusal('VALIDATION', 'backup.errors.damaged', { file }, { log: `backup ${file} could not be staged: ${(error as Error).message}` });
   }
 
+  // What the database being replaced has counted up to: those numbers are on paper already.
+  const counted = await readSequences(ctx.db);
   await closeStore(ctx.storage.store);
   let replaced = false;
   try {
@@ -114,6 +129,7 @@ export async function restoreBackup(ctx: ServiceContext, file: string): Promise<
   }
   // Where backups go belongs to this PC, not to the data: a restored file keeps today's folder.
   await saveFolder(ctx, isDefault ? null : folder);
+  await keepNumbersTaken(ctx, counted);
   // No trigger sees a whole file replaced: the restored database's own log says who did it.
   await recordAuditEvent(ctx.db, {
     table: 'database',

@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { BACKUP_REASONS, type BackupCounts, type BackupInfo, type BackupList, type BackupReason } from '../../../../shared/schemas/backup';
-import { type AppError, refusal, notFound } from '../../lib/errors';
+import { AppError, notFound, refusal } from '../../lib/errors';
 import type { ServiceContext } from '../../app/context';
 import { getSettings } from './settings';
 import { localDay, localTime, localMoment } from '../../../../shared/domain/dates';
@@ -210,29 +210,47 @@ export async function listBackups(ctx: ServiceContext): Promise<BackupList> {
   return { folder, isDefaultFolder: isDefault, backups: readBackups(folder), current };
 }
 
+/** Kept whatever the dates say: a wrong clock can make any date look old. */
+const KEEP_NEWEST = 3;
+/** A clock this far past every backup there is has jumped (or the desk stood still): no dates are trusted for deleting. */
+const CLOCK_JUMP_DAYS = 40;
+/** Manual backups of one day beyond these are pruned like older ones: a button pressed all day must not fill the disk. */
+const MANUAL_PER_DAY = 5;
+
 /**
- * The backups a careful user keeps: all of today, the newest of each of the last 30 days, the
- * newest of each of the last 12 months; pre-migration and pre-restore ones for 90 days whatever.
+ * The backups a careful user keeps: the newest three whatever the clock says; all of today's
+ * (only the newest five made by hand); the newest of each of the last 30 days, of each of the
+ * last 12 months; pre-migration ones for 90 days; the safety backups taken before a restore until
+ * a person deletes them (they hold what the restore undid). Nothing at all is deleted when the
+ * clock is far past every backup, and a backup dated after "now" (a clock set back) is kept.
  * Answers the file names to delete; never the one just made.
  */
 export function expiredBackups(backups: BackupInfo[], now: Date, justMade: string | null): string[] {
+  const newestFirst = [...backups].sort((x, y) => y.createdAt - x.createdAt);
+  const earlier = newestFirst.filter((b) => b.file !== justMade);
+  if (earlier.length > 0 && now.getTime() - earlier[0]!.createdAt > CLOCK_JUMP_DAYS * DAY) return [];
   const today = localDay(now);
   const dayStart = localMoment(today);
   const dailyFrom = dayStart - 30 * DAY;
   const monthlyFrom = new Date(now.getFullYear(), now.getMonth() - 12, now.getDate()).getTime();
+  const kept = new Set(newestFirst.slice(0, KEEP_NEWEST).map((b) => b.file));
   const newestOf = new Map<string, string>();
-  for (const b of [...backups].sort((x, y) => y.createdAt - x.createdAt)) {
+  for (const b of newestFirst) {
     const d = new Date(b.createdAt);
     const key = b.createdAt >= dailyFrom ? `d${localDay(d)}` : b.createdAt >= monthlyFrom ? `m${d.getFullYear()}-${d.getMonth()}` : null;
     if (key && !newestOf.has(key)) newestOf.set(key, b.file);
   }
-  const kept = new Set(newestOf.values());
+  for (const file of newestOf.values()) kept.add(file);
+  const manualToday = newestFirst.filter((b) => b.reason === 'manual' && localDay(new Date(b.createdAt)) === today);
+  for (const b of newestFirst) {
+    if (localDay(new Date(b.createdAt)) === today && (b.reason !== 'manual' || manualToday.indexOf(b) < MANUAL_PER_DAY)) kept.add(b.file);
+  }
   return backups
     .filter((b) => {
       if (b.file === justMade || kept.has(b.file)) return false;
-      if (localDay(new Date(b.createdAt)) === today) return false;
-      const special = b.reason === 'beforeMigration' || b.reason === 'beforeRestore';
-      if (special && now.getTime() - b.createdAt < SPECIAL_KEEP_DAYS * DAY) return false;
+      if (b.createdAt > now.getTime()) return false;
+      if (b.reason === 'beforeRestore') return false;
+      if (b.reason === 'beforeMigration' && now.getTime() - b.createdAt < SPECIAL_KEEP_DAYS * DAY) return false;
       return true;
     })
     .map((b) => b.file);
@@ -247,6 +265,22 @@ function prune(ctx: ServiceContext, folder: string, justMade: string): void {
       ctx.logger.warn(`could not delete old backup ${file}`, (error as Error).message);
     }
   }
+}
+
+/**
+ * A backup needs about the database's size, and the disk some room left after it: refused before
+ * a byte is written, not half written to a full disk (the one the database lives on, often).
+ */
+function assertRoomFor(ctx: ServiceContext, folder: string): void {
+  let free: number;
+  try {
+    const fs = statfsSync(folder);
+    free = fs.bavail * fs.bsize;
+  } catch {
+    return; // not every file system can say; the write itself will tell
+  }
+  const needed = statSync(ctx.storage.dbPath).size + 64 * 1024 * 1024;
+  if (free < needed) throw refusal('STORAGE', 'errors.diskFull', undefined, { log: `backup folder ${folder} has ${free} bytes free, ${needed} needed` });
 }
 
 function writeFailed(folder: string, error: unknown): AppError {
@@ -264,8 +298,10 @@ export async function createBackup(ctx: ServiceContext, reason: BackupReason): P
   let info: BackupInfo;
   try {
     mkdirSync(folder, { recursive: true });
+    assertRoomFor(ctx, folder);
     info = await writeBackup(ctx.storage.store.sqlite, folder, newName(folder, now, reason), reason, now.getTime(), ctx.storage.nativeBinding);
   } catch (error) {
+    if (error instanceof AppError) throw error;
     throw writeFailed(folder, error);
   }
   if (info.check !== 'ok') ctx.logger.warn(`backup ${info.file} failed its check`, info.check);
@@ -335,6 +371,17 @@ export async function inspectBackup(ctx: ServiceContext, file: string): Promise<
     throw notFound('backup.errors.notFound', { file });
   }
   return { ...base, size: statSync(full).size, ...examine(full, ctx.storage.nativeBinding) };
+}
+
+/** A person deletes one of our backups (and its sidecar); nothing else in the folder can be named. */
+export async function deleteBackup(ctx: ServiceContext, file: string): Promise<BackupList> {
+  const { folder } = await backupFolder(ctx);
+  const full = backupPath(folder, file);
+  if (!describe(folder, file) || !existsSync(full)) throw notFound('backup.errors.notFound', { file });
+  rmSync(full, { force: true });
+  rmSync(sidecarOf(full), { force: true });
+  ctx.logger.info(`backup ${file} deleted at the desk`);
+  return listBackups(ctx);
 }
 
 /** The folder comes from the system's folder dialog, and must take a file before it is kept. */

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { DomainHandlers } from '../../app/handler-types';
 import { auditFacets, getAudit, listAudit } from './audit';
 import { restoreBackup } from './backup-restore';
-import { chooseBackupFolder, createBackup, inspectBackup, listBackups } from './backups';
+import { chooseBackupFolder, createBackup, deleteBackup, inspectBackup, listBackups } from './backups';
 import { healthStatus, notInRecovery, runFullCheck } from './health';
 import { beginSession, listOperators, lock, sessionInfo, setPin, unlock, updateOperator } from './session';
 import { getSettings, updateSettings } from './settings';
@@ -21,6 +21,7 @@ export const adminHandlers = {
   'backups:inspect': (ctx, input) => inspectBackup(ctx, input.file),
   'backups:restore': (ctx, input) => restoreBackup(ctx, input.file),
   'backups:chooseFolder': (ctx) => chooseBackupFolder(ctx),
+  'backups:delete': (ctx, input) => deleteBackup(ctx, input.file),
 
   // In recovery mode (the database could not be opened) the health channels are answered by
   // recovery.ts instead, before any of this runs.

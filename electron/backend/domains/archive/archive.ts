@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync, copyFileSync, existsSync } from 'node:fs';
-import { basename, dirname, resolve, sep } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import { todayIso } from '../../../../shared/domain/dates';
 import type { Language } from '../../../../shared/i18n/languages';
-import type { DocumentKind, DocumentRecord, GeneratedDocument, Paper, RecordType, documentListInput, warrantyCardInput,  } from '../../../../shared/schemas/document';
+import type { DocumentKind, DocumentRecord, GeneratedDocument, Paper, RecordType, documentListInput, warrantyCardInput, } from '../../../../shared/schemas/document';
 import { AppError, refusal, refuse, notFound } from '../../lib/errors';
 import type { DocumentsTable } from '../../db/schema';
 import type { Settings } from '../../../../shared/schemas/settings';
@@ -16,14 +16,8 @@ import { getSettings } from '../admin/settings';
 import { getUnit } from '../units/units';
 import { indexDocument } from '../search/search-index';
 import { takeNumber } from '../../lib/sequences';
-
-/** Printed number prefixes and archive folders, per kind. */
-const KINDS: Record<DocumentKind, { prefix: string; folder: string }> = {
-  warrantyCard: { prefix: 'BXK', folder: 'warranty-cards' },
-  dispatchOrder: { prefix: 'PGD', folder: 'dispatch-orders' },
-  repairIntake: { prefix: 'SJD', folder: 'repair-receipts' },
-  repairCompletion: { prefix: 'WXD', folder: 'repair-receipts' },
-};
+import { assertSaveTarget } from '../admin/owned-files';
+import { ARCHIVE_KINDS, archivePath, readArchived, sha256, writeNewFile } from './files';
 
 function toRecord(row: Selectable<DocumentsTable>): DocumentRecord {
   return {
@@ -41,30 +35,6 @@ function toRecord(row: Selectable<DocumentsTable>): DocumentRecord {
     size: row.size,
     createdAt: row.created_at,
   };
-}
-
-/** Writes the file durably under a temporary name, then renames it into place. */
-function writeDurably(file: string, data: Buffer): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.tmp`;
-  const fd = openSync(tmp, 'w');
-  try {
-    writeSync(fd, data);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
-}
-
-/** Archive paths come from our own rows, but are still confined to the archive folder. */
-function archivePath(ctx: ServiceContext, fileName: string): string {
-  const root = resolve(ctx.documentsDir);
-  const full = resolve(root, fileName);
-  if (full !== root && !full.startsWith(root + sep)) {
-    throw refusal('FORBIDDEN', 'errors.FORBIDDEN', undefined, { log: `path escapes the archive: ${fileName}` });
-  }
-  return full;
 }
 
 /** Company name and hotline are printed on every paper: refuse to print without them. */
@@ -88,47 +58,56 @@ export interface ArchiveRequest {
 }
 
 /**
- * Numbers, renders, writes and records a document in one transaction: the number is taken,
- * the file written durably, the row and its search entry stored; a failed commit removes the
- * file so no orphan stays behind.
+ * Numbers, renders, writes and records a document. The number is taken and committed first,
+ * then the PDF is drawn outside any transaction (a long receipt must not hold every other
+ * request), written as a new file, and recorded with its hash. A number is never used twice:
+ * one that fails to render is skipped, and a file already under a number (the archive kept it
+ * through a restore) is never replaced; the next number is taken instead.
  */
 export async function archiveDocument(ctx: ServiceContext, req: ArchiveRequest): Promise<GeneratedDocument> {
   const now = ctx.now();
-  let written: string | null = null;
-  try {
-    return await ctx.db.transaction().execute(async (trx) => {
-      const number = await takeNumber(trx, req.kind, KINDS[req.kind].prefix, now.getFullYear());
-      const { pdf, missingGlyphs } = await req.render(number, todayIso(now));
-      const fileName = [KINDS[req.kind].folder, String(now.getFullYear()), `${number}.pdf`].join('/');
-      const file = archivePath(ctx, fileName);
-      writeDurably(file, pdf);
-      written = file;
-      const row = await trx
-        .insertInto('documents')
-        .values({
-          kind: req.kind,
-          number,
-          record_type: req.recordType,
-          record_id: req.recordId,
-          title: req.title,
-          paper: req.paper,
-          language: req.language,
-          template_version: req.templateVersion,
-          file_name: fileName,
-          sha256: createHash('sha256').update(pdf).digest('hex'),
-          size: pdf.length,
-          created_at: now.getTime(),
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await indexDocument(trx, row.id);
+  const year = now.getFullYear();
+  const { prefix, folder } = ARCHIVE_KINDS[req.kind];
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const number = await ctx.db.transaction().execute((trx) => takeNumber(trx, req.kind, prefix, year));
+    const { pdf, missingGlyphs } = await req.render(number, todayIso(now));
+    const fileName = [folder, String(year), `${number}.pdf`].join('/');
+    const file = archivePath(ctx.documentsDir, fileName);
+    if (!writeNewFile(file, pdf)) {
+      ctx.logger.warn(`the archive already holds ${fileName}; ${number} is skipped`);
+      continue;
+    }
+    try {
+      const row = await ctx.db.transaction().execute(async (trx) => {
+        const inserted = await trx
+          .insertInto('documents')
+          .values({
+            kind: req.kind,
+            number,
+            record_type: req.recordType,
+            record_id: req.recordId,
+            title: req.title,
+            paper: req.paper,
+            language: req.language,
+            template_version: req.templateVersion,
+            file_name: fileName,
+            sha256: sha256(pdf),
+            size: pdf.length,
+            created_at: now.getTime(),
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await indexDocument(trx, inserted.id);
+        return inserted;
+      });
       if (missingGlyphs.length > 0) ctx.logger.warn('font lacks glyphs', { number, missingGlyphs });
       return { ...toRecord(row), missingGlyphs };
-    });
-  } catch (error) {
-    if (written) rmSync(written, { force: true });
-    throw error;
+    } catch (error) {
+      rmSync(file, { force: true });
+      throw error;
+    }
   }
+  throw refusal('CONFLICT', 'errors.archiveNumbersTaken', { kind: prefix }, { log: `20 numbers in a row of ${req.kind} were already in the archive` });
 }
 
 export async function createWarrantyCard(
@@ -164,42 +143,46 @@ export async function listDocuments(ctx: ServiceContext, input: z.output<typeof 
   return rows.map(toRecord);
 }
 
-async function documentFile(ctx: ServiceContext, id: number): Promise<{ record: DocumentRecord; file: string }> {
+async function archived(ctx: ServiceContext, id: number): Promise<{ record: DocumentRecord; data: Buffer; file: string }> {
   const row = await ctx.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('errors.documentNotFound', { id });
-  const file = archivePath(ctx, row.file_name);
-  if (!existsSync(file)) throw notFound('errors.documentFileMissing', { number: row.number, file });
-  return { record: toRecord(row), file };
+  return { record: toRecord(row), data: readArchived(ctx.documentsDir, row), file: archivePath(ctx.documentsDir, row.file_name) };
 }
 
 export async function documentContent(ctx: ServiceContext, id: number): Promise<{ base64: string }> {
-  const { file } = await documentFile(ctx, id);
-  return { base64: readFileSync(file).toString('base64') };
+  return { base64: (await archived(ctx, id)).data.toString('base64') };
 }
 
+/** Printed from a private copy of the checked bytes: the archive file could change between the check and the spooler. */
 export async function printDocument(ctx: ServiceContext, id: number): Promise<{ printer: string | null }> {
-  const { record, file } = await documentFile(ctx, id);
+  const { record, data } = await archived(ctx, id);
+  const dir = mkdtempSync(join(tmpdir(), 'desk-print-'));
+  const copy = join(dir, `${record.number}.pdf`);
   try {
-    return await ctx.platform.printPdf(file, { paper: record.paper });
+    writeFileSync(copy, data);
+    return await ctx.platform.printPdf(copy, { paper: record.paper });
   } catch (error) {
     if (error instanceof AppError) throw error;
     const reason = (error as Error).message;
     throw refusal('PLATFORM', 'errors.printFailed', { reason });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
 export async function saveDocumentAs(ctx: ServiceContext, id: number): Promise<{ savedTo: string | null }> {
-  const { file } = await documentFile(ctx, id);
-  // The destination comes from the system's own save dialog, never from the renderer.
-  const target = await ctx.platform.chooseSavePath(basename(file));
-  if (!target) return { savedTo: null };
-  copyFileSync(file, target);
+  const { record, data } = await archived(ctx, id);
+  // The destination comes from the system's own save dialog, never from the renderer, and is
+  // never one of the desk's own files.
+  const chosen = await ctx.platform.chooseSavePath(`${record.number}.pdf`);
+  if (!chosen) return { savedTo: null };
+  const target = await assertSaveTarget(ctx, chosen);
+  writeFileSync(target, data);
   return { savedTo: target };
 }
 
 export async function showDocumentInFolder(ctx: ServiceContext, id: number): Promise<null> {
-  const { file } = await documentFile(ctx, id);
+  const { file } = await archived(ctx, id);
   await ctx.platform.showItemInFolder(file);
   return null;
 }
-

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { translator } from '../../../../shared/i18n';
@@ -10,16 +11,28 @@ import { listModels } from '../products/products';
 import { matchIds } from '../search/search-index';
 import { getSettings } from '../admin/settings';
 import { loadUnits } from '../units/units';
+import { requireAdmin } from '../../app/request-context';
+import { likeContains } from '../../lib/sql-like';
+import { assertSaveTarget } from '../admin/owned-files';
 
 type Row = (string | number | null)[];
+
+/**
+ * A clerk exports a handful of rows (one customer's units, a region's contracts); more than this
+ * is the company's list going out, which the admin PIN guards however the filter was typed (a
+ * search for "1" matches nearly everyone).
+ */
+export const EVERYDAY_EXPORT_ROWS = 200;
 
 /** Writes one list the way it is shown, to a file the user picks, with translated headers. */
 export async function exportList(ctx: ServiceContext, input: z.output<typeof exportInput>): Promise<{ savedTo: string | null; rows: number }> {
   const lang = (await getSettings(ctx)).language;
   const t = translator(lang);
-  const target = await ctx.platform.chooseSavePath(`${t(`export.${input.list}.sheet`)}.xlsx`, [{ name: 'Excel', extensions: ['xlsx'] }]);
-  if (!target) return { savedTo: null, rows: 0 };
   const { columns, rows } = await collect(ctx, input, t, lang);
+  if (rows.length > EVERYDAY_EXPORT_ROWS) requireAdmin();
+  const chosen = await ctx.platform.chooseSavePath(`${t(`export.${input.list}.sheet`)}.xlsx`, [{ name: 'Excel', extensions: ['xlsx'] }]);
+  if (!chosen) return { savedTo: null, rows: 0 };
+  const target = await assertSaveTarget(ctx, chosen);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = t('appName');
   const sheet = workbook.addWorksheet(t(`export.${input.list}.sheet`), { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -87,7 +100,14 @@ async function collect(ctx: ServiceContext, input: z.output<typeof exportInput>,
       return { columns: ['brand', 'model', 'category', 'policy', 'units'], rows: models.map((m) => [m.brand, m.model, m.category, m.policyName, m.unitCount]) };
     }
     case 'documents': {
-      const docs = await ctx.db.selectFrom('documents').selectAll().orderBy('created_at', 'desc').execute();
+      // The same filter as the archive screen's: a fragment of the number or the title.
+      const q = input.query.trim();
+      const docs = await ctx.db
+        .selectFrom('documents')
+        .selectAll()
+        .$if(q !== '', (qb) => qb.where(sql<boolean>`(number || ' ' || title) like ${likeContains(q)} escape '\\'`))
+        .orderBy('created_at', 'desc')
+        .execute();
       return {
         columns: ['number', 'kind', 'title', 'paper', 'language', 'created'],
         rows: docs.map((d) => [d.number, t(`export.documentKind.${d.kind}`), d.title, d.paper, t(`language.${d.language}`), formatDateTime(d.created_at, lang)]),
