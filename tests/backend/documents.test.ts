@@ -98,7 +98,7 @@ describe('warranty card documents', () => {
     expect(rows('sequences')).toBe(0);
   });
 
-  it('rolls back the number and removes the file when the archive row cannot be written', async () => {
+  it('removes the file when the archive row cannot be written, and never hands its number out again', async () => {
     await backend.ok('settings:update', company);
     // A trigger makes the final insert fail after the number was taken and the file written.
     backend.store.sqlite.exec("create temp trigger refuse before insert on documents begin select raise(abort, 'disk says no'); end");
@@ -106,8 +106,11 @@ describe('warranty card documents', () => {
     expect(error.code).toBe('INTERNAL');
     expect(JSON.stringify(error)).not.toContain('disk says no');
     expect(rows('documents')).toBe(0);
-    expect(rows('sequences')).toBe(0);
     expect(archiveFiles()).toEqual([]);
+    // The number was committed before the paper was drawn: it is skipped, never reused.
+    backend.store.sqlite.exec('drop trigger temp.refuse');
+    const next = await backend.ok('documents:warrantyCard', { unitId, paper: 'A4', language: 'zh-CN' });
+    expect(next.number).toBe('BXK-2026-000002');
     expect(backend.logger.lines.some((l) => l.level === 'error')).toBe(true);
   });
 });
