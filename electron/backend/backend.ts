@@ -5,6 +5,7 @@ import type { Result } from '../../shared/result';
 import { createDispatcher } from './app/dispatcher';
 import { handlers } from './app/handlers';
 import { closeStore, openStore, type Store } from './db/connection';
+import { acquireDeskLock } from './db/desk-lock';
 import { migrateToLatest, type MigrateResult } from './db/migrate';
 import type { Logger, Platform } from './platform/platform';
 import { rebuildIndex } from './domains/search/search-index';
@@ -48,7 +49,15 @@ export const consoleLogger: Logger = {
 
 /** Opens (and migrates) the store and wires the services: everything the main process runs. */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
-  const store = openStore(options.dbPath, { nativeBinding: options.nativeBinding });
+  // Real time, not the injectable clock: the lock is about processes that are running now.
+  const lock = acquireDeskLock(options.dbPath);
+  let store: Store;
+  try {
+    store = openStore(options.dbPath, { nativeBinding: options.nativeBinding });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   let migration: MigrateResult;
   try {
     const backupDir = options.backupDir ?? join(options.dbPath, '..', 'backups');
@@ -56,6 +65,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     if (migration.applied.length > 0) await store.db.transaction().execute((trx) => rebuildIndex(trx));
   } catch (error) {
     await closeStore(store);
+    lock.release();
     // A full disk while taking the pre-migration backup is the user's to fix: say so, not INTERNAL.
     throw storageError(error) ?? error;
   }
@@ -93,6 +103,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     close: async () => {
       await maintenance;
       await closeStore(ctx.storage.store);
+      lock.release();
     },
     get store() {
       return ctx.storage.store;

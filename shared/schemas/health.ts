@@ -5,8 +5,10 @@ import type { BackupInfo } from './backup';
  * - damaged: SQLite says the file is not a database, or quick_check found damage;
  * - unreadable: the file or its folder cannot be opened or written (permissions, another
  *   program holding it, a missing drive). Restoring a backup would not help that.
+ * - inUse: another desk (this app on another PC, or started twice) has the file open. Restoring
+ *   would pull the data from under it: only "try again" once it is closed there.
  */
-export const DAMAGE_KINDS = ['damaged', 'unreadable'] as const;
+export const DAMAGE_KINDS = ['damaged', 'unreadable', 'inUse'] as const;
 export type DamageKind = (typeof DAMAGE_KINDS)[number];
 
 export interface FullCheck {

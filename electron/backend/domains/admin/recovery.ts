@@ -28,7 +28,7 @@ interface Problem {
 /** Only a file that cannot be opened leads to recovery; a newer schema or a failed migration keeps its own message. */
 function problemOf(error: unknown): Problem | null {
   if (!(error instanceof AppError) || error.code !== 'DB_DAMAGED') return null;
-  const kind: DamageKind = error.details.kind === 'unreadable' ? 'unreadable' : 'damaged';
+  const kind: DamageKind = error.details.kind === 'unreadable' || error.details.kind === 'inUse' ? error.details.kind : 'damaged';
   return { kind, detail: typeof error.details.detail === 'string' ? error.details.detail : error.message };
 }
 
@@ -198,6 +198,8 @@ class Desk implements DeskBackend {
    */
   private async restore(file: string): Promise<RecoveryResult> {
     const { dbPath, nativeBinding } = this.options;
+    // The file is fine and open on another desk: replacing it would pull its data from under it.
+    if (this.problem?.kind === 'inUse') throw refusal('CONFLICT', 'health.errors.inUseNoRestore', { file: dbPath });
     const source = this.locate(file);
     const examined = examine(source, nativeBinding);
     if (examined.check !== 'ok') {
