@@ -1,12 +1,13 @@
-import { ActionIcon, Badge, Button, EmptyState, Group, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconCoin, IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconCoin, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../../shared/format';
 import { feeCreateInput, type LabourFee } from '../../../../shared/schemas/resources';
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
+import { EntityTable, type Column } from '../../ui/EntityTable';
 import { FormModal } from '../../ui/FormModal';
 import { schemaValidator, showServerFieldErrors } from '../../lib/formValidation';
 import { notifyDone, notifyError } from '../../lib/notify';
@@ -62,10 +63,24 @@ function FeeForm({ fee, onClose }: { fee: LabourFee | null; onClose: () => void 
   );
 }
 
+const COLUMNS: Column<LabourFee>[] = [
+  { key: 'name', header: 'stock.fees.columns.name', cell: (f) => f.name, fw: 500 },
+  { key: 'amount', header: 'stock.fees.columns.amount', cell: (f) => formatMoney(f.amountFen, currentLanguage()), w: 130, align: 'right' },
+  {
+    key: 'state',
+    header: 'stock.fees.columns.state',
+    cell: (f, t) => (
+      <Badge tt="none" variant="dot" color={f.active ? 'teal' : 'gray'} size="sm">
+        {t(f.active ? 'stock.state.active' : 'stock.state.inactive')}
+      </Badge>
+    ),
+    w: 110,
+  },
+];
+
 /** The labour fee table the tickets charge from. */
 export function FeesTab() {
   const { t } = useTranslation();
-  const lang = currentLanguage();
   const list = useApiQuery('fees:list', {});
   const [editing, setEditing] = useState<{ item: LabourFee | null } | null>(null);
   return (
@@ -79,42 +94,17 @@ export function FeesTab() {
         </Button>
       </Group>
       <QueryState isPending={list.isPending} error={list.error} />
-      {list.isSuccess && list.data.length === 0 && (
-        <EmptyState size="sm" icon={<IconCoin size={24} />} withIndicatorBackground title={t('stock.fees.empty.title')} description={t('stock.fees.empty.description')} />
-      )}
-      {list.isSuccess && list.data.length > 0 && (
-        <Table striped highlightOnHover withTableBorder maw={640} data-testid="fees-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('stock.fees.columns.name')}</Table.Th>
-              <Table.Th w={130} ta="right">
-                {t('stock.fees.columns.amount')}
-              </Table.Th>
-              <Table.Th w={110}>{t('stock.fees.columns.state')}</Table.Th>
-              <Table.Th w={70}>{t('stock.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.map((f) => (
-              <Table.Tr key={f.id} c={f.active ? undefined : 'dimmed'} onDoubleClick={() => setEditing({ item: f })}>
-                <Table.Td fw={500}>{f.name}</Table.Td>
-                <Table.Td ta="right">{formatMoney(f.amountFen, lang)}</Table.Td>
-                <Table.Td>
-                  <Badge tt="none" variant="dot" color={f.active ? 'teal' : 'gray'} size="sm">
-                    {t(f.active ? 'stock.state.active' : 'stock.state.inactive')}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Tooltip label={t('app.common.edit')} withArrow>
-                    <ActionIcon variant="subtle" color="gray" aria-label={`${t('app.common.edit')} ${f.name}`} onClick={() => setEditing({ item: f })}>
-                      <IconPencil size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+      {list.isSuccess && (
+        <EntityTable
+          testId="fees-table"
+          maw={640}
+          columns={COLUMNS}
+          rows={list.data}
+          rowKey={(f) => f.id}
+          rowProps={(f) => ({ c: f.active ? undefined : 'dimmed' })}
+          edit={{ open: (f) => setEditing({ item: f }), name: (f) => f.name }}
+          empty={{ icon: IconCoin, title: t('stock.fees.empty.title'), description: t('stock.fees.empty.description') }}
+        />
       )}
       {editing && <FeeForm fee={editing.item} onClose={() => setEditing(null)} />}
     </>
