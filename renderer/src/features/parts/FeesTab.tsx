@@ -9,11 +9,12 @@ import { useApiMutation, useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { EntityTable, type Column } from '../../ui/EntityTable';
 import { FormModal } from '../../ui/FormModal';
+import { MoneyInput } from '../../ui/MoneyInput';
 import { schemaValidator, showServerFieldErrors } from '../../lib/formValidation';
+import { moneyErrors, typedFen } from '../../lib/money';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { QueryState } from '../../ui/QueryState';
 import { yuanText } from '../../../../shared/domain/yuan';
-import { moneyError, typedFen } from './typed-money';
 
 interface Values {
   name: string;
@@ -31,8 +32,7 @@ function FeeForm({ fee, onClose }: { fee: LabourFee | null; onClose: () => void 
     initialValues: { name: fee?.name ?? '', amount: fee ? yuanText(fee.amountFen) : '', active: fee?.active ?? true },
     validate: (values) => {
       const { amountFen, ...errors } = schema(values);
-      const amount = moneyError(t, values.amount) ?? amountFen;
-      return amount ? { ...errors, amount } : errors;
+      return { ...errors, ...(amountFen && { amount: amountFen }), ...moneyErrors(t, { amount: values.amount }) };
     },
   });
   const handleSubmit = form.onSubmit((values) => {
@@ -57,7 +57,7 @@ function FeeForm({ fee, onClose }: { fee: LabourFee | null; onClose: () => void 
       saving={create.isPending || update.isPending}
     >
       <TextInput label={t('stock.fees.form.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
-      <TextInput w={180} label={t('stock.fees.form.amount')} withAsterisk inputMode="decimal" placeholder="0.00" {...form.getInputProps('amount')} />
+      <MoneyInput w={180} label={t('stock.fees.form.amount')} withAsterisk placeholder="0.00" {...form.getInputProps('amount')} />
       <Switch label={t('stock.fees.form.active')} {...form.getInputProps('active', { type: 'checkbox' })} />
     </FormModal>
   );
