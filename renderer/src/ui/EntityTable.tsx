@@ -46,9 +46,10 @@ export function sortedRows<T>(rows: readonly T[], columns: readonly Column<T>[],
   return sortRows(rows, sortOf(columns, sort), sort.desc);
 }
 
-export function RowAction({ label, onClick, children }: { label: string; onClick: () => void; children: ReactNode }) {
+/** A button in a row's last column; `label` names the row too, for a screen reader and the tests. */
+export function RowAction({ label, tooltip = label, onClick, children }: { label: string; tooltip?: string; onClick: () => void; children: ReactNode }) {
   return (
-    <Tooltip label={label} withArrow>
+    <Tooltip label={tooltip} withArrow>
       <ActionIcon variant="subtle" color="gray" aria-label={label} onClick={onClick}>
         {children}
       </ActionIcon>
@@ -59,12 +60,9 @@ export function RowAction({ label, onClick, children }: { label: string; onClick
 function EditAction({ name, onClick }: { name: string; onClick: () => void }) {
   const { t } = useTranslation();
   return (
-    <Tooltip label={t('app.common.edit')} withArrow>
-      {/* The label names the row: a screen reader hears which one, and a test can pick it. */}
-      <ActionIcon variant="subtle" color="gray" aria-label={`${t('app.common.edit')} ${name}`} onClick={onClick}>
-        <IconPencil size={16} />
-      </ActionIcon>
-    </Tooltip>
+    <RowAction label={`${t('app.common.edit')} ${name}`} tooltip={t('app.common.edit')} onClick={onClick}>
+      <IconPencil size={16} />
+    </RowAction>
   );
 }
 
@@ -129,7 +127,7 @@ export function EntityTable<T>(props: EntityTableProps<T>) {
                 {c.header && t(c.header)}
               </SortTh>
             ) : (
-              // A sort button keeps its place at the start of its header; a plain header follows its column.
+              // Sort buttons stay at the start of their header, where the desk has always had them; a plain header lines up with its figures.
               <Table.Th key={c.key} w={c.w} ta={c.align} style={NOWRAP}>
                 {c.header && t(c.header)}
               </Table.Th>
@@ -143,27 +141,30 @@ export function EntityTable<T>(props: EntityTableProps<T>) {
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {sorted.map((row) => (
-          <Table.Tr key={rowKey(row)} onDoubleClick={edit && (() => edit.open(row))} {...rowProps?.(row)}>
-            {columns.map((c) => (
-              <Table.Td key={c.key} ta={c.align} fw={c.fw} ff={c.mono ? 'monospace' : undefined} style={c.nowrap ? NOWRAP : undefined} data-testid={c.testId}>
-                {c.cell(row, t)}
-              </Table.Td>
-            ))}
-            {withActions && (
-              <Table.Td>
-                {rowActions ? (
-                  <Group gap={2} wrap="nowrap">
-                    {rowActions(row)}
-                    {edit && <EditAction name={edit.name(row)} onClick={() => edit.open(row)} />}
-                  </Group>
-                ) : (
-                  edit && <EditAction name={edit.name(row)} onClick={() => edit.open(row)} />
-                )}
-              </Table.Td>
-            )}
-          </Table.Tr>
-        ))}
+        {sorted.map((row) => {
+          const pencil = edit && <EditAction name={edit.name(row)} onClick={() => edit.open(row)} />;
+          return (
+            <Table.Tr key={rowKey(row)} onDoubleClick={edit && (() => edit.open(row))} {...rowProps?.(row)}>
+              {columns.map((c) => (
+                <Table.Td key={c.key} ta={c.align} fw={c.fw} ff={c.mono ? 'monospace' : undefined} style={c.nowrap ? NOWRAP : undefined} data-testid={c.testId}>
+                  {c.cell(row, t)}
+                </Table.Td>
+              ))}
+              {withActions && (
+                <Table.Td>
+                  {rowActions ? (
+                    <Group gap={2} wrap="nowrap">
+                      {rowActions(row)}
+                      {pencil}
+                    </Group>
+                  ) : (
+                    pencil
+                  )}
+                </Table.Td>
+              )}
+            </Table.Tr>
+          );
+        })}
       </Table.Tbody>
     </Table>
   );

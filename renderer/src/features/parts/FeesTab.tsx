@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Group, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconCoin, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { formatMoney } from '../../../../shared/format';
 import { feeCreateInput, type LabourFee } from '../../../../shared/schemas/resources';
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
+import { ActiveDot } from '../../ui/ActiveDot';
 import { EntityTable, type Column } from '../../ui/EntityTable';
 import { FormModal } from '../../ui/FormModal';
 import { MoneyInput } from '../../ui/MoneyInput';
@@ -66,16 +67,7 @@ function FeeForm({ fee, onClose }: { fee: LabourFee | null; onClose: () => void 
 const COLUMNS: Column<LabourFee>[] = [
   { key: 'name', header: 'stock.fees.columns.name', cell: (f) => f.name, fw: 500 },
   { key: 'amount', header: 'stock.fees.columns.amount', cell: (f) => formatMoney(f.amountFen, currentLanguage()), w: 130, align: 'right' },
-  {
-    key: 'state',
-    header: 'stock.fees.columns.state',
-    cell: (f, t) => (
-      <Badge tt="none" variant="dot" color={f.active ? 'teal' : 'gray'} size="sm">
-        {t(f.active ? 'stock.state.active' : 'stock.state.inactive')}
-      </Badge>
-    ),
-    w: 110,
-  },
+  { key: 'state', header: 'stock.fees.columns.state', cell: (f, t) => <ActiveDot active={f.active} label={t(f.active ? 'stock.state.active' : 'stock.state.inactive')} />, w: 110 },
 ];
 
 /** The labour fee table the tickets charge from. */

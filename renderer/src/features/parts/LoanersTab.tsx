@@ -7,6 +7,7 @@ import type { Loan, Loaner } from '../../../../shared/schemas/resources';
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
+import { ActiveDot } from '../../ui/ActiveDot';
 import { ConfirmModal } from '../../ui/ConfirmModal';
 import { EntityTable, type Column } from '../../ui/EntityTable';
 import { errorText } from '../../lib/errorText';
@@ -34,11 +35,7 @@ function LoanerState({ loaner }: { loaner: Loaner }) {
       </Badge>
     );
   }
-  return (
-    <Badge tt="none" variant="dot" color={loaner.active ? 'teal' : 'gray'} size="sm">
-      {t(loaner.active ? 'stock.loaners.available' : 'stock.state.inactive')}
-    </Badge>
-  );
+  return <ActiveDot active={loaner.active} label={t(loaner.active ? 'stock.loaners.available' : 'stock.state.inactive')} />;
 }
 
 const LOANER_COLUMNS: Column<Loaner>[] = [

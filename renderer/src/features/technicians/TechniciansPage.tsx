@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { formatPhone } from '../../../../shared/format';
 import type { Technician } from '../../../../shared/schemas/resources';
 import { useApiQuery } from '../../api/client';
+import { ActiveDot } from '../../ui/ActiveDot';
 import { EntityTable, type Column } from '../../ui/EntityTable';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
@@ -32,11 +33,7 @@ const COLUMNS: Column<Technician>[] = [
   {
     key: 'state',
     header: 'stock.technicians.columns.state',
-    cell: (x, t) => (
-      <Badge tt="none" variant="dot" color={x.active ? 'teal' : 'gray'} size="sm">
-        {t(x.active ? 'stock.technicians.onDuty' : 'stock.state.inactive')}
-      </Badge>
-    ),
+    cell: (x, t) => <ActiveDot active={x.active} label={t(x.active ? 'stock.technicians.onDuty' : 'stock.state.inactive')} />,
     sort: (x) => (x.active ? 0 : 1),
     w: 110,
     nowrap: true,
