@@ -40,6 +40,28 @@ module.exports = {
       from: { path: '^electron/backend/' },
       to: { path: '^node_modules/electron/' },
     },
+    {
+      name: 'feature-through-its-index',
+      severity: 'error',
+      comment:
+        'A screen section is used by the others only through its index.ts, so what it keeps to itself can change without looking elsewhere.',
+      from: { path: '^renderer/src/features/([^/]+)/' },
+      to: { path: '^renderer/src/features/[^/]+/', pathNot: ['^renderer/src/features/$1/', '^renderer/src/features/[^/]+/index\\.ts$'] },
+    },
+    {
+      name: 'app-through-feature-index',
+      severity: 'error',
+      comment: 'The shell, router and session gate reach a screen section through its index.ts too.',
+      from: { path: '^renderer/src/', pathNot: '^renderer/src/(features|ui|lib)/' },
+      to: { path: '^renderer/src/features/[^/]+/', pathNot: '^renderer/src/features/[^/]+/index\\.ts$' },
+    },
+    {
+      name: 'ui-and-lib-below-features',
+      severity: 'error',
+      comment: 'Generic pieces and helpers know no screen section: a feature builds on them, never the other way round.',
+      from: { path: '^renderer/src/(ui|lib)/' },
+      to: { path: '^renderer/src/features/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { askForPin, useApiMutation } from '../api/client';
 import { SESSION_KEY, useSession, useSwitchOperator } from './SessionGate';
-import { openSecuritySettings } from '../features/settings/SecurityPanel';
+import { openSecuritySettings } from '../features/settings';
 import { notifyDone, notifyError } from '../lib/notify';
 import { localTime } from '../../../shared/domain/dates';
 

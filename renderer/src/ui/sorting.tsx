@@ -1,12 +1,13 @@
-import { Table, UnstyledButton, Group } from '@mantine/core';
+import { Group, Table, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react';
-import { useMemo, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 
 export type SortValue = string | number | null;
-export interface SortState<K extends string> {
-  key: K | null;
+export interface SortState {
+  key: string | null;
   desc: boolean;
 }
+export const UNSORTED: SortState = { key: null, desc: false };
 
 /** Chinese names sort by pinyin (the order a paper index uses), numbers numerically. */
 const collator = new Intl.Collator(['zh-CN', 'en'], { numeric: true, sensitivity: 'base' });
@@ -21,33 +22,20 @@ function compare(a: SortValue, b: SortValue): number {
 
 /**
  * Client-side column sorting for the small tables of a desk (tens to hundreds of rows).
- * Pass `getters` defined at module level, so they are the same object on every render.
+ * Without a getter the rows keep the order the backend gave them.
  */
-export function useSortedRows<T, K extends string>(rows: readonly T[], getters: Record<K, (row: T) => SortValue>) {
-  const [sort, setSort] = useState<SortState<K>>({ key: null, desc: false });
-  const sorted = useMemo(() => {
-    if (!sort.key) return rows;
-    const get = getters[sort.key];
-    const out = [...rows].sort((a, b) => compare(get(a), get(b)));
-    return sort.desc ? out.reverse() : out;
-  }, [rows, sort, getters]);
-  const toggle = (key: K) => setSort((s) => (s.key === key ? { key, desc: !s.desc } : { key, desc: false }));
-  return { sorted, sort, toggle };
+export function sortRows<T>(rows: readonly T[], get: ((row: T) => SortValue) | undefined, desc: boolean): readonly T[] {
+  if (!get) return rows;
+  const out = [...rows].sort((a, b) => compare(get(a), get(b)));
+  return desc ? out.reverse() : out;
 }
 
-export function SortTh<K extends string>({
-  column,
-  sort,
-  onSort,
-  children,
-  w,
-}: {
-  column: K;
-  sort: SortState<K>;
-  onSort: (key: K) => void;
-  children: ReactNode;
-  w?: number | string;
-}) {
+/** A click on the sorted column turns it round; a click on another sorts by it, ascending. */
+export function nextSort(sort: SortState, key: string): SortState {
+  return sort.key === key ? { key, desc: !sort.desc } : { key, desc: false };
+}
+
+export function SortTh({ sort, column, onSort, children, w }: { sort: SortState; column: string; onSort: (key: string) => void; children: ReactNode; w?: number | string }) {
   const active = sort.key === column;
   const Icon = active ? (sort.desc ? IconChevronDown : IconChevronUp) : IconSelector;
   return (

@@ -137,6 +137,7 @@ export const common: CatalogShape<typeof zh> = {
     serialSpaces: 'A serial number cannot contain spaces',
     wholeMonths: 'Warranty terms are whole months',
     wholeFen: 'At most two decimal places',
+    money: 'Enter an amount, e.g. 128 or 128.50',
     notNegative: 'Cannot be negative',
     wholeNumber: 'Enter a whole number',
     quantityPositive: 'Quantity must be at least 1',

@@ -6,7 +6,6 @@ export const stock: CatalogShape<typeof zh> = {
   state: { active: 'Active', inactive: 'Inactive' },
   actions: 'Actions',
   showInactive: 'Show inactive',
-  moneyInvalid: 'Enter an amount, e.g. 128 or 128.50',
   technicians: {
     title: 'Technicians',
     new: 'New technician',

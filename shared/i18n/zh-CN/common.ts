@@ -135,6 +135,7 @@ export const common = {
     serialSpaces: '序列号中不能有空格',
     wholeMonths: '保修期按整月填写',
     wholeFen: '金额最多两位小数',
+    money: '请填写金额，如 128 或 128.50',
     notNegative: '不能是负数',
     wholeNumber: '请填整数',
     quantityPositive: '数量至少为 1',

@@ -4,7 +4,6 @@ export const stock = {
   state: { active: '在用', inactive: '已停用' },
   actions: '操作',
   showInactive: '显示已停用',
-  moneyInvalid: '请填写金额，如 128 或 128.50',
   technicians: {
     title: '维修人员',
     new: '新增维修人员',

@@ -7,7 +7,7 @@ import { useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
-import { useRemembered } from '../tickets/list-filters';
+import { useRemembered } from '../../lib/remembered';
 import { AuditDetail } from './AuditDetail';
 import { AuditFilterBar, isAuditFiltered, NO_AUDIT_FILTERS, type AuditFilters } from './AuditFilters';
 import { useAuditLabels } from './audit-labels';

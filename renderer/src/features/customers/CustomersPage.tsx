@@ -1,4 +1,4 @@
-import { Badge, Button, EmptyState, Group, Kbd, Pagination, Select, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Kbd, Pagination, Select, Switch, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconFilter, IconPlus, IconTag, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -8,25 +8,63 @@ import { REGIONS, type Customer, type Region } from '../../../../shared/schemas/
 import { useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
+import { EntityTable, UNSORTED, sortedRows, type Column } from '../../ui/EntityTable';
 import { ExportButton } from '../../ui/ExportButton';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
-import { SortTh, useSortedRows } from '../../ui/sorting';
 import { CustomerFormModal } from './CustomerFormModal';
 import { RegionBadge } from './RegionBadge';
 
 const PAGE_SIZE = 50;
 
-const SORT = {
-  name: (c: Customer) => c.name,
-  phone: (c: Customer) => c.phone,
-  region: (c: Customer) => c.region,
-  address: (c: Customer) => c.address,
-  units: (c: Customer) => c.unitCount,
-  updated: (c: Customer) => c.updatedAt,
-};
-
-const nowrap = { whiteSpace: 'nowrap' } as const;
+const COLUMNS: Column<Customer>[] = [
+  {
+    key: 'name',
+    header: 'app.customers.columns.name',
+    cell: (c, t) => (
+      <Group gap={6} wrap="nowrap">
+        <Text size="sm" fw={600} lineClamp={1}>
+          {c.name}
+        </Text>
+        {c.archived && (
+          <Badge size="xs" color="gray" variant="outline" tt="none">
+            {t('app.customers.archived')}
+          </Badge>
+        )}
+      </Group>
+    ),
+    sort: (c) => c.name,
+    w: '18%',
+    fw: 600,
+  },
+  { key: 'phone', header: 'app.customers.columns.phone', cell: (c) => formatPhone(c.phone), sort: (c) => c.phone, w: 140, nowrap: true },
+  { key: 'region', header: 'app.customers.columns.region', cell: (c) => <RegionBadge region={c.region} />, sort: (c) => c.region, w: 90 },
+  {
+    key: 'address',
+    header: 'app.customers.columns.address',
+    cell: (c) => (
+      <Text size="sm" lineClamp={1}>
+        {c.address ?? ''}
+      </Text>
+    ),
+    sort: (c) => c.address,
+  },
+  {
+    key: 'tags',
+    header: 'app.customers.columns.tags',
+    cell: (c) => (
+      <Group gap={4} wrap="nowrap">
+        {c.tags.slice(0, 3).map((tagName) => (
+          <Badge key={tagName} size="xs" variant="default" tt="none">
+            {tagName}
+          </Badge>
+        ))}
+      </Group>
+    ),
+  },
+  { key: 'units', header: 'app.customers.columns.units', cell: (c) => c.unitCount, sort: (c) => c.unitCount, w: 90, align: 'right' },
+  { key: 'updated', header: 'app.customers.columns.updated', cell: (c) => formatDateTime(c.updatedAt, currentLanguage()), sort: (c) => c.updatedAt, w: 150, nowrap: true },
+];
 
 function openCustomer(id: number) {
   navigate({ section: 'customer', id });
@@ -35,7 +73,6 @@ function openCustomer(id: number) {
 /** The customer list: filters above, the page's rows, the total and the pages below. */
 export function CustomersPage() {
   const { t } = useTranslation();
-  const lang = currentLanguage();
   const [filter, setFilter] = useState('');
   const [tagFilter, setTagFilter] = useState('');
   const [region, setRegion] = useState<Region | null>(null);
@@ -52,7 +89,7 @@ export function CustomersPage() {
   const rows = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const { sorted, sort, toggle } = useSortedRows(rows, SORT);
+  const [sort, setSort] = useState(UNSORTED);
   const filtered = query !== '' || tag !== '' || region !== null;
 
   useHotkeys([['mod+N', () => setCreating(true)]], []);
@@ -84,7 +121,7 @@ export function CustomersPage() {
           value={filter}
           onChange={(e) => refilter(setFilter)(e.currentTarget.value)}
           onKeyDown={(e) => {
-            const first = sorted[0];
+            const first = sortedRows(rows, COLUMNS, sort)[0];
             if (e.key === 'Enter' && first) openCustomer(first.id);
           }}
         />
@@ -112,102 +149,43 @@ export function CustomersPage() {
         />
       </Group>
       <QueryState isPending={list.isPending} error={list.error} />
-      {list.isSuccess && rows.length === 0 && (
-        <EmptyState
-          mt="xl"
-          icon={<IconUsers size={28} />}
-          withIndicatorBackground
-          title={filtered ? t('app.customers.noMatch.title') : t('app.customers.empty.title')}
-          description={filtered ? t('app.customers.noMatch.description') : t('app.customers.empty.description')}
-        >
-          <EmptyState.Actions>
-            <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
-              {t('app.customers.new')}
-            </Button>
-          </EmptyState.Actions>
-        </EmptyState>
+      {(list.isSuccess || rows.length > 0) && (
+        <EntityTable
+          testId="customers-table"
+          stickyHeader
+          columns={COLUMNS}
+          rows={rows}
+          rowKey={(c) => c.id}
+          sort={sort}
+          onSortChange={setSort}
+          rowProps={(c) => ({
+            tabIndex: 0,
+            style: { cursor: 'pointer' },
+            c: c.archived ? 'dimmed' : undefined,
+            onClick: () => openCustomer(c.id),
+            onKeyDown: (e) => e.key === 'Enter' && openCustomer(c.id),
+          })}
+          empty={{
+            page: true,
+            icon: IconUsers,
+            title: filtered ? t('app.customers.noMatch.title') : t('app.customers.empty.title'),
+            description: filtered ? t('app.customers.noMatch.description') : t('app.customers.empty.description'),
+            actions: (
+              <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+                {t('app.customers.new')}
+              </Button>
+            ),
+          }}
+        />
       )}
       {rows.length > 0 && (
-        <>
-          <Table striped highlightOnHover withTableBorder stickyHeader data-testid="customers-table">
-            <Table.Thead>
-              <Table.Tr>
-                <SortTh column="name" sort={sort} onSort={toggle} w="18%">
-                  {t('app.customers.columns.name')}
-                </SortTh>
-                <SortTh column="phone" sort={sort} onSort={toggle} w={140}>
-                  {t('app.customers.columns.phone')}
-                </SortTh>
-                <SortTh column="region" sort={sort} onSort={toggle} w={90}>
-                  {t('app.customers.columns.region')}
-                </SortTh>
-                <SortTh column="address" sort={sort} onSort={toggle}>
-                  {t('app.customers.columns.address')}
-                </SortTh>
-                <Table.Th style={nowrap}>{t('app.customers.columns.tags')}</Table.Th>
-                <SortTh column="units" sort={sort} onSort={toggle} w={90}>
-                  {t('app.customers.columns.units')}
-                </SortTh>
-                <SortTh column="updated" sort={sort} onSort={toggle} w={150}>
-                  {t('app.customers.columns.updated')}
-                </SortTh>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sorted.map((c) => (
-                <Table.Tr
-                  key={c.id}
-                  tabIndex={0}
-                  style={{ cursor: 'pointer' }}
-                  c={c.archived ? 'dimmed' : undefined}
-                  onClick={() => openCustomer(c.id)}
-                  onKeyDown={(e) => e.key === 'Enter' && openCustomer(c.id)}
-                >
-                  <Table.Td fw={600}>
-                    <Group gap={6} wrap="nowrap">
-                      <Text size="sm" fw={600} lineClamp={1}>
-                        {c.name}
-                      </Text>
-                      {c.archived && (
-                        <Badge size="xs" color="gray" variant="outline" tt="none">
-                          {t('app.customers.archived')}
-                        </Badge>
-                      )}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td style={nowrap}>{formatPhone(c.phone)}</Table.Td>
-                  <Table.Td>
-                    <RegionBadge region={c.region} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" lineClamp={1}>
-                      {c.address ?? ''}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      {c.tags.slice(0, 3).map((tagName) => (
-                        <Badge key={tagName} size="xs" variant="default" tt="none">
-                          {tagName}
-                        </Badge>
-                      ))}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td ta="right">{c.unitCount}</Table.Td>
-                  <Table.Td style={nowrap}>{formatDateTime(c.updatedAt, lang)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          <Group justify="space-between" mt={6}>
-            <Text size="xs" c="dimmed" data-testid="customers-total">
-              {t('app.customers.count', { count: total })}
-              {pages > 1 &&
-                ` · ${t('app.customers.range', { from: (page - 1) * PAGE_SIZE + 1, to: Math.min(page * PAGE_SIZE, total) })}`}
-            </Text>
-            {pages > 1 && <Pagination size="sm" total={pages} value={page} onChange={setPage} />}
-          </Group>
-        </>
+        <Group justify="space-between" mt={6}>
+          <Text size="xs" c="dimmed" data-testid="customers-total">
+            {t('app.customers.count', { count: total })}
+            {pages > 1 && ` · ${t('app.customers.range', { from: (page - 1) * PAGE_SIZE + 1, to: Math.min(page * PAGE_SIZE, total) })}`}
+          </Text>
+          {pages > 1 && <Pagination size="sm" total={pages} value={page} onChange={setPage} />}
+        </Group>
       )}
       <CustomerFormModal
         opened={creating}

@@ -1,11 +1,12 @@
-import { ActionIcon, Anchor, Badge, Button, Group, Table, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Group, Tooltip } from '@mantine/core';
 import { IconCertificate, IconChevronRight } from '@tabler/icons-react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/format';
 import type { Unit } from '../../../../shared/schemas/unit';
 import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
-import { SortTh, useSortedRows } from '../../ui/sorting';
+import { EntityTable, type Column } from '../../ui/EntityTable';
 import { WarrantyBadge } from '../../ui/WarrantyBadge';
 
 /** The whole unit's last covered day: the first policy line is the whole unit. */
@@ -13,134 +14,119 @@ export function lastCoveredDay(unit: Unit): string | null {
   return unit.warranty.components[0]?.end ?? null;
 }
 
-const SORT = {
-  product: (u: Unit) => `${u.brand} ${u.model}`,
-  category: (u: Unit) => u.category,
-  serial: (u: Unit) => u.serial,
-  status: (u: Unit) => u.status,
-  start: (u: Unit) => u.warranty.start.date,
-  end: (u: Unit) => lastCoveredDay(u),
-  state: (u: Unit) => u.warranty.summary,
-};
-
-const nowrap = { whiteSpace: 'nowrap' } as const;
-
 function openUnit(id: number) {
   navigate({ section: 'unit', id });
 }
 
+function WarrantyStart({ unit }: { unit: Unit }) {
+  const { t } = useTranslation();
+  const start = unit.warranty.start;
+  if (!start.date || !start.basis) return t('app.common.none');
+  return (
+    <Tooltip label={t('app.units.basis', { basis: t(`warrantyBasis.${start.basis}`) })} withArrow>
+      <span>{formatDate(start.date, currentLanguage())}</span>
+    </Tooltip>
+  );
+}
+
+const COLUMNS: Column<Unit>[] = [
+  { key: 'product', header: 'app.units.columns.product', cell: (u) => `${u.brand} ${u.model}`, sort: (u) => `${u.brand} ${u.model}`, nowrap: true, fw: 500 },
+  { key: 'category', header: 'app.units.columns.category', cell: (u) => u.category, sort: (u) => u.category, nowrap: true },
+  {
+    key: 'serial',
+    header: 'app.units.columns.serial',
+    cell: (u) => (
+      <Anchor
+        component="button"
+        type="button"
+        ff="monospace"
+        size="sm"
+        onClick={(e) => {
+          e.stopPropagation();
+          openUnit(u.id);
+        }}
+      >
+        {u.serial}
+      </Anchor>
+    ),
+    sort: (u) => u.serial,
+    nowrap: true,
+    mono: true,
+  },
+  {
+    key: 'status',
+    header: 'app.units.columns.status',
+    cell: (u, t) => (
+      <Badge size="sm" variant="default" tt="none" radius="sm">
+        {t(`unitStatus.${u.status}`)}
+      </Badge>
+    ),
+    sort: (u) => u.status,
+    nowrap: true,
+  },
+  { key: 'start', header: 'app.units.columns.start', cell: (u) => <WarrantyStart unit={u} />, sort: (u) => u.warranty.start.date, nowrap: true },
+  {
+    key: 'end',
+    header: 'app.units.columns.end',
+    cell: (u, t) => {
+      const end = lastCoveredDay(u);
+      return end ? formatDate(end, currentLanguage()) : t('app.common.none');
+    },
+    sort: lastCoveredDay,
+    nowrap: true,
+    testId: 'unit-end',
+  },
+  { key: 'state', header: 'app.units.columns.state', cell: (u) => <WarrantyBadge state={u.warranty.summary} />, sort: (u) => u.warranty.summary },
+];
+
 /** A customer's units, each with its warranty at a glance; a row opens the unit. */
 export function UnitsTable({ units, onWarrantyCard }: { units: Unit[]; onWarrantyCard: (unit: Unit) => void }) {
-  const { t } = useTranslation();
-  const lang = currentLanguage();
-  const { sorted, sort, toggle } = useSortedRows(units, SORT);
-  const none = t('app.common.none');
+  const columns = useMemo<Column<Unit>[]>(
+    () => [
+      ...COLUMNS,
+      {
+        key: 'actions',
+        header: 'app.units.columns.actions',
+        cell: (u, t) => (
+          <Group gap={4} wrap="nowrap">
+            <Button
+              size="compact-sm"
+              variant="light"
+              leftSection={<IconCertificate size={14} />}
+              onClick={(e) => {
+                e.stopPropagation();
+                onWarrantyCard(u);
+              }}
+            >
+              {t('app.units.warrantyCard')}
+            </Button>
+            <Tooltip label={t('app.units.open')} withArrow>
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                aria-label={t('app.units.open')}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  openUnit(u.id);
+                }}
+              >
+                <IconChevronRight size={16} />
+              </ActionIcon>
+            </Tooltip>
+          </Group>
+        ),
+      },
+    ],
+    [onWarrantyCard],
+  );
   return (
-    <Table.ScrollContainer minWidth={900} type="native">
-      <Table striped highlightOnHover withTableBorder data-testid="units-table">
-        <Table.Thead>
-          <Table.Tr>
-            <SortTh column="product" sort={sort} onSort={toggle}>
-              {t('app.units.columns.product')}
-            </SortTh>
-            <SortTh column="category" sort={sort} onSort={toggle}>
-              {t('app.units.columns.category')}
-            </SortTh>
-            <SortTh column="serial" sort={sort} onSort={toggle}>
-              {t('app.units.columns.serial')}
-            </SortTh>
-            <SortTh column="status" sort={sort} onSort={toggle}>
-              {t('app.units.columns.status')}
-            </SortTh>
-            <SortTh column="start" sort={sort} onSort={toggle}>
-              {t('app.units.columns.start')}
-            </SortTh>
-            <SortTh column="end" sort={sort} onSort={toggle}>
-              {t('app.units.columns.end')}
-            </SortTh>
-            <SortTh column="state" sort={sort} onSort={toggle}>
-              {t('app.units.columns.state')}
-            </SortTh>
-            <Table.Th style={nowrap}>{t('app.units.columns.actions')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {sorted.map((u) => {
-            const start = u.warranty.start;
-            const end = lastCoveredDay(u);
-            return (
-              <Table.Tr key={u.id} data-serial={u.serial} style={{ cursor: 'pointer' }} onClick={() => openUnit(u.id)}>
-                <Table.Td style={nowrap} fw={500}>
-                  {u.brand} {u.model}
-                </Table.Td>
-                <Table.Td style={nowrap}>{u.category}</Table.Td>
-                <Table.Td ff="monospace" style={nowrap}>
-                  <Anchor
-                    component="button"
-                    type="button"
-                    ff="monospace"
-                    size="sm"
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      openUnit(u.id);
-                    }}
-                  >
-                    {u.serial}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td style={nowrap}>
-                  <Badge size="sm" variant="default" tt="none" radius="sm">
-                    {t(`unitStatus.${u.status}`)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td style={nowrap}>
-                  {start.date && start.basis ? (
-                    <Tooltip label={t('app.units.basis', { basis: t(`warrantyBasis.${start.basis}`) })} withArrow>
-                      <span>{formatDate(start.date, lang)}</span>
-                    </Tooltip>
-                  ) : (
-                    none
-                  )}
-                </Table.Td>
-                <Table.Td style={nowrap} data-testid="unit-end">
-                  {end ? formatDate(end, lang) : none}
-                </Table.Td>
-                <Table.Td>
-                  <WarrantyBadge state={u.warranty.summary} />
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    <Button
-                      size="compact-sm"
-                      variant="light"
-                      leftSection={<IconCertificate size={14} />}
-                      onClick={(e) => {
-                        e.stopPropagation();
-                        onWarrantyCard(u);
-                      }}
-                    >
-                      {t('app.units.warrantyCard')}
-                    </Button>
-                    <Tooltip label={t('app.units.open')} withArrow>
-                      <ActionIcon
-                        variant="subtle"
-                        color="gray"
-                        aria-label={t('app.units.open')}
-                        onClick={(e) => {
-                          e.stopPropagation();
-                          openUnit(u.id);
-                        }}
-                      >
-                        <IconChevronRight size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <EntityTable
+      testId="units-table"
+      minWidth={900}
+      columns={columns}
+      rows={units}
+      rowKey={(u) => u.id}
+      rowProps={(u) => ({ 'data-serial': u.serial, style: { cursor: 'pointer' }, onClick: () => openUnit(u.id) })}
+    />
   );
 }

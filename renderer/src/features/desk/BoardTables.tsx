@@ -5,8 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, formatPhone } from '../../../../shared/format';
 import type { Board } from '../../../../shared/schemas/ticket';
 import { currentLanguage } from '../../app/i18n';
-import { StatusBadge } from '../tickets/badges';
-import { openTicket, TicketTable, type TicketColumn } from '../tickets/list-table';
+import { openTicket, StatusBadge, TicketTable, type TicketColumn } from '../tickets';
 
 export type SectionKey = 'urgent' | 'appointments' | 'callbacks' | 'loans';
 

@@ -7,7 +7,7 @@ import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
-import { FindCustomerButton } from '../tickets/list-new-repair';
+import { FindCustomerButton } from '../tickets';
 import { Appointments, CallbacksDue, LoansOut, sectionId, UrgentTickets, type SectionKey } from './BoardTables';
 import { Counters, type CounterKey } from './Counters';
 

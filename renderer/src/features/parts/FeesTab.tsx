@@ -1,18 +1,21 @@
-import { ActionIcon, Badge, Button, EmptyState, Group, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { Button, Group, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconCoin, IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconCoin, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../../shared/format';
 import { feeCreateInput, type LabourFee } from '../../../../shared/schemas/resources';
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
+import { ActiveDot } from '../../ui/ActiveDot';
+import { EntityTable, type Column } from '../../ui/EntityTable';
 import { FormModal } from '../../ui/FormModal';
+import { MoneyInput } from '../../ui/MoneyInput';
 import { schemaValidator, showServerFieldErrors } from '../../lib/formValidation';
+import { moneyErrors, typedFen } from '../../lib/money';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { QueryState } from '../../ui/QueryState';
 import { yuanText } from '../../../../shared/domain/yuan';
-import { moneyError, typedFen } from './typed-money';
 
 interface Values {
   name: string;
@@ -30,8 +33,7 @@ function FeeForm({ fee, onClose }: { fee: LabourFee | null; onClose: () => void 
     initialValues: { name: fee?.name ?? '', amount: fee ? yuanText(fee.amountFen) : '', active: fee?.active ?? true },
     validate: (values) => {
       const { amountFen, ...errors } = schema(values);
-      const amount = moneyError(t, values.amount) ?? amountFen;
-      return amount ? { ...errors, amount } : errors;
+      return { ...errors, ...(amountFen && { amount: amountFen }), ...moneyErrors(t, { amount: values.amount }) };
     },
   });
   const handleSubmit = form.onSubmit((values) => {
@@ -56,16 +58,21 @@ function FeeForm({ fee, onClose }: { fee: LabourFee | null; onClose: () => void 
       saving={create.isPending || update.isPending}
     >
       <TextInput label={t('stock.fees.form.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
-      <TextInput w={180} label={t('stock.fees.form.amount')} withAsterisk inputMode="decimal" placeholder="0.00" {...form.getInputProps('amount')} />
+      <MoneyInput w={180} label={t('stock.fees.form.amount')} withAsterisk placeholder="0.00" {...form.getInputProps('amount')} />
       <Switch label={t('stock.fees.form.active')} {...form.getInputProps('active', { type: 'checkbox' })} />
     </FormModal>
   );
 }
 
+const COLUMNS: Column<LabourFee>[] = [
+  { key: 'name', header: 'stock.fees.columns.name', cell: (f) => f.name, fw: 500 },
+  { key: 'amount', header: 'stock.fees.columns.amount', cell: (f) => formatMoney(f.amountFen, currentLanguage()), w: 130, align: 'right' },
+  { key: 'state', header: 'stock.fees.columns.state', cell: (f, t) => <ActiveDot active={f.active} label={t(f.active ? 'stock.state.active' : 'stock.state.inactive')} />, w: 110 },
+];
+
 /** The labour fee table the tickets charge from. */
 export function FeesTab() {
   const { t } = useTranslation();
-  const lang = currentLanguage();
   const list = useApiQuery('fees:list', {});
   const [editing, setEditing] = useState<{ item: LabourFee | null } | null>(null);
   return (
@@ -79,42 +86,17 @@ export function FeesTab() {
         </Button>
       </Group>
       <QueryState isPending={list.isPending} error={list.error} />
-      {list.isSuccess && list.data.length === 0 && (
-        <EmptyState size="sm" icon={<IconCoin size={24} />} withIndicatorBackground title={t('stock.fees.empty.title')} description={t('stock.fees.empty.description')} />
-      )}
-      {list.isSuccess && list.data.length > 0 && (
-        <Table striped highlightOnHover withTableBorder maw={640} data-testid="fees-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('stock.fees.columns.name')}</Table.Th>
-              <Table.Th w={130} ta="right">
-                {t('stock.fees.columns.amount')}
-              </Table.Th>
-              <Table.Th w={110}>{t('stock.fees.columns.state')}</Table.Th>
-              <Table.Th w={70}>{t('stock.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.map((f) => (
-              <Table.Tr key={f.id} c={f.active ? undefined : 'dimmed'} onDoubleClick={() => setEditing({ item: f })}>
-                <Table.Td fw={500}>{f.name}</Table.Td>
-                <Table.Td ta="right">{formatMoney(f.amountFen, lang)}</Table.Td>
-                <Table.Td>
-                  <Badge tt="none" variant="dot" color={f.active ? 'teal' : 'gray'} size="sm">
-                    {t(f.active ? 'stock.state.active' : 'stock.state.inactive')}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Tooltip label={t('app.common.edit')} withArrow>
-                    <ActionIcon variant="subtle" color="gray" aria-label={`${t('app.common.edit')} ${f.name}`} onClick={() => setEditing({ item: f })}>
-                      <IconPencil size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+      {list.isSuccess && (
+        <EntityTable
+          testId="fees-table"
+          maw={640}
+          columns={COLUMNS}
+          rows={list.data}
+          rowKey={(f) => f.id}
+          rowProps={(f) => ({ c: f.active ? undefined : 'dimmed' })}
+          edit={{ open: (f) => setEditing({ item: f }), name: (f) => f.name }}
+          empty={{ icon: IconCoin, title: t('stock.fees.empty.title'), description: t('stock.fees.empty.description') }}
+        />
       )}
       {editing && <FeeForm fee={editing.item} onClose={() => setEditing(null)} />}
     </>

@@ -1,5 +1,5 @@
-import { ActionIcon, Anchor, Badge, Button, EmptyState, Group, Stack, Switch, Table, Text, Title, Tooltip } from '@mantine/core';
-import { IconArrowBackUp, IconDeviceDesktop, IconPencil, IconPlus } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Group, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { IconArrowBackUp, IconDeviceDesktop, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../../../shared/format';
@@ -7,7 +7,9 @@ import type { Loan, Loaner } from '../../../../shared/schemas/resources';
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
+import { ActiveDot } from '../../ui/ActiveDot';
 import { ConfirmModal } from '../../ui/ConfirmModal';
+import { EntityTable, type Column } from '../../ui/EntityTable';
 import { errorText } from '../../lib/errorText';
 import { notifyDone } from '../../lib/notify';
 import { QueryState } from '../../ui/QueryState';
@@ -33,12 +35,16 @@ function LoanerState({ loaner }: { loaner: Loaner }) {
       </Badge>
     );
   }
-  return (
-    <Badge tt="none" variant="dot" color={loaner.active ? 'teal' : 'gray'} size="sm">
-      {t(loaner.active ? 'stock.loaners.available' : 'stock.state.inactive')}
-    </Badge>
-  );
+  return <ActiveDot active={loaner.active} label={t(loaner.active ? 'stock.loaners.available' : 'stock.state.inactive')} />;
 }
+
+const LOANER_COLUMNS: Column<Loaner>[] = [
+  { key: 'name', header: 'stock.loaners.columns.name', cell: (l) => l.name, fw: 500 },
+  { key: 'model', header: 'stock.loaners.columns.model', cell: (l) => l.model ?? '', nowrap: true },
+  { key: 'serial', header: 'stock.loaners.columns.serial', cell: (l) => l.serial ?? '', nowrap: true, mono: true },
+  { key: 'note', header: 'stock.loaners.columns.note', cell: (l) => l.note ?? '' },
+  { key: 'state', header: 'stock.loaners.columns.state', cell: (l) => <LoanerState loaner={l} />, w: 170, nowrap: true },
+];
 
 function LoanersSection() {
   const { t } = useTranslation();
@@ -58,49 +64,17 @@ function LoanersSection() {
         </Button>
       </Group>
       <QueryState isPending={list.isPending} error={list.error} />
-      {list.isSuccess && list.data.length === 0 && (
-        <EmptyState size="sm" icon={<IconDeviceDesktop size={24} />} withIndicatorBackground title={t('stock.loaners.empty.title')} description={t('stock.loaners.empty.description')} />
-      )}
-      {list.isSuccess && list.data.length > 0 && (
-        <>
-          <Table striped highlightOnHover withTableBorder data-testid="loaners-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('stock.loaners.columns.name')}</Table.Th>
-                <Table.Th>{t('stock.loaners.columns.model')}</Table.Th>
-                <Table.Th>{t('stock.loaners.columns.serial')}</Table.Th>
-                <Table.Th>{t('stock.loaners.columns.note')}</Table.Th>
-                <Table.Th w={170}>{t('stock.loaners.columns.state')}</Table.Th>
-                <Table.Th w={70}>{t('stock.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.map((l) => (
-                <Table.Tr key={l.id} c={l.active ? undefined : 'dimmed'} onDoubleClick={() => setEditing({ item: l })}>
-                  <Table.Td fw={500}>{l.name}</Table.Td>
-                  <Table.Td style={nowrap}>{l.model ?? ''}</Table.Td>
-                  <Table.Td style={nowrap} ff="monospace">
-                    {l.serial ?? ''}
-                  </Table.Td>
-                  <Table.Td>{l.note ?? ''}</Table.Td>
-                  <Table.Td style={nowrap}>
-                    <LoanerState loaner={l} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Tooltip label={t('app.common.edit')} withArrow>
-                      <ActionIcon variant="subtle" color="gray" aria-label={`${t('app.common.edit')} ${l.name}`} onClick={() => setEditing({ item: l })}>
-                        <IconPencil size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          <Text size="xs" c="dimmed" mt={6}>
-            {t('stock.loaners.count', { count: list.data.length })}
-          </Text>
-        </>
+      {list.isSuccess && (
+        <EntityTable
+          testId="loaners-table"
+          columns={LOANER_COLUMNS}
+          rows={list.data}
+          rowKey={(l) => l.id}
+          rowProps={(l) => ({ c: l.active ? undefined : 'dimmed' })}
+          edit={{ open: (l) => setEditing({ item: l }), name: (l) => l.name }}
+          empty={{ icon: IconDeviceDesktop, title: t('stock.loaners.empty.title'), description: t('stock.loaners.empty.description') }}
+          count={t('stock.loaners.count', { count: list.data.length })}
+        />
       )}
       <LoanerFormModal opened={editing !== null} loaner={editing?.item ?? null} onClose={() => setEditing(null)} />
     </section>

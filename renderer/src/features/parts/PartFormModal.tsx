@@ -6,10 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { partCreateInput, type Part } from '../../../../shared/schemas/resources';
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { FormModal } from '../../ui/FormModal';
+import { MoneyInput } from '../../ui/MoneyInput';
 import { schemaValidator, showServerFieldErrors } from '../../lib/formValidation';
+import { moneyErrors, typedFen } from '../../lib/money';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { yuanText } from '../../../../shared/domain/yuan';
-import { moneyError, typedFen } from './typed-money';
 
 interface Values {
   partNumber: string;
@@ -49,11 +50,7 @@ function validate(t: TFunction) {
   return (values: Values) => {
     const errors: Record<string, string> = {};
     for (const [path, text] of Object.entries(schema(values))) errors[RENAMED[path] ?? path] = text;
-    const cost = moneyError(t, values.cost);
-    const price = moneyError(t, values.price);
-    if (cost) errors.cost = cost;
-    if (price) errors.price = price;
-    return errors;
+    return { ...errors, ...moneyErrors(t, { cost: values.cost, price: values.price }) };
   };
 }
 
@@ -117,8 +114,8 @@ function PartForm({ part, onClose }: { part: Part | null; onClose: () => void })
       </SimpleGrid>
       <TextInput label={t('stock.parts.form.fits')} placeholder={t('stock.parts.form.fitsPlaceholder')} {...form.getInputProps('fits')} />
       <SimpleGrid cols={3} spacing="sm">
-        <TextInput label={t('stock.parts.form.cost')} withAsterisk inputMode="decimal" placeholder="0.00" {...form.getInputProps('cost')} />
-        <TextInput label={t('stock.parts.form.price')} withAsterisk inputMode="decimal" placeholder="0.00" {...form.getInputProps('price')} />
+        <MoneyInput label={t('stock.parts.form.cost')} withAsterisk placeholder="0.00" {...form.getInputProps('cost')} />
+        <MoneyInput label={t('stock.parts.form.price')} withAsterisk placeholder="0.00" {...form.getInputProps('price')} />
         <NumberInput
           label={t('stock.parts.form.reorderLevel')}
           title={t('stock.parts.form.reorderHint')}

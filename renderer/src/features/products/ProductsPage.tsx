@@ -1,33 +1,39 @@
-import { ActionIcon, Button, EmptyState, Group, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
-import { IconFilter, IconPackage, IconPencil, IconPlus, IconShieldCheck } from '@tabler/icons-react';
+import { Button, Group, Stack, TextInput, Title } from '@mantine/core';
+import { IconFilter, IconPackage, IconPlus, IconShieldCheck } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductModel, WarrantyPolicyRecord } from '../../../../shared/schemas/product';
 import { useApiQuery } from '../../api/client';
+import { EntityTable, type Column } from '../../ui/EntityTable';
 import { ExportButton } from '../../ui/ExportButton';
 import { PageHeader } from '../../ui/PageHeader';
 import { policySummary } from './policyText';
 import { QueryState } from '../../ui/QueryState';
-import { SortTh, useSortedRows } from '../../ui/sorting';
 import { ModelFormModal } from './ModelFormModal';
 import { PolicyFormModal } from './PolicyFormModal';
 
-const MODEL_SORT = {
-  brand: (m: ProductModel) => m.brand,
-  model: (m: ProductModel) => m.model,
-  category: (m: ProductModel) => m.category,
-  policy: (m: ProductModel) => m.policyName,
-  units: (m: ProductModel) => m.unitCount,
-};
+const MODEL_COLUMNS: Column<ProductModel>[] = [
+  { key: 'brand', header: 'app.products.models.columns.brand', cell: (m) => m.brand, sort: (m) => m.brand, nowrap: true },
+  { key: 'model', header: 'app.products.models.columns.model', cell: (m) => m.model, sort: (m) => m.model, nowrap: true, fw: 500 },
+  { key: 'category', header: 'app.products.models.columns.category', cell: (m) => m.category, sort: (m) => m.category, nowrap: true },
+  { key: 'policy', header: 'app.products.models.columns.policy', cell: (m) => m.policyName, sort: (m) => m.policyName },
+  { key: 'units', header: 'app.products.models.columns.units', cell: (m) => m.unitCount, sort: (m) => m.unitCount, w: 100, align: 'right' },
+];
 
-const POLICY_SORT = {
-  name: (p: WarrantyPolicyRecord) => p.name,
-  basis: (p: WarrantyPolicyRecord) => p.current.basis,
-  version: (p: WarrantyPolicyRecord) => p.current.version,
-  models: (p: WarrantyPolicyRecord) => p.modelCount,
-};
-
-const nowrap = { whiteSpace: 'nowrap' } as const;
+const POLICY_COLUMNS: Column<WarrantyPolicyRecord>[] = [
+  { key: 'name', header: 'app.products.policies.columns.name', cell: (p) => p.name, sort: (p) => p.name, fw: 500 },
+  { key: 'basis', header: 'app.products.policies.columns.basis', cell: (p, t) => t(`warrantyBasis.${p.current.basis}`), sort: (p) => p.current.basis, nowrap: true },
+  { key: 'components', header: 'app.products.policies.columns.components', cell: (p, t) => policySummary(t, p.current.components) },
+  {
+    key: 'version',
+    header: 'app.products.policies.columns.version',
+    cell: (p, t) => t('app.products.policies.version', { version: p.current.version }),
+    sort: (p) => p.current.version,
+    w: 90,
+    nowrap: true,
+  },
+  { key: 'models', header: 'app.products.policies.columns.models', cell: (p) => p.modelCount, sort: (p) => p.modelCount, w: 100, align: 'right' },
+];
 
 type Editing<T> = { item: T | null } | null;
 
@@ -41,7 +47,6 @@ function ModelsSection() {
     const all = list.data ?? [];
     return q ? all.filter((m) => `${m.brand} ${m.model} ${m.category}`.toLowerCase().includes(q)) : all;
   }, [list.data, filter]);
-  const { sorted, sort, toggle } = useSortedRows(rows, MODEL_SORT);
 
   return (
     <section aria-labelledby="models-title">
@@ -66,65 +71,16 @@ function ModelsSection() {
         </Button>
       </Group>
       <QueryState isPending={list.isPending} error={list.error} />
-      {list.isSuccess && list.data.length === 0 && (
-        <EmptyState
-          size="sm"
-          icon={<IconPackage size={24} />}
-          withIndicatorBackground
-          title={t('app.products.models.empty.title')}
-          description={t('app.products.models.empty.description')}
+      {list.isSuccess && (
+        <EntityTable
+          testId="models-table"
+          columns={MODEL_COLUMNS}
+          rows={rows}
+          rowKey={(m) => m.id}
+          edit={{ open: (m) => setEditing({ item: m }), name: (m) => `${m.brand} ${m.model}` }}
+          empty={list.data.length === 0 ? { icon: IconPackage, title: t('app.products.models.empty.title'), description: t('app.products.models.empty.description') } : undefined}
+          count={rows.length === 0 ? t('app.products.models.noMatch') : t('app.products.models.count', { count: rows.length })}
         />
-      )}
-      {list.isSuccess && list.data.length > 0 && (
-        <>
-          <Table striped highlightOnHover withTableBorder data-testid="models-table">
-            <Table.Thead>
-              <Table.Tr>
-                <SortTh column="brand" sort={sort} onSort={toggle}>
-                  {t('app.products.models.columns.brand')}
-                </SortTh>
-                <SortTh column="model" sort={sort} onSort={toggle}>
-                  {t('app.products.models.columns.model')}
-                </SortTh>
-                <SortTh column="category" sort={sort} onSort={toggle}>
-                  {t('app.products.models.columns.category')}
-                </SortTh>
-                <SortTh column="policy" sort={sort} onSort={toggle}>
-                  {t('app.products.models.columns.policy')}
-                </SortTh>
-                <SortTh column="units" sort={sort} onSort={toggle} w={100}>
-                  {t('app.products.models.columns.units')}
-                </SortTh>
-                <Table.Th w={70} style={nowrap}>
-                  {t('app.products.models.columns.actions')}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sorted.map((m) => (
-                <Table.Tr key={m.id} onDoubleClick={() => setEditing({ item: m })}>
-                  <Table.Td style={nowrap}>{m.brand}</Table.Td>
-                  <Table.Td style={nowrap} fw={500}>
-                    {m.model}
-                  </Table.Td>
-                  <Table.Td style={nowrap}>{m.category}</Table.Td>
-                  <Table.Td>{m.policyName}</Table.Td>
-                  <Table.Td ta="right">{m.unitCount}</Table.Td>
-                  <Table.Td>
-                    <Tooltip label={t('app.common.edit')} withArrow>
-                      <ActionIcon variant="subtle" color="gray" aria-label={t('app.common.edit')} onClick={() => setEditing({ item: m })}>
-                        <IconPencil size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          <Text size="xs" c="dimmed" mt={6}>
-            {rows.length === 0 ? t('app.products.models.noMatch') : t('app.products.models.count', { count: rows.length })}
-          </Text>
-        </>
       )}
       <ModelFormModal opened={editing !== null} model={editing?.item ?? null} onClose={() => setEditing(null)} onSaved={() => setEditing(null)} />
     </section>
@@ -135,7 +91,6 @@ function PoliciesSection() {
   const { t } = useTranslation();
   const list = useApiQuery('policies:list', {});
   const [editing, setEditing] = useState<Editing<WarrantyPolicyRecord>>(null);
-  const { sorted, sort, toggle } = useSortedRows(list.data ?? [], POLICY_SORT);
 
   return (
     <section aria-labelledby="policies-title">
@@ -151,61 +106,16 @@ function PoliciesSection() {
         </Button>
       </Group>
       <QueryState isPending={list.isPending} error={list.error} />
-      {list.isSuccess && list.data.length === 0 && (
-        <EmptyState
-          size="sm"
-          icon={<IconShieldCheck size={24} />}
-          withIndicatorBackground
-          title={t('app.products.policies.empty.title')}
-          description={t('app.products.policies.empty.description')}
+      {list.isSuccess && (
+        <EntityTable
+          testId="policies-table"
+          columns={POLICY_COLUMNS}
+          rows={list.data}
+          rowKey={(p) => p.id}
+          edit={{ open: (p) => setEditing({ item: p }), name: (p) => p.name }}
+          empty={{ icon: IconShieldCheck, title: t('app.products.policies.empty.title'), description: t('app.products.policies.empty.description') }}
+          count={`${t('app.products.policies.count', { count: list.data.length })} · ${t('app.products.policies.hint')}`}
         />
-      )}
-      {list.isSuccess && list.data.length > 0 && (
-        <>
-          <Table striped highlightOnHover withTableBorder data-testid="policies-table">
-            <Table.Thead>
-              <Table.Tr>
-                <SortTh column="name" sort={sort} onSort={toggle}>
-                  {t('app.products.policies.columns.name')}
-                </SortTh>
-                <SortTh column="basis" sort={sort} onSort={toggle}>
-                  {t('app.products.policies.columns.basis')}
-                </SortTh>
-                <Table.Th>{t('app.products.policies.columns.components')}</Table.Th>
-                <SortTh column="version" sort={sort} onSort={toggle} w={90}>
-                  {t('app.products.policies.columns.version')}
-                </SortTh>
-                <SortTh column="models" sort={sort} onSort={toggle} w={100}>
-                  {t('app.products.policies.columns.models')}
-                </SortTh>
-                <Table.Th w={70} style={nowrap}>
-                  {t('app.products.policies.columns.actions')}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sorted.map((p) => (
-                <Table.Tr key={p.id} onDoubleClick={() => setEditing({ item: p })}>
-                  <Table.Td fw={500}>{p.name}</Table.Td>
-                  <Table.Td style={nowrap}>{t(`warrantyBasis.${p.current.basis}`)}</Table.Td>
-                  <Table.Td>{policySummary(t, p.current.components)}</Table.Td>
-                  <Table.Td style={nowrap}>{t('app.products.policies.version', { version: p.current.version })}</Table.Td>
-                  <Table.Td ta="right">{p.modelCount}</Table.Td>
-                  <Table.Td>
-                    <Tooltip label={t('app.common.edit')} withArrow>
-                      <ActionIcon variant="subtle" color="gray" aria-label={t('app.common.edit')} onClick={() => setEditing({ item: p })}>
-                        <IconPencil size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          <Text size="xs" c="dimmed" mt={6}>
-            {t('app.products.policies.count', { count: list.data.length })} · {t('app.products.policies.hint')}
-          </Text>
-        </>
       )}
       <PolicyFormModal opened={editing !== null} policy={editing?.item ?? null} onClose={() => setEditing(null)} onSaved={() => setEditing(null)} />
     </section>

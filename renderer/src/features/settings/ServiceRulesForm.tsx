@@ -1,18 +1,19 @@
-import { Group, NumberInput, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Group, NumberInput, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { yuanText } from '../../../../shared/domain/yuan';
 import { REGIONS, type Region } from '../../../../shared/schemas/customer';
 import { settingsUpdateInput, type Settings } from '../../../../shared/schemas/settings';
 import { useApiMutation } from '../../api/client';
 import { SaveButton } from '../../ui/FormModal';
+import { MoneyInput } from '../../ui/MoneyInput';
 import { schemaValidator, showServerFieldErrors } from '../../lib/formValidation';
 import { SETTINGS_KEY } from '../../app/language';
+import { moneyErrors, typedFen } from '../../lib/money';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { DurationInput, durationOut, type FormDuration } from './DurationInput';
-import { fenToYuan, yuanToFen } from './money';
 
 interface Values {
   callbackDays: number | string;
@@ -27,7 +28,7 @@ function initialValues(settings: Settings): Values {
   return {
     callbackDays: s.callbackDays,
     lifetimeMaintenance: s.lifetimeMaintenance,
-    travel: { urban: fenToYuan(s.travelFen.urban), suburban: fenToYuan(s.travelFen.suburban), other: fenToYuan(s.travelFen.other) },
+    travel: { urban: yuanText(s.travelFen.urban), suburban: yuanText(s.travelFen.suburban), other: yuanText(s.travelFen.other) },
     complaintAnswer: { ...s.complaintAnswer },
     complaintResolve: { ...s.complaintResolve },
   };
@@ -38,22 +39,11 @@ function toInput(values: Values) {
     service: {
       callbackDays: values.callbackDays === '' ? (undefined as unknown as number) : Number(values.callbackDays),
       lifetimeMaintenance: values.lifetimeMaintenance,
-      // Unreadable amounts go through as NaN for the schema to refuse; the form's own check names them first.
-      travelFen: Object.fromEntries(REGIONS.map((r) => [r, yuanToFen(values.travel[r]) ?? Number.NaN])) as Record<Region, number>,
+      travelFen: Object.fromEntries(REGIONS.map((r) => [r, typedFen(values.travel[r])])) as Record<Region, number>,
       complaintAnswer: durationOut(values.complaintAnswer),
       complaintResolve: durationOut(values.complaintResolve),
     },
   };
-}
-
-function moneyErrors(values: Values, t: TFunction): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const r of REGIONS) {
-    const typed = values.travel[r].trim();
-    if (typed === '') errors[`travel.${r}`] = t('validation.required');
-    else if (yuanToFen(typed) === null) errors[`travel.${r}`] = /^\d+\.\d{3,}$/.test(typed) ? t('validation.wholeFen') : t('validation.invalidType');
-  }
-  return errors;
 }
 
 /** The backend names fields by the stored shape (`service.travelFen.urban`); the form by its own. */
@@ -71,7 +61,7 @@ export function ServiceRulesForm({ settings }: { settings: Settings }) {
     initialValues: initialValues(settings),
     validate: (values) => {
       const errors = Object.fromEntries(Object.entries(schemaCheck(values)).map(([path, text]) => [formPath(path), text]));
-      return { ...errors, ...moneyErrors(values, t) };
+      return { ...errors, ...moneyErrors(t, Object.fromEntries(REGIONS.map((r) => [`travel.${r}`, values.travel[r]]))) };
     },
   });
 
@@ -116,18 +106,12 @@ export function ServiceRulesForm({ settings }: { settings: Settings }) {
           </Text>
           <Group gap="sm" align="flex-start">
             {REGIONS.map((r) => (
-              <TextInput
+              <MoneyInput
                 key={r}
                 w={170}
                 label={t(`ticketing.region.${r}`)}
-                leftSection={<Text size="sm">¥</Text>}
-                inputMode="decimal"
                 aria-label={t('service.rules.travelFor', { region: t(`ticketing.region.${r}`) })}
                 {...form.getInputProps(`travel.${r}`)}
-                onBlur={(e) => {
-                  const fen = yuanToFen(e.currentTarget.value);
-                  if (fen !== null) form.setFieldValue(`travel.${r}`, fenToYuan(fen));
-                }}
               />
             ))}
           </Group>

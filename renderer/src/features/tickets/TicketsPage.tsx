@@ -6,7 +6,8 @@ import type { TICKET_SORTS, TicketRow } from '../../../../shared/schemas/ticket'
 import { useApiQuery } from '../../api/client';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
-import { isFiltered, NO_FILTERS, TicketFilterBar, useRemembered, type TicketFilters } from './list-filters';
+import { useRemembered } from '../../lib/remembered';
+import { isFiltered, NO_FILTERS, TicketFilterBar, type TicketFilters } from './list-filters';
 import { FindCustomerButton } from './list-new-repair';
 import { TICKET_COLUMNS, TicketTable, type ColumnSort, type TicketColumn } from './list-table';
 

@@ -1,6 +1,5 @@
 import { Button, Group, MultiSelect, SegmentedControl, Select } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
-import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OPEN_STATUSES, SEVERITIES, TICKET_STATUSES, type Severity, type TicketStatus } from '../../../../shared/domain/ticket-status';
 import { useApiQuery } from '../../api/client';
@@ -13,23 +12,6 @@ export interface TicketFilters {
   technicianId: number | null;
   from: string | null;
   to: string | null;
-}
-
-/**
- * Back from a ticket, the clerk finds the list as they left it: filters, sort and page live for
- * the session, not in the component.
- */
-const memory = new Map<string, unknown>();
-export function useRemembered<T>(key: string, initial: T): [T, (next: T) => void] {
-  const [value, setValue] = useState<T>(() => (memory.has(key) ? (memory.get(key) as T) : initial));
-  const set = useCallback(
-    (next: T) => {
-      memory.set(key, next);
-      setValue(next);
-    },
-    [key],
-  );
-  return [value, set];
 }
 
 export const NO_FILTERS: TicketFilters = { scope: 'open', statuses: [], severity: null, technicianId: null, from: null, to: null };

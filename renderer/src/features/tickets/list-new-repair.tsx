@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconTool } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { openSearch } from '../search/searchBus';
+import { openSearch } from '../search';
 
 const HINT_ID = 'new-repair-hint';
 

@@ -12,10 +12,12 @@ import { useApiMutation, useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { fieldErrorTexts, translateFieldMessages } from '../../lib/errorText';
 import { SaveButton } from '../../ui/FormModal';
+import { MoneyInput } from '../../ui/MoneyInput';
+import { moneyErrors, typedFen } from '../../lib/money';
 import { useSettings } from '../../app/language';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { Panel } from './ticket-common';
-import { parseYuan, yuanText } from '../../../../shared/domain/yuan';
+import { yuanText } from '../../../../shared/domain/yuan';
 import { isWorkEditable } from '../../../../shared/domain/ticket-status';
 
 interface LabourRow {
@@ -42,38 +44,31 @@ function formPath(path: string): string {
 
 const KNOWN = /^(labour|travel|discount|discountReason|paid|paymentMethod|lifetimeMaintenance)(\.|$)/;
 
-/** Yuan as typed → the backend's input in fen, or the errors of the amounts that are not money. */
-function toInput(v: ChargeValues, id: number, t: TFunction): { input: unknown; errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
-  const fen = (path: string, typed: string): number => {
-    const parsed = parseYuan(typed);
-    if (parsed.ok) return parsed.fen;
-    errors[path] = t(parsed.key);
-    return 0;
-  };
-  const input = {
+/** Yuan as typed → the backend's input in fen; a blank amount is none. */
+function toInput(v: ChargeValues, id: number) {
+  return {
     id,
-    labour: v.labour.map((l, i) => ({
+    labour: v.labour.map((l) => ({
       feeId: l.feeId,
       name: l.name,
-      amountFen: fen(`labour.${i}.amount`, l.amount),
+      amountFen: typedFen(l.amount, 0),
       quantity: l.quantity === '' ? (undefined as unknown as number) : Number(l.quantity),
     })),
-    travelFen: fen('travel', v.travel),
-    discountFen: fen('discount', v.discount),
+    travelFen: typedFen(v.travel, 0),
+    discountFen: typedFen(v.discount, 0),
     discountReason: v.discountReason,
-    paidFen: fen('paid', v.paid),
+    paidFen: typedFen(v.paid, 0),
     paymentMethod: v.paymentMethod,
     lifetimeMaintenance: v.lifetimeMaintenance,
   };
-  return { input, errors };
 }
 
 function validate(t: TFunction, id: number) {
   return (v: ChargeValues): Record<string, string> => {
-    const { input, errors } = toInput(v, id, t);
+    const amounts = Object.fromEntries([...v.labour.map((l, i) => [`labour.${i}.amount`, l.amount]), ['travel', v.travel], ['discount', v.discount], ['paid', v.paid]]);
+    const errors = moneyErrors(t, amounts, false);
     if (Object.keys(errors).length > 0) return errors;
-    const parsed = ticketChargesInput.safeParse(input);
+    const parsed = ticketChargesInput.safeParse(toInput(v, id));
     if (parsed.success) return {};
     const out: Record<string, string> = {};
     for (const [path, text] of Object.entries(translateFieldMessages(t, fieldErrors(parsed.error)))) out[formPath(path)] = text;
@@ -153,7 +148,7 @@ function ChargesForm({
   });
   const editable = isWorkEditable(ticket.status);
   const handleSubmit = form.onSubmit((values) =>
-    save.mutate(toInput(values, ticket.id, t).input as Parameters<typeof save.mutate>[0], {
+    save.mutate(toInput(values, ticket.id), {
       onSuccess: (saved) => {
         notifyDone(t('tickets.charges.saved', { total: formatMoney(saved.charges.totalFen, currentLanguage()) }));
         form.resetDirty();
@@ -166,14 +161,8 @@ function ChargesForm({
     }),
   );
   const submit = () => handleSubmit();
-  const tidyMoney = (path: string) => () => {
-    const value = form.getValues() as unknown as Record<string, unknown>;
-    const typed = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], value);
-    const parsed = typeof typed === 'string' && typed.trim() !== '' ? parseYuan(typed) : null;
-    if (parsed?.ok) form.setFieldValue(path, yuanText(parsed.fen) as never);
-  };
   const money = (path: string, props: { label?: string; w?: number; 'aria-label'?: string }) => (
-    <TextInput size="xs" inputMode="decimal" leftSection={<Text size="xs">¥</Text>} disabled={!editable} {...props} {...form.getInputProps(path)} onBlur={tidyMoney(path)} />
+    <MoneyInput size="xs" disabled={!editable} {...props} {...form.getInputProps(path)} />
   );
   const activeFees = (fees.data ?? []).filter((f) => f.active);
 

@@ -10,8 +10,7 @@ import { Field } from '../../ui/Field';
 import { FormModal } from '../../ui/FormModal';
 import { schemaValidator, showServerFieldErrors } from '../../lib/formValidation';
 import { notifyDone, notifyError } from '../../lib/notify';
-import { policySummary } from '../products/policyText';
-import { ModelFormModal } from '../products/ModelFormModal';
+import { ModelFormModal, policySummary } from '../products';
 
 const DATES = ['purchaseDate', 'installDate', 'acceptanceDate', 'productionDate'] as const;
 type DateField = (typeof DATES)[number];

@@ -12,7 +12,7 @@ import { DocumentPreviewModal, type PreviewDocument } from '../../ui/DocumentPre
 import { Field } from '../../ui/Field';
 import { QueryState } from '../../ui/QueryState';
 import { WarrantyBadge } from '../../ui/WarrantyBadge';
-import { NewRepairButton, RelatedTickets } from '../tickets/list-related';
+import { NewRepairButton, RelatedTickets } from '../tickets';
 import { ExclusionModal, StatusModal } from './UnitDialogs';
 import { UnitFormModal } from './UnitFormModal';
 import { UnitWarranty } from './UnitWarranty';

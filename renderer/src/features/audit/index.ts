@@ -1,0 +1,2 @@
+/** The audit log screen. */
+export { AuditPage } from './AuditPage';

@@ -1,0 +1,2 @@
+/** Complaints with their deadlines. */
+export { ComplaintsPage } from './ComplaintsPage';

@@ -1,0 +1,3 @@
+/** The customer list and a customer's page. */
+export { CustomerDetailPage } from './CustomerDetailPage';
+export { CustomersPage } from './CustomersPage';

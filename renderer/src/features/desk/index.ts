@@ -1,0 +1,2 @@
+/** The desk board, the home screen. */
+export { DeskPage } from './DeskPage';

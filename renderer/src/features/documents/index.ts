@@ -1,0 +1,2 @@
+/** The archive of generated documents. */
+export { DocumentsPage } from './DocumentsPage';

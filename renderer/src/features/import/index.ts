@@ -1,0 +1,2 @@
+/** Excel import. */
+export { ImportPage } from './ImportPage';

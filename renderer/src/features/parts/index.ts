@@ -1,0 +1,2 @@
+/** Spare parts, their moves, loaners and labour fees. */
+export { PartsPage } from './PartsPage';

@@ -1,0 +1,2 @@
+/** The service team and each one's day. */
+export { TechniciansPage } from './TechniciansPage';
