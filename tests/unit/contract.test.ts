@@ -20,6 +20,7 @@ describe('the contract, one file per domain', () => {
     expect([...GUARDED_CHANNELS].sort()).toEqual(
       [
         'backups:chooseFolder',
+        'backups:delete',
         'backups:restore',
         'calendar:resetYear',
         'calendar:saveYear',

@@ -1,5 +1,6 @@
-import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
+import { dirname } from 'node:path';
 import { refusal } from '../lib/errors';
 import { openFailure } from './connection';
 
@@ -81,6 +82,7 @@ export function acquireDeskLock(dbPath: string, now: () => number = Date.now): D
   const mine: DeskHolder = { host: hostname(), pid: process.pid, user: safeUser(), since: now(), heartbeat: now() };
   let created: boolean;
   try {
+    mkdirSync(dirname(dbPath), { recursive: true });
     created = write(file, mine, true);
   } catch (error) {
     // A folder that cannot take a small file cannot take the database's writes either.

@@ -162,6 +162,7 @@ export const audit: CatalogShape<typeof zh> = {
       inspect: 'Inspect backup',
       restore: 'Restore from backup',
       chooseFolder: 'Choose backup folder',
+      delete: 'Delete a backup',
     },
     health: {
       status: 'View database status',

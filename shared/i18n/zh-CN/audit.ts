@@ -161,6 +161,7 @@ export const audit = {
       inspect: '查看备份内容',
       restore: '从备份恢复',
       chooseFolder: '选择备份文件夹',
+      delete: '删除备份',
     },
     health: {
       status: '查看数据库状态',
