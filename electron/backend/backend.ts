@@ -82,7 +82,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       nativeBinding: options.nativeBinding,
       migrations: options.migrations,
     },
-    session: { operator: null, unlockedUntil: 0, failures: 0, retryAfter: 0 },
+    session: { operator: null, unlockedUntil: 0 },
   };
   await reconcileArchiveNumbers(ctx.db, ctx.documentsDir);
   await startupBackup(ctx);

@@ -78,6 +78,8 @@ export interface AuditChange {
   /** How many rows it changed, and in which tables. */
   rowCount: number;
   tables: string[];
+  /** Set when a restore undid it (the change is kept in the log): the restore's change and when it ran. */
+  undoneBy: { changeId: string; at: number } | null;
 }
 
 export interface AuditRowChange {

@@ -126,7 +126,12 @@ describe('the audit log', () => {
   });
 
   it('searches free text over the last 90 days unless a start date is chosen, and says so', async () => {
+    // A desk that has been in use since June (the log's clock never runs backwards, so the old
+    // change is made before anything else is logged).
+    await backend.close();
     clock = new Date(2026, 5, 1, 9, 0);
+    backend = await openTestBackend(undefined, () => clock);
+    await backend.ok('session:begin', { operator: '王芳' });
     await backend.ok('customers:create', person({ name: '旧客户甲', phones: [{ phone: '13811112222' }] }));
     clock = new Date(2026, 10, 20, 9, 0);
     await backend.ok('customers:create', person({ name: '新客户乙', phones: [{ phone: '13811113333' }] }));
@@ -266,8 +271,11 @@ describe('the admin PIN', () => {
     const requests = count("select count(*) as n from audit_changes where request like '%2580%' or request like '%13579%'");
     expect(stored + requests).toBe(0);
     const pinChanges = await backend.ok('audit:list', { channel: 'session:setPin' });
-    expect(pinChanges.items).toHaveLength(3);
-    const detail = await backend.ok('audit:get', { id: pinChanges.items[2]!.id });
+    // Set, a wrong current PIN (logged as a count, never the digits), changed, removed.
+    expect(pinChanges.items).toHaveLength(4);
+    const wrong = await backend.ok('audit:get', { id: pinChanges.items[2]!.id });
+    expect(wrong.rows.find((r) => r.rowId === 'pin')).toMatchObject({ table: 'security', after: { wrongTries: 1 } });
+    const detail = await backend.ok('audit:get', { id: pinChanges.items[3]!.id });
     expect(detail.rows[0]).toMatchObject({ table: 'security', op: 'insert', after: { key: 'adminPin', value: '••••' } });
     expect(JSON.parse(detail.change.request)).toEqual({ current: null, next: '••••' });
   });

@@ -35,3 +35,28 @@ describe('migration 0070 (tickets), its values written out', () => {
     await backend.close();
   });
 });
+
+describe('migration 0090 (the log keeps what a restore undid)', () => {
+  it('adds the mark to a log that already has changes, leaving each of them standing', async () => {
+    const { migrations } = await import('../../electron/backend/db/migrations');
+    const { createBackend } = await import('../../electron/backend/backend');
+    const { dataPaths } = await import('../support/backend');
+    const { RecordingPlatform } = await import('../support/recording-platform');
+    const { tempDataDir } = await import('../support/temp');
+    const dir = tempDataDir('m0090');
+    const paths = dataPaths(dir);
+    const older = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0090'));
+    const old = await createBackend({ ...paths, platform: new RecordingPlatform(paths.trayDir), migrations: older });
+    await old.invoke('session:begin', { operator: '王芳' });
+    await old.invoke('customers:create', { name: '张三', phones: [{ phone: '13812345678' }] });
+    const before = old.store.sqlite.prepare('select count(*) as n from audit_changes').get() as { n: number };
+    expect(before.n).toBeGreaterThan(0);
+    await old.close();
+    const backend = await openTestBackend(dir);
+    const rows = backend.store.sqlite.prepare('select undone_by from audit_changes').all() as { undone_by: string | null }[];
+    expect(rows).toHaveLength(before.n);
+    expect(rows.every((r) => r.undone_by === null)).toBe(true);
+    expect((await backend.ok('audit:list', {})).items.every((c) => c.undoneBy === null)).toBe(true);
+    await backend.close();
+  });
+});

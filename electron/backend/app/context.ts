@@ -20,9 +20,6 @@ export interface DeskSession {
   operator: string | null;
   /** Epoch ms until which guarded actions pass without asking for the PIN again. */
   unlockedUntil: number;
-  /** Wrong PINs in a row, and when the next try is allowed after too many. */
-  failures: number;
-  retryAfter: number;
 }
 
 

@@ -23,6 +23,15 @@ function failure(error: ApiError): Result<never> {
  */
 export function createDispatcher(ctx: ServiceContext, table: Handlers) {
   const gate = new RequestGate();
+  // The log's clock only goes forward: a PC clock set back would file new changes among old ones.
+  let lastStamp: number | null = null;
+  const stamp = async (): Promise<number> => {
+    lastStamp ??= Number((await ctx.db.selectFrom('audit_changes').select((eb) => eb.fn.max('at').as('at')).executeTakeFirst())?.at ?? 0);
+    const now = ctx.now().getTime();
+    if (now < lastStamp) ctx.logger.warn(`the PC clock is behind the audit log by ${lastStamp - now} ms; stamping at the log's last time`);
+    lastStamp = Math.max(now, lastStamp);
+    return lastStamp;
+  };
   async function run(channel: Channel, input: unknown): Promise<Result<unknown>> {
     try {
       const pinSet = await isPinSet(ctx.db);
@@ -31,7 +40,7 @@ export function createDispatcher(ctx: ServiceContext, table: Handlers) {
       if (elevated && needsAdmin(channel, input)) renewUnlock(ctx);
       const handler = table[channel] as (c: ServiceContext, i: unknown) => Promise<unknown>;
       const context = {
-        at: ctx.now().getTime(),
+        at: await stamp(),
         operator: ctx.session.operator ?? '',
         channel,
         elevated,

@@ -11,7 +11,8 @@ const SKIPPED = [/^sqlite_/, /^kysely_/, /^audit_/, /^search_/, /^sequences$/, /
 const MASKED: Record<string, string[]> = { security: ['value'] };
 
 const TRIGGER_PREFIX = 'audit_log_';
-const MAX_TEXT = 2000;
+/** Longer `data:` URLs (a logo, a scanned picture) are logged by their digest: different pictures still read as different. */
+const MAX_DATA_URL = 2000;
 
 interface Column {
   name: string;
@@ -37,11 +38,17 @@ function columnsOf(sqlite: Database.Database, table: string): Column[] {
   return sqlite.prepare(`select name, pk from pragma_table_info(${literal(table)})`).all() as Column[];
 }
 
-/** A value as the log keeps it: JSON cannot hold a blob, and a picture is not worth keeping twice. */
+/**
+ * A value as the log keeps it: whole (a long fault description or note is logged in full, so
+ * before and after never look alike when they differ), except what is not text worth keeping
+ * twice: a blob by its length, a picture by its digest.
+ */
 function value(table: string, row: 'new' | 'old', column: string): string {
   if (MASKED[table]?.includes(column)) return "'••••'";
   const ref = `${row}.${quote(column)}`;
-  return `case typeof(${ref}) when 'blob' then '<' || length(${ref}) || ' bytes>' when 'text' then case when length(${ref}) > ${MAX_TEXT} then substr(${ref}, 1, ${MAX_TEXT}) || '…' else ${ref} end else ${ref} end`;
+  // A data URL, alone or as a JSON string (a setting's value).
+  const picture = `length(${ref}) > ${MAX_DATA_URL} and substr(${ref}, 1, 48) like '%data:%;base64,%'`;
+  return `case typeof(${ref}) when 'blob' then '<' || length(${ref}) || ' bytes>' when 'text' then case when ${picture} then desk_digest(${ref}) else ${ref} end else ${ref} end`;
 }
 
 function rowObject(table: string, columns: Column[], row: 'new' | 'old'): string {
@@ -63,8 +70,14 @@ function rowId(columns: Column[], row: 'new' | 'old'): string {
   return `json_array(${keys.map((k) => `${row}.${quote(k.name)}`).join(', ')})`;
 }
 
-const HEADER = `insert or ignore into audit_changes (id, at, operator, channel, elevated, request)
-    values (desk_audit('id'), desk_audit('at'), desk_audit('operator'), desk_audit('channel'), desk_audit('elevated'), desk_audit('request'));`;
+/*
+ * The request's row, once. Not "insert or ignore": inside a trigger fired by an upsert's update
+ * path SQLite applies the outer statement's conflict handling, so the second upsert of a request
+ * (two settings saved together) failed on the row the first had written.
+ */
+const HEADER = `insert into audit_changes (id, at, operator, channel, elevated, request)
+    select desk_audit('id'), desk_audit('at'), desk_audit('operator'), desk_audit('channel'), desk_audit('elevated'), desk_audit('request')
+    where not exists (select 1 from audit_changes where id = desk_audit('id'));`;
 
 function triggersFor(sqlite: Database.Database, table: string): Map<string, string> {
   const columns = columnsOf(sqlite, table);

@@ -4,6 +4,7 @@ import type { audit as zh } from '../zh-CN/audit';
 export const audit: CatalogShape<typeof zh> = {
   errors: {},
   title: 'Audit log',
+  undone: 'Undone by a restore',
   readOnly: 'The audit log can be read, never edited or deleted.',
   filters: {
     label: 'Filter the audit log',
@@ -57,6 +58,8 @@ export const audit: CatalogShape<typeof zh> = {
     admin: 'Admin PIN',
     adminYes: 'Unlocked with the admin PIN',
     adminNo: 'Not used',
+    undone: 'Undone',
+    undoneBy: 'This change was undone by the restore of a backup at {{at}}: the data went back to what the backup held; this entry is kept.',
     rows: 'Records changed',
     noRows: 'This action changed no records.',
     field: 'Field',

@@ -3,6 +3,7 @@ export const audit = {
   errors: {},
   title: '操作记录',
   readOnly: '操作记录只能查看，不能修改或删除。',
+  undone: '已被恢复撤销',
   filters: {
     label: '筛选操作记录',
     from: '从（日期）',
@@ -55,6 +56,8 @@ export const audit = {
     admin: '管理员密码',
     adminYes: '已用管理员密码解锁',
     adminNo: '未使用',
+    undone: '撤销',
+    undoneBy: '这项改动已被 {{at}} 的“从备份恢复”撤销：数据回到了备份时的样子，这条记录仍保留。',
     rows: '改动的记录',
     noRows: '这次操作没有改动任何记录。',
     field: '字段',

@@ -22,6 +22,8 @@ export interface AuditChangesTable {
   channel: string;
   elevated: number;
   request: string;
+  /** The restore (its change id) that undid this change; null while it stands. */
+  undone_by: Generated<string | null>;
 }
 
 export interface AuditRowsTable {

@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { z } from 'zod';
 import {
   TEXT_SEARCH_DAYS,
@@ -15,13 +15,12 @@ import { notFound } from '../../lib/errors';
 import type { DB, Db } from '../../db/schema';
 import type { ServiceContext } from '../../app/context';
 import { localDay, localMoment } from '../../../../shared/domain/dates';
+import { likeContains } from '../../lib/sql-like';
 
 /** Like the ticket list: counting stops here and the page says "more than". */
 export const AUDIT_COUNT_CAP = 1_000;
 
-type ChangeRow = { id: string; at: number; operator: string; channel: string; elevated: number; request: string };
-
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+type ChangeRow = { id: string; at: number; operator: string; channel: string; elevated: number; request: string; undone_by: string | null };
 
 function filtered(db: Db, input: z.output<typeof auditListInput>) {
   let q = db.selectFrom('audit_changes as c');
@@ -47,7 +46,7 @@ function filtered(db: Db, input: z.output<typeof auditListInput>) {
     q = q.where((eb) => eb.exists(rowsWhere(eb)));
   }
   if (input.text) {
-    const pattern = likePattern(input.text);
+    const pattern = likeContains(input.text);
     q = q.where((eb) =>
       eb.or([
         sql<boolean>`c.request like ${pattern} escape '\\'`,
@@ -77,6 +76,8 @@ async function summaries(db: Db, rows: ChangeRow[]): Promise<AuditChange[]> {
     )
     .groupBy(['change_id', 'table_name'])
     .execute();
+  const restoreIds = [...new Set(rows.map((r) => r.undone_by).filter((id): id is string => id !== null))];
+  const restores = restoreIds.length === 0 ? [] : await db.selectFrom('audit_changes').select(['id', 'at']).where('id', 'in', restoreIds).execute();
   return rows.map((r) => {
     const mine = counts.filter((c) => c.change_id === r.id);
     return {
@@ -88,6 +89,7 @@ async function summaries(db: Db, rows: ChangeRow[]): Promise<AuditChange[]> {
       request: r.request,
       rowCount: mine.reduce((sum, c) => sum + Number(c.n), 0),
       tables: mine.map((c) => c.table_name),
+      undoneBy: r.undone_by === null ? null : { changeId: r.undone_by, at: restores.find((x) => x.id === r.undone_by)?.at ?? r.at },
     };
   });
 }
@@ -150,13 +152,10 @@ export async function auditFacets(ctx: ServiceContext): Promise<AuditFacets> {
  * For a change no trigger can see (the whole database replaced by a restore): written by hand,
  * stamped with the current request like any other.
  */
-export async function recordAuditEvent(
-  db: Kysely<DB>,
-  event: { table: string; rowId: string; before: unknown; after: unknown },
-): Promise<void> {
+export async function recordAuditEvent(db: Db, event: { table: string; rowId: string; before: unknown; after: unknown }): Promise<void> {
   const request = currentRequest();
   if (!request) return;
-  await db.transaction().execute(async (trx) => {
+  const write = async (trx: Db) => {
     await trx
       .insertInto('audit_changes')
       .values({
@@ -180,5 +179,8 @@ export async function recordAuditEvent(
         after: JSON.stringify(event.after),
       })
       .execute();
-  });
+  };
+  // Inside the caller's transaction when there is one: the event and the change it records commit together.
+  if (db.isTransaction) await write(db);
+  else await db.transaction().execute(write);
 }

@@ -6,6 +6,7 @@ import { migrateToLatest } from '../../db/migrate';
 import { migrations as shippedMigrations } from '../../db/migrations';
 import { refusal, refuse } from '../../lib/errors';
 import { recordAuditEvent } from './audit';
+import { currentRequest } from '../../app/request-context';
 import { backupFolder, backupPath, examine, inspectBackup, safetyBackup, saveFolder, toRollbackJournal } from './backups';
 import type { ServiceContext } from '../../app/context';
 import { rebuildIndex } from '../search/search-index';
@@ -71,6 +72,41 @@ async function keepNumbersTaken(ctx: ServiceContext, counted: Map<string, number
   await reconcileArchiveNumbers(ctx.db, ctx.documentsDir);
 }
 
+/**
+ * A restore rolls the data back, never the log: the changes made since the backup (they are in
+ * the safety backup just taken) are copied into the restored database's log, each marked with
+ * this restore's change, so "who did what" survives and the screen can say it was undone.
+ */
+function carryLogForward(ctx: ServiceContext, safetyFile: string): void {
+  const restore = currentRequest()?.changeId ?? null;
+  const sqlite = ctx.storage.store.sqlite;
+  sqlite.prepare('attach database ? as gone').run(safetyFile);
+  try {
+    sqlite.transaction(() => {
+      const carried = sqlite
+        .prepare(
+          `insert into main.audit_changes (id, at, operator, channel, elevated, request, undone_by)
+           select g.id, g.at, g.operator, g.channel, g.elevated, g.request, coalesce(g.undone_by, ?)
+           from gone.audit_changes g where not exists (select 1 from main.audit_changes m where m.id = g.id)`,
+        )
+        .run(restore);
+      if (carried.changes === 0) return;
+      sqlite
+        .prepare(
+          `insert into main.audit_rows (change_id, table_name, row_id, op, before, after)
+           select r.change_id, r.table_name, r.row_id, r.op, r.before, r.after
+           from gone.audit_rows r where r.change_id in (select id from main.audit_changes where undone_by is not null)
+             and not exists (select 1 from main.audit_rows x where x.change_id = r.change_id)
+           order by r.id`,
+        )
+        .run();
+      ctx.logger.info(`the log keeps ${carried.changes} changes the restore undid`);
+    })();
+  } finally {
+    sqlite.prepare('detach database gone').run();
+  }
+}
+
 function swap(ctx: ServiceContext, store: Store): void {
   // The dispatcher's ctx is shared by every handler: from here on they all use the new file.
   // Caches keyed by ctx.db (the working calendar) start fresh with it.
@@ -130,6 +166,7 @@ export async function restoreBackup(ctx: ServiceContext, file: string): Promise<
   // Where backups go belongs to this PC, not to the data: a restored file keeps today's folder.
   await saveFolder(ctx, isDefault ? null : folder);
   await keepNumbersTaken(ctx, counted);
+  carryLogForward(ctx, safetyFile);
   // No trigger sees a whole file replaced: the restored database's own log says who did it.
   await recordAuditEvent(ctx.db, {
     table: 'database',

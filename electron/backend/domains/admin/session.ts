@@ -1,4 +1,5 @@
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { promisify } from 'node:util';
 import type { z } from 'zod';
 import type {
   Operator,
@@ -12,6 +13,7 @@ import { currentRequest, runAsRequest } from '../../app/request-context';
 import { refuse, notFound } from '../../lib/errors';
 import type { Db } from '../../db/schema';
 import type { ServiceContext } from '../../app/context';
+import { recordAuditEvent } from './audit';
 
 /** How long one PIN entry unlocks guarded work; each guarded action renews it. */
 export const UNLOCK_MS = 5 * 60_000;
@@ -27,9 +29,33 @@ interface StoredPin {
 }
 
 
-/** scrypt, so the hash in the file does not give the PIN back by a quick search of 10⁸ values. */
-function hashPin(pin: string, salt: string): string {
-  return scryptSync(pin, Buffer.from(salt, 'hex'), 32, { N: 16384, r: 8, p: 1 }).toString('hex');
+const scryptAsync = promisify(scrypt) as (pin: string, salt: Buffer, length: number, options: ScryptOptions) => Promise<Buffer>;
+
+/**
+ * scrypt, so the hash in the file does not give the PIN back by a quick search of 10⁸ values;
+ * on libuv's thread pool, so the tens of milliseconds it takes never stall the desk.
+ */
+async function hashPin(pin: string, salt: string): Promise<string> {
+  return (await scryptAsync(pin, Buffer.from(salt, 'hex'), 32, { N: 16384, r: 8, p: 1 })).toString('hex');
+}
+
+/** Wrong tries in a row and when the next is allowed: in the database, so a restart gives no fresh tries. */
+interface PinTries {
+  failures: number;
+  retryAfter: number;
+}
+const TRIES_KEY = 'pinTries';
+
+async function readTries(db: Db): Promise<PinTries> {
+  const row = await db.selectFrom('security').select('value').where('key', '=', TRIES_KEY).executeTakeFirst();
+  if (!row) return { failures: 0, retryAfter: 0 };
+  const parsed = JSON.parse(row.value) as Partial<PinTries>;
+  return { failures: Number(parsed.failures ?? 0), retryAfter: Number(parsed.retryAfter ?? 0) };
+}
+
+async function writeTries(db: Db, tries: PinTries): Promise<void> {
+  const value = JSON.stringify(tries);
+  await db.insertInto('security').values({ key: TRIES_KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
 }
 
 async function storedPin(db: Db): Promise<StoredPin | null> {
@@ -95,30 +121,36 @@ export async function beginSession(ctx: ServiceContext, input: z.output<typeof s
   return sessionInfo(ctx);
 }
 
-/** Wrong PINs are counted; after MAX_TRIES the next try waits, so the PIN cannot be walked. */
-function checkPin(ctx: ServiceContext, stored: StoredPin, pin: string, field: string): void {
+/**
+ * Wrong PINs are counted, in the database (a restart gives no fresh tries); after MAX_TRIES the
+ * next try waits, so the PIN cannot be walked. Every wrong try is in the audit log (the count,
+ * never the digits typed).
+ */
+async function checkPin(ctx: ServiceContext, stored: StoredPin, pin: string, field: string): Promise<void> {
   const now = ctx.now().getTime();
-  if (now < ctx.session.retryAfter) {
-    throw refuse('security.errors.tooManyTries', { seconds: Math.ceil((ctx.session.retryAfter - now) / 1000) }, field);
+  const tries = await readTries(ctx.db);
+  if (now < tries.retryAfter) {
+    throw refuse('security.errors.tooManyTries', { seconds: Math.ceil((tries.retryAfter - now) / 1000) }, field);
   }
-  const given = Buffer.from(hashPin(pin, stored.salt), 'hex');
+  const given = Buffer.from(await hashPin(pin, stored.salt), 'hex');
   if (timingSafeEqual(given, Buffer.from(stored.hash, 'hex'))) {
-    ctx.session.failures = 0;
+    if (tries.failures > 0 || tries.retryAfter > 0) await writeTries(ctx.db, { failures: 0, retryAfter: 0 });
     return;
   }
-  ctx.session.failures += 1;
-  if (ctx.session.failures >= MAX_TRIES) {
-    ctx.session.failures = 0;
-    ctx.session.retryAfter = now + RETRY_WAIT_MS;
-    throw refuse('security.errors.tooManyTries', { seconds: RETRY_WAIT_MS / 1000 }, field);
-  }
-  throw refuse('security.errors.wrongPin', { left: MAX_TRIES - ctx.session.failures }, field);
+  const failures = tries.failures + 1;
+  const locked = failures >= MAX_TRIES;
+  await ctx.db.transaction().execute(async (trx) => {
+    await writeTries(trx, locked ? { failures: 0, retryAfter: now + RETRY_WAIT_MS } : { failures, retryAfter: 0 });
+    await recordAuditEvent(trx, { table: 'security', rowId: 'pin', before: { wrongTries: tries.failures }, after: { wrongTries: failures, ...(locked ? { waitSeconds: RETRY_WAIT_MS / 1000 } : {}) } });
+  });
+  if (locked) throw refuse('security.errors.tooManyTries', { seconds: RETRY_WAIT_MS / 1000 }, field);
+  throw refuse('security.errors.wrongPin', { left: MAX_TRIES - failures }, field);
 }
 
 export async function unlock(ctx: ServiceContext, input: z.output<typeof sessionUnlockInput>): Promise<SessionInfo> {
   const stored = await storedPin(ctx.db);
   if (!stored) throw refuse('security.errors.noPinSet');
-  checkPin(ctx, stored, input.pin, 'pin');
+  await checkPin(ctx, stored, input.pin, 'pin');
   ctx.session.unlockedUntil = ctx.now().getTime() + UNLOCK_MS;
   return sessionInfo(ctx);
 }
@@ -133,7 +165,7 @@ export async function setPin(ctx: ServiceContext, input: z.output<typeof setPinI
   const stored = await storedPin(ctx.db);
   if (stored) {
     if (input.current === null) throw refuse('security.errors.currentPinRequired', undefined, 'current');
-    checkPin(ctx, stored, input.current, 'current');
+    await checkPin(ctx, stored, input.current, 'current');
   } else if (input.next === null) {
     throw refuse('security.errors.noPinSet', undefined, 'next');
   }
@@ -142,7 +174,7 @@ export async function setPin(ctx: ServiceContext, input: z.output<typeof setPinI
     ctx.session.unlockedUntil = 0;
   } else {
     const salt = randomBytes(16).toString('hex');
-    const value = JSON.stringify({ salt, hash: hashPin(input.next, salt) } satisfies StoredPin);
+    const value = JSON.stringify({ salt, hash: await hashPin(input.next, salt) } satisfies StoredPin);
     await ctx.db
       .insertInto('security')
       .values({ key: PIN_KEY, value })

@@ -44,7 +44,9 @@ export async function transitionTicket(ctx: ServiceContext, input: z.output<type
     const from = row.status as TicketStatus;
     const to = input.to;
     if (!canMove(from, to)) throw refuse('ticketing.errors.transition', { from, to });
-    const at = input.at ?? now;
+    // A PC clock set back must not freeze a ticket: a move is stamped no earlier than the
+    // ticket's own last event. A time the clerk gives before the report is still refused.
+    const at = input.at ?? Math.max(now, row.updated_at);
     if (at < row.reported_at) throw refuse('ticketing.errors.beforeReport', {}, 'at');
     for (const need of needsFor(from, to)) {
       if (need === 'cancelReason' && !input.note) throw refuse('ticketing.errors.cancelReason', {}, 'note');

@@ -176,6 +176,9 @@ function Facts({ change }: { change: AuditChange }) {
           t('audit.detail.adminNo')
         )}
       </Field>
+      {change.undoneBy && (
+        <Field label={t('audit.detail.undone')}>{t('audit.detail.undoneBy', { at: formatMoment(change.undoneBy.at, currentLanguage()) })}</Field>
+      )}
     </SimpleGrid>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, EmptyState, Group, Pagination, Table, Text, ThemeIcon, Tooltip } from '@mantine/core';
+import { Badge, Button, EmptyState, Group, Pagination, Table, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import { IconFilterOff, IconHistory, IconLock } from '@tabler/icons-react';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -45,6 +45,11 @@ function ChangeRow({ c, onOpen }: { c: AuditChange; onOpen: () => void }) {
                 <IconLock size={12} />
               </ThemeIcon>
             </Tooltip>
+          )}
+          {c.undoneBy && (
+            <Badge size="sm" variant="light" color="gray" radius="sm" tt="none" data-testid="audit-undone">
+              {t('audit.undone')}
+            </Badge>
           )}
         </Group>
       </Table.Td>

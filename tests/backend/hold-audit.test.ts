@@ -1,0 +1,135 @@
+import { deflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { openTestBackend } from '../support/backend';
+import { person } from '../support/sample';
+import { tempDataDir } from '../support/temp';
+
+/* "Hold the line": the PIN's lockout, the log's values, its clock and a restore (issue 11, points 12–15). */
+
+const PIN = '2580';
+
+/** A real PNG of `size`×`size` pixels of one colour: two colours give two different long data URLs. */
+function png(size: number, rgb: [number, number, number]): string {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header[8] = 8;
+  header[9] = 2;
+  // Noise in each row so the compressed picture is long, like a real logo.
+  let seed = rgb[0] * 65_536 + rgb[1] * 256 + rgb[2];
+  const noise = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) % 24;
+  const rows = Array.from({ length: size }, () => Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: size * 3 }, (_, i) => (rgb[i % 3]! + noise()) & 0xff))]));
+  const idat = deflateSync(Buffer.concat(rows));
+  const file = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
+  return `data:image/png;base64,${file.toString('base64')}`;
+}
+
+describe('the admin PIN’s lockout (point 12)', () => {
+  it('survives a restart, and every wrong try is in the log', async () => {
+    const dir = tempDataDir('pin-restart');
+    let b = await openTestBackend(dir);
+    await b.ok('session:setPin', { next: PIN });
+    await b.ok('session:lock', {});
+    for (let i = 0; i < 5; i++) await b.fails('session:unlock', { pin: '0000' });
+    await b.close();
+    b = await openTestBackend(dir);
+    const refused = await b.fails('session:unlock', { pin: PIN });
+    expect(refused.details.message?.key).toBe('security.errors.tooManyTries');
+    const { items } = await b.ok('audit:list', { channel: 'session:unlock', pageSize: 50 });
+    const detailed = await Promise.all(items.map((c) => b.ok('audit:get', { id: c.id })));
+    const counts = detailed.flatMap((d) => d.rows.filter((r) => r.rowId === 'pin').map((r) => r.after?.wrongTries));
+    expect(counts.sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(JSON.stringify(detailed)).not.toContain('0000');
+    await b.close();
+  });
+});
+
+describe('the log keeps whole values (point 13)', () => {
+  it('tells two long values apart: a new logo is a change, before and after differ', async () => {
+    const b = await openTestBackend();
+    const red = png(64, [200, 30, 30]);
+    const blue = png(64, [30, 30, 200]);
+    expect(red.length).toBeGreaterThan(2000);
+    await b.ok('settings:update', { companyName: '安信机电', hotline: '4008001234', logo: red });
+    await b.ok('settings:update', { logo: blue });
+    const [latest] = (await b.ok('audit:list', { channel: 'settings:update' })).items;
+    const row = (await b.ok('audit:get', { id: latest!.id })).rows.find((r) => r.table === 'settings')!;
+    expect(row.before).not.toEqual(row.after);
+    expect(String(row.after?.value)).toMatch(/sha256 [0-9a-f]{16}/);
+    await b.close();
+  });
+});
+
+describe('a restore and the log (point 14)', () => {
+  it('keeps in the log what the restore undid, marked as undone', async () => {
+    const b = await openTestBackend();
+    const backup = await b.ok('backups:create', {});
+    const later = await b.ok('customers:create', person({ name: '备份后的客户', phones: [{ phone: '13900009999' }] }));
+    await b.ok('backups:restore', { file: backup.file });
+    expect((await b.fails('customers:get', { id: later.id })).code).toBe('NOT_FOUND');
+    const created = (await b.ok('audit:list', { channel: 'customers:create' })).items;
+    expect(created).toHaveLength(1);
+    expect(created[0]!.undoneBy).not.toBeNull();
+    const restore = (await b.ok('audit:list', { channel: 'backups:restore' })).items[0]!;
+    expect(created[0]!.undoneBy?.changeId).toBe(restore.id);
+    const detail = await b.ok('audit:get', { id: created[0]!.id });
+    expect(detail.rows.find((r) => r.table === 'customers')?.after).toMatchObject({ name: '备份后的客户' });
+    await b.close();
+  });
+
+  it('never files a new change before the last one when the PC clock is set back', async () => {
+    let clock = new Date(2026, 10, 22, 10, 0);
+    const b = await openTestBackend(undefined, () => clock);
+    await b.ok('customers:create', person({ name: '先来的客户' }));
+    clock = new Date(2026, 10, 21, 10, 0);
+    await b.ok('customers:create', person({ name: '后来的客户', phones: [{ phone: '13900001234' }] }));
+    const [newest, older] = (await b.ok('audit:list', { channel: 'customers:create' })).items;
+    expect(newest!.at).toBeGreaterThanOrEqual(older!.at);
+    const detail = await b.ok('audit:get', { id: newest!.id });
+    expect(detail.rows.find((r) => r.table === 'customers')?.after).toMatchObject({ name: '后来的客户' });
+    await b.close();
+  });
+});
+
+describe('a ticket and a clock set back (point 15)', () => {
+  it('can still move on: the move is stamped no earlier than the ticket’s last event', async () => {
+    let clock = new Date(2026, 10, 22, 10, 0);
+    const b = await openTestBackend(undefined, () => clock);
+    const customer = await b.ok('customers:create', person());
+    const ticket = await b.ok('tickets:create', {
+      source: 'phone',
+      customerId: customer.id,
+      unitId: null,
+      unregisteredUnit: { brand: '美的', model: 'KFR-26', serial: null },
+      faultReported: '不制冷',
+      faultCategory: 'notCooling',
+      severity: 'ordinary',
+    });
+    clock = new Date(2026, 10, 21, 9, 0);
+    const answered = await b.ok('tickets:transition', { id: ticket.id, to: 'answered' });
+    expect(answered.status).toBe('answered');
+    expect(answered.answeredAt).toBeGreaterThanOrEqual(ticket.reportedAt);
+    // A time the clerk gives before the report is still refused.
+    const early = await b.fails('tickets:transition', { id: ticket.id, to: 'cancelled', note: '重复', at: ticket.reportedAt - 60_000 });
+    expect(early.details.message?.key).toBe('ticketing.errors.beforeReport');
+    await b.close();
+  });
+});
