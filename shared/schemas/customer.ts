@@ -15,15 +15,18 @@ export const contactEntry = z.strictObject({
   phone: z.union([phone, z.literal('').transform(() => null), z.null()]).optional().transform((v) => v ?? null),
 });
 
+/** What one customer record may hold; a merge that would pass these is refused, naming which. */
+export const CUSTOMER_LIMITS = { phones: 10, addresses: 10, contacts: 20, tags: 20, note: 1000 } as const;
+
 export const customerFields = {
   kind: z.enum(CUSTOMER_KINDS).default('person'),
   name: requiredText(100),
   region: z.enum(REGIONS).default('urban'),
-  phones: z.array(phoneEntry).min(1, { error: 'validation.phoneRequired' }).max(10),
-  addresses: z.array(addressEntry).max(10).default([]),
-  contacts: z.array(contactEntry).max(20).default([]),
-  tags: z.array(requiredText(20)).max(20).default([]),
-  note: optionalText(1000),
+  phones: z.array(phoneEntry).min(1, { error: 'validation.phoneRequired' }).max(CUSTOMER_LIMITS.phones),
+  addresses: z.array(addressEntry).max(CUSTOMER_LIMITS.addresses).default([]),
+  contacts: z.array(contactEntry).max(CUSTOMER_LIMITS.contacts).default([]),
+  tags: z.array(requiredText(20)).max(CUSTOMER_LIMITS.tags).default([]),
+  note: optionalText(CUSTOMER_LIMITS.note),
 };
 
 /** The same number twice, or two default addresses, is a slip worth pointing at. */

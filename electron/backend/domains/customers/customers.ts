@@ -1,18 +1,19 @@
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type {
-  Customer,
-  CustomerKind,
-  CustomerPage,
-  MergeResult,
-  Region,
-  customerCreateInput,
-  customerListInput,
-  customerMergeInput,
-  customerUpdateInput,
+import {
+  CUSTOMER_LIMITS,
+  type Customer,
+  type CustomerKind,
+  type CustomerPage,
+  type MergeResult,
+  type Region,
+  type customerCreateInput,
+  type customerListInput,
+  type customerMergeInput,
+  type customerUpdateInput,
 } from '../../../../shared/schemas/customer';
-import { refusal, notFound } from '../../lib/errors';
+import { notFound, refusal, refuse } from '../../lib/errors';
 import type { Db } from '../../db/schema';
 import { backupFolder, safetyBackup } from '../admin/backups';
 import type { ServiceContext } from '../../app/context';
@@ -180,13 +181,47 @@ export async function deleteCustomer(ctx: ServiceContext, id: number): Promise<n
 }
 
 /**
+ * What the customer kept holds after a merge: both sets of phones, addresses, contacts and tags,
+ * and both notes. Refused, naming what does not fit, when the kept record would exceed what a
+ * customer may hold (the form could not save it again) or when either record is archived (merged
+ * away before, or set aside: merging into it, or it again, would leave both archived).
+ */
+function mergedDetails(keep: Customer, gone: Customer): CustomerInput {
+  if (keep.archived) throw refuse('errors.mergeIntoArchived', { name: keep.name }, 'keepId');
+  if (gone.archived) throw refuse('errors.mergeArchived', { name: gone.name }, 'mergeId');
+  const unique = <T>(list: T[], key: (x: T) => string) => list.filter((x, i) => list.findIndex((y) => key(y) === key(x)) === i);
+  const merged: CustomerInput = {
+    kind: keep.kind,
+    name: keep.name,
+    region: keep.region,
+    phones: unique([...keep.phones, ...gone.phones], (p) => p.phone),
+    addresses: unique([...keep.addresses, ...gone.addresses.map((a) => ({ ...a, isDefault: false }))], (a) => a.address),
+    contacts: unique([...keep.contacts, ...gone.contacts], (c) => `${c.name}|${c.phone ?? ''}`),
+    tags: unique([...keep.tags, ...gone.tags], (t) => t),
+    note: [keep.note, gone.note].filter(Boolean).join('\n') || null,
+  };
+  const counts: Record<keyof typeof CUSTOMER_LIMITS, number> = {
+    phones: merged.phones.length,
+    addresses: merged.addresses.length,
+    contacts: merged.contacts.length,
+    tags: merged.tags.length,
+    note: merged.note?.length ?? 0,
+  };
+  for (const [what, max] of Object.entries(CUSTOMER_LIMITS) as [keyof typeof CUSTOMER_LIMITS, number][]) {
+    const count = counts[what];
+    if (count > max) throw refuse(`errors.mergeTooMany.${what}`, { count, max, keep: keep.name, gone: gone.name }, 'mergeId');
+  }
+  return merged;
+}
+
+/**
  * Two records of one customer become one: units, phones, addresses, contacts and tags move to
  * the one kept; the other is archived and points at it, so old paperwork still leads somewhere.
  */
 export async function mergeCustomers(ctx: ServiceContext, input: z.output<typeof customerMergeInput>): Promise<MergeResult> {
-  // A merge cannot be undone by hand: both records must exist, then a checked backup comes first.
-  await getCustomer(ctx, input.keepId);
-  await getCustomer(ctx, input.mergeId);
+  // A merge cannot be undone by hand: both records must exist and fit together, then a checked
+  // backup comes first.
+  mergedDetails(await getCustomer(ctx, input.keepId), await getCustomer(ctx, input.mergeId));
   const backup = await safetyBackup(ctx, 'beforeMerge');
   const backupPath = join((await backupFolder(ctx)).folder, backup.file);
   return ctx.db.transaction().execute(async (trx) => {
@@ -197,17 +232,7 @@ export async function mergeCustomers(ctx: ServiceContext, input: z.output<typeof
     // The service history follows the units to the customer kept.
     await trx.updateTable('tickets').set({ customer_id: keep.id }).where('customer_id', '=', gone.id).execute();
     await trx.updateTable('complaints').set({ customer_id: keep.id }).where('customer_id', '=', gone.id).execute();
-    const unique = <T>(list: T[], key: (x: T) => string) => list.filter((x, i) => list.findIndex((y) => key(y) === key(x)) === i);
-    const merged: CustomerInput = {
-      kind: keep.kind,
-      name: keep.name,
-      region: keep.region,
-      phones: unique([...keep.phones, ...gone.phones], (p) => p.phone).slice(0, 10),
-      addresses: unique([...keep.addresses, ...gone.addresses.map((a) => ({ ...a, isDefault: false }))], (a) => a.address).slice(0, 10),
-      contacts: unique([...keep.contacts, ...gone.contacts], (c) => `${c.name}|${c.phone ?? ''}`).slice(0, 20),
-      tags: unique([...keep.tags, ...gone.tags], (t) => t).slice(0, 20),
-      note: [keep.note, gone.note].filter(Boolean).join('\n') || null,
-    };
+    const merged = mergedDetails(keep, gone);
     await writeDetails(trx, keep.id, merged);
     await trx.updateTable('customers').set({ note: merged.note, updated_at: now }).where('id', '=', keep.id).execute();
     await trx.updateTable('customers').set({ archived_at: now, merged_into_id: keep.id, updated_at: now }).where('id', '=', gone.id).execute();

@@ -16,6 +16,7 @@ import type { ServiceContext } from '../../app/context';
 import { indexUnit } from '../search/search-index';
 import { likeContains } from '../../lib/sql-like';
 import { sql } from 'kysely';
+import { requireAdmin } from '../../app/request-context';
 
 export function toPolicyVersion(row: Selectable<WarrantyPolicyVersionsTable>): PolicyVersion {
   return {
@@ -146,7 +147,9 @@ export async function createModel(ctx: ServiceContext, input: z.output<typeof mo
 
 export async function updateModel(ctx: ServiceContext, input: z.output<typeof modelUpdateInput>): Promise<ProductModel> {
   return ctx.db.transaction().execute(async (trx) => {
-    await getModel(ctx, input.id, trx);
+    const before = await getModel(ctx, input.id, trx);
+    // Which policy new units of a model are sold under is a warranty decision: the admin's.
+    if (before.policyId !== input.policyId) requireAdmin();
     await getPolicy(ctx, input.policyId, trx);
     await assertModelFree(trx, input.brand, input.model, input.id);
     await trx

@@ -168,7 +168,8 @@ export async function updatePart(ctx: ServiceContext, input: z.output<typeof par
   const { id, ...fields } = input;
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getPart(ctx, id, trx);
-    if (before.costFen !== fields.costFen || before.priceFen !== fields.priceFen) requireAdmin();
+    // A new number for an old part would let a new part take the old number at another price.
+    if (before.costFen !== fields.costFen || before.priceFen !== fields.priceFen || before.partNumber !== fields.partNumber) requireAdmin();
     await assertPartNumberFree(trx, fields.partNumber, id);
     await trx
       .updateTable('parts')

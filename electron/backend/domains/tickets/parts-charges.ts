@@ -9,6 +9,7 @@ import { addEvent, assertEditable, inTicketTransaction, ticketRow } from './comm
 import { fitPart } from './fitting';
 import { getTicket } from './tickets';
 import { refuse } from '../../lib/errors';
+import { requireAdmin } from '../../app/request-context';
 
 export async function addPart(ctx: ServiceContext, input: z.output<typeof ticketPartInput>): Promise<TicketDetail> {
   await inTicketTransaction(ctx, (trx, at, who) =>
@@ -43,11 +44,19 @@ export async function setCharges(ctx: ServiceContext, input: z.output<typeof tic
   await inTicketTransaction(ctx, async (trx, at, who) => {
     const ticket = await ticketRow(trx, input.id);
     assertEditable(ticket);
+    // Labour is charged at the fee table's amount, travel at the region's. Another amount (or a
+    // labour line of the desk's own) is a price decided at the desk, which the admin PIN guards
+    // like the fee table itself; lines kept as they were saved need nothing more.
+    const saved = await trx.selectFrom('ticket_labour').select(['fee_id', 'name', 'amount_fen']).where('ticket_id', '=', ticket.id).execute();
     for (const line of input.labour) {
-      if (line.feeId === null) continue;
-      const fee = await trx.selectFrom('labour_fees').select('id').where('id', '=', line.feeId).executeTakeFirst();
-      if (!fee) throw refuse('ticketing.errors.feeMissing', { id: line.feeId }, 'labour');
+      if (line.feeId !== null) {
+        const fee = await trx.selectFrom('labour_fees').select(['id', 'amount_fen']).where('id', '=', line.feeId).executeTakeFirst();
+        if (!fee) throw refuse('ticketing.errors.feeMissing', { id: line.feeId }, 'labour');
+        if (fee.amount_fen === line.amountFen) continue;
+      }
+      if (!saved.some((s) => s.fee_id === line.feeId && s.name === line.name && s.amount_fen === line.amountFen)) requireAdmin();
     }
+    if (input.travelFen !== ticket.travel_fen) requireAdmin();
     const parts = await trx.selectFrom('ticket_parts').select(['quantity', 'price_fen', 'cost_fen', 'in_warranty']).where('ticket_id', '=', ticket.id).execute();
     const charges = computeCharges({
       inWarranty: ticket.warranty_in === 1,

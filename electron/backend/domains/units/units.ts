@@ -21,6 +21,7 @@ import { indexCustomer, indexUnit } from '../search/search-index';
 import { getSettings } from '../admin/settings';
 import { loadCalendar } from '../service-desk/calendar';
 import { repairsForUnits } from './repair-history';
+import { requireAdmin } from '../../app/request-context';
 
 function selectUnits(db: Db) {
   return db
@@ -193,7 +194,10 @@ export async function updateUnit(ctx: ServiceContext, input: z.output<typeof uni
     await getCustomer(ctx, fields.customerId, trx);
     await getModel(ctx, fields.modelId, trx);
     await assertSerialFree(ctx, trx, fields, id);
-    // Moving a unit to another model puts it under that model's current policy.
+    // Moving a unit to another model puts it under that model's current policy: a warranty
+    // decision, which the admin PIN guards (a new model with a long policy would otherwise give
+    // any sold unit a longer warranty).
+    if (fields.modelId !== before.modelId) requireAdmin();
     const policyVersion = fields.modelId === before.modelId ? before.policy.id : await policyVersionForModel(ctx, fields.modelId, trx);
     await trx
       .updateTable('units')
