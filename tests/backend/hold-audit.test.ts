@@ -1,46 +1,12 @@
-import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { openTestBackend } from '../support/backend';
 import { person } from '../support/sample';
+import { pngDataUrl } from '../support/png';
 import { tempDataDir } from '../support/temp';
 
 /* "Hold the line": the PIN's lockout, the log's values, its clock and a restore (issue 11, points 12–15). */
 
 const PIN = '2580';
-
-/** A real PNG of `size`×`size` pixels of one colour: two colours give two different long data URLs. */
-function png(size: number, rgb: [number, number, number]): string {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, sum]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header[8] = 8;
-  header[9] = 2;
-  // Noise in each row so the compressed picture is long, like a real logo.
-  let seed = rgb[0] * 65_536 + rgb[1] * 256 + rgb[2];
-  const noise = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) % 24;
-  const rows = Array.from({ length: size }, () => Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: size * 3 }, (_, i) => (rgb[i % 3]! + noise()) & 0xff))]));
-  const idat = deflateSync(Buffer.concat(rows));
-  const file = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
-  return `data:image/png;base64,${file.toString('base64')}`;
-}
 
 describe('the admin PIN’s lockout (point 12)', () => {
   it('survives a restart, and every wrong try is in the log', async () => {
@@ -65,8 +31,8 @@ describe('the admin PIN’s lockout (point 12)', () => {
 describe('the log keeps whole values (point 13)', () => {
   it('tells two long values apart: a new logo is a change, before and after differ', async () => {
     const b = await openTestBackend();
-    const red = png(64, [200, 30, 30]);
-    const blue = png(64, [30, 30, 200]);
+    const red = pngDataUrl(64, 64, { noise: 1 });
+    const blue = pngDataUrl(64, 64, { noise: 2 });
     expect(red.length).toBeGreaterThan(2000);
     await b.ok('settings:update', { companyName: '安信机电', hotline: '4008001234', logo: red });
     await b.ok('settings:update', { logo: blue });

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readdirSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { dataPaths, openDeskTestBackend, openTestBackend } from '../support/backend';
 import { person } from '../support/sample';
@@ -125,4 +125,31 @@ test('a weekly check that finds damage shows a red banner; its backup is restore
   expect((await backend.ok('customers:list', {})).items.map((c) => c.name)).toEqual(['王芳']);
   expect(problems).toEqual([]);
   await backend.close();
+});
+
+test('a database open at another desk: the screen names that desk, offers no restore, and opens once it is closed', async ({ page }, testInfo) => {
+  const clock = { now: new Date(2026, 8, 18, 9, 0) };
+  const { dir, dbPath } = await seeded(clock);
+  // The app on another PC has the file open and renewed its lock a moment ago.
+  writeFileSync(`${dbPath}.lock`, JSON.stringify({ host: 'FRONT-DESK-2', pid: 4242, user: 'wangfang', since: Date.now(), heartbeat: Date.now() }));
+  const desk = await openDeskTestBackend(dir);
+  expect(desk.mode).toBe('recovery');
+  const problems = watchPage(page);
+  await bridge(page, desk);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/');
+  const screen = page.getByTestId('recovery-screen');
+  await expect(screen).toContainText('正由另一个前台');
+  await expect(page.getByTestId('recovery-in-use')).toContainText('FRONT-DESK-2 (wangfang)');
+  await expect(screen.getByRole('button', { name: '从这份备份恢复' })).toHaveCount(0);
+  await screenshot(page, testInfo, 'recovery-in-use-zh', true);
+
+  // Closed there: the lock is gone, and "try again" opens the data as it was.
+  rmSync(`${dbPath}.lock`);
+  await screen.getByRole('button', { name: '再试一次' }).click();
+  await expect(page.getByTestId('recovery-screen')).toBeHidden();
+  expect(desk.mode).toBe('ok');
+  expect((await desk.ok('customers:list', {})).total).toBe(2);
+  expect(problems).toEqual([]);
+  await desk.close();
 });

@@ -96,7 +96,7 @@ export function acquireDeskLock(dbPath: string, now: () => number = Date.now): D
         'DB_DAMAGED',
         'health.errors.inUse',
         { file: dbPath, host: holder!.host, user: holder!.user || holder!.host },
-        { log: `${dbPath} is open on ${holder!.host} (pid ${holder!.pid}) since ${new Date(holder!.since).toISOString()}`, extra: { kind: 'inUse', detail: `${holder!.host} pid ${holder!.pid}`, holder } },
+        { log: `${dbPath} is open on ${holder!.host} (pid ${holder!.pid}) since ${new Date(holder!.since).toISOString()}`, extra: { kind: 'inUse', detail: holder!.user ? `${holder!.host} (${holder!.user})` : holder!.host, holder } },
       );
     }
     write(file, mine, false);

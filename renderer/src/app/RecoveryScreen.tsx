@@ -108,10 +108,26 @@ export function RecoveryScreen({ initial }: { initial: HealthStatus }) {
             </Group>
             <ScreenLanguage />
           </Group>
-          <Text>{t(kind === 'damaged' ? 'health.recovery.damagedIntro' : 'health.recovery.unreadableIntro')}</Text>
-          <Alert color="blue" variant="light">
-            {t('health.recovery.kept')}
-          </Alert>
+          <Text>{t(`health.recovery.${kind}Intro`)}</Text>
+          {kind !== 'inUse' && (
+            <Alert color="blue" variant="light">
+              {t('health.recovery.kept')}
+            </Alert>
+          )}
+
+          {kind === 'inUse' && (
+            <Stack gap={6} data-testid="recovery-in-use">
+              <Text size="sm" fw={600}>
+                {t('health.recovery.inUseHolder', { holder: status.problem?.detail ?? '' })}
+              </Text>
+              <Text size="sm">{t('health.recovery.inUseAdvice')}</Text>
+              <Group>
+                <Button leftSection={<IconRefresh size={16} />} loading={busy === 'retry'} disabled={busy !== null && busy !== 'retry'} onClick={() => void retry()} data-autofocus>
+                  {t('health.recovery.retry')}
+                </Button>
+              </Group>
+            </Stack>
+          )}
 
           {kind === 'unreadable' && (
             <Stack gap={6}>
@@ -131,27 +147,30 @@ export function RecoveryScreen({ initial }: { initial: HealthStatus }) {
             </Stack>
           )}
 
-          <Paper withBorder p="md" bg="var(--mantine-color-gray-0)">
-            <Stack gap={6}>
-              <Text fw={600}>{t('health.recovery.backupTitle')}</Text>
-              {backup ? (
-                <div data-testid="recovery-backup">
-                  <Text size="sm">{t('health.recovery.backupWhen', { date: backupDate })}</Text>
-                  {backup.counts && <Text size="sm">{t('health.recovery.backupCounts', { ...backup.counts })}</Text>}
-                </div>
-              ) : (
-                <Text size="sm" c="dimmed" data-testid="recovery-no-backup">
-                  {t('health.recovery.noBackup')}
-                </Text>
-              )}
-              <Group gap="sm" mt={4}>
-                {restoreButton}
-                <Button variant="default" leftSection={<IconFolder size={16} />} loading={busy === 'folder'} disabled={busy !== null && busy !== 'folder'} onClick={() => void chooseFolder()}>
-                  {t('health.recovery.chooseFolder')}
-                </Button>
-              </Group>
-            </Stack>
-          </Paper>
+          {/* Another desk has the file open and well: a restore here would pull its data from under it. */}
+          {kind !== 'inUse' && (
+            <Paper withBorder p="md" bg="var(--mantine-color-gray-0)">
+              <Stack gap={6}>
+                <Text fw={600}>{t('health.recovery.backupTitle')}</Text>
+                {backup ? (
+                  <div data-testid="recovery-backup">
+                    <Text size="sm">{t('health.recovery.backupWhen', { date: backupDate })}</Text>
+                    {backup.counts && <Text size="sm">{t('health.recovery.backupCounts', { ...backup.counts })}</Text>}
+                  </div>
+                ) : (
+                  <Text size="sm" c="dimmed" data-testid="recovery-no-backup">
+                    {t('health.recovery.noBackup')}
+                  </Text>
+                )}
+                <Group gap="sm" mt={4}>
+                  {restoreButton}
+                  <Button variant="default" leftSection={<IconFolder size={16} />} loading={busy === 'folder'} disabled={busy !== null && busy !== 'folder'} onClick={() => void chooseFolder()}>
+                    {t('health.recovery.chooseFolder')}
+                  </Button>
+                </Group>
+              </Stack>
+            </Paper>
+          )}
 
           {notice && (
             <Alert color={notice.color} variant="light" role="alert">

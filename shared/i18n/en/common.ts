@@ -131,6 +131,8 @@ export const common: CatalogShape<typeof zh> = {
     purchaseBeforeProduction: 'Purchase cannot be earlier than production',
     logo: 'The logo must be a PNG or JPEG image',
     logoTooBig: 'The logo is too large: use an image under 300 KB',
+    logoUnreadable: 'This file cannot be opened as a PNG or JPEG picture. Choose another picture.',
+    logoTooManyPixels: 'This picture is {{width}} × {{height}} pixels, too large (a logo may be up to 4000 × 4000). Make it smaller first.',
     required: 'Required',
     tooShort: 'At least {{min}} characters',
     tooLong: 'At most {{max}} characters',

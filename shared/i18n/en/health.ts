@@ -15,6 +15,8 @@ export const health: CatalogShape<typeof zh> = {
     title: 'The database cannot be opened',
     damagedIntro: 'The database file holding your customers, units and tickets is damaged, so the app cannot open it. This usually follows a power cut, a failing disk, or a USB stick pulled out while in use.',
     unreadableIntro: 'The app cannot find or read the database file holding your customers, units and tickets. The file itself may be fine: the place where it is kept cannot be used right now.',
+    inUseHolder: 'Open at: {{holder}}',
+    inUseAdvice: 'Close the app on that PC (or the second window), then click Try again. Do not restore a backup here: it would replace the data being used there.',
     inUseIntro: 'The database file holding your customers, units and tickets is open at another desk (another PC, or a second window of this app). The data is fine, but it can be used in one place at a time.',
     kept: 'The app has not changed, repaired or deleted this file: it is kept as it is. If you restore a backup, it is renamed and kept in the same folder, so support can still look at it.',
     backupTitle: 'Newest good backup',

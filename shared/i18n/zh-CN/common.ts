@@ -129,6 +129,8 @@ export const common = {
     purchaseBeforeProduction: '购买日期不能早于生产日期',
     logo: '标志图片须为 PNG 或 JPEG',
     logoTooBig: '标志图片太大，请用 300 KB 以内的图片',
+    logoUnreadable: '这个文件打不开，不是完好的 PNG 或 JPEG 图片。请换一张图片。',
+    logoTooManyPixels: '这张图片有 {{width}} × {{height}} 像素，太大了（标志最多 4000 × 4000）。请先缩小再选。',
     required: '必填',
     tooShort: '至少 {{min}} 个字',
     tooLong: '最多 {{max}} 个字',

@@ -42,8 +42,7 @@ export function fieldTable(rows: FieldRow[], pairsPerRow: 1 | 2 = 2, options: Fi
   // Labels never wrap: CJK text may break after any character, so pdfmake would otherwise
   // squeeze a label column down to one character per line when the page is narrow.
   const label = (f: Field): Content => ({ text: f.label, style: 'fieldLabel', fillColor: LABEL_FILL, noWrap: true });
-  // A code without spaces (an 80-character serial) would otherwise widen the table off the page.
-  const breakable = (f: Field) => (f.code ? { wordBreak: 'break-all' } : {});
+  const breakable = (f: Field) => (f.code || hasLongToken(f.value) ? BREAK_ANYWHERE : {});
   const value = (f: Field, span: number): Content[] => [
     { text: f.value, style: 'fieldValue', bold: f.bold ?? false, colSpan: span, ...breakable(f) },
     ...filler(span - 1),
@@ -81,14 +80,30 @@ export function fieldTable(rows: FieldRow[], pairsPerRow: 1 | 2 = 2, options: Fi
   }
   flush();
   const widths = pairsPerRow === 2 ? (['auto', '*', 'auto', '*'] as const) : (['auto', '*'] as const);
-  return { table: { widths: [...widths], body, heights, dontBreakRows: true }, layout: 'fields' };
+  // A row is kept on one page, unless one is too long to fit any page: then it breaks, since
+  // pdfmake leaves out a row taller than the page rather than split it.
+  return { table: { widths: [...widths], body, heights, dontBreakRows: !rows.some((r) => 'value' in r && r.value.length > LONG_VALUE) }, layout: 'fields' };
+}
+
+/** A value this long may not fit one page of the smallest paper, whatever the layout. */
+const LONG_VALUE = 600;
+/** A run of this many characters without a space (a URL, a list of serials) cannot wrap at a word. */
+const LONG_TOKEN = /[^\s\u3000-\u9fff\uff00-\uffef]{24,}/;
+const BREAK_ANYWHERE = { wordBreak: 'break-all' };
+
+/** True when a text holds a run too long to wrap at a word: it then breaks anywhere rather than run off the page. */
+export function hasLongToken(text: string): boolean {
+  return LONG_TOKEN.test(text);
 }
 
 /** A grid with a shaded heading row (repeated on a new page) and one row per item. */
 export function dataTable(headings: string[], rows: Content[][], widths: Width[]): TableNode {
   const head = headings.map((text): Content => ({ text, style: 'tableHeading', fillColor: HEADING_FILL, noWrap: true }));
-  const body = rows.map((row) => row.map((cell): Content => (typeof cell === 'string' ? { text: cell, style: 'tableCell' } : cell)));
-  return { table: { widths, headerRows: 1, dontBreakRows: true, body: [head, ...body] }, layout: 'fields' };
+  const body = rows.map((row) =>
+    row.map((cell): Content => (typeof cell === 'string' ? { text: cell, style: 'tableCell', ...(hasLongToken(cell) ? BREAK_ANYWHERE : {}) } : cell)),
+  );
+  const long = rows.some((row) => row.some((cell) => typeof cell === 'string' && cell.length > LONG_VALUE));
+  return { table: { widths, headerRows: 1, dontBreakRows: !long, body: [head, ...body] }, layout: 'fields' };
 }
 
 /**

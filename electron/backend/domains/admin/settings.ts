@@ -4,6 +4,7 @@ import type { ServiceRules, Settings, settingsUpdateInput } from '../../../../sh
 import { DEFAULT_WARRANTY_RULES } from '../../../../shared/domain/warranty-types';
 import type { ServiceContext } from '../../app/context';
 import type { Db } from '../../db/schema';
+import { normaliseLogo } from './logo';
 
 /** The seeds: callback 3 days after the job, lifetime maintenance with parts at cost, complaints answered within 1 hour and resolved within 2 working days. */
 export const DEFAULT_SERVICE_RULES: ServiceRules = {
@@ -40,7 +41,9 @@ export async function getSettings(ctx: ServiceContext, db: Db = ctx.db): Promise
   return merged;
 }
 
-export async function updateSettings(ctx: ServiceContext, input: z.output<typeof settingsUpdateInput>): Promise<Settings> {
+export async function updateSettings(ctx: ServiceContext, given: z.output<typeof settingsUpdateInput>): Promise<Settings> {
+  // A logo is checked as the PDF library will read it, and kept at the size papers print it.
+  const input = given.logo ? { ...given, logo: await normaliseLogo(given.logo) } : given;
   await ctx.db.transaction().execute(async (trx) => {
     for (const [key, value] of Object.entries(input)) {
       if (value === undefined) continue;

@@ -18,6 +18,7 @@ import { indexDocument } from '../search/search-index';
 import { takeNumber } from '../../lib/sequences';
 import { assertSaveTarget } from '../admin/owned-files';
 import { ARCHIVE_KINDS, archivePath, readArchived, sha256, writeNewFile } from './files';
+import { printableLogo } from '../admin/logo';
 
 function toRecord(row: Selectable<DocumentsTable>): DocumentRecord {
   return {
@@ -37,11 +38,14 @@ function toRecord(row: Selectable<DocumentsTable>): DocumentRecord {
   };
 }
 
-/** Company name and hotline are printed on every paper: refuse to print without them. */
-export function requireCompany(settings: Settings): void {
-  if (!settings.companyName || !settings.hotline) {
-    throw refuse('errors.companySettingsMissing');
-  }
+/**
+ * The company's settings as every paper prints them: refused without the company name and the
+ * hotline, and with the logo only when it can be printed.
+ */
+export async function settingsForPaper(ctx: ServiceContext): Promise<Settings> {
+  const settings = await getSettings(ctx);
+  if (!settings.companyName || !settings.hotline) throw refuse('errors.companySettingsMissing');
+  return { ...settings, logo: await printableLogo(settings.logo, ctx.logger) };
 }
 
 export interface ArchiveRequest {
@@ -115,8 +119,7 @@ export async function createWarrantyCard(
   input: z.output<typeof warrantyCardInput>,
 ): Promise<GeneratedDocument> {
   const unit = await getUnit(ctx, input.unitId);
-  const [customer, settings] = await Promise.all([getCustomer(ctx, unit.customerId), getSettings(ctx)]);
-  requireCompany(settings);
+  const [customer, settings] = await Promise.all([getCustomer(ctx, unit.customerId), settingsForPaper(ctx)]);
   return archiveDocument(ctx, {
     kind: 'warrantyCard',
     recordType: 'unit',

@@ -7,8 +7,7 @@ import type { TicketPaperData } from '../../documents/ticket-papers/ticket-paper
 import { refuse } from '../../lib/errors';
 import type { ServiceContext } from '../../app/context';
 import { getCustomer } from '../customers/customers';
-import { archiveDocument, requireCompany } from '../archive/archive';
-import { getSettings } from '../admin/settings';
+import { archiveDocument, settingsForPaper } from '../archive/archive';
 import { getTicket } from './tickets';
 
 /** Everything a ticket's paper is drawn from, except its number and day (known once archived). */
@@ -17,8 +16,7 @@ async function paperSource(ctx: ServiceContext, ticketId: number): Promise<Omit<
   if (ticket.status === 'cancelled') {
     throw refuse('repairPrint.errors.cancelled', { number: ticket.number });
   }
-  const [customer, settings] = await Promise.all([getCustomer(ctx, ticket.customerId), getSettings(ctx)]);
-  requireCompany(settings);
+  const [customer, settings] = await Promise.all([getCustomer(ctx, ticket.customerId), settingsForPaper(ctx)]);
   return { ticket, customer, settings, printedAt: ctx.now().getTime() };
 }
 

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Loader, Modal, Paper, Stack, Table, Text } from '@mantine/core';
-import { IconDatabaseExport, IconFolder, IconRestore } from '@tabler/icons-react';
+import { IconDatabaseExport, IconTrash, IconFolder, IconRestore } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
@@ -11,6 +11,7 @@ import { useApiMutation, useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { errorText } from '../../lib/errorText';
 import { notifyDone, notifyError } from '../../lib/notify';
+import { ConfirmModal } from '../../ui/ConfirmModal';
 import { QueryState } from '../../ui/QueryState';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
@@ -144,6 +145,12 @@ export function BackupsPanel() {
   const create = useApiMutation('backups:create');
   const choose = useApiMutation('backups:chooseFolder');
   const [restoring, setRestoring] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<BackupInfo | null>(null);
+  const remove = useApiMutation('backups:delete');
+  const closeDelete = () => {
+    setDeleting(null);
+    remove.reset();
+  };
 
   const backUp = () =>
     create.mutate(
@@ -227,9 +234,14 @@ export function BackupsPanel() {
                       </Table.Td>
                       <Table.Td>{countsText(t, b.counts)}</Table.Td>
                       <Table.Td>
-                        <Button size="compact-sm" variant="light" leftSection={<IconRestore size={14} />} aria-label={t('backup.restoreLabel', { date })} onClick={() => setRestoring(b.file)}>
-                          {t('backup.restore')}
-                        </Button>
+                        <Group gap={4} wrap="nowrap">
+                          <Button size="compact-sm" variant="light" leftSection={<IconRestore size={14} />} aria-label={t('backup.restoreLabel', { date })} onClick={() => setRestoring(b.file)}>
+                            {t('backup.restore')}
+                          </Button>
+                          <Button size="compact-sm" variant="subtle" color="red" leftSection={<IconTrash size={14} />} aria-label={t('backup.deleteLabel', { date })} onClick={() => setDeleting(b)}>
+                            {t('backup.delete')}
+                          </Button>
+                        </Group>
                       </Table.Td>
                     </Table.Tr>
                   );
@@ -241,6 +253,17 @@ export function BackupsPanel() {
             {t('backup.retention')}
           </Text>
           {restoring && <RestoreDialog file={restoring} onClose={() => setRestoring(null)} />}
+          <ConfirmModal
+            opened={deleting !== null}
+            title={t('backup.deleteTitle')}
+            confirmLabel={t('backup.delete')}
+            loading={remove.isPending}
+            error={remove.isError ? errorText(t, remove.error) : null}
+            onClose={closeDelete}
+            onConfirm={() => deleting && remove.mutate({ file: deleting.file }, { onSuccess: () => (notifyDone(t('backup.deleted')), closeDelete()) })}
+          >
+            {deleting ? t(deleting.reason === 'beforeRestore' ? 'backup.deleteSafetyBody' : 'backup.deleteBody', { date: formatDateTime(deleting.createdAt, lang) }) : ''}
+          </ConfirmModal>
         </>
       )}
     </Stack>
