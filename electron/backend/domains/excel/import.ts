@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { sql } from 'kysely';
 import type { z } from 'zod';
@@ -21,7 +21,8 @@ import { refusal, refuse, notFound } from '../../lib/errors';
 import type { Db } from '../../db/schema';
 import type { ServiceContext } from '../../app/context';
 import { insertCustomer } from '../customers/customers';
-import { cellDate, cellText, readWorkbook, sheetSummary, type ParsedSheet } from './read';
+import { MAX_IMPORT_ROWS, cellDate, cellText, readWorkbook, sheetSummary, type ParsedSheet } from './read';
+import { MAX_UNPACKED_BYTES, MAX_WORKBOOK_BYTES, inspectWorkbookZip, megabytes, type ZipProblem } from './zip-guard';
 import { getPolicy } from '../products/products';
 import { getSettings } from '../admin/settings';
 import { insertUnit } from '../units/units';
@@ -42,19 +43,36 @@ export async function openImport(ctx: ServiceContext): Promise<ImportOpened | nu
   // The file comes from the system's open dialog, never from a path the renderer names.
   const file = await ctx.platform.chooseOpenPath([{ name: 'Excel', extensions: ['xlsx'] }]);
   if (!file) return null;
-  let sheets: ParsedSheet[];
-  try {
-    sheets = await readWorkbook(readFileSync(file));
-  } catch (error) {
-    ctx.logger.warn('import: unreadable workbook', { file, error: (error as Error).message });
-    throw refuse('errors.importUnreadable', { file: basename(file) });
-  }
-  if (sheets.length === 0) throw refuse('errors.importEmpty', { file: basename(file) });
+  const fileName = basename(file);
+  const sheets = await readImportFile(ctx, file, fileName);
+  if (sheets.length === 0) throw refuse('errors.importEmpty', { file: fileName });
+  const tooLong = sheets.find((s) => s.found > MAX_IMPORT_ROWS);
+  if (tooLong) throw refuse('errors.importTooManyRows', { file: fileName, sheet: tooLong.name, rows: tooLong.found, limit: MAX_IMPORT_ROWS });
   const token = randomUUID();
   const map = sessionsOf(ctx);
   map.clear();
-  map.set(token, { fileName: basename(file), sheets });
-  return { token, fileName: basename(file), sheets: sheets.map(sheetSummary) };
+  map.set(token, { fileName, sheets });
+  return { token, fileName, sheets: sheets.map(sheetSummary) };
+}
+
+/** Reads a workbook only once its sizes, on disk and inflated, are known to be sane. */
+async function readImportFile(ctx: ServiceContext, file: string, fileName: string): Promise<ParsedSheet[]> {
+  const size = statSync(file).size;
+  if (size > MAX_WORKBOOK_BYTES) throw refuse('errors.importFileTooBig', { file: fileName, size: megabytes(size), limit: megabytes(MAX_WORKBOOK_BYTES) });
+  let problem: ZipProblem | null;
+  try {
+    const data = readFileSync(file);
+    problem = await inspectWorkbookZip(data);
+    if (!problem) return await readWorkbook(data);
+  } catch (error) {
+    ctx.logger.warn('import: unreadable workbook', { file, error: (error as Error).message });
+    throw refuse('errors.importUnreadable', { file: fileName });
+  }
+  ctx.logger.warn('import: workbook refused before inflating', { file, problem });
+  if (problem.kind === 'unpackedTooBig') {
+    throw refuse('errors.importUnpackedTooBig', { file: fileName, size: megabytes(problem.unpackedBytes), limit: megabytes(MAX_UNPACKED_BYTES) });
+  }
+  throw refuse('errors.importSuspiciousZip', { file: fileName });
 }
 
 const KINDS: Record<string, 'person' | 'organisation'> = { 个人: 'person', person: 'person', 单位: 'organisation', 公司: 'organisation', 企业: 'organisation', organisation: 'organisation', organization: 'organisation' };

@@ -5,12 +5,19 @@ export type Cell = string | number | Date | null;
 export interface ParsedSheet {
   name: string;
   headers: string[];
-  /** Data rows with their row number in the sheet. */
+  /** Data rows with their row number in the sheet (none past MAX_IMPORT_ROWS: see found). */
   rows: { row: number; cells: Cell[] }[];
+  /** How many data rows the sheet holds, kept or not. */
+  found: number;
 }
 
-/** A sheet a small company keeps rarely passes a few thousand rows; this bounds memory. */
-export const MAX_IMPORT_ROWS = 20_000;
+/**
+ * The most data rows one import takes. A small company's sheet rarely passes a few thousand;
+ * past this, the rows (kept until confirmed), the check of each and the one transaction that
+ * writes them all grow past what the desk's PC should hold at once, so a bigger sheet is
+ * refused whole, never cut short: it is split and imported in parts.
+ */
+export const MAX_IMPORT_ROWS = 50_000;
 
 /** What a cell holds, as a plain value: formulas give their result, rich text its text. */
 function plain(value: ExcelJS.CellValue): Cell {
@@ -32,15 +39,16 @@ export async function readWorkbook(data: Buffer): Promise<ParsedSheet[]> {
   const sheets: ParsedSheet[] = [];
   workbook.eachSheet((sheet) => {
     const rows: { row: number; cells: Cell[] }[] = [];
+    let found = 0;
     let headers: string[] | null = null;
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const values = (row.values as ExcelJS.CellValue[]).slice(1).map(plain);
       if (values.every((v) => v === null)) return;
       // The first non-empty row names the columns.
       if (!headers) headers = values.map((v, i) => (v === null ? `#${i + 1}` : String(v)));
-      else if (rows.length < MAX_IMPORT_ROWS) rows.push({ row: rowNumber, cells: values });
+      else if (++found <= MAX_IMPORT_ROWS) rows.push({ row: rowNumber, cells: values });
     });
-    if (headers) sheets.push({ name: sheet.name, headers, rows });
+    if (headers) sheets.push({ name: sheet.name, headers, rows, found });
   });
   return sheets;
 }
