@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { translator } from '../../shared/i18n';
+import { customerCreateInput } from '../../shared/schemas/customer';
 import type { ImportOpened } from '../../shared/schemas/excel';
+import { unitBySerialInput, unitCreateInput } from '../../shared/schemas/unit';
+import { cellDate } from '../../electron/backend/domains/excel/read';
 import { openTestBackend, type TestBackend } from '../support/backend';
-import { seedModel } from '../support/sample';
+import { person, seedModel } from '../support/sample';
 import { writeXlsxBomb } from '../support/zip-bomb';
 
 /*
@@ -15,18 +18,23 @@ import { writeXlsxBomb } from '../support/zip-bomb';
 
 let backend: TestBackend;
 let policyId: number;
+let modelId: number;
 beforeEach(async () => {
   backend = await openTestBackend(undefined, () => new Date('2026-11-22T10:00:00+08:00'));
-  await seedModel(backend);
+  const model = await seedModel(backend);
+  modelId = model.id;
   policyId = (await backend.ok('models:list', { query: '' }))[0]!.policyId;
 });
 afterEach(async () => {
   await backend.close();
 });
 
+const HEADERS = ['客户名称', '联系电话', '品牌', '型号', '机身编号', '购买日期'];
+
 /** Writes one sheet of rows (headers first) and makes it the file the open dialog answers. */
-async function sheetFile(rows: unknown[][]): Promise<string> {
+async function sheetFile(rows: unknown[][], configure?: (workbook: ExcelJS.Workbook) => void): Promise<string> {
   const workbook = new ExcelJS.Workbook();
+  configure?.(workbook);
   const sheet = workbook.addWorksheet('客户设备');
   for (const row of rows) sheet.addRow(row);
   const file = join(backend.dir, 'sheet.xlsx');
@@ -96,5 +104,95 @@ describe('point 2: sizes checked before anything is inflated', () => {
     backend.platform.openAnswer = file;
     const error = await backend.fails('import:open', {});
     expect(error.details.message).toEqual({ key: 'errors.importSuspiciousZip', params: { file: 'liar.xlsx' } });
+  });
+});
+
+describe('point 4: dates, phones and serials as people and programs write them', () => {
+  it.each([
+    ['an afternoon serial keeps its day', 46000.75, '2025-12-09'],
+    ['a serial one second before midnight', 46000 + 86_399 / 86_400, '2025-12-09'],
+    ['a date with a time', '2026-3-1 10:00', '2026-03-01'],
+    ['slashes with seconds', '2026/3/1 15:30:00', '2026-03-01'],
+    ['slashes', '2026/3/1', '2026-03-01'],
+    ['month/day/year, as Excel (en-US) writes it', '3/1/2026', '2026-03-01'],
+    ['month/day/year with a time', '12/31/2025 8:00 PM', '2025-12-31'],
+    ['full-width digits and dashes', '２０２６－０３－０１', '2026-03-01'],
+    ['full-width with 年月日', '２０２６年３月１日', '2026-03-01'],
+  ])('%s: %s → %s', (_what, cell, iso) => {
+    expect(cellDate(cell)).toBe(iso);
+  });
+
+  it('counts day numbers from 1904 in a workbook that says so', async () => {
+    await sheetFile(
+      [
+        HEADERS,
+        ['李明', '13900001111', '格力', 'KFR-35GW', 'HOLD-4-0', 44_538.6],
+      ],
+      (workbook) => {
+        workbook.properties.date1904 = true;
+      },
+    );
+    const opened = (await backend.ok('import:open', {}))!;
+    expect(await backend.ok('import:commit', input(opened))).toMatchObject({ unitsCreated: 1 });
+    expect((await backend.ok('units:findBySerial', { serial: 'HOLD-4-0' }))[0]!.purchaseDate).toBe('2025-12-09');
+  });
+
+  it.each([
+    ['+86 139 0000 1111', '13900001111'],
+    ['0086-13900001111', '13900001111'],
+    ['86-139-0000-1111', '13900001111'],
+    ['+86-139-0000-1111', '13900001111'],
+    ['１３９ ００００ １１１１', '13900001111'],
+    ['139\u20110000\u20111111', '13900001111'],
+    ['0571-8800-1122', '0571-88001122'],
+    ['+86 571 8800 1122', '057188001122'],
+    ['+86 (10) 8800 1122', '01088001122'],
+    ['０５７１－８８００１１２２', '0571-88001122'],
+  ])('phone %s is kept as %s', (typed, stored) => {
+    expect(customerCreateInput.parse({ name: '张三', phones: [{ phone: typed }] }).phones[0]!.phone).toBe(stored);
+  });
+
+  it.each([
+    ['full-width letters and digits', 'ＧＬ２０２６Ａ０００１', 'GL2026A0001'],
+    ['a zero-width space inside', 'GL2026\u200BA0001', 'GL2026A0001'],
+    ['a byte-order mark and a word joiner', '\uFEFFGL2026\u2060A0001', 'GL2026A0001'],
+    ['a non-breaking hyphen', 'GL\u20112026', 'GL-2026'],
+    ['an en dash and a minus sign', 'GL\u20132026\u2212A', 'GL-2026-A'],
+    ['a full-width hyphen', 'GL－2026', 'GL-2026'],
+    ['non-breaking and ideographic spaces around it', '\u00A0GL2026\u3000', 'GL2026'],
+  ])('serial with %s (%s) is stored as %s', (_what, typed, stored) => {
+    expect(unitCreateInput.parse({ customerId: 1, modelId: 1, serial: typed }).serial).toBe(stored);
+    expect(unitBySerialInput.parse({ serial: typed }).serial).toBe(stored);
+  });
+
+  it('imports the rows the tester typed, and finds a look-alike serial already on file', async () => {
+    const customer = await backend.ok('customers:create', person({ name: '赵磊', phones: [{ phone: '13700002222' }] }));
+    await backend.ok('units:create', { customerId: customer.id, modelId, serial: 'GL2026A0001' });
+    await sheetFile([
+      HEADERS,
+      ['李明', '+86 139 0000 1111', '格力', 'KFR-35GW', 'ＧＬ－２０２６－Ｂ\u200B０１', 46000.75],
+      ['王芳', '0086 135 0000 4444', '格力', 'KFR-35GW', 'GL2026\u2011B02', '3/1/2026'],
+      ['孙丽', '86-136-0000-3333', '格力', 'KFR-35GW', 'GL2026B03', '２０２６－０３－０１'],
+      ['周杰', '１３７００００５５５５', '格力', 'KFR-35GW', 'ＧＬ２０２６Ａ０００１', '2026-3-1 10:00'],
+    ]);
+    const opened = (await backend.ok('import:open', {}))!;
+    const preview = await backend.ok('import:preview', input(opened));
+    expect(preview.rows.filter((r) => !r.ok).map((r) => [r.row, r.problems.map((p) => p.message.key)])).toEqual([[5, ['import.serialTaken']]]);
+    expect(preview.rows.map((r) => r.serial)).toEqual(['GL-2026-B01', 'GL2026-B02', 'GL2026B03', 'GL2026A0001']);
+    await backend.ok('import:commit', input(opened));
+    const [li] = await backend.ok('units:findBySerial', { serial: 'GL-2026-B01' });
+    expect(li).toMatchObject({ customerName: '李明', purchaseDate: '2025-12-09' });
+    expect((await backend.ok('customers:get', { id: li!.customerId })).phones[0]!.phone).toBe('13900001111');
+    const [wang] = await backend.ok('units:findBySerial', { serial: 'GL2026-B02' });
+    expect(wang).toMatchObject({ customerName: '王芳', purchaseDate: '2026-03-01' });
+    // A scanner types plain ASCII: it finds what was typed with look-alikes.
+    expect((await backend.ok('search:query', { query: 'GL-2026-B01' }))[0]).toMatchObject({ kind: 'unit', id: li!.id });
+  });
+
+  it('stores and finds a serial typed at the desk with a zero-width space', async () => {
+    const customer = await backend.ok('customers:create', person());
+    const unit = await backend.ok('units:create', { customerId: customer.id, modelId, serial: 'KF\u200B-0001' });
+    expect(unit.serial).toBe('KF-0001');
+    expect((await backend.ok('units:findBySerial', { serial: 'ＫＦ\u2011０００１' })).map((u) => u.id)).toEqual([unit.id]);
   });
 });

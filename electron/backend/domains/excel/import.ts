@@ -95,7 +95,7 @@ function planRow(sheet: ParsedSheet, mapping: Mapping, row: { row: number; cells
   const column = (field: ImportField) => (mapping[field] ?? null) === null ? null : (sheet.headers[mapping[field]!] ?? null);
   const raw = (field: ImportField) => (mapping[field] === null || mapping[field] === undefined ? undefined : row.cells[mapping[field]!]);
   const text = (field: ImportField) => cellText(raw(field));
-  const date = (field: ImportField) => cellDate(raw(field)) || null;
+  const date = (field: ImportField) => cellDate(raw(field), sheet.date1904) || null;
   const problems: ImportProblem[] = [];
   const problem = (field: ImportField | null, key: string, params?: Record<string, string | number>) =>
     problems.push({ column: field ? column(field) : null, message: { key, params } });
