@@ -196,3 +196,21 @@ describe('point 4: dates, phones and serials as people and programs write them',
     expect((await backend.ok('units:findBySerial', { serial: 'ＫＦ\u2011０００１' })).map((u) => u.id)).toEqual([unit.id]);
   });
 });
+
+describe('point 5: traditional and simplified forms of a name find each other', () => {
+  it('finds a name imported in traditional characters by its simplified form, its pinyin and its initials', async () => {
+    await sheetFile([HEADERS, ['張三豐', '13812345678', '', '', '', '']]);
+    const opened = (await backend.ok('import:open', {}))!;
+    await backend.ok('import:commit', input(opened));
+    for (const query of ['张三丰', '張三豐', '三丰', '三豐', 'zsf', 'zhangsanfeng']) {
+      expect((await backend.ok('search:query', { query })).map((h) => h.kind === 'customer' && h.name), query).toEqual(['張三豐']);
+    }
+  });
+
+  it('finds a simplified name by its traditional form, in the customer list too', async () => {
+    const id = (await backend.ok('customers:create', person({ name: '单田芳', phones: [{ phone: '13900001111' }] }))).id;
+    for (const query of ['單田芳', '單', '田芳', 'stf', 'shantianfang']) {
+      expect((await backend.ok('customers:list', { query })).items.map((c) => c.id), query).toEqual([id]);
+    }
+  });
+});

@@ -60,3 +60,36 @@ describe('migration 0090 (the log keeps what a restore undid)', () => {
     await backend.close();
   });
 });
+
+describe('migration 0100 (the search index holds folded text)', () => {
+  it('has the index of a database written before rebuilt, so a traditional name is found by its simplified form', async () => {
+    const { migrations } = await import('../../electron/backend/db/migrations');
+    const { createBackend } = await import('../../electron/backend/backend');
+    const { dataPaths } = await import('../support/backend');
+    const { RecordingPlatform } = await import('../support/recording-platform');
+    const { tempDataDir } = await import('../support/temp');
+    const dir = tempDataDir('m0100');
+    const paths = dataPaths(dir);
+    const older = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0100'));
+    const old = await createBackend({ ...paths, platform: new RecordingPlatform(paths.trayDir), migrations: older });
+    const created = await old.invoke('customers:create', { name: '張三豐', phones: [{ phone: '13812345678' }] });
+    const id = (created as { ok: true; value: { id: number } }).value.id;
+    // The index as the code before 0100 wrote it: the name as typed, lower-cased, not folded.
+    old.store.sqlite.exec('delete from search_fts; delete from search_keys;');
+    old.store.sqlite.prepare("insert into search_fts (rowid, text, kind, ref_id) values (?, '張三豐 \u2063 zhangsanfeng \u2063 zsf \u2063 13812345678', 'customer', ?)").run(id * 4, id);
+    for (const key of ['張三豐', '三豐', '豐', 'zhangsanfeng', 'zsf', '13812345678']) {
+      old.store.sqlite.prepare("insert into search_keys (key, kind, ref_id) values (?, 'customer', ?)").run(key, id);
+    }
+    await old.close();
+
+    const backend = await openTestBackend(dir);
+    expect(backend.migration.applied).toEqual(['0100_search_folded']);
+    const keys = (backend.store.sqlite.prepare('select key from search_keys where ref_id = ?').all(id) as { key: string }[]).map((k) => k.key);
+    expect(keys).toEqual(expect.arrayContaining(['张三丰', '三丰', 'zsf']));
+    expect(keys).not.toContain('張三豐');
+    for (const query of ['张三丰', '張三豐', '三丰', 'zsf']) {
+      expect((await backend.ok('search:query', { query })).map((h) => h.kind === 'customer' && h.id), query).toEqual([id]);
+    }
+    await backend.close();
+  });
+});
