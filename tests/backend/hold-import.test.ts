@@ -107,6 +107,64 @@ describe('point 2: sizes checked before anything is inflated', () => {
   });
 });
 
+describe('point 3: an existing customer only when the name and a phone agree', () => {
+  it('files a row with another name under a new customer, saying whose number it is, and names both in the preview', async () => {
+    const owner = await backend.ok('customers:create', person({ name: '杭州启航物业', phones: [{ phone: '0571-88001122' }] }));
+    await sheetFile([HEADERS, ['杭州安信电梯', '0571-88001122', '格力', 'KFR-35GW', 'HOLD-3-1', '2026-03-01']]);
+    const opened = (await backend.ok('import:open', {}))!;
+    const preview = await backend.ok('import:preview', input(opened));
+    expect(preview).toMatchObject({ okCount: 1, newCustomers: 1, existingCustomers: 0 });
+    expect(preview.rows[0]).toMatchObject({
+      row: 2,
+      ok: true,
+      customer: 'new',
+      targetName: '杭州安信电梯',
+      targetId: null,
+      warnings: [{ column: '联系电话', message: { key: 'import.phoneOfOtherCustomer', params: { phone: '0571-88001122', existing: '杭州启航物业', name: '杭州安信电梯' } } }],
+    });
+    const sentence = zh('import.phoneOfOtherCustomer', preview.rows[0]!.warnings[0]!.message.params);
+    expect(sentence).toContain('杭州启航物业');
+    expect(sentence).toContain('杭州安信电梯');
+
+    const result = await backend.ok('import:commit', input(opened));
+    expect(result).toMatchObject({ customersCreated: 1, customersReused: 0, unitsCreated: 1 });
+    const [unit] = await backend.ok('units:findBySerial', { serial: 'HOLD-3-1' });
+    expect(unit!.customerName).toBe('杭州安信电梯');
+    expect(unit!.customerId).not.toBe(owner.id);
+    expect((await backend.ok('customers:get', { id: owner.id })).unitCount).toBe(0);
+  });
+
+  it('reuses the customer when the name agrees once written alike (spaces, traditional characters) and a phone agrees', async () => {
+    const zhang = await backend.ok('customers:create', person({ name: '张三丰', phones: [{ phone: '13812345678' }] }));
+    await sheetFile([HEADERS, [' 張三豐 ', '138-1234-5678', '格力', 'KFR-35GW', 'HOLD-3-2', '']]);
+    const opened = (await backend.ok('import:open', {}))!;
+    const preview = await backend.ok('import:preview', input(opened));
+    expect(preview.rows[0]).toMatchObject({ ok: true, customer: 'existing', targetName: '张三丰', targetId: zhang.id, warnings: [] });
+    expect(await backend.ok('import:commit', input(opened))).toMatchObject({ customersCreated: 0, customersReused: 1 });
+    expect((await backend.ok('customers:get', { id: zhang.id })).unitCount).toBe(1);
+  });
+
+  it('keeps two rows of the sheet that share a number but not a name apart', async () => {
+    await sheetFile([
+      HEADERS,
+      ['李明', '13900001111', '格力', 'KFR-35GW', 'HOLD-3-3', ''],
+      ['李明', '13900001111', '格力', 'KFR-35GW', 'HOLD-3-4', ''],
+      ['王芳', '13900001111', '格力', 'KFR-35GW', 'HOLD-3-5', ''],
+    ]);
+    const opened = (await backend.ok('import:open', {}))!;
+    const preview = await backend.ok('import:preview', input(opened));
+    expect(preview.rows.map((r) => [r.row, r.customer, r.targetName])).toEqual([
+      [2, 'new', '李明'],
+      [3, 'sameAsAbove', '李明'],
+      [4, 'new', '王芳'],
+    ]);
+    expect(preview.rows[2]!.warnings).toEqual([{ column: '联系电话', message: { key: 'import.phoneOfOtherRow', params: { phone: '13900001111', other: '李明', row: 2, name: '王芳' } } }]);
+    expect(await backend.ok('import:commit', input(opened))).toMatchObject({ customersCreated: 2, customersReused: 1, unitsCreated: 3 });
+    const [wang] = await backend.ok('units:findBySerial', { serial: 'HOLD-3-5' });
+    expect(wang!.customerName).toBe('王芳');
+  });
+});
+
 describe('point 4: dates, phones and serials as people and programs write them', () => {
   it.each([
     ['an afternoon serial keeps its day', 46000.75, '2025-12-09'],

@@ -26,6 +26,8 @@ export const common: CatalogShape<typeof zh> = {
     serialTwice: 'Serial {{serial}} appears twice in the sheet',
     serialTaken: 'Serial {{serial}} is already registered to customer “{{customer}}” (unit no. {{unitId}})',
     modelNeedsPolicy: 'Model {{brand}} {{model}} is new: choose the warranty policy for new models',
+    phoneOfOtherCustomer: 'Phone {{phone}} belongs to customer “{{existing}}”, not “{{name}}”: a new customer “{{name}}” is created, not joined to “{{existing}}”',
+    phoneOfOtherRow: 'Phone {{phone}} is also on row {{row}} for “{{other}}”, not “{{name}}”: they become two customers',
     uncategorised: 'Uncategorised',
   },
   export: {

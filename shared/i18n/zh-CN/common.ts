@@ -24,6 +24,8 @@ export const common = {
     serialTwice: '序列号 {{serial}} 在表中出现了两次',
     serialTaken: '序列号 {{serial}} 已登记在客户“{{customer}}”名下（设备编号 {{unitId}}）',
     modelNeedsPolicy: '型号 {{brand}} {{model}} 还没有建档：请选择新型号使用的保修政策',
+    phoneOfOtherCustomer: '电话 {{phone}} 已记在客户“{{existing}}”名下，与本行的“{{name}}”名称不同：将新建客户“{{name}}”，不并入“{{existing}}”',
+    phoneOfOtherRow: '电话 {{phone}} 也是表中第 {{row}} 行“{{other}}”的电话，与本行的“{{name}}”名称不同：将分别建档',
     uncategorised: '未分类',
   },
   export: {
