@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, listLimit, optionalText, phone, requiredText, searchQuery } from './common';
+import { plainCharacters } from './unit';
 
 export const CUSTOMER_KINDS = ['person', 'organisation'] as const;
 export type CustomerKind = (typeof CUSTOMER_KINDS)[number];
@@ -7,12 +8,40 @@ export type CustomerKind = (typeof CUSTOMER_KINDS)[number];
 export const REGIONS = ['urban', 'suburban', 'other'] as const;
 export type Region = (typeof REGIONS)[number];
 
-export const phoneEntry = z.strictObject({ phone, label: optionalText(20) });
+/** China's country code as written before a number: +86, 0086, or 86 and a separator (86-139...). */
+const COUNTRY_CODE = /^(?:(?:\+|00)\s*86[\s\-()]*|86(?:[\s-]+|(?=1[3-9]\d{9}$)))/;
+const MOBILE = /^1[3-9]\d{9}$/;
+/** A landline in groups: the area code (010 and 02x have three digits, the rest four), then the number split in two. */
+const GROUPED_LANDLINE = /^(0(?:10|2\d|[3-9]\d{2}))-?(\d{3,4})-(\d{3,5})$/;
+
+/**
+ * A phone as people paste it, brought to the form the common rules check: full-width digits
+ * and dash look-alikes made plain; the country code dropped, and with it a landline's leading
+ * 0 put back (+86 571 8800 1122 is dialled 0571 8800 1122 at home); a landline written in
+ * groups (0571-8800-1122) joined behind its area code. Anything else passes unchanged, for the
+ * rules to accept or refuse.
+ */
+export function foldPhone(raw: string): string {
+  let text = plainCharacters(raw).trim();
+  const country = COUNTRY_CODE.exec(text);
+  if (country) {
+    text = text.slice(country[0].length);
+    const digits = text.replace(/[\s\-()]/g, '');
+    if (/^[1-9]\d+$/.test(digits) && !MOBILE.test(digits) && !/^[48]00/.test(digits)) text = `0${digits}`;
+  }
+  const grouped = GROUPED_LANDLINE.exec(text.replace(/[\s()]/g, ''));
+  if (grouped && `${grouped[2]}${grouped[3]}`.length >= 7 && `${grouped[2]}${grouped[3]}`.length <= 8) return `${grouped[1]}-${grouped[2]}${grouped[3]}`;
+  return text;
+}
+
+const typedPhone = z.string().transform(foldPhone).pipe(phone);
+
+export const phoneEntry = z.strictObject({ phone: typedPhone, label: optionalText(20) });
 export const addressEntry = z.strictObject({ address: requiredText(200), isDefault: z.boolean().default(false) });
 export const contactEntry = z.strictObject({
   name: requiredText(50),
   role: optionalText(50),
-  phone: z.union([phone, z.literal('').transform(() => null), z.null()]).optional().transform((v) => v ?? null),
+  phone: z.union([typedPhone, z.literal('').transform(() => null), z.null()]).optional().transform((v) => v ?? null),
 });
 
 /** What one customer record may hold; a merge that would pass these is refused, naming which. */

@@ -69,8 +69,16 @@ export interface ImportRowResult {
   ok: boolean;
   customerName: string;
   serial: string | null;
+  /** A customer on file, the same as a row above (name and a phone agree), or a new one. */
   customer: 'new' | 'existing' | 'sameAsAbove';
+  /** The name of the customer the row is filed under: the one on file, or the row's own. */
+  targetName: string;
+  /** The customer on file it is filed under, if any. */
+  targetId: number | null;
+  /** Why the row is not imported; none when it is. */
   problems: ImportProblem[];
+  /** What the desk should know about a row that is imported (its number belongs to someone else). */
+  warnings: ImportProblem[];
 }
 
 export interface ImportPreview {
@@ -78,6 +86,8 @@ export interface ImportPreview {
   total: number;
   okCount: number;
   errorCount: number;
+  /** Good rows with a warning (all of them are in rows). */
+  warnedCount: number;
   newCustomers: number;
   existingCustomers: number;
   newUnits: number;

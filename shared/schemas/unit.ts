@@ -15,7 +15,31 @@ export const EXCLUSION_REASONS = [
   'clearance',
 ] as const;
 
-export const serial = requiredText(80).refine((s) => !/\s/.test(s), { error: 'validation.serialSpaces' });
+/** Zero-width spaces and joiners, byte-order marks, soft hyphens, direction marks: all invisible. */
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+/** Hyphens and dashes of every width (the non-breaking hyphen U+2011 among them) and the minus sign. */
+const DASHES = /[\p{Pd}\u2212\u2043\u02D7]/gu;
+
+/**
+ * Text as a keyboard's ASCII keys would type it, where Unicode has look-alikes: full-width
+ * letters and digits become plain ones (NFKC), invisible format characters go, and every dash
+ * becomes '-'. Text pasted from Word, a PDF or a chat window carries them unseen.
+ */
+export function plainCharacters(text: string): string {
+  return text.normalize('NFKC').replace(FORMAT_CHARACTERS, '').replace(DASHES, '-');
+}
+
+/**
+ * A serial as a barcode scanner types it. Stored and looked up in this form: a serial pasted
+ * with a zero-width space or a non-breaking hyphen otherwise becomes a second unit that the
+ * scanner, typing plain ASCII, never finds.
+ */
+export const normaliseSerial = (text: string) => plainCharacters(text).trim();
+
+export const serial = z
+  .string()
+  .transform(normaliseSerial)
+  .pipe(requiredText(80).refine((s) => !/\s/.test(s), { error: 'validation.serialSpaces' }));
 
 export const unitFields = {
   customerId: id,
@@ -49,7 +73,7 @@ export const unitCreateInput = z.strictObject(unitFields).superRefine(datesInOrd
 export const unitUpdateInput = z.strictObject({ id, ...unitFields }).superRefine(datesInOrder);
 export const unitListInput = z.strictObject({ customerId: id });
 export const unitGetInput = z.strictObject({ id });
-export const unitBySerialInput = z.strictObject({ serial: z.string().trim().min(1).max(80) });
+export const unitBySerialInput = z.strictObject({ serial: z.string().transform(normaliseSerial).pipe(z.string().min(1).max(80)) });
 export const unitStatusInput = z.strictObject({ id, status: z.enum(UNIT_STATUSES), note: optionalText(200) });
 export const exclusionInput = z.strictObject({
   unitId: id,

@@ -36,17 +36,22 @@ describe('migration 0070 (tickets), its values written out', () => {
   });
 });
 
+/** A backend on a new database migrated only up to the migration named `first`; open its dir again to run the rest. */
+async function backendBefore(first: string) {
+  const { migrations } = await import('../../electron/backend/db/migrations');
+  const { createBackend } = await import('../../electron/backend/backend');
+  const { dataPaths } = await import('../support/backend');
+  const { RecordingPlatform } = await import('../support/recording-platform');
+  const { tempDataDir } = await import('../support/temp');
+  const dir = tempDataDir(`m${first}`);
+  const paths = dataPaths(dir);
+  const older = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < first));
+  return { dir, old: await createBackend({ ...paths, platform: new RecordingPlatform(paths.trayDir), migrations: older }) };
+}
+
 describe('migration 0090 (the log keeps what a restore undid)', () => {
   it('adds the mark to a log that already has changes, leaving each of them standing', async () => {
-    const { migrations } = await import('../../electron/backend/db/migrations');
-    const { createBackend } = await import('../../electron/backend/backend');
-    const { dataPaths } = await import('../support/backend');
-    const { RecordingPlatform } = await import('../support/recording-platform');
-    const { tempDataDir } = await import('../support/temp');
-    const dir = tempDataDir('m0090');
-    const paths = dataPaths(dir);
-    const older = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0090'));
-    const old = await createBackend({ ...paths, platform: new RecordingPlatform(paths.trayDir), migrations: older });
+    const { dir, old } = await backendBefore('0090');
     await old.invoke('session:begin', { operator: '王芳' });
     await old.invoke('customers:create', { name: '张三', phones: [{ phone: '13812345678' }] });
     const before = old.store.sqlite.prepare('select count(*) as n from audit_changes').get() as { n: number };
@@ -57,6 +62,31 @@ describe('migration 0090 (the log keeps what a restore undid)', () => {
     expect(rows).toHaveLength(before.n);
     expect(rows.every((r) => r.undone_by === null)).toBe(true);
     expect((await backend.ok('audit:list', {})).items.every((c) => c.undoneBy === null)).toBe(true);
+    await backend.close();
+  });
+});
+
+describe('migration 0100 (the search index holds folded text)', () => {
+  it('has the index of a database written before rebuilt, so a traditional name is found by its simplified form', async () => {
+    const { dir, old } = await backendBefore('0100');
+    const created = await old.invoke('customers:create', { name: '張三豐', phones: [{ phone: '13812345678' }] });
+    const id = (created as { ok: true; value: { id: number } }).value.id;
+    // The index as the code before 0100 wrote it: the name as typed, lower-cased, not folded.
+    old.store.sqlite.exec('delete from search_fts; delete from search_keys;');
+    old.store.sqlite.prepare("insert into search_fts (rowid, text, kind, ref_id) values (?, '張三豐 \u2063 zhangsanfeng \u2063 zsf \u2063 13812345678', 'customer', ?)").run(id * 4, id);
+    for (const key of ['張三豐', '三豐', '豐', 'zhangsanfeng', 'zsf', '13812345678']) {
+      old.store.sqlite.prepare("insert into search_keys (key, kind, ref_id) values (?, 'customer', ?)").run(key, id);
+    }
+    await old.close();
+
+    const backend = await openTestBackend(dir);
+    expect(backend.migration.applied).toEqual(['0100_search_folded']);
+    const keys = (backend.store.sqlite.prepare('select key from search_keys where ref_id = ?').all(id) as { key: string }[]).map((k) => k.key);
+    expect(keys).toEqual(expect.arrayContaining(['张三丰', '三丰', 'zsf']));
+    expect(keys).not.toContain('張三豐');
+    for (const query of ['张三丰', '張三豐', '三丰', 'zsf']) {
+      expect((await backend.ok('search:query', { query })).map((h) => h.kind === 'customer' && h.id), query).toEqual([id]);
+    }
     await backend.close();
   });
 });

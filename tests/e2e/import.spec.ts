@@ -87,8 +87,9 @@ test('an Excel sheet is matched, checked row by row, and written only once confi
   await expect(rows.locator('tr[data-ok="false"]')).toHaveCount(2);
   await expect(rows.locator('tr[data-row="4"]')).toContainText('联系电话：电话号码格式不对');
   await expect(rows.locator('tr[data-row="6"]')).toContainText('验收日期：验收日期不能早于购买日期');
-  await expect(rows.locator('tr[data-row="3"]')).toContainText('同上一行');
-  await expect(rows.locator('tr[data-row="8"]')).toContainText('已有客户');
+  // Each row names who it is filed under: the customer on file, by the name on file.
+  await expect(rows.locator('tr[data-row="3"]')).toContainText('与上方的行同一客户');
+  await expect(rows.locator('tr[data-row="8"]')).toContainText('已有客户“赵磊”');
   await screenshot(desk, testInfo, 'import-preview');
 
   await desk.getByRole('switch', { name: '只看有问题的行（2）' }).check();
@@ -138,6 +139,26 @@ test('a cancelled dialog changes nothing, and a file that is not a workbook is e
   await desk.getByRole('button', { name: '选择 Excel 文件…' }).click();
   await expect(desk.getByTestId('import-open-error')).toHaveText('文件 desk.sqlite 打不开：请选择 Excel 工作簿（.xlsx）。');
   await screenshot(desk, testInfo, 'import-file-error');
+  expect(problems).toEqual([]);
+});
+
+test('a number on file under another name is pointed out, and the row goes to a new customer named in the preview', async ({ desk, backend }, testInfo) => {
+  const problems = watchPage(desk);
+  await prepare(backend);
+  // The sample's 杭州启航物业 shares its switchboard number with a customer already on file.
+  await backend.ok('customers:create', person({ name: '杭州安信电梯', phones: [{ phone: '0571-88001122' }] }));
+  await openImport(desk);
+  await desk.getByRole('button', { name: '选择 Excel 文件…' }).click();
+  await desk.getByRole('combobox', { name: '新型号的保修政策' }).click();
+  await desk.getByRole('option', { name: '家用空调标准保修' }).click();
+  await desk.getByRole('button', { name: '核对导入结果' }).click();
+  await expect(desk.getByTestId('import-shared-phones')).toContainText('有 1 行的电话号码已属于另一个名称的客户');
+  const row = desk.getByTestId('import-preview-rows').locator('tr[data-row="5"]');
+  await expect(row.getByTestId('import-target')).toHaveText('新客户');
+  await expect(row.getByTestId('import-warning')).toHaveText(
+    '联系电话：电话 0571-88001122 已记在客户“杭州安信电梯”名下，与本行的“杭州启航物业”名称不同：将新建客户“杭州启航物业”，不并入“杭州安信电梯”',
+  );
+  await screenshot(desk, testInfo, 'import-preview-shared-phone');
   expect(problems).toEqual([]);
 });
 

@@ -22,7 +22,7 @@ export const importer: CatalogShape<typeof zh> = {
   file: {
     intro:
       'Each row is one customer, optionally with one unit. The first row must hold the column titles, e.g. customer name, phone, address, brand, model, serial number, purchase date.',
-    rules: 'Every row is checked first and nothing is written until you confirm. Customers already on file are recognised by phone number and reused, never duplicated.',
+    rules: 'Every row is checked first and nothing is written until you confirm. A customer on file is reused, never duplicated, when the name and a phone both match; a phone shared with a different name makes a new customer, pointed out row by row in the check.',
     choose: 'Choose Excel file…',
     chooseAnother: 'Choose another file',
     opening: 'Reading the file…',
@@ -88,6 +88,8 @@ export const importer: CatalogShape<typeof zh> = {
     newModels: 'Models to be created: {{models}}',
     needsPolicy_one: '{{count}} row names a model not on file: go back and choose a warranty policy for new models to import it.',
     needsPolicy_other: '{{count}} rows name models not on file: go back and choose a warranty policy for new models to import them.',
+    sharedPhones_one: '{{count}} row has a phone number that belongs to a customer by another name: it becomes a new customer, not joined to that one. If they are the same customer, make the names match in the sheet and choose the file again.',
+    sharedPhones_other: '{{count}} rows have phone numbers that belong to customers by other names: they become new customers, not joined to those. If they are the same customers, make the names match in the sheet and choose the file again.',
     onlyRejected: 'Only rows with problems ({{count}})',
     columns: {
       row: 'Row',
@@ -97,7 +99,7 @@ export const importer: CatalogShape<typeof zh> = {
       problems: 'Problems',
     },
     status: { ok: 'Ready', rejected: 'Not imported' },
-    customerState: { new: 'New', existing: 'On file', sameAsAbove: 'As above' },
+    customerState: { new: 'New', existing: 'On file: “{{name}}”', sameAsAbove: 'Same customer as a row above' },
     blank: '(blank)',
     problem: '{{column}}: {{message}}',
     firstOk: 'The first {{shown}} good rows are listed here; the other {{rest}} are imported too.',

@@ -19,7 +19,7 @@ export const importer = {
   },
   file: {
     intro: '表格每行是一个客户，可以带一台设备。第一行须是列标题，例如：客户名称、联系电话、地址、品牌、型号、机身编号、购买日期。',
-    rules: '导入前会先逐行核对，您确认后才写入；已有客户按电话号码识别并沿用，不会重复建档。',
+    rules: '导入前会先逐行核对，您确认后才写入。名称和一个电话都相同，才算已有客户并沿用，不会重复建档；电话相同而名称不同的，会建为新客户，核对时逐行指出。',
     choose: '选择 Excel 文件…',
     chooseAnother: '换一个文件',
     opening: '正在读取文件…',
@@ -85,6 +85,8 @@ export const importer = {
     newModels: '将新建的型号：{{models}}',
     needsPolicy_one: '有 {{count}} 行的型号还没有建档：返回上一步选择新型号的保修政策，这些行就能导入。',
     needsPolicy_other: '有 {{count}} 行的型号还没有建档：返回上一步选择新型号的保修政策，这些行就能导入。',
+    sharedPhones_one: '有 {{count}} 行的电话号码已属于另一个名称的客户：这些行会建为新客户，不会并入那位客户。如果其实是同一客户，请在表中把名称改成一致，再重新选择文件。',
+    sharedPhones_other: '有 {{count}} 行的电话号码已属于另一个名称的客户：这些行会建为新客户，不会并入那位客户。如果其实是同一客户，请在表中把名称改成一致，再重新选择文件。',
     onlyRejected: '只看有问题的行（{{count}}）',
     columns: {
       row: '行号',
@@ -94,7 +96,7 @@ export const importer = {
       problems: '问题',
     },
     status: { ok: '可导入', rejected: '不导入' },
-    customerState: { new: '新客户', existing: '已有客户', sameAsAbove: '同上一行' },
+    customerState: { new: '新客户', existing: '已有客户“{{name}}”', sameAsAbove: '与上方的行同一客户' },
     blank: '（未填）',
     problem: '{{column}}：{{message}}',
     firstOk: '这里列出前 {{shown}} 行可导入的数据，其余 {{rest}} 行同样会导入。',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { sql } from 'kysely';
 import type { z } from 'zod';
@@ -21,7 +21,9 @@ import { refusal, refuse, notFound } from '../../lib/errors';
 import type { Db } from '../../db/schema';
 import type { ServiceContext } from '../../app/context';
 import { insertCustomer } from '../customers/customers';
-import { cellDate, cellText, readWorkbook, sheetSummary, type ParsedSheet } from './read';
+import { customerMatcher, type CustomerMatch } from './customer-match';
+import { MAX_IMPORT_ROWS, cellDate, cellText, readWorkbook, sheetSummary, type ParsedSheet } from './read';
+import { MAX_UNPACKED_BYTES, MAX_WORKBOOK_BYTES, inspectWorkbookZip, megabytes, type ZipProblem } from './zip-guard';
 import { getPolicy } from '../products/products';
 import { getSettings } from '../admin/settings';
 import { insertUnit } from '../units/units';
@@ -42,19 +44,36 @@ export async function openImport(ctx: ServiceContext): Promise<ImportOpened | nu
   // The file comes from the system's open dialog, never from a path the renderer names.
   const file = await ctx.platform.chooseOpenPath([{ name: 'Excel', extensions: ['xlsx'] }]);
   if (!file) return null;
-  let sheets: ParsedSheet[];
-  try {
-    sheets = await readWorkbook(readFileSync(file));
-  } catch (error) {
-    ctx.logger.warn('import: unreadable workbook', { file, error: (error as Error).message });
-    throw refuse('errors.importUnreadable', { file: basename(file) });
-  }
-  if (sheets.length === 0) throw refuse('errors.importEmpty', { file: basename(file) });
+  const fileName = basename(file);
+  const sheets = await readImportFile(ctx, file, fileName);
+  if (sheets.length === 0) throw refuse('errors.importEmpty', { file: fileName });
+  const tooLong = sheets.find((s) => s.found > MAX_IMPORT_ROWS);
+  if (tooLong) throw refuse('errors.importTooManyRows', { file: fileName, sheet: tooLong.name, rows: tooLong.found, limit: MAX_IMPORT_ROWS });
   const token = randomUUID();
   const map = sessionsOf(ctx);
   map.clear();
-  map.set(token, { fileName: basename(file), sheets });
-  return { token, fileName: basename(file), sheets: sheets.map(sheetSummary) };
+  map.set(token, { fileName, sheets });
+  return { token, fileName, sheets: sheets.map(sheetSummary) };
+}
+
+/** Reads a workbook only once its sizes, on disk and inflated, are known to be sane. */
+async function readImportFile(ctx: ServiceContext, file: string, fileName: string): Promise<ParsedSheet[]> {
+  const size = statSync(file).size;
+  if (size > MAX_WORKBOOK_BYTES) throw refuse('errors.importFileTooBig', { file: fileName, size: megabytes(size), limit: megabytes(MAX_WORKBOOK_BYTES) });
+  let problem: ZipProblem | null;
+  try {
+    const data = readFileSync(file);
+    problem = await inspectWorkbookZip(data);
+    if (!problem) return await readWorkbook(data);
+  } catch (error) {
+    ctx.logger.warn('import: unreadable workbook', { file, error: (error as Error).message });
+    throw refuse('errors.importUnreadable', { file: fileName });
+  }
+  ctx.logger.warn('import: workbook refused before inflating', { file, problem });
+  if (problem.kind === 'unpackedTooBig') {
+    throw refuse('errors.importUnpackedTooBig', { file: fileName, size: megabytes(problem.unpackedBytes), limit: megabytes(MAX_UNPACKED_BYTES) });
+  }
+  throw refuse('errors.importSuspiciousZip', { file: fileName });
 }
 
 const KINDS: Record<string, 'person' | 'organisation'> = { 个人: 'person', person: 'person', 单位: 'organisation', 公司: 'organisation', 企业: 'organisation', organisation: 'organisation', organization: 'organisation' };
@@ -62,6 +81,12 @@ const REGIONS: Record<string, 'urban' | 'suburban' | 'other'> = { 市区: 'urban
 
 /** Which mapped column a schema path points at, so a problem names the sheet's own header. */
 const CUSTOMER_PATHS: Record<string, ImportField> = { name: 'customerName', kind: 'kind', region: 'region', addresses: 'address', contacts: 'contact', tags: 'tags', note: 'note' };
+
+/** The sheet's own header of the column mapped to a field, so a problem names it. */
+function headerOf(sheet: ParsedSheet, mapping: Mapping, field: ImportField): string | null {
+  const index = mapping[field];
+  return typeof index === 'number' ? (sheet.headers[index] ?? null) : null;
+}
 
 interface RowPlan {
   row: number;
@@ -74,10 +99,10 @@ interface RowPlan {
 }
 
 function planRow(sheet: ParsedSheet, mapping: Mapping, row: { row: number; cells: (string | number | Date | null)[] }): RowPlan {
-  const column = (field: ImportField) => (mapping[field] ?? null) === null ? null : (sheet.headers[mapping[field]!] ?? null);
+  const column = (field: ImportField) => headerOf(sheet, mapping, field);
   const raw = (field: ImportField) => (mapping[field] === null || mapping[field] === undefined ? undefined : row.cells[mapping[field]!]);
   const text = (field: ImportField) => cellText(raw(field));
-  const date = (field: ImportField) => cellDate(raw(field)) || null;
+  const date = (field: ImportField) => cellDate(raw(field), sheet.date1904) || null;
   const problems: ImportProblem[] = [];
   const problem = (field: ImportField | null, key: string, params?: Record<string, string | number>) =>
     problems.push({ column: field ? column(field) : null, message: { key, params } });
@@ -136,7 +161,7 @@ function planRow(sheet: ParsedSheet, mapping: Mapping, row: { row: number; cells
 }
 
 interface Analysis {
-  plans: (RowPlan & { customerState: ImportRowResult['customer']; existingCustomerId: number | null })[];
+  plans: (RowPlan & CustomerMatch)[];
   newModels: Map<string, { brand: string; model: string; category: string }>;
 }
 
@@ -153,22 +178,16 @@ async function analyse(ctx: ServiceContext, db: Db, input: z.output<typeof impor
   if (input.defaultPolicyId !== null) await getPolicy(ctx, input.defaultPolicyId, db);
   const plans = sheet.rows.map((row) => planRow(sheet, input.mapping, row));
 
-  const allPhones = [...new Set(plans.flatMap((p) => p.customer?.phones.map((x) => x.phone) ?? []))];
-  const known = new Map<string, number>();
-  for (let i = 0; i < allPhones.length; i += 500) {
-    const chunk = allPhones.slice(i, i + 500);
-    for (const r of await db.selectFrom('customer_phones').select(['phone', 'customer_id']).where('phone', 'in', chunk).execute()) known.set(r.phone, r.customer_id);
-  }
+  const column = (field: ImportField) => headerOf(sheet, input.mapping, field);
+  const phonesOf = (plan: RowPlan) => plan.customer?.phones.map((p) => p.phone) ?? [];
+  const customers = await customerMatcher(db, plans.flatMap(phonesOf), [column('phone'), column('phone2')]);
   const models = new Map((await db.selectFrom('product_models').select(['id', 'brand', 'model']).execute()).map((m) => [`${m.brand}|${m.model}`.toLowerCase(), m.id]));
-  const seenPhones = new Set<string>();
   const seenSerials = new Set<string>();
   const newModels = new Map<string, { brand: string; model: string; category: string }>();
-  const serialCol = typeof input.mapping.serial === 'number' ? (sheet.headers[input.mapping.serial] ?? null) : null;
+  const serialCol = column('serial');
   const out: Analysis['plans'] = [];
   for (const plan of plans) {
-    const phones = plan.customer?.phones.map((p) => p.phone) ?? [];
-    const existing = phones.map((p) => known.get(p)).find((x) => x !== undefined) ?? null;
-    const inSheet = phones.some((p) => seenPhones.has(p));
+    const match = plan.customer ? customers.match(plan.row, plan.customer.name, phonesOf(plan)) : { target: { kind: 'new' as const }, warnings: [] };
     if (plan.unit) {
       const modelKey = `${plan.unit.brand}|${plan.unit.model}`.toLowerCase();
       const serialKey = `${modelKey}|${plan.unit.serial.toLowerCase()}`;
@@ -184,32 +203,46 @@ async function analyse(ctx: ServiceContext, db: Db, input: z.output<typeof impor
           .executeTakeFirst();
         if (taken) plan.problems.push({ column: serialCol, message: { key: 'import.serialTaken', params: { serial: plan.unit.serial, customer: taken.name, unitId: taken.id } } });
       } else if (input.defaultPolicyId === null) {
-        const modelCol = typeof input.mapping.model === 'number' ? (sheet.headers[input.mapping.model] ?? null) : null;
-        plan.problems.push({ column: modelCol, message: { key: 'import.modelNeedsPolicy', params: { brand: plan.unit.brand, model: plan.unit.model } } });
+        plan.problems.push({ column: column('model'), message: { key: 'import.modelNeedsPolicy', params: { brand: plan.unit.brand, model: plan.unit.model } } });
       } else if (plan.problems.length === 0) newModels.set(modelKey, { brand: plan.unit.brand, model: plan.unit.model, category: plan.unit.category });
       seenSerials.add(serialKey);
     }
-    if (plan.problems.length === 0) phones.forEach((p) => seenPhones.add(p));
-    out.push({ ...plan, existingCustomerId: existing, customerState: existing !== null ? 'existing' : inSheet ? 'sameAsAbove' : 'new' });
+    // Only a row that will be imported makes a customer the rows below can join.
+    if (plan.customer && plan.problems.length === 0 && match.target.kind === 'new') customers.remember(plan.row, plan.customer.name, phonesOf(plan));
+    out.push({ ...plan, ...match });
   }
   return { plans: out, newModels };
 }
 
+const CUSTOMER_STATE = { existing: 'existing', sameAs: 'sameAsAbove', new: 'new' } as const;
+
 function toResult(p: Analysis['plans'][number]): ImportRowResult {
-  return { row: p.row, ok: p.problems.length === 0, customerName: p.customerName, serial: p.unit?.serial ?? (p.serialText || null), customer: p.customerState, problems: p.problems };
+  return {
+    row: p.row,
+    ok: p.problems.length === 0,
+    customerName: p.customerName,
+    serial: p.unit?.serial ?? (p.serialText || null),
+    customer: CUSTOMER_STATE[p.target.kind],
+    targetName: p.target.kind === 'new' ? p.customerName : p.target.name,
+    targetId: p.target.kind === 'existing' ? p.target.id : null,
+    problems: p.problems,
+    warnings: p.warnings,
+  };
 }
 
 export async function previewImport(ctx: ServiceContext, input: z.output<typeof importSheetInput>): Promise<ImportPreview> {
   const { plans, newModels } = await analyse(ctx, ctx.db, input);
   const ok = plans.filter((p) => p.problems.length === 0);
+  const firstOk = new Set(ok.slice(0, 200));
   return {
-    // Every rejected row, and the first good ones for a look: the counts say the rest.
-    rows: [...plans.filter((p) => p.problems.length > 0), ...ok.slice(0, 200)].sort((a, b) => a.row - b.row).map(toResult),
+    // Every rejected or warned row, and the first good ones for a look: the counts say the rest.
+    rows: plans.filter((p) => p.problems.length > 0 || p.warnings.length > 0 || firstOk.has(p)).map(toResult),
     total: plans.length,
     okCount: ok.length,
     errorCount: plans.length - ok.length,
-    newCustomers: ok.filter((p) => p.customerState === 'new').length,
-    existingCustomers: ok.filter((p) => p.customerState === 'existing').length,
+    warnedCount: ok.filter((p) => p.warnings.length > 0).length,
+    newCustomers: ok.filter((p) => p.target.kind === 'new').length,
+    existingCustomers: ok.filter((p) => p.target.kind === 'existing').length,
     newUnits: ok.filter((p) => p.unit).length,
     newModels: [...newModels.values()].map((m) => `${m.brand} ${m.model}`),
   };
@@ -230,17 +263,19 @@ export async function commitImport(ctx: ServiceContext, input: z.output<typeof i
         .executeTakeFirstOrThrow();
       modelIds.set(key, id);
     }
-    const byPhone = new Map<string, number>();
+    const createdByRow = new Map<number, number>();
     const counts = { customersCreated: 0, customersReused: 0, unitsCreated: 0 };
     for (const plan of plans) {
       if (plan.problems.length > 0 || !plan.customer) continue;
-      const phones = plan.customer.phones.map((p) => p.phone);
-      let customerId = plan.existingCustomerId ?? phones.map((p) => byPhone.get(p)).find((x) => x !== undefined) ?? null;
-      if (customerId === null) {
+      let customerId: number;
+      if (plan.target.kind === 'new') {
         customerId = await insertCustomer(trx, plan.customer, now);
+        createdByRow.set(plan.row, customerId);
         counts.customersCreated += 1;
-      } else counts.customersReused += 1;
-      phones.forEach((p) => byPhone.set(p, customerId!));
+      } else {
+        customerId = plan.target.kind === 'existing' ? plan.target.id : createdByRow.get(plan.target.row)!;
+        counts.customersReused += 1;
+      }
       if (plan.unit) {
         const key = `${plan.unit.brand}|${plan.unit.model}`.toLowerCase();
         const modelId =

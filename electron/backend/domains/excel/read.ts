@@ -1,16 +1,26 @@
 import ExcelJS from 'exceljs';
 import type { ImportField, ImportSheet } from '../../../../shared/schemas/excel';
+import { plainCharacters } from '../../../../shared/schemas/unit';
 
 export type Cell = string | number | Date | null;
 export interface ParsedSheet {
   name: string;
   headers: string[];
-  /** Data rows with their row number in the sheet. */
+  /** Data rows with their row number in the sheet (none past MAX_IMPORT_ROWS: see found). */
   rows: { row: number; cells: Cell[] }[];
+  /** How many data rows the sheet holds, kept or not. */
+  found: number;
+  /** The workbook counts its day numbers from 1904 (old Excel for Mac) instead of 1900. */
+  date1904: boolean;
 }
 
-/** A sheet a small company keeps rarely passes a few thousand rows; this bounds memory. */
-export const MAX_IMPORT_ROWS = 20_000;
+/**
+ * The most data rows one import takes. A small company's sheet rarely passes a few thousand;
+ * past this, the rows (kept until confirmed), the check of each and the one transaction that
+ * writes them all grow past what the desk's PC should hold at once, so a bigger sheet is
+ * refused whole, never cut short: it is split and imported in parts.
+ */
+export const MAX_IMPORT_ROWS = 50_000;
 
 /** What a cell holds, as a plain value: formulas give their result, rich text its text. */
 function plain(value: ExcelJS.CellValue): Cell {
@@ -30,17 +40,19 @@ export async function readWorkbook(data: Buffer): Promise<ParsedSheet[]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(data as unknown as ArrayBuffer);
   const sheets: ParsedSheet[] = [];
+  const date1904 = Boolean(workbook.properties.date1904);
   workbook.eachSheet((sheet) => {
     const rows: { row: number; cells: Cell[] }[] = [];
+    let found = 0;
     let headers: string[] | null = null;
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const values = (row.values as ExcelJS.CellValue[]).slice(1).map(plain);
       if (values.every((v) => v === null)) return;
       // The first non-empty row names the columns.
       if (!headers) headers = values.map((v, i) => (v === null ? `#${i + 1}` : String(v)));
-      else if (rows.length < MAX_IMPORT_ROWS) rows.push({ row: rowNumber, cells: values });
+      else if (++found <= MAX_IMPORT_ROWS) rows.push({ row: rowNumber, cells: values });
     });
-    if (headers) sheets.push({ name: sheet.name, headers, rows });
+    if (headers) sheets.push({ name: sheet.name, headers, rows, found, date1904 });
   });
   return sheets;
 }
@@ -95,22 +107,39 @@ export function cellText(cell: Cell | undefined): string {
   return String(cell).trim();
 }
 
+/** Day 0 of Excel's two date systems, as UTC midnights: a day number has no time zone. */
+const EXCEL_EPOCH_1900 = Date.UTC(1899, 11, 30); // its 1900 leap-year bug included
+const EXCEL_EPOCH_1904 = Date.UTC(1904, 0, 1);
+const DAY_MS = 86_400_000;
+
+/** A time typed after the date (10:00, 15:30:00, 8:00 PM, 下午3:00, T10:00Z): the day is what counts. */
+const TIME_TAIL = /(?:\s+|T)(?:[上下]午\s*)?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?\s*(?:z|[+-]\d{2}:?\d{2})?$/i;
+
 /**
  * A date as the desk wrote it: a date cell, an Excel day number, or text like 2026/3/1,
- * 2026.3.1, 2026年3月1日 or 20260301. Answers YYYY-MM-DD, or the text unchanged when it is
- * not a date (validation then names the cell).
+ * 2026-3-1 10:00, 2026.3.1, 2026年3月1日, 20260301, or 3/1/2026, in full-width digits too.
+ * A day number with a time (46000.75 is 18:00) keeps its calendar day: cut, never rounded.
+ * Three numbers with the year last are read month first, M/D/YYYY, as Excel's en-US default
+ * writes them (a Chinese Excel writes the year first, so nothing here is read day first).
+ * Answers YYYY-MM-DD, or the text unchanged when it is not a date (validation then names the
+ * cell).
  */
-export function cellDate(cell: Cell | undefined): string {
+export function cellDate(cell: Cell | undefined, date1904 = false): string {
   if (cell === null || cell === undefined) return '';
+  // exceljs turns a date cell's day number into the UTC moment of that wall-clock time.
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
   if (typeof cell === 'number') {
-    // Excel counts days from 1899-12-30 (its 1900 leap-year bug included).
-    if (cell > 20000 && cell < 80000) return new Date(Date.UTC(1899, 11, 30) + Math.round(cell) * 86_400_000).toISOString().slice(0, 10);
+    const epoch = date1904 ? EXCEL_EPOCH_1904 : EXCEL_EPOCH_1900;
+    if (cell > 20000 && cell < 80000) return new Date(epoch + Math.floor(cell) * DAY_MS).toISOString().slice(0, 10);
     return String(cell);
   }
-  const text = cell.trim();
-  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
-  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : text;
+  const text = plainCharacters(cell).trim();
+  const day = text.replace(TIME_TAIL, '');
+  const ymd = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(day) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(day);
+  if (ymd) return `${ymd[1]}-${ymd[2]!.padStart(2, '0')}-${ymd[3]!.padStart(2, '0')}`;
+  const mdy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(day);
+  if (mdy) return `${mdy[3]}-${mdy[1]!.padStart(2, '0')}-${mdy[2]!.padStart(2, '0')}`;
+  return cell.trim();
 }
 
 export function sheetSummary(sheet: ParsedSheet): ImportSheet {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { SearchHit, searchInput } from '../../../../shared/schemas/search';
 import type { ServiceContext } from '../../app/context';
 import { loadCustomers } from '../customers/customers';
+import { foldText } from './fold';
 import { matchIndex } from './search-index';
 import { loadUnits } from '../units/units';
 import { selectTicketRows, toTicketRow } from '../tickets/tickets';
@@ -48,7 +49,7 @@ export async function lookup(ctx: ServiceContext, input: z.output<typeof searchI
       ).rows.map((r) => r.id)
     : [];
   const customerUnits = await loadUnits(ctx, ctx.db, glanceIds);
-  const q = input.query.trim().toLowerCase();
+  const q = foldText(input.query).trim();
   const now = ctx.now().getTime();
   const hits: SearchHit[] = [
     ...tickets.map((row) => {
@@ -80,7 +81,7 @@ export async function lookup(ctx: ServiceContext, input: z.output<typeof searchI
     ...documents.map((d) => ({ kind: 'document' as const, id: d.id, number: d.number, title: d.title, documentKind: d.kind })),
   ];
   const exact = (h: SearchHit) =>
-    h.kind === 'ticket' || (h.kind === 'unit' && h.serial.toLowerCase() === q) || (h.kind === 'document' && h.number.toLowerCase() === q) ? 0 : 1;
+    h.kind === 'ticket' || (h.kind === 'unit' && foldText(h.serial) === q) || (h.kind === 'document' && foldText(h.number) === q) ? 0 : 1;
   const archived = (h: SearchHit) => (h.kind === 'customer' && h.archived ? 1 : 0);
   return hits
     .sort((a, b) => exact(a) - exact(b) || archived(a) - archived(b) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind])

@@ -1,15 +1,19 @@
 import { sql } from 'kysely';
 import { pinyin } from 'pinyin-pro';
 import type { Db } from '../../db/schema';
+import { foldText } from './fold';
 
 export type IndexKind = 'customer' | 'unit' | 'document';
 
 const HAN = /[\u3400-\u9fff]/;
 
-/** Full pinyin and initials of a Chinese name (surnames read as surnames: 单 shan, 曾 zeng). */
+/**
+ * Full pinyin and initials of a Chinese name (surnames read as surnames: 单 shan, 曾 zeng), read
+ * from its simplified form, so 單田芳 is shan too.
+ */
 export function pinyinForms(text: string): { full: string; initials: string } | null {
   if (!HAN.test(text)) return null;
-  const syllables = pinyin(text, { toneType: 'none', type: 'array', surname: 'head', nonZh: 'removed', v: true });
+  const syllables = pinyin(foldText(text), { toneType: 'none', type: 'array', surname: 'head', nonZh: 'removed', v: true });
   return { full: syllables.join('').toLowerCase(), initials: syllables.map((s) => s[0] ?? '').join('').toLowerCase() };
 }
 
@@ -18,9 +22,9 @@ const digitsOf = (phone: string) => phone.replace(/\D/g, '');
 
 /** A name's short keys: the name, every tail of it (so 三丰 finds 张三丰), its pinyin and initials. */
 function nameKeys(name: string): string[] {
-  const lower = name.toLowerCase();
+  const folded = foldText(name);
   const keys = new Set<string>();
-  for (let i = 0; i < Math.min(lower.length, 12); i++) keys.add(lower.slice(i));
+  for (let i = 0; i < Math.min(folded.length, 12); i++) keys.add(folded.slice(i));
   const forms = pinyinForms(name);
   if (forms) keys.add(forms.full).add(forms.initials);
   return [...keys].filter(Boolean);
@@ -35,9 +39,13 @@ export const ftsRowid = (kind: IndexKind, id: number) => id * 4 + KIND_SLOT[kind
 
 async function writeIndex(db: Db, kind: IndexKind, id: number, parts: (string | null | undefined)[], keys: string[]): Promise<void> {
   await dropFromIndex(db, kind, id);
-  const text = parts.filter(Boolean).join(' \u2063 ');
+  // Folded as queries are (normaliseQuery): the record itself keeps the text as written.
+  const text = parts
+    .filter((p): p is string => Boolean(p))
+    .map(foldText)
+    .join(' \u2063 ');
   await sql`insert into search_fts (rowid, text, kind, ref_id) values (${ftsRowid(kind, id)}, ${text}, ${kind}, ${id})`.execute(db);
-  const unique = [...new Set(keys.map((k) => k.toLowerCase()).filter(Boolean))];
+  const unique = [...new Set(keys.map(foldText).filter(Boolean))];
   if (unique.length) {
     await db
       .insertInto('search_keys')
@@ -92,13 +100,13 @@ export async function indexDocument(db: Db, id: number): Promise<void> {
 }
 
 /**
- * How a typed query is looked up: digits typed with spaces or dashes (a phone read aloud, 138
- * 1234 5678) are joined; letters are lower-cased and their spaces dropped (zhang san). NULs are
- * dropped.
+ * How a typed query is looked up: folded as the index is (張三豐 is 张三丰, ＧＬ２０２６ is gl2026);
+ * digits typed with spaces or dashes (a phone read aloud, 138 1234 5678) are joined; letters
+ * lose their spaces (zhang san). NULs are dropped.
  */
 export function normaliseQuery(query: string): string {
   // A NUL ends an FTS5 query string early ("unterminated string"); no one types one.
-  const q = query.replace(/\0/g, '').trim().toLowerCase();
+  const q = foldText(query.replace(/\0/g, '')).trim();
   if (/^[\d\s\-()]+$/.test(q)) return q.replace(/\D/g, '');
   if (/^[a-z\s]+$/.test(q)) return q.replace(/\s+/g, '');
   return q.replace(/\s+/g, ' ');

@@ -76,6 +76,11 @@ export function PreviewStep({ preview, pending, error, onBack, onCommit }: Props
           {t('importer.preview.newModels', { models: preview.newModels.join(t('importer.listSeparator')) })}
         </Text>
       )}
+      {preview.warnedCount > 0 && (
+        <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} py={8} mt="sm" data-testid="import-shared-phones">
+          <Text size="sm">{t('importer.preview.sharedPhones', { count: preview.warnedCount })}</Text>
+        </Alert>
+      )}
       {needsPolicy > 0 && (
         <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} py={8} mt="sm">
           <Text size="sm">{t('importer.preview.needsPolicy', { count: needsPolicy })}</Text>

@@ -8,11 +8,11 @@ import { messageText } from '../../lib/errorText';
 const PAGE_SIZE = 100;
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
-function ProblemLine({ problem }: { problem: ImportProblem }) {
+function ProblemLine({ problem, warning = false }: { problem: ImportProblem; warning?: boolean }) {
   const { t } = useTranslation();
   const message = messageText(t, problem.message);
   return (
-    <Text size="sm" c="red.8" data-testid="import-problem">
+    <Text size="sm" c={warning ? 'orange.9' : 'red.8'} data-testid={warning ? 'import-warning' : 'import-problem'}>
       {problem.column ? t('importer.preview.problem', { column: problem.column, message }) : message}
     </Text>
   );
@@ -48,16 +48,17 @@ export function RowsTable({ rows, testId }: { rows: ImportRowResult[]; testId: s
             <Table.Tr key={row.row} data-row={row.row} data-ok={row.ok} style={{ verticalAlign: 'top' }}>
               <Table.Td ff="monospace">{row.row}</Table.Td>
               <Table.Td>
-                <Group gap={6} wrap="nowrap">
+                <Stack gap={0}>
                   <Text size="sm" truncate="end">
                     {row.customerName || t('importer.preview.blank')}
                   </Text>
+                  {/* Who the row is filed under, by name: the customer on file may be written otherwise. */}
                   {row.ok && (
-                    <Text size="xs" c="dimmed" style={nowrap}>
-                      {t(`importer.preview.customerState.${row.customer}`)}
+                    <Text size="xs" c="dimmed" data-testid="import-target">
+                      {t(`importer.preview.customerState.${row.customer}`, { name: row.targetName })}
                     </Text>
                   )}
-                </Group>
+                </Stack>
               </Table.Td>
               <Table.Td ff="monospace" style={nowrap}>
                 {row.serial ?? ''}
@@ -71,6 +72,9 @@ export function RowsTable({ rows, testId }: { rows: ImportRowResult[]; testId: s
                 <Stack gap={0}>
                   {row.problems.map((problem, i) => (
                     <ProblemLine key={i} problem={problem} />
+                  ))}
+                  {row.warnings.map((warning, i) => (
+                    <ProblemLine key={`w${i}`} problem={warning} warning />
                   ))}
                 </Stack>
               </Table.Td>
