@@ -53,3 +53,17 @@ export const phone = z
 
 export const searchQuery = z.string().max(100).default('');
 export const listLimit = z.number().int().min(1).max(500).default(50);
+
+/** Zero-width spaces and joiners, byte-order marks, soft hyphens, direction marks: all invisible. */
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+/** Hyphens and dashes of every width (the non-breaking hyphen U+2011 among them) and the minus sign. */
+const DASHES = /[\p{Pd}\u2212\u2043\u02D7]/gu;
+
+/**
+ * Text as a keyboard's ASCII keys would type it, where Unicode has look-alikes: full-width
+ * letters and digits become plain ones (NFKC), invisible format characters go, and every dash
+ * becomes '-'. Text pasted from Word, a PDF or a chat window carries them unseen.
+ */
+export function plainCharacters(text: string): string {
+  return text.normalize('NFKC').replace(FORMAT_CHARACTERS, '').replace(DASHES, '-');
+}

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { id, listLimit, optionalText, phone, requiredText, searchQuery } from './common';
-import { plainCharacters } from './unit';
+import { id, listLimit, optionalText, phone, plainCharacters, requiredText, searchQuery } from './common';
 
 export const CUSTOMER_KINDS = ['person', 'organisation'] as const;
 export type CustomerKind = (typeof CUSTOMER_KINDS)[number];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { WarrantyEvaluation } from '../domain/warranty-engine';
-import { id, isoDate, optionalPastOrTodayDate, optionalText, requiredText } from './common';
+import { id, isoDate, optionalPastOrTodayDate, optionalText, plainCharacters, requiredText } from './common';
 import type { PolicyVersion } from './product';
 
 export const UNIT_STATUSES = ['inService', 'atWorkshop', 'onLoan', 'replaced', 'scrapped', 'returned'] as const;
@@ -14,20 +14,6 @@ export const EXCLUSION_REASONS = [
   'serialMismatch',
   'clearance',
 ] as const;
-
-/** Zero-width spaces and joiners, byte-order marks, soft hyphens, direction marks: all invisible. */
-const FORMAT_CHARACTERS = /\p{Cf}/gu;
-/** Hyphens and dashes of every width (the non-breaking hyphen U+2011 among them) and the minus sign. */
-const DASHES = /[\p{Pd}\u2212\u2043\u02D7]/gu;
-
-/**
- * Text as a keyboard's ASCII keys would type it, where Unicode has look-alikes: full-width
- * letters and digits become plain ones (NFKC), invisible format characters go, and every dash
- * becomes '-'. Text pasted from Word, a PDF or a chat window carries them unseen.
- */
-export function plainCharacters(text: string): string {
-  return text.normalize('NFKC').replace(FORMAT_CHARACTERS, '').replace(DASHES, '-');
-}
 
 /**
  * A serial as a barcode scanner types it. Stored and looked up in this form: a serial pasted

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { ImportField, ImportSheet } from '../../../../shared/schemas/excel';
-import { plainCharacters } from '../../../../shared/schemas/unit';
+import { plainCharacters } from '../../../../shared/schemas/common';
 
 export type Cell = string | number | Date | null;
 export interface ParsedSheet {

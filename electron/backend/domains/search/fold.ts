@@ -1,5 +1,5 @@
 import { Converter } from 'opencc-js/t2cn';
-import { plainCharacters } from '../../../../shared/schemas/unit';
+import { plainCharacters } from '../../../../shared/schemas/common';
 
 /*
  * The form text is indexed and looked up in, so that two ways of writing the same thing meet:
