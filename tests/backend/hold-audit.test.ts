@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openTestBackend } from '../support/backend';
-import { person } from '../support/sample';
+import { person, phoneTicket } from '../support/sample';
 import { pngDataUrl } from '../support/png';
 import { tempDataDir } from '../support/temp';
 
@@ -80,15 +80,7 @@ describe('a ticket and a clock set back (point 15)', () => {
     let clock = new Date(2026, 10, 22, 10, 0);
     const b = await openTestBackend(undefined, () => clock);
     const customer = await b.ok('customers:create', person());
-    const ticket = await b.ok('tickets:create', {
-      source: 'phone',
-      customerId: customer.id,
-      unitId: null,
-      unregisteredUnit: { brand: '美的', model: 'KFR-26', serial: null },
-      faultReported: '不制冷',
-      faultCategory: 'notCooling',
-      severity: 'ordinary',
-    });
+    const ticket = await b.ok('tickets:create', phoneTicket(customer.id));
     clock = new Date(2026, 10, 21, 9, 0);
     const answered = await b.ok('tickets:transition', { id: ticket.id, to: 'answered' });
     expect(answered.status).toBe('answered');

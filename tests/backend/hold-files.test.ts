@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestBackend, type TestBackend } from '../support/backend';
-import { person, seedModel } from '../support/sample';
+import { person, phoneTicket, seedModel } from '../support/sample';
 
 /*
  * "Hold the line", the files the desk owns: a save dialog may not point at them, the archive is
@@ -94,15 +94,7 @@ describe('numbers never repeat, a restore included (point 3)', () => {
   it('after restoring an earlier backup, the next card and ticket take new numbers and no archived PDF is replaced', async () => {
     const backup = await backend.ok('backups:create', {});
     const customer = await backend.ok('customers:create', person({ name: '李四', phones: [{ phone: '13900001111' }] }));
-    const firstTicket = await backend.ok('tickets:create', {
-      source: 'phone',
-      customerId: customer.id,
-      unitId: null,
-      unregisteredUnit: { brand: '美的', model: 'KFR-26', serial: null },
-      faultReported: '不制冷',
-      faultCategory: 'notCooling',
-      severity: 'ordinary',
-    });
+    const firstTicket = await backend.ok('tickets:create', phoneTicket(customer.id));
     const printedAfterBackup = await backend.ok('documents:warrantyCard', { unitId, paper: 'A4', language: 'zh-CN' });
     const archived = join(backend.dir, 'documents', printedAfterBackup.fileName);
     const archivedHash = sha(archived);
@@ -112,15 +104,7 @@ describe('numbers never repeat, a restore included (point 3)', () => {
     expect(next.number).not.toBe(printedAfterBackup.number);
     expect(sha(archived)).toBe(archivedHash);
     const again = await backend.ok('customers:create', person({ name: '王五', phones: [{ phone: '13900002222' }] }));
-    const secondTicket = await backend.ok('tickets:create', {
-      source: 'phone',
-      customerId: again.id,
-      unitId: null,
-      unregisteredUnit: { brand: '美的', model: 'KFR-26', serial: null },
-      faultReported: '漏水',
-      faultCategory: 'leak',
-      severity: 'ordinary',
-    });
+    const secondTicket = await backend.ok('tickets:create', phoneTicket(again.id, { faultReported: '漏水', faultCategory: 'leak' }));
     expect(secondTicket.number).not.toBe(firstTicket.number);
   });
 

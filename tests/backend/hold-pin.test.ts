@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EVERYDAY_EXPORT_ROWS } from '../../electron/backend/domains/excel/export';
 import { openTestBackend, type TestBackend } from '../support/backend';
-import { person, seedModel } from '../support/sample';
+import { person, phoneTicket, seedModel } from '../support/sample';
 
 /* "Hold the line": the admin PIN cannot be walked around (issue 11, points 10 and 11). */
 
@@ -80,15 +80,7 @@ describe('money and warranty behind the PIN however they are reached (point 11)'
 
   it('charges labour and travel at the tables’ amounts unless the PIN says otherwise', async () => {
     const customer = await backend.ok('customers:create', person());
-    const ticket = await backend.ok('tickets:create', {
-      source: 'phone',
-      customerId: customer.id,
-      unitId: null,
-      unregisteredUnit: { brand: '美的', model: 'KFR-26', serial: null },
-      faultReported: '不制冷',
-      faultCategory: 'notCooling',
-      severity: 'ordinary',
-    });
+    const ticket = await backend.ok('tickets:create', phoneTicket(customer.id));
     const [fee] = await backend.ok('fees:list', {});
     await lockWithPin();
     const base = { id: ticket.id, travelFen: ticket.charges.travelFen, discountFen: 0, discountReason: null, paidFen: 0, paymentMethod: null, lifetimeMaintenance: false };

@@ -1,5 +1,8 @@
 import type { CustomerCreateInput } from '../../shared/schemas/customer';
+import type { InputOf } from '../../shared/contract';
 import type { TestBackend } from './backend';
+
+type TicketCreateInput = InputOf<'tickets:create'>;
 
 /** A split-air-conditioner policy as the seeds describe: unit 1 year, accessories 6 months, compressor 3 years. */
 export const AIRCON_POLICY = {
@@ -22,6 +25,20 @@ export function person(overrides: Partial<CustomerCreateInput> = {}): CustomerCr
     name: '张三',
     phones: [{ phone: '13812345678' }],
     addresses: [{ address: '浙江省杭州市西湖区文三路 90 号', isDefault: true }],
+    ...overrides,
+  };
+}
+
+/** A phone call about a unit not registered yet: the quickest ticket a test can open. */
+export function phoneTicket(customerId: number, overrides: Partial<TicketCreateInput> = {}): TicketCreateInput {
+  return {
+    source: 'phone',
+    customerId,
+    unitId: null,
+    unregisteredUnit: { brand: '美的', model: 'KFR-26', serial: null },
+    faultReported: '不制冷',
+    faultCategory: 'notCooling',
+    severity: 'ordinary',
     ...overrides,
   };
 }

@@ -82,6 +82,12 @@ export function RecoveryScreen({ initial }: { initial: HealthStatus }) {
       if (!next.newestGoodBackup) setNotice({ color: 'yellow', text: t('health.recovery.noBackupInFolder') });
     });
 
+  const retryButton = (
+    <Button leftSection={<IconRefresh size={16} />} loading={busy === 'retry'} disabled={busy !== null && busy !== 'retry'} onClick={() => void retry()} data-autofocus>
+      {t('health.recovery.retry')}
+    </Button>
+  );
+
   const restoreButton = (
     <Button
       color="orange"
@@ -121,11 +127,7 @@ export function RecoveryScreen({ initial }: { initial: HealthStatus }) {
                 {t('health.recovery.inUseHolder', { holder: status.problem?.detail ?? '' })}
               </Text>
               <Text size="sm">{t('health.recovery.inUseAdvice')}</Text>
-              <Group>
-                <Button leftSection={<IconRefresh size={16} />} loading={busy === 'retry'} disabled={busy !== null && busy !== 'retry'} onClick={() => void retry()} data-autofocus>
-                  {t('health.recovery.retry')}
-                </Button>
-              </Group>
+              <Group>{retryButton}</Group>
             </Stack>
           )}
 
@@ -139,11 +141,7 @@ export function RecoveryScreen({ initial }: { initial: HealthStatus }) {
                 <List.Item>{t('health.recovery.advice.otherProgram')}</List.Item>
                 <List.Item>{t('health.recovery.advice.drive')}</List.Item>
               </List>
-              <Group>
-                <Button leftSection={<IconRefresh size={16} />} loading={busy === 'retry'} disabled={busy !== null && busy !== 'retry'} onClick={() => void retry()} data-autofocus>
-                  {t('health.recovery.retry')}
-                </Button>
-              </Group>
+              <Group>{retryButton}</Group>
             </Stack>
           )}
 
