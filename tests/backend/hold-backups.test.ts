@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expiredBackups } from '../../electron/backend/domains/admin/backups';
+import { expiredBackups } from '../../electron/backend/domains/admin/retention';
 import type { BackupInfo } from '../../shared/schemas/backup';
 import { openTestBackend } from '../support/backend';
 import { tempDataDir } from '../support/temp';

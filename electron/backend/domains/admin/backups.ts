@@ -6,14 +6,13 @@ import { BACKUP_REASONS, type BackupCounts, type BackupInfo, type BackupList, ty
 import { AppError, notFound, refusal } from '../../lib/errors';
 import type { ServiceContext } from '../../app/context';
 import { getSettings } from './settings';
-import { localDay, localTime, localMoment } from '../../../../shared/domain/dates';
+import { expiredBackups } from './retention';
+import { localDay, localTime } from '../../../../shared/domain/dates';
 
 /** Our own file names only: a shared drive or USB stick may hold anything else, never touched. */
 const NAME = /^desk-(\d{4})-(\d{2})-(\d{2})T(\d{2})(\d{2})-([A-Za-z]+)(?:-\d+)?\.sqlite$/;
 /** Pre-migration backups as `migrateToLatest` names them. */
 const PRE_MIGRATION = /^pre-migration-v\d+-.*\.sqlite$/;
-const DAY = 24 * 60 * 60 * 1000;
-const SPECIAL_KEEP_DAYS = 90;
 
 export async function backupFolder(ctx: ServiceContext): Promise<{ folder: string; isDefault: boolean }> {
   const chosen = (await getSettings(ctx)).backupFolder;
@@ -208,52 +207,6 @@ export async function listBackups(ctx: ServiceContext): Promise<BackupList> {
     Number((await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const current = { customers: await counted('customers'), units: await counted('units'), tickets: await counted('tickets') };
   return { folder, isDefaultFolder: isDefault, backups: readBackups(folder), current };
-}
-
-/** Kept whatever the dates say: a wrong clock can make any date look old. */
-const KEEP_NEWEST = 3;
-/** A clock this far past every backup there is has jumped (or the desk stood still): no dates are trusted for deleting. */
-const CLOCK_JUMP_DAYS = 40;
-/** Manual backups of one day beyond these are pruned like older ones: a button pressed all day must not fill the disk. */
-const MANUAL_PER_DAY = 5;
-
-/**
- * The backups a careful user keeps: the newest three whatever the clock says; all of today's
- * (only the newest five made by hand); the newest of each of the last 30 days, of each of the
- * last 12 months; pre-migration ones for 90 days; the safety backups taken before a restore until
- * a person deletes them (they hold what the restore undid). Nothing at all is deleted when the
- * clock is far past every backup, and a backup dated after "now" (a clock set back) is kept.
- * Answers the file names to delete; never the one just made.
- */
-export function expiredBackups(backups: BackupInfo[], now: Date, justMade: string | null): string[] {
-  const newestFirst = [...backups].sort((x, y) => y.createdAt - x.createdAt);
-  const earlier = newestFirst.filter((b) => b.file !== justMade);
-  if (earlier.length > 0 && now.getTime() - earlier[0]!.createdAt > CLOCK_JUMP_DAYS * DAY) return [];
-  const today = localDay(now);
-  const dayStart = localMoment(today);
-  const dailyFrom = dayStart - 30 * DAY;
-  const monthlyFrom = new Date(now.getFullYear(), now.getMonth() - 12, now.getDate()).getTime();
-  const kept = new Set(newestFirst.slice(0, KEEP_NEWEST).map((b) => b.file));
-  const newestOf = new Map<string, string>();
-  for (const b of newestFirst) {
-    const d = new Date(b.createdAt);
-    const key = b.createdAt >= dailyFrom ? `d${localDay(d)}` : b.createdAt >= monthlyFrom ? `m${d.getFullYear()}-${d.getMonth()}` : null;
-    if (key && !newestOf.has(key)) newestOf.set(key, b.file);
-  }
-  for (const file of newestOf.values()) kept.add(file);
-  const manualToday = newestFirst.filter((b) => b.reason === 'manual' && localDay(new Date(b.createdAt)) === today);
-  for (const b of newestFirst) {
-    if (localDay(new Date(b.createdAt)) === today && (b.reason !== 'manual' || manualToday.indexOf(b) < MANUAL_PER_DAY)) kept.add(b.file);
-  }
-  return backups
-    .filter((b) => {
-      if (b.file === justMade || kept.has(b.file)) return false;
-      if (b.createdAt > now.getTime()) return false;
-      if (b.reason === 'beforeRestore') return false;
-      if (b.reason === 'beforeMigration' && now.getTime() - b.createdAt < SPECIAL_KEEP_DAYS * DAY) return false;
-      return true;
-    })
-    .map((b) => b.file);
 }
 
 function prune(ctx: ServiceContext, folder: string, justMade: string): void {
