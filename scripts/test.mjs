@@ -1,9 +1,22 @@
 #!/usr/bin/env node
-// `npm test`: lint (ESLint, and dependency-cruiser for cycles and boundaries), typecheck, unit + backend tests (vitest), build, e2e (Playwright in Debian's
-// Chromium). Every stage runs even when an earlier one fails, so one run shows everything; the
-// last line is the real total as `N passed, N failed`.
+// `npm test`: lint (ESLint, and dependency-cruiser for cycles and boundaries), typecheck, unit +
+// backend tests (vitest), build, e2e (Playwright in Debian's Chromium). Every stage runs even when
+// an earlier one fails, so one run shows everything; the last line is the real total as
+// `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+// npm runs scripts with node_modules/.bin first on PATH, where `npm install` put the pinned Node 22
+// (package.json, optionalDependencies). Anything older cannot load better-sqlite3 13: say so.
+const [major] = process.versions.node.split('.').map(Number);
+if (major < 22) {
+  console.error(`Node ${process.version} is running the tests; they need Node 22 (better-sqlite3 13 crashes on older ones).`);
+  console.error('Run them as `npm test` after `npm install` (it installs a pinned Node 22 for this platform), or install Node 22.12 or later.');
+  process.exit(1);
+}
+const electronVersion = createRequire(import.meta.url)('electron/package.json').version;
+console.log(`== Node ${process.version}, Electron ${electronVersion} (pinned), better-sqlite3 ${createRequire(import.meta.url)('better-sqlite3/package.json').version}`);
 
 const out = '.test-output';
 mkdirSync(out, { recursive: true });

@@ -25,7 +25,6 @@ export interface BackendOptions {
   migrations?: Record<string, Migration>;
   platform: Platform;
   logger?: Logger;
-  nativeBinding?: string;
   appVersion?: string;
   now?: () => Date;
   /** Started with --reset-admin-pin: the owner forgot the PIN (the clearing is logged). */
@@ -53,7 +52,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const lock = acquireDeskLock(options.dbPath);
   let store: Store;
   try {
-    store = openStore(options.dbPath, { nativeBinding: options.nativeBinding });
+    store = openStore(options.dbPath);
   } catch (error) {
     lock.release();
     throw error;
@@ -79,7 +78,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       store,
       dbPath: options.dbPath,
       defaultBackupDir: options.backupDir ?? join(options.dbPath, '..', 'backups'),
-      nativeBinding: options.nativeBinding,
       migrations: options.migrations,
     },
     session: { operator: null, unlockedUntil: 0 },

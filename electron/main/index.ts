@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
@@ -28,14 +27,6 @@ const rendererUrl = rendererUrlFor(process.env.ELECTRON_RENDERER_URL, app.isPack
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
-
-/** better-sqlite3 built against Electron's ABI, kept apart from the Node build the tests use. */
-function nativeBinding(): string | undefined {
-  const candidates = app.isPackaged
-    ? [join(process.resourcesPath, 'native', 'better_sqlite3.node')]
-    : [join(app.getAppPath(), 'build', 'native', `${process.platform}-${process.arch}`, 'better_sqlite3.node')];
-  return candidates.find((p) => existsSync(p));
-}
 
 function hardenSessions(): void {
   const ses = session.defaultSession;
@@ -90,7 +81,6 @@ async function start(): Promise<void> {
       ...paths,
       platform: electronPlatform(() => mainWindow),
       logger,
-      nativeBinding: nativeBinding(),
       appVersion: app.getVersion(),
       resetAdminPin: process.argv.includes('--reset-admin-pin'),
     });

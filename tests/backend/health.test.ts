@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../shared/i18n';
@@ -9,6 +9,7 @@ import { dataPaths, openDeskTestBackend, openTestBackend, type DeskTestBackend }
 import { person } from '../support/sample';
 import { migrations } from '../../electron/backend/db/migrations';
 import { tempDataDir } from '../support/temp';
+import { bundleChild, ROOT, sharedNode } from '../support/child-bundle';
 
 /*
  * Real files damaged on disk: pages overwritten in the middle of a seeded database, a file of
@@ -228,17 +229,19 @@ describe('an unreadable database file', () => {
     await desk.close();
   }, 30_000);
 
-  const ROOT = resolve(__dirname, '../..');
   const isRoot = process.getuid?.() === 0;
   const canDropRoot = existsSync('/usr/bin/setpriv');
   describe.skipIf(process.platform === 'win32' || (isRoot && !canDropRoot))('with real permissions', () => {
     it('a write-protected data folder, for an ordinary user, is unreadable (not damaged) and left alone', async () => {
       const { dir, dbPath } = await seededDesk();
       const before = sha(dbPath);
-      const script = join(dir, 'child.mts');
-      writeFileSync(
-        script,
-        `
+      // Bundled beside the data and run with a Node anyone may execute: the checkout may sit in a
+      // private folder the ordinary user cannot enter.
+      const childDir = join(dirname(dir), `${basename(dir)}-child`);
+      const node = [
+        sharedNode(),
+        bundleChild(
+          `
 import { openDeskTestBackend } from ${JSON.stringify(join(ROOT, 'tests/support/backend'))};
 const desk = await openDeskTestBackend(${JSON.stringify(dir)});
 const status = await desk.invoke('health:status', {});
@@ -246,14 +249,15 @@ const list = await desk.invoke('customers:list', {});
 await desk.close();
 console.log('RESULT ' + JSON.stringify({ mode: desk.mode, status, list }));
 `,
-      );
-      chmodSync(script, 0o644);
+          childDir,
+        ),
+      ];
+      chmodSync(childDir, 0o755);
       chmodSync(dbPath, 0o644);
       chmodSync(dir, 0o555);
-      const node = [process.execPath, '--import', 'tsx', script];
       const run = isRoot
-        ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', ...node], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, HOME: dirname(dir) } })
-        : spawnSync(node[0]!, node.slice(1), { cwd: ROOT, encoding: 'utf8' });
+        ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', ...node], { cwd: childDir, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: dirname(dir) } })
+        : spawnSync(node[0]!, node.slice(1), { cwd: childDir, encoding: 'utf8' });
       chmodSync(dir, 0o700);
       const line = run.stdout.split('\n').find((l) => l.startsWith('RESULT '));
       expect(line, run.stderr).toBeDefined();

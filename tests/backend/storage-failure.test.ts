@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { chmodSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { translator } from '../../shared/i18n';
@@ -8,6 +8,7 @@ import type { ApiError } from '../../shared/result';
 import { dataPaths, openTestBackend, type TestBackend } from '../support/backend';
 import { person, seedModel } from '../support/sample';
 import { tempDataDir } from '../support/temp';
+import { bundleChild, ROOT, sharedNode } from '../support/child-bundle';
 
 /*
  * Disk full: PRAGMA max_page_count caps the file just above its size, which is how SQLite itself
@@ -155,7 +156,6 @@ describe('read-only data folder', () => {
   });
 });
 
-const ROOT = resolve(__dirname, '../..');
 const isRoot = process.getuid?.() === 0;
 const canDropRoot = existsSync('/usr/bin/setpriv');
 
@@ -182,12 +182,13 @@ describe.skipIf(process.platform === 'win32' || (isRoot && !canDropRoot))('a wri
     // The folder stays writable (SQLite keeps its WAL index beside the file); only the file is protected.
     chmodSync(dir, 0o777);
     chmodSync(dbPath, 0o444);
-    const script = join(dir, 'child.mts');
-    writeFileSync(script, CHILD(dir));
-    const node = [process.execPath, '--import', 'tsx', script];
+    // Bundled beside the data and run with a Node anyone may execute: the checkout may sit in a
+    // private folder the ordinary user cannot enter.
+    const node = [sharedNode(), bundleChild(CHILD(dir), join(dir, 'child'))];
+    chmodSync(join(dir, 'child'), 0o755);
     const run = isRoot
-      ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', ...node], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, HOME: dir } })
-      : spawnSync(node[0]!, node.slice(1), { cwd: ROOT, encoding: 'utf8' });
+      ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', ...node], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: dir } })
+      : spawnSync(node[0]!, node.slice(1), { cwd: dir, encoding: 'utf8' });
     const line = run.stdout.split('\n').find((l) => l.startsWith('RESULT '));
     expect(line, run.stderr).toBeDefined();
     const out = JSON.parse(line!.slice('RESULT '.length)) as {

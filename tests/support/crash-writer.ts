@@ -2,7 +2,7 @@
  * The child of the crash test (tests/backend/crash.test.ts): opens the backend on a database that
  * may already hold earlier trials, then writes through `backend.invoke` until it is killed.
  *
- *   node --import tsx tests/support/crash-writer.ts <dbPath> <docsDir> <trial>
+ *   node .test-output/crash-writer/crash-writer.cjs <dbPath> <docsDir> <trial>   (bundled by the test)
  *
  * After each call has resolved ok (its transaction committed), one line goes to stdout:
  *   COMMITTED customer <id> <phone>

@@ -29,7 +29,6 @@ export interface Storage {
   dbPath: string;
   /** `backups` beside the database: used until the user chooses a folder. */
   defaultBackupDir: string;
-  nativeBinding?: string;
   /** The migrations this build brings a database to (a restored older backup is migrated). */
   migrations?: Record<string, Migration>;
 }

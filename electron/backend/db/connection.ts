@@ -8,20 +8,10 @@ import { registerAuditFunctions } from '../app/request-context';
 import type { DB } from './schema';
 import type { DamageKind } from '../../../shared/schemas/health';
 
-export interface OpenOptions {
-  /**
-   * Path of a better_sqlite3.node built for the running runtime. The Electron app passes the
-   * copy built against Electron's ABI; under plain Node (tests, demo) the package's own is used.
-   */
-  nativeBinding?: string;
-}
-
 export interface Store {
   sqlite: Database.Database;
   db: Kysely<DB>;
   file: string;
-  /** The driver build it was opened with, for other connections to the same kind of file. */
-  nativeBinding?: string;
 }
 
 /** SQLite's own words for "this is not (or no longer) a database": restoring a backup helps. */
@@ -47,11 +37,11 @@ export function openFailure(file: string, kind: DamageKind, detail: string): App
 }
 
 /** Opens the database with the pragmas a single-PC desk needs to never lose a committed write. */
-export function openStore(file: string, options: OpenOptions = {}): Store {
+export function openStore(file: string): Store {
   let sqlite: Database.Database | undefined;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    sqlite = new Database(file);
     sqlite.pragma('busy_timeout = 5000');
     // Checked before anything that writes (switching to WAL rewrites the header): a damaged
     // file is refused exactly as it was found.
@@ -69,7 +59,7 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
     throw openFailure(file, classifyOpenError(error), detail);
   }
   const db = new Kysely<DB>({ dialect: new DeskDialect(sqlite) });
-  return { sqlite, db, file, nativeBinding: options.nativeBinding };
+  return { sqlite, db, file };
 }
 
 export async function closeStore(store: Store): Promise<void> {

@@ -69,7 +69,7 @@ export async function migrateToLatest(
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const name = `pre-migration-v${executed.length}-${stamp}.sqlite`;
     // Checked and described like every other backup, so the restore list shows what it holds.
-    await writeBackup(store.sqlite, backupDir, name, 'beforeMigration', Date.now(), store.nativeBinding);
+    await writeBackup(store.sqlite, backupDir, name, 'beforeMigration', Date.now());
     backupPath = join(backupDir, name);
   }
 

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, relative, resolve } from 'node:path';
-import subsetFont from 'subset-font';
 import { CJK_FONT_FAMILY, cjkFonts, type CjkFonts } from './fonts';
 import type { Content, DynamicContent, PageSize, PdfMetadata, TableLayout, TDocumentDefinitions } from './definition';
 import { TABLE_LAYOUTS } from './table-layouts';
@@ -78,6 +77,7 @@ async function subsetFamily(text: string): Promise<{ family: string; release: ()
   const found = pdfFonts();
   fontBytes ??= { normal: readFileSync(found.normal), bold: readFileSync(found.bold) };
   const glyphs = ALWAYS + text;
+  const { default: subsetFont } = await import('subset-font');
   const [normal, bold] = await Promise.all([
     subsetFont(fontBytes.normal, glyphs, { targetFormat: 'sfnt' }),
     subsetFont(fontBytes.bold, glyphs, { targetFormat: 'sfnt' }),

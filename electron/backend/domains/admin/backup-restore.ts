@@ -31,12 +31,12 @@ export function fsyncPath(path: string, flags: string): void {
  * A copy of the closed, checked backup (never a live database), made durable beside the live
  * file. The backup itself is only read: a stick may be read-only, and it stays as it was.
  */
-export function stage(source: string, target: string, nativeBinding?: string): void {
+export function stage(source: string, target: string): void {
   rmSync(target, { force: true });
   copyFileSync(source, target);
-  toRollbackJournal(target, nativeBinding);
+  toRollbackJournal(target);
   fsyncPath(target, 'r+');
-  const check = examine(target, nativeBinding).check;
+  const check = examine(target).check;
   if (check !== 'ok') throw new Error(`staged copy failed its check: ${check}`);
 }
 
@@ -50,7 +50,7 @@ function replaceLive(ctx: ServiceContext, staged: string): void {
 
 /** Opens the live file, migrated to this build (a restored older backup is brought up to date). */
 async function reopen(ctx: ServiceContext, backupDir: string): Promise<Store> {
-  const store = openStore(ctx.storage.dbPath, { nativeBinding: ctx.storage.nativeBinding });
+  const store = openStore(ctx.storage.dbPath);
   try {
     const migration = await migrateToLatest(store, backupDir, ctx.storage.migrations);
     if (migration.applied.length > 0) await store.db.transaction().execute((trx) => rebuildIndex(trx));
@@ -135,7 +135,7 @@ export async function restoreBackup(ctx: ServiceContext, file: string): Promise<
   const safetyFile = backupPath(folder, safety.file);
   const staged = `${ctx.storage.dbPath}.restoring`;
   try {
-    stage(source, staged, ctx.storage.nativeBinding);
+    stage(source, staged);
   } catch (error) {
     rmSync(staged, { force: true });
     throw refusal('VALIDATION', 'backup.errors.damaged', { file }, { log: `backup ${file} could not be staged: ${(error as Error).message}` });

@@ -79,16 +79,16 @@ export interface Examined {
  * Opens a backup read-only and looks inside: quick_check, what it holds, its schema version.
  * A file that is not a database at all answers its error as the check, never throws.
  */
-export function examine(file: string, nativeBinding?: string): Examined {
-  if (!isWalFile(file)) return examineFile(file, nativeBinding);
+export function examine(file: string): Examined {
+  if (!isWalFile(file)) return examineFile(file);
   // Opening a WAL-mode file, even read-only, leaves -wal/-shm files beside it (and fails on a
   // read-only stick): a private copy in rollback mode is examined instead.
   const dir = mkdtempSync(join(tmpdir(), 'desk-examine-'));
   try {
     const copy = join(dir, 'copy.sqlite');
     copyFileSync(file, copy);
-    toRollbackJournal(copy, nativeBinding);
-    return examineFile(copy, nativeBinding);
+    toRollbackJournal(copy);
+    return examineFile(copy);
   } catch (error) {
     return { check: (error as Error).message || 'unreadable', counts: null, schemaVersion: null };
   } finally {
@@ -112,8 +112,8 @@ function isWalFile(file: string): boolean {
 }
 
 /** Our own copies are not live: rollback-journal mode, so reading them never leaves -wal files. */
-export function toRollbackJournal(file: string, nativeBinding?: string): void {
-  const copy = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+export function toRollbackJournal(file: string): void {
+  const copy = new Database(file, { fileMustExist: true });
   try {
     copy.pragma('journal_mode = DELETE');
   } finally {
@@ -121,10 +121,10 @@ export function toRollbackJournal(file: string, nativeBinding?: string): void {
   }
 }
 
-function examineFile(file: string, nativeBinding?: string): Examined {
+function examineFile(file: string): Examined {
   let sqlite: Database.Database | undefined;
   try {
-    sqlite = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    sqlite = new Database(file, { readonly: true, fileMustExist: true });
     const check = String(sqlite.pragma('quick_check', { simple: true }));
     if (check !== 'ok') return { check, counts: null, schemaVersion: null };
     const userVersion = Number(sqlite.pragma('user_version', { simple: true }));
@@ -252,7 +252,7 @@ export async function createBackup(ctx: ServiceContext, reason: BackupReason): P
   try {
     mkdirSync(folder, { recursive: true });
     assertRoomFor(ctx, folder);
-    info = await writeBackup(ctx.storage.store.sqlite, folder, newName(folder, now, reason), reason, now.getTime(), ctx.storage.nativeBinding);
+    info = await writeBackup(ctx.storage.store.sqlite, folder, newName(folder, now, reason), reason, now.getTime());
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw writeFailed(folder, error);
@@ -272,13 +272,12 @@ export async function writeBackup(
   name: string,
   reason: BackupReason,
   createdAt: number,
-  nativeBinding?: string,
 ): Promise<BackupInfo> {
   const partial = join(folder, `${name}.partial`);
   const file = join(folder, name);
   try {
     await sqlite.backup(partial);
-    toRollbackJournal(partial, nativeBinding);
+    toRollbackJournal(partial);
     fsyncFile(partial);
     renameSync(partial, file);
     fsyncDir(folder);
@@ -286,7 +285,7 @@ export async function writeBackup(
     rmSync(partial, { force: true });
     throw error;
   }
-  const examined = examine(file, nativeBinding);
+  const examined = examine(file);
   const info: BackupInfo = { file: name, createdAt, reason, size: statSync(file).size, ...examined };
   const { file: _name, ...sidecar } = info;
   writeFileSync(sidecarOf(file), JSON.stringify(sidecar, null, 2));
@@ -323,7 +322,7 @@ export async function inspectBackup(ctx: ServiceContext, file: string): Promise<
   if (!base || !existsSync(full)) {
     throw notFound('backup.errors.notFound', { file });
   }
-  return { ...base, size: statSync(full).size, ...examine(full, ctx.storage.nativeBinding) };
+  return { ...base, size: statSync(full).size, ...examine(full) };
 }
 
 /** A person deletes one of our backups (and its sidecar); nothing else in the folder can be named. */

@@ -37,7 +37,7 @@ export async function runFullCheck(ctx: ServiceContext): Promise<FullCheck> {
   const at = ctx.now().getTime();
   const started = performance.now();
   // Off the desk's thread; SQLite stopping at damage it cannot walk comes back as a problem too.
-  const problems = await integrityCheckOffThread(ctx.storage.dbPath, MAX_PROBLEMS, ctx.storage.nativeBinding);
+  const problems = await integrityCheckOffThread(ctx.storage.dbPath, MAX_PROBLEMS);
   const check: FullCheck = { at, ok: problems.length === 0, ms: Math.round(performance.now() - started), problems: problems.slice(0, MAX_PROBLEMS) };
   await ctx.db
     .insertInto('health_checks')
@@ -73,7 +73,7 @@ export function newestGoodBackup(folders: string[]): { backup: BackupInfo; folde
 /** integrity_check of a backup file, remembered while the file is unchanged: it reads the whole file. */
 const verified = new Map<string, boolean>();
 
-function passesFullCheck(file: string, nativeBinding?: string): boolean {
+function passesFullCheck(file: string): boolean {
   let key: string;
   try {
     const st = statSync(file);
@@ -87,7 +87,7 @@ function passesFullCheck(file: string, nativeBinding?: string): boolean {
   let passed = false;
   try {
     // Our backups are in rollback-journal mode: opening them read-only leaves nothing beside them.
-    sqlite = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    sqlite = new Database(file, { readonly: true, fileMustExist: true });
     passed = sqlite.pragma('integrity_check(1)', { simple: true }) === 'ok';
   } catch {
     passed = false;
@@ -107,7 +107,7 @@ async function offeredBackup(ctx: ServiceContext, last: FullCheck | null, folder
   const where = folder ?? (await backupFolder(ctx)).folder;
   const good = readBackups(where).filter((b) => b.check === 'ok');
   if (!last || last.ok) return good[0] ?? null;
-  return good.slice(0, 10).find((b) => passesFullCheck(join(where, b.file), ctx.storage.nativeBinding)) ?? null;
+  return good.slice(0, 10).find((b) => passesFullCheck(join(where, b.file))) ?? null;
 }
 
 export async function healthStatus(ctx: ServiceContext, folder?: string): Promise<HealthStatus> {

@@ -13,7 +13,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 let db;
 try {
-  db = new Database(workerData.file, Object.assign({ readonly: true, fileMustExist: true }, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}));
+  db = new Database(workerData.file, { readonly: true, fileMustExist: true });
   const rows = db.pragma('integrity_check(' + workerData.max + ')');
   parentPort.postMessage({ problems: rows.map((r) => String(r.integrity_check)).filter((p) => p !== 'ok') });
 } catch (error) {
@@ -24,9 +24,9 @@ try {
 `;
 
 /** The problems integrity_check reports (at most `max`); empty when the file is sound. */
-export function integrityCheckOffThread(file: string, max: number, nativeBinding?: string): Promise<string[]> {
+export function integrityCheckOffThread(file: string, max: number): Promise<string[]> {
   return new Promise((resolve) => {
-    const worker = new Worker(WORKER, { eval: true, workerData: { file, max, nativeBinding, driver: createRequire(__filename).resolve('better-sqlite3') } });
+    const worker = new Worker(WORKER, { eval: true, workerData: { file, max, driver: createRequire(__filename).resolve('better-sqlite3') } });
     worker.once('message', (message: { problems: string[] }) => resolve(message.problems));
     worker.once('error', (error) => resolve([error.message || 'integrity_check failed']));
     worker.once('exit', (code) => {

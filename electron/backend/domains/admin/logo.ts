@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import type { Logger } from '../../platform/platform';
 import { refuse } from '../../lib/errors';
 
@@ -21,6 +21,8 @@ function decode(dataUrl: string): Buffer {
  * needs, is refused with the reason, before it is stored.
  */
 export async function normaliseLogo(dataUrl: string): Promise<string> {
+  // Loaded when a logo is checked, not at start: libvips is large, and most starts need none.
+  const { default: sharp } = await import('sharp');
   const bytes = decode(dataUrl);
   let meta: Metadata;
   try {

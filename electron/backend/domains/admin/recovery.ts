@@ -65,7 +65,7 @@ class Desk implements DeskBackend {
     private live: Backend | null,
     private problem: Problem | null,
   ) {
-    this.savedFolder = live ? null : readSavedFolder(options.dbPath, options.nativeBinding);
+    this.savedFolder = live ? null : readSavedFolder(options.dbPath);
   }
 
   get mode() {
@@ -197,11 +197,11 @@ class Desk implements DeskBackend {
    * deleted or overwritten; if the restored copy does not open either, everything goes back.
    */
   private async restore(file: string): Promise<RecoveryResult> {
-    const { dbPath, nativeBinding } = this.options;
+    const { dbPath } = this.options;
     // The file is fine and open on another desk: replacing it would pull its data from under it.
     if (this.problem?.kind === 'inUse') throw refusal('CONFLICT', 'health.errors.inUseNoRestore', { file: dbPath });
     const source = this.locate(file);
-    const examined = examine(source, nativeBinding);
+    const examined = examine(source);
     if (examined.check !== 'ok') {
       throw refuse('backup.errors.damaged', { file });
     }
@@ -211,7 +211,7 @@ class Desk implements DeskBackend {
     }
     const staged = `${dbPath}.restoring`;
     try {
-      stage(source, staged, nativeBinding);
+      stage(source, staged);
     } catch (error) {
       rmSync(staged, { force: true });
       throw refusal('STORAGE', 'health.errors.restoreFailed', { file }, { log: `backup ${file} could not be copied beside ${dbPath}: ${(error as Error).message}` });
@@ -287,10 +287,10 @@ export function keptName(dbPath: string, now: Date): string {
 }
 
 /** The backup folder the user chose, read from the damaged file read-only, if it opens at all. */
-function readSavedFolder(dbPath: string, nativeBinding?: string): string | null {
+function readSavedFolder(dbPath: string): string | null {
   let sqlite: Database.Database | undefined;
   try {
-    sqlite = new Database(dbPath, { readonly: true, fileMustExist: true, timeout: 500, ...(nativeBinding ? { nativeBinding } : {}) });
+    sqlite = new Database(dbPath, { readonly: true, fileMustExist: true, timeout: 500 });
     const row = sqlite.prepare("select value from settings where key = 'backupFolder'").get() as { value: string } | undefined;
     const folder: unknown = row ? JSON.parse(row.value) : null;
     return typeof folder === 'string' && folder ? folder : null;
