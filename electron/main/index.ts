@@ -89,7 +89,7 @@ async function start(): Promise<void> {
     const t = translator(DEFAULT_LANGUAGE);
     const message =
       error instanceof AppError && error.details.message
-        ? t(error.details.message.key, error.details.message.params)
+        ? t(error.details.message.key, error.details.message.params ?? {})
         : t('errors.INTERNAL');
     dialog.showErrorBox(t('appName'), message);
     app.exit(1);

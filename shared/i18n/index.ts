@@ -49,7 +49,6 @@ export function translator(lang: Language): TFunction {
     initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
-    showSupportNotice: false,
   });
   return instance.t;
 }

@@ -64,9 +64,9 @@ describe('point 1: the whole sheet or a refusal naming the limit', () => {
     const error = await backend.fails('import:open', {});
     expect(error.code).toBe('VALIDATION');
     expect(error.details.message).toEqual({ key: 'errors.importTooManyRows', params: { file: 'sheet.xlsx', sheet: '客户设备', rows: 50_003, limit: 50_000 } });
-    expect(zh(error.details.message!.key, error.details.message!.params)).toContain('50,000');
-    expect(zh(error.details.message!.key, error.details.message!.params)).toContain('50,003');
-    expect(en(error.details.message!.key, error.details.message!.params)).toContain('50,000 rows');
+    expect(zh(error.details.message!.key, error.details.message!.params ?? {})).toContain('50,000');
+    expect(zh(error.details.message!.key, error.details.message!.params ?? {})).toContain('50,003');
+    expect(en(error.details.message!.key, error.details.message!.params ?? {})).toContain('50,000 rows');
     expect(count('customers')).toBe(0);
   });
 });
@@ -86,7 +86,7 @@ describe('point 2: sizes checked before anything is inflated', () => {
     backend.platform.openAnswer = file;
     const error = await backend.fails('import:open', {});
     expect(error.details.message).toEqual({ key: 'errors.importUnpackedTooBig', params: { file: 'bomb.xlsx', size: 3073, limit: 100 } });
-    expect(zh(error.details.message!.key, error.details.message!.params)).toContain('3,073 MB');
+    expect(zh(error.details.message!.key, error.details.message!.params ?? {})).toContain('3,073 MB');
   });
 
   it('refuses a sheet compressed far beyond what real data compresses to, though it would fit', async () => {
@@ -122,7 +122,7 @@ describe('point 3: an existing customer only when the name and a phone agree', (
       targetId: null,
       warnings: [{ column: '联系电话', message: { key: 'import.phoneOfOtherCustomer', params: { phone: '0571-88001122', existing: '杭州启航物业', name: '杭州安信电梯' } } }],
     });
-    const sentence = zh('import.phoneOfOtherCustomer', preview.rows[0]!.warnings[0]!.message.params);
+    const sentence = zh('import.phoneOfOtherCustomer', preview.rows[0]!.warnings[0]!.message.params ?? {});
     expect(sentence).toContain('杭州启航物业');
     expect(sentence).toContain('杭州安信电梯');
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -78,6 +79,20 @@ test.describe.serial('the built main process', () => {
     expect(labels()).toContain('文件');
     await recorded.ipcHandlers.get('settings:update')!(ours(), { language: 'en' });
     expect(labels()).toContain('File');
+  });
+
+  test('loads the very SQLite addon plain Node loads: one Node-API build for both, nothing rebuilt for Electron', () => {
+    const addons = (objects: string[]) => objects.filter((f) => /better-sqlite3[\\/].*\.node$/.test(f));
+    // The main bundle has opened the database: its addon is mapped into this process.
+    const inBundle = addons((process.report.getReport() as unknown as { sharedObjects: string[] }).sharedObjects);
+    const plain = execFileSync(
+      process.execPath,
+      ['-e', "require('better-sqlite3')(':memory:'); console.log(JSON.stringify(process.report.getReport().sharedObjects))"],
+      { encoding: 'utf8' },
+    );
+    expect(inBundle).toEqual(addons(JSON.parse(plain) as string[]));
+    expect(inBundle).toHaveLength(1);
+    expect(inBundle[0]).toMatch(new RegExp(`better-sqlite3[\\\\/]prebuilds[\\\\/]${process.platform}-${process.arch}\\.node$`));
   });
 
   test('checklist 1 · only load secure content: the window loads app://desk from the package, with no remote resource', async () => {

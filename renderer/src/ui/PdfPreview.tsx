@@ -44,8 +44,8 @@ function base64ToBytes(base64: string): Uint8Array {
  */
 async function renderInto(container: HTMLDivElement, bytes: Uint8Array, isCancelled: () => boolean): Promise<number> {
   const { pdfjs, worker } = await loadPdfJs();
-  // The CSP has no 'unsafe-eval': pdf.js must not compile fonts with new Function().
-  const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, worker });
+  // pdf.js 6 no longer compiles fonts with new Function(): the CSP's missing 'unsafe-eval' is fine.
+  const task = pdfjs.getDocument({ data: bytes.slice(), worker });
   const pdf = await task.promise;
   try {
     // A little narrower than the panel, so the page's edge and shadow stay visible.
@@ -70,7 +70,8 @@ async function renderInto(container: HTMLDivElement, bytes: Uint8Array, isCancel
     container.replaceChildren(...canvases);
     return pdf.numPages;
   } finally {
-    void pdf.destroy();
+    // The loading task owns the document (pdf.js 6): destroying it frees the document, not the shared worker.
+    void task.destroy();
   }
 }
 
