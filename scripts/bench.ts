@@ -174,7 +174,10 @@ for (const line of await benchTickets(backend.invoke, { customers: CUSTOMERS, un
 const seededAudit = seedAudit(sqlite, { count: AUDIT, now: Date.now(), rand });
 console.log(`Seeded an audit log of ${AUDIT.toLocaleString()} requests (${seededAudit.rows.toLocaleString()} changed rows) in ${(seededAudit.seedMs / 1000).toFixed(1)} s`);
 for (const line of await benchAudit(backend.invoke, { count: AUDIT, rand, stats, time })) console.log(line);
-console.log(`Memory: rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const memory = process.memoryUsage();
+// rss alone hid where memory went when the toolchain changed: the JS heap, or native (SQLite, fonts, buffers).
+console.log(`Memory: rss ${mib(memory.rss)} (JS heap ${mib(memory.heapUsed)} of ${mib(memory.heapTotal)}, external ${mib(memory.external)}, buffers ${mib(memory.arrayBuffers)})`);
 await backend.close();
 rmSync(dir, { recursive: true, force: true });
 }
