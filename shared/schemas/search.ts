@@ -2,6 +2,10 @@ import { z } from 'zod';
 import type { WarrantyEvaluation } from '../domain/warranty-engine';
 import type { TicketStatus } from '../domain/ticket-status';
 import type { Region } from './customer';
+import type { TicketRow } from './ticket';
+
+/** An open repair at a glance: the caller is often ringing about it. */
+export type OpenTicketGlance = Pick<TicketRow, 'id' | 'number' | 'status' | 'technicians' | 'worst'>;
 
 export const searchInput = z.strictObject({
   query: z.string().trim().min(1).max(100),
@@ -18,6 +22,9 @@ export type SearchHit =
       archived: boolean;
       /** Each unit's warranty state, for a glance at the caller's equipment. */
       units: { id: number; label: string; summary: WarrantyEvaluation['summary'] }[];
+      /** The newest few open tickets, and how many are open in all. */
+      openTickets: OpenTicketGlance[];
+      openCount: number;
     }
   | {
       kind: 'unit';
@@ -29,6 +36,9 @@ export type SearchHit =
       customerName: string;
       summary: WarrantyEvaluation['summary'];
       end: string | null;
+      /** The newest few open tickets, and how many are open in all. */
+      openTickets: OpenTicketGlance[];
+      openCount: number;
     }
   | { kind: 'document'; id: number; number: string; title: string; documentKind: string }
-  | { kind: 'ticket'; id: number; number: string; status: TicketStatus; customerName: string; unitLabel: string };
+  | { kind: 'ticket'; id: number; number: string; status: TicketStatus; customerName: string; unitLabel: string; technicians: string[] };

@@ -260,6 +260,9 @@ export interface TicketRow {
   faultReported: string;
   customerId: number;
   customerName: string;
+  /** Who called and on which number (the customer's own unless another was given). */
+  contactName: string | null;
+  contactPhone: string | null;
   unitLabel: string;
   region: Region;
   reportedAt: number;
@@ -283,8 +286,6 @@ export interface TicketDetail extends Omit<TicketRow, 'technicians'> {
   unregisteredUnit: { brand: string; model: string; serial: string | null } | null;
   /** Registered unit facts for the paper. */
   unit: { brand: string; model: string; serial: string; category: string; siteAddress: string | null; purchaseDate: string | null; acceptanceDate: string | null } | null;
-  contactName: string | null;
-  contactPhone: string | null;
   siteAddress: string | null;
   serviceLevel: { id: number; name: string };
   deadlines: DeadlineView[];

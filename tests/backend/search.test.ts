@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../shared/schemas/search';
 import { normaliseQuery, pinyinForms } from '../../electron/backend/domains/search/search-index';
 import { openTestBackend, type TestBackend } from '../support/backend';
-import { person, seedModel } from '../support/sample';
+import { person, phoneTicket, seedModel } from '../support/sample';
 
 let backend: TestBackend;
 let zhang: number;
@@ -60,6 +60,24 @@ describe('the search box', () => {
   it('shows a customer with their units and warranty states', async () => {
     const hit = await first('张三丰');
     expect(hit).toMatchObject({ kind: 'customer', id: zhang, phone: '13812345678', units: [{ id: unitId, summary: 'active' }] });
+  });
+
+  it("shows the caller's open repairs with their status and technician, newest first, and counts the rest", async () => {
+    const tech = await backend.ok('technicians:create', { name: '李师傅', phone: '13900002222', skills: [] });
+    const opened = [];
+    for (let i = 0; i < 5; i++) opened.push(await backend.ok('tickets:create', phoneTicket(zhang, { unitId, unregisteredUnit: null, faultReported: `第${i}次` })));
+    await backend.ok('tickets:transition', { id: opened[4]!.id, to: 'answered' });
+    await backend.ok('tickets:assign', { id: opened[4]!.id, technicianIds: [tech.id] });
+    await backend.ok('tickets:transition', { id: opened[0]!.id, to: 'cancelled', note: '客户自己修好了' });
+    const hit = await first('张三丰');
+    if (hit?.kind !== 'customer') throw new Error('expected the customer first');
+    expect(hit.openCount).toBe(4);
+    expect(hit.openTickets.map((t) => t.number)).toEqual([opened[4]!.number, opened[3]!.number, opened[2]!.number]);
+    expect(hit.openTickets[0]).toMatchObject({ status: 'answered', technicians: ['李师傅'] });
+    const unit = await first('GL2026A0001');
+    expect(unit).toMatchObject({ kind: 'unit', openCount: 4 });
+    // The school has none: an empty list, not someone else's.
+    expect(await first('西湖中学')).toMatchObject({ kind: 'customer', id: school, openTickets: [], openCount: 0 });
   });
 
   it('finds a document by its number', async () => {

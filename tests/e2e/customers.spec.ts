@@ -20,7 +20,7 @@ test('a company customer with several phones, addresses, contacts and tags; each
   // The app opens on the Desk; the customer list is one click (or this address) away.
   await desk.goto('/#/customers');
   await expect(desk.getByText('还没有客户')).toBeVisible();
-  await desk.keyboard.press('Control+N');
+  await desk.keyboard.press('Control+Shift+N');
   const dialog = desk.getByRole('dialog', { name: '新建客户' });
   await expect(dialog.getByLabel('姓名 / 单位名称')).toBeFocused();
   await desk.keyboard.type('西湖花园物业管理处');
@@ -287,7 +287,7 @@ test('a model missing from the list is added from the unit form without leaving 
   const owner = await backend.ok('customers:create', person({ name: '周九', phones: [{ phone: '13911112222' }] }));
   await desk.goto(`/#/customers/${owner.id}`);
   await expect(desk.getByTestId('customer-contact')).toBeVisible();
-  await desk.keyboard.press('Control+N');
+  await desk.keyboard.press('Control+Shift+N');
   const unitDialog = desk.getByRole('dialog', { name: '添加设备' });
   await expect(unitDialog.getByRole('combobox', { name: '产品型号' })).toBeFocused();
   await unitDialog.getByRole('button', { name: '新建型号' }).click();

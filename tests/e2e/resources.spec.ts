@@ -60,7 +60,7 @@ test('a technician added at the desk, and the day of appointments', async ({ des
   await open(desk, 'technicians');
   await expect(desk.getByTestId('technicians-table')).toBeVisible();
 
-  await desk.keyboard.press('Control+N');
+  await desk.keyboard.press('Control+Shift+N');
   const dialog = desk.getByRole('dialog', { name: '新增维修人员' });
   await expect(dialog.getByLabel('姓名')).toBeFocused();
   await desk.keyboard.type('周建国');

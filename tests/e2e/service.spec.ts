@@ -102,7 +102,7 @@ test('a complaint is recorded, answered, followed up and closed', async ({ desk,
   await desk.goto('/#/complaints');
   await expect(desk.getByText('没有待处理的投诉')).toBeVisible();
 
-  await desk.keyboard.press('Control+N');
+  await desk.keyboard.press('Control+Shift+N');
   const dialog = desk.getByRole('dialog', { name: '登记投诉' });
   await expect(dialog.getByLabel('投诉内容')).toBeFocused();
   await desk.keyboard.type('师傅约好上午来，下午三点才到，也没有提前打电话');

@@ -231,7 +231,7 @@ test('a duplicate serial and a wrong phone number are explained under the field,
   // A phone number that is neither a mobile nor a landline: the schema's sentence, in Chinese.
   await desk.goto('/#/customers');
   await expect(desk.getByText('还没有客户')).toBeVisible();
-  await desk.keyboard.press('Control+N');
+  await desk.keyboard.press('Control+Shift+N');
   const dialog = desk.getByRole('dialog', { name: '新建客户' });
   await dialog.getByLabel('姓名 / 单位名称').fill('李四');
   await dialog.getByLabel('电话 1', { exact: true }).fill('12345');

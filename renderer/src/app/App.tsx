@@ -1,13 +1,12 @@
 import { Alert, Anchor, AppShell, Group, NavLink, Text, Title } from '@mantine/core';
-import { IconFileText, IconInfoCircle, IconPackage, IconSettings, IconUsers, IconLayoutDashboard, IconTool, IconUserCog, IconBox, IconMessageReport, IconHistory } from '@tabler/icons-react';
-import { IconFileImport } from '@tabler/icons-react';
-import { useEffect, type ReactNode } from 'react';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch, useSettings, useStoredLanguage } from './language';
 import { OperatorMenu } from './OperatorMenu';
 import { AuditPage } from '../features/audit';
 import { ComplaintsPage } from '../features/complaints';
-import { CustomerDetailPage, CustomersPage } from '../features/customers';
+import { CallerFlow, CustomerDetailPage, CustomersPage } from '../features/customers';
 import { DeskPage } from '../features/desk';
 import { DocumentsPage } from '../features/documents';
 import { ImportPage } from '../features/import';
@@ -19,30 +18,9 @@ import { TechniciansPage } from '../features/technicians';
 import { TicketPage, TicketsPage } from '../features/tickets';
 import { UnitPage } from '../features/units';
 import { useRoute, type Route } from './router';
+import { NAV, sectionLabelKey, sectionOf } from './sections';
 import { SessionGate } from './SessionGate';
 import { HealthBanner } from './HealthBanner';
-
-type Section = 'desk' | 'customers' | 'tickets' | 'technicians' | 'parts' | 'complaints' | 'products' | 'documents' | 'import' | 'audit' | 'settings';
-
-const NAV: { section: Section; icon: ReactNode }[] = [
-  { section: 'desk', icon: <IconLayoutDashboard size={18} stroke={1.6} /> },
-  { section: 'customers', icon: <IconUsers size={18} stroke={1.6} /> },
-  { section: 'tickets', icon: <IconTool size={18} stroke={1.6} /> },
-  { section: 'technicians', icon: <IconUserCog size={18} stroke={1.6} /> },
-  { section: 'parts', icon: <IconBox size={18} stroke={1.6} /> },
-  { section: 'complaints', icon: <IconMessageReport size={18} stroke={1.6} /> },
-  { section: 'products', icon: <IconPackage size={18} stroke={1.6} /> },
-  { section: 'documents', icon: <IconFileText size={18} stroke={1.6} /> },
-  { section: 'import', icon: <IconFileImport size={18} stroke={1.6} /> },
-  { section: 'audit', icon: <IconHistory size={18} stroke={1.6} /> },
-  { section: 'settings', icon: <IconSettings size={18} stroke={1.6} /> },
-];
-
-function sectionOf(route: Route): Section {
-  if (route.section === 'customer' || route.section === 'unit') return 'customers';
-  if (route.section === 'ticket') return 'tickets';
-  return route.section;
-}
 
 /** Printing needs the company's name and hotline on the paper: say so calmly, once, on top. */
 function CompanyMissingBanner({ onOpenSettings }: { onOpenSettings: () => void }) {
@@ -128,7 +106,7 @@ export function App() {
             key={section}
             component="button"
             type="button"
-            label={t(section === 'import' ? 'importer.nav' : `app.nav.${section}`)}
+            label={t(sectionLabelKey(section))}
             leftSection={icon}
             active={active === section}
             aria-current={active === section ? 'page' : undefined}
@@ -141,6 +119,7 @@ export function App() {
         <CompanyMissingBanner onOpenSettings={() => go({ section: 'settings' })} />
         <HealthBanner onOpenSettings={() => go({ section: 'settings' })} />
         <Page route={route} />
+        <CallerFlow />
       </AppShell.Main>
     </AppShell>
   );

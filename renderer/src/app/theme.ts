@@ -11,5 +11,8 @@ export const theme = createTheme({
   components: {
     Table: { defaultProps: { fz: 'sm', verticalSpacing: 6, horizontalSpacing: 'sm' } },
     Modal: { defaultProps: { centered: true } },
+    // Typing part of an option and pressing Enter picks the first match, as a clerk expects;
+    // without it Enter did nothing and the open list hid the field's error.
+    Select: { defaultProps: { selectFirstOptionOnChange: true } },
   },
 });

@@ -3,6 +3,15 @@ import { getHotkeyHandler } from '@mantine/hooks';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+const STICKY_FOOTER = {
+  position: 'sticky',
+  bottom: 0,
+  zIndex: 2,
+  background: 'var(--mantine-color-body)',
+  borderTop: '1px solid var(--mantine-color-default-border)',
+  marginBottom: 'calc(var(--mantine-spacing-md) * -1)',
+} as const;
+
 /**
  * A modal form that behaves the same everywhere: focus lands on the field marked
  * `data-autofocus`, Enter (in a one-line field) and Ctrl+S save, Esc closes.
@@ -15,6 +24,7 @@ export function FormModal({
   saving,
   children,
   size = 520,
+  submitLabel,
 }: {
   opened: boolean;
   onClose: () => void;
@@ -23,6 +33,8 @@ export function FormModal({
   saving: boolean;
   children: ReactNode;
   size?: number;
+  /** Where saving also starts the next step ("Save and open the repair"). */
+  submitLabel?: string;
 }) {
   const { t } = useTranslation();
   const submit = () => onSubmit();
@@ -38,11 +50,12 @@ export function FormModal({
       >
         <Stack gap="sm">
           {children}
-          <Group justify="flex-end" gap="xs" mt="xs">
+          {/* At 768 px a long form scrolls: Save stays in sight, stuck to the bottom of the dialog. */}
+          <Group justify="flex-end" gap="xs" mt="xs" py="xs" style={STICKY_FOOTER} data-testid="form-footer">
             <Button variant="default" onClick={onClose}>
               {t('app.common.cancel')}
             </Button>
-            <SaveButton loading={saving} />
+            <SaveButton loading={saving} label={submitLabel} />
           </Group>
         </Stack>
       </form>
@@ -51,11 +64,11 @@ export function FormModal({
 }
 
 /** The submit button of every form, with its keyboard shortcut shown. */
-export function SaveButton({ loading }: { loading: boolean }) {
+export function SaveButton({ loading, label }: { loading: boolean; label?: string }) {
   const { t } = useTranslation();
   return (
     <Button type="submit" loading={loading}>
-      {t('app.common.save')}
+      {label ?? t('app.common.save')}
       <Kbd ml={8} size="xs">
         {t('app.keys.save')}
       </Kbd>

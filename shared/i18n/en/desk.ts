@@ -18,7 +18,7 @@ export const desk: CatalogShape<typeof zh> = {
     doneAt: 'Done {{done}}',
   },
   newRepair: 'New repair',
-  newRepairHint: 'Find the customer or the unit first (phone, name, pinyin initials or serial), then press New repair on its page.',
+  newRepairHint: 'Find the customer or the unit first (phone, name, pinyin initials or serial), open it, then press Ctrl+N. A new caller: type their phone and press Enter.',
   columns: {
     number: 'Ticket',
     reported: 'Reported',
@@ -59,6 +59,7 @@ export const desk: CatalogShape<typeof zh> = {
       loans: 'Loaners out',
     },
     empty: {
+      nothingOpen: 'No repairs are open. When a customer calls, press Ctrl+K and type their phone or name (a new caller: press Enter to add them), then Ctrl+N for a new repair.',
       urgentTitle: 'Nothing overdue or at risk',
       urgentDescription: 'Every open ticket is within its deadlines. When a customer calls, press Ctrl+K to find them, then New repair.',
       appointments: 'No appointments today. Agree a visit time on a ticket to see it here.',

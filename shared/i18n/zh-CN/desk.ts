@@ -18,7 +18,7 @@ export const desk = {
   },
   /** Ctrl+N where no customer is chosen yet: the core flow starts from the customer. */
   newRepair: '新建报修',
-  newRepairHint: '先找到客户或设备（电话、姓名、拼音首字母或机身编号），再在客户或设备页面点“新建报修”。',
+  newRepairHint: '先找到客户或设备（电话、姓名、拼音首字母或机身编号），打开后按 Ctrl+N。新客户：输入电话后按 Enter 建档。',
   columns: {
     number: '工单号',
     reported: '报修时间',
@@ -59,6 +59,7 @@ export const desk = {
       loans: '借出的备机',
     },
     empty: {
+      nothingOpen: '没有处理中的工单。客户来电时，按 Ctrl+K 输入电话或姓名找到客户（新客户直接按 Enter 建档），再按 Ctrl+N 新建报修。',
       urgentTitle: '没有超时或即将超时的工单',
       urgentDescription: '所有处理中的工单都在期限之内。客户来电时，按 Ctrl+K 找到客户或设备，再点“新建报修”。',
       appointments: '今天没有预约。在工单上约定上门时间后，会列在这里。',

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { SearchHit, searchInput } from '../../../../shared/schemas/search';
+import type { OpenTicketGlance, SearchHit, searchInput } from '../../../../shared/schemas/search';
+import type { TicketRow } from '../../../../shared/schemas/ticket';
 import type { ServiceContext } from '../../app/context';
 import { loadCustomers } from '../customers/customers';
 import { foldText } from './fold';
@@ -20,6 +21,28 @@ export function ticketNumberOf(query: string): string | null {
 
 const KIND_ORDER = { ticket: 0, unit: 1, customer: 2, document: 3 } as const;
 const UNITS_AT_A_GLANCE = 6;
+/** Open repairs shown in one customer's or unit's row; the rest are counted. */
+const OPEN_AT_A_GLANCE = 3;
+
+interface OpenRef {
+  id: number;
+  owner: number;
+  total: number;
+}
+
+/** The newest few open tickets of each customer (or unit), with how many each has in all. */
+async function openTicketsOf(ctx: ServiceContext, column: 'customer_id' | 'unit_id', owners: number[]): Promise<OpenRef[]> {
+  if (!owners.length) return [];
+  const { rows } = await sql<OpenRef>`
+    select id, owner, total from (
+      select id, ${sql.ref(column)} as owner,
+        row_number() over (partition by ${sql.ref(column)} order by reported_at desc, id desc) as n,
+        count(*) over (partition by ${sql.ref(column)}) as total
+      from tickets where open = 1 and ${sql.ref(column)} in (${sql.join(owners)})
+    ) where n <= ${OPEN_AT_A_GLANCE}
+    order by owner, n`.execute(ctx.db);
+  return rows;
+}
 
 /**
  * The one search box: customers, units and documents by any fragment. A unit whose serial is
@@ -51,10 +74,30 @@ export async function lookup(ctx: ServiceContext, input: z.output<typeof searchI
   const customerUnits = await loadUnits(ctx, ctx.db, glanceIds);
   const q = foldText(input.query).trim();
   const now = ctx.now().getTime();
+  // Most calls about a known customer are about a repair already under way: show it in the row.
+  const [byCustomer, byUnit] = await Promise.all([
+    openTicketsOf(ctx, 'customer_id', customers.map((c) => c.id)),
+    openTicketsOf(ctx, 'unit_id', units.map((u) => u.id)),
+  ]);
+  const openRows = new Map<number, TicketRow>();
+  const wanted = [...byCustomer, ...byUnit].map((r) => r.id);
+  if (wanted.length) {
+    for (const row of await selectTicketRows(ctx.db).where('t.id', 'in', wanted).execute()) {
+      openRows.set(row.id, toTicketRow(row as Parameters<typeof toTicketRow>[0], now));
+    }
+  }
+  const glance = (found: OpenRef[], owner: number): { openTickets: OpenTicketGlance[]; openCount: number } => {
+    const mine = found.filter((r) => r.owner === owner);
+    const openTickets = mine.flatMap((r) => {
+      const t = openRows.get(r.id);
+      return t ? [{ id: t.id, number: t.number, status: t.status, technicians: t.technicians, worst: t.worst }] : [];
+    });
+    return { openTickets, openCount: mine[0]?.total ?? 0 };
+  };
   const hits: SearchHit[] = [
     ...tickets.map((row) => {
       const t = toTicketRow(row as Parameters<typeof toTicketRow>[0], now);
-      return { kind: 'ticket' as const, id: t.id, number: t.number, status: t.status, customerName: t.customerName, unitLabel: t.unitLabel };
+      return { kind: 'ticket' as const, id: t.id, number: t.number, status: t.status, customerName: t.customerName, unitLabel: t.unitLabel, technicians: t.technicians };
     }),
     ...units.map((u) => ({
       kind: 'unit' as const,
@@ -66,6 +109,7 @@ export async function lookup(ctx: ServiceContext, input: z.output<typeof searchI
       customerName: u.customerName,
       summary: u.warranty.summary,
       end: u.warranty.components[0]?.end ?? null,
+      ...glance(byUnit, u.id),
     })),
     ...customers.map((c) => ({
       kind: 'customer' as const,
@@ -77,6 +121,7 @@ export async function lookup(ctx: ServiceContext, input: z.output<typeof searchI
       units: customerUnits
         .filter((u) => u.customerId === c.id)
         .map((u) => ({ id: u.id, label: `${u.brand} ${u.model} · ${u.serial}`, summary: u.warranty.summary })),
+      ...glance(byCustomer, c.id),
     })),
     ...documents.map((d) => ({ kind: 'document' as const, id: d.id, number: d.number, title: d.title, documentKind: d.kind })),
   ];

@@ -226,6 +226,8 @@ export function toTicketRow(row: ListRow, now: number): TicketRow {
     faultReported: row.fault_reported,
     customerId: row.customer_id,
     customerName: row.customer_name,
+    contactName: row.contact_name,
+    contactPhone: row.contact_phone,
     unitLabel: unitLabel(row),
     region: row.region as Region,
     reportedAt: row.reported_at,
@@ -303,8 +305,6 @@ export async function getTicket(ctx: ServiceContext, id: number, db: Db = ctx.db
     unit: unit
       ? { brand: unit.brand, model: unit.model, serial: unit.serial, category: unit.category, siteAddress: unit.siteAddress, purchaseDate: unit.purchaseDate, acceptanceDate: unit.acceptanceDate }
       : null,
-    contactName: row.contact_name,
-    contactPhone: row.contact_phone,
     siteAddress: row.site_address,
     serviceLevel: level,
     deadlines,

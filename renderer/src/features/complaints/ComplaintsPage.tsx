@@ -76,7 +76,7 @@ export function ComplaintsPage() {
   const [openId, setOpenId] = useState<number | null>(null);
   const list = useApiQuery('complaints:list', { openOnly: scope === 'open', limit: 500 }, { placeholderData: (previous) => previous });
   const rows = list.data ?? [];
-  useHotkeys([['mod+N', () => setCreating(true)]], []);
+  useHotkeys([['mod+shift+N', () => setCreating(true)]], []);
 
   return (
     <>
@@ -84,7 +84,7 @@ export function ComplaintsPage() {
         <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
           {t('service.complaints.new')}
           <Kbd ml={8} size="xs">
-            {t('app.keys.new')}
+            {t('app.keys.newHere')}
           </Kbd>
         </Button>
       </PageHeader>

@@ -141,7 +141,7 @@ export function CustomerDetailPage({ id }: { id: number }) {
 
   // Ctrl+N adds a unit, unless a dialog is already open on top of the page.
   const anyOpen = dialog !== null || cardFor !== null || preview !== null;
-  useHotkeys([['mod+N', () => !anyOpen && customer.data && setDialog('unit')]], []);
+  useHotkeys([['mod+shift+N', () => !anyOpen && customer.data && setDialog('unit')]], []);
 
   const close = () => setDialog(null);
   const open = (next: Dialog) => {
@@ -182,7 +182,7 @@ export function CustomerDetailPage({ id }: { id: number }) {
               <RegionBadge region={c.region} />
             </Group>
             <Group gap={6} wrap="nowrap">
-              <NewRepairButton customerId={id} disabled={c.archived} />
+              <NewRepairButton customerId={id} disabled={c.archived} hotkey />
               <Button variant="default" size="xs" leftSection={<IconPencil size={14} />} onClick={() => open('edit')}>
                 {t('app.common.edit')}
               </Button>
@@ -229,7 +229,7 @@ export function CustomerDetailPage({ id }: { id: number }) {
             <Button size="xs" leftSection={<IconDeviceDesktopPlus size={14} />} onClick={() => open('unit')}>
               {t('app.customer.addUnit')}
               <Kbd ml={8} size="xs">
-                {t('app.keys.new')}
+                {t('app.keys.newHere')}
               </Kbd>
             </Button>
           </Group>

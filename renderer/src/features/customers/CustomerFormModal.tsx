@@ -34,13 +34,19 @@ const MAX_PHONES = 10;
 const MAX_ADDRESSES = 10;
 const MAX_CONTACTS = 20;
 
-function initialValues(customer: Customer | null): Values {
+/** What the search knew about a new caller. */
+export interface CustomerPrefill {
+  phone?: string;
+  name?: string;
+}
+
+function initialValues(customer: Customer | null, prefill: CustomerPrefill = {}): Values {
   const addresses = customer?.addresses.length ? customer.addresses.map((a) => ({ ...a })) : [{ address: '', isDefault: true }];
   return {
     kind: customer?.kind ?? 'person',
-    name: customer?.name ?? '',
+    name: customer?.name ?? prefill.name ?? '',
     region: customer?.region ?? 'urban',
-    phones: customer?.phones.length ? customer.phones.map((p) => ({ phone: p.phone, label: p.label ?? '' })) : [{ phone: '', label: '' }],
+    phones: customer?.phones.length ? customer.phones.map((p) => ({ phone: p.phone, label: p.label ?? '' })) : [{ phone: prefill.phone ?? '', label: '' }],
     addresses,
     contacts: customer?.contacts.map((c) => ({ name: c.name, role: c.role ?? '', phone: c.phone ?? '' })) ?? [],
     tags: customer?.tags ?? [],
@@ -127,11 +133,20 @@ function validator(t: TFunction) {
   };
 }
 
-function CustomerForm({ customer, onClose, onSaved }: { customer: Customer | null; onClose: () => void; onSaved: (c: Customer) => void }) {
+interface FormProps {
+  customer: Customer | null;
+  onClose: () => void;
+  onSaved: (c: Customer) => void;
+  prefill?: CustomerPrefill;
+  /** A new caller's form says it goes on to the repair. */
+  forCaller?: boolean;
+}
+
+function CustomerForm({ customer, onClose, onSaved, prefill, forCaller = false }: FormProps) {
   const { t } = useTranslation();
   const create = useApiMutation('customers:create');
   const update = useApiMutation('customers:update');
-  const form = useForm<Values>({ initialValues: initialValues(customer), validate: validator(t) });
+  const form = useForm<Values>({ initialValues: initialValues(customer, prefill), validate: validator(t) });
 
   const handleSubmit = form.onSubmit((values) => {
     const { input, rows } = toInput(values);
@@ -169,7 +184,8 @@ function CustomerForm({ customer, onClose, onSaved }: { customer: Customer | nul
       opened
       onClose={onClose}
       size={720}
-      title={t(customer ? 'app.customers.form.editTitle' : 'app.customers.form.createTitle')}
+      title={t(customer ? 'app.customers.form.editTitle' : forCaller ? 'app.customers.form.callerTitle' : 'app.customers.form.createTitle')}
+      submitLabel={forCaller ? t('app.customers.form.saveAndRepair') : undefined}
       onSubmit={handleSubmit}
       saving={create.isPending || update.isPending}
     >
@@ -299,16 +315,6 @@ function CustomerForm({ customer, onClose, onSaved }: { customer: Customer | nul
 }
 
 /** New customer, or edit one: the form is mounted fresh each time it opens. */
-export function CustomerFormModal({
-  opened,
-  customer = null,
-  onClose,
-  onSaved,
-}: {
-  opened: boolean;
-  customer?: Customer | null;
-  onClose: () => void;
-  onSaved: (c: Customer) => void;
-}) {
-  return opened ? <CustomerForm customer={customer} onClose={onClose} onSaved={onSaved} /> : null;
+export function CustomerFormModal({ opened, customer = null, ...rest }: Omit<FormProps, 'customer'> & { opened: boolean; customer?: Customer | null }) {
+  return opened ? <CustomerForm customer={customer} {...rest} /> : null;
 }

@@ -92,7 +92,7 @@ export function CustomersPage() {
   const [sort, setSort] = useState(UNSORTED);
   const filtered = query !== '' || tag !== '' || region !== null;
 
-  useHotkeys([['mod+N', () => setCreating(true)]], []);
+  useHotkeys([['mod+shift+N', () => setCreating(true)]], []);
 
   // A changed filter starts again from the first page.
   const refilter = <T,>(set: (v: T) => void) => (v: T) => {
@@ -108,7 +108,7 @@ export function CustomersPage() {
         <Button leftSection={<IconUserPlus size={16} />} onClick={() => setCreating(true)}>
           {t('app.customers.new')}
           <Kbd ml={8} size="xs">
-            {t('app.keys.new')}
+            {t('app.keys.newHere')}
           </Kbd>
         </Button>
       </PageHeader>

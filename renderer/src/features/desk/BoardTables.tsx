@@ -83,7 +83,10 @@ export function UrgentTickets({ board }: { board: Board }) {
   const rows = [...board.overdue, ...board.atRisk];
   return (
     <Section id="urgent" count={rows.length}>
-      {rows.length === 0 ? (
+      {board.openTickets === 0 ? (
+        // Nothing open is a quiet day, or a first day: say what to do, do not celebrate.
+        <Quiet>{t('desk.board.empty.nothingOpen')}</Quiet>
+      ) : rows.length === 0 ? (
         <Paper withBorder py="sm">
           <EmptyState
             size="sm"

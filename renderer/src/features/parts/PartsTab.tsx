@@ -84,7 +84,7 @@ export function PartsTab() {
   const filtered = query !== '' || lowStockOnly || includeInactive;
   const lowCount = rows.filter((p) => p.low && p.active).length;
 
-  useHotkeys([['mod+N', () => setEditing({ item: null })]], []);
+  useHotkeys([['mod+shift+N', () => setEditing({ item: null })]], []);
 
   return (
     <>
@@ -105,7 +105,7 @@ export function PartsTab() {
         <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ item: null })}>
           {t('stock.parts.new')}
           <Kbd ml={8} size="xs">
-            {t('app.keys.new')}
+            {t('app.keys.newHere')}
           </Kbd>
         </Button>
       </Group>

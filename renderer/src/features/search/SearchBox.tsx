@@ -1,28 +1,30 @@
-import { Badge, Combobox, Group, Kbd, Loader, ScrollArea, Text, TextInput, useCombobox } from '@mantine/core';
+import { Combobox, Group, Kbd, Loader, ScrollArea, Text, TextInput, useCombobox } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
-import { IconDeviceDesktop, IconFileText, IconSearch, IconTool, IconUser } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { IconArrowRight, IconSearch, IconUserPlus } from '@tabler/icons-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatPhone } from '../../../../shared/format';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../../../shared/schemas/document';
 import type { SearchHit } from '../../../../shared/schemas/search';
 import { call, useApiQuery } from '../../api/client';
-import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { DocumentPreviewModal, type PreviewDocument } from '../../ui/DocumentPreviewModal';
 import { notifyError } from '../../lib/notify';
-import { onOpenSearch } from './searchBus';
-import { WarrantyBadge } from '../../ui/WarrantyBadge';
+import { actionEntries, actionKey, matchActions, phoneOf, type ActionEntry } from './actions';
+import { HitRow } from './HitRow';
+import { startNewRepair } from './newRepair';
+import { onOpenSearch, startNewCaller, type CallerPrefill } from './searchBus';
 
 const DEBOUNCE_MS = 120;
 const LIMIT = 12;
-/** A caller's units shown as badges in their row; the rest are counted. */
-const UNIT_BADGES = 3;
+const CALLER_VALUE = 'caller:new';
+/** A whole mobile number: long enough that "no customer has it" means a new caller. */
+const WHOLE_NUMBER_DIGITS = 11;
 
 type HitKind = SearchHit['kind'];
-const KIND_ICON = { customer: IconUser, unit: IconDeviceDesktop, document: IconFileText, ticket: IconTool } as const;
 
 const hitValue = (hit: SearchHit) => `${hit.kind}:${hit.id}`;
+const actionValue = (entry: ActionEntry) => `action:${actionKey(entry.action)}`;
+const digitsOf = (text: string) => text.replace(/\D/g, '');
 
 function isDocumentKind(kind: string): kind is DocumentKind {
   return (DOCUMENT_KINDS as readonly string[]).includes(kind);
@@ -35,101 +37,29 @@ function groupHits(hits: SearchHit[]): [HitKind, SearchHit[]][] {
   return [...groups.entries()];
 }
 
-function HitRow({ hit }: { hit: SearchHit }) {
-  const { t } = useTranslation();
-  const lang = currentLanguage();
-  const Icon = KIND_ICON[hit.kind];
-  const icon = <Icon size={16} stroke={1.6} style={{ flexShrink: 0, opacity: 0.6 }} />;
-  const nowrap = { whiteSpace: 'nowrap' } as const;
-  switch (hit.kind) {
-    case 'customer':
-      return (
-        <Group gap="sm" wrap="nowrap">
-          {icon}
-          <Text size="sm" fw={600} style={nowrap}>
-            {hit.name}
-          </Text>
-          <Text size="sm" c="dimmed" style={nowrap}>
-            {formatPhone(hit.phone)}
-          </Text>
-          {hit.archived && (
-            <Badge size="xs" color="gray" variant="outline" tt="none">
-              {t('app.search.archived')}
-            </Badge>
-          )}
-          <Group gap={4} wrap="nowrap" ml="auto">
-            {hit.units.length === 0 && (
-              <Text size="xs" c="dimmed">
-                {t('app.search.noUnits')}
-              </Text>
-            )}
-            {hit.units.slice(0, UNIT_BADGES).map((u) => (
-              <WarrantyBadge key={u.id} state={u.summary} size="xs" title={u.label} />
-            ))}
-            {hit.units.length > UNIT_BADGES && (
-              <Text size="xs" c="dimmed" style={nowrap}>
-                {t('app.search.moreUnits', { count: hit.units.length })}
-              </Text>
-            )}
-          </Group>
-        </Group>
-      );
-    case 'unit':
-      return (
-        <Group gap="sm" wrap="nowrap">
-          {icon}
-          <Text size="sm" fw={600} style={nowrap}>
-            {hit.brand} {hit.model}
-          </Text>
-          <Text size="sm" ff="monospace" style={nowrap}>
-            {hit.serial}
-          </Text>
-          <Text size="sm" c="dimmed" truncate>
-            {hit.customerName}
-          </Text>
-          <Group gap={6} wrap="nowrap" ml="auto">
-            <WarrantyBadge state={hit.summary} size="xs" />
-            {hit.end && (
-              <Text size="xs" c="dimmed" style={nowrap}>
-                {t('app.search.until', { date: formatDate(hit.end, lang) })}
-              </Text>
-            )}
-          </Group>
-        </Group>
-      );
-    case 'ticket':
-      return (
-        <Group gap="sm" wrap="nowrap">
-          {icon}
-          <Text size="sm" ff="monospace" fw={600} style={nowrap}>
-            {hit.number}
-          </Text>
-          <Badge size="xs" variant="light" tt="none">
-            {t(`ticketing.status.${hit.status}`)}
-          </Badge>
-          <Text size="sm" c="dimmed" truncate>
-            {hit.customerName} · {hit.unitLabel}
-          </Text>
-        </Group>
-      );
-    case 'document':
-      return (
-        <Group gap="sm" wrap="nowrap">
-          {icon}
-          <Text size="sm" ff="monospace" fw={600} style={nowrap}>
-            {hit.number}
-          </Text>
-          <Text size="sm" c="dimmed" truncate>
-            {hit.title}
-          </Text>
-        </Group>
-      );
-  }
+/**
+ * Whether to offer "new customer with what was typed": when nothing was found, or when a whole
+ * phone number was typed and none of the customers found has it (a new caller sharing digits).
+ */
+function offersNewCaller(query: string, hits: SearchHit[]): boolean {
+  if (!query) return false;
+  if (hits.length === 0) return true;
+  const phone = phoneOf(query);
+  if (!phone || digitsOf(phone).length < WHOLE_NUMBER_DIGITS) return false;
+  return !hits.some((h) => h.kind === 'customer' && digitsOf(h.phone).endsWith(digitsOf(phone)));
+}
+
+/** The number as the clerk typed it (spaces and all: the form reads it the same way). */
+function callerPrefill(query: string): CallerPrefill {
+  const typed = query.trim();
+  return phoneOf(typed) ? { phone: typed, repair: true } : { name: typed, repair: true };
 }
 
 /**
  * The always-visible search: Ctrl+K from anywhere, type any part of a phone, a name, pinyin
- * initials, a serial or a document number; Enter opens the first hit, arrows pick another.
+ * initials, a serial or a document number; Enter opens the first hit, arrows pick another. A
+ * caller nobody knows becomes a new customer from here, and the box runs the desk's commands
+ * ("新建报修", "设置") the way a command palette does.
  */
 export function SearchBox() {
   const { t } = useTranslation();
@@ -139,17 +69,21 @@ export function SearchBox() {
   const [preview, setPreview] = useState<PreviewDocument | null>(null);
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
   const results = useApiQuery('search:query', { query, limit: LIMIT }, { enabled: query.length > 0, placeholderData: (previous) => previous });
+  const entries = useMemo(() => actionEntries(t), [t]);
+
+  const focusSearch = () => {
+    inputRef.current?.focus();
+    inputRef.current?.select();
+    combobox.openDropdown();
+  };
+
+  // Ctrl+N is "new repair" on every screen (one keyboard map).
+  const newRepair = () => startNewRepair(t);
 
   useHotkeys(
     [
-      [
-        'mod+K',
-        () => {
-          inputRef.current?.focus();
-          inputRef.current?.select();
-          combobox.openDropdown();
-        },
-      ],
+      ['mod+K', focusSearch],
+      ['mod+N', newRepair],
     ],
     [],
   );
@@ -165,17 +99,37 @@ export function SearchBox() {
     [combobox],
   );
 
+  const settled = query.length > 0 && results.isSuccess && !results.isPlaceholderData;
   const hits = query ? (results.data ?? []) : [];
   const groups = groupHits(hits);
+  const actions = matchActions(query, entries);
+  const newCaller = settled && offersNewCaller(query, hits);
 
-  const openHit = (hit: SearchHit) => {
+  const close = () => {
     setValue('');
     combobox.closeDropdown();
     inputRef.current?.blur();
+  };
+
+  const openHit = (hit: SearchHit) => {
+    close();
     if (hit.kind === 'customer') navigate({ section: 'customer', id: hit.id });
     else if (hit.kind === 'unit') navigate({ section: 'unit', id: hit.id });
     else if (hit.kind === 'ticket') navigate({ section: 'ticket', id: hit.id });
     else if (isDocumentKind(hit.documentKind)) setPreview({ id: hit.id, kind: hit.documentKind, number: hit.number });
+  };
+
+  const runAction = (entry: ActionEntry) => {
+    const { action } = entry;
+    if (action.kind === 'newRepair') return newRepair();
+    close();
+    if (action.kind === 'newCustomer') startNewCaller({ repair: false });
+    else navigate({ section: action.section });
+  };
+
+  const welcome = (typed: string) => {
+    close();
+    startNewCaller(callerPrefill(typed));
   };
 
   // A fast typist (or a pasted number) presses Enter before the debounce: ask for the typed text itself.
@@ -183,21 +137,29 @@ export function SearchBox() {
     const typed = value.trim();
     if (!typed) return;
     const current = typed === query && results.data && !results.isPlaceholderData && !results.isFetching;
-    const found = current ? results.data! : await call('search:query', { query: typed, limit: 1 });
+    const found = current ? results.data! : await call('search:query', { query: typed, limit: LIMIT });
+    const [action] = matchActions(typed, entries);
     if (found[0]) openHit(found[0]);
+    else if (action) runAction(action);
+    else welcome(typed);
+  };
+
+  const submit = (picked: string) => {
+    if (picked === CALLER_VALUE) return welcome(query);
+    const hit = hits.find((h) => hitValue(h) === picked);
+    if (hit) return openHit(hit);
+    const entry = actions.find((a) => actionValue(a) === picked);
+    if (entry) runAction(entry);
+  };
+
+  const callerLabel = () => {
+    const prefill = callerPrefill(query);
+    return t('app.search.newCaller', { who: prefill.phone ?? prefill.name });
   };
 
   return (
     <>
-      <Combobox
-        store={combobox}
-        onOptionSubmit={(v) => {
-          const hit = hits.find((h) => hitValue(h) === v);
-          if (hit) openHit(hit);
-        }}
-        width={640}
-        position="bottom-start"
-      >
+      <Combobox store={combobox} onOptionSubmit={submit} width={640} position="bottom-start">
         <Combobox.Target>
           <TextInput
             ref={inputRef}
@@ -233,7 +195,7 @@ export function SearchBox() {
           />
         </Combobox.Target>
         <Combobox.Dropdown hidden={!query} data-testid="search-dropdown">
-          <Combobox.Options>
+          <Combobox.Options aria-label={t('app.search.resultsLabel')}>
             <ScrollArea.Autosize mah="calc(100vh - 120px)" type="scroll">
               {groups.map(([kind, list]) => (
                 <Combobox.Group key={kind} label={t(`app.search.groups.${kind}`)}>
@@ -244,8 +206,35 @@ export function SearchBox() {
                   ))}
                 </Combobox.Group>
               ))}
-              {query && results.isSuccess && !results.isPlaceholderData && hits.length === 0 && (
-                <Combobox.Empty>{t('app.search.noMatch', { query })}</Combobox.Empty>
+              {settled && hits.length === 0 && (
+                <Text size="sm" c="dimmed" px="sm" py={6} data-testid="search-no-match">
+                  {t('app.search.noMatch', { query })}
+                </Text>
+              )}
+              {(actions.length > 0 || newCaller) && (
+                <Combobox.Group label={t('app.search.groups.action')}>
+                  {actions.map((entry) => (
+                    <Combobox.Option key={actionValue(entry)} value={actionValue(entry)} data-kind="action" data-action={actionKey(entry.action)}>
+                      <Group gap="sm" wrap="nowrap">
+                        <IconArrowRight size={16} stroke={1.6} style={{ flexShrink: 0, opacity: 0.6 }} />
+                        <Text size="sm">{entry.label}</Text>
+                      </Group>
+                    </Combobox.Option>
+                  ))}
+                  {newCaller && (
+                    <Combobox.Option value={CALLER_VALUE} data-kind="new-caller">
+                      <Group gap="sm" wrap="nowrap">
+                        <IconUserPlus size={16} stroke={1.6} style={{ flexShrink: 0 }} />
+                        <Text size="sm" fw={600}>
+                          {callerLabel()}
+                        </Text>
+                        <Text size="xs" c="dimmed" ml="auto">
+                          {t('app.search.newCallerHint')}
+                        </Text>
+                      </Group>
+                    </Combobox.Option>
+                  )}
+                </Combobox.Group>
               )}
             </ScrollArea.Autosize>
           </Combobox.Options>

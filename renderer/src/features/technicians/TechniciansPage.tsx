@@ -49,7 +49,7 @@ export function TechniciansPage() {
   const list = useApiQuery('technicians:list', { includeInactive }, { placeholderData: (previous) => previous });
   const active = useApiQuery('technicians:list', { includeInactive: false });
 
-  useHotkeys([['mod+N', () => setEditing({ item: null })]], []);
+  useHotkeys([['mod+shift+N', () => setEditing({ item: null })]], []);
 
   return (
     <>
@@ -58,7 +58,7 @@ export function TechniciansPage() {
         <Button leftSection={<IconUserPlus size={16} />} onClick={() => setEditing({ item: null })}>
           {t('stock.technicians.new')}
           <Kbd ml={8} size="xs">
-            {t('app.keys.new')}
+            {t('app.keys.newHere')}
           </Kbd>
         </Button>
       </PageHeader>

@@ -1,9 +1,9 @@
 import { Badge, Button, Group, Kbd, Pagination, Paper, Stack, Text, Title } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { IconTool } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/client';
+import { onNewRepairRequest } from '../search';
 import { QueryState } from '../../ui/QueryState';
 import { TicketTable, type TicketColumn } from './list-table';
 import { NewTicketModal } from './NewTicketModal';
@@ -14,8 +14,8 @@ const CUSTOMER_COLUMNS: TicketColumn[] = ['number', 'reported', 'unit', 'fault',
 const UNIT_COLUMNS: TicketColumn[] = ['number', 'reported', 'fault', 'severity', 'status', 'technicians', 'deadline'];
 
 /**
- * "New repair" for one customer, or one of their units: the button and the form it opens. On a
- * unit's page Ctrl+N opens the form too (`hotkey`), unless a dialog is already open over the page.
+ * "New repair" for one customer, or one of their units: the button and the form it opens. With
+ * `hotkey`, Ctrl+N opens the form too, unless a dialog is already open over the page.
  */
 export function NewRepairButton({
   customerId,
@@ -38,7 +38,18 @@ export function NewRepairButton({
     setCreatingState(open);
     onOpenChange?.(open);
   };
-  useHotkeys([['mod+N', () => hotkey && !disabled && !creating && setCreating(true)]], []);
+  // Ctrl+N and the search's "new repair" ask the page; this page answers for its customer or unit.
+  const ready = hotkey && !disabled && !creating;
+  useEffect(
+    () =>
+      onNewRepairRequest(() => {
+        if (!ready) return false;
+        setCreatingState(true);
+        onOpenChange?.(true);
+        return true;
+      }),
+    [ready, onOpenChange],
+  );
   return (
     <>
       <Button size="xs" leftSection={<IconTool size={14} />} disabled={disabled} onClick={() => setCreating(true)} data-testid="new-repair">

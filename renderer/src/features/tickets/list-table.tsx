@@ -2,7 +2,7 @@ import { Group, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../../../shared/format';
+import { formatDateTime, formatPhone } from '../../../../shared/format';
 import type { TicketRow } from '../../../../shared/schemas/ticket';
 import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
@@ -24,7 +24,7 @@ const WIDTHS: Partial<Record<TicketColumn, number>> = {
   reported: 128,
   customer: 130,
   unit: 170,
-  fault: 124,
+  fault: 170,
 };
 
 export function openTicket(id: number): void {
@@ -67,11 +67,17 @@ function Cell({ column, row }: { column: TicketColumn; row: TicketRow }) {
     case 'reported':
       return <Table.Td style={nowrap}>{formatDateTime(row.reportedAt, lang)}</Table.Td>;
     case 'customer':
+      // Who to ring back, and on which number, without opening the ticket.
       return (
         <Table.Td>
-          <Text size="sm" lineClamp={3}>
+          <Text size="sm" lineClamp={2} title={row.customerName}>
             {row.customerName}
           </Text>
+          {row.contactPhone && (
+            <Text size="xs" c="dimmed" style={nowrap} data-testid="ticket-phone">
+              {formatPhone(row.contactPhone)}
+            </Text>
+          )}
         </Table.Td>
       );
     case 'unit':
@@ -83,10 +89,14 @@ function Cell({ column, row }: { column: TicketColumn; row: TicketRow }) {
         </Table.Td>
       );
     case 'fault':
+      // The category sorts the work; the caller's own words say what they will ask about.
       return (
         <Table.Td title={row.faultReported}>
-          <Text size="sm" lineClamp={2}>
+          <Text size="sm" lineClamp={1}>
             {t(`ticketing.faultCategory.${row.faultCategory}`)}
+          </Text>
+          <Text size="xs" c="dimmed" lineClamp={2} data-testid="ticket-words">
+            {row.faultReported}
           </Text>
         </Table.Td>
       );

@@ -28,11 +28,15 @@ export function paperLabel(t: TFunction, paper: Paper): string {
 /** The paper last used for each document, so the next print of the same kind starts there. */
 const lastPaper: Partial<Record<TicketDocument, Paper>> = {};
 
-/** What the desk most likely prints now: the order before the visit, the intake copy while the unit is in, then the completion copy. */
+/**
+ * What the desk most likely prints at this stage: the intake copy when the request is taken (and
+ * while the unit is in the workshop), the dispatch order once a technician is sent, the
+ * completion copy after the work.
+ */
 export function likelyDocument(ticket: TicketDetail): TicketDocument {
   if (!isOpen(ticket.status)) return 'repairCompletion';
-  if (ticket.status === 'atWorkshop' || ticket.status === 'waitingParts' || ticket.source === 'walkIn') return 'repairIntake';
-  return 'dispatchOrder';
+  if (ticket.status === 'scheduled' || ticket.status === 'dispatched' || ticket.status === 'onSite') return ticket.source === 'walkIn' ? 'repairIntake' : 'dispatchOrder';
+  return 'repairIntake';
 }
 
 function PrintForm({ ticket, initial, onClose, onGenerated }: { ticket: TicketDetail; initial: TicketDocument; onClose: () => void; onGenerated: (doc: GeneratedDocument) => void }) {
