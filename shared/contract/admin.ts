@@ -26,8 +26,9 @@ export const adminChannels = {
   'settings:get': read(none, returns<Settings>()),
   'settings:update': write(settingsUpdateInput, returns<Settings>(), {
     refreshes: SETTINGS_VIEWS,
-    // The language is the person's own display choice; every other setting is the company's.
-    admin: (input) => Object.keys(input).some((key) => key !== 'language' && input[key as keyof typeof input] !== undefined),
+    // The language is the person's own display choice, and closing the first-start setup guards
+    // nothing; every other setting is the company's.
+    admin: (input) => Object.keys(input).some((key) => key !== 'language' && key !== 'setupDone' && input[key as keyof typeof input] !== undefined),
   }),
 
   'backups:list': read(none, returns<BackupList>()),

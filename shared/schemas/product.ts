@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { PRESET_IDS, type PresetId } from '../domain/policy-presets';
 import { id, requiredText, searchQuery } from './common';
+import { language } from './document';
 
 export const START_BASES = ['acceptance', 'purchase', 'install'] as const;
 
@@ -18,7 +20,7 @@ const policyFields = {
 function uniqueKeys(p: { components: { key: string }[] }, ctx: z.RefinementCtx) {
   const seen = new Set<string>();
   p.components.forEach((c, i) => {
-    if (seen.has(c.key)) ctx.addIssue({ code: 'custom', path: ['components', i, 'key'], message: 'validation.duplicateComponent' });
+    if (seen.has(c.key)) ctx.addIssue({ code: 'custom', path: ['components', i, 'name'], message: 'validation.duplicateComponent' });
     seen.add(c.key);
   });
 }
@@ -55,4 +57,21 @@ export interface ProductModel {
   policyId: number;
   policyName: string;
   unitCount: number;
+}
+
+export const presetListInput = z.strictObject({ language });
+export const presetAddInput = z.strictObject({
+  ids: z.array(z.enum(PRESET_IDS)).min(1, { error: 'validation.presetRequired' }).max(PRESET_IDS.length),
+  language,
+});
+
+/** A ready-made policy as it would be created, in the language asked for. */
+export interface PolicyPreset {
+  id: PresetId;
+  name: string;
+  note: string;
+  basis: (typeof START_BASES)[number];
+  components: z.infer<typeof policyComponent>[];
+  /** A policy of that name is already there: adding it again is skipped. */
+  exists: boolean;
 }

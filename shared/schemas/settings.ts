@@ -52,6 +52,8 @@ export const settingsFields = {
    * never trusted, so one sent here (a form spreading the settings it read) is dropped.
    */
   backupFolder: z.unknown().optional().transform(() => undefined),
+  /** The first-start setup was gone through (or skipped): it is not offered again. */
+  setupDone: z.literal(true).optional(),
 };
 
 export const settingsUpdateInput = z.strictObject(settingsFields).partial();
@@ -68,6 +70,8 @@ export interface Settings {
   service: ServiceRules;
   /** Where backups go; null means `backups` beside the database. */
   backupFolder?: string | null;
+  /** False only on a new install: no setup finished, no customers, no policies. */
+  setupDone: boolean;
 }
 
 export interface ServiceRules {

@@ -21,10 +21,13 @@ export async function bridge(page: Page, backend: TestBackend): Promise<void> {
 export interface DeskOptions {
   /** Who has taken the desk before the page opens; null leaves the start screen asking. */
   operator: string | null;
+  /** The first-start setup was gone through; false shows it, as a new install does. */
+  setupDone: boolean;
 }
 
 export const test = base.extend<DeskOptions & { dataDir: string; backend: TestBackend; desk: Page }>({
   operator: ['王芳', { option: true }],
+  setupDone: [true, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     await use(tempDataDir('e2e'));
@@ -34,9 +37,10 @@ export const test = base.extend<DeskOptions & { dataDir: string; backend: TestBa
     await use(backend);
     await backend.close();
   },
-  desk: async ({ page, backend, operator }, use) => {
+  desk: async ({ page, backend, operator, setupDone }, use) => {
     await bridge(page, backend);
     if (operator !== null) await backend.ok('session:begin', { operator });
+    if (setupDone) await backend.ok('settings:update', { setupDone: true });
     // Animations off: screenshots and clicks must not race a transition.
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto('/');

@@ -32,6 +32,7 @@ describe('the contract, one file per domain', () => {
         'operators:update',
         'policies:create',
         'policies:update',
+        'policies:addPresets',
         'serviceLevels:create',
         'serviceLevels:update',
         'settings:update',

@@ -14,6 +14,7 @@ import { PartsPage } from '../features/parts';
 import { ProductsPage } from '../features/products';
 import { SearchBox, useBarcodeScanner } from '../features/search';
 import { SettingsPage } from '../features/settings';
+import { SetupWizard } from '../features/setup';
 import { TechniciansPage } from '../features/technicians';
 import { TicketPage, TicketsPage } from '../features/tickets';
 import { UnitPage } from '../features/units';
@@ -82,7 +83,16 @@ export function App() {
     document.title = title;
   }, [title]);
 
+  const settings = useSettings();
   const active = sectionOf(route);
+  // A new install starts with its setup: company, policies, backups, PIN (all skippable).
+  if (settings.data && !settings.data.setupDone) {
+    return (
+      <SessionGate>
+        <SetupWizard />
+      </SessionGate>
+    );
+  }
   // The desk shows only once someone has said who is at it.
   const shell = (
     <AppShell header={{ height: 52 }} navbar={{ width: 168, breakpoint: 0 }} padding="md">

@@ -26,7 +26,16 @@ const DEFAULTS: Settings = {
   warrantyRules: DEFAULT_WARRANTY_RULES,
   service: DEFAULT_SERVICE_RULES,
   backupFolder: null,
+  setupDone: false,
 };
+
+async function hasData(db: Db): Promise<boolean> {
+  const [customer, policy] = await Promise.all([
+    db.selectFrom('customers').select('id').limit(1).executeTakeFirst(),
+    db.selectFrom('warranty_policies').select('id').limit(1).executeTakeFirst(),
+  ]);
+  return customer !== undefined || policy !== undefined;
+}
 
 export async function getSettings(ctx: ServiceContext, db: Db = ctx.db): Promise<Settings> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
@@ -38,6 +47,8 @@ export async function getSettings(ctx: ServiceContext, db: Db = ctx.db): Promise
   merged.warrantyRules = { ...DEFAULT_WARRANTY_RULES, ...(stored.warrantyRules as object | undefined) };
   merged.service = { ...DEFAULT_SERVICE_RULES, ...(stored.service as object | undefined) };
   if (!LANGUAGES.includes(merged.language as Language)) merged.language = DEFAULT_LANGUAGE;
+  // A desk that already has its data (an upgrade, a restored backup) is not a first start.
+  if (!merged.setupDone) merged.setupDone = await hasData(db);
   return merged;
 }
 

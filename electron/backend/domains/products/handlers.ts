@@ -1,4 +1,5 @@
 import type { DomainHandlers } from '../../app/handler-types';
+import { addPresets, listPresets } from './presets';
 import { createModel, createPolicy, listModels, listPolicies, updateModel, updatePolicy } from './products';
 
 /** Product models and the warranty policies they carry. */
@@ -6,6 +7,8 @@ export const productHandlers = {
   'policies:list': listPolicies,
   'policies:create': createPolicy,
   'policies:update': updatePolicy,
+  'policies:presets': listPresets,
+  'policies:addPresets': addPresets,
   'models:list': listModels,
   'models:create': createModel,
   'models:update': updateModel,

@@ -59,13 +59,16 @@ async function addVersion(db: Db, policyId: number, input: z.output<typeof polic
     .execute();
 }
 
+/** A new policy and its first version, inside the caller's transaction. */
+export async function addPolicy(ctx: ServiceContext, trx: Db, input: z.output<typeof policyCreateInput>): Promise<WarrantyPolicyRecord> {
+  const now = ctx.now().getTime();
+  const { id } = await trx.insertInto('warranty_policies').values({ name: input.name, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+  await addVersion(trx, id, input, now);
+  return getPolicy(ctx, id, trx);
+}
+
 export async function createPolicy(ctx: ServiceContext, input: z.output<typeof policyCreateInput>): Promise<WarrantyPolicyRecord> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const now = ctx.now().getTime();
-    const { id } = await trx.insertInto('warranty_policies').values({ name: input.name, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
-    await addVersion(trx, id, input, now);
-    return getPolicy(ctx, id, trx);
-  });
+  return ctx.db.transaction().execute((trx) => addPolicy(ctx, trx, input));
 }
 
 /** An edit is a new version: units sold before keep the terms printed on their cards. */

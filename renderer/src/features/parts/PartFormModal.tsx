@@ -1,4 +1,4 @@
-import { Autocomplete, NumberInput, SimpleGrid, Switch, Text, TextInput } from '@mantine/core';
+import { NumberInput, Select, SimpleGrid, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
@@ -59,10 +59,14 @@ function PartForm({ part, onClose }: { part: Part | null; onClose: () => void })
   const create = useApiMutation('parts:create');
   const update = useApiMutation('parts:update');
   const policies = useApiQuery('policies:list', {});
-  const componentKeys = useMemo(
-    () => [...new Set((policies.data ?? []).flatMap((p) => p.current.components.map((c) => c.key)))].sort(),
-    [policies.data],
-  );
+  // The clerk picks a component by its name; the code behind it is the app's business.
+  const componentOptions = useMemo(() => {
+    const names = new Map<string, Set<string>>();
+    for (const policy of policies.data ?? []) {
+      for (const c of policy.current.components) names.set(c.key, (names.get(c.key) ?? new Set()).add(c.name));
+    }
+    return [...names.entries()].map(([key, named]) => ({ value: key, label: [...named].join(' / ') })).sort((a, b) => a.label.localeCompare(b.label));
+  }, [policies.data]);
   const form = useForm<Values>({
     initialValues: {
       partNumber: part?.partNumber ?? '',
@@ -127,7 +131,16 @@ function PartForm({ part, onClose }: { part: Part | null; onClose: () => void })
       </SimpleGrid>
       <SimpleGrid cols={2} spacing="sm">
         <TextInput label={t('stock.parts.form.location')} placeholder={t('stock.parts.form.locationPlaceholder')} {...form.getInputProps('location')} />
-        <Autocomplete label={t('stock.parts.form.componentKey')} spellCheck={false} data={componentKeys} {...form.getInputProps('componentKey')} />
+        <Select
+          label={t('stock.parts.form.componentKey')}
+          placeholder={t('stock.parts.form.componentNone')}
+          searchable
+          clearable
+          data={componentOptions}
+          {...form.getInputProps('componentKey')}
+          value={form.values.componentKey || null}
+          onChange={(value) => form.setFieldValue('componentKey', value ?? '')}
+        />
       </SimpleGrid>
       <Text size="xs" c="dimmed" mt={-6}>
         {t('stock.parts.form.componentKeyHint')}

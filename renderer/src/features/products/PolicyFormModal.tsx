@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { IconInfoCircle, IconPlus, IconX } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { componentKeyFor } from '../../../../shared/domain/policy-presets';
 import { START_BASES, policyCreateInput, type WarrantyPolicyRecord } from '../../../../shared/schemas/product';
 import { useApiMutation } from '../../api/client';
 import { FormModal } from '../../ui/FormModal';
@@ -32,7 +33,8 @@ function toInput(values: Values) {
     name: values.name,
     basis: values.basis,
     components: values.components.map((c) => ({
-      key: c.key.trim(),
+      // A new line's code comes from its name: the same name means the same component everywhere.
+      key: c.key.trim() || componentKeyFor(c.name),
       name: c.name,
       // An emptied number field is "not given", which the schema reports as required.
       months: c.months === '' ? (undefined as unknown as number) : Number(c.months),
@@ -40,13 +42,6 @@ function toInput(values: Values) {
   };
 }
 
-/** A code for a new line that no other line has: part2, part3… */
-function freshKey(components: Values['components']): string {
-  for (let n = components.length + 1; ; n += 1) {
-    const key = `part${n}`;
-    if (!components.some((c) => c.key === key)) return key;
-  }
-}
 
 function PolicyForm({
   policy,
@@ -128,9 +123,6 @@ function PolicyForm({
       >
         <Stack gap={6} mt={6}>
           <Group gap="xs" wrap="nowrap">
-            <Text size="xs" c="dimmed" w={150}>
-              {t('app.products.policies.form.key')}
-            </Text>
             <Text size="xs" c="dimmed" style={{ flex: 1 }}>
               {t('app.products.policies.form.componentName')}
             </Text>
@@ -141,14 +133,6 @@ function PolicyForm({
           </Group>
           {components.map((_, i) => (
             <Group key={i} gap="xs" align="flex-start" wrap="nowrap" data-testid="policy-component">
-              <TextInput
-                w={150}
-                ff="monospace"
-                spellCheck={false}
-                autoComplete="off"
-                aria-label={t('app.products.policies.form.keyLabel', { n: i + 1 })}
-                {...form.getInputProps(`components.${i}.key`)}
-              />
               <TextInput
                 style={{ flex: 1 }}
                 aria-label={t('app.products.policies.form.nameLabel', { n: i + 1 })}
@@ -181,7 +165,7 @@ function PolicyForm({
               size="compact-sm"
               leftSection={<IconPlus size={14} />}
               disabled={components.length >= MAX_COMPONENTS}
-              onClick={() => form.insertListItem('components', { key: freshKey(components), name: '', months: 6 })}
+              onClick={() => form.insertListItem('components', { key: '', name: '', months: 6 })}
             >
               {t('app.products.policies.form.addComponent')}
             </Button>

@@ -68,7 +68,7 @@ function PinField({ form, path, label, autoFocus, w }: { form: UseFormReturnType
 }
 
 /** Set the first PIN (new + confirm), or change it (current + new + confirm), or remove it (current). */
-function PinForm({ mode }: { mode: 'set' | 'change' | 'remove' }) {
+export function PinForm({ mode }: { mode: 'set' | 'change' | 'remove' }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const save = useApiMutation('session:setPin');

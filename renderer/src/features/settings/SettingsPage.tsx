@@ -27,7 +27,8 @@ interface Values {
 }
 const FIELDS = ['companyName', 'hotline', 'complaintLine', 'address'] as const;
 
-function CompanyForm({ settings }: { settings: Settings }) {
+/** The company's letterhead details; the first-start setup uses it too, with "Next" for Save. */
+export function CompanyForm({ settings, onSaved, submitLabel }: { settings: Settings; onSaved?: () => void; submitLabel?: string }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const save = useApiMutation('settings:update');
@@ -47,6 +48,7 @@ function CompanyForm({ settings }: { settings: Settings }) {
         client.setQueryData(SETTINGS_KEY, saved);
         form.resetDirty();
         notifyDone(t('app.settings.saved'));
+        onSaved?.();
       },
       onError: (err) => {
         if (!showServerFieldErrors(form, FIELDS, t, err)) notifyError(t, err);
@@ -64,7 +66,7 @@ function CompanyForm({ settings }: { settings: Settings }) {
           <TextInput label={t('app.settings.address')} {...form.getInputProps('address')} />
         </SimpleGrid>
         <Group>
-          <SaveButton loading={save.isPending} />
+          <SaveButton loading={save.isPending} label={submitLabel} />
         </Group>
       </Stack>
     </form>
