@@ -35,10 +35,10 @@ export const formatRecoveryCode = (code: string) => code.replace(/(.{4})(?=.)/g,
 
 export const recoveryCode = z
   .string()
-  .max(64, { error: 'security.errors.recoveryCodeFormat' })
+  .max(64, { error: 'validation.recoveryCodeFormat' })
   .transform(normaliseRecoveryCode)
   .refine((code) => code.length === RECOVERY_CODE_LENGTH && [...code].every((c) => RECOVERY_ALPHABET.includes(c)), {
-    error: 'security.errors.recoveryCodeFormat',
+    error: 'validation.recoveryCodeFormat',
   });
 
 /** Forgot the PIN: the recovery code clears it (and itself); a new PIN is set next. */

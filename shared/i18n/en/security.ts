@@ -11,7 +11,6 @@ export const security: CatalogShape<typeof zh> = {
     operatorInactive: '“{{name}}” has been retired. Choose another name, or ask the admin to re-enable it in Settings.',
     operatorExists: 'There is already an operator named “{{name}}”.',
     operatorNotFound: 'This operator no longer exists.',
-    recoveryCodeFormat: 'The recovery code is 16 letters and digits, like 7K3M-QX9P-2HDR-W4TN.',
     wrongRecoveryCode: 'Wrong recovery code. {{left}} tries left.',
     noRecoveryCode: 'This admin PIN has no recovery code (it was set before recovery codes existed).',
   },

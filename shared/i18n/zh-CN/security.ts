@@ -9,7 +9,6 @@ export const security = {
     operatorInactive: '“{{name}}”已停用，请换一个名字，或请管理员在设置中重新启用。',
     operatorExists: '已有名为“{{name}}”的值班人员。',
     operatorNotFound: '找不到这位值班人员，可能已被删除。',
-    recoveryCodeFormat: '恢复码是 16 位字母和数字，如 7K3M-QX9P-2HDR-W4TN。',
     wrongRecoveryCode: '恢复码不对，还可再试 {{left}} 次。',
     noRecoveryCode: '这个管理员密码没有恢复码（密码是在有恢复码功能之前设置的）。',
   },

@@ -34,7 +34,6 @@ import {
   sessionInfo,
   storedSecret,
   writePin,
-  writeTries,
 } from './session';
 import { getSettings } from './settings';
 
@@ -102,10 +101,8 @@ const checkCode = async (ctx: ServiceContext, code: string) =>
 /** The right code clears the PIN and the code (one use), in one transaction the audit log records. */
 export async function recoverPin(ctx: ServiceContext, input: z.output<typeof sessionRecoverInput>): Promise<SessionInfo> {
   await checkCode(ctx, input.code);
-  await ctx.db.transaction().execute(async (trx) => {
-    await clearPin(trx);
-    await writeTries(trx, { failures: 0, retryAfter: 0 });
-  });
+  // checkSecret has already reset the count of wrong tries.
+  await clearPin(ctx.db);
   ctx.session.unlockedUntil = 0;
   ctx.logger.warn('the admin PIN was cleared with its recovery code');
   return sessionInfo(ctx);

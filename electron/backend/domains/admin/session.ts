@@ -59,7 +59,7 @@ async function readTries(db: Db): Promise<PinTries> {
   return { failures: Number(parsed.failures ?? 0), retryAfter: Number(parsed.retryAfter ?? 0) };
 }
 
-export async function writeTries(db: Db, tries: PinTries): Promise<void> {
+async function writeTries(db: Db, tries: PinTries): Promise<void> {
   const value = JSON.stringify(tries);
   await db.insertInto('security').values({ key: TRIES_KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
 }
