@@ -105,6 +105,7 @@ export const security: CatalogShape<typeof zh> = {
       service: 'Changing service levels and the working calendar',
       settings: 'Changing company details and rules (not the language)',
       export: 'Exporting a whole list (no filter)',
+      diagnostics: 'Saving diagnostics with a copy of the database',
       operators: 'Renaming and retiring operators',
     },
     operatorsTitle: 'Operators',

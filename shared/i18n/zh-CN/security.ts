@@ -101,6 +101,7 @@ export const security = {
       policies: '修改保修政策',
       service: '修改服务等级和工作日历',
       settings: '修改公司信息和各项规则（切换语言除外）',
+      diagnostics: '保存含数据库副本的诊断信息',
       export: '导出完整列表（不加筛选）',
       operators: '修改、停用值班人员',
     },

@@ -41,7 +41,7 @@ function DiagnosticsSection() {
             {t('health.panel.diagSave')}
           </Button>
         </Group>
-        <Text size="sm" c="dimmed" maw={640}>
+        <Text size="sm" c="dimmed">
           {t('health.panel.diagHint')}
         </Text>
         <Checkbox

@@ -41,7 +41,7 @@ export function useSettingsTabRequest(): { tab: string; n: number } {
 }
 
 /** What the PIN guards, in the words of the desk (the contract's `admin` flags are what the backend enforces). */
-const GUARDS = ['customers', 'backups', 'prices', 'policies', 'service', 'settings', 'export', 'operators'] as const;
+const GUARDS = ['customers', 'backups', 'prices', 'policies', 'service', 'settings', 'export', 'diagnostics', 'operators'] as const;
 
 const pinOk = (value: string) => pin.safeParse(value).success;
 
