@@ -25,6 +25,8 @@ export interface BackendOptions {
   migrations?: Record<string, Migration>;
   platform: Platform;
   logger?: Logger;
+  /** The folder the application log rotates in: what "save diagnostics" sends to support. */
+  logDir?: string;
   appVersion?: string;
   now?: () => Date;
   /** Started with --reset-admin-pin: the owner forgot the PIN (the clearing is logged). */
@@ -73,6 +75,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     documentsDir: options.documentsDir,
     platform: options.platform,
     logger: options.logger ?? consoleLogger,
+    logDir: options.logDir ?? null,
+    appVersion: options.appVersion ?? '0.0.0',
     now: options.now ?? (() => new Date()),
     storage: {
       store,

@@ -5,7 +5,7 @@ import { translator, DEFAULT_LANGUAGE, type Language } from '../../shared/i18n';
 import { openBackend, type DeskBackend } from '../backend/domains/admin/recovery';
 import { AppError } from '../backend/lib/errors';
 import { registerIpc } from './ipc';
-import { fileLogger } from './logger';
+import { startAppLog } from './logger';
 import { menuTemplate } from './menu';
 import { resolveDataPaths } from './paths';
 import { electronPlatform } from './platform';
@@ -71,7 +71,8 @@ function setMenu(language: Language, dataDir: string, logDir: string): void {
 
 async function start(): Promise<void> {
   const paths = resolveDataPaths(app.getPath('userData'), process.argv, process.env);
-  const logger = fileLogger(paths.logFile);
+  const logger = startAppLog(paths.logFile, app);
+  logger.info(`starting ${app.getVersion()}`, { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node });
   hardenSessions();
   let backend: DeskBackend;
   try {
@@ -82,6 +83,7 @@ async function start(): Promise<void> {
       platform: electronPlatform(() => mainWindow),
       logger,
       appVersion: app.getVersion(),
+      logDir: dirname(paths.logFile),
       resetAdminPin: process.argv.includes('--reset-admin-pin'),
     });
   } catch (error) {
@@ -127,6 +129,8 @@ async function start(): Promise<void> {
     webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js')),
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('unresponsive', () => logger.warn('the window stopped responding'));
+  mainWindow.on('responsive', () => logger.info('the window responds again'));
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

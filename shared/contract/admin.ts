@@ -1,5 +1,5 @@
 import { backupFileInput, type BackupInfo, type BackupList, type RestoreResult } from '../schemas/backup';
-import type { FullCheck, HealthStatus, RecoveryResult } from '../schemas/health';
+import { diagnosticsInput, type DiagnosticsSaved, type FullCheck, type HealthStatus, type RecoveryResult } from '../schemas/health';
 import {
   auditIdInput,
   auditListInput,
@@ -7,6 +7,11 @@ import {
   sessionBeginInput,
   sessionUnlockInput,
   setPinInput,
+  sessionRecoverInput,
+  newRecoveryCodeInput,
+  keepRecoveryCodeInput,
+  type KeptRecoveryCode,
+  type PinSetResult,
   type AuditDetail,
   type AuditFacets,
   type AuditPage,
@@ -44,12 +49,18 @@ export const adminChannels = {
   'health:retry': write(none, returns<HealthStatus>(), { refreshes: ['health'] }),
   'health:restore': write(backupFileInput, returns<RecoveryResult>(), { refreshes: [] }),
   'health:chooseFolder': write(none, returns<HealthStatus | null>(), { refreshes: ['health'] }),
+  // Logs, versions and counts are everyday help; a copy of the database carries all the data out.
+  'health:saveDiagnostics': write(diagnosticsInput, returns<DiagnosticsSaved | null>(), { refreshes: ['audit'], admin: (input) => input.includeData }),
 
   'session:get': read(none, returns<SessionInfo>()),
   'session:begin': write(sessionBeginInput, returns<SessionInfo>(), { refreshes: SESSION_VIEWS }),
   'session:unlock': write(sessionUnlockInput, returns<SessionInfo>(), { refreshes: SESSION_VIEWS }),
   'session:lock': write(none, returns<SessionInfo>(), { refreshes: SESSION_VIEWS }),
-  'session:setPin': write(setPinInput, returns<SessionInfo>(), { refreshes: SESSION_VIEWS }),
+  'session:setPin': write(setPinInput, returns<PinSetResult>(), { refreshes: SESSION_VIEWS }),
+  // Not behind the PIN: it is what a person who forgot the PIN has. Wrong codes count as wrong PINs.
+  'session:recover': write(sessionRecoverInput, returns<SessionInfo>(), { refreshes: SESSION_VIEWS }),
+  'session:newRecoveryCode': write(newRecoveryCodeInput, returns<PinSetResult>(), { refreshes: SESSION_VIEWS }),
+  'session:keepRecoveryCode': write(keepRecoveryCodeInput, returns<KeptRecoveryCode | null>(), { refreshes: [] }),
   'operators:list': read(none, returns<Operator[]>()),
   'operators:update': write(operatorUpdateInput, returns<Operator>(), { refreshes: SESSION_VIEWS, admin: true }),
   'audit:list': read(auditListInput, returns<AuditPage>()),

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { BackupInfo } from './backup';
 
 /**
@@ -37,4 +38,15 @@ export interface RecoveryResult {
   restoredFrom: string;
   /** Where the damaged file was kept (renamed beside the database), never deleted. */
   keptAs: string | null;
+}
+
+/** Save diagnostics: the data itself only when the clerk ticks the box (and then behind the admin PIN). */
+export const diagnosticsInput = z.strictObject({ includeData: z.boolean().default(false) });
+
+export interface DiagnosticsSaved {
+  file: string;
+  bytes: number;
+  /** The zip's entries, in order: manifest.json, versions.json, ... logs/desk.log, data/desk.sqlite. */
+  entries: string[];
+  includesData: boolean;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate, requiredText } from './common';
+import { language } from './document';
 
 /** Who is at the desk. Names are short: they are stamped on every change and printed. */
 export const operatorName = requiredText(30);
@@ -11,6 +12,45 @@ export const sessionBeginInput = z.strictObject({ operator: operatorName });
 export const sessionUnlockInput = z.strictObject({ pin });
 /** Setting the first PIN needs no current one; changing or removing it does. */
 export const setPinInput = z.strictObject({ current: pin.nullable().default(null), next: pin.nullable() });
+
+/**
+ * The recovery code shown once when the PIN is set: 16 characters of Crockford's base32 (no I,
+ * L, O or U to misread), printed in groups of four. What people type is forgiven: spaces and
+ * dashes of any width, lower case, O for 0, I or L for 1.
+ */
+export const RECOVERY_CODE_LENGTH = 16;
+export const RECOVERY_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+export function normaliseRecoveryCode(typed: string): string {
+  return typed
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\-\u2010-\u2015\u2212_.·]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+}
+
+/** `7K3MQX9P2HDRW4TN` → `7K3M-QX9P-2HDR-W4TN`. */
+export const formatRecoveryCode = (code: string) => code.replace(/(.{4})(?=.)/g, '$1-');
+
+export const recoveryCode = z
+  .string()
+  .max(64, { error: 'validation.recoveryCodeFormat' })
+  .transform(normaliseRecoveryCode)
+  .refine((code) => code.length === RECOVERY_CODE_LENGTH && [...code].every((c) => RECOVERY_ALPHABET.includes(c)), {
+    error: 'validation.recoveryCodeFormat',
+  });
+
+/** Forgot the PIN: the recovery code clears it (and itself); a new PIN is set next. */
+export const sessionRecoverInput = z.strictObject({ code: recoveryCode });
+/** A new recovery code replaces the old one; it takes the current PIN, like changing the PIN. */
+export const newRecoveryCodeInput = z.strictObject({ current: pin });
+/** The code just shown, saved as a text file or printed on one sheet (never archived). */
+export const keepRecoveryCodeInput = z.strictObject({
+  code: recoveryCode,
+  how: z.enum(['save', 'print']),
+  language,
+});
 
 export const operatorUpdateInput = z.strictObject({
   id,
@@ -33,9 +73,18 @@ export interface SessionInfo {
   /** Active operators, most recently at the desk first, for the start screen. */
   operators: Operator[];
   pinSet: boolean;
+  /** A recovery code was made for the PIN (a PIN set before recovery codes existed has none). */
+  recoveryCodeSet: boolean;
   /** Epoch ms until which guarded actions need no PIN; null when locked. */
   unlockedUntil: number | null;
 }
+
+/** Setting a PIN where there was none, or asking for a new code, shows the recovery code: once, here. */
+export interface PinSetResult extends SessionInfo {
+  recoveryCode: string | null;
+}
+
+export type KeptRecoveryCode = { how: 'save'; file: string } | { how: 'print'; printer: string | null };
 
 export const AUDIT_OPS = ['insert', 'update', 'delete'] as const;
 export type AuditOp = (typeof AUDIT_OPS)[number];

@@ -70,7 +70,7 @@ const READ_ONLY = new Set<string>([
   'audit:facets',
 ]);
 /** Channels that open a dialog: the headless platform answers null (cancelled), nothing is written. */
-const DIALOG = new Set<string>(['documents:saveAs', 'import:open', 'export:list', 'backups:chooseFolder', 'health:chooseFolder']);
+const DIALOG = new Set<string>(['documents:saveAs', 'import:open', 'export:list', 'backups:chooseFolder', 'health:chooseFolder', 'health:saveDiagnostics']);
 const ID_FIELDS = ['id', 'keepId', 'mergeId', 'customerId', 'modelId', 'policyId', 'unitId', 'defaultPolicyId', 'ticketId', 'partId', 'technicianId', 'loanerId', 'leadId', 'ticketPartId', 'feeId', 'serviceLevelId'];
 const MISSING_IDS = [999_999, 123_456_789, 2 ** 31, Number.MAX_SAFE_INTEGER];
 
@@ -490,11 +490,15 @@ beforeAll(async () => {
     'health:retry': {},
     'health:restore': { file: backup.file },
     'health:chooseFolder': {},
+    'health:saveDiagnostics': { includeData: false },
     'session:get': {},
     'session:begin': { operator: '李娜' },
     'session:unlock': { pin: '2580' },
     'session:lock': {},
     'session:setPin': { current: null, next: '2580' },
+    'session:recover': { code: '7K3M-QX9P-2HDR-W4TN' },
+    'session:newRecoveryCode': { current: '2580' },
+    'session:keepRecoveryCode': { code: '7K3M-QX9P-2HDR-W4TN', how: 'save', language: 'zh-CN' },
     'operators:list': {},
     'operators:update': { id: operator!.id, name: '王芳', active: true },
     'audit:list': { from: '2026-11-01', to: '2026-11-30', operator: '王芳', channel: 'tickets:create', table: 'tickets', text: 'cooling', rowId: '1', page: 1, pageSize: 50 },

@@ -86,7 +86,17 @@ test('who is at the desk, the admin PIN guarding a delete, lock, and the languag
     await desk.getByLabel('再输一次新密码').fill(PIN);
     await desk.getByRole('button', { name: '设置密码' }).click();
     await expect(desk.getByText('管理员密码已设置，本机已解锁 5 分钟。')).toBeVisible();
+    // Its recovery code is shown once, and stays until she says it is kept.
+    const code = desk.getByRole('dialog', { name: '请保存恢复码' });
+    await expect(code.getByTestId('recovery-code-value')).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    await desk.keyboard.press('Escape');
+    await expect(code).toBeVisible();
+    await code.getByRole('checkbox', { name: '我已打印、保存或抄下这个恢复码' }).check();
+    await code.getByRole('button', { name: '完成' }).click();
+    await expect(code).toBeHidden();
     await expect(desk.getByTestId('pin-change')).toBeVisible();
+    await expect(desk.getByTestId('recovery-code-section')).toContainText('恢复码已生成');
+    await expect(desk.getByTestId('forgot-pin-hint')).not.toContainText('--reset-admin-pin');
     await screenshot(desk, testInfo, 'security-panel-zh', true);
 
     // Setting it unlocked the desk for a while; she locks it from the menu.

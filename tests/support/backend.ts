@@ -21,11 +21,11 @@ export function dataPaths(dir: string) {
 }
 
 /** A real backend on a real SQLite file in a temp folder; reopen by passing the same dir. */
-export async function openTestBackend(dir = tempDataDir('backend'), now?: () => Date): Promise<TestBackend> {
+export async function openTestBackend(dir = tempDataDir('backend'), now?: () => Date, extra: Partial<BackendOptions> = {}): Promise<TestBackend> {
   const paths = dataPaths(dir);
   const platform = new RecordingPlatform(paths.trayDir);
   const logger = new MemoryLogger();
-  const backend = await createBackend({ ...paths, platform, logger, now });
+  const backend = await createBackend({ ...paths, platform, logger, now, ...extra });
   // The weekly check runs in the background; tests start from a settled desk.
   await backend.maintenance;
   return {

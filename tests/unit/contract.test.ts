@@ -28,6 +28,7 @@ describe('the contract, one file per domain', () => {
         'customers:merge',
         'export:list',
         'fees:create',
+        'health:saveDiagnostics',
         'fees:update',
         'operators:update',
         'policies:create',
@@ -46,6 +47,11 @@ describe('the contract, one file per domain', () => {
     expect(needsAdmin('export:list', { kind: 'customers', query: '张' })).toBe(false);
     expect(needsAdmin('export:list', { kind: 'customers', query: '  ' })).toBe(true);
     expect(needsAdmin('customers:list', {})).toBe(false);
+    // Logs and counts are everyday help for support; a copy of the database is all the data.
+    expect(needsAdmin('health:saveDiagnostics', { includeData: false })).toBe(false);
+    expect(needsAdmin('health:saveDiagnostics', { includeData: true })).toBe(true);
+    // The recovery code is what someone who forgot the PIN has.
+    expect(needsAdmin('session:recover', { code: '7K3M-QX9P-2HDR-W4TN' })).toBe(false);
   });
 
   it('runs only the restore alone', () => {
@@ -58,7 +64,7 @@ describe('the contract, one file per domain', () => {
     // A write that changes a record refreshes at least its own domain's lists. (Printing and
     // saving copies change no record; a restore reloads the whole page; the import has no list.)
     const own = (c: Channel) => c.split(':')[0]!;
-    const silent = new Set<Channel>(['export:list', 'import:commit', 'documents:print', 'documents:saveAs', 'documents:showInFolder', 'backups:restore', 'health:restore']);
+    const silent = new Set<Channel>(['export:list', 'import:commit', 'documents:print', 'documents:saveAs', 'documents:showInFolder', 'backups:restore', 'health:restore', 'health:saveDiagnostics', 'session:keepRecoveryCode']);
     for (const c of CHANNELS) {
       const refreshes = specOf(c).refreshes;
       if (refreshes === null || silent.has(c)) continue;

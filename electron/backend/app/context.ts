@@ -8,6 +8,9 @@ export interface ServiceContext {
   documentsDir: string;
   platform: Platform;
   logger: Logger;
+  /** Where the application log rotates (null when it goes elsewhere, as in tests). */
+  logDir: string | null;
+  appVersion: string;
   /** The clock, injectable so tests can fix "now". */
   now: () => Date;
   /** The database file itself, for backups and restore. */

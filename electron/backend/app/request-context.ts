@@ -99,7 +99,7 @@ export function registerAuditFunctions(sqlite: Database.Database): void {
   });
 }
 
-const SECRET_KEYS = new Set(['pin', 'current', 'next']);
+const SECRET_KEYS = new Set(['pin', 'current', 'next', 'code']);
 const MAX_STRING = 300;
 const MAX_REQUEST = 4000;
 

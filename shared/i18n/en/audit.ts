@@ -173,6 +173,7 @@ export const audit: CatalogShape<typeof zh> = {
       retry: 'Reopen database',
       restore: 'Restore from backup at start-up',
       chooseFolder: 'Choose backup folder at start-up',
+      saveDiagnostics: 'Save diagnostics',
     },
     session: {
       get: 'View who is at the desk',
@@ -180,6 +181,9 @@ export const audit: CatalogShape<typeof zh> = {
       unlock: 'Admin unlock',
       lock: 'Admin lock',
       setPin: 'Set admin PIN',
+      recover: 'Clear admin PIN with recovery code',
+      newRecoveryCode: 'New recovery code',
+      keepRecoveryCode: 'Print or save recovery code',
     },
     operators: { list: 'List operators', update: 'Edit operator' },
     audit: { list: 'View audit log', get: 'View change details', facets: 'Load audit log filters' },

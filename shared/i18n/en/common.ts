@@ -146,6 +146,7 @@ export const common: CatalogShape<typeof zh> = {
     tooSmall: 'Must be at least {{min}}',
     tooBig: 'Must be at most {{max}}',
     invalidType: 'Wrong format',
+    recoveryCodeFormat: 'The recovery code is 16 letters and digits, like 7K3M-QX9P-2HDR-W4TN.',
     invalid: 'Not valid',
     unknownField: 'Unknown field: {{fields}}',
     phone: 'Not a phone number: a mobile has 11 digits; a landline needs its area code (e.g. 0571-88886666)',

@@ -172,6 +172,7 @@ export const audit = {
       retry: '重新打开数据库',
       restore: '启动时从备份恢复',
       chooseFolder: '启动时选择备份文件夹',
+      saveDiagnostics: '保存诊断信息',
     },
     session: {
       get: '查看值班信息',
@@ -179,6 +180,9 @@ export const audit = {
       unlock: '管理员解锁',
       lock: '管理员锁定',
       setPin: '设置管理员密码',
+      recover: '用恢复码清除管理员密码',
+      newRecoveryCode: '生成新的恢复码',
+      keepRecoveryCode: '打印或保存恢复码',
     },
     operators: { list: '查看操作人', update: '修改操作人' },
     audit: { list: '查看操作记录', get: '查看操作详情', facets: '读取操作记录的筛选项' },

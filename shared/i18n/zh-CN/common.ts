@@ -144,6 +144,7 @@ export const common = {
     tooSmall: '不能小于 {{min}}',
     tooBig: '不能大于 {{max}}',
     invalidType: '格式不对',
+    recoveryCodeFormat: '恢复码是 16 位字母和数字，如 7K3M-QX9P-2HDR-W4TN。',
     invalid: '内容无效',
     unknownField: '不认识的字段：{{fields}}',
     phone: '电话号码格式不对：手机为 11 位数字，座机请带区号（如 0571-88886666）',

@@ -3,8 +3,10 @@ import type { DomainHandlers } from '../../app/handler-types';
 import { auditFacets, getAudit, listAudit } from './audit';
 import { restoreBackup } from './backup-restore';
 import { chooseBackupFolder, createBackup, deleteBackup, inspectBackup, listBackups } from './backups';
+import { saveDiagnostics } from './diagnostics';
 import { healthStatus, notInRecovery, runFullCheck } from './health';
-import { beginSession, listOperators, lock, sessionInfo, setPin, unlock, updateOperator } from './session';
+import { keepRecoveryCode, recoverPin, replaceRecoveryCode, setPin } from './pin-recovery';
+import { beginSession, listOperators, lock, sessionInfo, unlock, updateOperator } from './session';
 import { getSettings, updateSettings } from './settings';
 
 /**
@@ -38,11 +40,16 @@ export const adminHandlers = {
     return chosen ? healthStatus(ctx, resolve(chosen)) : null;
   },
 
+  'health:saveDiagnostics': saveDiagnostics,
+
   'session:get': (ctx) => sessionInfo(ctx),
   'session:begin': beginSession,
   'session:unlock': unlock,
   'session:lock': (ctx) => lock(ctx),
   'session:setPin': setPin,
+  'session:recover': recoverPin,
+  'session:newRecoveryCode': replaceRecoveryCode,
+  'session:keepRecoveryCode': keepRecoveryCode,
   'operators:list': (ctx) => listOperators(ctx),
   'operators:update': updateOperator,
   'audit:list': listAudit,

@@ -7,7 +7,6 @@ import type {
   operatorUpdateInput,
   sessionBeginInput,
   sessionUnlockInput,
-  setPinInput,
 } from '../../../../shared/schemas/security';
 import { currentRequest, runAsRequest } from '../../app/request-context';
 import { refuse, notFound } from '../../lib/errors';
@@ -22,12 +21,14 @@ export const MAX_TRIES = 5;
 export const RETRY_WAIT_MS = 60_000;
 
 const PIN_KEY = 'adminPin';
+/** The hash of the recovery code shown once when the PIN was set (pin-recovery.ts). */
+export const RECOVERY_KEY = 'adminRecovery';
 
-interface StoredPin {
+/** A salted scrypt hash, as the PIN and its recovery code are kept. */
+export interface StoredSecret {
   salt: string;
   hash: string;
 }
-
 
 const scryptAsync = promisify(scrypt) as (pin: string, salt: Buffer, length: number, options: ScryptOptions) => Promise<Buffer>;
 
@@ -35,8 +36,13 @@ const scryptAsync = promisify(scrypt) as (pin: string, salt: Buffer, length: num
  * scrypt, so the hash in the file does not give the PIN back by a quick search of 10⁸ values;
  * on libuv's thread pool, so the tens of milliseconds it takes never stall the desk.
  */
-async function hashPin(pin: string, salt: string): Promise<string> {
-  return (await scryptAsync(pin, Buffer.from(salt, 'hex'), 32, { N: 16384, r: 8, p: 1 })).toString('hex');
+async function hashSecret(secret: string, salt: string): Promise<string> {
+  return (await scryptAsync(secret, Buffer.from(salt, 'hex'), 32, { N: 16384, r: 8, p: 1 })).toString('hex');
+}
+
+export async function newStoredSecret(secret: string): Promise<string> {
+  const salt = randomBytes(16).toString('hex');
+  return JSON.stringify({ salt, hash: await hashSecret(secret, salt) } satisfies StoredSecret);
 }
 
 /** Wrong tries in a row and when the next is allowed: in the database, so a restart gives no fresh tries. */
@@ -58,9 +64,22 @@ async function writeTries(db: Db, tries: PinTries): Promise<void> {
   await db.insertInto('security').values({ key: TRIES_KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
 }
 
-async function storedPin(db: Db): Promise<StoredPin | null> {
-  const row = await db.selectFrom('security').select('value').where('key', '=', PIN_KEY).executeTakeFirst();
-  return row ? (JSON.parse(row.value) as StoredPin) : null;
+export async function storedSecret(db: Db, key: string): Promise<StoredSecret | null> {
+  const row = await db.selectFrom('security').select('value').where('key', '=', key).executeTakeFirst();
+  return row ? (JSON.parse(row.value) as StoredSecret) : null;
+}
+
+const storedPin = (db: Db) => storedSecret(db, PIN_KEY);
+
+/** Stores the PIN (a new salt each time). */
+export async function writePin(db: Db, pin: string): Promise<void> {
+  const value = await newStoredSecret(pin);
+  await db.insertInto('security').values({ key: PIN_KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+}
+
+/** Forgets the PIN and its recovery code together: a code outliving its PIN would open the next one. */
+export async function clearPin(db: Db): Promise<void> {
+  await db.deleteFrom('security').where('key', 'in', [PIN_KEY, RECOVERY_KEY]).execute();
 }
 
 export async function isPinSet(db: Db): Promise<boolean> {
@@ -96,6 +115,7 @@ export async function sessionInfo(ctx: ServiceContext): Promise<SessionInfo> {
     operator: ctx.session.operator,
     operators: (await listOperators(ctx)).filter((o) => o.active),
     pinSet: await isPinSet(ctx.db),
+    recoveryCodeSet: (await storedSecret(ctx.db, RECOVERY_KEY)) !== null,
     unlockedUntil: isUnlocked(ctx) ? ctx.session.unlockedUntil : null,
   };
 }
@@ -124,16 +144,22 @@ export async function beginSession(ctx: ServiceContext, input: z.output<typeof s
 /**
  * Wrong PINs are counted, in the database (a restart gives no fresh tries); after MAX_TRIES the
  * next try waits, so the PIN cannot be walked. Every wrong try is in the audit log (the count,
- * never the digits typed).
+ * never the digits typed). A wrong recovery code counts against the same tries: one can't be
+ * tried while the other waits.
  */
-async function checkPin(ctx: ServiceContext, stored: StoredPin, pin: string, field: string): Promise<void> {
+export async function checkSecret(
+  ctx: ServiceContext,
+  stored: StoredSecret,
+  given: string,
+  how: { field: string; wrong: string; rowId: string },
+): Promise<void> {
   const now = ctx.now().getTime();
   const tries = await readTries(ctx.db);
   if (now < tries.retryAfter) {
-    throw refuse('security.errors.tooManyTries', { seconds: Math.ceil((tries.retryAfter - now) / 1000) }, field);
+    throw refuse('security.errors.tooManyTries', { seconds: Math.ceil((tries.retryAfter - now) / 1000) }, how.field);
   }
-  const given = Buffer.from(await hashPin(pin, stored.salt), 'hex');
-  if (timingSafeEqual(given, Buffer.from(stored.hash, 'hex'))) {
+  const hashed = Buffer.from(await hashSecret(given, stored.salt), 'hex');
+  if (timingSafeEqual(hashed, Buffer.from(stored.hash, 'hex'))) {
     if (tries.failures > 0 || tries.retryAfter > 0) await writeTries(ctx.db, { failures: 0, retryAfter: 0 });
     return;
   }
@@ -141,10 +167,21 @@ async function checkPin(ctx: ServiceContext, stored: StoredPin, pin: string, fie
   const locked = failures >= MAX_TRIES;
   await ctx.db.transaction().execute(async (trx) => {
     await writeTries(trx, locked ? { failures: 0, retryAfter: now + RETRY_WAIT_MS } : { failures, retryAfter: 0 });
-    await recordAuditEvent(trx, { table: 'security', rowId: 'pin', before: { wrongTries: tries.failures }, after: { wrongTries: failures, ...(locked ? { waitSeconds: RETRY_WAIT_MS / 1000 } : {}) } });
+    await recordAuditEvent(trx, { table: 'security', rowId: how.rowId, before: { wrongTries: tries.failures }, after: { wrongTries: failures, ...(locked ? { waitSeconds: RETRY_WAIT_MS / 1000 } : {}) } });
   });
-  if (locked) throw refuse('security.errors.tooManyTries', { seconds: RETRY_WAIT_MS / 1000 }, field);
-  throw refuse('security.errors.wrongPin', { left: MAX_TRIES - failures }, field);
+  if (locked) throw refuse('security.errors.tooManyTries', { seconds: RETRY_WAIT_MS / 1000 }, how.field);
+  throw refuse(how.wrong, { left: MAX_TRIES - failures }, how.field);
+}
+
+const checkPin = (ctx: ServiceContext, stored: StoredSecret, pin: string, field: string) =>
+  checkSecret(ctx, stored, pin, { field, wrong: 'security.errors.wrongPin', rowId: 'pin' });
+
+/** The current PIN must be given (changing it, removing it, a new recovery code), however unlocked. */
+export async function requireCurrentPin(ctx: ServiceContext, current: string | null): Promise<void> {
+  const stored = await storedPin(ctx.db);
+  if (!stored) throw refuse('security.errors.noPinSet', undefined, 'current');
+  if (current === null) throw refuse('security.errors.currentPinRequired', undefined, 'current');
+  await checkPin(ctx, stored, current, 'current');
 }
 
 export async function unlock(ctx: ServiceContext, input: z.output<typeof sessionUnlockInput>): Promise<SessionInfo> {
@@ -157,32 +194,6 @@ export async function unlock(ctx: ServiceContext, input: z.output<typeof session
 
 export async function lock(ctx: ServiceContext): Promise<SessionInfo> {
   ctx.session.unlockedUntil = 0;
-  return sessionInfo(ctx);
-}
-
-/** The first PIN needs none; changing or removing one needs the current one, however unlocked. */
-export async function setPin(ctx: ServiceContext, input: z.output<typeof setPinInput>): Promise<SessionInfo> {
-  const stored = await storedPin(ctx.db);
-  if (stored) {
-    if (input.current === null) throw refuse('security.errors.currentPinRequired', undefined, 'current');
-    await checkPin(ctx, stored, input.current, 'current');
-  } else if (input.next === null) {
-    throw refuse('security.errors.noPinSet', undefined, 'next');
-  }
-  if (input.next === null) {
-    await ctx.db.deleteFrom('security').where('key', '=', PIN_KEY).execute();
-    ctx.session.unlockedUntil = 0;
-  } else {
-    const salt = randomBytes(16).toString('hex');
-    const value = JSON.stringify({ salt, hash: await hashPin(input.next, salt) } satisfies StoredPin);
-    await ctx.db
-      .insertInto('security')
-      .values({ key: PIN_KEY, value })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-      .execute();
-    // They have just proved they know it.
-    ctx.session.unlockedUntil = ctx.now().getTime() + UNLOCK_MS;
-  }
   return sessionInfo(ctx);
 }
 
@@ -212,15 +223,15 @@ export async function updateOperator(ctx: ServiceContext, input: z.output<typeof
 }
 
 /**
- * A forgotten PIN would lock the owner out of restore and settings for good, so starting the
- * app once with --reset-admin-pin clears it. Whoever can start the app with a flag can also
+ * The last resort for a forgotten PIN whose recovery code is lost too (pin-recovery.ts is the
+ * way the desk is shown): starting the app once with --reset-admin-pin clears it. Whoever can start the app with a flag can also
  * open the file itself: the PIN keeps mistakes and casual hands out, not someone at the disk.
  * The clearing is in the audit log, stamped with the flag.
  */
 export async function resetPinAtStart(ctx: ServiceContext): Promise<boolean> {
   if (!(await isPinSet(ctx.db))) return false;
   const request = { at: ctx.now().getTime(), operator: '', channel: 'session:setPin', elevated: false, pinSet: true, input: { reset: '--reset-admin-pin' } };
-  await runAsRequest(request, () => ctx.db.deleteFrom('security').where('key', '=', PIN_KEY).execute());
+  await runAsRequest(request, () => clearPin(ctx.db));
   ctx.logger.warn('the admin PIN was cleared at start-up (--reset-admin-pin)');
   return true;
 }

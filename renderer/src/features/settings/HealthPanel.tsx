@@ -1,6 +1,7 @@
-import { Alert, Badge, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconStethoscope } from '@tabler/icons-react';
+import { IconFileZip, IconStethoscope } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../shared/format';
 import { useApiMutation, useApiQuery } from '../../api/client';
@@ -9,6 +10,50 @@ import { notifyDone, notifyError } from '../../lib/notify';
 import { QueryState } from '../../ui/QueryState';
 
 const WEEK = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * One zip for support. Unticked, nothing of the customers goes in; ticked, a copy of the
+ * database does, and the backend asks for the admin PIN first (the client shows the prompt).
+ */
+function DiagnosticsSection() {
+  const { t } = useTranslation();
+  const save = useApiMutation('health:saveDiagnostics');
+  const [includeData, setIncludeData] = useState(false);
+  const run = () =>
+    save.mutate(
+      { includeData },
+      {
+        onSuccess: (saved) => {
+          if (!saved) return;
+          notifyDone(t(saved.includesData ? 'health.panel.diagSavedWithData' : 'health.panel.diagSaved', { file: saved.file }));
+        },
+        onError: (err) => notifyError(t, err),
+      },
+    );
+  return (
+    <Paper withBorder p="md" data-testid="diagnostics">
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Title order={3} fz="md" fw={600}>
+            {t('health.panel.diagTitle')}
+          </Title>
+          <Button variant="default" leftSection={<IconFileZip size={16} />} loading={save.isPending} onClick={run}>
+            {t('health.panel.diagSave')}
+          </Button>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {t('health.panel.diagHint')}
+        </Text>
+        <Checkbox
+          label={t('health.panel.includeData')}
+          description={t('health.panel.includeDataHint')}
+          checked={includeData}
+          onChange={(event) => setIncludeData(event.currentTarget.checked)}
+        />
+      </Stack>
+    </Paper>
+  );
+}
 
 /** Settings → Data check: the last full integrity check, and one on demand. */
 export function HealthPanel() {
@@ -92,6 +137,7 @@ export function HealthPanel() {
           </Stack>
         </Paper>
       )}
+      <DiagnosticsSection />
     </Stack>
   );
 }

@@ -10,6 +10,7 @@ import { operatorName, pin, type Operator } from '../../../../shared/schemas/sec
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
+import { RecoveryCodeModal } from '../../app/RecoveryCodeModal';
 import { SESSION_KEY, useSession } from '../../app/SessionGate';
 import { FormModal } from '../../ui/FormModal';
 import { showServerFieldErrors } from '../../lib/formValidation';
@@ -40,7 +41,7 @@ export function useSettingsTabRequest(): { tab: string; n: number } {
 }
 
 /** What the PIN guards, in the words of the desk (the contract's `admin` flags are what the backend enforces). */
-const GUARDS = ['customers', 'backups', 'prices', 'policies', 'service', 'settings', 'export', 'operators'] as const;
+const GUARDS = ['customers', 'backups', 'prices', 'policies', 'service', 'settings', 'export', 'diagnostics', 'operators'] as const;
 
 const pinOk = (value: string) => pin.safeParse(value).success;
 
@@ -68,7 +69,7 @@ function PinField({ form, path, label, autoFocus, w }: { form: UseFormReturnType
 }
 
 /** Set the first PIN (new + confirm), or change it (current + new + confirm), or remove it (current). */
-export function PinForm({ mode }: { mode: 'set' | 'change' | 'remove' }) {
+export function PinForm({ mode, onCode }: { mode: 'set' | 'change' | 'remove'; onCode?: (code: string) => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const save = useApiMutation('session:setPin');
@@ -86,10 +87,11 @@ export function PinForm({ mode }: { mode: 'set' | 'change' | 'remove' }) {
     save.mutate(
       { current: mode === 'set' ? null : values.current, next: needsNext ? values.next : null },
       {
-        onSuccess: (info) => {
+        onSuccess: ({ recoveryCode, ...info }) => {
           client.setQueryData(SESSION_KEY, info);
           form.reset();
           notifyDone(t(done));
+          if (recoveryCode) onCode?.(recoveryCode);
         },
         onError: (err) => {
           if (!showServerFieldErrors(form, ['current', 'next'], t, err)) notifyError(t, err);
@@ -125,10 +127,65 @@ export function PinForm({ mode }: { mode: 'set' | 'change' | 'remove' }) {
   );
 }
 
-function PinSection({ pinSet }: { pinSet: boolean }) {
+/** Whether the PIN has a recovery code, and a new one for the current PIN (a lost sheet, or a PIN older than codes). */
+function RecoveryCodeSection({ has }: { has: boolean }) {
   const { t } = useTranslation();
+  const client = useQueryClient();
+  const renew = useApiMutation('session:newRecoveryCode');
+  const [shownCode, setShownCode] = useState<string | null>(null);
+  const form = useForm<PinValues>({
+    initialValues: { current: '', next: '', confirm: '' },
+    validate: { current: (v) => (pinOk(v) ? null : t('security.errors.pinFormat')) },
+  });
+  const submit = form.onSubmit((values) =>
+    renew.mutate(
+      { current: values.current },
+      {
+        onSuccess: ({ recoveryCode, ...info }) => {
+          client.setQueryData(SESSION_KEY, info);
+          form.reset();
+          if (recoveryCode) setShownCode(recoveryCode);
+        },
+        onError: (err) => {
+          if (!showServerFieldErrors(form, ['current'], t, err)) notifyError(t, err);
+        },
+      },
+    ),
+  );
+  return (
+    <form noValidate onSubmit={submit} data-testid="recovery-code-section">
+      {shownCode && <RecoveryCodeModal code={shownCode} onDone={() => setShownCode(null)} />}
+      <Stack gap="xs">
+        <Title order={4} fz="sm" fw={600}>
+          {t('security.recovery.newCodeTitle')}
+        </Title>
+        {has ? (
+          <Text size="xs" c="dimmed">
+            {t('security.recovery.panelHas')} {t('security.recovery.newCodeHint')}
+          </Text>
+        ) : (
+          <Alert color="yellow" variant="light" py={8} icon={<IconAlertTriangle size={16} />}>
+            <Text size="sm">{t('security.recovery.panelMissing')}</Text>
+          </Alert>
+        )}
+        <Group align="flex-start" gap="sm">
+          <PinField form={form} path="current" label={t('security.panel.currentPin')} w={190} />
+          <Button mt={25} type="submit" variant="default" loading={renew.isPending}>
+            {t('security.recovery.newCodeButton')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function PinSection({ pinSet, recoveryCodeSet }: { pinSet: boolean; recoveryCodeSet: boolean }) {
+  const { t } = useTranslation();
+  // Held here: the form that set the PIN is replaced by the change form as soon as it is set.
+  const [shownCode, setShownCode] = useState<string | null>(null);
   return (
     <Paper withBorder p="md">
+      {shownCode && <RecoveryCodeModal code={shownCode} onDone={() => setShownCode(null)} />}
       <Title order={3} fz="md" fw={600} mb="xs">
         {t('security.panel.pinTitle')}
       </Title>
@@ -150,6 +207,8 @@ function PinSection({ pinSet }: { pinSet: boolean }) {
             {t('security.panel.removeHint')}
           </Text>
           <PinForm mode="remove" />
+          <Divider />
+          <RecoveryCodeSection has={recoveryCodeSet} />
           <Text size="xs" c="dimmed" data-testid="forgot-pin-hint">
             {t('security.panel.forgotHint')}
           </Text>
@@ -162,7 +221,7 @@ function PinSection({ pinSet }: { pinSet: boolean }) {
           <Title order={4} fz="sm" fw={600}>
             {t('security.panel.setTitle')}
           </Title>
-          <PinForm mode="set" />
+          <PinForm mode="set" onCode={setShownCode} />
         </Stack>
       )}
     </Paper>
@@ -284,7 +343,7 @@ export function SecurityPanel() {
       <QueryState isPending={session.isPending} error={session.error} />
       {session.data && (
         <SimpleGrid cols={2} spacing="md">
-          <PinSection pinSet={session.data.pinSet} />
+          <PinSection pinSet={session.data.pinSet} recoveryCodeSet={session.data.recoveryCodeSet} />
           <Paper withBorder p="md">
             <Title order={3} fz="md" fw={600} mb="xs">
               {t('security.panel.guardsTitle')}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { LanguageSwitch, useSettings } from '../../app/language';
+import { RecoveryCodeModal } from '../../app/RecoveryCodeModal';
 import { useSession } from '../../app/SessionGate';
 import { notifyError } from '../../lib/notify';
 import { QueryState } from '../../ui/QueryState';
@@ -47,6 +48,8 @@ export function SetupWizard() {
   const session = useSession();
   const finish = useApiMutation('settings:update');
   const [step, setStep] = useState(0);
+  // A first PIN comes with its recovery code: shown once, to print or write down.
+  const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
   const back = () => setStep((s) => Math.max(0, s - 1));
   const next = () => setStep((s) => s + 1);
   const done = () => finish.mutate({ setupDone: true }, { onError: (err) => notifyError(t, err) });
@@ -99,7 +102,8 @@ export function SetupWizard() {
             {step === 4 && (
               <>
                 <Text size="sm">{t('setup.pin.hint')}</Text>
-                {pinSet ? <Text size="sm" fw={600}>{t('setup.pin.set')}</Text> : <PinForm mode="set" />}
+                {pinSet ? <Text size="sm" fw={600}>{t('setup.pin.set')}</Text> : <PinForm mode="set" onCode={setRecoveryCode} />}
+                {recoveryCode && <RecoveryCodeModal code={recoveryCode} onDone={() => setRecoveryCode(null)} />}
                 <StepButtons onBack={back} onNext={next} skip={!pinSet} />
               </>
             )}
