@@ -114,7 +114,7 @@ export const audit: CatalogShape<typeof zh> = {
       addExclusion: 'Record warranty exclusion',
     },
     search: { query: 'Search' },
-    import: { open: 'Open import file', preview: 'Preview import', commit: 'Import from Excel' },
+    import: { open: 'Open import file', preview: 'Preview import', commit: 'Import from Excel', batches: 'List recent imports', undoCheck: 'Check an import can be undone', undo: 'Undo an import' },
     export: { list: 'Export list' },
     documents: {
       warrantyCard: 'Issue warranty card',
@@ -219,6 +219,7 @@ export const audit: CatalogShape<typeof zh> = {
     complaints: 'Complaint',
     operators: 'Operator',
     security: 'Admin PIN',
+    import_batches: 'Excel import',
     database: 'Whole database',
   },
   fields: {
@@ -368,5 +369,14 @@ export const audit: CatalogShape<typeof zh> = {
     units: 'Units',
     tickets: 'Tickets',
     customers: 'Customers',
+    sheet: 'Sheet',
+    audit_mark: 'Log position at import',
+    customers_created: 'Customers created',
+    customers_reused: 'Customers reused',
+    units_created: 'Units created',
+    models_created: 'Models created',
+    rows_not_imported: 'Rows not imported',
+    undone_at: 'Undone at',
+    undone_by: 'Undone by',
   },
 };

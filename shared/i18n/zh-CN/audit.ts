@@ -113,7 +113,7 @@ export const audit = {
       addExclusion: '登记不保判定',
     },
     search: { query: '查找' },
-    import: { open: '打开导入文件', preview: '预览导入', commit: '从 Excel 导入' },
+    import: { open: '打开导入文件', preview: '预览导入', commit: '从 Excel 导入', batches: '查看最近的导入', undoCheck: '检查能否撤销导入', undo: '撤销导入' },
     export: { list: '导出列表' },
     documents: {
       warrantyCard: '开具保修卡',
@@ -219,6 +219,7 @@ export const audit = {
     complaints: '投诉',
     operators: '操作人',
     security: '管理员密码',
+    import_batches: 'Excel 导入',
     database: '整个数据库',
   },
   /** Column names as a clerk reads them; a column not listed shows its own name. */
@@ -369,5 +370,14 @@ export const audit = {
     units: '设备数',
     tickets: '工单数',
     customers: '客户数',
+    sheet: '工作表',
+    audit_mark: '导入时的记录位置',
+    customers_created: '新建客户数',
+    customers_reused: '沿用客户数',
+    units_created: '新建设备数',
+    models_created: '新建型号数',
+    rows_not_imported: '未导入行数',
+    undone_at: '撤销时间',
+    undone_by: '撤销人',
   },
 };
