@@ -362,6 +362,7 @@ export async function getTicket(ctx: ServiceContext, id: number, db: Db = ctx.db
     events: events.map((e) => ({
       id: e.id,
       at: e.at,
+      enteredAt: e.entered_at ?? e.at,
       who: e.who,
       kind: e.kind as TicketEvent['kind'],
       from: e.from_status as TicketStatus | null,
