@@ -212,3 +212,15 @@ describe('a callback recorded after the fact', () => {
     expect(error.details.fields?.at?.[0]?.key).toBe('validation.momentTooEarly');
   });
 });
+
+describe('the history of a ticket with times typed after the fact', () => {
+  it('lists events in the order they were entered, a call taken earlier carrying both its times', async () => {
+    const t = await dispatchedTicket();
+    setClock(sep(18, 18, 24));
+    const arrived = await backend.ok('tickets:transition', { id: t.id, to: 'onSite', at: sep(18, 15, 30) });
+    expect(arrived.events.map((e) => e.to ?? e.kind)).toEqual(['new', 'answered', 'assigned', 'dispatched', 'onSite']);
+    const customer = await backend.ok('customers:create', person({ name: '李四', phones: [{ phone: '13900002222' }] }));
+    const earlier = await backend.ok('tickets:create', { customerId: customer.id, unregisteredUnit: { brand: '美的', model: 'KFR-26GW' }, faultReported: '不制热', faultCategory: 'notCooling', reportedAt: sep(18, 9, 15) });
+    expect(earlier.events).toMatchObject([{ kind: 'created', at: sep(18, 9, 15), enteredAt: sep(18, 18, 24) }]);
+  });
+});

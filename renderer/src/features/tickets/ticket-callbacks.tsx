@@ -59,7 +59,7 @@ function CallbackForm({ ticket, onClose, onUnhappy }: { ticket: TicketDetail; on
   );
   const reached = form.values.reached === 'yes';
   return (
-    <FormModal opened onClose={onClose} title={t('tickets.callback.title', { number: ticket.number })} onSubmit={handleSubmit} saving={save.isPending} size={560}>
+    <FormModal opened onClose={onClose} title={t('tickets.callback.title', { number: ticket.number })} onSubmit={handleSubmit} saving={save.isPending} size={640}>
       <Text size="sm">
         {t('tickets.callback.call', { name: ticket.contactName ?? ticket.customerName, phone: ticket.contactPhone ?? '' })}
       </Text>

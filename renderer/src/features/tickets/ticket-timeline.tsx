@@ -77,11 +77,14 @@ function stampText(t: TFunction, lang: Language, e: TicketEvent): string {
   return entered === at ? t('tickets.stamp', { who, at }) : t('tickets.stampEntered', { who, at, entered });
 }
 
-/** Everything that happened to the ticket, newest first by when it happened: who, when, what. */
+/**
+ * Everything that happened to the ticket, the latest entered first: who, when, what. Entry order,
+ * not the times typed: an arrival recorded late still follows the dispatch it came after.
+ */
 export function TimelinePanel({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const events = [...ticket.events].sort((a, b) => b.at - a.at || b.id - a.id);
+  const events = [...ticket.events].reverse();
   return (
     <Panel title={t('tickets.timeline.title')} icon={<IconHistory size={16} stroke={1.6} />} testId="ticket-timeline">
       <Timeline active={events.length} bulletSize={10} lineWidth={2} styles={{ item: { marginTop: 10 } }}>

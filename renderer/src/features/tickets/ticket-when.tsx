@@ -1,7 +1,7 @@
 import { Group, Input, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { TFunction } from 'i18next';
-import type { FocusEvent } from 'react';
+import type { FocusEvent, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isIsoDate, localDay, localMoment, localTime } from '../../../../shared/domain/dates';
 import { checkEventTime } from '../../../../shared/domain/event-times';
@@ -85,6 +85,10 @@ export function WhenFields<V extends WhenValues>({
     error: Boolean(form.errors[name] ?? form.errors.at),
     // Typing replaces what is offered: most changes are a whole new time.
     onFocus: (event: FocusEvent<HTMLInputElement>) => event.currentTarget.select(),
+    // Enter saves without leaving the field: it is tidied all the same, so a refusal shows 18:33, not 1833.
+    onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => {
+      if (event.key === 'Enter') form.setFieldValue(name, tidy(event.currentTarget.value) as never);
+    },
   });
   const after = [t('tickets.when.reported', { at: formatDateTime(ticket.reportedAt, lang) })];
   if (status === 'resolved' && ticket.arrivedAt !== null) after.push(t('tickets.when.arrived', { at: formatDateTime(ticket.arrivedAt, lang) }));
