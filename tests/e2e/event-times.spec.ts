@@ -30,7 +30,12 @@ test('an arrival phoned in late is typed by keyboard, shown with when it was ent
   const reportedAt = floorMinute(Date.now() - 180 * MINUTE);
   const ticket = await backend.ok('tickets:create', { customerId: customer.id, unitId: unit.id, faultReported: '开机后不制冷', faultCategory: 'notCooling', reportedAt });
   await backend.ok('tickets:assign', { id: ticket.id, technicianIds: [tech.id] });
-  for (const to of ['answered', 'dispatched'] as const) await backend.ok('tickets:transition', { id: ticket.id, to });
+  await backend.ok('tickets:transition', { id: ticket.id, to: 'answered' });
+  // A visit agreed for 40 minutes after the call, already begun: the arrival offered is its start.
+  const visit = reportedAt + 40 * MINUTE;
+  const end = localDay(visit + 60 * MINUTE) === localDay(visit) ? localTime(visit + 60 * MINUTE) : '23:59';
+  await backend.ok('tickets:appoint', { id: ticket.id, date: localDay(visit), from: localTime(visit), to: end });
+  await backend.ok('tickets:transition', { id: ticket.id, to: 'dispatched' });
   // The technician got there an hour after the call and phones it in only now.
   const arrived = reportedAt + 60 * MINUTE;
   const [arrivedDay, arrivedTime] = [localDay(arrived), localTime(arrived)];
@@ -46,7 +51,8 @@ test('an arrival phoned in late is typed by keyboard, shown with when it was ent
   await language(desk, 'English');
   await desk.getByTestId('ticket-moves').getByRole('button', { name: 'Arrived on site', exact: true }).click();
   const english = desk.getByRole('dialog', { name: 'Arrived on site' });
-  await expect(english.getByLabel('Time')).toHaveValue(/^\d{2}:\d{2}$/);
+  await expect(english.getByLabel('Time')).toHaveValue(localTime(visit));
+  await expect(english).toContainText('Filled in from the appointment');
   await screenshot(desk, testInfo, 'event-time-onsite-en', true);
   await desk.keyboard.press('Escape');
   await expect(english).toBeHidden();
@@ -59,7 +65,9 @@ test('an arrival phoned in late is typed by keyboard, shown with when it was ent
   const date = dialog.getByLabel('日期');
   const time = dialog.getByLabel('时间');
   await expect(date).toBeFocused();
-  await expect(date).toHaveValue(localDay(Date.now()));
+  await expect(date).toHaveValue(localDay(visit));
+  await expect(time).toHaveValue(localTime(visit));
+  await expect(dialog).toContainText('已按预约时间填入');
   await expect(dialog).toContainText(`报修于 ${localDay(reportedAt)} ${localTime(reportedAt)}`);
   await screenshot(desk, testInfo, 'event-time-onsite', true);
 
