@@ -335,6 +335,7 @@ export const audit: CatalogShape<typeof zh> = {
     created_by: 'Created by',
     ticket_id: 'Ticket',
     at: 'Time',
+    entered_at: 'Entered',
     who: 'By',
     data: 'Details',
     from_status: 'From status',

@@ -183,6 +183,7 @@ export const common: CatalogShape<typeof zh> = {
     quantityPositive: 'Quantity must be at least 1',
     time: 'Time should be hours:minutes (e.g. 14:30)',
     momentInFuture: 'The time cannot be later than now',
+    momentTooEarly: 'The time cannot be before the year 2000',
     unitRequired: 'Choose a unit, or note the brand and model of one not yet registered',
     windowOrder: 'The end time must be after the start time',
     discountReason: 'Give a reason for the discount',

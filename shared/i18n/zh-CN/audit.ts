@@ -336,6 +336,7 @@ export const audit = {
     created_by: '创建人',
     ticket_id: '工单',
     at: '时间',
+    entered_at: '录入时间',
     who: '经手人',
     data: '内容',
     from_status: '原状态',

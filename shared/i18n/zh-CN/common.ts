@@ -182,6 +182,7 @@ export const common = {
     quantityPositive: '数量至少为 1',
     time: '时间格式不对，应为 时:分（如 14:30）',
     momentInFuture: '时间不能晚于现在',
+    momentTooEarly: '时间不能早于 2000 年',
     unitRequired: '请选择设备，或记下未登记设备的品牌和型号',
     windowOrder: '结束时间要晚于开始时间',
     discountReason: '有优惠时请写明原因',
