@@ -1,4 +1,5 @@
-import { Button, Group, Text, Textarea } from '@mantine/core';
+import { Button, Group, Kbd, Text, Textarea } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -155,12 +156,30 @@ export function MoveButtons({ ticket }: { ticket: TicketDetail }) {
   };
 
   const forward = ticket.next.filter((s) => s !== 'cancelled');
+  // Ctrl+Enter takes the next step (the filled button), unless a dialog is open over the page.
+  useHotkeys(
+    [
+      [
+        'mod+Enter',
+        () => {
+          const next = forward[0];
+          if (next && !asking && !move.isPending && !document.querySelector('[role="dialog"]')) start(next);
+        },
+      ],
+    ],
+    [],
+  );
   return (
     <>
       <Group gap={6} wrap="wrap" justify="flex-end" data-testid="ticket-moves">
         {forward.map((to, i) => (
           <Button key={to} size="xs" variant={i === 0 ? 'filled' : 'light'} loading={move.isPending && move.variables?.to === to} onClick={() => start(to)}>
             {t(`ticketing.move.${to}`)}
+            {i === 0 && (
+              <Kbd ml={6} size="xs">
+                {t('app.keys.next')}
+              </Kbd>
+            )}
           </Button>
         ))}
         {ticket.next.includes('cancelled') && (
