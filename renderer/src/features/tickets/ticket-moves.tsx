@@ -156,19 +156,17 @@ export function MoveButtons({ ticket }: { ticket: TicketDetail }) {
   };
 
   const forward = ticket.next.filter((s) => s !== 'cancelled');
-  // Ctrl+Enter takes the next step (the filled button), unless a dialog is open over the page.
-  useHotkeys(
+  // Ctrl+Enter takes the next step (the filled button), unless a dialog is open over the page;
+  // inside a text field (the work notes) it stays the field's own.
+  useHotkeys([
     [
-      [
-        'mod+Enter',
-        () => {
-          const next = forward[0];
-          if (next && !asking && !move.isPending && !document.querySelector('[role="dialog"]')) start(next);
-        },
-      ],
+      'mod+Enter',
+      () => {
+        const next = forward[0];
+        if (next && !asking && !move.isPending && !document.querySelector('[role="dialog"]')) start(next);
+      },
     ],
-    [],
-  );
+  ]);
   return (
     <>
       <Group gap={6} wrap="wrap" justify="flex-end" data-testid="ticket-moves">
