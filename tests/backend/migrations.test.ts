@@ -131,6 +131,7 @@ describe('migration 0110 (a ticket event keeps when it was entered)', () => {
     expect(cancelled.events.at(-1)!.enteredAt).toBeGreaterThan(reported + 600_000);
     await backend.close();
   });
+});
 
 describe('migration 0120 (imports kept as batches)', () => {
   it('leaves the customers already there standing, keeps the next import as a batch, and reads a batch by its key', async () => {
