@@ -68,6 +68,7 @@ const READ_ONLY = new Set<string>([
   'audit:list',
   'audit:get',
   'audit:facets',
+  'policies:presets',
   'import:batches',
   'import:undoCheck',
 ]);
@@ -414,6 +415,8 @@ beforeAll(async () => {
     'customers:merge': { keepId: c1.id, mergeId: c2.id },
     'policies:list': {},
     'policies:create': { ...AIRCON_POLICY, name: 'Another policy' },
+    'policies:presets': { language: 'zh-CN' },
+    'policies:addPresets': { ids: ['projector'], language: 'zh-CN' },
     'policies:update': { id: model.policyId, ...AIRCON_POLICY },
     'models:list': { query: 'KFR' },
     'models:create': { brand: 'Midea', model: 'KFR-26GW', category: 'AC', policyId: model.policyId },
