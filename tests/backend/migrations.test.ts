@@ -80,7 +80,8 @@ describe('migration 0100 (the search index holds folded text)', () => {
     await old.close();
 
     const backend = await openTestBackend(dir);
-    expect(backend.migration.applied).toEqual(['0100_search_folded']);
+    // Later migrations run after it too.
+    expect(backend.migration.applied[0]).toBe('0100_search_folded');
     const keys = (backend.store.sqlite.prepare('select key from search_keys where ref_id = ?').all(id) as { key: string }[]).map((k) => k.key);
     expect(keys).toEqual(expect.arrayContaining(['张三丰', '三丰', 'zsf']));
     expect(keys).not.toContain('張三豐');

@@ -9,6 +9,7 @@ import * as m0070 from './0070_create_tickets';
 import * as m0080 from './0080_create_audit';
 import * as m0090 from './0090_audit_undone_by_restore';
 import * as m0100 from './0100_search_folded';
+import * as m0140 from './0140_audit_row_labels';
 
 /**
  * Listed by hand, not scanned from disk: the bundled main process has no migrations folder.
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '0080_create_audit': m0080,
   '0090_audit_undone_by_restore': m0090,
   '0100_search_folded': m0100,
+  '0140_audit_row_labels': m0140,
 };
 
 /** The schema version this build writes: stored in PRAGMA user_version after migrating. */

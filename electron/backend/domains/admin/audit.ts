@@ -6,6 +6,7 @@ import {
   type AuditDetail,
   type AuditFacets,
   type AuditPage,
+  type AuditRecord,
   type AuditRowChange,
   type auditIdInput,
   type auditListInput,
@@ -16,6 +17,7 @@ import type { DB, Db } from '../../db/schema';
 import type { ServiceContext } from '../../app/context';
 import { localDay, localMoment } from '../../../../shared/domain/dates';
 import { likeContains } from '../../lib/sql-like';
+import { RecordNames, subjectTable } from './audit-names';
 
 /** Like the ticket list: counting stops here and the page says "more than". */
 export const AUDIT_COUNT_CAP = 1_000;
@@ -56,7 +58,8 @@ function filtered(db: Db, input: z.output<typeof auditListInput>) {
             .selectFrom('audit_rows as r')
             .select('r.id')
             .whereRef('r.change_id', '=', 'c.id')
-            .where(sql<boolean>`(r.before like ${pattern} escape '\\' or r.after like ${pattern} escape '\\')`),
+            // The record's name too: a ticket's changes are found by its customer's name.
+            .where(sql<boolean>`(r.label like ${pattern} escape '\\' or r.before like ${pattern} escape '\\' or r.after like ${pattern} escape '\\')`),
         ),
       ]),
     );
@@ -64,11 +67,26 @@ function filtered(db: Db, input: z.output<typeof auditListInput>) {
   return q;
 }
 
-async function summaries(db: Db, rows: ChangeRow[]): Promise<AuditChange[]> {
+/** The first row each change wrote to its subject's table: the one that names the change. */
+async function subjects(db: Db, names: RecordNames, rows: ChangeRow[], counts: { change_id: string; table_name: string; first: number }[]) {
+  const firsts = new Map<string, number>();
+  for (const r of rows) {
+    const written = counts.filter((c) => c.change_id === r.id).map((c) => ({ table: c.table_name, first: Number(c.first) }));
+    const table = subjectTable(r.channel, written);
+    const first = written.find((w) => w.table === table)?.first;
+    if (first !== undefined) firsts.set(r.id, first);
+  }
+  if (firsts.size === 0) return new Map<string, AuditRecord>();
+  const logged = await db.selectFrom('audit_rows').selectAll().where('id', 'in', [...firsts.values()]).execute();
+  const named = await Promise.all(logged.map(async (row) => [row.change_id, { table: row.table_name, label: await names.ofRow(row) }] as const));
+  return new Map<string, AuditRecord>(named);
+}
+
+async function summaries(db: Db, rows: ChangeRow[], names = new RecordNames(db)): Promise<AuditChange[]> {
   if (rows.length === 0) return [];
   const counts = await db
     .selectFrom('audit_rows')
-    .select(['change_id', 'table_name', (eb) => eb.fn.countAll<number>().as('n')])
+    .select(['change_id', 'table_name', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('id').as('first')])
     .where(
       'change_id',
       'in',
@@ -78,6 +96,7 @@ async function summaries(db: Db, rows: ChangeRow[]): Promise<AuditChange[]> {
     .execute();
   const restoreIds = [...new Set(rows.map((r) => r.undone_by).filter((id): id is string => id !== null))];
   const restores = restoreIds.length === 0 ? [] : await db.selectFrom('audit_changes').select(['id', 'at']).where('id', 'in', restoreIds).execute();
+  const named = await subjects(db, names, rows, counts);
   return rows.map((r) => {
     const mine = counts.filter((c) => c.change_id === r.id);
     return {
@@ -90,6 +109,7 @@ async function summaries(db: Db, rows: ChangeRow[]): Promise<AuditChange[]> {
       rowCount: mine.reduce((sum, c) => sum + Number(c.n), 0),
       tables: mine.map((c) => c.table_name),
       undoneBy: r.undone_by === null ? null : { changeId: r.undone_by, at: restores.find((x) => x.id === r.undone_by)?.at ?? r.at },
+      subject: named.get(r.id) ?? null,
     };
   });
 }
@@ -111,11 +131,13 @@ export async function listAudit(ctx: ServiceContext, raw: z.output<typeof auditL
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize)
     .execute();
+  const names = new RecordNames(ctx.db);
   return {
-    items: await summaries(ctx.db, rows),
+    items: await summaries(ctx.db, rows, names),
     total: Math.min(counted.length, AUDIT_COUNT_CAP),
     more: counted.length > AUDIT_COUNT_CAP,
     textSince,
+    record: input.rowId !== null && input.table ? { table: input.table, label: await names.of(input.table, input.rowId, null) } : null,
   };
 }
 
@@ -125,13 +147,38 @@ export async function getAudit(ctx: ServiceContext, input: z.output<typeof audit
   const change = await ctx.db.selectFrom('audit_changes').selectAll().where('id', '=', input.id).executeTakeFirst();
   if (!change) throw notFound('errors.NOT_FOUND');
   const rows = await ctx.db.selectFrom('audit_rows').selectAll().where('change_id', '=', input.id).orderBy('id').execute();
-  const [summary] = await summaries(ctx.db, [change]);
-  return {
-    change: summary!,
-    rows: rows.map(
-      (r): AuditRowChange => ({ table: r.table_name, rowId: r.row_id, op: r.op, before: parse(r.before), after: parse(r.after) }),
+  const names = new RecordNames(ctx.db);
+  const [summary] = await summaries(ctx.db, [change], names);
+  const detailed = await Promise.all(
+    rows.map(
+      async (r): Promise<AuditRowChange> => ({
+        table: r.table_name,
+        rowId: r.row_id,
+        op: r.op,
+        before: parse(r.before),
+        after: parse(r.after),
+        label: await names.ofRow(r),
+        refs: await names.refs(r),
+      }),
     ),
-  };
+  );
+  // Another record an id points at, named as the log knew it when this change was made.
+  const asOf = rows.at(-1)?.id ?? null;
+  const referred = new Set<string>();
+  for (const row of detailed) {
+    for (const [column, table] of Object.entries(row.refs)) {
+      for (const value of [row.before?.[column], row.after?.[column]]) {
+        if (typeof value === 'number' || (typeof value === 'string' && value !== '')) referred.add(`${table}:${value}`);
+      }
+    }
+  }
+  const referredNames = await Promise.all(
+    [...referred].map(async (key) => {
+      const at = key.indexOf(':');
+      return [key, await names.of(key.slice(0, at), key.slice(at + 1), asOf)] as const;
+    }),
+  );
+  return { change: summary!, rows: detailed, names: Object.fromEntries(referredNames) };
 }
 
 export async function auditFacets(ctx: ServiceContext): Promise<AuditFacets> {

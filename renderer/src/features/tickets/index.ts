@@ -3,5 +3,6 @@ export { StatusBadge } from './badges';
 export { FindCustomerButton } from './list-new-repair';
 export { NewRepairButton, RelatedTickets } from './list-related';
 export { openTicket, TicketTable, type TicketColumn } from './list-table';
+export { eventDetail, eventText } from './ticket-timeline';
 export { TicketPage } from './TicketPage';
 export { TicketsPage } from './TicketsPage';
