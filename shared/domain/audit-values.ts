@@ -6,6 +6,7 @@
 import { formatDate, formatMoney, formatPhone } from '../format';
 import type { Language } from '../i18n/languages';
 import { formatMoment } from './audit-rows';
+import { explanationParams } from './warranty-explain';
 
 /** The catalog as this module needs it: does a key exist, and its text. */
 export interface Words {
@@ -40,6 +41,8 @@ const VOCABULARY: Record<string, string> = {
   payment_method: 'ticketing.payment',
   sanbao_path: 'ticketing.sanbaoPath',
   satisfaction: 'ticketing.satisfaction',
+  /** The warranty engine's verdict kept on a ticket. */
+  summary: 'warrantyState',
   'warranty_policy_versions.basis': 'warrantyBasis',
   'warranty_exclusions.reason': 'exclusionReason',
   exclusionReason: 'exclusionReason',
@@ -96,6 +99,8 @@ function scalar(words: Words, table: string, key: string, value: unknown): strin
     if (FLAGS.has(key) && (value === 0 || value === 1)) return words.t(value === 1 ? 'audit.values.yes' : 'audit.values.no');
     if (isMoney(key) && Number.isInteger(value)) return formatMoney(value, lang);
     if (isMoment(key) && value >= MOMENT_FLOOR) return formatMoment(value, lang);
+    // A list's order is kept from 0; the desk counts from 1.
+    if (key === 'position' && Number.isInteger(value)) return String(value + 1);
     return String(value);
   }
   if (typeof value === 'string') {
@@ -113,8 +118,13 @@ function scalar(words: Words, table: string, key: string, value: unknown): strin
   return null;
 }
 
-/** A warranty component ("整机 12 个月"), a complaint's step ("2026-03-20 14:05 王芳：…"). */
+/** A warranty component ("整机 12 个月"), a complaint's step ("2026-03-20 14:05 王芳：…"), the engine's reason. */
 function knownItem(words: Words, item: Record<string, unknown>): string | null {
+  // A sentence with a count has only its plural forms in the catalog.
+  const sentence = typeof item.key === 'string' && (words.has(item.key) || words.has(`${item.key}_other`));
+  if (sentence && typeof item.key === 'string' && (item.params === undefined || isObject(item.params))) {
+    return words.t(item.key, explanationParams({ key: item.key, params: item.params as Record<string, string | number> | undefined }, words.lang));
+  }
   if (typeof item.name === 'string' && typeof item.months === 'number') return words.t('audit.values.component', { name: item.name, count: item.months });
   if (typeof item.at === 'number' && typeof item.text === 'string') {
     return words.t('audit.values.step', { at: formatMoment(item.at, words.lang), who: typeof item.who === 'string' ? item.who : '', text: item.text });

@@ -161,6 +161,7 @@ describe('a logged value reads as the desk writes it', () => {
     ['labour_fees', 'active', 1, '是'],
     ['parts', 'quantity', 1, '1'],
     ['customer_phones', 'phone', '13812345678', '138 1234 5678'],
+    ['customer_phones', 'position', 0, '1'],
     ['technicians', 'skills', '["制冷","电气"]', '制冷、电气'],
     ['units', 'serial', '[SN-1] no json', '[SN-1] no json'],
     ['tickets', 'status', 'onSite', '在现场'],
@@ -209,5 +210,10 @@ describe('a logged value reads as the desk writes it', () => {
     expect(read(zh, 'complaints', 'steps', JSON.stringify([{ at, who: '王芳', text: '已致电客户致歉' }]))).toEqual({ kind: 'text', text: '2026-03-20 14:05:09 王芳：已致电客户致歉' });
     const override = read(zh, 'tickets', 'warranty_override', JSON.stringify({ inWarranty: false, exclusionReason: 'physicalDamage', note: null, who: '王芳', at }));
     expect(override).toEqual({ kind: 'lines', lines: ['在保：否', '原因：人为损坏或使用电压不符', '备注：—', '经手人：王芳', '时间：2026-03-20 14:05:09'] });
+    const engine = { inWarranty: true, summary: 'ending', reasons: [{ key: 'warranty.state.ending', params: { end: '2027-03-01', count: 9 } }] };
+    expect(read(zh, 'tickets', 'warranty_engine', JSON.stringify(engine))).toEqual({
+      kind: 'lines',
+      lines: ['在保：是', '保修判定：保修即将到期', '保修即将到期：保修至 2027-03-01（含当日），含今天还剩 9 天'],
+    });
   });
 });

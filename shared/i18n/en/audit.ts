@@ -142,6 +142,8 @@ export const audit: CatalogShape<typeof zh> = {
     waitSeconds: 'Wait (seconds)',
     keptAs: 'Data before kept as',
     text: 'Text',
+    summary: 'Warranty verdict',
+    reasons: 'Grounds',
   },
   ops: {
     insert: 'Added',

@@ -145,6 +145,8 @@ export const audit = {
     waitSeconds: '需等待（秒）',
     keptAs: '恢复前的数据另存为',
     text: '内容',
+    summary: '保修判定',
+    reasons: '依据',
   },
   ops: {
     insert: '新增',
