@@ -125,6 +125,8 @@ describe('each change names its record', () => {
     expect(deleted.names).toEqual({ [`customers:${other.id}`]: '钱七' });
     // A record the log never saw and the data no longer has is not named by a number.
     expect((await backend.ok('audit:list', { table: 'customers', rowId: '9999' })).record).toEqual({ table: 'customers', label: null });
+    // Nor is a table typed by hand, whatever it is called.
+    expect((await backend.ok('audit:list', { table: 'constructor', rowId: '1' })).record).toEqual({ table: 'constructor', label: null });
   });
 
   it('names settings and the PIN by their key, for the screen to put in words', async () => {
@@ -135,5 +137,26 @@ describe('each change names its record', () => {
       ['session:setPin', 'security', 'adminPin'],
       ['settings:update', 'settings', 'language'],
     ]);
+  });
+});
+
+describe('a restore and the names', () => {
+  it('keeps the names of the changes it undid, though their records are gone from the data', async () => {
+    const backup = await backend.ok('backups:create', {});
+    const later = await backend.ok('customers:create', person({ name: '备份后的客户', phones: [{ phone: '13900009999' }] }));
+    await backend.ok('backups:restore', { file: backup.file });
+    const [created] = (await backend.ok('audit:list', { channel: 'customers:create' })).items;
+    expect(created!.undoneBy).not.toBeNull();
+    expect(created!.subject).toEqual({ table: 'customers', label: '备份后的客户' });
+    // Carried over with the rows, not worked out again: the restored data never had this customer.
+    const kept = backend.store.sqlite.prepare('select table_name, label from audit_rows where change_id = ? order by id').all(created!.id);
+    expect(kept).toEqual([
+      { table_name: 'customers', label: '备份后的客户' },
+      { table_name: 'customer_phones', label: '备份后的客户' },
+      { table_name: 'customer_addresses', label: '备份后的客户' },
+    ]);
+    expect((await backend.ok('audit:list', { table: 'customers', rowId: String(later.id) })).record?.label).toBe('备份后的客户');
+    const [restore] = (await backend.ok('audit:list', { channel: 'backups:restore' })).items;
+    expect(restore!.subject).toEqual({ table: 'database', label: 'desk' });
   });
 });

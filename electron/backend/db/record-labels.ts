@@ -54,6 +54,11 @@ export const LABEL_RULES: Record<string, LabelRule> = {
   operators: named(),
 };
 
+/** The rule for a table, if it has one (a name typed into a filter is no key of Object's prototype). */
+export function labelRule(table: string): LabelRule | undefined {
+  return Object.hasOwn(LABEL_RULES, table) ? LABEL_RULES[table] : undefined;
+}
+
 /**
  * Records named by a key the screen translates (a setting's name, the PIN, the whole database),
  * not by their data: their label is the key. `database` is no table: a restore logs it by hand.
@@ -74,7 +79,7 @@ const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
  * are read from the referenced row as it is in the same transaction. Null for a table with no rule.
  */
 export function labelSql(table: string, row: string, depth = 0): string | null {
-  const rule = LABEL_RULES[table];
+  const rule = labelRule(table);
   if (!rule) return null;
   const parts = rule.parts.map((part) => {
     const value = `${row}.${quote(part.column)}`;

@@ -366,7 +366,7 @@ export const audit: CatalogShape<typeof zh> = {
     closed_at: 'Closed',
     cancelled_at: 'Cancelled',
     cancel_reason: 'Cancel reason',
-    warranty_engine: 'Warranty rules version',
+    warranty_engine: 'Warranty as worked out',
     warranty_in: 'In warranty',
     warranty_override: 'Warranty override',
     sanbao_path: 'Sanbao remedy',

@@ -372,7 +372,7 @@ export const audit = {
     closed_at: '关闭时间',
     cancelled_at: '取消时间',
     cancel_reason: '取消原因',
-    warranty_engine: '保修判定版本',
+    warranty_engine: '系统保修判定',
     warranty_in: '在保',
     warranty_override: '保修改判',
     sanbao_path: '三包处理',

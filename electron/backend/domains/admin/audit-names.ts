@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/schema';
-import { CODED_RECORDS, joinLabel, LABEL_RULES } from '../../db/record-labels';
+import { CODED_RECORDS, joinLabel, labelRule } from '../../db/record-labels';
 
 type Values = Record<string, unknown>;
 
@@ -79,7 +79,7 @@ export class RecordNames {
   }
 
   private async compose(table: string, rowId: string, known: Values, asOf: number | null): Promise<string | null> {
-    const rule = LABEL_RULES[table];
+    const rule = labelRule(table);
     if (!rule) return null;
     const columns = rule.parts.map((p) => p.column);
     let values: Values = { ...(await this.keyValues(table, rowId)), ...known };
@@ -180,7 +180,8 @@ const HOME_TABLES: Record<string, string[]> = {
 
 /** The table of a change's subject among those it wrote (each with its first row's id). */
 export function subjectTable(channel: string, written: { table: string; first: number }[]): string | null {
-  const home = HOME_TABLES[channel.split(':')[0] ?? ''] ?? [];
+  const domain = channel.split(':')[0] ?? '';
+  const home = Object.hasOwn(HOME_TABLES, domain) ? HOME_TABLES[domain]! : [];
   const preferred = home.find((table) => written.some((w) => w.table === table));
   if (preferred) return preferred;
   // Otherwise whatever it wrote first.
