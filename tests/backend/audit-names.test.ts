@@ -160,3 +160,21 @@ describe('a restore and the names', () => {
     expect(restore!.subject).toEqual({ table: 'database', label: 'desk' });
   });
 });
+
+describe('free text, counted and paged in one walk', () => {
+  it('pages the changes found newest first, with the count over all pages', async () => {
+    for (let i = 0; i < 23; i++) {
+      clock = new Date(2026, 10, 20, 10, i);
+      await backend.ok('customers:create', person({ name: `同名客户${i}`, phones: [{ phone: `1380000${String(i).padStart(4, '0')}` }] }));
+    }
+    const pages = await Promise.all([1, 2, 3].map((page) => backend.ok('audit:list', { text: '同名客户', pageSize: 10, page })));
+    expect(pages.map((p) => [p.total, p.more, p.items.length])).toEqual([
+      [23, false, 10],
+      [23, false, 10],
+      [23, false, 3],
+    ]);
+    const names = pages.flatMap((p) => p.items.map((c) => c.subject?.label));
+    expect(names).toEqual(Array.from({ length: 23 }, (_, i) => `同名客户${22 - i}`));
+    expect((await backend.ok('audit:list', { text: '同名客户', pageSize: 10, page: 4 })).items).toEqual([]);
+  });
+});
