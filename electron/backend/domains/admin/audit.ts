@@ -17,6 +17,7 @@ import type { DB, Db } from '../../db/schema';
 import type { ServiceContext } from '../../app/context';
 import { localDay, localMoment } from '../../../../shared/domain/dates';
 import { likeContains } from '../../lib/sql-like';
+import { CODED_RECORDS } from '../../db/record-labels';
 import { RecordNames, subjectTable } from './audit-names';
 
 /** Like the ticket list: counting stops here and the page says "more than". */
@@ -68,26 +69,35 @@ function filtered(db: Db, input: ListInput) {
   return q;
 }
 
+type Written = { change_id: string; table_name: string; first: number; row_id: string; label: string | null };
+
 /** The first row each change wrote to its subject's table: the one that names the change. */
-async function subjects(db: Db, names: RecordNames, rows: ChangeRow[], counts: { change_id: string; table_name: string; first: number }[]) {
-  const firsts = new Map<string, number>();
+async function subjects(db: Db, names: RecordNames, rows: ChangeRow[], counts: Written[]) {
+  const named = new Map<string, AuditRecord>();
+  const unnamed: number[] = [];
   for (const r of rows) {
-    const written = counts.filter((c) => c.change_id === r.id).map((c) => ({ table: c.table_name, first: Number(c.first) }));
-    const table = subjectTable(r.channel, written);
-    const first = written.find((w) => w.table === table)?.first;
-    if (first !== undefined) firsts.set(r.id, first);
+    const written = counts.filter((c) => c.change_id === r.id);
+    const table = subjectTable(r.channel, written.map((c) => ({ table: c.table_name, first: Number(c.first) })));
+    const first = written.find((c) => c.table_name === table);
+    if (!first) continue;
+    if (first.label !== null || CODED_RECORDS.includes(first.table_name)) named.set(r.id, { table: first.table_name, label: first.label ?? first.row_id });
+    else unnamed.push(Number(first.first));
   }
-  if (firsts.size === 0) return new Map<string, AuditRecord>();
-  const logged = await db.selectFrom('audit_rows').selectAll().where('id', 'in', [...firsts.values()]).execute();
-  const named = await Promise.all(logged.map(async (row) => [row.change_id, { table: row.table_name, label: await names.ofRow(row) }] as const));
-  return new Map<string, AuditRecord>(named);
+  // Rows logged before names were kept (migration 0140): worked out from the log, then the data.
+  if (unnamed.length > 0) {
+    const logged = await db.selectFrom('audit_rows').selectAll().where('id', 'in', unnamed).execute();
+    for (const row of logged) named.set(row.change_id, { table: row.table_name, label: await names.ofRow(row) });
+  }
+  return named;
 }
 
 async function summaries(db: Db, rows: ChangeRow[], names = new RecordNames(db)): Promise<AuditChange[]> {
   if (rows.length === 0) return [];
   const counts = await db
     .selectFrom('audit_rows')
-    .select(['change_id', 'table_name', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('id').as('first')])
+    // With min() SQLite takes the bare columns (row_id, label) from the row holding the minimum:
+    // each table's first row comes with its name, no second read.
+    .select(['change_id', 'table_name', 'row_id', 'label', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('id').as('first')])
     .where(
       'change_id',
       'in',
