@@ -7,6 +7,18 @@ import { performance } from 'node:perf_hooks';
 type Invoke = (channel: string, input: unknown) => Promise<{ ok: boolean; value?: unknown }>;
 
 const OPERATORS = ['王芳', '李娜', '张伟', '刘洋', '陈静'];
+const CUSTOMERS = ['王小明', '杭州西湖宾馆', '李建国', '浙江安信物业', '赵六', '陈美玲'];
+
+/** The name the triggers keep with each row (migration 0140), as a desk's records would read. */
+function labelOf(table: string, record: number): string {
+  const customer = CUSTOMERS[record % CUSTOMERS.length]!;
+  const n = String(record).padStart(6, '0');
+  if (table.startsWith('customer')) return customer;
+  if (table.startsWith('unit')) return `格力 KFR-35GW · GL${n}`;
+  if (table === 'parts' || table === 'stock_moves') return `CAP-${record % 500} · 启动电容`;
+  if (table === 'documents') return `WX-2025-${n}`;
+  return `GD-2025-${n} · ${customer}`;
+}
 /** What a desk does most, roughly in proportion. */
 const ACTIONS: [channel: string, tables: string[]][] = [
   ['tickets:transition', ['tickets', 'ticket_events']],
@@ -26,7 +38,7 @@ export function seedAudit(sqlite: Database.Database, opts: { count: number; now:
   const { rand } = opts;
   const span = 3 * 365 * 24 * 3600 * 1000;
   const change = sqlite.prepare('insert into audit_changes (id, at, operator, channel, elevated, request) values (?, ?, ?, ?, 0, ?)');
-  const row = sqlite.prepare("insert into audit_rows (change_id, table_name, row_id, op, before, after) values (?, ?, ?, 'update', ?, ?)");
+  const row = sqlite.prepare("insert into audit_rows (change_id, table_name, row_id, op, before, after, label) values (?, ?, ?, 'update', ?, ?, ?)");
   let rows = 0;
   const hex = (n: number) => n.toString(16).padStart(12, '0');
   sqlite.transaction(() => {
@@ -38,7 +50,7 @@ export function seedAudit(sqlite: Database.Database, opts: { count: number; now:
       const phone = `13${String(Math.floor(rand() * 1e9)).padStart(9, '0')}`;
       change.run(id, at, OPERATORS[Math.floor(rand() * OPERATORS.length)], channel, JSON.stringify({ id: record, note: '客户来电催修', phone }));
       for (const table of tables) {
-        row.run(id, table, String(record), JSON.stringify({ status: 'scheduled', updated_at: at - 3600_000 }), JSON.stringify({ status: 'dispatched', updated_at: at, phone }));
+        row.run(id, table, String(record), JSON.stringify({ status: 'scheduled', updated_at: at - 3600_000 }), JSON.stringify({ status: 'dispatched', updated_at: at, phone }), labelOf(table, record));
         rows++;
       }
     }
@@ -71,6 +83,9 @@ export async function benchAudit(
   }
   const text: number[] = [];
   for (let i = 0; i < 5; i++) text.push(await time(() => invoke('audit:list', { text: `13${String(Math.floor(rand() * 1e4)).padStart(4, '0')}` })));
+  // The record's name (kept with each row) is searched too: a customer's name finds their tickets' changes.
+  const byName: number[] = [];
+  for (let i = 0; i < 5; i++) byName.push(await time(() => invoke('audit:list', { text: CUSTOMERS[Math.floor(rand() * CUSTOMERS.length)] })));
   const detail: number[] = [];
   for (let i = 0; i < 100; i++) {
     const id = `00000000-0000-4000-8000-${Math.floor(rand() * opts.count).toString(16).padStart(12, '0')}`;
@@ -84,6 +99,7 @@ export async function benchAudit(
     `audit:list, filtered, first page:               ${stats(all)}`,
     ...lines,
     `audit:list, free text (a phone fragment):       ${stats(text)}`,
+    `audit:list, free text (a customer's name):      ${stats(byName)}`,
     `audit:get (one change with its rows):           ${stats(detail)}`,
     `audit:facets (operators, actions, tables):      ${stats(facets)}`,
     `health:check (integrity_check, whole database): ${ms.toFixed(0)} ms`,

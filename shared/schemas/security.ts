@@ -114,6 +114,17 @@ export type AuditListInput = z.input<typeof auditListInput>;
 
 export const auditIdInput = z.strictObject({ id: z.string().regex(/^[0-9a-f-]{36}$/, { error: 'validation.invalidType' }) });
 
+/** A record as the log names it: its kind (table) and its name in the desk's words. */
+export interface AuditRecord {
+  table: string;
+  /**
+   * "GD-2026-000006 · 王小明" for a ticket, the name for a customer, "格力 KFR-35GW · SN" for a
+   * unit; a key for settings, the PIN and the whole database (the screen translates it). Null
+   * when neither the log nor the live data still knows the record.
+   */
+  label: string | null;
+}
+
 /** One request that changed data: who, when, through which channel, and what it asked. */
 export interface AuditChange {
   id: string;
@@ -129,6 +140,8 @@ export interface AuditChange {
   tables: string[];
   /** Set when a restore undid it (the change is kept in the log): the restore's change and when it ran. */
   undoneBy: { changeId: string; at: number } | null;
+  /** The business record the change was about (the ticket, not its events); null when it changed no rows. */
+  subject: AuditRecord | null;
 }
 
 export interface AuditRowChange {
@@ -138,6 +151,10 @@ export interface AuditRowChange {
   /** Column → value before (null for an insert) and after (null for a delete). */
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  /** The record's name, as for AuditRecord. */
+  label: string | null;
+  /** Columns holding another record's id → that record's table; their names are in AuditDetail.names. */
+  refs: Record<string, string>;
 }
 
 export interface AuditPage {
@@ -150,6 +167,8 @@ export interface AuditPage {
    * written): the day it searched from, for the screen to say so; null when no window applied.
    */
   textSince: string | null;
+  /** With a record's history asked for (table and rowId): that record, named. */
+  record: AuditRecord | null;
 }
 
 export const TEXT_SEARCH_DAYS = 90;
@@ -157,6 +176,8 @@ export const TEXT_SEARCH_DAYS = 90;
 export interface AuditDetail {
   change: AuditChange;
   rows: AuditRowChange[];
+  /** `table:id` → the name of each record the rows refer to (null when it is known nowhere). */
+  names: Record<string, string | null>;
 }
 
 export interface AuditFacets {

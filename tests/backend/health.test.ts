@@ -114,7 +114,15 @@ describe('a damaged database file', () => {
     const [logged] = (await desk.ok('audit:list', { channel: 'health:restore' })).items;
     const detail = await desk.ok('audit:get', { id: logged!.id });
     expect(detail.rows).toEqual([
-      { table: 'database', rowId: 'desk', op: 'update', before: { keptAs: 'desk.damaged-20260919-083005.sqlite' }, after: expect.objectContaining({ backup: backup.file, customers: 1 }) },
+      {
+        table: 'database',
+        rowId: 'desk',
+        op: 'update',
+        before: { keptAs: 'desk.damaged-20260919-083005.sqlite' },
+        after: expect.objectContaining({ backup: backup.file, customers: 1 }),
+        label: 'desk',
+        refs: {},
+      },
     ]);
     await desk.close();
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BASIC_TERMS, STANDARD_TERMS } from '../../shared/domain/sla';
 import { SEVERITIES, TICKET_SOURCES, TICKET_STATUSES } from '../../shared/domain/ticket-status';
 import { openTestBackend } from '../support/backend';
+import { phoneTicket } from '../support/sample';
 
 /*
  * One test per migration from 0080 on: rows at the old version, migrate, check the rows (and the
@@ -80,7 +81,8 @@ describe('migration 0100 (the search index holds folded text)', () => {
     await old.close();
 
     const backend = await openTestBackend(dir);
-    expect(backend.migration.applied).toContain('0100_search_folded');
+    // Later migrations run after it too.
+    expect(backend.migration.applied[0]).toBe('0100_search_folded');
     const keys = (backend.store.sqlite.prepare('select key from search_keys where ref_id = ?').all(id) as { key: string }[]).map((k) => k.key);
     expect(keys).toEqual(expect.arrayContaining(['张三丰', '三丰', 'zsf']));
     expect(keys).not.toContain('張三豐');
@@ -158,6 +160,50 @@ describe('migration 0120 (imports kept as batches)', () => {
     expect(rows.n).toBe(1);
     const plan = sqlite.prepare("explain query plan select row_id from import_batch_rows where batch_id = ? and table_name = 'customers'").all(result.batch.id) as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING PRIMARY KEY/);
+    await backend.close();
+  });
+});
+
+describe('migration 0140 (each logged row keeps the name of its record)', () => {
+  it('leaves the rows logged before unnamed, and still names their records: from the log first, then from the live row', async () => {
+    const { dir, old } = await backendBefore('0140');
+    const call = async (channel: string, input: unknown): Promise<{ id: number; number?: string }> => {
+      const result = await old.invoke(channel, input);
+      if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+      return result.value as { id: number; number?: string };
+    };
+    await call('session:begin', { operator: '王芳' });
+    const customer = await call('customers:create', { name: '王小明', phones: [{ phone: '13812345678' }] });
+    const ticket = await call('tickets:create', phoneTicket(customer.id));
+    await call('tickets:transition', { id: ticket.id, to: 'answered' });
+    const gone = await call('customers:create', { name: '钱七', phones: [{ phone: '13500001111' }] });
+    await call('customers:delete', { id: gone.id });
+    // The service levels were seeded by a migration, outside any request: the log never saw their names.
+    const levels = (await old.invoke('serviceLevels:list', {})) as { ok: true; value: { id: number; name: string; terms: unknown }[] };
+    const basic = levels.value.find((l) => l.name === '基础服务')!;
+    await call('serviceLevels:update', { id: basic.id, name: basic.name, isDefault: true, terms: basic.terms });
+    await old.close();
+
+    const backend = await openTestBackend(dir);
+    expect(backend.migration.applied).toContain('0140_audit_row_labels');
+    expect(backend.store.sqlite.prepare('select count(*) as n from audit_rows where label is not null').get()).toEqual({ n: 0 });
+    // Renamed after: the changes before still carry the name of their time.
+    await backend.ok('customers:update', { id: customer.id, name: '王晓明', phones: [{ phone: '13812345678' }] });
+
+    const page = await backend.ok('audit:list', {});
+    const named = page.items.map((c) => [c.channel, c.subject?.label]);
+    expect(named).toEqual([
+      ['customers:update', '王晓明'],
+      ['serviceLevels:update', '基础服务'],
+      ['customers:delete', '钱七'],
+      ['customers:create', '钱七'],
+      ['tickets:transition', `${ticket.number!} · 王小明`],
+      ['tickets:create', `${ticket.number!} · 王小明`],
+      ['customers:create', '王小明'],
+      ['session:begin', '王芳'],
+    ]);
+    // From now on the triggers keep the name with the row.
+    expect(backend.store.sqlite.prepare("select label from audit_rows where table_name = 'customers' and label is not null").all()).toEqual([{ label: '王晓明' }]);
     await backend.close();
   });
 });

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { labelSql } from './record-labels';
 
 /**
  * Not audited: SQLite's and Kysely's own tables, the log itself, and what is derived or
@@ -79,13 +80,23 @@ const HEADER = `insert into audit_changes (id, at, operator, channel, elevated, 
     select desk_audit('id'), desk_audit('at'), desk_audit('operator'), desk_audit('channel'), desk_audit('elevated'), desk_audit('request')
     where not exists (select 1 from audit_changes where id = desk_audit('id'));`;
 
-function triggersFor(sqlite: Database.Database, table: string): Map<string, string> {
+/** Since migration 0140 each logged row keeps the record's name as it was (see record-labels.ts). */
+function logKeepsLabels(sqlite: Database.Database): boolean {
+  return sqlite.prepare("select 1 from pragma_table_info('audit_rows') where name = 'label'").get() !== undefined;
+}
+
+function triggersFor(sqlite: Database.Database, table: string, withLabel: boolean): Map<string, string> {
   const columns = columnsOf(sqlite, table);
   const name = (op: string) => `${TRIGGER_PREFIX}${table}_${op}`;
   const on = quote(table);
-  const record = (op: string, id: string, before: string, after: string) =>
-    `insert into audit_rows (change_id, table_name, row_id, op, before, after)
-    values (desk_audit('id'), ${literal(table)}, ${id}, '${op}', ${before}, ${after});`;
+  const record = (op: string, id: string, before: string, after: string) => {
+    const label = withLabel ? labelSql(table, op === 'delete' ? 'old' : 'new') : null;
+    return label === null
+      ? `insert into audit_rows (change_id, table_name, row_id, op, before, after)
+    values (desk_audit('id'), ${literal(table)}, ${id}, '${op}', ${before}, ${after});`
+      : `insert into audit_rows (change_id, table_name, row_id, op, before, after, label)
+    values (desk_audit('id'), ${literal(table)}, ${id}, '${op}', ${before}, ${after}, ${label});`;
+  };
   const changed = columns.map((c) => `old.${quote(c.name)} is not new.${quote(c.name)}`).join(' or ');
   return new Map([
     [
@@ -122,7 +133,10 @@ export function syncAuditTriggers(sqlite: Database.Database): { created: number;
   const wanted = new Map<string, string>();
   // A schema from before the log (a test's older migration list) gets no triggers to fail on.
   const hasLog = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'audit_rows'").get();
-  if (hasLog) for (const table of auditedTables(sqlite)) for (const [name, sql] of triggersFor(sqlite, table)) wanted.set(name, sql);
+  if (hasLog) {
+    const withLabel = logKeepsLabels(sqlite);
+    for (const table of auditedTables(sqlite)) for (const [name, sql] of triggersFor(sqlite, table, withLabel)) wanted.set(name, sql);
+  }
   const existing = new Map(
     (
       sqlite

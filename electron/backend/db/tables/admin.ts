@@ -34,6 +34,8 @@ export interface AuditRowsTable {
   op: 'insert' | 'update' | 'delete';
   before: string | null;
   after: string | null;
+  /** The record's name when the row was written (migration 0140); null in rows logged before. */
+  label: Generated<string | null>;
 }
 
 export interface HealthChecksTable {

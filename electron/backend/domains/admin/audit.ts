@@ -6,6 +6,7 @@ import {
   type AuditDetail,
   type AuditFacets,
   type AuditPage,
+  type AuditRecord,
   type AuditRowChange,
   type auditIdInput,
   type auditListInput,
@@ -16,13 +17,16 @@ import type { DB, Db } from '../../db/schema';
 import type { ServiceContext } from '../../app/context';
 import { localDay, localMoment } from '../../../../shared/domain/dates';
 import { likeContains } from '../../lib/sql-like';
+import { CODED_RECORDS } from '../../db/record-labels';
+import { RecordNames, subjectTable } from './audit-names';
 
 /** Like the ticket list: counting stops here and the page says "more than". */
 export const AUDIT_COUNT_CAP = 1_000;
 
+type ListInput = z.output<typeof auditListInput>;
 type ChangeRow = { id: string; at: number; operator: string; channel: string; elevated: number; request: string; undone_by: string | null };
 
-function filtered(db: Db, input: z.output<typeof auditListInput>) {
+function filtered(db: Db, input: ListInput) {
   let q = db.selectFrom('audit_changes as c');
   if (input.from) q = q.where('c.at', '>=', localMoment(input.from));
   if (input.to) q = q.where('c.at', '<', localMoment(input.to) + 86_400_000);
@@ -56,7 +60,8 @@ function filtered(db: Db, input: z.output<typeof auditListInput>) {
             .selectFrom('audit_rows as r')
             .select('r.id')
             .whereRef('r.change_id', '=', 'c.id')
-            .where(sql<boolean>`(r.before like ${pattern} escape '\\' or r.after like ${pattern} escape '\\')`),
+            // The record's name too: a ticket's changes are found by its customer's name.
+            .where(sql<boolean>`(r.label like ${pattern} escape '\\' or r.before like ${pattern} escape '\\' or r.after like ${pattern} escape '\\')`),
         ),
       ]),
     );
@@ -64,11 +69,35 @@ function filtered(db: Db, input: z.output<typeof auditListInput>) {
   return q;
 }
 
-async function summaries(db: Db, rows: ChangeRow[]): Promise<AuditChange[]> {
+type Written = { change_id: string; table_name: string; first: number; row_id: string; label: string | null };
+
+/** The first row each change wrote to its subject's table: the one that names the change. */
+async function subjects(db: Db, names: RecordNames, rows: ChangeRow[], counts: Written[]) {
+  const named = new Map<string, AuditRecord>();
+  const unnamed: number[] = [];
+  for (const r of rows) {
+    const written = counts.filter((c) => c.change_id === r.id);
+    const table = subjectTable(r.channel, written.map((c) => ({ table: c.table_name, first: Number(c.first) })));
+    const first = written.find((c) => c.table_name === table);
+    if (!first) continue;
+    if (first.label !== null || CODED_RECORDS.includes(first.table_name)) named.set(r.id, { table: first.table_name, label: first.label ?? first.row_id });
+    else unnamed.push(Number(first.first));
+  }
+  // Rows logged before names were kept (migration 0140): worked out from the log, then the data.
+  if (unnamed.length > 0) {
+    const logged = await db.selectFrom('audit_rows').selectAll().where('id', 'in', unnamed).execute();
+    for (const row of logged) named.set(row.change_id, { table: row.table_name, label: await names.ofRow(row) });
+  }
+  return named;
+}
+
+async function summaries(db: Db, rows: ChangeRow[], names = new RecordNames(db)): Promise<AuditChange[]> {
   if (rows.length === 0) return [];
   const counts = await db
     .selectFrom('audit_rows')
-    .select(['change_id', 'table_name', (eb) => eb.fn.countAll<number>().as('n')])
+    // With min() SQLite takes the bare columns (row_id, label) from the row holding the minimum:
+    // each table's first row comes with its name, no second read.
+    .select(['change_id', 'table_name', 'row_id', 'label', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('id').as('first')])
     .where(
       'change_id',
       'in',
@@ -78,6 +107,7 @@ async function summaries(db: Db, rows: ChangeRow[]): Promise<AuditChange[]> {
     .execute();
   const restoreIds = [...new Set(rows.map((r) => r.undone_by).filter((id): id is string => id !== null))];
   const restores = restoreIds.length === 0 ? [] : await db.selectFrom('audit_changes').select(['id', 'at']).where('id', 'in', restoreIds).execute();
+  const named = await subjects(db, names, rows, counts);
   return rows.map((r) => {
     const mine = counts.filter((c) => c.change_id === r.id);
     return {
@@ -90,20 +120,18 @@ async function summaries(db: Db, rows: ChangeRow[]): Promise<AuditChange[]> {
       rowCount: mine.reduce((sum, c) => sum + Number(c.n), 0),
       tables: mine.map((c) => c.table_name),
       undoneBy: r.undone_by === null ? null : { changeId: r.undone_by, at: restores.find((x) => x.id === r.undone_by)?.at ?? r.at },
+      subject: named.get(r.id) ?? null,
     };
   });
 }
 
-export async function listAudit(ctx: ServiceContext, raw: z.output<typeof auditListInput>): Promise<AuditPage> {
-  // Free text reads every value written; over years of log that is seconds. Without a start
-  // date it looks at the last 90 days (the screen says so), and further back when asked.
-  const textSince = raw.text && !raw.from ? localDay(ctx.now().getTime() - TEXT_SEARCH_DAYS * 86_400_000) : null;
-  const input = textSince ? { ...raw, from: textSince } : raw;
-  const counted = await filtered(ctx.db, input)
+/** Counted up to the cap (an index walk that stops early), and the page in the log's order. */
+async function filteredPage(db: Db, input: ListInput) {
+  const counted = await filtered(db, input)
     .select('c.id')
     .limit(AUDIT_COUNT_CAP + 1)
     .execute();
-  const rows = await filtered(ctx.db, input)
+  const rows = await filtered(db, input)
     .selectAll('c')
     .orderBy('c.at', 'desc')
     // Same millisecond: the order they were written in.
@@ -111,11 +139,40 @@ export async function listAudit(ctx: ServiceContext, raw: z.output<typeof auditL
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize)
     .execute();
+  return { counted: counted.length, rows };
+}
+
+/**
+ * Free text reads every value in its window, and finding little it reads all of them: walked
+ * once, in the log's order, for the count and the page together (rather than once for each).
+ */
+async function textPage(db: Db, input: ListInput) {
+  const offset = (input.page - 1) * input.pageSize;
+  const found = await filtered(db, input)
+    .select('c.id')
+    .orderBy('c.at', 'desc')
+    .orderBy(sql`c.rowid`, 'desc')
+    .limit(Math.max(AUDIT_COUNT_CAP + 1, offset + input.pageSize))
+    .execute();
+  const ids = found.slice(offset, offset + input.pageSize).map((r) => r.id);
+  const unordered = ids.length === 0 ? [] : await db.selectFrom('audit_changes').selectAll().where('id', 'in', ids).execute();
+  const byId = new Map(unordered.map((r) => [r.id, r]));
+  return { counted: found.length, rows: ids.map((id) => byId.get(id)!) };
+}
+
+export async function listAudit(ctx: ServiceContext, raw: ListInput): Promise<AuditPage> {
+  // Free text reads every value written; over years of log that is seconds. Without a start
+  // date it looks at the last 90 days (the screen says so), and further back when asked.
+  const textSince = raw.text && !raw.from ? localDay(ctx.now().getTime() - TEXT_SEARCH_DAYS * 86_400_000) : null;
+  const input = textSince ? { ...raw, from: textSince } : raw;
+  const { counted, rows } = input.text ? await textPage(ctx.db, input) : await filteredPage(ctx.db, input);
+  const names = new RecordNames(ctx.db);
   return {
-    items: await summaries(ctx.db, rows),
-    total: Math.min(counted.length, AUDIT_COUNT_CAP),
-    more: counted.length > AUDIT_COUNT_CAP,
+    items: await summaries(ctx.db, rows, names),
+    total: Math.min(counted, AUDIT_COUNT_CAP),
+    more: counted > AUDIT_COUNT_CAP,
     textSince,
+    record: input.rowId !== null && input.table ? { table: input.table, label: await names.of(input.table, input.rowId, null) } : null,
   };
 }
 
@@ -125,13 +182,38 @@ export async function getAudit(ctx: ServiceContext, input: z.output<typeof audit
   const change = await ctx.db.selectFrom('audit_changes').selectAll().where('id', '=', input.id).executeTakeFirst();
   if (!change) throw notFound('errors.NOT_FOUND');
   const rows = await ctx.db.selectFrom('audit_rows').selectAll().where('change_id', '=', input.id).orderBy('id').execute();
-  const [summary] = await summaries(ctx.db, [change]);
-  return {
-    change: summary!,
-    rows: rows.map(
-      (r): AuditRowChange => ({ table: r.table_name, rowId: r.row_id, op: r.op, before: parse(r.before), after: parse(r.after) }),
+  const names = new RecordNames(ctx.db);
+  const [summary] = await summaries(ctx.db, [change], names);
+  const detailed = await Promise.all(
+    rows.map(
+      async (r): Promise<AuditRowChange> => ({
+        table: r.table_name,
+        rowId: r.row_id,
+        op: r.op,
+        before: parse(r.before),
+        after: parse(r.after),
+        label: await names.ofRow(r),
+        refs: await names.refs(r),
+      }),
     ),
-  };
+  );
+  // Another record an id points at, named as the log knew it when this change was made.
+  const asOf = rows.at(-1)?.id ?? null;
+  const referred = new Set<string>();
+  for (const row of detailed) {
+    for (const [column, table] of Object.entries(row.refs)) {
+      for (const value of [row.before?.[column], row.after?.[column]]) {
+        if (typeof value === 'number' || (typeof value === 'string' && value !== '')) referred.add(`${table}:${value}`);
+      }
+    }
+  }
+  const referredNames = await Promise.all(
+    [...referred].map(async (key) => {
+      const at = key.indexOf(':');
+      return [key, await names.of(key.slice(0, at), key.slice(at + 1), asOf)] as const;
+    }),
+  );
+  return { change: summary!, rows: detailed, names: Object.fromEntries(referredNames) };
 }
 
 export async function auditFacets(ctx: ServiceContext): Promise<AuditFacets> {

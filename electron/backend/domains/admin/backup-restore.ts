@@ -93,8 +93,8 @@ function carryLogForward(ctx: ServiceContext, safetyFile: string): void {
       if (carried.changes === 0) return;
       sqlite
         .prepare(
-          `insert into main.audit_rows (change_id, table_name, row_id, op, before, after)
-           select r.change_id, r.table_name, r.row_id, r.op, r.before, r.after
+          `insert into main.audit_rows (change_id, table_name, row_id, op, before, after, label)
+           select r.change_id, r.table_name, r.row_id, r.op, r.before, r.after, r.label
            from gone.audit_rows r where r.change_id in (select id from main.audit_changes where undone_by is not null)
              and not exists (select 1 from main.audit_rows x where x.change_id = r.change_id)
            order by r.id`,

@@ -3,6 +3,7 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AuditRecord } from '../../../../shared/schemas/security';
 import { useApiQuery } from '../../api/client';
 import { DayInput } from '../../ui/DayInput';
 import { useAuditLabels } from './audit-labels';
@@ -61,7 +62,7 @@ function SearchInput({ value, onChange }: { value: string | null; onChange: (tex
 }
 
 /** The filters above the log; only operators, actions and record types present in it are offered. */
-export function AuditFilterBar({ value, onChange }: { value: AuditFilters; onChange: (next: AuditFilters) => void }) {
+export function AuditFilterBar({ value, onChange, record }: { value: AuditFilters; onChange: (next: AuditFilters) => void; record: AuditRecord | null }) {
   const { t } = useTranslation();
   const labels = useAuditLabels();
   const facets = useApiQuery('audit:facets', {}, { staleTime: 0 });
@@ -119,7 +120,7 @@ export function AuditFilterBar({ value, onChange }: { value: AuditFilters; onCha
           data-testid="audit-record-filter"
           rightSection={<CloseButton size="xs" aria-label={t('audit.filters.clearRecord')} onClick={() => set({ rowId: null })} />}
         >
-          {t('audit.filters.record', { table: labels.table(value.table), id: value.rowId })}
+          {t('audit.filters.record', { table: labels.table(value.table), name: record ? labels.record(record) : '…' })}
         </Badge>
       )}
       {isAuditFiltered(value) && (

@@ -54,9 +54,20 @@ function ChangeRow({ c, onOpen }: { c: AuditChange; onOpen: () => void }) {
         </Group>
       </Table.Td>
       <Table.Td>
-        <Text size="sm" lineClamp={1} c={c.rowCount === 0 ? 'dimmed' : undefined}>
-          {c.rowCount === 0 ? t('audit.noRecords') : t('audit.recordsSummary', { tables, count: c.rowCount })}
-        </Text>
+        {c.subject ? (
+          <Group gap={8} wrap="nowrap">
+            <Text size="sm" fw={500} lineClamp={1} style={{ flexShrink: 0, maxWidth: '60%' }} data-testid="audit-subject">
+              {labels.record(c.subject)}
+            </Text>
+            <Text size="xs" c="dimmed" lineClamp={1}>
+              {t('audit.recordsSummary', { tables, count: c.rowCount })}
+            </Text>
+          </Group>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('audit.noRecords')}
+          </Text>
+        )}
       </Table.Td>
     </Table.Tr>
   );
@@ -93,7 +104,7 @@ export function AuditPage() {
           </Text>
         </Group>
       </PageHeader>
-      <AuditFilterBar value={filters} onChange={setFilters} />
+      <AuditFilterBar value={filters} onChange={setFilters} record={list.data?.record ?? null} />
       {list.data?.textSince && (
         <Text size="xs" c="dimmed" mb={6} data-testid="audit-text-window">
           {t('audit.textWindow', { date: list.data.textSince })}

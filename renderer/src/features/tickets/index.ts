@@ -4,5 +4,6 @@ export { FindCustomerButton } from './list-new-repair';
 export { NewRepairButton, RelatedTickets } from './list-related';
 export { openTicket, TicketTable, type TicketColumn } from './list-table';
 export { NewTicketModal } from './NewTicketModal';
+export { eventDetail, eventText } from './ticket-timeline';
 export { TicketPage } from './TicketPage';
 export { TicketsPage } from './TicketsPage';

@@ -51,7 +51,7 @@ export function eventText(t: TFunction, lang: Language, e: TicketEvent): string 
 }
 
 /** The detail under the sentence: a note, a satisfaction, a total — whatever the event carried that reads. */
-function eventDetail(t: TFunction, lang: Language, e: TicketEvent): string | null {
+export function eventDetail(t: TFunction, lang: Language, e: TicketEvent): string | null {
   const d = e.data ?? {};
   const parts: string[] = [];
   if (e.kind === 'callback') {
