@@ -52,6 +52,7 @@ export const LABEL_RULES: Record<string, LabelRule> = {
   callbacks: partOf('ticket_id', 'tickets'),
   complaints: { parts: [col('number'), ref('customer_id', 'customers')] },
   operators: named(),
+  import_batches: named('file_name'),
 };
 
 /** The rule for a table, if it has one (a name typed into a filter is no key of Object's prototype). */

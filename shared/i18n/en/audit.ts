@@ -115,6 +115,7 @@ export const audit: CatalogShape<typeof zh> = {
       warrantyRules: 'Warranty rules',
       service: 'Service rules',
       backupFolder: 'Backup folder',
+      setupDone: 'First-start setup done',
       operator: 'Operator (old setting)',
     },
     security: { adminPin: 'Admin PIN', pinTries: 'Wrong PIN tries', pin: 'Admin PIN entry' },
@@ -285,6 +286,7 @@ export const audit: CatalogShape<typeof zh> = {
     database: 'Whole database',
   },
   fields: {
+    operator: 'Operator',
     id: 'ID',
     key: 'Item',
     value: 'Value',

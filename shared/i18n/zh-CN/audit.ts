@@ -117,6 +117,7 @@ export const audit = {
       warrantyRules: '保修规则',
       service: '服务规则',
       backupFolder: '备份文件夹',
+      setupDone: '首次设置已完成',
       operator: '操作人（旧版设置）',
     },
     security: { adminPin: '管理员密码', pinTries: '密码输错次数', pin: '管理员密码输入' },
@@ -291,6 +292,7 @@ export const audit = {
   },
   /** Column names as a clerk reads them; a column not listed shows its own name. */
   fields: {
+    operator: '操作人',
     id: '编号',
     key: '项目',
     value: '值',
