@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { localDay, localMoment, localTime } from '../../shared/domain/dates';
 import { person, seedModel } from '../support/sample';
 import { expect, test } from './fixtures';
-import { screenshot, watchPage } from './page-helpers';
+import { screenshot, watchPage, unfold } from './page-helpers';
 
 /*
  * Issue 13, part 5: an arrival, a completion or a callback recorded after the fact carries the
@@ -95,6 +95,7 @@ test('an arrival phoned in late is typed by keyboard, shown with when it was ent
   // On the ticket page: the arrival as it happened, on time, and the history saying when it was entered.
   await expect(arrival).toContainText(`${arrivedDay} ${arrivedTime}`);
   await expect(arrival.getByTestId('deadline-badge')).toHaveAttribute('data-state', 'met');
+  await unfold(desk, 'timeline');
   const event = desk.getByTestId('ticket-timeline').getByTestId('ticket-event').filter({ hasText: '状态：已派工 → 在现场' });
   await expect(event.getByTestId('event-stamp')).toHaveText(new RegExp(`^王芳 · ${arrivedDay} ${arrivedTime}（\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 录入）$`));
   const stored = await backend.ok('tickets:get', { id: ticket.id });
@@ -116,6 +117,7 @@ test('an arrival phoned in late is typed by keyboard, shown with when it was ent
 
   // The same in English: the page, the completion, the callback.
   await language(desk, 'English');
+  // Still open from above: a language switch keeps the page as it was.
   const eventEn = desk.getByTestId('ticket-timeline').getByTestId('ticket-event').filter({ hasText: 'Status: Dispatched → On site' });
   await expect(eventEn.getByTestId('event-stamp')).toHaveText(new RegExp(`^王芳 · \\d{1,2} \\w{3} \\d{4} ${arrivedTime} \\(entered .+\\)$`));
   await screenshot(desk, testInfo, 'event-time-ticket-en', true);

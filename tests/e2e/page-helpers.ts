@@ -29,3 +29,8 @@ export function watchPage(page: Page): string[] {
   page.on('pageerror', (error) => problems.push(String(error)));
   return problems;
 }
+
+/** Opens a ticket panel its stage has folded away (the history always starts folded). */
+export async function unfold(page: Page, panel: string): Promise<void> {
+  await page.getByTestId(`folded-${panel}`).click();
+}

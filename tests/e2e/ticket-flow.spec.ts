@@ -4,7 +4,7 @@ import { todayIso } from '../../shared/domain/dates';
 import { translator } from '../../shared/i18n';
 import { person, seedModel } from '../support/sample';
 import { expect, test } from './fixtures';
-import { screenshot, watchPage } from './page-helpers';
+import { screenshot, watchPage, unfold } from './page-helpers';
 
 const COMPANY = { companyName: '杭州暖风空调服务有限公司', hotline: '400-800-1234', address: '浙江省杭州市拱墅区湖墅南路 88 号' };
 /** Who is at the desk: stamped on the timeline and the warranty override. */
@@ -221,6 +221,8 @@ test('a repair from the phone call to the closed callback, with its dispatch ord
   await expect(desk.getByTestId('charges-total')).toHaveText('¥0.00');
 
   await moveNow(desk, '完工', 'resolved');
+  // The work is done: the deadlines fold to one line, which opens them.
+  await unfold(desk, 'deadlines');
   await expect(deadlines.locator('[data-milestone="fix"] [data-testid="deadline-badge"]')).toHaveAttribute('data-state', 'met');
   await expect(desk.getByTestId('ticket-callbacks').getByTestId('callback')).toContainText('待回访');
   await screenshot(desk, testInfo, 'ticket-resolved', true);
@@ -254,6 +256,7 @@ test('a repair from the phone call to the closed callback, with its dispatch ord
   await expect(desk.getByTestId('ticket-moves').getByRole('button')).toHaveCount(0);
 
   // The history, newest first, tells the whole story with who and when.
+  await unfold(desk, 'timeline');
   const timeline = desk.getByTestId('ticket-timeline');
   const events = timeline.getByTestId('ticket-event');
   await expect(events.first()).toContainText('状态：已回访 → 已关闭');
@@ -529,6 +532,7 @@ test('a walk-in with a unit not registered yet: intake noted, a loaner lent and 
   await expect(desk.getByTestId('ticket-cancelled')).toContainText('工单已取消：客户自行找人修好了');
   await expect(desk.getByTestId('ticket-moves').getByRole('button')).toHaveCount(0);
   await expect(header.getByRole('button', { name: /打印/ })).toHaveCount(0);
+  await unfold(desk, 'timeline');
   await expect(desk.getByTestId('ticket-timeline')).toContainText('状态：新建 → 已取消');
   await screenshot(desk, testInfo, 'ticket-cancelled', true);
 

@@ -37,6 +37,23 @@ export const tickets: CatalogShape<typeof zh> = {
     expectedOn: 'Expected ready on',
     created: 'Ticket {{number}} created',
   },
+  stage: {
+    cancelled: 'Cancelled',
+    unfold: 'Show',
+    steps: { taken: 'Taken', arranged: 'Arranged', work: 'In work', done: 'Done', calledBack: 'Called back', closed: 'Closed' },
+    panels: {
+      report: 'Report',
+      work: 'Work done',
+      parts: 'Parts used',
+      charges: 'Charges',
+      deadlines: 'Deadlines',
+      warranty: 'Warranty decision',
+      assignment: 'Technicians and visit',
+      loan: 'Loaner',
+      callbacks: 'Callbacks',
+      timeline: 'History',
+    },
+  },
   page: {
     title: 'Ticket {{number}}',
     back: 'Repair tickets',

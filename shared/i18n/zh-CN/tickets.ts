@@ -36,6 +36,23 @@ export const tickets = {
     expectedOn: '预计修好日期',
     created: '已创建工单 {{number}}',
   },
+  stage: {
+    cancelled: '已取消',
+    unfold: '展开',
+    steps: { taken: '受理', arranged: '派工', work: '维修', done: '完工', calledBack: '回访', closed: '关闭' },
+    panels: {
+      report: '报修内容',
+      work: '维修记录',
+      parts: '用料',
+      charges: '收费',
+      deadlines: '服务期限',
+      warranty: '保修判定',
+      assignment: '派工与预约',
+      loan: '备用机',
+      callbacks: '回访',
+      timeline: '处理经过',
+    },
+  },
   page: {
     title: '工单 {{number}}',
     back: '维修工单',

@@ -4,6 +4,7 @@ import { IconArrowLeft } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatPhone } from '../../../../shared/format';
+import { panelStates, type PanelFacts } from '../../../../shared/domain/ticket-stage';
 import type { TicketDetail } from '../../../../shared/schemas/ticket';
 import { useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
@@ -20,11 +21,25 @@ import { LoanPanel } from './ticket-loan';
 import { MoveButtons } from './ticket-moves';
 import { PartsPanel } from './ticket-parts';
 import { likelyDocument, PrintDialog, PrintMenu, type TicketDocument } from './ticket-print';
+import { StagePanel, StageStepper } from './ticket-stage';
 import { TimelinePanel } from './ticket-timeline';
 import { WarrantyPanel } from './ticket-warranty';
 import { ReportPanel, WorkPanel } from './ticket-work';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
+
+function panelFacts(ticket: TicketDetail): PanelFacts {
+  return {
+    status: ticket.status,
+    walkIn: ticket.source === 'walkIn',
+    hasAssignment: ticket.technicians.length > 0 || ticket.appointment !== null,
+    hasWork: Boolean(ticket.diagnosis || ticket.cause || ticket.action),
+    hasParts: ticket.parts.length > 0,
+    hasCharges: ticket.labour.length > 0 || ticket.paidFen > 0 || ticket.charges.discountFen > 0 || ticket.charges.travelFen > 0,
+    hasLoans: ticket.loans.length > 0,
+    hasCallbacks: ticket.callbacks.length > 0,
+  };
+}
 
 function UnitLink({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation();
@@ -97,6 +112,7 @@ export function TicketPage({ id }: { id: number }) {
   const [preview, setPreview] = useState<PreviewDocument | null>(null);
   const ticket = query.data;
   const close = () => setDialog(null);
+  const panels = ticket ? panelStates(panelFacts(ticket)) : null;
 
   useHotkeys([['mod+P', () => ticket && ticket.status !== 'cancelled' && dialog === null && printing === null && preview === null && setPrinting(likelyDocument(ticket))]], []);
 
@@ -111,26 +127,47 @@ export function TicketPage({ id }: { id: number }) {
         </Anchor>
       )}
       <QueryState isPending={query.isPending} error={query.error} />
-      {ticket && (
+      {ticket && panels && (
         <>
           <Header ticket={ticket} onPrint={setPrinting} />
+          <StageStepper ticket={ticket} />
           <Grid gap="sm">
             <Grid.Col span={7}>
               <Stack gap="sm">
-                <ReportPanel ticket={ticket} />
-                <WorkPanel ticket={ticket} />
-                <PartsPanel ticket={ticket} />
-                <ChargesPanel ticket={ticket} />
+                <StagePanel panel="report" state={panels.report}>
+                  <ReportPanel ticket={ticket} />
+                </StagePanel>
+                <StagePanel panel="work" state={panels.work}>
+                  <WorkPanel ticket={ticket} />
+                </StagePanel>
+                <StagePanel panel="parts" state={panels.parts}>
+                  <PartsPanel ticket={ticket} />
+                </StagePanel>
+                <StagePanel panel="charges" state={panels.charges}>
+                  <ChargesPanel ticket={ticket} />
+                </StagePanel>
               </Stack>
             </Grid.Col>
             <Grid.Col span={5}>
               <Stack gap="sm">
-                <DeadlinesPanel ticket={ticket} />
-                <WarrantyPanel ticket={ticket} />
-                <AssignmentPanel ticket={ticket} onAssign={() => setDialog('assign')} onAppoint={() => setDialog('appoint')} />
-                <LoanPanel ticket={ticket} />
-                <CallbacksPanel ticket={ticket} />
-                <TimelinePanel ticket={ticket} />
+                <StagePanel panel="deadlines" state={panels.deadlines}>
+                  <DeadlinesPanel ticket={ticket} />
+                </StagePanel>
+                <StagePanel panel="warranty" state={panels.warranty}>
+                  <WarrantyPanel ticket={ticket} />
+                </StagePanel>
+                <StagePanel panel="assignment" state={panels.assignment}>
+                  <AssignmentPanel ticket={ticket} onAssign={() => setDialog('assign')} onAppoint={() => setDialog('appoint')} />
+                </StagePanel>
+                <StagePanel panel="loan" state={panels.loan}>
+                  <LoanPanel ticket={ticket} />
+                </StagePanel>
+                <StagePanel panel="callbacks" state={panels.callbacks}>
+                  <CallbacksPanel ticket={ticket} />
+                </StagePanel>
+                <StagePanel panel="timeline" state={panels.timeline}>
+                  <TimelinePanel ticket={ticket} />
+                </StagePanel>
               </Stack>
             </Grid.Col>
           </Grid>

@@ -174,7 +174,8 @@ export function MoveButtons({ ticket }: { ticket: TicketDetail }) {
           <Button key={to} size="xs" variant={i === 0 ? 'filled' : 'light'} loading={move.isPending && move.variables?.to === to} onClick={() => start(to)}>
             {t(`ticketing.move.${to}`)}
             {i === 0 && (
-              <Kbd ml={6} size="xs">
+              // The key is a hint beside the name, not part of it ("派工", not "派工 Ctrl+Enter").
+              <Kbd ml={6} size="xs" aria-hidden>
                 {t('app.keys.next')}
               </Kbd>
             )}
