@@ -40,7 +40,7 @@ export function DeadlinesPanel({ ticket }: { ticket: TicketDetail }) {
               <Table.Td style={nowrap}>{formatDateTime(d.due, lang)}</Table.Td>
               <Table.Td style={nowrap}>{d.doneAt === null ? t('app.common.none') : formatDateTime(d.doneAt, lang)}</Table.Td>
               <Table.Td>
-                <DeadlineBadge deadline={d} />
+                <DeadlineBadge deadline={d} withMilestone={false} />
               </Table.Td>
             </Table.Tr>
           ))}
