@@ -31,7 +31,7 @@ function WarrantyStart({ unit }: { unit: Unit }) {
 }
 
 const COLUMNS: Column<Unit>[] = [
-  { key: 'product', header: 'app.units.columns.product', cell: (u) => <OneLine text={`${u.brand} ${u.model}`} maw={240} />, sort: (u) => `${u.brand} ${u.model}`, fw: 500 },
+  { key: 'product', header: 'app.units.columns.product', cell: (u) => <OneLine text={`${u.brand} ${u.model}`} maw={200} />, sort: (u) => `${u.brand} ${u.model}`, fw: 500 },
   { key: 'category', header: 'app.units.columns.category', cell: (u) => u.category, sort: (u) => u.category, nowrap: true },
   {
     key: 'serial',

@@ -101,7 +101,7 @@ export function MonthlyTab() {
                   </Anchor>
                 </Table.Td>
                 <Table.Td>
-                  <OneLine text={r.customerName} maw={180} />
+                  <OneLine text={r.customerName} maw={160} />
                 </Table.Td>
                 <Table.Td>
                   <OneLine text={r.unitLabel} maw={200} />
