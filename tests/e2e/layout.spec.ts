@@ -206,6 +206,8 @@ async function everyScreen(page: Page, ids: Seeded, language: 'zh-CN' | 'en'): P
   found.push(...(await check(page, at('tickets'))));
   await visit(page, `#/tickets/${ids.ticketId}`, async (p) => expect(p.getByTestId('ticket-parts').locator('tbody tr')).toHaveCount(8));
   found.push(...(await check(page, at('ticket'))));
+  // The seeded service level in the reader's language.
+  await expect(page.getByTestId('ticket-deadlines')).toContainText(language === 'en' ? 'Standard service' : '标准服务');
   await visit(page, '#/technicians', async (p) => expect(p.getByText('欧阳志远').first()).toBeVisible());
   found.push(...(await check(page, at('technicians'))));
 
@@ -234,6 +236,9 @@ async function everyScreen(page: Page, ids: Seeded, language: 'zh-CN' | 'en'): P
     await expect(settingTabs.nth(i)).toHaveAttribute('aria-selected', 'true');
     found.push(...(await check(page, at(`settings tab ${(await settingTabs.nth(i).textContent())?.trim()}`))));
   }
+
+  await page.getByRole('tab', { name: language === 'en' ? 'Service levels' : '服务等级' }).click();
+  await expect(page.getByTestId('service-levels')).toContainText(language === 'en' ? 'Basic service' : '基础服务');
 
   // The search box with the shared number: both customers and their units in the dropdown.
   await visit(page, '#/desk', async (p) => expect(p.getByTestId('desk-counters')).toBeVisible());
