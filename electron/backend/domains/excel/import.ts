@@ -201,7 +201,7 @@ async function analyse(ctx: ServiceContext, db: Db, input: z.output<typeof impor
           .where('u.model_id', '=', modelId)
           .where(sql<boolean>`u.serial = ${plan.unit.serial} collate nocase`)
           .executeTakeFirst();
-        if (taken) plan.problems.push({ column: serialCol, message: { key: 'import.serialTaken', params: { serial: plan.unit.serial, customer: taken.name, unitId: taken.id } } });
+        if (taken) plan.problems.push({ column: serialCol, message: { key: 'import.serialTaken', params: { serial: plan.unit.serial, customer: taken.name } } });
       } else if (input.defaultPolicyId === null) {
         plan.problems.push({ column: column('model'), message: { key: 'import.modelNeedsPolicy', params: { brand: plan.unit.brand, model: plan.unit.model } } });
       } else if (plan.problems.length === 0) newModels.set(modelKey, { brand: plan.unit.brand, model: plan.unit.model, category: plan.unit.category });
