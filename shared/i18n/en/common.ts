@@ -152,6 +152,8 @@ export const common: CatalogShape<typeof zh> = {
     phone: 'Not a phone number: a mobile has 11 digits; a landline needs its area code (e.g. 0571-88886666)',
     date: 'Not a date: use year-month-day (e.g. 2026-03-20)',
     dateInFuture: 'The date cannot be later than today',
+    dateNoSuchDay: '{{date}} does not exist: month {{month}} has only {{days}} days that year',
+    dateNoSuchMonth: '{{date}} does not exist: a year has only 12 months',
     acceptanceBeforePurchase: 'Acceptance cannot be earlier than purchase',
     serialSpaces: 'A serial number cannot contain spaces',
     wholeMonths: 'Warranty terms are whole months',

@@ -150,6 +150,8 @@ export const common = {
     phone: '电话号码格式不对：手机为 11 位数字，座机请带区号（如 0571-88886666）',
     date: '日期格式不对，应为 年-月-日（如 2026-03-20）',
     dateInFuture: '日期不能晚于今天',
+    dateNoSuchDay: '{{date}} 不存在：{{month}} 月只有 {{days}} 天',
+    dateNoSuchMonth: '{{date}} 不存在：一年只有 12 个月',
     acceptanceBeforePurchase: '验收日期不能早于购买日期',
     serialSpaces: '序列号中不能有空格',
     wholeMonths: '保修期按整月填写',
