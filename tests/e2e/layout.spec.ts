@@ -151,7 +151,8 @@ async function layoutFaults(page: Page): Promise<Fault[]> {
         const lines = Array.from(range.getClientRects());
         if (!lines.some((r) => r.width > 0 && r.top >= box.bottom - 1)) continue;
       }
-      faults.push({ kind: 'text clipped', where: describe(el), text: `${(el.textContent ?? '').trim().slice(0, 60)} ${wide ? 'W' : ''}${tall ? 'T' : ''} ${el.scrollWidth}/${el.clientWidth} ${el.scrollHeight}/${el.clientHeight} ${style.overflowX}/${style.overflowY}` });
+      const size = wide ? `${el.scrollWidth} px in ${el.clientWidth}` : `${el.scrollHeight} px high in ${el.clientHeight}`;
+      faults.push({ kind: 'text clipped', where: describe(el), text: `${(el.textContent ?? '').trim().slice(0, 60)} (${size})` });
     }
     // A table row stays one glance high: one value (a model, a name) takes at most two lines, and
     // a longer one is truncated with its title, never wrapped into a three-line row. Sentences
@@ -257,6 +258,8 @@ async function everyScreen(page: Page, ids: Seeded, language: 'zh-CN' | 'en'): P
   await page.keyboard.press('Control+Shift+N');
   await expect(page.getByRole('dialog')).toBeVisible();
   found.push(...(await check(page, at('new customer dialog'))));
+  // The form is taller than the screen: its Save stays in reach on the sticky footer.
+  await expect(page.getByRole('dialog').getByRole('button', { name: /保存|Save/ })).toBeInViewport();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
