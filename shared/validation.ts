@@ -6,7 +6,11 @@ import type { Message } from './result';
  * are mapped to keys here, so the form and the backend show the same translated sentence.
  */
 export function issueMessage(issue: z.core.$ZodIssue): Message {
-  if (issue.message.startsWith('validation.')) return { key: issue.message };
+  if (issue.message.startsWith('validation.')) {
+    // A custom issue may carry the values its sentence names (the date, the days in its month).
+    const params = issue.code === 'custom' ? (issue.params as Message['params']) : undefined;
+    return params ? { key: issue.message, params } : { key: issue.message };
+  }
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string') {

@@ -15,12 +15,32 @@ export const optionalText = (max: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
+const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Why a typed day is not one: written the wrong way (a format error), or written right but not
+ * in the calendar (2026-02-30, 2026-13-01), which says what the month holds instead.
+ */
+function dateIssue(value: string): { key: string; params?: Record<string, string | number> } | null {
+  if (isIsoDate(value)) return null;
+  const shape = DATE_SHAPE.exec(value);
+  if (!shape) return { key: 'validation.date' };
+  const [year, month] = [Number(shape[1]), Number(shape[2])];
+  if (month < 1 || month > 12) return { key: 'validation.dateNoSuchMonth', params: { date: value } };
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { key: 'validation.dateNoSuchDay', params: { date: value, month, days } };
+}
+
 export const isoDate = z
   .string()
   .trim()
-  .refine(isIsoDate, { error: 'validation.date' });
+  .superRefine((value, ctx) => {
+    const issue = dateIssue(value);
+    if (issue) ctx.addIssue({ code: 'custom', message: issue.key, params: issue.params });
+  });
 
-export const pastOrTodayDate = isoDate.refine((d) => d <= todayIso(), { error: 'validation.dateInFuture' });
+/** Only a real day is compared with today: a date that is not one gets that one message, not two. */
+export const pastOrTodayDate = isoDate.refine((d) => !isIsoDate(d) || d <= todayIso(), { error: 'validation.dateInFuture' });
 
 export const optionalPastOrTodayDate = z
   .union([pastOrTodayDate, z.literal(''), z.null()])

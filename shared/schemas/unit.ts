@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '../domain/dates';
 import type { WarrantyEvaluation } from '../domain/warranty-engine';
 import { id, isoDate, optionalPastOrTodayDate, optionalText, plainCharacters, requiredText } from './common';
 import type { PolicyVersion } from './product';
@@ -44,10 +45,15 @@ type UnitDates = { purchaseDate: string | null; installDate: string | null; acce
 
 /** The dates follow the unit's life: made, sold, installed, accepted. Out of order is a typing slip. */
 function datesInOrder(u: UnitDates, ctx: z.RefinementCtx) {
+  // Only real days are compared (a field that is not one says so under itself, once), and a field
+  // gets one order message at a time, so no two sentences run together under it.
+  const flagged = new Set<keyof UnitDates>();
   const rule = (later: keyof UnitDates, earlier: keyof UnitDates, message: string) => {
     const a = u[later];
     const b = u[earlier];
-    if (a && b && a < b) ctx.addIssue({ code: 'custom', path: [later], message });
+    if (!a || !b || !isIsoDate(a) || !isIsoDate(b) || a >= b || flagged.has(later)) return;
+    flagged.add(later);
+    ctx.addIssue({ code: 'custom', path: [later], message });
   };
   rule('acceptanceDate', 'purchaseDate', 'validation.acceptanceBeforePurchase');
   rule('installDate', 'purchaseDate', 'validation.installBeforePurchase');

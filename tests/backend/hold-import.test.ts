@@ -236,6 +236,10 @@ describe('point 4: dates, phones and serials as people and programs write them',
     const opened = (await backend.ok('import:open', {}))!;
     const preview = await backend.ok('import:preview', input(opened));
     expect(preview.rows.filter((r) => !r.ok).map((r) => [r.row, r.problems.map((p) => p.message.key)])).toEqual([[5, ['import.serialTaken']]]);
+    // Named in words: the serial and whose it is, not the database's unit number (issue 13).
+    const taken = preview.rows.find((r) => r.row === 5)!.problems[0]!.message;
+    expect(translator('zh-CN')(taken.key, taken.params ?? {})).toBe('序列号 GL2026A0001 已登记在 赵磊 名下');
+    expect(translator('en')(taken.key, taken.params ?? {})).toBe('Serial GL2026A0001 is already registered to 赵磊');
     expect(preview.rows.map((r) => r.serial)).toEqual(['GL-2026-B01', 'GL2026-B02', 'GL2026B03', 'GL2026A0001']);
     await backend.ok('import:commit', input(opened));
     const [li] = await backend.ok('units:findBySerial', { serial: 'GL-2026-B01' });

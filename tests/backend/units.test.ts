@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProductModel } from '../../shared/schemas/product';
 import { openTestBackend, type TestBackend } from '../support/backend';
 import { AIRCON_POLICY, person, seedModel } from '../support/sample';
+import { translator } from '../../shared/i18n';
 
 let backend: TestBackend;
 let customerId: number;
@@ -50,9 +51,13 @@ describe('units', () => {
     const first = await backend.ok('units:create', unit());
     const error = await backend.fails('units:create', { ...unit(), serial: 'gl2026a0001' });
     expect(error.code).toBe('CONFLICT');
-    const params = { serial: 'GL2026A0001', brand: '格力', model: 'KFR-35GW', customer: '张三', unitId: first.id };
+    const params = { serial: 'GL2026A0001', brand: '格力', model: 'KFR-35GW', customer: '张三' };
     expect(error.details.message).toEqual({ key: 'errors.serialTaken', params });
     expect(error.details.fields?.serial).toEqual([{ key: 'errors.serialTaken', params }]);
+    expect(error.details.existingUnitId).toBe(first.id);
+    // The clerk reads the serial and the owner in words, never the database's unit number (issue 13).
+    expect(translator('zh-CN')('errors.serialTaken', params)).toBe('序列号 GL2026A0001 已登记在 张三 名下（格力 KFR-35GW）。同一型号的序列号不能重复。');
+    expect(translator('en')('errors.serialTaken', params)).toBe('Serial number GL2026A0001 is already registered to 张三 (格力 KFR-35GW). A serial number can be used only once per model.');
     expect(count()).toBe(1);
   });
 

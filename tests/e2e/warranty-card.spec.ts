@@ -255,7 +255,8 @@ test('a duplicate serial and a wrong phone number are explained under the field,
   await second.getByLabel('序列号').press('Enter');
   const serialField = second.getByLabel('序列号');
   await expect(serialField).toHaveAttribute('aria-invalid', 'true');
-  const message = second.getByText(/序列号 GL2026A0001 已登记在 格力 KFR-35GW 上（客户：张三丰/);
+  // In words: the serial and its owner, no database number (issue 13).
+  const message = second.getByText(/^序列号 GL2026A0001 已登记在 张三丰\S* 名下（格力 KFR-35GW）。/);
   await expect(message).toBeVisible();
   // The message sits under the serial field (Mantine links it with aria-describedby).
   const describedBy = await serialField.getAttribute('aria-describedby');

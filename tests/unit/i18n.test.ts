@@ -24,5 +24,9 @@ describe('catalogs', () => {
     expect(translator('zh-CN')('months', { count: 12 })).toBe('12 个月');
     expect(translator('en')('months', { count: 1 })).toBe('1 month');
     expect(translator('en')('errors.DB_TOO_NEW', { found: 9, supported: 4 })).toContain('data version 9');
+    // A service level's "1 working days" read wrong in English (issue 13).
+    expect(translator('en')('ticketing.duration.workingDays', { count: 1 })).toBe('1 working day');
+    expect(translator('en')('ticketing.duration.workingDays', { count: 2 })).toBe('2 working days');
+    expect(translator('zh-CN')('ticketing.duration.workingDays', { count: 1 })).toBe('1 个工作日');
   });
 });

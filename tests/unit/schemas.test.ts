@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizePhone } from '../../shared/schemas/common';
 import { customerCreateInput } from '../../shared/schemas/customer';
 import { unitCreateInput } from '../../shared/schemas/unit';
+import { translator } from '../../shared/i18n';
 import { fieldErrors } from '../../shared/validation';
 
 describe('phone numbers as the desk types them', () => {
@@ -57,9 +58,41 @@ describe('customer and unit inputs', () => {
   it('refuses impossible dates, future purchases and spaced serials', () => {
     const bad = unitCreateInput.safeParse({ ...unit, purchaseDate: '2026-02-30', serial: 'GL 001' });
     const fields = fieldErrors(bad.error!);
-    expect(fields.purchaseDate).toEqual([{ key: 'validation.date' }]);
+    expect(fields.purchaseDate).toEqual([{ key: 'validation.dateNoSuchDay', params: { date: '2026-02-30', month: 2, days: 28 } }]);
     expect(fields.serial).toEqual([{ key: 'validation.serialSpaces' }]);
     const future = unitCreateInput.safeParse({ ...unit, purchaseDate: '2999-01-01' });
     expect(fieldErrors(future.error!).purchaseDate).toEqual([{ key: 'validation.dateInFuture' }]);
+  });
+});
+
+describe('dates the desk types on a unit (issue 13)', () => {
+  const zh = translator('zh-CN');
+  const en = translator('en');
+  const errorsOf = (dates: Record<string, string>) => {
+    const parsed = unitCreateInput.safeParse({ customerId: 1, modelId: 1, serial: 'GL2026A0001', ...dates });
+    if (parsed.success) return {};
+    return Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([path, messages]) => [path, messages.map((m) => zh(m.key, m.params ?? {}))]));
+  };
+
+  it('says a day not in the calendar does not exist, not that it is badly written', () => {
+    expect(errorsOf({ purchaseDate: '2026-02-30' })).toEqual({ purchaseDate: ['2026-02-30 不存在：2 月只有 28 天'] });
+    expect(errorsOf({ purchaseDate: '2024-02-30' })).toEqual({ purchaseDate: ['2024-02-30 不存在：2 月只有 29 天'] });
+    expect(errorsOf({ purchaseDate: '2026-04-31' })).toEqual({ purchaseDate: ['2026-04-31 不存在：4 月只有 30 天'] });
+    expect(errorsOf({ purchaseDate: '2026-13-01' })).toEqual({ purchaseDate: ['2026-13-01 不存在：一年只有 12 个月'] });
+    expect(errorsOf({ purchaseDate: '3月1日' })).toEqual({ purchaseDate: ['日期格式不对，应为 年-月-日（如 2026-03-20）'] });
+    const parsed = unitCreateInput.safeParse({ customerId: 1, modelId: 1, serial: 'A1', purchaseDate: '2026-02-30' });
+    const [message] = parsed.success ? [] : fieldErrors(parsed.error).purchaseDate!;
+    expect(en(message!.key, message!.params ?? {})).toBe('2026-02-30 does not exist: month 2 has only 28 days that year');
+  });
+
+  it('puts each date’s one error under its own field, never two run together', () => {
+    expect(errorsOf({ purchaseDate: '2026-13-01', acceptanceDate: '2026-02-30' })).toEqual({
+      purchaseDate: ['2026-13-01 不存在：一年只有 12 个月'],
+      acceptanceDate: ['2026-02-30 不存在：2 月只有 28 天'],
+    });
+    const order = errorsOf({ purchaseDate: '2026-05-01', installDate: '2026-04-15', acceptanceDate: '2026-04-01' });
+    expect(Object.keys(order).sort()).toEqual(['acceptanceDate', 'installDate']);
+    expect(order.acceptanceDate).toHaveLength(1);
+    expect(order.installDate).toHaveLength(1);
   });
 });

@@ -11,6 +11,9 @@ export const theme = createTheme({
   components: {
     Table: { defaultProps: { fz: 'sm', verticalSpacing: 6, horizontalSpacing: 'sm' } },
     Modal: { defaultProps: { centered: true } },
+    // A badge is a word or two (a state, a tag): never squeezed into "In war…" by a crowded table
+    // cell or row; the row wraps instead.
+    Badge: { styles: { root: { flexShrink: 0, minWidth: 'max-content' } } },
     // Typing part of an option and pressing Enter picks the first match, as a clerk expects;
     // without it Enter did nothing and the open list hid the field's error.
     Select: { defaultProps: { selectFirstOptionOnChange: true } },

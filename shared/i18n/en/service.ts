@@ -11,6 +11,8 @@ export const service: CatalogShape<typeof zh> = {
   },
   durationUnitOf: '{{what}} (unit)',
   levels: {
+    /** The seeded levels' names (shared/domain/service-levels.ts), shown while the company keeps them. */
+    seeded: { standard: 'Standard service', basic: 'Basic service' },
     hint: 'A service level sets the answer, arrival and fix times for each region and fault severity; new tickets take their deadlines from the customer\'s level. Customers without a level get the default one.',
     new: 'New service level',
     createTitle: 'New service level',

@@ -47,7 +47,7 @@ export const ticketing: CatalogShape<typeof zh> = {
   deadlineState: { met: 'Met', missed: 'Met late', onTrack: 'On track', atRisk: 'At risk', overdue: 'Overdue' },
   timeLeft: '{{time}} left',
   timeOver: '{{time}} over',
-  duration: { minutes: '{{count}} min', hours: '{{count}} h', workingDays: '{{count}} working days' },
+  duration: { minutes: '{{count}} min', hours: '{{count}} h', workingDays_one: '{{count}} working day', workingDays_other: '{{count}} working days' },
   durationUnit: { minutes: 'minutes', hours: 'hours', workingDays: 'working days' },
   payment: { cash: 'Cash', wechat: 'WeChat Pay', alipay: 'Alipay', card: 'Bank card', transfer: 'Transfer', monthly: 'Monthly account' },
   partBasis: { warranty: 'Free (warranty)', cost: 'At cost (lifetime maintenance)', price: 'At price' },

@@ -9,6 +9,8 @@ export const service = {
   },
   durationUnitOf: '{{what}}（单位）',
   levels: {
+    /** The seeded levels' names (shared/domain/service-levels.ts), shown while the company keeps them. */
+    seeded: { standard: '标准服务', basic: '基础服务' },
     hint: '服务等级规定各区域、各故障级别的响应、到场和修复时限，新建工单按客户的等级计算期限。默认等级用于没有指定等级的客户。',
     new: '新建服务等级',
     createTitle: '新建服务等级',

@@ -46,7 +46,7 @@ export const ticketing = {
   deadlineState: { met: '按时', missed: '超时完成', onTrack: '正常', atRisk: '即将超时', overdue: '已超时' },
   timeLeft: '剩 {{time}}',
   timeOver: '超 {{time}}',
-  duration: { minutes: '{{count}} 分钟', hours: '{{count}} 小时', workingDays: '{{count}} 个工作日' },
+  duration: { minutes: '{{count}} 分钟', hours: '{{count}} 小时', workingDays_one: '{{count}} 个工作日', workingDays_other: '{{count}} 个工作日' },
   durationUnit: { minutes: '分钟', hours: '小时', workingDays: '工作日' },
   payment: { cash: '现金', wechat: '微信', alipay: '支付宝', card: '银行卡', transfer: '转账', monthly: '月结' },
   partBasis: { warranty: '保修免费', cost: '成本价（终身维护）', price: '零售价' },

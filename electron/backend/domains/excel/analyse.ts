@@ -84,7 +84,7 @@ export async function analyse(ctx: ServiceContext, db: Db, sheet: ParsedSheet | 
           .where('u.model_id', '=', modelId)
           .where(sql<boolean>`u.serial = ${plan.unit.serial} collate nocase`)
           .executeTakeFirst();
-        if (taken) plan.problems.push({ column: serialCol, message: { key: 'import.serialTaken', params: { serial: plan.unit.serial, customer: taken.name, unitId: taken.id } } });
+        if (taken) plan.problems.push({ column: serialCol, message: { key: 'import.serialTaken', params: { serial: plan.unit.serial, customer: taken.name } } });
       } else if (policyId === null) {
         const category = byCategory.get(ownKey)?.category ?? '';
         plan.problems.push({ column: column('model'), message: { key: category ? 'import.modelNeedsPolicy' : 'import.modelNeedsPolicyUncategorised', params: { brand: plan.unit.brand, model: plan.unit.model, category } } });

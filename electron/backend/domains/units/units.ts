@@ -148,7 +148,8 @@ export async function assertSerialFree(ctx: ServiceContext, db: Db, unit: { mode
     .executeTakeFirst();
   if (!existing) return;
   const other = await getUnit(ctx, existing.id, db);
-  const params = { serial: other.serial, brand: other.brand, model: other.model, customer: other.customerName, unitId: other.id };
+  // Named for the clerk by serial, model and owner; the unit's id travels apart, for the screen to link to.
+  const params = { serial: other.serial, brand: other.brand, model: other.model, customer: other.customerName };
   throw refusal('CONFLICT', 'errors.serialTaken', params, { field: 'serial', extra: { existingUnitId: other.id } });
 }
 

@@ -8,6 +8,7 @@ import type { Complaint } from '../../../../shared/schemas/service';
 import { useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
+import { OneLine } from '../../ui/OneLine';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
 import { ComplaintDrawer } from './ComplaintDrawer';
@@ -33,7 +34,7 @@ function ComplaintRow({ c, onOpen }: { c: Complaint; onOpen: () => void }) {
         </Group>
       </Table.Td>
       <Table.Td style={nowrap}>{formatDateTime(c.receivedAt, lang)}</Table.Td>
-      <Table.Td style={nowrap}>{c.customerName ?? t('app.common.none')}</Table.Td>
+      <Table.Td>{c.customerName ? <OneLine text={c.customerName} maw={180} /> : t('app.common.none')}</Table.Td>
       <Table.Td style={nowrap}>
         {c.ticketId !== null ? (
           <Anchor

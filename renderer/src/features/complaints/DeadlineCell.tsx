@@ -1,4 +1,4 @@
-import { Badge, Group, Text } from '@mantine/core';
+import { Badge, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DeadlineState } from '../../../../shared/domain/sla';
 import { formatDateTime } from '../../../../shared/format';
@@ -22,11 +22,12 @@ export function DeadlineCell({ state, due, doneAt }: { state: DeadlineState; due
   const lang = currentLanguage();
   const title = doneAt === null ? t('service.complaints.dueAt', { time: formatDateTime(due, lang) }) : t('service.complaints.doneAt', { time: formatDateTime(doneAt, lang) });
   return (
-    <Group gap={6} wrap="nowrap" title={title}>
+    // The time under the badge, not beside it: two deadline columns side by side must fit 1366 px in English too.
+    <Stack gap={2} align="flex-start" title={title}>
       <DeadlineBadge state={state} />
       <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
         {formatDateTime(doneAt ?? due, lang)}
       </Text>
-    </Group>
+    </Stack>
   );
 }

@@ -7,6 +7,7 @@ import type { Unit } from '../../../../shared/schemas/unit';
 import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { EntityTable, type Column } from '../../ui/EntityTable';
+import { OneLine } from '../../ui/OneLine';
 import { WarrantyBadge } from '../../ui/WarrantyBadge';
 
 /** The whole unit's last covered day: the first policy line is the whole unit. */
@@ -30,7 +31,7 @@ function WarrantyStart({ unit }: { unit: Unit }) {
 }
 
 const COLUMNS: Column<Unit>[] = [
-  { key: 'product', header: 'app.units.columns.product', cell: (u) => `${u.brand} ${u.model}`, sort: (u) => `${u.brand} ${u.model}`, nowrap: true, fw: 500 },
+  { key: 'product', header: 'app.units.columns.product', cell: (u) => <OneLine text={`${u.brand} ${u.model}`} maw={200} />, sort: (u) => `${u.brand} ${u.model}`, fw: 500 },
   { key: 'category', header: 'app.units.columns.category', cell: (u) => u.category, sort: (u) => u.category, nowrap: true },
   {
     key: 'serial',

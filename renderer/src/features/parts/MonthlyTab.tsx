@@ -8,6 +8,7 @@ import { useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { QueryState } from '../../ui/QueryState';
+import { OneLine } from '../../ui/OneLine';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
@@ -77,7 +78,6 @@ export function MonthlyTab() {
               <Table.Th w={130}>{t('stock.monthly.columns.ticket')}</Table.Th>
               <Table.Th>{t('stock.monthly.columns.customer')}</Table.Th>
               <Table.Th>{t('stock.monthly.columns.unit')}</Table.Th>
-              <Table.Th w={110}>{t('stock.monthly.columns.partNumber')}</Table.Th>
               <Table.Th>{t('stock.monthly.columns.partName')}</Table.Th>
               <Table.Th w={60} ta="right">
                 {t('stock.monthly.columns.quantity')}
@@ -100,12 +100,17 @@ export function MonthlyTab() {
                     {r.ticketNumber}
                   </Anchor>
                 </Table.Td>
-                <Table.Td>{r.customerName}</Table.Td>
-                <Table.Td>{r.unitLabel}</Table.Td>
-                <Table.Td style={nowrap} ff="monospace">
-                  {r.partNumber}
+                <Table.Td>
+                  <OneLine text={r.customerName} maw={160} />
                 </Table.Td>
-                <Table.Td>{r.partName}</Table.Td>
+                <Table.Td>
+                  <OneLine text={r.unitLabel} maw={200} />
+                </Table.Td>
+                {/* The part's number under its name: ten columns must fit 1366 px in English. */}
+                <Table.Td>
+                  <OneLine text={r.partName} maw={200} />
+                  <OneLine text={r.partNumber} maw={200} size="xs" ff="monospace" />
+                </Table.Td>
                 <Table.Td ta="right">{r.quantity}</Table.Td>
                 <Table.Td style={nowrap}>
                   <Badge tt="none" size="sm" radius="sm" variant="light" color={r.inWarranty ? 'teal' : 'gray'}>
@@ -123,7 +128,7 @@ export function MonthlyTab() {
           </Table.Tbody>
           <Table.Tfoot>
             <Table.Tr fw={600} data-testid="monthly-totals">
-              <Table.Td colSpan={6}>{t('stock.monthly.totals')}</Table.Td>
+              <Table.Td colSpan={5}>{t('stock.monthly.totals')}</Table.Td>
               <Table.Td ta="right">{totals.quantity}</Table.Td>
               <Table.Td />
               <Table.Td ta="right" style={nowrap}>

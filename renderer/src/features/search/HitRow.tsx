@@ -13,6 +13,8 @@ const OPEN_SHOWN = 2;
 
 const KIND_ICON = { customer: IconUser, unit: IconDeviceDesktop, document: IconFileText, ticket: IconTool } as const;
 const nowrap = { whiteSpace: 'nowrap' } as const;
+/** A flex item may only truncate once it is allowed to be narrower than its text. */
+const shrinks = { minWidth: 0 } as const;
 
 /** "GD-2026-000006 已派工 · 李师傅": what the caller is most likely ringing about. */
 function OpenTickets({ tickets, count }: { tickets: OpenTicketGlance[]; count: number }) {
@@ -70,7 +72,7 @@ export function HitRow({ hit }: { hit: SearchHit }) {
                 {t('app.search.archived')}
               </Badge>
             )}
-            <Group gap={4} wrap="nowrap" ml="auto">
+            <Group gap={4} wrap="nowrap" ml="auto" style={{ flexShrink: 0 }}>
               {hit.units.length === 0 && (
                 <Text size="xs" c="dimmed">
                   {t('app.search.noUnits')}
@@ -100,10 +102,10 @@ export function HitRow({ hit }: { hit: SearchHit }) {
             <Text size="sm" ff="monospace" style={nowrap}>
               {hit.serial}
             </Text>
-            <Text size="sm" c="dimmed" truncate title={hit.customerName}>
+            <Text size="sm" c="dimmed" truncate title={hit.customerName} style={shrinks}>
               {hit.customerName}
             </Text>
-            <Group gap={6} wrap="nowrap" ml="auto">
+            <Group gap={6} wrap="nowrap" ml="auto" style={{ flexShrink: 0 }}>
               <WarrantyBadge state={hit.summary} size="xs" />
               {hit.end && (
                 <Text size="xs" c="dimmed" style={nowrap}>
@@ -115,7 +117,9 @@ export function HitRow({ hit }: { hit: SearchHit }) {
           <OpenTickets tickets={hit.openTickets} count={hit.openCount} />
         </Stack>
       );
-    case 'ticket':
+    case 'ticket': {
+      const technicians = hit.technicians.length > 0 ? ` · ${hit.technicians.join(t('app.common.listSeparator'))}` : '';
+      const ticketLine = `${hit.customerName} · ${hit.unitLabel}${technicians}`;
       return (
         <Group gap="sm" wrap="nowrap">
           {icon}
@@ -125,12 +129,12 @@ export function HitRow({ hit }: { hit: SearchHit }) {
           <Badge size="xs" variant="light" tt="none">
             {t(`ticketing.status.${hit.status}`)}
           </Badge>
-          <Text size="sm" c="dimmed" truncate>
-            {hit.customerName} · {hit.unitLabel}
-            {hit.technicians.length > 0 && ` · ${hit.technicians.join(t('app.common.listSeparator'))}`}
+          <Text size="sm" c="dimmed" truncate title={ticketLine} style={shrinks}>
+            {ticketLine}
           </Text>
         </Group>
       );
+    }
     case 'document':
       return (
         <Group gap="sm" wrap="nowrap">
@@ -138,7 +142,7 @@ export function HitRow({ hit }: { hit: SearchHit }) {
           <Text size="sm" ff="monospace" fw={600} style={nowrap}>
             {hit.number}
           </Text>
-          <Text size="sm" c="dimmed" truncate>
+          <Text size="sm" c="dimmed" truncate title={hit.title} style={shrinks}>
             {hit.title}
           </Text>
         </Group>

@@ -196,7 +196,9 @@ export function SearchBox() {
         </Combobox.Target>
         <Combobox.Dropdown hidden={!query} data-testid="search-dropdown">
           <Combobox.Options aria-label={t('app.search.resultsLabel')}>
-            <ScrollArea.Autosize mah="calc(100vh - 120px)" type="scroll">
+            {/* Vertical only: a row wider than the dropdown truncates its long parts (each with its title)
+                instead of pushing the warranty and "covered until" out of sight to the right. */}
+            <ScrollArea.Autosize mah="calc(100vh - 120px)" type="scroll" scrollbars="y" styles={{ content: { minWidth: '100%' } }}>
               {groups.map(([kind, list]) => (
                 <Combobox.Group key={kind} label={t(`app.search.groups.${kind}`)}>
                   {list.map((hit) => (

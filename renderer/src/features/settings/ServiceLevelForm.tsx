@@ -10,6 +10,7 @@ import { FormModal } from '../../ui/FormModal';
 import { schemaValidator, showServerFieldErrors } from '../../lib/formValidation';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { DurationInput, durationOut, type FormDuration } from './DurationInput';
+import { serviceLevelName } from '../../../../shared/domain/service-levels';
 
 const TARGETS = ['answer', 'arrival', 'fix'] as const;
 
@@ -66,7 +67,7 @@ function LevelForm({ level, onClose }: { level: ServiceLevel | null; onClose: ()
       opened
       onClose={onClose}
       size={860}
-      title={level ? t('service.levels.editTitle', { name: level.name }) : t('service.levels.createTitle')}
+      title={level ? t('service.levels.editTitle', { name: serviceLevelName(level.name, t) }) : t('service.levels.createTitle')}
       onSubmit={submit}
       saving={create.isPending || update.isPending}
     >

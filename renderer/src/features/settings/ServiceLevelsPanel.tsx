@@ -7,6 +7,7 @@ import type { ServiceLevel } from '../../../../shared/schemas/service';
 import { useApiQuery } from '../../api/client';
 import { QueryState } from '../../ui/QueryState';
 import { ServiceLevelFormModal } from './ServiceLevelForm';
+import { serviceLevelName } from '../../../../shared/domain/service-levels';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
@@ -49,7 +50,7 @@ export function ServiceLevelsPanel() {
                 <Table.Tr key={level.id} tabIndex={0} style={{ cursor: 'pointer' }} onClick={() => setEditing(level)} onKeyDown={(e) => e.key === 'Enter' && setEditing(level)}>
                   <Table.Td fw={600} style={nowrap}>
                     <Group gap={6} wrap="nowrap">
-                      {level.name}
+                      {serviceLevelName(level.name, t)}
                       {level.isDefault && (
                         <Badge size="xs" variant="light" tt="none">
                           {t('service.levels.defaultBadge')}

@@ -16,6 +16,7 @@ import { FormModal } from '../../ui/FormModal';
 import { schemaValidator, showServerFieldErrors } from '../../lib/formValidation';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { QueryState } from '../../ui/QueryState';
+import { serviceLevelName } from '../../../../shared/domain/service-levels';
 
 
 /** The unit select's choice for a unit the caller has that the desk has not registered yet. */
@@ -255,7 +256,7 @@ function TicketForm({
           style={{ flex: 1 }}
           label={t('tickets.create.serviceLevel')}
           allowDeselect={false}
-          data={levels.map((l) => ({ value: String(l.id), label: l.isDefault ? t('tickets.create.serviceLevelDefault', { name: l.name }) : l.name }))}
+          data={levels.map((l) => ({ value: String(l.id), label: l.isDefault ? t('tickets.create.serviceLevelDefault', { name: serviceLevelName(l.name, t) }) : serviceLevelName(l.name, t) }))}
           {...form.getInputProps('serviceLevelId')}
         />
       </Group>

@@ -65,18 +65,20 @@ const DEADLINE_LOOK: Record<DeadlineState, { color: string; variant: 'filled' | 
   missed: { color: 'red', variant: 'light' },
 };
 
-/** The words of a deadline badge, also used where a plain text reads better than a badge. */
-export function deadlineText(deadline: DeadlineView, t: TFunction): string {
-  const label = t('desk.deadline.label', {
-    milestone: t(`ticketing.milestone.${deadline.milestone}`),
-    state: t(`ticketing.deadlineState.${deadline.state}`),
-  });
+/**
+ * The words of a deadline badge, also used where a plain text reads better than a badge. Beside
+ * its milestone's name (the ticket's deadlines table) the badge leaves the name out, so
+ * "Fixed: Overdue · 19 h over" does not push past the panel in English.
+ */
+export function deadlineText(deadline: DeadlineView, t: TFunction, withMilestone = true): string {
+  const state = t(`ticketing.deadlineState.${deadline.state}`);
+  const label = withMilestone ? t('desk.deadline.label', { milestone: t(`ticketing.milestone.${deadline.milestone}`), state }) : state;
   if (deadline.leftMs === null) return label;
   const time = formatSpan(deadline.leftMs, t);
   return t('desk.deadline.withTime', { label, time: deadline.leftMs < 0 ? t('ticketing.timeOver', { time }) : t('ticketing.timeLeft', { time }) });
 }
 
-export function DeadlineBadge({ deadline, size = 'sm' }: { deadline: DeadlineView | null; size?: MantineSize }) {
+export function DeadlineBadge({ deadline, size = 'sm', withMilestone = true }: { deadline: DeadlineView | null; size?: MantineSize; withMilestone?: boolean }) {
   const { t } = useTranslation();
   if (!deadline) return null;
   const lang = currentLanguage();
@@ -98,7 +100,7 @@ export function DeadlineBadge({ deadline, size = 'sm' }: { deadline: DeadlineVie
       data-testid="deadline-badge"
       style={badgeStyle}
     >
-      {deadlineText(deadline, t)}
+      {deadlineText(deadline, t, withMilestone)}
     </Badge>
   );
 }

@@ -7,6 +7,7 @@ import type { TicketRow } from '../../../../shared/schemas/ticket';
 import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { DeadlineBadge, SeverityBadge, StatusBadge } from './badges';
+import { OneLine } from '../../ui/OneLine';
 
 export const TICKET_COLUMNS = ['number', 'reported', 'customer', 'unit', 'fault', 'severity', 'status', 'technicians', 'deadline'] as const;
 export type TicketColumn = (typeof TICKET_COLUMNS)[number];
@@ -83,9 +84,7 @@ function Cell({ column, row }: { column: TicketColumn; row: TicketRow }) {
     case 'unit':
       return (
         <Table.Td>
-          <Text size="sm" lineClamp={3}>
-            {row.unitLabel}
-          </Text>
+          <OneLine text={row.unitLabel} maw={240} />
         </Table.Td>
       );
     case 'fault':

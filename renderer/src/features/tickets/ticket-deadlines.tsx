@@ -6,6 +6,7 @@ import type { TicketDetail } from '../../../../shared/schemas/ticket';
 import { currentLanguage } from '../../app/i18n';
 import { DeadlineBadge } from './badges';
 import { Panel } from './ticket-common';
+import { serviceLevelName } from '../../../../shared/domain/service-levels';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
@@ -20,7 +21,7 @@ export function DeadlinesPanel({ ticket }: { ticket: TicketDetail }) {
       testId="ticket-deadlines"
       actions={
         <Text size="xs" c="dimmed" style={nowrap}>
-          {ticket.serviceLevel.name} · {t(`ticketing.region.${ticket.region}`)}
+          {serviceLevelName(ticket.serviceLevel.name, t)} · {t(`ticketing.region.${ticket.region}`)}
         </Text>
       }
     >
@@ -40,7 +41,7 @@ export function DeadlinesPanel({ ticket }: { ticket: TicketDetail }) {
               <Table.Td style={nowrap}>{formatDateTime(d.due, lang)}</Table.Td>
               <Table.Td style={nowrap}>{d.doneAt === null ? t('app.common.none') : formatDateTime(d.doneAt, lang)}</Table.Td>
               <Table.Td>
-                <DeadlineBadge deadline={d} />
+                <DeadlineBadge deadline={d} withMilestone={false} />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -128,7 +128,12 @@ export function PartsPanel({ ticket }: { ticket: TicketDetail }) {
                 <Table.Td style={nowrap} ff="monospace">
                   {p.partNumber}
                 </Table.Td>
-                <Table.Td>{p.name}</Table.Td>
+                <Table.Td>
+                  {/* Two lines at most, the rest on pointing: eight parts must still fit the page. */}
+                  <Text size="sm" lineClamp={2} title={p.name}>
+                    {p.name}
+                  </Text>
+                </Table.Td>
                 <Table.Td style={{ textAlign: 'right' }}>{p.quantity}</Table.Td>
                 <Table.Td style={nowrap}>{t(`ticketing.partBasis.${ticket.charges.parts[i]?.basis ?? (p.inWarranty ? 'warranty' : 'price')}`)}</Table.Td>
                 <Table.Td style={{ ...nowrap, textAlign: 'right' }}>{formatMoney(p.chargedUnitFen, lang)}</Table.Td>

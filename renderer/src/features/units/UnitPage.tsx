@@ -123,12 +123,13 @@ export function UnitPage({ id }: { id: number }) {
       <QueryState isPending={unit.isPending} error={unit.error} />
       {u && (
         <>
-          <Group justify="space-between" mb="sm" wrap="nowrap" data-testid="unit-header">
-            <Group gap="sm" align="center" wrap="nowrap">
-              <Title order={2} fz="xl" fw={600} style={{ whiteSpace: 'nowrap' }}>
+          {/* A long model and serial wrap the badges and "covered until" onto a second line; nothing is cut off. */}
+          <Group justify="space-between" align="flex-start" mb="sm" wrap="nowrap" data-testid="unit-header">
+            <Group gap="sm" align="center" style={{ minWidth: 0, rowGap: 4 }}>
+              <Title order={2} fz="xl" fw={600} style={{ overflowWrap: 'anywhere' }}>
                 {u.brand} {u.model}
               </Title>
-              <Text ff="monospace" fz="lg">
+              <Text ff="monospace" fz="lg" style={{ overflowWrap: 'anywhere' }}>
                 {u.serial}
               </Text>
               <Badge variant="default" tt="none" radius="sm" data-testid="unit-status">

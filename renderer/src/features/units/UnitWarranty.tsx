@@ -13,8 +13,9 @@ const nowrap = { whiteSpace: 'nowrap' } as const;
 
 function Lines({ lines, t, lang }: { lines: readonly Explanation[]; t: TFunction; lang: Language }) {
   if (lines.length === 0) return null;
+  // Sentences explaining a term, not values: they wrap as prose (the layout check knows by data-prose).
   return (
-    <Stack gap={0}>
+    <Stack gap={0} data-prose>
       {lines.map((line, i) => (
         <Text key={i} size="xs" c="dimmed" lh={1.5}>
           {explanationText(t, lang, line)}
