@@ -53,7 +53,11 @@ export const settingsFields = {
    */
   backupFolder: z.unknown().optional().transform(() => undefined),
   /** The first-start setup was gone through (or skipped): it is not offered again. */
-  setupDone: z.literal(true).optional(),
+  // Only ever set: a form sending back the settings it read (false on a new install) changes nothing.
+  setupDone: z
+    .boolean()
+    .optional()
+    .transform((v) => (v === true ? true : undefined)),
 };
 
 export const settingsUpdateInput = z.strictObject(settingsFields).partial();
