@@ -19,7 +19,7 @@ import { DeadlinesPanel } from './ticket-deadlines';
 import { LoanPanel } from './ticket-loan';
 import { MoveButtons } from './ticket-moves';
 import { PartsPanel } from './ticket-parts';
-import { likelyDocument, PrintDialog, PrintMenu, type TicketDocument } from './ticket-print';
+import { likelyDocument, PrintDialog, PrintMenu, useTicketPrint, type TicketDocument } from './ticket-print';
 import { TimelinePanel } from './ticket-timeline';
 import { WarrantyPanel } from './ticket-warranty';
 import { ReportPanel, WorkPanel } from './ticket-work';
@@ -97,8 +97,9 @@ export function TicketPage({ id }: { id: number }) {
   const [preview, setPreview] = useState<PreviewDocument | null>(null);
   const ticket = query.data;
   const close = () => setDialog(null);
+  const print = useTicketPrint(ticket, setPrinting);
 
-  useHotkeys([['mod+P', () => ticket && ticket.status !== 'cancelled' && dialog === null && printing === null && preview === null && setPrinting(likelyDocument(ticket))]], []);
+  useHotkeys([['mod+P', () => ticket && ticket.status !== 'cancelled' && dialog === null && printing === null && preview === null && !print.pending && print.start(likelyDocument(ticket))]], []);
 
   return (
     <>
@@ -113,7 +114,7 @@ export function TicketPage({ id }: { id: number }) {
       <QueryState isPending={query.isPending} error={query.error} />
       {ticket && (
         <>
-          <Header ticket={ticket} onPrint={setPrinting} />
+          <Header ticket={ticket} onPrint={print.start} />
           <Grid gap="sm">
             <Grid.Col span={7}>
               <Stack gap="sm">
