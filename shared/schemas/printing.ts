@@ -21,7 +21,7 @@ const printSetup = (papers: readonly [Paper, ...Paper[]]) =>
   z.strictObject({
     printer: z.string().trim().max(200).nullable().transform((v) => (v ? v : null)),
     paper: z.enum(papers, { error: 'validation.paperNotForKind' }),
-    copies: z.number({ error: 'validation.invalidType' }).int({ error: 'validation.wholeNumber' }).min(1).max(MAX_COPIES),
+    copies: z.number().int({ error: 'validation.wholeNumber' }).min(1, { error: 'validation.copies' }).max(MAX_COPIES, { error: 'validation.copies' }),
     silent: z.boolean(),
   });
 

@@ -173,6 +173,7 @@ export const common: CatalogShape<typeof zh> = {
     month: 'Month should be year-month (e.g. 2026-11)',
     durationPositive: 'A time limit is at least 1',
     holidayOrder: 'A holiday cannot end before it starts',
+    copies: 'From 1 to 5 copies',
     paperNotForKind: 'This document is not laid out for that paper',
     dateOutsideYear: 'This date is outside the year being edited',
   },

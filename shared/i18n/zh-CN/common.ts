@@ -171,6 +171,7 @@ export const common = {
     month: '月份格式应为 年-月（如 2026-11）',
     durationPositive: '时限至少为 1',
     holidayOrder: '假期结束日不能早于开始日',
+    copies: '份数为 1 到 5 份',
     paperNotForKind: '这种单据不能用这种纸打印',
     dateOutsideYear: '日期不在这一年的安排范围内',
   },
