@@ -73,14 +73,15 @@ function PreviewBody({ doc, onClose }: { doc: PreviewDocument; onClose: () => vo
             {t('app.preview.showInFolder')}
           </Button>
         </Group>
-        <Group gap="sm" wrap="nowrap">
-          <Text size="sm" c={gone ? 'orange.8' : 'dimmed'} data-testid="print-target">
-            {t('printing.target', { printer: printerText(t, setup, printers), count: setup.copies })}
-          </Text>
-          <Button variant="subtle" color="gray" onClick={onClose}>
-            {t('app.common.close')}
-          </Button>
-        </Group>
+        <Button variant="subtle" color="gray" onClick={onClose}>
+          {t('app.common.close')}
+        </Button>
+      </Group>
+      <Group gap={6} wrap="nowrap" mt={-4}>
+        <IconPrinter size={14} color="var(--mantine-color-dimmed)" />
+        <Text size="sm" c="dimmed" data-testid="print-target">
+          {t('printing.target', { printer: printerText(t, setup, printers), count: setup.copies })}
+        </Text>
       </Group>
       {gone && (
         <Alert color="orange" variant="light" py={6}>
@@ -92,7 +93,7 @@ function PreviewBody({ doc, onClose }: { doc: PreviewDocument; onClose: () => vo
           <Text size="sm">{t('app.preview.missingGlyphs', { chars: missing.map(describeChar).join(' ') })}</Text>
         </Alert>
       )}
-      <ScrollArea.Autosize mah="calc(100vh - 190px)" type="auto" bg="gray.1" p="xs">
+      <ScrollArea.Autosize mah="calc(100vh - 215px)" type="auto" bg="gray.1" p="xs">
         <PdfPreview documentId={doc.id} />
       </ScrollArea.Autosize>
     </Stack>

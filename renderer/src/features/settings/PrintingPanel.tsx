@@ -93,11 +93,11 @@ function PrintingForm({ settings, printers }: { settings: Settings; printers: Pr
         <Table verticalSpacing={6} horizontalSpacing="sm" layout="fixed">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={130}>{t('printing.kind')}</Table.Th>
+              <Table.Th w={200}>{t('printing.kind')}</Table.Th>
               <Table.Th>{t('printing.printer')}</Table.Th>
-              <Table.Th w={250}>{t('printing.paper')}</Table.Th>
+              <Table.Th w={190}>{t('printing.paper')}</Table.Th>
               <Table.Th w={90}>{t('printing.copies')}</Table.Th>
-              <Table.Th w={110}>{t('printing.silent')}</Table.Th>
+              <Table.Th w={150}>{t('printing.silent')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
