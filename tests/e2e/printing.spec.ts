@@ -8,11 +8,16 @@ const COMPANY = { companyName: '杭州暖风空调服务有限公司', hotline: 
 
 /** A customer with a unit and a repair just taken: the desk's likely paper is the intake copy. */
 async function seedTicket(backend: TestBackend): Promise<number> {
+  return (await seed(backend)).ticketId;
+}
+
+async function seed(backend: TestBackend): Promise<{ ticketId: number; unitId: number }> {
   await backend.ok('settings:update', COMPANY);
   const model = await seedModel(backend);
   const customer = await backend.ok('customers:create', person({ name: '张三丰', phones: [{ phone: '13812345678' }] }));
   const unit = await backend.ok('units:create', { customerId: customer.id, modelId: model.id, serial: 'GL2026A0001', purchaseDate: '2026-03-01' });
-  return (await backend.ok('tickets:create', phoneTicket(customer.id, { unitId: unit.id }))).id;
+  const ticket = await backend.ok('tickets:create', phoneTicket(customer.id, { unitId: unit.id }));
+  return { ticketId: ticket.id, unitId: unit.id };
 }
 
 /** A segmented control's radio is visually hidden: its label takes the click. */
@@ -129,5 +134,22 @@ test('Settings → Printing in English, and a printer that has gone falls back t
   await expect.poll(() => backend.platform.printed.length).toBe(1);
   expect(backend.platform.printed[0]).toMatchObject({ paper: 'A4', copies: 3, printer: 'tray' });
   await expect(desk.getByText(/“HP LaserJet Pro M404”, can no longer be found: 3 copies went to the default printer “tray”/)).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('a warranty card set to print without asking goes out from the unit page with Ctrl+P', async ({ desk, backend }) => {
+  const problems = watchPage(desk);
+  const { unitId } = await seed(backend);
+  const setup = (await backend.ok('settings:get', {})).printing;
+  await backend.ok('settings:update', { printing: { ...setup, warrantyCard: { printer: 'HP LaserJet Pro M404', paper: 'A5', copies: 2, silent: true } } });
+  await desk.goto(`/#/units/${unitId}`);
+  await desk.reload();
+  await expect(desk.getByText('GL2026A0001').first()).toBeVisible();
+  await desk.keyboard.press('Control+P');
+  await expect.poll(() => backend.platform.printed.length).toBe(1);
+  expect(backend.platform.printed[0]).toMatchObject({ paper: 'A5', copies: 2, printer: 'HP LaserJet Pro M404' });
+  await expect(desk.getByText('已发送到打印机“HP LaserJet Pro M404”，2 份')).toBeVisible();
+  await expect(desk.getByRole('dialog')).toHaveCount(0);
+  expect(await backend.ok('documents:list', { kind: 'warrantyCard' })).toMatchObject([{ recordId: unitId, paper: 'A5', language: 'zh-CN' }]);
   expect(problems).toEqual([]);
 });
