@@ -1,4 +1,3 @@
-import { PRESET_IDS } from '../../shared/domain/policy-presets';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,7 +34,6 @@ const READ_ONLY = new Set<string>([
   'app:info',
   'settings:get',
   'settings:printers',
-  'policies:presets',
   'customers:list',
   'customers:get',
   'search:query',
@@ -400,8 +398,6 @@ beforeAll(async () => {
     'settings:get': {},
     'settings:update': { ...settings, setupDone: true, companyName: 'Another Co.' },
     'settings:printers': {},
-    'policies:presets': { language: 'zh-CN' },
-    'policies:addPresets': { ids: [PRESET_IDS[0]], language: 'zh-CN' },
     'customers:create': { ...person({ name: 'Wang Wu', phones: [{ phone: '13700002222', label: null }], tags: ['new'], note: 'n' }) },
     'customers:update': { id: c1.id, ...person({ name: 'Zhang San Feng' }) },
     'customers:get': { id: c1.id },
