@@ -1,10 +1,26 @@
-import { exportInput, importSheetInput, type ImportOpened, type ImportPreview, type ImportResult } from '../schemas/excel';
+import {
+  exportInput,
+  importBatchInput,
+  importSheetInput,
+  type ImportBatch,
+  type ImportOpened,
+  type ImportPreview,
+  type ImportResult,
+  type ImportUndoCheck,
+} from '../schemas/excel';
 import { none, read, returns, write } from './channel';
 
 export const excelChannels = {
   'import:open': read(none, returns<ImportOpened | null>()),
   'import:preview': read(importSheetInput, returns<ImportPreview>()),
-  'import:commit': write(importSheetInput, returns<ImportResult>(), { refreshes: ['customers', 'units', 'models', 'policies', 'search'] }),
+  'import:commit': write(importSheetInput, returns<ImportResult>(), { refreshes: ['import', 'customers', 'units', 'models', 'policies', 'search'] }),
+  /** The latest imports, newest first. */
+  'import:batches': read(none, returns<ImportBatch[]>()),
+  'import:undoCheck': read(importBatchInput, returns<ImportUndoCheck>()),
+  // Takes back exactly what one import created, while nothing else has touched it. An import
+  // from an earlier day deletes customers the desk may have come to rely on: the service asks
+  // for the admin PIN then (see undoImport).
+  'import:undo': write(importBatchInput, returns<ImportBatch>(), { refreshes: ['import', 'customers', 'units', 'models', 'search', 'desk'] }),
   // A filtered list is everyday work; the whole list is "export of everything".
   'export:list': write(exportInput, returns<{ savedTo: string | null; rows: number }>(), {
     refreshes: [],

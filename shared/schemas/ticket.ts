@@ -13,6 +13,16 @@ export const fen = z.number({ error: 'validation.invalidType' }).int({ error: 'v
 export const quantity = z.number({ error: 'validation.invalidType' }).int({ error: 'validation.wholeNumber' }).min(1, { error: 'validation.quantityPositive' }).max(100_000);
 /** 24-hour clock, as typed for an appointment window. */
 export const clockTime = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'validation.time' });
+/**
+ * When a move or a callback really happened, typed at the desk (epoch ms). Whether it is in the
+ * future, or out of order with the ticket's other moments, the service decides against its own
+ * clock (shared/domain/event-times.ts): a schema cannot know the time.
+ */
+export const eventMoment = z
+  .number({ error: 'validation.invalidType' })
+  .int({ error: 'validation.invalidType' })
+  .min(946_684_800_000, { error: 'validation.momentTooEarly' })
+  .max(4_102_444_800_000, { error: 'validation.momentInFuture' });
 /** An epoch-ms moment from the desk, not after now (plus a minute of clock skew). */
 export const pastMoment = z.number().int().min(946_684_800_000).refine((ms) => ms <= Date.now() + 60_000, { error: 'validation.momentInFuture' });
 const optionalPhone = z.union([phone, z.literal('').transform(() => null), z.null()]).optional().transform((v) => v ?? null);
@@ -69,8 +79,8 @@ export const ticketTransitionInput = z.strictObject({
   to: z.enum(TICKET_STATUSES),
   /** A cancel reason, or the note closing a ticket whose customer could not be reached. */
   note: optionalText(500),
-  /** When it happened, if earlier than now (a technician phoning in their arrival late). */
-  at: pastMoment.nullish().transform((v) => v ?? null),
+  /** When it happened, if earlier than now (a technician phoning in their arrival late); null: now. */
+  at: eventMoment.nullish().transform((v) => v ?? null),
 });
 
 export const ticketAssignInput = z.strictObject({
@@ -166,6 +176,8 @@ export const callbackRecordInput = z
     reached: z.boolean(),
     satisfaction: z.number().int().min(1, { error: 'validation.satisfaction' }).max(5, { error: 'validation.satisfaction' }).nullish().transform((v) => v ?? null),
     comments: optionalText(1000),
+    /** When the call was made, if earlier than now; null: now. */
+    at: eventMoment.nullish().transform((v) => v ?? null),
   })
   .superRefine((c, ctx) => {
     if (c.reached && c.satisfaction === null) ctx.addIssue({ code: 'custom', path: ['satisfaction'], message: 'validation.satisfaction' });
@@ -176,7 +188,10 @@ export const boardInput = z.strictObject({});
 
 export interface TicketEvent {
   id: number;
+  /** When it happened. */
   at: number;
+  /** When the desk recorded it: later than `at` when the time was typed after the fact. */
+  enteredAt: number;
   who: string;
   kind: 'created' | 'status' | 'assigned' | 'appointment' | 'work' | 'partAdded' | 'partRemoved' | 'charges' | 'warrantyOverride' | 'sanbaoPath' | 'callback' | 'loan' | 'updated';
   from: TicketStatus | null;

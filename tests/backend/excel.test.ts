@@ -37,7 +37,7 @@ describe('Excel import', () => {
   it('previews every row with reasons and writes nothing until confirmed', async () => {
     const opened = (await backend.ok('import:open', {}))!;
     const before = ['customers', 'units', 'product_models'].map(count);
-    const preview = await backend.ok('import:preview', { token: opened.token, sheet: '客户设备', mapping: mappingOf(opened), defaultPolicyId: policyId });
+    const preview = await backend.ok('import:preview', { token: opened.token, sheet: '客户设备', mapping: mappingOf(opened), categoryPolicies: [{ category: '', policyId }] });
     expect(preview).toMatchObject({ total: 7, okCount: 5, errorCount: 2, newCustomers: 3, existingCustomers: 1, newUnits: 4 });
     expect(preview.newModels.sort()).toEqual(['奥的斯 GeN2-MRL', '美的 KFR-26GW']);
     const bad = preview.rows.filter((r) => !r.ok);
@@ -52,7 +52,7 @@ describe('Excel import', () => {
 
   it('imports the good rows in one go once confirmed, and lists the rejected ones', async () => {
     const opened = (await backend.ok('import:open', {}))!;
-    const result = await backend.ok('import:commit', { token: opened.token, sheet: '客户设备', mapping: mappingOf(opened), defaultPolicyId: policyId });
+    const result = await backend.ok('import:commit', { token: opened.token, sheet: '客户设备', mapping: mappingOf(opened), categoryPolicies: [{ category: '', policyId }] });
     expect(result).toMatchObject({ customersCreated: 3, customersReused: 2, unitsCreated: 4, modelsCreated: 2 });
     expect(result.rejected.map((r) => r.row)).toEqual([4, 6]);
     const [li] = (await backend.ok('customers:list', { query: 'lm' })).items;
@@ -67,14 +67,14 @@ describe('Excel import', () => {
     expect((await backend.ok('customers:list', { query: '周杰' })).items[0]!.unitCount).toBe(0);
     expect((await backend.ok('customers:list', { query: '赵磊' })).items).toMatchObject([{ unitCount: 1 }]);
     // The session is used up: a second confirm cannot import twice.
-    expect((await backend.fails('import:commit', { token: opened.token, sheet: '客户设备', mapping: mappingOf(opened), defaultPolicyId: policyId })).code).toBe('NOT_FOUND');
+    expect((await backend.fails('import:commit', { token: opened.token, sheet: '客户设备', mapping: mappingOf(opened), categoryPolicies: [{ category: '', policyId }] })).code).toBe('NOT_FOUND');
   });
 
   it('rolls the whole import back when any write fails', async () => {
     const opened = (await backend.ok('import:open', {}))!;
     const before = ['customers', 'customer_phones', 'units', 'product_models'].map(count);
     backend.store.sqlite.exec("create temp trigger refuse before insert on units when new.serial = 'IMP-0004' begin select raise(abort, 'disk full'); end");
-    const error = await backend.fails('import:commit', { token: opened.token, sheet: '客户设备', mapping: mappingOf(opened), defaultPolicyId: policyId });
+    const error = await backend.fails('import:commit', { token: opened.token, sheet: '客户设备', mapping: mappingOf(opened), categoryPolicies: [{ category: '', policyId }] });
     expect(error.code).toBe('INTERNAL');
     expect(['customers', 'customer_phones', 'units', 'product_models'].map(count)).toEqual(before);
     expect(await backend.ok('search:query', { query: '李明' })).toEqual([]);
@@ -82,9 +82,9 @@ describe('Excel import', () => {
 
   it('asks for a policy before creating new models, and refuses a sheet without the required columns', async () => {
     const opened = (await backend.ok('import:open', {}))!;
-    const preview = await backend.ok('import:preview', { token: opened.token, sheet: '客户设备', mapping: mappingOf(opened), defaultPolicyId: null });
-    expect(preview.rows.find((r) => r.row === 5)!.problems[0]!.message.key).toBe('import.modelNeedsPolicy');
-    const unmapped = await backend.fails('import:preview', { token: opened.token, sheet: '客户设备', mapping: { customerName: 0 }, defaultPolicyId: policyId });
+    const preview = await backend.ok('import:preview', { token: opened.token, sheet: '客户设备', mapping: mappingOf(opened), categoryPolicies: [{ category: '', policyId: null }] });
+    expect(preview.rows.find((r) => r.row === 5)!.problems[0]!.message.key).toBe('import.modelNeedsPolicyUncategorised');
+    const unmapped = await backend.fails('import:preview', { token: opened.token, sheet: '客户设备', mapping: { customerName: 0 }, categoryPolicies: [{ category: '', policyId }] });
     expect(unmapped.details.message).toEqual({ key: 'errors.importFieldUnmapped', params: { field: 'phone' } });
   });
 

@@ -69,10 +69,13 @@ const READ_ONLY = new Set<string>([
   'audit:list',
   'audit:get',
   'audit:facets',
+  'policies:presets',
+  'import:batches',
+  'import:undoCheck',
 ]);
 /** Channels that open a dialog: the headless platform answers null (cancelled), nothing is written. */
 const DIALOG = new Set<string>(['documents:saveAs', 'import:open', 'export:list', 'backups:chooseFolder', 'health:chooseFolder', 'health:saveDiagnostics']);
-const ID_FIELDS = ['id', 'keepId', 'mergeId', 'customerId', 'modelId', 'policyId', 'unitId', 'defaultPolicyId', 'ticketId', 'partId', 'technicianId', 'loanerId', 'leadId', 'ticketPartId', 'feeId', 'serviceLevelId'];
+const ID_FIELDS = ['id', 'keepId', 'mergeId', 'customerId', 'modelId', 'policyId', 'unitId', 'batchId', 'ticketId', 'partId', 'technicianId', 'loanerId', 'leadId', 'ticketPartId', 'feeId', 'serviceLevelId'];
 const MISSING_IDS = [999_999, 123_456_789, 2 ** 31, Number.MAX_SAFE_INTEGER];
 
 function deepObject(depth: number): unknown {
@@ -392,7 +395,13 @@ beforeAll(async () => {
     siteAddress: 'Room 1',
     locationNote: 'roof',
   };
-  const importSheet = { token: '6f1c2a9e-0d1b-4a8e-9c55-2b7f8e1d3a40', sheet: 'Sheet1', mapping: { customerName: 0, phone: 1, serial: 2 }, defaultPolicyId: model.policyId };
+  const importSheet = {
+    token: '6f1c2a9e-0d1b-4a8e-9c55-2b7f8e1d3a40',
+    sheet: 'Sheet1',
+    mapping: { customerName: 0, phone: 1, serial: 2 },
+    categoryPolicies: [{ category: 'AC', policyId: model.policyId }],
+    customerChoices: [{ row: 2, choice: { customerId: c1.id } }, { row: 3, choice: 'skip' }],
+  };
   valid = {
     'app:info': {},
     'settings:get': {},
@@ -408,6 +417,8 @@ beforeAll(async () => {
     'customers:merge': { keepId: c1.id, mergeId: c2.id },
     'policies:list': {},
     'policies:create': { ...AIRCON_POLICY, name: 'Another policy' },
+    'policies:presets': { language: 'zh-CN' },
+    'policies:addPresets': { ids: ['projector'], language: 'zh-CN' },
     'policies:update': { id: model.policyId, ...AIRCON_POLICY },
     'models:list': { query: 'KFR' },
     'models:create': { brand: 'Midea', model: 'KFR-26GW', category: 'AC', policyId: model.policyId },
@@ -424,6 +435,10 @@ beforeAll(async () => {
     'import:open': {},
     'import:preview': importSheet,
     'import:commit': importSheet,
+    // No import has been made here: every batch named is one that does not exist.
+    'import:batches': {},
+    'import:undoCheck': { batchId: 1 },
+    'import:undo': { batchId: 1 },
     'export:list': { list: 'customers', query: '' },
     'documents:warrantyCard': { unitId: unit.id, paper: 'A5', language: 'en' },
     'documents:list': { kind: 'warrantyCard', recordType: 'unit', recordId: unit.id, limit: 10 },

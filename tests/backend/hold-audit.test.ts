@@ -87,7 +87,7 @@ describe('a ticket and a clock set back (point 15)', () => {
     expect(answered.answeredAt).toBeGreaterThanOrEqual(ticket.reportedAt);
     // A time the clerk gives before the report is still refused.
     const early = await b.fails('tickets:transition', { id: ticket.id, to: 'cancelled', note: '重复', at: ticket.reportedAt - 60_000 });
-    expect(early.details.message?.key).toBe('ticketing.errors.beforeReport');
+    expect(early.details.message?.key).toBe('ticketing.errors.eventBeforeReport');
     await b.close();
   });
 });

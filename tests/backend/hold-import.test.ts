@@ -43,7 +43,7 @@ async function sheetFile(rows: unknown[][], configure?: (workbook: ExcelJS.Workb
   return file;
 }
 
-const input = (opened: ImportOpened) => ({ token: opened.token, sheet: opened.sheets[0]!.name, mapping: opened.sheets[0]!.suggested, defaultPolicyId: policyId });
+const input = (opened: ImportOpened) => ({ token: opened.token, sheet: opened.sheets[0]!.name, mapping: opened.sheets[0]!.suggested, categoryPolicies: [{ category: '', policyId }] });
 const count = (table: string) => (backend.store.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 const zh = translator('zh-CN');
 const en = translator('en');

@@ -51,6 +51,8 @@ describe('store', () => {
       'customers',
       'documents',
       'health_checks',
+      'import_batch_rows',
+      'import_batches',
       'labour_fees',
       'loaners',
       'loans',

@@ -455,6 +455,32 @@ describe('dispatch orders and repair receipts through the backend', () => {
     expect(run('pdfinfo', [join(backend.dir, 'documents', made[2]!.fileName)])).toMatch(/^Pages:\s+1$/m);
   });
 
+  it('the completion copy prints the arrival and completion typed at the desk, not when they were entered', async () => {
+    await backend.ok('settings:update', { companyName: '杭州安信机电设备服务有限公司', hotline: '4008001234' });
+    const seeded = await seedTicket();
+    await backend.ok('tickets:transition', { id: seeded.id, to: 'answered' });
+    await backend.ok('tickets:transition', { id: seeded.id, to: 'dispatched' });
+    // Recorded the next evening, from the technician's report: on site 09:20, done 11:05.
+    clock = new Date(2026, 8, 15, 19, 40);
+    const arrived = new Date(2026, 8, 15, 9, 20).getTime();
+    const completed = new Date(2026, 8, 15, 11, 5).getTime();
+    await backend.ok('tickets:transition', { id: seeded.id, to: 'onSite', at: arrived });
+    await backend.ok('tickets:recordWork', { id: seeded.id, action: '更换启动电容' });
+    const ticket = await backend.ok('tickets:transition', { id: seeded.id, to: 'resolved', at: completed });
+    expect([ticket.arrivedAt, ticket.resolvedAt]).toEqual([arrived, completed]);
+    for (const [language, paper, day] of [
+      ['zh-CN', 'A4', '2026-09-15'],
+      ['en', 'C241', '15 Sep 2026'],
+    ] as const) {
+      const t = translator(language);
+      const doc = await backend.ok('documents:repairReceipt', { ticketId: ticket.id, copy: 'completion', paper, language });
+      const text = squeeze(run('pdftotext', ['-raw', join(backend.dir, 'documents', doc.fileName), '-']));
+      expect(text).toContain(squeeze(`${t('repairPrint.completion.arrivedAt')} ${day} 09:20`));
+      expect(text).toContain(squeeze(`${t('repairPrint.completion.completedAt')} ${day} 11:05`));
+      expect(text).not.toContain(squeeze(`${day} 19:40`));
+    }
+  });
+
   it('refuses a cancelled ticket with a translated message and archives nothing', async () => {
     await backend.ok('settings:update', { companyName: '杭州安信机电设备服务有限公司', hotline: '4008001234' });
     const ticket = await seedTicket();

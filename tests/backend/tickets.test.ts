@@ -164,7 +164,7 @@ describe('ticket status machine through the service', () => {
     expect(err.details.message?.params).toEqual({ reported: '2026-09-18 14:00' });
     expect((await backend.fails('callbacks:record', { ticketId: t.id, reached: true, satisfaction: 5 })).details.message?.key).toBe('ticketing.errors.callbackNotResolved');
     const early = clock.getTime() - 3_600_000;
-    expect((await backend.fails('tickets:transition', { id: t.id, to: 'answered', at: early })).details.message?.key).toBe('ticketing.errors.beforeReport');
+    expect((await backend.fails('tickets:transition', { id: t.id, to: 'answered', at: early })).details.message?.key).toBe('ticketing.errors.eventBeforeReport');
     const after = await backend.ok('tickets:get', { id: t.id });
     expect(after.appointment).toBeNull();
     expect(after.status).toBe('new');

@@ -52,6 +52,18 @@ async function move(desk: Page, name: string, status: string): Promise<void> {
   await expect(desk.getByTestId('ticket-header').locator(`[data-status="${status}"]`)).toBeVisible();
 }
 
+/** A move that asks when it happened (on site, resolved): the time offered is kept, Enter saves. */
+async function moveNow(desk: Page, name: string, status: string): Promise<void> {
+  await desk.getByTestId('ticket-moves').getByRole('button', { name, exact: true }).click();
+  const dialog = desk.getByRole('dialog', { name });
+  await expect(dialog.getByLabel('日期')).toBeFocused();
+  await expect(dialog.getByLabel('日期')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(dialog.getByLabel('时间')).toHaveValue(/^\d{2}:\d{2}$/);
+  await desk.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(desk.getByTestId('ticket-header').locator(`[data-status="${status}"]`)).toBeVisible();
+}
+
 /** Print menu → document → paper and language → preview → Print; returns what reached the printer. */
 async function printFromTicket(
   desk: Page,
@@ -184,7 +196,8 @@ test('a repair from the phone call to the closed callback, with its dispatch ord
   await expect(orderPreview).toBeHidden();
 
   // On site: the work as reported back, a part from stock.
-  await move(desk, '已到现场', 'onSite');
+  // Tomorrow's visit has not begun: the arrival offered is now.
+  await moveNow(desk, '已到现场', 'onSite');
   await expect(deadlines.locator('[data-milestone="arrival"] [data-testid="deadline-badge"]')).toHaveAttribute('data-state', 'met');
   const work = desk.getByTestId('ticket-work');
   await work.getByLabel('检查结果').fill('外机压缩机不启动，启动电容鼓包');
@@ -207,7 +220,7 @@ test('a repair from the phone call to the closed callback, with its dispatch ord
   expect((await backend.ok('parts:list', {})).find((p) => p.id === part.id)?.quantity).toBe(4);
   await expect(desk.getByTestId('charges-total')).toHaveText('¥0.00');
 
-  await move(desk, '完工', 'resolved');
+  await moveNow(desk, '完工', 'resolved');
   await expect(deadlines.locator('[data-milestone="fix"] [data-testid="deadline-badge"]')).toHaveAttribute('data-state', 'met');
   await expect(desk.getByTestId('ticket-callbacks').getByTestId('callback')).toContainText('待回访');
   await screenshot(desk, testInfo, 'ticket-resolved', true);
@@ -230,6 +243,8 @@ test('a repair from the phone call to the closed callback, with its dispatch ord
   await expect(callback.getByRole('radio', { name: '已联系上' })).toBeChecked();
   await choose(callback, '5 分 很满意');
   await callback.getByLabel('客户意见').fill('师傅准时，讲解清楚');
+  // The call is made now: the time offered is kept.
+  await expect(callback.getByLabel('时间')).toHaveValue(/^\d{2}:\d{2}$/);
   await callback.getByRole('button', { name: /保存/ }).click();
   await expect(callback).toBeHidden();
   await expect(header.locator('[data-status="calledBack"]')).toBeVisible();
@@ -420,10 +435,11 @@ test('charges typed in yuan are stored to the fen, the warranty decision is over
   // Paid before the decision changed: the money is now owed back, not "outstanding" below zero.
   await expect(totals.locator('[data-line="due"]')).toHaveText('多收应退¥165.87');
 
-  // Resolving without an action on record asks for it first, then resolves.
+  // Resolving without an action on record asks for it with the time, then resolves.
   await desk.getByTestId('ticket-moves').getByRole('button', { name: '完工', exact: true }).click();
   const action = desk.getByRole('dialog', { name: '完工' });
   await expect(action.getByLabel('处理措施')).toBeFocused();
+  await expect(action.getByLabel('时间')).toHaveValue(/^\d{2}:\d{2}$/);
   await desk.keyboard.type('紧固风扇叶片，更换启动电容');
   await desk.keyboard.press('Control+S');
   await expect(action).toBeHidden();

@@ -21,6 +21,7 @@ import { UnitPage } from '../features/units';
 import { useRoute, type Route } from './router';
 import { NAV, sectionLabelKey, sectionOf } from './sections';
 import { SessionGate } from './SessionGate';
+import { ShortcutsSheet } from './ShortcutsSheet';
 import { HealthBanner } from './HealthBanner';
 
 /** Printing needs the company's name and hotline on the paper: say so calmly, once, on top. */
@@ -105,6 +106,7 @@ export function App() {
             <SearchBox />
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <ShortcutsSheet />
             <OperatorMenu />
             <LanguageSwitch />
           </Group>

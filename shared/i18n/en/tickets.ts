@@ -5,6 +5,8 @@ export const tickets: CatalogShape<typeof zh> = {
   nav: 'Ticket',
   who: { desk: 'Desk' },
   stamp: '{{who}} · {{at}}',
+  /** An event typed after the fact: when it happened, and when it was written down. */
+  stampEntered: '{{who}} · {{at}} (entered {{entered}})',
   create: {
     title: 'New repair',
     customer: 'Customer',
@@ -48,6 +50,16 @@ export const tickets: CatalogShape<typeof zh> = {
     closeHint: 'No callback has reached the customer yet. Say why you close it, e.g. the customer could not be reached.',
     closeNote: 'Closing note',
     actionHint: 'Record the action taken before resolving: it is printed on the completion receipt.',
+  },
+  /** The time a move or a callback really happened, typed when it is recorded later. */
+  when: {
+    date: 'Date',
+    time: 'Time',
+    hint: 'When it really happened, 24-hour clock; 930 or 2026/9/18 also work.',
+    reported: 'Reported {{at}}',
+    arrived: 'Arrived {{at}}',
+    resolved: 'Completed {{at}}',
+    fromAppointment: 'Filled in from the appointment',
   },
   report: {
     title: 'Report',

@@ -4,6 +4,8 @@ export const tickets = {
   /** Who stamped a change when no operator name is set. */
   who: { desk: '服务台' },
   stamp: '{{who}} · {{at}}',
+  /** An event typed after the fact: when it happened, and when it was written down. */
+  stampEntered: '{{who}} · {{at}}（{{entered}} 录入）',
   create: {
     title: '新建报修',
     customer: '客户',
@@ -47,6 +49,16 @@ export const tickets = {
     closeHint: '还没有回访成功。关闭前请写明原因，如多次联系不上客户。',
     closeNote: '关闭说明',
     actionHint: '完工前请记下处理措施，它会印在完工单上。',
+  },
+  /** The time a move or a callback really happened, typed when it is recorded later. */
+  when: {
+    date: '日期',
+    time: '时间',
+    hint: '按实际发生的时间填写，24 小时制；也可输入 930、2026/9/18。',
+    reported: '报修于 {{at}}',
+    arrived: '到场于 {{at}}',
+    resolved: '完工于 {{at}}',
+    fromAppointment: '已按预约时间填入',
   },
   report: {
     title: '报修信息',

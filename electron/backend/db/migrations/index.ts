@@ -9,6 +9,8 @@ import * as m0070 from './0070_create_tickets';
 import * as m0080 from './0080_create_audit';
 import * as m0090 from './0090_audit_undone_by_restore';
 import * as m0100 from './0100_search_folded';
+import * as m0110 from './0110_ticket_event_entered_at';
+import * as m0120 from './0120_create_import_batches';
 
 /**
  * Listed by hand, not scanned from disk: the bundled main process has no migrations folder.
@@ -25,6 +27,8 @@ export const migrations: Record<string, Migration> = {
   '0080_create_audit': m0080,
   '0090_audit_undone_by_restore': m0090,
   '0100_search_folded': m0100,
+  '0110_ticket_event_entered_at': m0110,
+  '0120_create_import_batches': m0120,
 };
 
 /** The schema version this build writes: stored in PRAGMA user_version after migrating. */

@@ -136,3 +136,28 @@ export interface SearchKeysTable {
   kind: string;
   ref_id: number;
 }
+
+export interface ImportBatchesTable {
+  id: Generated<number>;
+  file_name: string;
+  sheet: string;
+  operator: string;
+  audit_mark: number;
+  created_at: number;
+  customers_created: number;
+  customers_reused: number;
+  units_created: number;
+  models_created: number;
+  rows_not_imported: number;
+  undone_at: number | null;
+  undone_by: string | null;
+}
+
+/** The tables an import writes rows to, as import_batch_rows names them. */
+export type ImportedTable = 'customers' | 'customer_phones' | 'customer_addresses' | 'customer_contacts' | 'units' | 'unit_status_history' | 'product_models';
+
+export interface ImportBatchRowsTable {
+  batch_id: number;
+  table_name: ImportedTable;
+  row_id: number;
+}

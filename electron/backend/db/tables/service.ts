@@ -117,6 +117,8 @@ export interface TicketEventsTable {
   from_status: string | null;
   to_status: string | null;
   data: string | null;
+  /** When the desk recorded the event (`at` is when it happened); null on events from before this was kept. */
+  entered_at: number | null;
 }
 
 export interface TicketTechniciansTable {

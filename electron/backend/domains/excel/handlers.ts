@@ -1,11 +1,16 @@
 import type { DomainHandlers } from '../../app/handler-types';
+import { listBatches } from './batches';
 import { exportList } from './export';
 import { commitImport, openImport, previewImport } from './import';
+import { checkUndo, undoImport } from './undo';
 
-/** Customers and units in from the company's own sheet; any list out. */
+/** Customers and units in from the company's own sheet (and back out again, as one step); any list out. */
 export const excelHandlers = {
   'import:open': (ctx) => openImport(ctx),
   'import:preview': previewImport,
   'import:commit': commitImport,
+  'import:batches': (ctx) => listBatches(ctx),
+  'import:undoCheck': (ctx, input) => checkUndo(ctx, input.batchId),
+  'import:undo': (ctx, input) => undoImport(ctx, input.batchId),
   'export:list': exportList,
 } satisfies DomainHandlers;

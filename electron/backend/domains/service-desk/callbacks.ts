@@ -3,25 +3,28 @@ import type { z } from 'zod';
 import { addDays, todayIso, localDay } from '../../../../shared/domain/dates';
 import type { CallbackDue, TicketDetail, callbackRecordInput, callbacksDueInput } from '../../../../shared/schemas/ticket';
 import type { ServiceContext } from '../../app/context';
-import { addEvent, inTicketTransaction, ticketRow } from '../tickets/common';
+import { addEvent, eventTime, inTicketTransaction, ticketRow } from '../tickets/common';
 import { getTicket } from '../tickets/tickets';
 import { move } from '../tickets/flow';
 import { refuse } from '../../lib/errors';
 
 /**
  * The call after the job. Only a resolved ticket is called back; reaching the customer moves it
- * to "called back", not reaching them books another try for the next day.
+ * to "called back", not reaching them books another try for the day after the call. The call may
+ * be recorded later than it was made: `at` is when it was made (checked like any typed time).
  */
 export async function recordCallback(ctx: ServiceContext, input: z.output<typeof callbackRecordInput>): Promise<TicketDetail> {
-  await inTicketTransaction(ctx, async (trx, at, who) => {
+  await inTicketTransaction(ctx, async (trx, now, who) => {
     const row = await ticketRow(trx, input.ticketId);
     if (row.status !== 'resolved') throw refuse('ticketing.errors.callbackNotResolved', {}, 'ticketId');
+    const entered = Math.max(now, row.updated_at);
+    const at = eventTime(row, 'calledBack', input.at, entered, now);
     const pending = await trx.selectFrom('callbacks').select('id').where('ticket_id', '=', row.id).where('done_at', 'is', null).orderBy('due_on').executeTakeFirst();
     const values = { done_at: at, reached: input.reached ? 1 : 0, satisfaction: input.reached ? input.satisfaction : null, comments: input.comments, who };
     if (pending) await trx.updateTable('callbacks').set(values).where('id', '=', pending.id).execute();
     else await trx.insertInto('callbacks').values({ ticket_id: row.id, due_on: localDay(at), ...values }).execute();
-    await addEvent(trx, row.id, { at, who, kind: 'callback', data: { reached: input.reached, satisfaction: values.satisfaction, comments: input.comments } });
-    if (input.reached) await move(trx, row, 'calledBack', at, who);
+    await addEvent(trx, row.id, { at, enteredAt: entered, who, kind: 'callback', data: { reached: input.reached, satisfaction: values.satisfaction, comments: input.comments } });
+    if (input.reached) await move(trx, row, 'calledBack', at, who, null, entered);
     else await trx.insertInto('callbacks').values({ ticket_id: row.id, due_on: addDays(localDay(at), 1) }).execute();
   });
   return getTicket(ctx, input.ticketId);

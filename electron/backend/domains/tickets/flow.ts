@@ -16,23 +16,27 @@ import type { Db } from '../../db/schema';
 import type { ServiceContext } from '../../app/context';
 import { loadCalendar } from '../service-desk/calendar';
 import { getSettings } from '../admin/settings';
-import { addEvent, assertEditable, inTicketTransaction, ticketRow, type TicketRowDb } from './common';
+import { addEvent, assertEditable, eventTime, inTicketTransaction, ticketRow, type TicketRowDb } from './common';
 import { getTicket, serviceLevelTerms, type StoredOverride } from './tickets';
 import { refuse } from '../../lib/errors';
 
-/** Moves the ticket and stamps the move; the checks of what a move needs are the caller's. */
-async function move(trx: Db, row: TicketRowDb, to: TicketStatus, at: number, who: string, data: Record<string, unknown> | null = null): Promise<void> {
+/**
+ * Moves the ticket and stamps the move; the checks of what a move needs are the caller's. `at` is
+ * when the move happened, `entered` when the desk recorded it (later when a time was typed).
+ */
+async function move(trx: Db, row: TicketRowDb, to: TicketStatus, at: number, who: string, data: Record<string, unknown> | null = null, entered = at): Promise<void> {
   if (!canMove(row.status as TicketStatus, to)) throw refuse('ticketing.errors.transition', { from: row.status, to });
   await trx.updateTable('tickets').set({ status: to }).where('id', '=', row.id).execute();
-  await addEvent(trx, row.id, { at, who, kind: 'status', from: row.status as TicketStatus, to, data });
+  await addEvent(trx, row.id, { at, enteredAt: entered, who, kind: 'status', from: row.status as TicketStatus, to, data });
   row.status = to;
 }
 
-async function setUnitStatus(trx: Db, unitId: number | null, status: string, at: number, note: string): Promise<void> {
+/** The unit's status as of `at` (its history says when), changed on the record at `entered`. */
+async function setUnitStatus(trx: Db, unitId: number | null, status: string, at: number, note: string, entered = at): Promise<void> {
   if (unitId === null) return;
   const unit = await trx.selectFrom('units').select('status').where('id', '=', unitId).executeTakeFirstOrThrow();
   if (unit.status === status) return;
-  await trx.updateTable('units').set({ status, updated_at: at }).where('id', '=', unitId).execute();
+  await trx.updateTable('units').set({ status, updated_at: entered }).where('id', '=', unitId).execute();
   await trx.insertInto('unit_status_history').values({ unit_id: unitId, status, changed_at: at, note }).execute();
 }
 
@@ -44,10 +48,10 @@ export async function transitionTicket(ctx: ServiceContext, input: z.output<type
     const from = row.status as TicketStatus;
     const to = input.to;
     if (!canMove(from, to)) throw refuse('ticketing.errors.transition', { from, to });
-    // A PC clock set back must not freeze a ticket: a move is stamped no earlier than the
-    // ticket's own last event. A time the clerk gives before the report is still refused.
-    const at = input.at ?? Math.max(now, row.updated_at);
-    if (at < row.reported_at) throw refuse('ticketing.errors.beforeReport', {}, 'at');
+    // A PC clock set back must not freeze a ticket: a move is entered no earlier than the
+    // ticket's own last entry. A time the clerk types is checked against the clock as it is.
+    const entered = Math.max(now, row.updated_at);
+    const at = eventTime(row, to, input.at, entered, now);
     for (const need of needsFor(from, to)) {
       if (need === 'cancelReason' && !input.note) throw refuse('ticketing.errors.cancelReason', {}, 'note');
       if (need === 'closeNote' && !input.note) throw refuse('ticketing.errors.closeNote', {}, 'note');
@@ -77,12 +81,12 @@ export async function transitionTicket(ctx: ServiceContext, input: z.output<type
       stamps.cancel_reason = input.note;
     }
     if (Object.keys(stamps).length > 0) await trx.updateTable('tickets').set(stamps).where('id', '=', row.id).execute();
-    await move(trx, row, to, at, who, input.note ? { note: input.note } : null);
+    await move(trx, row, to, at, who, input.note ? { note: input.note } : null, entered);
 
-    if (to === 'atWorkshop') await setUnitStatus(trx, row.unit_id, 'atWorkshop', at, row.number);
+    if (to === 'atWorkshop') await setUnitStatus(trx, row.unit_id, 'atWorkshop', at, row.number, entered);
     if ((to === 'resolved' || to === 'cancelled') && (from === 'atWorkshop' || from === 'waitingParts')) {
       const unit = row.unit_id === null ? null : await trx.selectFrom('units').select('status').where('id', '=', row.unit_id).executeTakeFirst();
-      if (unit?.status === 'atWorkshop') await setUnitStatus(trx, row.unit_id, 'inService', at, row.number);
+      if (unit?.status === 'atWorkshop') await setUnitStatus(trx, row.unit_id, 'inService', at, row.number, entered);
     }
     if (to === 'resolved') {
       // Resolving schedules the callback the seeds promise (3 days later by default).

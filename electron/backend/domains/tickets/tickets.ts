@@ -105,7 +105,8 @@ export async function createTicket(ctx: ServiceContext, input: z.output<typeof t
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await addEvent(trx, id, { at, who, kind: 'created', to: 'new', data: { source: input.source } });
+    // A call taken earlier and entered now: the history says both.
+    await addEvent(trx, id, { at: input.reportedAt ?? at, enteredAt: at, who, kind: 'created', to: 'new', data: { source: input.source } });
     // Parts handed over at intake leave stock in this same transaction, or the ticket is not created.
     for (const part of input.parts) {
       await fitPart(trx, { ticketId: id, partId: part.partId, quantity: part.quantity, inWarranty: null, componentKey: null }, at, who);
@@ -270,7 +271,8 @@ export async function getTicket(ctx: ServiceContext, id: number, db: Db = ctx.db
       .execute(),
     db.selectFrom('callbacks').selectAll().where('ticket_id', '=', id).orderBy('due_on').orderBy('id').execute(),
     db.selectFrom('complaints').select('id').where('ticket_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('ticket_events').selectAll().where('ticket_id', '=', id).orderBy('at').orderBy('id').execute(),
+    // In the order the desk entered them: a time typed after the fact must not put a move before the one it followed.
+    db.selectFrom('ticket_events').selectAll().where('ticket_id', '=', id).orderBy('id').execute(),
     row.unit_id === null ? Promise.resolve(null) : getUnit(ctx, row.unit_id, db),
   ]);
   const [{ warrantyRules }, calendar] = await Promise.all([getSettings(ctx, db), loadCalendar(ctx, db)]);
@@ -362,6 +364,7 @@ export async function getTicket(ctx: ServiceContext, id: number, db: Db = ctx.db
     events: events.map((e) => ({
       id: e.id,
       at: e.at,
+      enteredAt: e.entered_at ?? e.at,
       who: e.who,
       kind: e.kind as TicketEvent['kind'],
       from: e.from_status as TicketStatus | null,

@@ -3,12 +3,13 @@ import { IconAlertTriangle, IconArrowRight, IconFileSpreadsheet, IconRefresh } f
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf } from '../../../../shared/contract';
-import type { ImportField, ImportOpened, ImportSheet } from '../../../../shared/schemas/excel';
+import type { ImportCustomerChoice, ImportField, ImportOpened, ImportPreview, ImportSheet } from '../../../../shared/schemas/excel';
 import { useApiMutation } from '../../api/client';
 import { errorText } from '../../lib/errorText';
 import { PageHeader } from '../../ui/PageHeader';
 import { MappingStep } from './MappingStep';
 import { PreviewStep } from './PreviewStep';
+import { RecentImports } from './RecentImports';
 import { ResultStep } from './ResultStep';
 import { suggestedMapping, type ColumnMapping } from './mapping';
 
@@ -26,9 +27,12 @@ export function ImportPage() {
   const [opened, setOpened] = useState<ImportOpened | null>(null);
   const [sheetName, setSheetName] = useState<string | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>({});
-  const [policyId, setPolicyId] = useState<number | null>(null);
+  // The clerk's own picks; a category not picked gets the check's suggestion.
+  const [policies, setPolicies] = useState<Map<string, number | null>>(new Map());
+  const [choices, setChoices] = useState<Map<number, ImportCustomerChoice>>(new Map());
   // Exactly what was checked is what gets imported.
   const [checked, setChecked] = useState<SheetInput | null>(null);
+  const [lastPreview, setLastPreview] = useState<ImportPreview | null>(null);
 
   const open = useApiMutation('import:open');
   const preview = useApiMutation('import:preview');
@@ -55,29 +59,56 @@ export function ImportPage() {
           preview.reset();
           commit.reset();
           setChecked(null);
+          setLastPreview(null);
+          setPolicies(new Map());
+          setChoices(new Map());
           setStep(STEP.map);
         },
       },
     );
   };
 
-  const checkRows = () => {
+  const check = (nextPolicies: Map<string, number | null>, nextChoices: Map<number, ImportCustomerChoice>) => {
     if (!opened || !sheet) return;
-    const input: SheetInput = { token: opened.token, sheet: sheet.name, mapping, defaultPolicyId: policyId };
+    const input: SheetInput = {
+      token: opened.token,
+      sheet: sheet.name,
+      mapping,
+      categoryPolicies: [...nextPolicies].map(([category, policyId]) => ({ category, policyId })),
+      customerChoices: [...nextChoices].map(([row, choice]) => ({ row, choice })),
+    };
     setChecked(input);
     setStep(STEP.preview);
-    preview.mutate(input);
+    preview.mutate(input, { onSuccess: setLastPreview });
+  };
+  const checkRows = () => {
+    setLastPreview(null);
+    check(policies, choices);
+  };
+  // A changed pick is checked again at once; the last check stays on screen meanwhile.
+  const choosePolicy = (category: string, policyId: number | null) => {
+    const next = new Map(policies).set(category, policyId);
+    setPolicies(next);
+    check(next, choices);
+  };
+  const chooseCustomer = (row: number, choice: ImportCustomerChoice) => {
+    const next = new Map(choices).set(row, choice);
+    setChoices(next);
+    check(policies, next);
   };
 
   const importRows = () => {
-    if (!checked) return;
+    if (!checked || !lastPreview) return;
     setStep(STEP.commit);
-    commit.mutate(checked);
+    // The policies the check showed, suggestions included, are the ones the import uses.
+    const categoryPolicies = lastPreview.categories.filter((c) => c.source !== 'onFile').map((c) => ({ category: c.category, policyId: c.policyId }));
+    commit.mutate({ ...checked, categoryPolicies });
   };
 
   const backToMapping = () => {
     // A check still running is simply no longer wanted: its answer is dropped.
     preview.reset();
+    setLastPreview(null);
     setStep(STEP.map);
   };
 
@@ -93,8 +124,10 @@ export function ImportPage() {
     setOpened(null);
     setSheetName(null);
     setMapping({});
-    setPolicyId(null);
+    setPolicies(new Map());
+    setChoices(new Map());
     setChecked(null);
+    setLastPreview(null);
     setStep(STEP.file);
   };
 
@@ -158,6 +191,7 @@ export function ImportPage() {
               </Group>
             )}
           </Stack>
+          <RecentImports />
         </Stepper.Step>
         <Stepper.Step label={t('importer.steps.map')} description={t('importer.steps.mapHint')} allowStepSelect={selectable(STEP.map)}>
           {opened && sheet && (
@@ -165,7 +199,6 @@ export function ImportPage() {
               opened={opened}
               sheet={sheet}
               mapping={mapping}
-              policyId={policyId}
               choosing={open.isPending}
               notice={openError}
               onSheet={(name) => {
@@ -173,7 +206,6 @@ export function ImportPage() {
                 if (next) pickSheet(next);
               }}
               onMapping={(field: ImportField, column) => setMapping((m) => ({ ...m, [field]: column }))}
-              onPolicy={setPolicyId}
               onChooseAnother={chooseFile}
               onBack={() => setStep(STEP.file)}
               onNext={checkRows}
@@ -186,7 +218,16 @@ export function ImportPage() {
           allowStepSelect={selectable(STEP.preview)}
           loading={preview.isPending}
         >
-          <PreviewStep preview={preview.data} pending={preview.isPending} error={preview.error} onBack={backToMapping} onCommit={importRows} />
+          <PreviewStep
+            preview={preview.data ?? lastPreview ?? undefined}
+            pending={preview.isPending}
+            error={preview.error}
+            choices={choices}
+            onChoose={chooseCustomer}
+            onPolicy={choosePolicy}
+            onBack={backToMapping}
+            onCommit={importRows}
+          />
         </Stepper.Step>
         <Stepper.Step label={t('importer.steps.commit')} description={t('importer.steps.commitHint')} allowStepSelect={false} loading={commit.isPending}>
           <ResultStep result={undefined} pending={commit.isPending} error={commit.error} onBack={backToPreview} onRestart={restart} />

@@ -1,10 +1,8 @@
-import { Box, Button, Group, ScrollArea, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Box, Button, Group, ScrollArea, Select, SimpleGrid, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconArrowRight, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportField, ImportOpened, ImportSheet } from '../../../../shared/schemas/excel';
-import { useApiQuery } from '../../api/client';
-import { errorText } from '../../lib/errorText';
 import {
   CUSTOMER_FIELDS,
   UNIT_IMPORT_FIELDS,
@@ -24,22 +22,19 @@ interface Props {
   opened: ImportOpened;
   sheet: ImportSheet;
   mapping: ColumnMapping;
-  policyId: number | null;
   choosing: boolean;
   /** Said under the file line, e.g. why another file could not be opened. */
   notice?: ReactNode;
   onSheet: (name: string) => void;
   onMapping: (field: ImportField, column: number | null) => void;
-  onPolicy: (id: number | null) => void;
   onChooseAnother: () => void;
   onBack: () => void;
   onNext: () => void;
 }
 
 /** Step 2: which column of the sheet holds which piece of a customer or unit. */
-export function MappingStep({ opened, sheet, mapping, policyId, choosing, notice, onSheet, onMapping, onPolicy, onChooseAnother, onBack, onNext }: Props) {
+export function MappingStep({ opened, sheet, mapping, choosing, notice, onSheet, onMapping, onChooseAnother, onBack, onNext }: Props) {
   const { t } = useTranslation();
-  const policies = useApiQuery('policies:list', {});
   const missing = missingRequired(mapping);
 
   const columns = useMemo(
@@ -154,22 +149,7 @@ export function MappingStep({ opened, sheet, mapping, policyId, choosing, notice
 
       {notice && <Box mb="xs">{notice}</Box>}
       <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
-        <Stack gap="sm">
-          {fieldTable(t('importer.map.customerFields'), CUSTOMER_FIELDS, 'map-customer')}
-          {/* The policy sits in the room the shorter customer list leaves. */}
-          <Select
-            size="sm"
-            label={t('importer.map.policy')}
-            description={policies.data && policies.data.length === 0 ? t('importer.map.noPolicies') : t('importer.map.policyHint')}
-            placeholder={t('importer.map.policyNone')}
-            clearable
-            data={(policies.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
-            value={policyId === null ? null : String(policyId)}
-            onChange={(value) => onPolicy(value === null ? null : Number(value))}
-            error={policies.error ? errorText(t, policies.error) : undefined}
-            disabled={policies.data?.length === 0}
-          />
-        </Stack>
+        <Box>{fieldTable(t('importer.map.customerFields'), CUSTOMER_FIELDS, 'map-customer')}</Box>
         <Box>{fieldTable(t('importer.map.unitFields'), UNIT_IMPORT_FIELDS, 'map-unit')}</Box>
       </SimpleGrid>
 

@@ -1,10 +1,14 @@
 import { Alert, Box, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft, IconCircleCheck, IconRefresh, IconUsers } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowBackUp, IconArrowLeft, IconCircleCheck, IconRefresh, IconUsers } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportResult } from '../../../../shared/schemas/excel';
+import { formatDateTime } from '../../../../shared/format';
+import type { ImportBatch, ImportResult } from '../../../../shared/schemas/excel';
+import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { errorText } from '../../lib/errorText';
 import { Counts, RowsTable } from './RowsTable';
+import { UndoImportModal } from './UndoImportModal';
 
 interface Props {
   result: ImportResult | undefined;
@@ -17,6 +21,10 @@ interface Props {
 /** Step 4: the import is written (all good rows in one go) or, on a failure, nothing is. */
 export function ResultStep({ result, pending, error, onBack, onRestart }: Props) {
   const { t } = useTranslation();
+  const [undoing, setUndoing] = useState(false);
+  // Undone from here: the batch as it now stands (the result itself is what was written).
+  const [undone, setUndone] = useState<ImportBatch | null>(null);
+  const lang = currentLanguage();
 
   if (pending) {
     return (
@@ -69,6 +77,27 @@ export function ResultStep({ result, pending, error, onBack, onRestart }: Props)
           </Button>
         </Group>
       </Group>
+      <Group justify="space-between" mb="xs" wrap="nowrap" gap="md" data-testid="import-batch">
+        <Box>
+          <Text size="sm">{t('importer.result.batch', { id: result.batch.id, file: result.batch.fileName, at: formatDateTime(result.batch.createdAt, lang), operator: result.batch.operator })}</Text>
+          {!undone && (
+            <Text size="xs" c="dimmed">
+              {t('importer.result.undoHint')}
+            </Text>
+          )}
+        </Box>
+        {!undone && (
+          <Button variant="light" color="red" leftSection={<IconArrowBackUp size={16} />} onClick={() => setUndoing(true)} style={{ flexShrink: 0 }}>
+            {t('importer.result.undo')}
+          </Button>
+        )}
+      </Group>
+      {undone && (
+        <Alert color="gray" variant="light" icon={<IconArrowBackUp size={18} />} py={8} mb="sm" data-testid="import-undone">
+          <Text size="sm">{t('importer.result.undone', { at: formatDateTime(undone.undoneAt ?? 0, lang), operator: undone.undoneBy })}</Text>
+        </Alert>
+      )}
+      <UndoImportModal batch={undoing ? result.batch : null} onClose={() => setUndoing(false)} onUndone={setUndone} />
       <Counts
         items={[
           { key: 'customersCreated', label: t('importer.result.counts.customersCreated'), value: result.customersCreated },

@@ -1,8 +1,9 @@
 import { Badge, Group, Pagination, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportProblem, ImportRowResult } from '../../../../shared/schemas/excel';
+import type { ImportCustomerChoice, ImportProblem, ImportRowResult } from '../../../../shared/schemas/excel';
 import { messageText } from '../../lib/errorText';
+import { CustomerCell } from './CustomerCell';
 
 /** Hundreds of rejected rows stay quick to draw: one page at a time. */
 const PAGE_SIZE = 100;
@@ -18,8 +19,25 @@ function ProblemLine({ problem, warning = false }: { problem: ImportProblem; war
   );
 }
 
-/** The checked rows: where in the sheet, who, which unit, and what is wrong with it. */
-export function RowsTable({ rows, testId }: { rows: ImportRowResult[]; testId: string }) {
+type Status = 'ok' | 'rejected' | 'undecided' | 'skipped';
+const STATUS_COLOR: Record<Status, string> = { ok: 'green', rejected: 'red', undecided: 'orange', skipped: 'gray' };
+
+function statusOf(row: ImportRowResult): Status {
+  if (row.ok) return 'ok';
+  if (row.problems.length > 0) return 'rejected';
+  return row.customer === 'skipped' ? 'skipped' : 'undecided';
+}
+
+interface Props {
+  rows: ImportRowResult[];
+  testId: string;
+  /** The clerk's choices for rows that fit several customers, and how to change one (the preview only). */
+  choices?: Map<number, ImportCustomerChoice>;
+  onChoose?: (row: number, choice: ImportCustomerChoice) => void;
+}
+
+/** The checked rows: where in the sheet, who they go to, which unit, and what is wrong with them. */
+export function RowsTable({ rows, testId, choices, onChoose }: Props) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
@@ -35,8 +53,8 @@ export function RowsTable({ rows, testId }: { rows: ImportRowResult[]; testId: s
             <Table.Th w={64} style={nowrap}>
               {t('importer.preview.columns.row')}
             </Table.Th>
-            <Table.Th w={260}>{t('importer.preview.columns.customer')}</Table.Th>
-            <Table.Th w={160}>{t('importer.preview.columns.serial')}</Table.Th>
+            <Table.Th w={340}>{t('importer.preview.columns.customer')}</Table.Th>
+            <Table.Th w={140}>{t('importer.preview.columns.serial')}</Table.Th>
             <Table.Th w={112} style={nowrap}>
               {t('importer.preview.columns.status')}
             </Table.Th>
@@ -44,42 +62,35 @@ export function RowsTable({ rows, testId }: { rows: ImportRowResult[]; testId: s
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {shown.map((row) => (
-            <Table.Tr key={row.row} data-row={row.row} data-ok={row.ok} style={{ verticalAlign: 'top' }}>
-              <Table.Td ff="monospace">{row.row}</Table.Td>
-              <Table.Td>
-                <Stack gap={0}>
-                  <Text size="sm" truncate="end">
-                    {row.customerName || t('importer.preview.blank')}
-                  </Text>
-                  {/* Who the row is filed under, by name: the customer on file may be written otherwise. */}
-                  {row.ok && (
-                    <Text size="xs" c="dimmed" data-testid="import-target">
-                      {t(`importer.preview.customerState.${row.customer}`, { name: row.targetName })}
-                    </Text>
-                  )}
-                </Stack>
-              </Table.Td>
-              <Table.Td ff="monospace" style={nowrap}>
-                {row.serial ?? ''}
-              </Table.Td>
-              <Table.Td>
-                <Badge size="sm" variant="light" color={row.ok ? 'green' : 'red'} radius="sm" tt="none" style={nowrap}>
-                  {row.ok ? t('importer.preview.status.ok') : t('importer.preview.status.rejected')}
-                </Badge>
-              </Table.Td>
-              <Table.Td>
-                <Stack gap={0}>
-                  {row.problems.map((problem, i) => (
-                    <ProblemLine key={i} problem={problem} />
-                  ))}
-                  {row.warnings.map((warning, i) => (
-                    <ProblemLine key={`w${i}`} problem={warning} warning />
-                  ))}
-                </Stack>
-              </Table.Td>
-            </Table.Tr>
-          ))}
+          {shown.map((row) => {
+            const status = statusOf(row);
+            return (
+              <Table.Tr key={row.row} data-row={row.row} data-ok={row.ok} data-status={status} style={{ verticalAlign: 'top' }}>
+                <Table.Td ff="monospace">{row.row}</Table.Td>
+                <Table.Td>
+                  <CustomerCell row={row} choice={choices?.get(row.row)} onChoose={onChoose} />
+                </Table.Td>
+                <Table.Td ff="monospace" style={nowrap}>
+                  {row.serial ?? ''}
+                </Table.Td>
+                <Table.Td>
+                  <Badge size="sm" variant="light" color={STATUS_COLOR[status]} radius="sm" tt="none" style={nowrap}>
+                    {t(`importer.preview.status.${status}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Stack gap={0}>
+                    {row.problems.map((problem, i) => (
+                      <ProblemLine key={i} problem={problem} />
+                    ))}
+                    {row.warnings.map((warning, i) => (
+                      <ProblemLine key={`w${i}`} problem={warning} warning />
+                    ))}
+                  </Stack>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
         </Table.Tbody>
       </Table>
       {pages > 1 && <Pagination size="sm" mt="xs" total={pages} value={current} onChange={setPage} />}

@@ -2,4 +2,4 @@
 export { SearchBox } from './SearchBox';
 export { onNewCaller, onNewRepairRequest, openSearch, requestNewRepair, startNewCaller, type CallerPrefill } from './searchBus';
 export { startNewRepair } from './newRepair';
-export { useBarcodeScanner } from './useBarcodeScanner';
+export { isTextField, useBarcodeScanner } from './useBarcodeScanner';

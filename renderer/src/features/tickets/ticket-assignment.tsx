@@ -29,7 +29,7 @@ export function tidyTime(typed: string): string {
 }
 
 /** A text input whose value is tidied when the clerk leaves it. */
-function tidyOnBlur<P extends { onBlur?: unknown }>(props: P, tidy: (s: string) => string, set: (v: string) => void) {
+export function tidyOnBlur<P extends { onBlur?: unknown }>(props: P, tidy: (s: string) => string, set: (v: string) => void) {
   return {
     ...props,
     onBlur: (event: FocusEvent<HTMLInputElement>) => {

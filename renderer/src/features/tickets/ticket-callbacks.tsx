@@ -13,11 +13,14 @@ import { FormModal } from '../../ui/FormModal';
 import { schemaValidator, showServerFieldErrors } from '../../lib/formValidation';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { Panel, whoText } from './ticket-common';
+import { typedMoment, whenErrors, WhenFields, whenStart, type WhenValues } from './ticket-when';
 
 /** At or below this the customer is unhappy enough to be offered a complaint record. */
 const COMPLAINT_AT = 2;
 
-interface CallbackValues {
+const withoutAt = (errors: Record<string, string>) => Object.fromEntries(Object.entries(errors).filter(([path]) => path !== 'at'));
+
+interface CallbackValues extends WhenValues {
   reached: 'yes' | 'no';
   satisfaction: string;
   comments: string;
@@ -26,15 +29,20 @@ interface CallbackValues {
 function CallbackForm({ ticket, onClose, onUnhappy }: { ticket: TicketDetail; onClose: () => void; onUnhappy: (comments: string) => void }) {
   const { t } = useTranslation();
   const save = useApiMutation('callbacks:record');
+  // A call made earlier and recorded now is stamped with when it was made.
+  const [start] = useState(() => whenStart(null));
   const toInput = (v: CallbackValues) => ({
     ticketId: ticket.id,
     reached: v.reached === 'yes',
     satisfaction: v.reached === 'yes' && v.satisfaction ? Number(v.satisfaction) : null,
     comments: v.comments,
+    at: typedMoment(v, start),
   });
+  const schemaErrors = schemaValidator<CallbackValues>(callbackRecordInput, t, toInput);
   const form = useForm<CallbackValues>({
-    initialValues: { reached: 'yes', satisfaction: '', comments: '' },
-    validate: schemaValidator<CallbackValues>(callbackRecordInput, t, toInput),
+    initialValues: { ...start.values, reached: 'yes', satisfaction: '', comments: '' },
+    // The typed time is judged as the backend judges it, under its own fields; the schema judges the rest.
+    validate: (v) => ({ ...withoutAt(schemaErrors(v)), ...whenErrors(t, 'calledBack', v, start, ticket) }),
   });
   const handleSubmit = form.onSubmit((values) =>
     save.mutate(toInput(values), {
@@ -45,13 +53,13 @@ function CallbackForm({ ticket, onClose, onUnhappy }: { ticket: TicketDetail; on
         else onClose();
       },
       onError: (err) => {
-        if (!showServerFieldErrors(form, ['reached', 'satisfaction', 'comments'], t, err)) notifyError(t, err);
+        if (!showServerFieldErrors(form, ['reached', 'satisfaction', 'comments', 'at'], t, err)) notifyError(t, err);
       },
     }),
   );
   const reached = form.values.reached === 'yes';
   return (
-    <FormModal opened onClose={onClose} title={t('tickets.callback.title', { number: ticket.number })} onSubmit={handleSubmit} saving={save.isPending} size={560}>
+    <FormModal opened onClose={onClose} title={t('tickets.callback.title', { number: ticket.number })} onSubmit={handleSubmit} saving={save.isPending} size={640}>
       <Text size="sm">
         {t('tickets.callback.call', { name: ticket.contactName ?? ticket.customerName, phone: ticket.contactPhone ?? '' })}
       </Text>
@@ -81,6 +89,7 @@ function CallbackForm({ ticket, onClose, onUnhappy }: { ticket: TicketDetail; on
         </Input.Wrapper>
       )}
       <Textarea label={t('tickets.callback.comments')} autosize minRows={2} maxRows={4} data-autofocus {...form.getInputProps('comments')} />
+      <WhenFields form={form} status="calledBack" start={start} ticket={ticket} />
     </FormModal>
   );
 }

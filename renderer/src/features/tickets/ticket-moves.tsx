@@ -1,16 +1,18 @@
-import { Button, Group, Text, Textarea } from '@mantine/core';
+import { Button, Group, Kbd, Text, Textarea } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { arrivalDefault } from '../../../../shared/domain/event-times';
 import { needsFor, type TicketStatus } from '../../../../shared/domain/ticket-status';
-import { ticketTransitionInput, ticketWorkInput, type TicketDetail } from '../../../../shared/schemas/ticket';
+import { ticketTransitionInput, type TicketDetail } from '../../../../shared/schemas/ticket';
 import { useApiMutation } from '../../api/client';
 import { FormModal } from '../../ui/FormModal';
 import { schemaValidator, showServerFieldErrors } from '../../lib/formValidation';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { AppointDialog, AssignDialog } from './ticket-assignment';
 import { CallbackDialog } from './ticket-callbacks';
-
+import { typedMoment, whenErrors, WhenFields, whenStart, type WhenValues } from './ticket-when';
 
 /** The move that needs a word typed first: a cancel reason, or why a ticket closes without a callback. */
 function NoteForm({ ticket, to, onClose }: { ticket: TicketDetail; to: 'cancelled' | 'closed'; onClose: () => void }) {
@@ -56,49 +58,63 @@ function NoteForm({ ticket, to, onClose }: { ticket: TicketDetail; to: 'cancelle
   );
 }
 
-/** Resolving needs the action taken on record: asked for here when the work form has none yet. */
-function ActionForm({ ticket, onClose, onSaved }: { ticket: TicketDetail; onClose: () => void; onSaved: () => void }) {
+interface EventValues extends WhenValues {
+  action: string;
+}
+
+/**
+ * On site or resolved: when it really happened, offered as now (an arrival: as the agreed visit
+ * once it has begun). Resolving also needs the action taken on record: asked for here when the
+ * work form has none yet, and saved just before the move.
+ */
+function EventTimeForm({ ticket, to, onClose }: { ticket: TicketDetail; to: 'onSite' | 'resolved'; onClose: () => void }) {
   const { t } = useTranslation();
+  const move = useApiMutation('tickets:transition');
   const record = useApiMutation('tickets:recordWork');
-  const toInput = (v: { action: string }) => ({
-    id: ticket.id,
-    diagnosis: ticket.diagnosis,
-    cause: ticket.cause,
-    action: v.action,
-    onSiteMinutes: ticket.onSiteMinutes,
-    unfixedDowntime: ticket.unfixedDowntime,
-  });
-  const form = useForm({
-    initialValues: { action: ticket.action ?? '' },
+  // Decided once: the stored action arriving while the dialog is open must not take its field away.
+  const [askAction] = useState(() => to === 'resolved' && !ticket.action?.trim());
+  const [start] = useState(() => whenStart(to === 'onSite' ? arrivalDefault(ticket.appointment, ticket.arrivedAt, Date.now()) : null));
+  const form = useForm<EventValues>({
+    initialValues: { ...start.values, action: ticket.action ?? '' },
     validate: (v) => {
-      const errors = schemaValidator<{ action: string }>(ticketWorkInput, t, toInput)(v);
-      if (!v.action.trim()) errors.action = t('ticketing.errors.noAction');
+      const errors = whenErrors(t, to, v, start, ticket);
+      if (askAction && !v.action.trim()) errors.action = t('ticketing.errors.noAction');
       return errors;
     },
   });
-  const handleSubmit = form.onSubmit((values) =>
-    record.mutate(toInput(values), {
-      onSuccess: onSaved,
-      onError: (err) => {
-        if (!showServerFieldErrors(form, ['action'], t, err)) notifyError(t, err);
-      },
-    }),
-  );
+  const handleSubmit = form.onSubmit(async (values) => {
+    try {
+      // Saved once: a time refused afterwards leaves the action on record, not written twice.
+      if (askAction && values.action.trim() !== (ticket.action ?? '').trim()) {
+        await record.mutateAsync({ id: ticket.id, diagnosis: ticket.diagnosis, cause: ticket.cause, action: values.action, onSiteMinutes: ticket.onSiteMinutes, unfixedDowntime: ticket.unfixedDowntime });
+      }
+      const saved = await move.mutateAsync({ id: ticket.id, to, at: typedMoment(values, start) });
+      notifyDone(t('tickets.moves.done', { number: saved.number, status: t(`ticketing.status.${saved.status}`) }));
+      onClose();
+    } catch (err) {
+      if (!showServerFieldErrors(form, ['at', 'action'], t, err)) notifyError(t, err);
+    }
+  });
   return (
-    <FormModal opened onClose={onClose} title={t('ticketing.move.resolved')} onSubmit={handleSubmit} saving={record.isPending} size={520}>
-      <Text size="sm" c="dimmed">
-        {t('tickets.moves.actionHint')}
-      </Text>
-      <Textarea label={t('tickets.work.action')} withAsterisk autosize minRows={3} maxRows={6} data-autofocus {...form.getInputProps('action')} />
+    <FormModal opened onClose={onClose} title={t(`ticketing.move.${to}`)} onSubmit={handleSubmit} saving={move.isPending || record.isPending} size={520}>
+      {askAction && (
+        <>
+          <Text size="sm" c="dimmed">
+            {t('tickets.moves.actionHint')}
+          </Text>
+          <Textarea label={t('tickets.work.action')} withAsterisk autosize minRows={3} maxRows={6} data-autofocus {...form.getInputProps('action')} />
+        </>
+      )}
+      <WhenFields form={form} status={to} start={start} ticket={ticket} autoFocus={!askAction} />
     </FormModal>
   );
 }
 
-type Asking = { to: TicketStatus; what: 'note' | 'appointment' | 'technician' | 'action' | 'callback' } | null;
+type Asking = { to: TicketStatus; what: 'note' | 'appointment' | 'technician' | 'time' | 'callback' } | null;
 
 /**
  * One button per move the status machine allows from here. A move that needs something first
- * asks for it in a small dialog, then moves.
+ * asks for it in a small dialog, then moves; arriving and resolving ask when they happened.
  */
 export function MoveButtons({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation();
@@ -125,7 +141,8 @@ export function MoveButtons({ ticket }: { ticket: TicketDetail }) {
     // Back to scheduled means the visit moves: the appointment is asked for again.
     if (needs.includes('appointment') && (ticket.status === 'dispatched' || !ticket.appointment)) return setAsking({ to, what: 'appointment' });
     if (needs.includes('technician') && ticket.technicians.length === 0) return setAsking({ to, what: 'technician' });
-    if (needs.includes('actionRecorded') && !ticket.action?.trim()) return setAsking({ to, what: 'action' });
+    // Often recorded after the fact: the time they really happened is asked for.
+    if (to === 'onSite' || to === 'resolved') return setAsking({ to, what: 'time' });
     go(to);
   };
 
@@ -139,12 +156,28 @@ export function MoveButtons({ ticket }: { ticket: TicketDetail }) {
   };
 
   const forward = ticket.next.filter((s) => s !== 'cancelled');
+  // Ctrl+Enter takes the next step (the filled button), unless a dialog is open over the page;
+  // inside a text field (the work notes) it stays the field's own.
+  useHotkeys([
+    [
+      'mod+Enter',
+      () => {
+        const next = forward[0];
+        if (next && !asking && !move.isPending && !document.querySelector('[role="dialog"]')) start(next);
+      },
+    ],
+  ]);
   return (
     <>
       <Group gap={6} wrap="wrap" justify="flex-end" data-testid="ticket-moves">
         {forward.map((to, i) => (
           <Button key={to} size="xs" variant={i === 0 ? 'filled' : 'light'} loading={move.isPending && move.variables?.to === to} onClick={() => start(to)}>
             {t(`ticketing.move.${to}`)}
+            {i === 0 && (
+              <Kbd ml={6} size="xs">
+                {t('app.keys.next')}
+              </Kbd>
+            )}
           </Button>
         ))}
         {ticket.next.includes('cancelled') && (
@@ -157,7 +190,7 @@ export function MoveButtons({ ticket }: { ticket: TicketDetail }) {
       <AppointDialog ticket={ticket} opened={asking?.what === 'appointment'} onClose={close} onSaved={after} />
       <AssignDialog ticket={ticket} opened={asking?.what === 'technician'} onClose={close} onSaved={after} />
       <CallbackDialog ticket={ticket} opened={asking?.what === 'callback'} onClose={close} />
-      {asking?.what === 'action' && <ActionForm ticket={ticket} onClose={close} onSaved={() => go(asking.to)} />}
+      {asking?.what === 'time' && (asking.to === 'onSite' || asking.to === 'resolved') && <EventTimeForm ticket={ticket} to={asking.to} onClose={close} />}
     </>
   );
 }

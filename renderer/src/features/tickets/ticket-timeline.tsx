@@ -69,11 +69,22 @@ function eventDetail(t: TFunction, lang: Language, e: TicketEvent): string | nul
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 
-/** Everything that happened to the ticket, newest first: who, when, what. */
+/** Who, and when it happened; for an event recorded later (a time typed), when it was recorded too. */
+function stampText(t: TFunction, lang: Language, e: TicketEvent): string {
+  const who = whoText(t, e.who);
+  const at = formatDateTime(e.at, lang);
+  const entered = formatDateTime(e.enteredAt, lang);
+  return entered === at ? t('tickets.stamp', { who, at }) : t('tickets.stampEntered', { who, at, entered });
+}
+
+/**
+ * Everything that happened to the ticket, the latest entered first: who, when, what. Entry order,
+ * not the times typed: an arrival recorded late still follows the dispatch it came after.
+ */
 export function TimelinePanel({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const events = [...ticket.events].sort((a, b) => b.at - a.at || b.id - a.id);
+  const events = [...ticket.events].reverse();
   return (
     <Panel title={t('tickets.timeline.title')} icon={<IconHistory size={16} stroke={1.6} />} testId="ticket-timeline">
       <Timeline active={events.length} bulletSize={10} lineWidth={2} styles={{ item: { marginTop: 10 } }}>
@@ -86,8 +97,8 @@ export function TimelinePanel({ ticket }: { ticket: TicketDetail }) {
                   {detail}
                 </Text>
               )}
-              <Text size="xs" c="dimmed">
-                {t('tickets.stamp', { who: whoText(t, e.who), at: formatDateTime(e.at, lang) })}
+              <Text size="xs" c="dimmed" data-testid="event-stamp">
+                {stampText(t, lang, e)}
               </Text>
             </Timeline.Item>
           );

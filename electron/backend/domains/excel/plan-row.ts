@@ -1,0 +1,95 @@
+import type { z } from 'zod';
+import { customerCreateInput } from '../../../../shared/schemas/customer';
+import type { ImportField, ImportProblem, importSheetInput } from '../../../../shared/schemas/excel';
+import { unitCreateInput } from '../../../../shared/schemas/unit';
+import { issueMessage } from '../../../../shared/validation';
+import { cellDate, cellText, type Cell, type ParsedSheet } from './read';
+
+export type Mapping = z.output<typeof importSheetInput>['mapping'];
+export type CustomerInput = z.output<typeof customerCreateInput>;
+export type UnitFields = Omit<z.output<typeof unitCreateInput>, 'customerId' | 'modelId'> & { brand: string; model: string; category: string };
+
+const KINDS: Record<string, 'person' | 'organisation'> = { 个人: 'person', person: 'person', 单位: 'organisation', 公司: 'organisation', 企业: 'organisation', organisation: 'organisation', organization: 'organisation' };
+const REGIONS: Record<string, 'urban' | 'suburban' | 'other'> = { 市区: 'urban', 城区: 'urban', urban: 'urban', 郊县: 'suburban', 郊区: 'suburban', 县城: 'suburban', suburban: 'suburban', 其他: 'other', other: 'other' };
+
+/** Which mapped column a schema path points at, so a problem names the sheet's own header. */
+const CUSTOMER_PATHS: Record<string, ImportField> = { name: 'customerName', kind: 'kind', region: 'region', addresses: 'address', contacts: 'contact', tags: 'tags', note: 'note' };
+
+/** The sheet's own header of the column mapped to a field, so a problem names it. */
+export function headerOf(sheet: ParsedSheet, mapping: Mapping, field: ImportField): string | null {
+  const index = mapping[field];
+  return typeof index === 'number' ? (sheet.headers[index] ?? null) : null;
+}
+
+export interface RowPlan {
+  row: number;
+  problems: ImportProblem[];
+  customer: CustomerInput | null;
+  unit: UnitFields | null;
+  customerName: string;
+  /** The serial as typed, shown on the row even when the unit itself is rejected. */
+  serialText: string;
+}
+
+/** One row of the sheet as a customer and maybe a unit, with what is wrong with it (nothing looked up yet). */
+export function planRow(sheet: ParsedSheet, mapping: Mapping, row: { row: number; cells: Cell[] }): RowPlan {
+  const column = (field: ImportField) => headerOf(sheet, mapping, field);
+  const raw = (field: ImportField) => (mapping[field] === null || mapping[field] === undefined ? undefined : row.cells[mapping[field]!]);
+  const text = (field: ImportField) => cellText(raw(field));
+  const date = (field: ImportField) => cellDate(raw(field), sheet.date1904) || null;
+  const problems: ImportProblem[] = [];
+  const problem = (field: ImportField | null, key: string, params?: Record<string, string | number>) =>
+    problems.push({ column: field ? column(field) : null, message: { key, params } });
+
+  const kindText = text('kind').toLowerCase();
+  const regionText = text('region').toLowerCase();
+  if (kindText && !KINDS[kindText]) problem('kind', 'import.badKind', { value: text('kind') });
+  if (regionText && !REGIONS[regionText]) problem('region', 'import.badRegion', { value: text('region') });
+  const phones = [text('phone'), text('phone2')].filter(Boolean).map((phone) => ({ phone }));
+  const parsed = customerCreateInput.safeParse({
+    kind: KINDS[kindText] ?? 'person',
+    name: text('customerName'),
+    region: REGIONS[regionText] ?? 'urban',
+    phones,
+    addresses: text('address') ? [{ address: text('address'), isDefault: true }] : [],
+    contacts: text('contact') ? [{ name: text('contact') }] : [],
+    tags: text('tags').split(/[,，;；、]/).map((t) => t.trim()).filter(Boolean),
+    note: text('note') || null,
+  });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const [head, index] = issue.path;
+      const field = head === 'phones' ? (index === 1 ? 'phone2' : 'phone') : (CUSTOMER_PATHS[String(head)] ?? null);
+      problems.push({ column: field ? column(field) : null, message: issueMessage(issue) });
+    }
+  }
+
+  let unit: UnitFields | null = null;
+  const wantsUnit = ['brand', 'model', 'serial'].some((f) => text(f as ImportField));
+  if (wantsUnit) {
+    for (const field of ['brand', 'model', 'serial'] as const) if (!text(field)) problem(field, 'import.unitFieldMissing');
+    const unitParsed = unitCreateInput.safeParse({
+      customerId: 1,
+      modelId: 1,
+      serial: text('serial'),
+      purchaseDate: date('purchaseDate'),
+      installDate: date('installDate'),
+      acceptanceDate: date('acceptanceDate'),
+      productionDate: date('productionDate'),
+      invoiceNumber: text('invoiceNumber') || null,
+      siteAddress: text('siteAddress') || null,
+      locationNote: text('locationNote') || null,
+    });
+    if (unitParsed.success) {
+      const { customerId: _c, modelId: _m, ...fields } = unitParsed.data;
+      unit = { ...fields, brand: text('brand'), model: text('model'), category: text('category') };
+    } else {
+      for (const issue of unitParsed.error.issues) {
+        const field = String(issue.path[0]) as ImportField;
+        if (field === 'serial' && !text('serial')) continue; // already said: missing
+        problems.push({ column: column(field), message: issueMessage(issue) });
+      }
+    }
+  }
+  return { row: row.row, problems, customer: parsed.success ? parsed.data : null, unit, customerName: text('customerName'), serialText: text('serial') };
+}
