@@ -19,6 +19,7 @@ import {
   type SessionInfo,
 } from '../schemas/security';
 import { settingsUpdateInput, type Settings } from '../schemas/settings';
+import type { PrinterInfo } from '../schemas/printing';
 import { none, read, returns, write, type QueryDomain } from './channel';
 
 /** The warranty rules and the company's terms change what units, tickets and papers show. */
@@ -35,6 +36,7 @@ export const adminChannels = {
     // nothing; every other setting is the company's.
     admin: (input) => Object.keys(input).some((key) => key !== 'language' && key !== 'setupDone' && input[key as keyof typeof input] !== undefined),
   }),
+  'settings:printers': read(none, returns<PrinterInfo[]>()),
 
   'backups:list': read(none, returns<BackupList>()),
   'backups:create': write(none, returns<BackupInfo>(), { refreshes: ['backups'] }),

@@ -10,6 +10,13 @@ export const DOCUMENT_KINDS = ['warrantyCard', 'dispatchOrder', 'repairIntake', 
 export const RECORD_TYPES = ['unit', 'ticket'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+/** The papers each kind is laid out for: receipts also go on continuous forms, cards and orders are sheets. */
+export const KIND_PAPERS = {
+  warrantyCard: CARD_PAPERS,
+  dispatchOrder: CARD_PAPERS,
+  repairIntake: PAPERS,
+  repairCompletion: PAPERS,
+} as const satisfies Record<DocumentKind, readonly Paper[]>;
 
 export const paper = z.enum(PAPERS);
 export const language = z.enum(LANGUAGES);

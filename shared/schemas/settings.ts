@@ -4,6 +4,7 @@ import type { WarrantyRules } from '../domain/warranty-types';
 import { language } from './document';
 import { optionalText, phone, requiredText } from './common';
 import { duration } from './service';
+import { printingSettings, type PrintingSettings } from './printing';
 
 export const settingsFields = {
   companyName: requiredText(100),
@@ -58,6 +59,8 @@ export const settingsFields = {
     .boolean()
     .optional()
     .transform((v) => (v === true ? true : undefined)),
+  /** Per kind of paper: printer, paper, copies, print without asking. */
+  printing: printingSettings,
 };
 
 export const settingsUpdateInput = z.strictObject(settingsFields).partial();
@@ -76,6 +79,7 @@ export interface Settings {
   backupFolder?: string | null;
   /** False only on a new install: no setup finished, no customers, no policies. */
   setupDone: boolean;
+  printing: PrintingSettings;
 }
 
 export interface ServiceRules {

@@ -33,6 +33,7 @@ type Rng = ReturnType<typeof prng>;
 const READ_ONLY = new Set<string>([
   'app:info',
   'settings:get',
+  'settings:printers',
   'customers:list',
   'customers:get',
   'search:query',
@@ -404,7 +405,8 @@ beforeAll(async () => {
   valid = {
     'app:info': {},
     'settings:get': {},
-    'settings:update': { ...settings, companyName: 'Another Co.' },
+    'settings:update': { ...settings, setupDone: true, companyName: 'Another Co.' },
+    'settings:printers': {},
     'customers:create': { ...person({ name: 'Wang Wu', phones: [{ phone: '13700002222', label: null }], tags: ['new'], note: 'n' }) },
     'customers:update': { id: c1.id, ...person({ name: 'Zhang San Feng' }) },
     'customers:get': { id: c1.id },

@@ -93,7 +93,7 @@ describe('complaints', () => {
     await open(new Date(2026, 10, 20, 10, 0));
     const settings = await backend.ok('settings:get', {});
     await backend.ok('session:begin', { operator: '小陈' });
-    await backend.ok('settings:update', { ...settings, companyName: '杭州安心', hotline: '0571-88886666' });
+    await backend.ok('settings:update', { ...settings, setupDone: true, companyName: '杭州安心', hotline: '0571-88886666' });
     const created = await backend.ok('complaints:create', { ...complaint, handler: '王经理' });
     now = new Date(2026, 10, 20, 10, 40);
     const answered = await backend.ok('complaints:update', { id: created.id, answered: true, step: '电话致歉，约明天重新上门' });

@@ -1,3 +1,4 @@
+import { withPrintDefaults } from '../../electron/backend/domains/admin/printing';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -155,6 +156,8 @@ function sample(number: string, ticket: TicketDetail = ticketWith()): TicketPape
       language: 'zh-CN',
       warrantyRules: DEFAULT_WARRANTY_RULES,
       service: DEFAULT_SERVICE_RULES,
+      setupDone: true,
+      printing: withPrintDefaults(undefined),
     },
     customer: {
       id: 7,

@@ -1,3 +1,4 @@
+import { withPrintDefaults } from '../../electron/backend/domains/admin/printing';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -115,6 +116,8 @@ function sample(overrides: { customerName?: string; size?: Size; unit?: UnitFact
       language: 'zh-CN',
       warrantyRules: DEFAULT_WARRANTY_RULES,
       service: DEFAULT_SERVICE_RULES,
+      setupDone: true,
+      printing: withPrintDefaults(undefined),
     },
     customer: {
       id: 7,

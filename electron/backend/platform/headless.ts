@@ -1,7 +1,8 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Paper } from '../../../shared/schemas/document';
-import type { Logger, Platform } from './platform';
+import type { PrinterInfo } from '../../../shared/schemas/printing';
+import type { Logger, Platform, PrintOptions } from './platform';
 
 /**
  * A desktop without a screen or a printer, for the demo and the tests: "printing" puts a copy
@@ -9,7 +10,13 @@ import type { Logger, Platform } from './platform';
  * path set beforehand.
  */
 export class HeadlessPlatform implements Platform {
-  readonly printed: { file: string; copy: string; paper: Paper; printer: string | null }[] = [];
+  readonly printed: { file: string; copy: string; paper: Paper; printer: string | null; copies: number }[] = [];
+  /** The printers this desk "has": the tray is the default; a test may take one away. */
+  printers: PrinterInfo[] = [
+    { name: 'tray', isDefault: true },
+    { name: 'HP LaserJet Pro M404', isDefault: false },
+    { name: 'Epson LQ-630KII', isDefault: false },
+  ];
   readonly shown: string[] = [];
   /** What the next save dialog answers; null means the user cancelled. */
   saveAnswer: string | null = null;
@@ -20,13 +27,17 @@ export class HeadlessPlatform implements Platform {
 
   constructor(private readonly trayDir: string) {}
 
-  async printPdf(file: string, options: { paper: Paper; printer?: string | null }) {
+  async printPdf(file: string, options: PrintOptions) {
     mkdirSync(this.trayDir, { recursive: true });
     const copy = join(this.trayDir, `${this.printed.length + 1}-${basename(file)}`);
     copyFileSync(file, copy);
-    const printer = options.printer ?? 'tray';
-    this.printed.push({ file, copy, paper: options.paper, printer });
+    const printer = options.printer ?? this.printers.find((p) => p.isDefault)?.name ?? null;
+    this.printed.push({ file, copy, paper: options.paper, printer, copies: options.copies ?? 1 });
     return { printer };
+  }
+
+  async listPrinters() {
+    return this.printers.map((p) => ({ ...p }));
   }
 
   async chooseSavePath() {

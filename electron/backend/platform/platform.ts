@@ -1,4 +1,11 @@
 import type { Paper } from '../../../shared/schemas/document';
+import type { PrinterInfo } from '../../../shared/schemas/printing';
+
+export interface PrintOptions {
+  paper: Paper;
+  printer?: string | null;
+  copies?: number;
+}
 
 export interface FileFilter {
   name: string;
@@ -10,8 +17,10 @@ export interface FileFilter {
  * electron/main/platform.ts; tests and the demo implement it themselves.
  */
 export interface Platform {
-  /** Sends a PDF file to a printer (the default one unless named); answers the printer used. */
-  printPdf(file: string, options: { paper: Paper; printer?: string | null }): Promise<{ printer: string | null }>;
+  /** Sends a PDF file to a printer (the default one unless named), `copies` times (1 unless given); answers the printer used. */
+  printPdf(file: string, options: PrintOptions): Promise<{ printer: string | null }>;
+  /** The printers the system has, the default one marked. */
+  listPrinters(): Promise<PrinterInfo[]>;
   /** Asks the user where to save a copy; null when they cancel. */
   chooseSavePath(defaultName: string, filters?: FileFilter[]): Promise<string | null>;
   /** Asks the user for a file to open (an Excel sheet to import); null when they cancel. */

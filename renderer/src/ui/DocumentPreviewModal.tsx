@@ -6,6 +6,7 @@ import type { DocumentKind } from '../../../shared/schemas/document';
 import { useApiMutation } from '../api/client';
 import { notifyDone, notifyError } from '../lib/notify';
 import { PdfPreview } from './PdfPreview';
+import { notifyPrinted, printerGone, printerText, usePrinters, usePrintSetup } from './print-setup';
 
 /** The screen font may lack the character too, so its code point is named beside it. */
 function describeChar(char: string): string {
@@ -26,14 +27,16 @@ function PreviewBody({ doc, onClose }: { doc: PreviewDocument; onClose: () => vo
   const print = useApiMutation('documents:print');
   const saveAs = useApiMutation('documents:saveAs');
   const showInFolder = useApiMutation('documents:showInFolder');
+  const setup = usePrintSetup(doc.kind);
+  const printers = usePrinters().data;
+  const gone = printerGone(setup, printers);
 
   const doPrint = () => {
     if (print.isPending) return;
     print.mutate(
       { id: doc.id },
       {
-        onSuccess: ({ printer }) =>
-          notifyDone(printer ? t('app.preview.sentToPrinter', { printer }) : t('app.preview.sentToDefaultPrinter')),
+        onSuccess: (result) => notifyPrinted(t, result),
         onError: (err) => notifyError(t, err),
       },
     );
@@ -74,12 +77,23 @@ function PreviewBody({ doc, onClose }: { doc: PreviewDocument; onClose: () => vo
           {t('app.common.close')}
         </Button>
       </Group>
+      <Group gap={6} wrap="nowrap" mt={-4}>
+        <IconPrinter size={14} color="var(--mantine-color-dimmed)" />
+        <Text size="sm" c="dimmed" data-testid="print-target">
+          {t('printing.target', { printer: printerText(t, setup, printers), count: setup.copies })}
+        </Text>
+      </Group>
+      {gone && (
+        <Alert color="orange" variant="light" py={6}>
+          <Text size="sm">{t('printing.targetGone', { printer: setup.printer })}</Text>
+        </Alert>
+      )}
       {missing.length > 0 && (
         <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={t('app.preview.missingGlyphsTitle')}>
           <Text size="sm">{t('app.preview.missingGlyphs', { chars: missing.map(describeChar).join(' ') })}</Text>
         </Alert>
       )}
-      <ScrollArea.Autosize mah="calc(100vh - 190px)" type="auto" bg="gray.1" p="xs">
+      <ScrollArea.Autosize mah="calc(100vh - 215px)" type="auto" bg="gray.1" p="xs">
         <PdfPreview documentId={doc.id} />
       </ScrollArea.Autosize>
     </Stack>

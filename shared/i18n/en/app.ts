@@ -355,8 +355,6 @@ export const app: CatalogShape<typeof zh> = {
     renderFailed: 'The preview cannot be shown, but the file is safe in the archive: print it directly, or save it as a PDF and open it elsewhere.',
     missingGlyphsTitle: 'Some characters cannot be printed',
     missingGlyphs: 'The print font has no glyph for: {{chars}}. They will be blank on paper. Write them in a common form in the record and generate the card again.',
-    sentToPrinter: 'Sent to printer “{{printer}}”',
-    sentToDefaultPrinter: 'Sent to the default printer',
     savedTo: 'Saved as {{path}}',
   },
   products: {

@@ -134,6 +134,7 @@ export const common: CatalogShape<typeof zh> = {
     documentFileMissing: 'The file of document {{number}} is missing from the archive folder: {{file}}',
     printFailed: 'Printing failed: {{reason}}. Check that the printer is on, online and has paper.',
     companySettingsMissing: 'Enter the company name and service hotline under Settings first: they are printed on every document.',
+    printerUnknown: 'This PC has no printer named “{{printer}}”. Choose one from the list.',
     noPrinter: 'No printer was found. Add a printer in the system settings, or save as PDF first.',
     DB_MIGRATION_FAILED: 'The data could not be upgraded for this version of the app. Nothing was changed: your data is as it was. Reinstall the previous version, or contact support.',
     migrationFailed: 'The data could not be upgraded for this version of the app. Nothing was changed: your data is as it was. A copy taken just before the upgrade is kept at {{backup}}. Reinstall the previous version, or contact support.',
@@ -196,6 +197,8 @@ export const common: CatalogShape<typeof zh> = {
     month: 'Month should be year-month (e.g. 2026-11)',
     durationPositive: 'A time limit is at least 1',
     holidayOrder: 'A holiday cannot end before it starts',
+    copies: 'From 1 to 5 copies',
+    paperNotForKind: 'This document is not laid out for that paper',
     dateOutsideYear: 'This date is outside the year being edited',
   },
 };

@@ -353,8 +353,6 @@ export const app = {
     renderFailed: '预览显示不出来，但文件已保存在档案中：可以直接打印，或另存为 PDF 后用其他软件打开。',
     missingGlyphsTitle: '有字印不出来',
     missingGlyphs: '打印字体里没有这些字：{{chars}}。纸上它们会是空白。请把资料中的这些字改成常用写法后重新生成。',
-    sentToPrinter: '已发送到打印机“{{printer}}”',
-    sentToDefaultPrinter: '已发送到默认打印机',
     savedTo: '已另存为 {{path}}',
   },
   products: {

@@ -133,6 +133,7 @@ export const common = {
     documentFileMissing: '单据 {{number}} 的文件不在档案文件夹中：{{file}}',
     printFailed: '打印失败：{{reason}}。请检查打印机是否开机、联机并有纸。',
     companySettingsMissing: '请先在“设置”中填写公司名称和服务热线，它们会印在单据上。',
+    printerUnknown: '本机没有名为“{{printer}}”的打印机。请从列表里选择一台。',
     noPrinter: '没有找到可用的打印机。请在系统设置中添加打印机，或先另存为 PDF。',
     DB_MIGRATION_FAILED: '数据无法升级到本版本软件使用的格式。数据没有任何改动，仍是原样。请重新安装之前的版本，或联系技术支持。',
     migrationFailed: '数据无法升级到本版本软件使用的格式。数据没有任何改动，仍是原样。升级前的备份保存在 {{backup}}。请重新安装之前的版本，或联系技术支持。',
@@ -195,6 +196,8 @@ export const common = {
     month: '月份格式应为 年-月（如 2026-11）',
     durationPositive: '时限至少为 1',
     holidayOrder: '假期结束日不能早于开始日',
+    copies: '份数为 1 到 5 份',
+    paperNotForKind: '这种单据不能用这种纸打印',
     dateOutsideYear: '日期不在这一年的安排范围内',
   },
 };

@@ -8,6 +8,7 @@ import { healthStatus, notInRecovery, runFullCheck } from './health';
 import { keepRecoveryCode, recoverPin, replaceRecoveryCode, setPin } from './pin-recovery';
 import { beginSession, listOperators, lock, sessionInfo, unlock, updateOperator } from './session';
 import { getSettings, updateSettings } from './settings';
+import { listPrinters } from './printing';
 
 /**
  * Settings; backups and restore (the renderer names a backup by file name only, resolved in the
@@ -17,6 +18,7 @@ import { getSettings, updateSettings } from './settings';
 export const adminHandlers = {
   'settings:get': (ctx) => getSettings(ctx),
   'settings:update': updateSettings,
+  'settings:printers': (ctx) => listPrinters(ctx),
 
   'backups:list': (ctx) => listBackups(ctx),
   'backups:create': (ctx) => createBackup(ctx, 'manual'),

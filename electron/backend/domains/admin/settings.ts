@@ -5,6 +5,7 @@ import { DEFAULT_WARRANTY_RULES } from '../../../../shared/domain/warranty-types
 import type { ServiceContext } from '../../app/context';
 import type { Db } from '../../db/schema';
 import { normaliseLogo } from './logo';
+import { checkPrinters, withPrintDefaults } from './printing';
 
 /** The seeds: callback 3 days after the job, lifetime maintenance with parts at cost, complaints answered within 1 hour and resolved within 2 working days. */
 export const DEFAULT_SERVICE_RULES: ServiceRules = {
@@ -27,6 +28,7 @@ const DEFAULTS: Settings = {
   service: DEFAULT_SERVICE_RULES,
   backupFolder: null,
   setupDone: false,
+  printing: withPrintDefaults(undefined),
 };
 
 async function hasData(db: Db): Promise<boolean> {
@@ -46,6 +48,7 @@ export async function getSettings(ctx: ServiceContext, db: Db = ctx.db): Promise
   // A rule added in a later version gets its default until the company changes it.
   merged.warrantyRules = { ...DEFAULT_WARRANTY_RULES, ...(stored.warrantyRules as object | undefined) };
   merged.service = { ...DEFAULT_SERVICE_RULES, ...(stored.service as object | undefined) };
+  merged.printing = withPrintDefaults(stored.printing);
   if (!LANGUAGES.includes(merged.language as Language)) merged.language = DEFAULT_LANGUAGE;
   // A desk that already has its data (an upgrade, a restored backup) is not a first start.
   if (!merged.setupDone) merged.setupDone = await hasData(db);
@@ -55,6 +58,7 @@ export async function getSettings(ctx: ServiceContext, db: Db = ctx.db): Promise
 export async function updateSettings(ctx: ServiceContext, given: z.output<typeof settingsUpdateInput>): Promise<Settings> {
   // A logo is checked as the PDF library will read it, and kept at the size papers print it.
   const input = given.logo ? { ...given, logo: await normaliseLogo(given.logo) } : given;
+  if (input.printing) await checkPrinters(ctx, input.printing, (await getSettings(ctx)).printing);
   await ctx.db.transaction().execute(async (trx) => {
     for (const [key, value] of Object.entries(input)) {
       if (value === undefined) continue;

@@ -19,6 +19,8 @@ import { takeNumber } from '../../lib/sequences';
 import { assertSaveTarget } from '../admin/owned-files';
 import { ARCHIVE_KINDS, archivePath, readArchived, sha256, writeNewFile } from './files';
 import { printableLogo } from '../admin/logo';
+import { printTarget } from '../admin/printing';
+import type { PrintResult } from '../../../../shared/schemas/printing';
 
 function toRecord(row: Selectable<DocumentsTable>): DocumentRecord {
   return {
@@ -156,14 +158,21 @@ export async function documentContent(ctx: ServiceContext, id: number): Promise<
   return { base64: (await archived(ctx, id)).data.toString('base64') };
 }
 
-/** Printed from a private copy of the checked bytes: the archive file could change between the check and the spooler. */
-export async function printDocument(ctx: ServiceContext, id: number): Promise<{ printer: string | null }> {
+/**
+ * Printed from a private copy of the checked bytes: the archive file could change between the
+ * check and the spooler. The printer and the copies are the kind's, set once in Settings; the
+ * paper is the one the document was laid out for.
+ */
+export async function printDocument(ctx: ServiceContext, id: number): Promise<PrintResult> {
   const { record, data } = await archived(ctx, id);
+  const setup = (await getSettings(ctx)).printing[record.kind];
+  const target = await printTarget(ctx, setup);
   const dir = mkdtempSync(join(tmpdir(), 'desk-print-'));
   const copy = join(dir, `${record.number}.pdf`);
   try {
     writeFileSync(copy, data);
-    return await ctx.platform.printPdf(copy, { paper: record.paper });
+    const { printer } = await ctx.platform.printPdf(copy, { paper: record.paper, printer: target.printer, copies: setup.copies });
+    return { printer: printer ?? target.printer ?? target.defaultName, copies: setup.copies, missingPrinter: target.missing };
   } catch (error) {
     if (error instanceof AppError) throw error;
     const reason = (error as Error).message;

@@ -118,6 +118,8 @@ function asTicketEvent(entry: RowEntry): TicketEvent | null {
     from: (v.from_status ?? null) as TicketEvent['from'],
     to: (v.to_status ?? null) as TicketEvent['to'],
     data,
+    // Rows from before 0110 have no entry time: they were entered when they happened.
+    enteredAt: typeof v.entered_at === 'number' ? v.entered_at : v.at,
   };
 }
 

@@ -25,7 +25,7 @@ import { Field } from '../../ui/Field';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { QueryState } from '../../ui/QueryState';
 import { NewRepairButton, RelatedTickets } from '../tickets';
-import { UnitFormModal, WarrantyCardDialog } from '../units';
+import { UnitFormModal, useWarrantyCardPrint, WarrantyCardDialog } from '../units';
 import { CustomerFormModal } from './CustomerFormModal';
 import { MergeCustomerDialog } from './MergeCustomerDialog';
 import { RegionBadge } from './RegionBadge';
@@ -138,6 +138,7 @@ export function CustomerDetailPage({ id }: { id: number }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [cardFor, setCardFor] = useState<Unit | null>(null);
   const [preview, setPreview] = useState<PreviewDocument | null>(null);
+  const card = useWarrantyCardPrint(setCardFor);
 
   // Ctrl+N adds a unit, unless a dialog is already open on top of the page.
   const anyOpen = dialog !== null || cardFor !== null || preview !== null;
@@ -244,7 +245,7 @@ export function CustomerDetailPage({ id }: { id: number }) {
               description={t('app.customer.noUnits.description')}
             />
           )}
-          {units.data && units.data.length > 0 && <UnitsTable units={units.data} onWarrantyCard={setCardFor} />}
+          {units.data && units.data.length > 0 && <UnitsTable units={units.data} onWarrantyCard={card.start} />}
         </Stack>
       )}
       {c && (

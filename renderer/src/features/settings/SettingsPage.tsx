@@ -18,6 +18,7 @@ import { ServiceRulesForm } from './ServiceRulesForm';
 import { BackupsPanel } from './BackupsPanel';
 import { SecurityPanel, useSettingsTabRequest } from './SecurityPanel';
 import { HealthPanel } from './HealthPanel';
+import { PrintingPanel } from './PrintingPanel';
 
 interface Values {
   companyName: string;
@@ -88,6 +89,7 @@ export function SettingsPage() {
             <CalendarTabLabel />
           </Tabs.Tab>
           <Tabs.Tab value="serviceRules">{t('service.tabs.serviceRules')}</Tabs.Tab>
+          <Tabs.Tab value="printing">{t('printing.tab')}</Tabs.Tab>
           <Tabs.Tab value="backups">{t('backup.tab')}</Tabs.Tab>
           <Tabs.Tab value="security">{t('security.panel.tab')}</Tabs.Tab>
           <Tabs.Tab value="health">{t('health.panel.tab')}</Tabs.Tab>
@@ -146,6 +148,7 @@ export function SettingsPage() {
           <CalendarPanel />
         </Tabs.Panel>
         <Tabs.Panel value="serviceRules">{settings.data && <ServiceRulesForm settings={settings.data} />}</Tabs.Panel>
+        <Tabs.Panel value="printing">{settings.data && <PrintingPanel settings={settings.data} />}</Tabs.Panel>
         <Tabs.Panel value="backups">
           <BackupsPanel />
         </Tabs.Panel>

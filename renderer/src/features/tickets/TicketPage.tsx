@@ -20,7 +20,7 @@ import { DeadlinesPanel } from './ticket-deadlines';
 import { LoanPanel } from './ticket-loan';
 import { MoveButtons } from './ticket-moves';
 import { PartsPanel } from './ticket-parts';
-import { likelyDocument, PrintDialog, PrintMenu, type TicketDocument } from './ticket-print';
+import { likelyDocument, PrintDialog, PrintMenu, useTicketPrint, type TicketDocument } from './ticket-print';
 import { StagePanel, StageStepper } from './ticket-stage';
 import { TimelinePanel } from './ticket-timeline';
 import { WarrantyPanel } from './ticket-warranty';
@@ -113,8 +113,9 @@ export function TicketPage({ id }: { id: number }) {
   const ticket = query.data;
   const close = () => setDialog(null);
   const panels = ticket ? panelStates(panelFacts(ticket)) : null;
+  const print = useTicketPrint(ticket, setPrinting);
 
-  useHotkeys([['mod+P', () => ticket && ticket.status !== 'cancelled' && dialog === null && printing === null && preview === null && setPrinting(likelyDocument(ticket))]], []);
+  useHotkeys([['mod+P', () => ticket && ticket.status !== 'cancelled' && dialog === null && printing === null && preview === null && !print.pending && print.start(likelyDocument(ticket))]], []);
 
   return (
     <>
@@ -129,7 +130,7 @@ export function TicketPage({ id }: { id: number }) {
       <QueryState isPending={query.isPending} error={query.error} />
       {ticket && panels && (
         <>
-          <Header ticket={ticket} onPrint={setPrinting} />
+          <Header ticket={ticket} onPrint={print.start} />
           <StageStepper ticket={ticket} />
           <Grid gap="sm">
             <Grid.Col span={7}>

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Group, Input, Kbd, Menu, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
-import { IconChevronDown, IconPrinter } from '@tabler/icons-react';
+import { IconBolt, IconChevronDown, IconPrinter } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { LANGUAGES, type Language } from '../../../../shared/i18n/languages';
 import { CARD_PAPERS, PAPERS, type GeneratedDocument, type Paper } from '../../../../shared/schemas/document';
 import type { TicketDetail } from '../../../../shared/schemas/ticket';
 import { useApiMutation } from '../../api/client';
+import { useDirectPrint, usePrinting, usePrintSetup } from '../../ui/print-setup';
 import { currentLanguage, isLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { apiErrorOf, errorText } from '../../lib/errorText';
@@ -25,9 +26,6 @@ export function paperLabel(t: TFunction, paper: Paper): string {
   return t(`paper.${paper}`);
 }
 
-/** The paper last used for each document, so the next print of the same kind starts there. */
-const lastPaper: Partial<Record<TicketDocument, Paper>> = {};
-
 /**
  * What the desk most likely prints at this stage: the intake copy when the request is taken (and
  * while the unit is in the workshop), the dispatch order once a technician is sent, the
@@ -41,8 +39,10 @@ export function likelyDocument(ticket: TicketDetail): TicketDocument {
 
 function PrintForm({ ticket, initial, onClose, onGenerated }: { ticket: TicketDetail; initial: TicketDocument; onClose: () => void; onGenerated: (doc: GeneratedDocument) => void }) {
   const { t } = useTranslation();
+  const printing = usePrinting();
   const [kind, setKind] = useState<TicketDocument>(initial);
-  const [paper, setPaper] = useState<Paper>(lastPaper[initial] ?? 'A4');
+  // Each kind starts on the paper set for it in Settings → Printing.
+  const [paper, setPaper] = useState<Paper>(usePrintSetup(initial).paper);
   const [language, setLanguage] = useState<Language>(currentLanguage());
   const dispatchOrder = useApiMutation('documents:dispatchOrder');
   const receipt = useApiMutation('documents:repairReceipt');
@@ -55,13 +55,12 @@ function PrintForm({ ticket, initial, onClose, onGenerated }: { ticket: TicketDe
 
   const chooseKind = (next: TicketDocument) => {
     setKind(next);
-    setPaper((p) => lastPaper[next] ?? (papersFor(next).includes(p) ? p : 'A4'));
+    setPaper(printing?.[next].paper ?? 'A4');
     dispatchOrder.reset();
     receipt.reset();
   };
   const submit = () => {
     if (pending) return;
-    lastPaper[kind] = paper;
     const done = { onSuccess: onGenerated };
     if (kind === 'dispatchOrder') dispatchOrder.mutate({ ticketId: ticket.id, paper: paper === 'C241' ? 'A4' : paper, language }, done);
     else receipt.mutate({ ticketId: ticket.id, copy: kind === 'repairIntake' ? 'intake' : 'completion', paper, language }, done);
@@ -155,9 +154,33 @@ export function PrintDialog({
   );
 }
 
-/** The print button: Ctrl+P picks the likely document, the menu names all three. */
+/**
+ * The desk's print action for a ticket: a kind set to print without asking is generated with its
+ * paper (in the screen's language), archived and printed at once; any other opens the dialog.
+ */
+export function useTicketPrint(ticket: TicketDetail | undefined, openDialog: (kind: TicketDocument) => void) {
+  const printing = usePrinting();
+  const dispatchOrder = useApiMutation('documents:dispatchOrder');
+  const receipt = useApiMutation('documents:repairReceipt');
+  const direct = useDirectPrint();
+  const start = (kind: TicketDocument) => {
+    const setup = printing?.[kind];
+    if (!ticket || !setup?.silent) return openDialog(kind);
+    if (direct.pending) return;
+    const language = currentLanguage();
+    void direct.run(kind, () =>
+      kind === 'dispatchOrder'
+        ? dispatchOrder.mutateAsync({ ticketId: ticket.id, paper: setup.paper === 'C241' ? 'A4' : setup.paper, language })
+        : receipt.mutateAsync({ ticketId: ticket.id, copy: kind === 'repairIntake' ? 'intake' : 'completion', paper: setup.paper, language }),
+    );
+  };
+  return { start, pending: direct.pending };
+}
+
+/** The print button: Ctrl+P picks the likely document, the menu names all three (marked when one prints without asking). */
 export function PrintMenu({ onPick }: { onPick: (kind: TicketDocument) => void }) {
   const { t } = useTranslation();
+  const printing = usePrinting();
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
@@ -170,7 +193,17 @@ export function PrintMenu({ onPick }: { onPick: (kind: TicketDocument) => void }
       </Menu.Target>
       <Menu.Dropdown>
         {TICKET_DOCUMENTS.map((k) => (
-          <Menu.Item key={k} onClick={() => onPick(k)}>
+          <Menu.Item
+            key={k}
+            onClick={() => onPick(k)}
+            rightSection={
+              printing?.[k].silent && (
+                <Text size="xs" c="dimmed" span>
+                  <IconBolt size={12} style={{ verticalAlign: -2 }} /> {t('printing.silentMark')}
+                </Text>
+              )
+            }
+          >
             {t(`tickets.print.kind.${k}`)}
           </Menu.Item>
         ))}

@@ -16,7 +16,7 @@ import { NewRepairButton, RelatedTickets } from '../tickets';
 import { ExclusionModal, StatusModal } from './UnitDialogs';
 import { UnitFormModal } from './UnitFormModal';
 import { UnitWarranty } from './UnitWarranty';
-import { WarrantyCardDialog } from './WarrantyCardDialog';
+import { useWarrantyCardPrint, WarrantyCardDialog } from './WarrantyCardDialog';
 
 function Details({ unit: u }: { unit: Unit }) {
   const { t } = useTranslation();
@@ -107,8 +107,9 @@ export function UnitPage({ id }: { id: number }) {
   const close = () => setDialog(null);
   const u = unit.data;
   const end = u?.warranty.components[0]?.end ?? null;
+  const card = useWarrantyCardPrint(() => setDialog('card'));
 
-  useHotkeys([['mod+P', () => dialog === null && preview === null && !repairing && u && setDialog('card')]], []);
+  useHotkeys([['mod+P', () => dialog === null && preview === null && !repairing && !card.pending && u && card.start(u)]], []);
 
   return (
     <>
@@ -153,7 +154,7 @@ export function UnitPage({ id }: { id: number }) {
               <Button variant="default" size="xs" leftSection={<IconPencil size={14} />} onClick={() => setDialog('edit')}>
                 {t('app.unit.edit')}
               </Button>
-              <Button size="xs" leftSection={<IconCertificate size={14} />} onClick={() => setDialog('card')}>
+              <Button size="xs" leftSection={<IconCertificate size={14} />} loading={card.pending} onClick={() => card.start(u)}>
                 {t('app.units.warrantyCard')}
                 <Kbd ml={8} size="xs">
                   {t('app.keys.print')}

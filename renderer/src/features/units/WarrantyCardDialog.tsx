@@ -11,6 +11,7 @@ import { currentLanguage, isLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { apiErrorOf, errorText } from '../../lib/errorText';
 import { preloadPdfPreview } from '../../ui/PdfPreview';
+import { useDirectPrint, usePrintSetup } from '../../ui/print-setup';
 
 function isPaper(value: string): value is Paper {
   return (CARD_PAPERS as readonly string[]).includes(value);
@@ -18,7 +19,9 @@ function isPaper(value: string): value is Paper {
 
 function WarrantyCardForm({ unit, onClose, onGenerated }: { unit: Unit; onClose: () => void; onGenerated: (doc: GeneratedDocument) => void }) {
   const { t } = useTranslation();
-  const [paper, setPaper] = useState<Paper>('A4');
+  // Starts on the paper set for warranty cards in Settings → Printing.
+  const configured = usePrintSetup('warrantyCard').paper;
+  const [paper, setPaper] = useState<Paper>(isPaper(configured) ? configured : 'A4');
   const [language, setLanguage] = useState<Language>(currentLanguage());
   const generate = useApiMutation('documents:warrantyCard');
   // The preview follows: start pdf.js now, while the clerk picks the paper.
@@ -83,6 +86,23 @@ function WarrantyCardForm({ unit, onClose, onGenerated }: { unit: Unit; onClose:
       </Stack>
     </form>
   );
+}
+
+/**
+ * The desk's "warranty card" action: with cards set to print without asking, the card is
+ * generated on its paper (in the screen's language), archived and printed at once; otherwise
+ * the dialog opens.
+ */
+export function useWarrantyCardPrint(openDialog: (unit: Unit) => void) {
+  const setup = usePrintSetup('warrantyCard');
+  const generate = useApiMutation('documents:warrantyCard');
+  const direct = useDirectPrint();
+  const start = (unit: Unit) => {
+    if (!setup.silent) return openDialog(unit);
+    const paper = isPaper(setup.paper) ? setup.paper : 'A4';
+    void direct.run('warrantyCard', () => generate.mutateAsync({ unitId: unit.id, paper, language: currentLanguage() }));
+  };
+  return { start, pending: direct.pending };
 }
 
 /** Step one of printing a warranty card: paper and language, then the preview opens. */

@@ -1,4 +1,4 @@
 /** A unit's page; a customer's page adds units and prints their warranty cards. */
 export { UnitFormModal } from './UnitFormModal';
 export { UnitPage } from './UnitPage';
-export { WarrantyCardDialog } from './WarrantyCardDialog';
+export { useWarrantyCardPrint, WarrantyCardDialog } from './WarrantyCardDialog';
