@@ -115,6 +115,7 @@ export const audit: CatalogShape<typeof zh> = {
       warrantyRules: 'Warranty rules',
       service: 'Service rules',
       backupFolder: 'Backup folder',
+      printing: 'Printing setup',
       setupDone: 'First-start setup done',
       operator: 'Operator (old setting)',
     },
@@ -153,7 +154,7 @@ export const audit: CatalogShape<typeof zh> = {
   },
   channels: {
     app: { info: 'View version info' },
-    settings: { get: 'View settings', update: 'Change settings' },
+    settings: { get: 'View settings', update: 'Change settings', printers: 'List printers' },
     customers: {
       create: 'New customer',
       update: 'Edit customer',

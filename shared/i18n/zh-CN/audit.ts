@@ -117,6 +117,7 @@ export const audit = {
       warrantyRules: '保修规则',
       service: '服务规则',
       backupFolder: '备份文件夹',
+      printing: '打印设置',
       setupDone: '首次设置已完成',
       operator: '操作人（旧版设置）',
     },
@@ -157,7 +158,7 @@ export const audit = {
   /** Every channel of the contract, as the desk would say what was done: domain → verb. */
   channels: {
     app: { info: '查看版本信息' },
-    settings: { get: '查看设置', update: '修改设置' },
+    settings: { get: '查看设置', update: '修改设置', printers: '查看打印机' },
     customers: {
       create: '新建客户',
       update: '修改客户',
