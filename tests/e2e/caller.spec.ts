@@ -75,6 +75,47 @@ test('an unknown caller to a printed intake copy with the keyboard alone', async
   expect(problems).toEqual([]);
 });
 
+test('an unknown caller in English, with the same keys', async ({ desk, backend }) => {
+  const problems = watchPage(desk);
+  await backend.ok('settings:update', { companyName: 'Hangzhou Warm Air Service Co.', hotline: '400-800-1234', language: 'en' });
+  await seedModel(backend);
+  await desk.goto('/#/desk');
+  await desk.reload();
+  await expect(desk.getByTestId('desk-urgent')).toBeVisible();
+  const keys = keyCounter(desk);
+  await keys.press('Control+K');
+  await desk.keyboard.type('139 0013 9000');
+  await expect(desk.getByTestId('search-dropdown').locator('[data-kind="new-caller"]')).toContainText('New customer: 139 0013 9000');
+  await keys.press('Enter');
+  const form = desk.getByRole('dialog', { name: 'New caller: add them, then open the repair' });
+  await expect(form.getByLabel('Phone 1', { exact: true })).toHaveValue('139 0013 9000');
+  await desk.keyboard.type('Wang Xiaoming');
+  await keys.press('Enter');
+  const repair = desk.getByRole('dialog', { name: 'New repair' });
+  await expect(repair.getByLabel('Brand')).toBeFocused();
+  await desk.keyboard.type('Gree');
+  await keys.press('Tab');
+  await desk.keyboard.type('KFR-35GW');
+  await keys.press('Tab');
+  await keys.press('Tab');
+  await desk.keyboard.type('Not cooling, outdoor fan still');
+  await keys.press('Tab');
+  await desk.keyboard.type('not cool');
+  await keys.press('Enter');
+  await keys.press('Control+S');
+  await expect(desk).toHaveURL(/#\/tickets\/\d+$/);
+  await keys.press('Control+P');
+  const printDialog = desk.getByRole('dialog', { name: /Print: ticket/ });
+  await expect(printDialog.getByRole('radio', { name: /intake/i })).toBeChecked();
+  await expect(printDialog.getByRole('button', { name: /Generate and preview/ })).toBeFocused();
+  await keys.press('Enter');
+  await expect(desk.getByRole('dialog', { name: /SJD-/ }).getByTestId('pdf-pages')).toHaveAttribute('data-rendered-pages', /^[1-9]/, { timeout: 20_000 });
+  await keys.press('Control+P');
+  await expect.poll(() => backend.platform.printed.length).toBe(1);
+  console.log(`unknown caller to a printed intake copy (en): ${keys.count} keys besides the typed text`);
+  expect(problems).toEqual([]);
+});
+
 test('a known caller to a printed intake copy: no clicks, a handful of keys, in both languages', async ({ desk, backend }, testInfo) => {
   const problems = watchPage(desk);
   await backend.ok('settings:update', { companyName: '杭州暖风空调服务有限公司', hotline: '400-800-1234' });
