@@ -75,6 +75,92 @@ test('an unknown caller to a printed intake copy with the keyboard alone', async
   expect(problems).toEqual([]);
 });
 
+test('an unknown caller in English, with the same keys', async ({ desk, backend }) => {
+  const problems = watchPage(desk);
+  await backend.ok('settings:update', { companyName: 'Hangzhou Warm Air Service Co.', hotline: '400-800-1234', language: 'en' });
+  await seedModel(backend);
+  await desk.goto('/#/desk');
+  await desk.reload();
+  await expect(desk.getByTestId('desk-urgent')).toBeVisible();
+  const keys = keyCounter(desk);
+  await keys.press('Control+K');
+  await desk.keyboard.type('139 0013 9000');
+  await expect(desk.getByTestId('search-dropdown').locator('[data-kind="new-caller"]')).toContainText('New customer: 139 0013 9000');
+  await keys.press('Enter');
+  const form = desk.getByRole('dialog', { name: 'New caller: add them, then open the repair' });
+  await expect(form.getByLabel('Phone 1', { exact: true })).toHaveValue('139 0013 9000');
+  await desk.keyboard.type('Wang Xiaoming');
+  await keys.press('Enter');
+  const repair = desk.getByRole('dialog', { name: 'New repair' });
+  await expect(repair.getByLabel('Brand')).toBeFocused();
+  await desk.keyboard.type('Gree');
+  await keys.press('Tab');
+  await desk.keyboard.type('KFR-35GW');
+  await keys.press('Tab');
+  await keys.press('Tab');
+  await desk.keyboard.type('Not cooling, outdoor fan still');
+  await keys.press('Tab');
+  await desk.keyboard.type('not cool');
+  await keys.press('Enter');
+  await keys.press('Control+S');
+  await expect(desk).toHaveURL(/#\/tickets\/\d+$/);
+  await keys.press('Control+P');
+  const printDialog = desk.getByRole('dialog', { name: /Print: ticket/ });
+  await expect(printDialog.getByRole('radio', { name: /intake/i })).toBeChecked();
+  await expect(printDialog.getByRole('button', { name: /Generate and preview/ })).toBeFocused();
+  await keys.press('Enter');
+  await expect(desk.getByRole('dialog', { name: /SJD-/ }).getByTestId('pdf-pages')).toHaveAttribute('data-rendered-pages', /^[1-9]/, { timeout: 20_000 });
+  await keys.press('Control+P');
+  await expect.poll(() => backend.platform.printed.length).toBe(1);
+  console.log(`unknown caller to a printed intake copy (en): ${keys.count} keys besides the typed text`);
+  expect(problems).toEqual([]);
+});
+
+test('a known caller to a printed intake copy: no clicks, a handful of keys, in both languages', async ({ desk, backend }, testInfo) => {
+  const problems = watchPage(desk);
+  await backend.ok('settings:update', { companyName: '杭州暖风空调服务有限公司', hotline: '400-800-1234' });
+  const model = await seedModel(backend);
+  const zhang = await backend.ok('customers:create', person({ name: '张三丰', phones: [{ phone: '13812345678' }] }));
+  await backend.ok('units:create', { customerId: zhang.id, modelId: model.id, serial: 'GL2026A0001', purchaseDate: '2026-03-01', acceptanceDate: '2026-03-05' });
+  let printed = 0;
+  for (const [lang, fault, category, preview] of [
+    ['zh-CN', '开机后不制冷', '不制冷', /维修收机凭证 SJD-/],
+    ['en', 'Not cooling after start', 'Not cooling', /Repair intake receipt SJD-|SJD-/],
+  ] as const) {
+    await backend.ok('settings:update', { language: lang });
+    await desk.goto('/#/desk');
+    await desk.reload();
+    await expect(desk.getByTestId('desk-urgent')).toBeVisible();
+    const keys = keyCounter(desk);
+    await keys.press('Control+K');
+    await desk.keyboard.type('5678');
+    await expect(desk.getByTestId('search-dropdown').locator('[data-kind="customer"]')).toBeVisible();
+    await keys.press('Enter');
+    await expect(desk.getByTestId('customer-contact')).toContainText('138 1234 5678');
+    // The customer's page takes Ctrl+N for their repair; their one unit is already chosen.
+    await keys.press('Control+N');
+    const form = desk.getByRole('dialog', { name: lang === 'en' ? 'New repair' : '新建报修' });
+    await expect(form.getByTestId('new-ticket-customer')).toContainText('张三丰');
+    await desk.keyboard.type(fault);
+    await keys.press('Tab');
+    await desk.keyboard.type(category);
+    await keys.press('Enter');
+    await keys.press('Control+S');
+    await expect(desk).toHaveURL(/#\/tickets\/\d+$/);
+    await keys.press('Control+P');
+    const printDialog = desk.getByRole('dialog', { name: lang === 'en' ? /Print: ticket/ : /打印：工单/ });
+    await expect(printDialog.getByRole('button', { name: lang === 'en' ? /Generate and preview/ : /生成并预览/ })).toBeFocused();
+    await keys.press('Enter');
+    await expect(desk.getByRole('dialog', { name: preview }).getByTestId('pdf-pages')).toHaveAttribute('data-rendered-pages', /^[1-9]/, { timeout: 20_000 });
+    await keys.press('Control+P');
+    printed += 1;
+    await expect.poll(() => backend.platform.printed.length).toBe(printed);
+    if (lang === 'en') await screenshot(desk, testInfo, 'caller-known-printed-en', true);
+    console.log(`known caller to a printed intake copy (${lang}): 0 clicks, ${keys.count} keys besides the typed text`);
+  }
+  expect(problems).toEqual([]);
+});
+
 test('a known caller: their open repair shows in the search row, in English too', async ({ desk, backend }, testInfo) => {
   const problems = watchPage(desk);
   const zhang = await backend.ok('customers:create', person({ name: '张三', phones: [{ phone: '13812345678' }] }));
