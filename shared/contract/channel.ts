@@ -30,7 +30,8 @@ export type QueryDomain =
   | 'health'
   | 'session'
   | 'operators'
-  | 'audit';
+  | 'audit'
+  | 'sample';
 
 /** Guarded always, or only for some inputs (a filtered export is everyday work, the whole list is not). */
 export type AdminGuard<In> = true | ((input: In) => boolean);

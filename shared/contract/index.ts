@@ -7,6 +7,7 @@ import { customerChannels } from './customers';
 import { documentChannels } from './documents';
 import { excelChannels } from './excel';
 import { productChannels } from './products';
+import { sampleChannels } from './sample';
 import { searchChannels } from './search';
 import { serviceDeskChannels } from './service-desk';
 import { stockChannels } from './stock';
@@ -31,6 +32,7 @@ export const contract = {
   ...ticketChannels,
   ...serviceDeskChannels,
   ...stockChannels,
+  ...sampleChannels,
 };
 
 export type Contract = typeof contract;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const BACKUP_REASONS = ['startup', 'manual', 'beforeMerge', 'beforeRestore', 'beforeMigration'] as const;
+export const BACKUP_REASONS = ['startup', 'manual', 'beforeMerge', 'beforeRestore', 'beforeMigration', 'beforeSampleRemoval'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
 /**

@@ -59,6 +59,7 @@ describe('store', () => {
       'operators',
       'parts',
       'product_models',
+      'sample_records',
       'search_keys',
       'security',
       'sequences',

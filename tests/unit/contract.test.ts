@@ -33,6 +33,8 @@ describe('the contract, one file per domain', () => {
         'operators:update',
         'policies:create',
         'policies:update',
+        'sample:load',
+        'sample:remove',
         'policies:addPresets',
         'serviceLevels:create',
         'serviceLevels:update',

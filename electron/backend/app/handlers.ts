@@ -4,6 +4,7 @@ import { archiveHandlers } from '../domains/archive/handlers';
 import { customerHandlers } from '../domains/customers/handlers';
 import { excelHandlers } from '../domains/excel/handlers';
 import { productHandlers } from '../domains/products/handlers';
+import { sampleHandlers } from '../domains/sample/handlers';
 import { searchHandlers } from '../domains/search/handlers';
 import { serviceDeskHandlers } from '../domains/service-desk/handlers';
 import { stockHandlers } from '../domains/stock/handlers';
@@ -18,6 +19,7 @@ export const DOMAIN_HANDLERS: Record<string, DomainHandlers> = {
   customers: customerHandlers,
   excel: excelHandlers,
   products: productHandlers,
+  sample: sampleHandlers,
   search: searchHandlers,
   serviceDesk: serviceDeskHandlers,
   stock: stockHandlers,
@@ -34,6 +36,7 @@ export function handlers(info: () => AppInfo): Handlers {
     ...customerHandlers,
     ...excelHandlers,
     ...productHandlers,
+    ...sampleHandlers,
     ...searchHandlers,
     ...serviceDeskHandlers,
     ...stockHandlers,

@@ -1,10 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { SettingsTable, CustomersTable, CustomerPhonesTable, CustomerAddressesTable, CustomerContactsTable, CustomerTagsTable, WarrantyPoliciesTable, WarrantyPolicyVersionsTable, ProductModelsTable, UnitsTable, UnitStatusHistoryTable, WarrantyExclusionsTable, SequencesTable, DocumentsTable, SearchKeysTable, ImportBatchesTable, ImportBatchRowsTable } from './tables/registry';
+import type { SettingsTable, CustomersTable, CustomerPhonesTable, CustomerAddressesTable, CustomerContactsTable, CustomerTagsTable, WarrantyPoliciesTable, WarrantyPolicyVersionsTable, ProductModelsTable, UnitsTable, UnitStatusHistoryTable, WarrantyExclusionsTable, SequencesTable, DocumentsTable, SearchKeysTable, ImportBatchesTable, ImportBatchRowsTable, SampleRecordsTable } from './tables/registry';
 import type { TechniciansTable, ServiceLevelsTable, CalendarYearsTable, LabourFeesTable, PartsTable, TicketsTable, TicketEventsTable, TicketTechniciansTable, TicketPartsTable, TicketLabourTable, StockMovesTable, LoanersTable, LoansTable, CallbacksTable, ComplaintsTable } from './tables/service';
 import type { OperatorsTable, SecurityTable, AuditChangesTable, AuditRowsTable, HealthChecksTable } from './tables/admin';
 
 /* One file of row types per part of the app; every service imports them from here. */
-export type { SettingsTable, CustomersTable, CustomerPhonesTable, CustomerAddressesTable, CustomerContactsTable, CustomerTagsTable, WarrantyPoliciesTable, WarrantyPolicyVersionsTable, ProductModelsTable, UnitsTable, UnitStatusHistoryTable, WarrantyExclusionsTable, SequencesTable, DocumentsTable, SearchKeysTable, ImportBatchesTable, ImportBatchRowsTable } from './tables/registry';
+export type { SettingsTable, CustomersTable, CustomerPhonesTable, CustomerAddressesTable, CustomerContactsTable, CustomerTagsTable, WarrantyPoliciesTable, WarrantyPolicyVersionsTable, ProductModelsTable, UnitsTable, UnitStatusHistoryTable, WarrantyExclusionsTable, SequencesTable, DocumentsTable, SearchKeysTable, ImportBatchesTable, ImportBatchRowsTable, SampleRecordsTable } from './tables/registry';
 export type { TechniciansTable, ServiceLevelsTable, CalendarYearsTable, LabourFeesTable, PartsTable, TicketsTable, TicketEventsTable, TicketTechniciansTable, TicketPartsTable, TicketLabourTable, StockMovesTable, LoanersTable, LoansTable, CallbacksTable, ComplaintsTable } from './tables/service';
 export type { OperatorsTable, SecurityTable, AuditChangesTable, AuditRowsTable, HealthChecksTable } from './tables/admin';
 
@@ -26,6 +26,7 @@ export interface DB {
   search_keys: SearchKeysTable;
   import_batches: ImportBatchesTable;
   import_batch_rows: ImportBatchRowsTable;
+  sample_records: SampleRecordsTable;
   technicians: TechniciansTable;
   service_levels: ServiceLevelsTable;
   calendar_years: CalendarYearsTable;

@@ -165,6 +165,7 @@ export const audit: CatalogShape<typeof zh> = {
       delete: 'Delete customer',
       merge: 'Merge customers',
     },
+    sample: { status: 'Check for sample data', load: 'Load sample data', remove: 'Remove sample data' },
     policies: { list: 'List warranty policies', create: 'New warranty policy', update: 'Edit warranty policy', presets: 'List ready-made policies', addPresets: 'Add ready-made policies' },
     models: { list: 'List product models', create: 'New product model', update: 'Edit product model' },
     units: {

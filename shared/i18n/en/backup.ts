@@ -34,6 +34,7 @@ export const backup: CatalogShape<typeof zh> = {
     beforeMerge: 'Before merge',
     beforeRestore: 'Before restore',
     beforeMigration: 'Before upgrade',
+    beforeSampleRemoval: 'Before removing sample data',
   },
   check: {
     ok: 'OK',

@@ -169,6 +169,7 @@ export const audit = {
       delete: '删除客户',
       merge: '合并客户',
     },
+    sample: { status: '查看样例数据', load: '装入样例数据', remove: '删除样例数据' },
     policies: { list: '查看保修政策', create: '新增保修政策', update: '修改保修政策', presets: '查看现成保修政策', addPresets: '添加现成保修政策' },
     models: { list: '查看产品型号', create: '新增产品型号', update: '修改产品型号' },
     units: {

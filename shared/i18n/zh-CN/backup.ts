@@ -32,6 +32,7 @@ export const backup = {
     beforeMerge: '合并客户前',
     beforeRestore: '恢复前',
     beforeMigration: '升级前',
+    beforeSampleRemoval: '删除样例数据前',
   },
   check: {
     ok: '完好',

@@ -161,3 +161,11 @@ export interface ImportBatchRowsTable {
   table_name: ImportedTable;
   row_id: number;
 }
+
+/** The tables the sample data adds records to, as sample_records names them. */
+export type SampleTable = 'warranty_policies' | 'product_models' | 'customers' | 'units' | 'technicians' | 'parts' | 'tickets' | 'complaints';
+
+export interface SampleRecordsTable {
+  table_name: SampleTable;
+  row_id: number;
+}

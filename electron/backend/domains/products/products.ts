@@ -121,13 +121,18 @@ export async function listModels(ctx: ServiceContext, input: z.output<typeof mod
 }
 
 /** Brand and model together name a product once, whatever the case they were typed in. */
-async function assertModelFree(db: Db, brand: string, model: string, exceptId?: number): Promise<void> {
-  const clash = await db
+/** The model of that brand and name, as the desk compares them (case aside), if it has one. */
+export async function findModel(db: Db, brand: string, model: string, exceptId?: number) {
+  return db
     .selectFrom('product_models')
     .select(['id', 'brand', 'model'])
     .where(sql<boolean>`brand = ${brand} collate nocase and model = ${model} collate nocase`)
     .$if(exceptId !== undefined, (q) => q.where('id', '!=', exceptId!))
     .executeTakeFirst();
+}
+
+async function assertModelFree(db: Db, brand: string, model: string, exceptId?: number): Promise<void> {
+  const clash = await findModel(db, brand, model, exceptId);
   if (clash) {
     const params = { brand: clash.brand, model: clash.model };
     throw refusal('CONFLICT', 'errors.modelTaken', params, { field: 'model' });
