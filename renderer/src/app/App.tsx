@@ -13,7 +13,8 @@ import { ImportPage } from '../features/import';
 import { PartsPage } from '../features/parts';
 import { ProductsPage } from '../features/products';
 import { SearchBox, useBarcodeScanner } from '../features/search';
-import { SettingsPage } from '../features/settings';
+import { SampleBanner } from '../features/sample';
+import { openSettingsTab, SettingsPage } from '../features/settings';
 import { SetupWizard } from '../features/setup';
 import { TechniciansPage } from '../features/technicians';
 import { TicketPage, TicketsPage } from '../features/tickets';
@@ -130,6 +131,7 @@ export function App() {
       <AppShell.Main>
         <CompanyMissingBanner onOpenSettings={() => go({ section: 'settings' })} />
         <HealthBanner onOpenSettings={() => go({ section: 'settings' })} />
+        <SampleBanner onRemove={() => openSettingsTab('sample')} />
         <Page route={route} />
         <CallerFlow />
       </AppShell.Main>

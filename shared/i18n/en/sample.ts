@@ -13,7 +13,7 @@ export const sample = {
   kept: 'Kept because real records use them: {{count}}.',
   banner: 'You are working with sample data: practise freely. Before taking real calls, remove it in one step under Settings → Sample data.',
   goRemove: 'Remove it',
-  wizardHint: 'Optional: load sample data to practise on; remove it in one step at any time under Settings → Sample data.',
+  wizardHint: 'Optional: load sample data and go straight to the desk to practise; remove it in one step at any time under Settings → Sample data.',
   errors: {
     alreadyLoaded: 'The sample data is already loaded; it cannot be loaded twice.',
     notLoaded: 'There is no sample data to remove.',

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { addDays, addMonths, localDay, localMoment } from '../../../../shared/domain/dates';
 import { translator } from '../../../../shared/i18n';
 import { customerCreateInput } from '../../../../shared/schemas/customer';
+import { settingsUpdateInput } from '../../../../shared/schemas/settings';
 import { partCreateInput, technicianCreateInput } from '../../../../shared/schemas/resources';
 import { modelCreateInput } from '../../../../shared/schemas/product';
 import type { SampleStatus, sampleLoadInput } from '../../../../shared/schemas/sample';
@@ -22,6 +23,7 @@ import { inOneTransaction } from '../../app/one-transaction';
 import type { Db } from '../../db/schema';
 import type { SampleTable } from '../../db/tables/registry';
 import { refusal } from '../../lib/errors';
+import { updateSettings } from '../admin/settings';
 import { createCustomer } from '../customers/customers';
 import { addPresets } from '../products/presets';
 import { createModel, findModel } from '../products/products';
@@ -182,10 +184,10 @@ export async function loadSample(ctx: ServiceContext, input: z.output<typeof sam
     await move(dayAt(3, '14:40'), remote, 'resolved');
 
     // Today: a lift with a technician on the way, a projector booked for tomorrow, a call just in.
-    const lift = await ticketOn(ago(120), 'hotelElevator', 'elevator', { faultCategory: 'noise', severity: 'major' });
-    await move(ago(115), lift, 'answered');
-    await assign(ago(110), lift, 'li');
-    await move(ago(105), lift, 'dispatched');
+    const lift = await ticketOn(ago(150), 'hotelElevator', 'elevator', { faultCategory: 'noise', severity: 'major' });
+    await move(ago(145), lift, 'answered');
+    await assign(ago(140), lift, 'li');
+    await move(ago(135), lift, 'dispatched');
     const projector = await ticketOn(ago(60), 'schoolProjector1', 'projector', { faultCategory: 'display' });
     await move(ago(55), projector, 'answered');
     await assign(ago(52), projector, 'chen');
@@ -197,6 +199,8 @@ export async function loadSample(ctx: ServiceContext, input: z.output<typeof sam
       complaintCreateInput.parse({ channel: 'phone', content: d('complaint'), customerId: customers.get('li')!, ticketId: remote }),
     );
     await mark(db, 'complaints', complaint.id);
+    // The desk is in use from here: removing the sample later must not bring the first start back.
+    await updateSettings(c, settingsUpdateInput.parse({ setupDone: true }));
   });
   return sampleStatus(ctx);
 }

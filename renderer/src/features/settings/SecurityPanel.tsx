@@ -18,17 +18,20 @@ import { notifyDone, notifyError } from '../../lib/notify';
 import { QueryState } from '../../ui/QueryState';
 
 /**
- * "Open Settings at the security tab" from the header menu: a request the settings page reads;
- * the counter lets the same request land twice (the clerk may have clicked another tab since).
+ * "Open Settings at this tab" from elsewhere (the header menu, a banner): a request the settings
+ * page reads; the counter lets the same request land twice (the clerk may have clicked another
+ * tab since).
  */
 let tabRequest = { tab: 'general', n: 0 };
 const tabListeners = new Set<() => void>();
 
-export function openSecuritySettings(): void {
-  tabRequest = { tab: 'security', n: tabRequest.n + 1 };
+export function openSettingsTab(tab: string): void {
+  tabRequest = { tab, n: tabRequest.n + 1 };
   tabListeners.forEach((listener) => listener());
   navigate({ section: 'settings' });
 }
+
+export const openSecuritySettings = () => openSettingsTab('security');
 
 export function useSettingsTabRequest(): { tab: string; n: number } {
   return useSyncExternalStore(

@@ -19,6 +19,7 @@ import { BackupsPanel } from './BackupsPanel';
 import { SecurityPanel, useSettingsTabRequest } from './SecurityPanel';
 import { HealthPanel } from './HealthPanel';
 import { PrintingPanel } from './PrintingPanel';
+import { SamplePanel } from '../sample';
 
 interface Values {
   companyName: string;
@@ -93,6 +94,7 @@ export function SettingsPage() {
           <Tabs.Tab value="backups">{t('backup.tab')}</Tabs.Tab>
           <Tabs.Tab value="security">{t('security.panel.tab')}</Tabs.Tab>
           <Tabs.Tab value="health">{t('health.panel.tab')}</Tabs.Tab>
+          <Tabs.Tab value="sample">{t('sample.title')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="general">
           <Stack gap="md" maw={820}>
@@ -154,6 +156,7 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="security"><SecurityPanel /></Tabs.Panel>
         <Tabs.Panel value="health"><HealthPanel /></Tabs.Panel>
+        <Tabs.Panel value="sample"><SamplePanel /></Tabs.Panel>
       </Tabs>
     </>
   );

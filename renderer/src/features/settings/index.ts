@@ -1,5 +1,5 @@
 /** Settings; the operator menu opens its security tab. */
-export { openSecuritySettings, PinForm } from './SecurityPanel';
+export { openSecuritySettings, openSettingsTab, PinForm } from './SecurityPanel';
 export { CompanyForm } from './SettingsPage';
 export { LogoForm } from './WarrantyRulesForm';
 export { SettingsPage } from './SettingsPage';

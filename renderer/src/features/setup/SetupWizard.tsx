@@ -7,6 +7,7 @@ import { RecoveryCodeModal } from '../../app/RecoveryCodeModal';
 import { useSession } from '../../app/SessionGate';
 import { notifyError } from '../../lib/notify';
 import { QueryState } from '../../ui/QueryState';
+import { LoadSampleButton } from '../sample';
 import { CompanyForm, LogoForm, PinForm } from '../settings';
 import { PresetsStep } from './PresetsStep';
 import { StepButtons } from './StepButtons';
@@ -113,6 +114,12 @@ export function SetupWizard() {
                   {t('setup.done.title')}
                 </Title>
                 <Text size="sm">{t('setup.done.hint')}</Text>
+                <Paper withBorder p="sm">
+                  <Group justify="space-between" wrap="nowrap" gap="md">
+                    <Text size="sm">{t('sample.wizardHint')}</Text>
+                    <LoadSampleButton />
+                  </Group>
+                </Paper>
                 <Group justify="space-between">
                   <Button variant="default" onClick={back}>
                     {t('setup.back')}
