@@ -338,6 +338,25 @@ describe.each(['zh-CN', 'en'] as const)('ticket paper in %s, read back with popp
     expect(text).not.toContain(SERIAL);
   });
 
+  it('on the C241 form each sum under the charges keeps its figure on the line of its label', async () => {
+    // A long discount reason and a part payment: the sums run to more than one line.
+    const ticket: TicketDetail = { ...ticketWith(), discountReason: '学校维保合同客户优惠', paidFen: 10_000, paymentMethod: 'wechat' };
+    const { file } = await render('completion', lang, 'C241', ticket);
+    const lines = run('pdftotext', ['-layout', file, '-']).split('\n').map(squeeze);
+    const sums: [string, number][] = [
+      [t('repairPrint.completion.subtotal'), ticket.charges.subtotalFen],
+      [t('repairPrint.completion.total'), ticket.charges.totalFen],
+      [t('repairPrint.completion.paidWith', { method: t('ticketing.payment.wechat') }), 10_000],
+      [t('repairPrint.completion.unpaid'), ticket.charges.totalFen - 10_000],
+    ];
+    for (const [label, fen] of sums) {
+      const labelText = squeeze(t('print.common.labelled', { label, value: '' }));
+      const line = lines.find((l) => l.includes(labelText));
+      expect(line, label).toBeDefined();
+      expect(line, label).toContain(squeeze(t('print.common.labelled', { label, value: formatMoney(fen, lang) })));
+    }
+  });
+
   it('many parts flow onto a second C241 page, which repeats the heading row of the charges', async () => {
     const parts = Array.from({ length: 14 }, (_, i) => ({ partNumber: `P-${100 + i}`, name: `配件${i + 1}`, quantity: 1, priceFen: 1_000 * (i + 1) }));
     const { file, pages } = await render('completion', lang, 'C241', ticketWith({ parts }));
