@@ -338,6 +338,29 @@ describe.each(['zh-CN', 'en'] as const)('ticket paper in %s, read back with popp
     expect(text).not.toContain(SERIAL);
   });
 
+  it("the dispatch order gives the technician every number to call: the contact's, then the customer's others", async () => {
+    const data = sample(NUMBERS.dispatch);
+    data.customer.phones = [
+      { phone: '057186001234', label: '总务处' },
+      { phone: '13957112233', label: null },
+      { phone: '13812345678', label: '值班手机' },
+    ];
+    data.customer.phone = '057186001234';
+    const file = join(dir, `dispatch-phones-${lang}.pdf`);
+    writeFileSync(file, (await renderDispatchOrder(data, lang, 'A5')).pdf);
+    const text = squeeze(run('pdftotext', ['-raw', file, '-']));
+    // The contact's number (also one of the customer's) once, first; the customer's others after it, with their labels.
+    const expected = [
+      '13957112233',
+      squeeze(t('repairPrint.common.phoneWithLabel', { phone: '057186001234', label: '总务处' })),
+      squeeze(t('repairPrint.common.phoneWithLabel', { phone: '13812345678', label: '值班手机' })),
+    ].join('');
+    expect(text).toContain(expected);
+    // And no number is broken across two lines of the narrow A5 page.
+    const lines = run('pdftotext', ['-layout', file, '-']).split('\n').map(squeeze);
+    for (const phone of ['057186001234', '13957112233', '13812345678']) expect(lines.some((l) => l.includes(phone)), phone).toBe(true);
+  });
+
   it('on the C241 form each sum under the charges keeps its figure on the line of its label', async () => {
     // A long discount reason and a part payment: the sums run to more than one line.
     const ticket: TicketDetail = { ...ticketWith(), discountReason: '学校维保合同客户优惠', paidFen: 10_000, paymentMethod: 'wechat' };
