@@ -422,6 +422,22 @@ describe('the C241 carbon form', () => {
     expect([...colours].every((c) => /^0 0 0 /.test(c)), [...colours].join(', ')).toBe(true);
   });
 
+  it.each(['zh-CN', 'en'] as const)('intake in %s: the two signing places, one under the other, start their lines and dates at one x', async (lang) => {
+    const { file } = await render('intake', lang, 'C241');
+    const words = [...run('pdftotext', ['-bbox', file, '-']).matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({
+      x: Number(m[1]),
+      y: Number(m[2]),
+      text: m[3]!,
+    }));
+    const dateLabel = translator(lang)('print.common.labelled', { label: translator(lang)('print.common.date'), value: '' }).trim();
+    // The word right of each "Date:" label is its printed date: both dates start at one x.
+    const datesAt = words
+      .filter((w) => w.text === dateLabel)
+      .map((label) => Math.min(...words.filter((w) => Math.abs(w.y - label.y) < 1 && w.x > label.x).map((w) => w.x)));
+    expect(datesAt).toHaveLength(2);
+    expect(Math.abs(datesAt[0]! - datesAt[1]!)).toBeLessThan(1);
+  });
+
   it('is the only paper that drops the shading: A4 keeps its shaded labels', () => {
     const definition = dispatchOrderDefinition(sample(NUMBERS.dispatch), 'zh-CN', 'A4');
     expect(collect(definition.content, 'fillColor').length).toBeGreaterThan(0);

@@ -6,7 +6,7 @@ import type { Settings } from '../../../../shared/schemas/settings';
 import type { TicketDetail } from '../../../../shared/schemas/ticket';
 import { documentCtx, documentPage, type DocumentCtx } from '../kit/context';
 import type { Content, TDocumentDefinitions, Width } from '../kit/definition';
-import { signatureBlock, type FieldRow } from '../kit/forms';
+import { signatureBlock, stackedSignatures, type FieldRow } from '../kit/forms';
 import { labelled, letterhead, MM } from '../kit/layout';
 
 /*
@@ -205,7 +205,7 @@ export function signatures(c: PaperCtx, labels: string[], options: { date?: stri
   const { t } = c;
   const date = options.date === undefined ? {} : { date: options.date };
   if (!c.carbon) return signatureBlock(t, labels, { height: c.setup.gap * 2, ...date });
-  if (options.stacked) return { stack: labels.map((label) => signatureBlock(t, [label], { height: 10, ...date })) };
+  if (options.stacked) return stackedSignatures(t, labels, { height: 10, ...date });
   const none: [boolean, boolean, boolean, boolean] = [false, false, false, false];
   const below: [boolean, boolean, boolean, boolean] = [false, false, false, true];
   const label = (text: string): Content => ({ text: labelled(t, text, ''), style: 'fieldLabel', noWrap: true, margin: [0, 10, 0, 0], border: none });
