@@ -160,6 +160,9 @@ describe('the recovery code', () => {
     const pdf = execFileSync('pdftotext', ['-layout', sheet!.copy, '-'], { encoding: 'utf8' });
     expect(pdf).toContain(formatRecoveryCode(code));
     expect(pdf).toContain('Admin PIN recovery code');
+    // The CJK font draws curly quotes a full em wide, gaping in an English line: straight ones.
+    expect(pdf).toContain('"Forgot the PIN?"');
+    expect(pdf).not.toMatch(/[\u2018\u2019\u201c\u201d]/);
     expect(execFileSync('pdfinfo', [sheet!.copy], { encoding: 'utf8' })).toMatch(/Pages:\s+1\b/);
     // The temporary PDF with the code in it is gone; only the test tray's copy remains.
     expect(() => readFileSync(sheet!.file)).toThrow();

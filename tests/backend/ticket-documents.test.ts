@@ -338,6 +338,48 @@ describe.each(['zh-CN', 'en'] as const)('ticket paper in %s, read back with popp
     expect(text).not.toContain(SERIAL);
   });
 
+  it("the dispatch order gives the technician every number to call: the contact's, then the customer's others", async () => {
+    const data = sample(NUMBERS.dispatch);
+    data.customer.phones = [
+      { phone: '057186001234', label: '总务处' },
+      { phone: '13957112233', label: null },
+      { phone: '13812345678', label: '值班手机' },
+    ];
+    data.customer.phone = '057186001234';
+    const file = join(dir, `dispatch-phones-${lang}.pdf`);
+    writeFileSync(file, (await renderDispatchOrder(data, lang, 'A5')).pdf);
+    const text = squeeze(run('pdftotext', ['-raw', file, '-']));
+    // The contact's number (also one of the customer's) once, first; the customer's others after it, with their labels.
+    const expected = [
+      '13957112233',
+      squeeze(t('repairPrint.common.phoneWithLabel', { phone: '057186001234', label: '总务处' })),
+      squeeze(t('repairPrint.common.phoneWithLabel', { phone: '13812345678', label: '值班手机' })),
+    ].join('');
+    expect(text).toContain(expected);
+    // And no number is broken across two lines of the narrow A5 page.
+    const lines = run('pdftotext', ['-layout', file, '-']).split('\n').map(squeeze);
+    for (const phone of ['057186001234', '13957112233', '13812345678']) expect(lines.some((l) => l.includes(phone)), phone).toBe(true);
+  });
+
+  it('on the C241 form each sum under the charges keeps its figure on the line of its label', async () => {
+    // A long discount reason and a part payment: the sums run to more than one line.
+    const ticket: TicketDetail = { ...ticketWith(), discountReason: '学校维保合同客户优惠', paidFen: 10_000, paymentMethod: 'wechat' };
+    const { file } = await render('completion', lang, 'C241', ticket);
+    const lines = run('pdftotext', ['-layout', file, '-']).split('\n').map(squeeze);
+    const sums: [string, number][] = [
+      [t('repairPrint.completion.subtotal'), ticket.charges.subtotalFen],
+      [t('repairPrint.completion.total'), ticket.charges.totalFen],
+      [t('repairPrint.completion.paidWith', { method: t('ticketing.payment.wechat') }), 10_000],
+      [t('repairPrint.completion.unpaid'), ticket.charges.totalFen - 10_000],
+    ];
+    for (const [label, fen] of sums) {
+      const labelText = squeeze(t('print.common.labelled', { label, value: '' }));
+      const line = lines.find((l) => l.includes(labelText));
+      expect(line, label).toBeDefined();
+      expect(line, label).toContain(squeeze(t('print.common.labelled', { label, value: formatMoney(fen, lang) })));
+    }
+  });
+
   it('many parts flow onto a second C241 page, which repeats the heading row of the charges', async () => {
     const parts = Array.from({ length: 14 }, (_, i) => ({ partNumber: `P-${100 + i}`, name: `配件${i + 1}`, quantity: 1, priceFen: 1_000 * (i + 1) }));
     const { file, pages } = await render('completion', lang, 'C241', ticketWith({ parts }));
@@ -378,6 +420,22 @@ describe('the C241 carbon form', () => {
     run('qpdf', ['--qdf', '--object-streams=disable', file, qdf]);
     const colours = new Set(readFileSync(qdf, 'latin1').match(/[\d.]+ [\d.]+ [\d.]+ (?:rg|RG|scn|SCN)\b/g) ?? []);
     expect([...colours].every((c) => /^0 0 0 /.test(c)), [...colours].join(', ')).toBe(true);
+  });
+
+  it.each(['zh-CN', 'en'] as const)('intake in %s: the two signing places, one under the other, start their lines and dates at one x', async (lang) => {
+    const { file } = await render('intake', lang, 'C241');
+    const words = [...run('pdftotext', ['-bbox', file, '-']).matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({
+      x: Number(m[1]),
+      y: Number(m[2]),
+      text: m[3]!,
+    }));
+    const dateLabel = translator(lang)('print.common.labelled', { label: translator(lang)('print.common.date'), value: '' }).trim();
+    // The word right of each "Date:" label is its printed date: both dates start at one x.
+    const datesAt = words
+      .filter((w) => w.text === dateLabel)
+      .map((label) => Math.min(...words.filter((w) => Math.abs(w.y - label.y) < 1 && w.x > label.x).map((w) => w.x)));
+    expect(datesAt).toHaveLength(2);
+    expect(Math.abs(datesAt[0]! - datesAt[1]!)).toBeLessThan(1);
   });
 
   it('is the only paper that drops the shading: A4 keeps its shaded labels', () => {

@@ -9,6 +9,7 @@ export const repairPrint: CatalogShape<typeof zh> = {
     customer: 'Customer',
     contact: 'Contact',
     phone: 'Phone',
+    phoneWithLabel: '{{phone}} ({{label}})',
     siteAddress: 'Service address',
     region: 'Region',
     brandModel: 'Brand / model',

@@ -70,7 +70,8 @@ export const security: CatalogShape<typeof zh> = {
     newCodeButton: 'Make a new recovery code',
     sheetTitle: 'Admin PIN recovery code',
     sheetIntro: 'This is the recovery code for the admin PIN of our AfterSales Desk app.',
-    sheetHow: 'If the admin PIN is forgotten: click “Forgot the PIN?” where the PIN is asked, and type this code. Once the PIN is cleared, set a new one and keep its new recovery code (the code on this sheet then stops working).',
+    // Straight quotes: the CJK font the sheet is printed in draws curly ones a full em wide.
+    sheetHow: 'If the admin PIN is forgotten: click "Forgot the PIN?" where the PIN is asked, and type this code. Once the PIN is cleared, set a new one and keep its new recovery code (the code on this sheet then stops working).',
     sheetKeep: 'Keep it where only the person in charge can reach it: whoever has it can clear the admin PIN.',
     sheetPrinted: 'Issued: {{at}}',
     fileName: 'admin-pin-recovery-code',

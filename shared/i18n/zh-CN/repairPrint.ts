@@ -8,6 +8,8 @@ export const repairPrint = {
     customer: '客户',
     contact: '联系人',
     phone: '联系电话',
+    /** One of the customer's numbers with its label (office, duty mobile...). */
+    phoneWithLabel: '{{phone}}（{{label}}）',
     siteAddress: '服务地址',
     region: '区域',
     brandModel: '品牌 / 型号',

@@ -137,33 +137,44 @@ export function checkboxes(labels: string[], size = 8): Content {
 const NO_BORDER: [boolean, boolean, boolean, boolean] = [false, false, false, false];
 const LINE_BELOW: [boolean, boolean, boolean, boolean] = [false, false, false, true];
 
+interface SigningOptions {
+  date?: string;
+  height?: number;
+}
+
+/** A signing place's two rows: the label with a line to sign on, and the date line under it. */
+function signingRows(t: TFunction, label: string, options: SigningOptions): Content[][] {
+  const height = options.height ?? 24;
+  return [
+    [
+      { text: labelled(t, label, ''), style: 'fieldLabel', noWrap: true, margin: [0, height, 0, 0], border: NO_BORDER },
+      { text: '', border: LINE_BELOW },
+    ],
+    [
+      { text: labelled(t, t('print.common.date'), ''), style: 'fieldLabel', noWrap: true, margin: [0, 8, 0, 0], border: NO_BORDER },
+      options.date
+        ? { text: options.date, style: 'fieldValue', margin: [0, 8, 0, 0], border: NO_BORDER }
+        : { text: '', border: LINE_BELOW },
+    ],
+  ];
+}
+
 /**
  * One signing (or stamping) place per label, side by side: the label with a line to sign on,
  * and a date line under it. `date` prints a known date instead of a blank line; `height` is
  * the room left for a signature or a seal, in points.
  */
-export function signatureBlock(t: TFunction, labels: string[], options: { date?: string; height?: number } = {}): Content {
-  const height = options.height ?? 24;
-  const place = (label: string): Content => ({
-    width: '*',
-    table: {
-      widths: ['auto', '*'],
-      body: [
-        [
-          { text: labelled(t, label, ''), style: 'fieldLabel', noWrap: true, margin: [0, height, 0, 0], border: NO_BORDER },
-          { text: '', border: LINE_BELOW },
-        ],
-        [
-          { text: labelled(t, t('print.common.date'), ''), style: 'fieldLabel', noWrap: true, margin: [0, 8, 0, 0], border: NO_BORDER },
-          options.date
-            ? { text: options.date, style: 'fieldValue', margin: [0, 8, 0, 0], border: NO_BORDER }
-            : { text: '', border: LINE_BELOW },
-        ],
-      ],
-    },
-    layout: 'blanks',
-  });
+export function signatureBlock(t: TFunction, labels: string[], options: SigningOptions = {}): Content {
+  const place = (label: string): Content => ({ width: '*', table: { widths: ['auto', '*'], body: signingRows(t, label, options) }, layout: 'blanks' });
   return { columns: labels.map(place), columnGap: 24 };
+}
+
+/**
+ * The same signing places one under the other, in one table: the labels share a column, so
+ * every line to sign on and every date starts at one x.
+ */
+export function stackedSignatures(t: TFunction, labels: string[], options: SigningOptions = {}): Content {
+  return { table: { widths: ['auto', '*'], body: labels.flatMap((label) => signingRows(t, label, options)), dontBreakRows: true }, layout: 'blanks' };
 }
 
 /**

@@ -6,7 +6,7 @@ import { keyFigures, labelled, notes, sectionHeading, type Figure } from '../kit
 import type { Content, TDocumentDefinitions } from '../kit/definition';
 import {
   checklist,
-  contactPhone,
+  contactPhones,
   heading,
   paperCtx,
   satisfactionRow,
@@ -23,7 +23,7 @@ import {
 } from './ticket-paper';
 
 /** Bump when the printed layout or wording changes, so archived copies can be told apart. */
-export const DISPATCH_ORDER_TEMPLATE_VERSION = 1;
+export const DISPATCH_ORDER_TEMPLATE_VERSION = 2;
 
 /** Seed 002's rules for a visit, in the order the visit goes; catalog keys under `repairPrint.dispatch.conduct.`. */
 export const CONDUCT_RULES = [
@@ -105,7 +105,7 @@ function details(c: PaperCtx): Content {
     { label: k('common.customer'), value: customer.name, bold: true },
     { label: k('common.region'), value: t(`ticketing.region.${ticket.region}`) },
     { label: k('common.contact'), value: ticket.contactName ?? customer.name },
-    { label: k('common.phone'), value: contactPhone(c), bold: true },
+    { label: k('common.phone'), value: contactPhones(c).join('\u3000'), bold: true },
     { label: k('common.siteAddress'), value: siteAddress(c) ?? '', wide: true, bold: true, write: !siteAddress(c) },
     { heading: registered ? k('dispatch.unitHeading') : `${k('dispatch.unitHeading')} · ${k('common.unregistered')}` },
     ...unitFields(c, { dates: true }),

@@ -86,9 +86,17 @@ export function chargesTable(c: PaperCtx): Content {
   const widths: Width[] = ['*', 'auto', 'auto', 'auto', 'auto'];
   if (!c.carbon) return dataTable(headings, [...lines, ...sums.map((s) => total(s.label, s.fen, s.bold))], widths);
   // The carbon form sums up on one line under the table: a 5.5 in page has no room for a row per figure.
-  const text = sums.flatMap((s, i): (string | TextNode)[] => [...(i > 0 ? ['\u3000'] : []), { text: labelled(t, s.label, s.fen), bold: s.bold ?? false }]);
+  // Each sum is one unbreakable piece (the line breaks between sums only), so a figure never
+  // lands at the start of the next line, away from its label. A long discount reason may wrap.
+  const text = sums.flatMap((s, i): (string | TextNode)[] => [
+    ...(i > 0 ? ['\u3000'] : []),
+    { text: labelled(t, s.label, s.fen), bold: s.bold ?? false, noWrap: s.label.length <= SUM_LABEL_KEPT },
+  ]);
   return { stack: [dataTable(headings, lines, widths), { text, style: 'tableCell', alignment: 'right', margin: [0, 1, 0, 0] }] };
 }
+
+/** A sum label up to this long is kept whole with its figure; longer (a discount's reason) may wrap. */
+const SUM_LABEL_KEPT = 30;
 
 /** Each fitted part's own cover, as the ticket decided it (the screen shows the same). */
 export function partWarrantyLines(c: PaperCtx): string[] {

@@ -23,7 +23,7 @@ import {
 } from './ticket-paper';
 
 /** Bump when the printed layout or wording changes, so archived copies can be told apart. */
-export const REPAIR_RECEIPT_TEMPLATE_VERSION = 1;
+export const REPAIR_RECEIPT_TEMPLATE_VERSION = 2;
 
 export type ReceiptCopy = 'intake' | 'completion';
 

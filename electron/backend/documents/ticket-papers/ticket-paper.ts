@@ -6,7 +6,7 @@ import type { Settings } from '../../../../shared/schemas/settings';
 import type { TicketDetail } from '../../../../shared/schemas/ticket';
 import { documentCtx, documentPage, type DocumentCtx } from '../kit/context';
 import type { Content, TDocumentDefinitions, Width } from '../kit/definition';
-import { signatureBlock, type FieldRow } from '../kit/forms';
+import { signatureBlock, stackedSignatures, type FieldRow } from '../kit/forms';
 import { labelled, letterhead, MM } from '../kit/layout';
 
 /*
@@ -97,6 +97,31 @@ export function contactPhone({ data }: PaperCtx): string {
   return formatPhone(data.ticket.contactPhone ?? data.customer.phone);
 }
 
+/** The most numbers printed for a visit: a line of them, not a phone book. */
+const MAX_PHONES = 3;
+
+/**
+ * Every number the technician may call: the ticket's contact first, then the customer's other
+ * numbers with their labels (the duty mobile when the office line rings out). A number never
+ * breaks across lines: a line may end only between numbers.
+ */
+export function contactPhones({ k, data }: PaperCtx): string[] {
+  const { ticket, customer } = data;
+  const seen = new Set<string>();
+  const out: string[] = [];
+  const add = (phone: string | null, label: string | null) => {
+    const key = phone?.replace(/\D/g, '');
+    if (!phone || !key || seen.has(key)) return;
+    seen.add(key);
+    const shown = formatPhone(phone).replace(/ /g, '\u00a0');
+    out.push(label ? k('common.phoneWithLabel', { phone: shown, label }) : shown);
+  };
+  add(ticket.contactPhone, null);
+  for (const p of customer.phones) add(p.phone, p.label);
+  add(customer.phone, null);
+  return out.slice(0, MAX_PHONES);
+}
+
 /** Brand, model and serial: the registered unit, or the caller's words for an unregistered one. */
 export function unitIdentity({ data }: PaperCtx): { brand: string; model: string; serial: string | null; registered: boolean } {
   const { unit, unregisteredUnit } = data.ticket;
@@ -180,7 +205,7 @@ export function signatures(c: PaperCtx, labels: string[], options: { date?: stri
   const { t } = c;
   const date = options.date === undefined ? {} : { date: options.date };
   if (!c.carbon) return signatureBlock(t, labels, { height: c.setup.gap * 2, ...date });
-  if (options.stacked) return { stack: labels.map((label) => signatureBlock(t, [label], { height: 10, ...date })) };
+  if (options.stacked) return stackedSignatures(t, labels, { height: 10, ...date });
   const none: [boolean, boolean, boolean, boolean] = [false, false, false, false];
   const below: [boolean, boolean, boolean, boolean] = [false, false, false, true];
   const label = (text: string): Content => ({ text: labelled(t, text, ''), style: 'fieldLabel', noWrap: true, margin: [0, 10, 0, 0], border: none });
