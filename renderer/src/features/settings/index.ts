@@ -1,5 +1,6 @@
 /** Settings; the operator menu opens its security tab. */
-export { openSecuritySettings, PinForm } from './SecurityPanel';
+export { PinForm } from './PinSection';
+export { openSecuritySettings } from './SecurityPanel';
 export { CompanyForm } from './SettingsPage';
 export { LogoForm } from './WarrantyRulesForm';
 export { SettingsPage } from './SettingsPage';
