@@ -2,4 +2,4 @@
 export { SearchBox } from './SearchBox';
 export { onNewCaller, onNewRepairRequest, openSearch, type CallerPrefill } from './searchBus';
 export { startNewRepair } from './newRepair';
-export { isTextField, useBarcodeScanner } from './useBarcodeScanner';
+export { useBarcodeScanner } from './useBarcodeScanner';
