@@ -42,7 +42,7 @@ export const CODED_RECORDS: readonly string[] = ['settings', 'security', 'databa
  * Columns never shown: a record's own internal number (it is named instead), and the key of a
  * setting (the setting's name is the record's name).
  */
-export function isHiddenColumn(table: string, column: string): boolean {
+function isHiddenColumn(table: string, column: string): boolean {
   return column === 'id' || ((table === 'settings' || table === 'security') && column === 'key');
 }
 

@@ -63,11 +63,10 @@ const DEADLINE_LOOK: Record<DeadlineState, { color: string; variant: 'filled' | 
 };
 
 /**
- * The words of a deadline badge, also used where a plain text reads better than a badge. Beside
- * its milestone's name (the ticket's deadlines table) the badge leaves the name out, so
- * "Fixed: Overdue · 19 h over" does not push past the panel in English.
+ * The words of a deadline badge. Beside its milestone's name (the ticket's deadlines table) the
+ * badge leaves the name out, so "Fixed: Overdue · 19 h over" does not push past the panel in English.
  */
-export function deadlineText(deadline: DeadlineView, t: TFunction, withMilestone = true): string {
+function deadlineText(deadline: DeadlineView, t: TFunction, withMilestone = true): string {
   const state = t(`ticketing.deadlineState.${deadline.state}`);
   const label = withMilestone ? t('desk.deadline.label', { milestone: t(`ticketing.milestone.${deadline.milestone}`), state }) : state;
   if (deadline.leftMs === null) return label;
