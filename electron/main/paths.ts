@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { LOG_FILE_NAME } from '../backend/platform/file-log';
 
 export interface DataPaths {
   dbPath: string;
@@ -24,6 +25,6 @@ export function resolveDataPaths(userData: string, argv: string[], env: Record<s
     dbPath,
     documentsDir,
     backupDir: join(dbPath, '..', 'backups'),
-    logFile: join(userData, 'logs', 'desk.log'),
+    logFile: join(userData, 'logs', LOG_FILE_NAME),
   };
 }

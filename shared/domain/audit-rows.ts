@@ -32,10 +32,17 @@ export interface RowEntry {
 }
 
 /**
+ * Records named by a key the screen translates (a setting's name, the PIN, the whole database),
+ * not by their data: the backend logs the key as their name, the audit screen translates it.
+ * `database` is no table: a restore logs it by hand.
+ */
+export const CODED_RECORDS: readonly string[] = ['settings', 'security', 'database'];
+
+/**
  * Columns never shown: a record's own internal number (it is named instead), and the key of a
  * setting (the setting's name is the record's name).
  */
-export function isHiddenColumn(table: string, column: string): boolean {
+function isHiddenColumn(table: string, column: string): boolean {
   return column === 'id' || ((table === 'settings' || table === 'security') && column === 'key');
 }
 

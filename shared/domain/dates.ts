@@ -3,10 +3,16 @@ export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export function isIsoDate(value: string): boolean {
+/** Year, month and day of text written `YYYY-MM-DD`, whether or not the calendar has that day (2026-02-30). */
+export function isoDateParts(value: string): [year: number, month: number, day: number] | null {
   const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
+}
+
+export function isIsoDate(value: string): boolean {
+  const parts = isoDateParts(value);
+  if (!parts) return false;
+  const [y, mo, d] = parts;
   const date = new Date(Date.UTC(y, mo - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate, todayIso } from '../domain/dates';
+import { isIsoDate, isoDateParts, todayIso } from '../domain/dates';
 
 export const id = z.number({ error: 'validation.invalidType' }).int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -15,17 +15,15 @@ export const optionalText = (max: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
-const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /**
  * Why a typed day is not one: written the wrong way (a format error), or written right but not
  * in the calendar (2026-02-30, 2026-13-01), which says what the month holds instead.
  */
 function dateIssue(value: string): { key: string; params?: Record<string, string | number> } | null {
   if (isIsoDate(value)) return null;
-  const shape = DATE_SHAPE.exec(value);
-  if (!shape) return { key: 'validation.date' };
-  const [year, month] = [Number(shape[1]), Number(shape[2])];
+  const parts = isoDateParts(value);
+  if (!parts) return { key: 'validation.date' };
+  const [year, month] = parts;
   if (month < 1 || month > 12) return { key: 'validation.dateNoSuchMonth', params: { date: value } };
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return { key: 'validation.dateNoSuchDay', params: { date: value, month, days } };

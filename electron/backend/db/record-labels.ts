@@ -60,12 +60,6 @@ export function labelRule(table: string): LabelRule | undefined {
   return Object.hasOwn(LABEL_RULES, table) ? LABEL_RULES[table] : undefined;
 }
 
-/**
- * Records named by a key the screen translates (a setting's name, the PIN, the whole database),
- * not by their data: their label is the key. `database` is no table: a restore logs it by hand.
- */
-export const CODED_RECORDS: readonly string[] = ['settings', 'security', 'database'];
-
 /** The parts of a label that are present, joined; null when none is (never an empty name). */
 export function joinLabel(rule: LabelRule, parts: (string | null)[]): string | null {
   const present = parts.filter((p): p is string => p !== null && p !== '');

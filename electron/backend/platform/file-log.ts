@@ -6,9 +6,9 @@ import type { Logger } from './platform';
 /** The desk's log file, in the user data folder's `logs`. */
 export const LOG_FILE_NAME = 'desk.log';
 /** One file grows to this size before it is set aside... */
-export const LOG_MAX_BYTES = 5 * 1024 * 1024;
+const LOG_MAX_BYTES = 5 * 1024 * 1024;
 /** ...and this many older files are kept beside it (desk.1.log newest): at most 25 MB in all. */
-export const LOG_KEEP = 4;
+const LOG_KEEP = 4;
 
 /** `desk.log` → `desk.2.log`. */
 export function rotatedName(file: string, n: number): string {
@@ -21,7 +21,7 @@ export function rotatedName(file: string, n: number): string {
  * oldest. electron-log's own rotation keeps a single `.old` file; support asking "what happened
  * on Monday" needs a few days of a busy desk.
  */
-export function rotateLogFiles(file: string, keep: number): void {
+function rotateLogFiles(file: string, keep: number): void {
   rmSync(rotatedName(file, keep), { force: true });
   for (let n = keep - 1; n >= 1; n--) {
     const from = rotatedName(file, n);

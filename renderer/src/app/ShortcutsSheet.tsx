@@ -2,7 +2,7 @@ import { ActionIcon, Group, Kbd, Modal, Stack, Table, Text, Title, Tooltip } fro
 import { IconKeyboard } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isTextField } from '../features/search';
+import { isTextField } from '../lib/keyboard';
 
 /**
  * One keyboard map for the whole desk, written down where the clerk can find it: F1 or ? opens

@@ -26,7 +26,6 @@ export function WarrantyBadge({ state, size = 'sm', title }: { state: CoverageSt
       tt="none"
       data-state={state}
       title={title}
-      style={{ whiteSpace: 'nowrap', flexShrink: 0 }}
     >
       {t(`warrantyState.${state}`)}
     </Badge>

@@ -36,7 +36,7 @@ export function printerText(t: TFunction, setup: PrintSetup, printers: PrinterIn
 }
 
 /** The sentence after a print: where it went and how many copies, and a warning when the configured printer was gone. */
-export function printedMessage(t: TFunction, result: PrintResult): { message: string; warning: boolean } {
+function printedMessage(t: TFunction, result: PrintResult): { message: string; warning: boolean } {
   const count = result.copies;
   if (result.missingPrinter) {
     return { message: t('printing.fellBack', { missing: result.missingPrinter, printer: result.printer ?? t('printing.systemDefault'), count }), warning: true };

@@ -5,7 +5,6 @@ export const importer: CatalogShape<typeof zh> = {
   nav: 'Import Excel',
   title: 'Import customers and units from Excel',
   startAgain: 'Start again',
-  listSeparator: ', ',
   next: 'Next',
   back: 'Back',
   steps: {

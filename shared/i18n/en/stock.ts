@@ -131,7 +131,6 @@ export const stock: CatalogShape<typeof zh> = {
       ticket: 'Ticket',
       customer: 'Customer',
       unit: 'Unit',
-      partNumber: 'Part number',
       partName: 'Part',
       quantity: 'Qty',
       warranty: 'Warranty',

@@ -3,7 +3,6 @@ export const importer = {
   nav: '导入 Excel',
   title: '从 Excel 导入客户和设备',
   startAgain: '重新开始',
-  listSeparator: '、',
   next: '下一步',
   back: '上一步',
   steps: {

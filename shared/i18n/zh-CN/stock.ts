@@ -129,7 +129,6 @@ export const stock = {
       ticket: '工单号',
       customer: '客户',
       unit: '设备',
-      partNumber: '零件号',
       partName: '零件名称',
       quantity: '数量',
       warranty: '保修',

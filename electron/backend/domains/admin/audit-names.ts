@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/schema';
-import { CODED_RECORDS, joinLabel, labelRule } from '../../db/record-labels';
+import { CODED_RECORDS } from '../../../../shared/domain/audit-rows';
+import { joinLabel, labelRule } from '../../db/record-labels';
 
 type Values = Record<string, unknown>;
 

@@ -17,7 +17,7 @@ import type { DB, Db } from '../../db/schema';
 import type { ServiceContext } from '../../app/context';
 import { localDay, localMoment } from '../../../../shared/domain/dates';
 import { likeContains } from '../../lib/sql-like';
-import { CODED_RECORDS } from '../../db/record-labels';
+import { CODED_RECORDS } from '../../../../shared/domain/audit-rows';
 import { RecordNames, subjectTable } from './audit-names';
 
 /** Like the ticket list: counting stops here and the page says "more than". */

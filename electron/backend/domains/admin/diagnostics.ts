@@ -119,7 +119,7 @@ async function writeZip(target: string, entries: { name: string; data?: Buffer; 
   await pipeline(zip.outputStream, createWriteStream(target));
 }
 
-export function diagnosticsFileName(now: Date): string {
+function diagnosticsFileName(now: Date): string {
   return `desk-diagnostics-${localDay(now.getTime())}-${localTime(now.getTime()).replace(':', '')}.zip`;
 }
 

@@ -31,7 +31,8 @@ export interface Analysis {
 /** A row is imported when nothing is wrong with it and it knows which customer it goes to. */
 export const imported = (p: AnalysedRow) => p.problems.length === 0 && (p.target.kind === 'new' || p.target.kind === 'existing' || p.target.kind === 'sameAs');
 
-const modelKeyOf = (unit: { brand: string; model: string }) => `${unit.brand}|${unit.model}`.toLowerCase();
+/** How a model is known across the sheet and the database: brand and model, case aside. */
+export const modelKeyOf = (unit: { brand: string; model: string }) => `${unit.brand}|${unit.model}`.toLowerCase();
 
 /** Checks every row against the sheet and the database: who exists, which serials are taken, which policy. */
 export async function analyse(ctx: ServiceContext, db: Db, sheet: ParsedSheet | undefined, input: SheetInput): Promise<Analysis> {

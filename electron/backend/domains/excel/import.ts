@@ -9,7 +9,7 @@ import type { ServiceContext } from '../../app/context';
 import { insertCustomer } from '../customers/customers';
 import { getSettings } from '../admin/settings';
 import { insertUnit } from '../units/units';
-import { analyse, imported, toResult, type AnalysedRow, type SheetInput } from './analyse';
+import { analyse, imported, modelKeyOf, toResult, type AnalysedRow, type SheetInput } from './analyse';
 import { recordBatch, type CreatedRows } from './batches';
 import { MAX_IMPORT_ROWS, readWorkbook, sheetSummary, type ParsedSheet } from './read';
 import { MAX_UNPACKED_BYTES, MAX_WORKBOOK_BYTES, inspectWorkbookZip, megabytes, type ZipProblem } from './zip-guard';
@@ -119,9 +119,8 @@ export async function commitImport(ctx: ServiceContext, input: SheetInput): Prom
         counts.customersReused += 1;
       } else continue;
       if (plan.unit) {
-        const key = `${plan.unit.brand}|${plan.unit.model}`.toLowerCase();
         const modelId =
-          modelIds.get(key) ??
+          modelIds.get(modelKeyOf(plan.unit)) ??
           (await trx.selectFrom('product_models').select('id').where(sql<boolean>`brand = ${plan.unit.brand} collate nocase and model = ${plan.unit.model} collate nocase`).executeTakeFirstOrThrow()).id;
         const { brand: _b, model: _m, category: _c, ...unit } = plan.unit;
         created.units.push(await insertUnit(ctx, trx, { ...unit, customerId, modelId }, now));

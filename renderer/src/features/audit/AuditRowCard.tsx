@@ -155,7 +155,7 @@ export function AuditRowCard({ entry, names, onHistory }: { entry: RowEntry; nam
           <Text fw={600} size="sm" lineClamp={2} data-testid="audit-row-label">
             {labels.record({ table: entry.table, label: entry.label })}
           </Text>
-          <Badge size="sm" radius="sm" tt="none" variant="light" color={OP_COLOR[entry.op]} style={{ flexShrink: 0 }}>
+          <Badge size="sm" radius="sm" tt="none" variant="light" color={OP_COLOR[entry.op]}>
             {t(`audit.ops.${op}`)}
           </Badge>
         </Group>

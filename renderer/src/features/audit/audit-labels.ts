@@ -1,10 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { AuditRecord } from '../../../../shared/schemas/security';
+import { CODED_RECORDS } from '../../../../shared/domain/audit-rows';
 import type { Words } from '../../../../shared/domain/audit-values';
 import { currentLanguage } from '../../app/i18n';
-
-/** Records named by a key the catalog translates (a setting, the PIN, the whole database). */
-const CODED = new Set(['settings', 'security', 'database']);
 
 /**
  * The log's names in the clerk's words. A name missing from the catalog falls back to a
@@ -34,7 +32,7 @@ export function useAuditLabels() {
     /** A record's name as the log gave it; a key for settings and the like, in words. */
     record: ({ table: name, label }: AuditRecord): string => {
       if (label === null) return t('audit.unnamed', { table: table(name) });
-      if (!CODED.has(name)) return label;
+      if (!CODED_RECORDS.includes(name)) return label;
       return has(`audit.records.${name}.${label}`) ? t(`audit.records.${name}.${label}`) : table(name);
     },
   };

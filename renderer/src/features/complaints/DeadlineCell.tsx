@@ -10,7 +10,7 @@ const COLORS: Record<DeadlineState, string> = { met: 'green', missed: 'orange', 
 export function DeadlineBadge({ state }: { state: DeadlineState }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLORS[state]} variant={state === 'overdue' ? 'filled' : 'light'} radius="sm" size="sm" tt="none" data-state={state} style={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
+    <Badge color={COLORS[state]} variant={state === 'overdue' ? 'filled' : 'light'} radius="sm" size="sm" tt="none" data-state={state}>
       {t(`ticketing.deadlineState.${state}`)}
     </Badge>
   );

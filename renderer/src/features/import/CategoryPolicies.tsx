@@ -47,7 +47,7 @@ export function CategoryPolicies({ categories, onPolicy }: { categories: ImportC
               <Table.Td ff="monospace">{c.rows}</Table.Td>
               <Table.Td>
                 <Text size="sm" truncate="end" title={c.newModels.join('\n')}>
-                  {c.newModels.join(t('importer.listSeparator'))}
+                  {c.newModels.join(t('app.common.listSeparator'))}
                 </Text>
               </Table.Td>
               <Table.Td>

@@ -4,7 +4,7 @@ import { formatPhone } from '../../../../shared/format';
 import type { ImportCustomerChoice, ImportRowResult } from '../../../../shared/schemas/excel';
 
 /** A choice as a Select value: 'skip', 'new', 'c:<customer id>' or 'r:<row above>'. */
-export function choiceValue(choice: ImportCustomerChoice | undefined): string | null {
+function choiceValue(choice: ImportCustomerChoice | undefined): string | null {
   if (choice === undefined) return null;
   if (choice === 'skip' || choice === 'new') return choice;
   return 'customerId' in choice ? `c:${choice.customerId}` : `r:${choice.sameAsRow}`;

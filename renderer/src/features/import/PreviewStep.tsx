@@ -80,7 +80,7 @@ export function PreviewStep({ preview, pending, error, choices, onChoose, onPoli
       />
       {preview.newModels.length > 0 && (
         <Text size="sm" mt={6} data-testid="import-new-models">
-          {t('importer.preview.newModels', { models: preview.newModels.join(t('importer.listSeparator')) })}
+          {t('importer.preview.newModels', { models: preview.newModels.join(t('app.common.listSeparator')) })}
         </Text>
       )}
       {preview.categories.length > 0 && <CategoryPolicies categories={preview.categories} onPolicy={onPolicy} />}

@@ -7,6 +7,7 @@ import type { ImportBatch } from '../../../../shared/schemas/excel';
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { apiErrorOf, errorText, messageText } from '../../lib/errorText';
+import { notifyDone } from '../../lib/notify';
 
 /** What changed since the import, one line each, and how many more there are. */
 function Blockers({ lead, messages, count }: { lead: string; messages: Message[]; count: number }) {
@@ -100,6 +101,8 @@ export function UndoImportModal({ batch, onClose, onUndone }: { batch: ImportBat
                   { batchId: batch.id },
                   {
                     onSuccess: (done) => {
+                      // From the recent imports the row only changes its state: the notice says it worked.
+                      notifyDone(t('importer.undo.done'));
                       onUndone?.(done);
                       close();
                     },

@@ -1,5 +1,5 @@
 /** The one search box, the barcode scanner, and a way for other screens to open the search with a query. */
 export { SearchBox } from './SearchBox';
-export { onNewCaller, onNewRepairRequest, openSearch, requestNewRepair, startNewCaller, type CallerPrefill } from './searchBus';
+export { onNewCaller, onNewRepairRequest, openSearch, type CallerPrefill } from './searchBus';
 export { startNewRepair } from './newRepair';
-export { isTextField, useBarcodeScanner } from './useBarcodeScanner';
+export { useBarcodeScanner } from './useBarcodeScanner';

@@ -1,18 +1,27 @@
-/**
- * Opens the header search with a query from elsewhere (the barcode scanner, when a serial fits
- * several units). A window event keeps the search box the only owner of its state.
+/*
+ * Requests between screens that share no parent: window events, so that the screen which acts
+ * (the search box, the caller flow) stays the only owner of its state.
  */
-const OPEN_SEARCH = 'desk:open-search';
 
-export function openSearch(query: string): void {
-  window.dispatchEvent(new CustomEvent<string>(OPEN_SEARCH, { detail: query }));
+/** A named event carrying one value: `send` it from anywhere, `listen` until the returned function is called. */
+function windowMessage<T>(name: string) {
+  return {
+    send: (detail: T): void => {
+      window.dispatchEvent(new CustomEvent<T>(name, { detail }));
+    },
+    listen: (handler: (detail: T) => void): (() => void) => {
+      const listener = (event: Event) => handler((event as CustomEvent<T>).detail);
+      window.addEventListener(name, listener);
+      return () => window.removeEventListener(name, listener);
+    },
+  };
 }
 
-export function onOpenSearch(handler: (query: string) => void): () => void {
-  const listener = (event: Event) => handler((event as CustomEvent<string>).detail);
-  window.addEventListener(OPEN_SEARCH, listener);
-  return () => window.removeEventListener(OPEN_SEARCH, listener);
-}
+const searchRequest = windowMessage<string>('desk:open-search');
+
+/** Opens the header search with a query from elsewhere (the barcode scanner, when a serial fits several units). */
+export const openSearch = searchRequest.send;
+export const onOpenSearch = searchRequest.listen;
 
 /** What the search knew about an unknown caller: the number (or the name) they gave. */
 export interface CallerPrefill {
@@ -22,18 +31,11 @@ export interface CallerPrefill {
   repair: boolean;
 }
 
-const NEW_CALLER = 'desk:new-caller';
+const newCaller = windowMessage<CallerPrefill>('desk:new-caller');
 
 /** A caller the desk has never seen: new customer, prefilled, then straight on to the repair. */
-export function startNewCaller(prefill: CallerPrefill): void {
-  window.dispatchEvent(new CustomEvent<CallerPrefill>(NEW_CALLER, { detail: prefill }));
-}
-
-export function onNewCaller(handler: (prefill: CallerPrefill) => void): () => void {
-  const listener = (event: Event) => handler((event as CustomEvent<CallerPrefill>).detail);
-  window.addEventListener(NEW_CALLER, listener);
-  return () => window.removeEventListener(NEW_CALLER, listener);
-}
+export const startNewCaller = newCaller.send;
+export const onNewCaller = newCaller.listen;
 
 const NEW_REPAIR = 'desk:new-repair';
 

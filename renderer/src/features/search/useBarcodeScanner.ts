@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { navigate } from '../../app/router';
+import { isTextField } from '../../lib/keyboard';
 import { notifyError } from '../../lib/notify';
 import { openSearch } from './searchBus';
 
@@ -11,16 +12,6 @@ import { openSearch } from './searchBus';
 export const SCAN_GAP_MS = 50;
 /** Shorter bursts are a fast typist's slip, not a serial. */
 export const SCAN_MIN_LENGTH = 4;
-
-const NOT_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);
-
-/** Where typed keys belong to the field: the scanner stays out of the way there. */
-export function isTextField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return target instanceof HTMLInputElement && !NOT_TEXT_INPUTS.has(target.type);
-}
 
 /**
  * Collects a burst of printable keys arriving less than `gapMs` apart; an Enter closing a burst

@@ -28,9 +28,6 @@ export function formatSpan(ms: number, t: TFunction): string {
   return h === 0 ? t('desk.span.daysOnly', { d }) : t('desk.span.days', { d, h });
 }
 
-// Never cut short: a table gives its other columns the room instead.
-const badgeStyle = { whiteSpace: 'nowrap', flexShrink: 0, minWidth: 'max-content' } as const;
-
 /** Colour by what the desk has to do: blue/cyan still ours, orange waiting on something, green done. */
 const STATUS_LOOK: Record<TicketStatus, { color: string; variant: 'light' | 'outline' }> = {
   new: { color: 'blue', variant: 'light' },
@@ -50,7 +47,7 @@ export function StatusBadge({ status, size = 'sm' }: { status: TicketStatus; siz
   const { t } = useTranslation();
   const look = STATUS_LOOK[status];
   return (
-    <Badge color={look.color} variant={look.variant} size={size} radius="sm" tt="none" data-status={status} style={badgeStyle}>
+    <Badge color={look.color} variant={look.variant} size={size} radius="sm" tt="none" data-status={status}>
       {t(`ticketing.status.${status}`)}
     </Badge>
   );
@@ -66,11 +63,10 @@ const DEADLINE_LOOK: Record<DeadlineState, { color: string; variant: 'filled' | 
 };
 
 /**
- * The words of a deadline badge, also used where a plain text reads better than a badge. Beside
- * its milestone's name (the ticket's deadlines table) the badge leaves the name out, so
- * "Fixed: Overdue · 19 h over" does not push past the panel in English.
+ * The words of a deadline badge. Beside its milestone's name (the ticket's deadlines table) the
+ * badge leaves the name out, so "Fixed: Overdue · 19 h over" does not push past the panel in English.
  */
-export function deadlineText(deadline: DeadlineView, t: TFunction, withMilestone = true): string {
+function deadlineText(deadline: DeadlineView, t: TFunction, withMilestone = true): string {
   const state = t(`ticketing.deadlineState.${deadline.state}`);
   const label = withMilestone ? t('desk.deadline.label', { milestone: t(`ticketing.milestone.${deadline.milestone}`), state }) : state;
   if (deadline.leftMs === null) return label;
@@ -98,7 +94,6 @@ export function DeadlineBadge({ deadline, size = 'sm', withMilestone = true }: {
       data-state={deadline.state}
       data-milestone={deadline.milestone}
       data-testid="deadline-badge"
-      style={badgeStyle}
     >
       {deadlineText(deadline, t, withMilestone)}
     </Badge>
@@ -115,7 +110,7 @@ export function SeverityBadge({ severity, size = 'sm' }: { severity: Severity; s
   const { t } = useTranslation();
   const look = SEVERITY_LOOK[severity];
   return (
-    <Badge color={look.color} variant={look.variant} size={size} radius="sm" tt="none" data-severity={severity} style={badgeStyle}>
+    <Badge color={look.color} variant={look.variant} size={size} radius="sm" tt="none" data-severity={severity}>
       {t(`ticketing.severity.${severity}`)}
     </Badge>
   );
@@ -124,7 +119,7 @@ export function SeverityBadge({ severity, size = 'sm' }: { severity: Severity; s
 export function WarrantyDecisionBadge({ inWarranty, size = 'sm' }: { inWarranty: boolean; size?: MantineSize }) {
   const { t } = useTranslation();
   return (
-    <Badge color={inWarranty ? 'green' : 'gray'} variant="light" size={size} radius="sm" tt="none" data-in-warranty={inWarranty} style={badgeStyle}>
+    <Badge color={inWarranty ? 'green' : 'gray'} variant="light" size={size} radius="sm" tt="none" data-in-warranty={inWarranty}>
       {t(inWarranty ? 'ticketing.warranty.in' : 'ticketing.warranty.out')}
     </Badge>
   );

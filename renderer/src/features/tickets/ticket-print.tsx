@@ -37,6 +37,33 @@ export function likelyDocument(ticket: TicketDetail): TicketDocument {
   return 'repairIntake';
 }
 
+/**
+ * Makes one of a ticket's papers, from the dialog or printed without asking: the dispatch order
+ * is a sheet (continuous forms are for the receipts), a receipt says which copy it is.
+ */
+function useTicketDocuments() {
+  const dispatchOrder = useApiMutation('documents:dispatchOrder');
+  const receipt = useApiMutation('documents:repairReceipt');
+  const order = (ticketId: number, paper: Paper, language: Language) => ({ ticketId, paper: paper === 'C241' ? ('A4' as const) : paper, language });
+  const copy = (ticketId: number, kind: TicketDocument, paper: Paper, language: Language) => ({ ticketId, copy: kind === 'repairIntake' ? ('intake' as const) : ('completion' as const), paper, language });
+  return {
+    /** For printing without asking: the caller awaits the document. */
+    generate: (ticketId: number, kind: TicketDocument, paper: Paper, language: Language): Promise<GeneratedDocument> =>
+      kind === 'dispatchOrder' ? dispatchOrder.mutateAsync(order(ticketId, paper, language)) : receipt.mutateAsync(copy(ticketId, kind, paper, language)),
+    /** For the dialog: a refusal stays in the mutation's error, and a dialog closed meanwhile opens no preview. */
+    make: (ticketId: number, kind: TicketDocument, paper: Paper, language: Language, onGenerated: (doc: GeneratedDocument) => void): void => {
+      if (kind === 'dispatchOrder') dispatchOrder.mutate(order(ticketId, paper, language), { onSuccess: onGenerated });
+      else receipt.mutate(copy(ticketId, kind, paper, language), { onSuccess: onGenerated });
+    },
+    pending: dispatchOrder.isPending || receipt.isPending,
+    errorOf: (kind: TicketDocument) => (kind === 'dispatchOrder' ? dispatchOrder.error : receipt.error),
+    reset: () => {
+      dispatchOrder.reset();
+      receipt.reset();
+    },
+  };
+}
+
 function PrintForm({ ticket, initial, onClose, onGenerated }: { ticket: TicketDetail; initial: TicketDocument; onClose: () => void; onGenerated: (doc: GeneratedDocument) => void }) {
   const { t } = useTranslation();
   const printing = usePrinting();
@@ -44,10 +71,8 @@ function PrintForm({ ticket, initial, onClose, onGenerated }: { ticket: TicketDe
   // Each kind starts on the paper set for it in Settings → Printing.
   const [paper, setPaper] = useState<Paper>(usePrintSetup(initial).paper);
   const [language, setLanguage] = useState<Language>(currentLanguage());
-  const dispatchOrder = useApiMutation('documents:dispatchOrder');
-  const receipt = useApiMutation('documents:repairReceipt');
-  const pending = dispatchOrder.isPending || receipt.isPending;
-  const error = kind === 'dispatchOrder' ? dispatchOrder.error : receipt.error;
+  const documents = useTicketDocuments();
+  const error = documents.errorOf(kind);
   // The preview follows: start pdf.js now, while the clerk picks the paper.
   useEffect(preloadPdfPreview, []);
   const settingsMissing = apiErrorOf(error)?.details?.message?.key === 'errors.companySettingsMissing';
@@ -56,14 +81,11 @@ function PrintForm({ ticket, initial, onClose, onGenerated }: { ticket: TicketDe
   const chooseKind = (next: TicketDocument) => {
     setKind(next);
     setPaper(printing?.[next].paper ?? 'A4');
-    dispatchOrder.reset();
-    receipt.reset();
+    documents.reset();
   };
   const submit = () => {
-    if (pending) return;
-    const done = { onSuccess: onGenerated };
-    if (kind === 'dispatchOrder') dispatchOrder.mutate({ ticketId: ticket.id, paper: paper === 'C241' ? 'A4' : paper, language }, done);
-    else receipt.mutate({ ticketId: ticket.id, copy: kind === 'repairIntake' ? 'intake' : 'completion', paper, language }, done);
+    if (documents.pending) return;
+    documents.make(ticket.id, kind, paper, language, onGenerated);
   };
 
   return (
@@ -122,7 +144,7 @@ function PrintForm({ ticket, initial, onClose, onGenerated }: { ticket: TicketDe
           <Button variant="default" onClick={onClose}>
             {t('app.common.cancel')}
           </Button>
-          <Button type="submit" loading={pending} data-autofocus>
+          <Button type="submit" loading={documents.pending} data-autofocus>
             {t('tickets.print.generate')}
             <Kbd ml={8} size="xs">
               {t('app.keys.enter')}
@@ -160,19 +182,13 @@ export function PrintDialog({
  */
 export function useTicketPrint(ticket: TicketDetail | undefined, openDialog: (kind: TicketDocument) => void) {
   const printing = usePrinting();
-  const dispatchOrder = useApiMutation('documents:dispatchOrder');
-  const receipt = useApiMutation('documents:repairReceipt');
+  const documents = useTicketDocuments();
   const direct = useDirectPrint();
   const start = (kind: TicketDocument) => {
     const setup = printing?.[kind];
     if (!ticket || !setup?.silent) return openDialog(kind);
     if (direct.pending) return;
-    const language = currentLanguage();
-    void direct.run(kind, () =>
-      kind === 'dispatchOrder'
-        ? dispatchOrder.mutateAsync({ ticketId: ticket.id, paper: setup.paper === 'C241' ? 'A4' : setup.paper, language })
-        : receipt.mutateAsync({ ticketId: ticket.id, copy: kind === 'repairIntake' ? 'intake' : 'completion', paper: setup.paper, language }),
-    );
+    void direct.run(kind, () => documents.generate(ticket.id, kind, setup.paper, currentLanguage()));
   };
   return { start, pending: direct.pending };
 }

@@ -7,7 +7,7 @@ import { isIsoDate, localDay, localMoment, localTime } from '../../../../shared/
 import { checkEventTime } from '../../../../shared/domain/event-times';
 import type { TicketStatus } from '../../../../shared/domain/ticket-status';
 import { formatDateTime } from '../../../../shared/format';
-import type { TicketDetail } from '../../../../shared/schemas/ticket';
+import { clockTime, type TicketDetail } from '../../../../shared/schemas/ticket';
 import { currentLanguage } from '../../app/i18n';
 import { tidyDate } from '../../lib/dates';
 import { tidyOnBlur, tidyTime } from './ticket-assignment';
@@ -30,6 +30,9 @@ export interface WhenStart {
   fromAppointment: boolean;
 }
 
+/** A 24 h time as the backend's schema reads it, so the dialog refuses exactly what it would. */
+const isClock = (time: string) => clockTime.safeParse(time).success;
+
 export function whenStart(offered: number | null, now = Date.now()): WhenStart {
   const shown = offered ?? now;
   return { ms: offered, values: { date: localDay(shown), time: localTime(shown) }, fromAppointment: offered !== null };
@@ -44,7 +47,7 @@ export function typedMoment(v: WhenValues, start: WhenStart): number | null {
   const date = tidyDate(v.date);
   const time = tidyTime(v.time);
   if (date === start.values.date && time === start.values.time) return start.ms;
-  if (!isIsoDate(date) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) return Number.NaN;
+  if (!isIsoDate(date) || !isClock(time)) return Number.NaN;
   return localMoment(date, time);
 }
 
@@ -55,7 +58,7 @@ export function typedMoment(v: WhenValues, start: WhenStart): number | null {
 export function whenErrors(t: TFunction, status: TicketStatus, v: WhenValues, start: WhenStart, ticket: TicketDetail): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!isIsoDate(tidyDate(v.date))) errors.date = t('validation.date');
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(tidyTime(v.time))) errors.time = t('validation.time');
+  if (!isClock(tidyTime(v.time))) errors.time = t('validation.time');
   const at = typedMoment(v, start);
   if (Object.keys(errors).length > 0 || at === null) return errors;
   const checked = checkEventTime(status, at, { reportedAt: ticket.reportedAt, arrivedAt: ticket.arrivedAt, resolvedAt: ticket.resolvedAt }, Date.now());
