@@ -21,7 +21,7 @@ export interface TicketTimes {
 }
 
 /** Each refusal's key under `ticketing.errors.`; its text names the time refused (`ticketing.eventTime.<status>`). */
-export type EventTimeRule = 'eventInFuture' | 'eventBeforeReport' | 'arrivalAfterCompletion' | 'completionBeforeArrival' | 'callbackBeforeCompletion';
+export type EventTimeRule = 'eventInFuture' | 'eventBeforeReport' | 'arrivalAfterCompletion' | 'completionBeforeArrival' | 'callbackBeforeCompletion' | 'closeBeforeCompletion';
 
 export type EventTimeCheck =
   | { ok: true; at: number }
@@ -45,6 +45,8 @@ export function checkEventTime(status: TicketStatus, at: number, times: TicketTi
   const floors: [number | null, EventTimeRule][] = [[times.reportedAt, 'eventBeforeReport']];
   if (status === 'resolved') floors.push([times.arrivedAt, 'completionBeforeArrival']);
   if (status === 'calledBack') floors.push([times.resolvedAt, 'callbackBeforeCompletion']);
+  // Closing is the last word on a job: no earlier than its completion, whoever sends the time.
+  if (status === 'closed') floors.push([times.resolvedAt, 'closeBeforeCompletion']);
   let stored = at;
   for (const [bound, rule] of floors) {
     if (bound === null) continue;
@@ -67,7 +69,7 @@ export function checkEventTime(status: TicketStatus, at: number, times: TicketTi
 export function untypedEventTime(status: TicketStatus, entered: number, times: TicketTimes): number {
   let at = Math.max(entered, times.reportedAt);
   if (status === 'resolved' && times.arrivedAt !== null) at = Math.max(at, times.arrivedAt);
-  if (status === 'calledBack' && times.resolvedAt !== null) at = Math.max(at, times.resolvedAt);
+  if ((status === 'calledBack' || status === 'closed') && times.resolvedAt !== null) at = Math.max(at, times.resolvedAt);
   return at;
 }
 

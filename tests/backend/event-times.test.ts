@@ -206,6 +206,15 @@ describe('a callback recorded after the fact', () => {
     ]);
   });
 
+  it('a close sent with a time before the completion is refused, changing nothing', async () => {
+    const t = await resolvedTicket();
+    setClock(sep(21, 17, 45));
+    await expectRefused('tickets:transition', { id: t.id, to: 'closed', note: '联系不上', at: sep(18, 16) }, t.id, 'closeBeforeCompletion', [
+      '关闭时间不能早于完工时间（2026-09-18 17:10）',
+      'Closing time cannot be before the completion (2026-09-18 17:10)',
+    ]);
+  });
+
   it('refuses a time that is no moment at all by the schema, with a translated message', async () => {
     const t = await resolvedTicket();
     const error = await backend.fails('callbacks:record', { ticketId: t.id, reached: false, at: 1_000 });

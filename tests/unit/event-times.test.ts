@@ -31,6 +31,8 @@ const ROWS: Row[] = [
   ['a callback after the completion is kept as typed', 'calledBack', at(18, 17, 0), resolved, { stored: at(18, 17, 0) }],
   ['a callback before the completion is refused, naming the completion', 'calledBack', at(18, 11, 0), resolved, { rule: 'callbackBeforeCompletion', bound: '2026-09-18 11:40' }],
   ['a callback in the future is refused', 'calledBack', at(18, 18, 30), resolved, { rule: 'eventInFuture', bound: '2026-09-18 18:24' }],
+  ['a close before the completion is refused, whoever sends the time', 'closed', at(18, 11, 0), resolved, { rule: 'closeBeforeCompletion', bound: '2026-09-18 11:40' }],
+  ['a close after the completion is kept as typed', 'closed', at(18, 17, 5), resolved, { stored: at(18, 17, 5) }],
   ['any other move typed before the report is refused', 'answered', at(17, 23, 0), open, { rule: 'eventBeforeReport', bound: '2026-09-18 08:00' }],
 ];
 
@@ -54,6 +56,7 @@ describe('the time of a move when none is typed', () => {
     ['is never before the report (a PC clock set back)', 'answered', at(17, 9, 0), open, REPORTED],
     ['for a completion, never before an arrival typed a minute ahead of the clock', 'resolved', at(18, 9, 4), arrived, ARRIVED],
     ['for a callback, never before the completion', 'calledBack', at(18, 11, 0), resolved, RESOLVED],
+    ['for a close, never before the completion', 'closed', at(18, 11, 0), resolved, RESOLVED],
   ] as [string, TicketStatus, number, TicketTimes, number][])('%s', (_name, status, entered, times, expected) => {
     expect(untypedEventTime(status, entered, times)).toBe(expected);
   });

@@ -91,6 +91,7 @@ export const ticketing: CatalogShape<typeof zh> = {
     arrivalAfterCompletion: 'Arrival time cannot be later than the completion ({{bound}})',
     completionBeforeArrival: 'Completion time cannot be before the arrival ({{bound}})',
     callbackBeforeCompletion: 'Callback time cannot be before the completion ({{bound}})',
+    closeBeforeCompletion: 'Closing time cannot be before the completion ({{bound}})',
     cancelReason: 'Give a reason for cancelling the ticket',
     closeNote: 'Closing without a successful callback needs a reason (e.g. the customer could not be reached)',
     noAction: 'Record the action taken before resolving the ticket',

@@ -90,6 +90,7 @@ export const ticketing = {
     arrivalAfterCompletion: '到场时间不能晚于完工时间（{{bound}}）',
     completionBeforeArrival: '完工时间不能早于到场时间（{{bound}}）',
     callbackBeforeCompletion: '回访时间不能早于完工时间（{{bound}}）',
+    closeBeforeCompletion: '关闭时间不能早于完工时间（{{bound}}）',
     cancelReason: '取消工单须写明原因',
     closeNote: '没有回访成功就关闭工单，须写明原因（如联系不上客户）',
     noAction: '还没有记录处理措施，不能完工',
