@@ -2,7 +2,6 @@ import type { CatalogShape } from '../shape';
 import type { desk as zh } from '../zh-CN/desk';
 
 export const desk: CatalogShape<typeof zh> = {
-  nav: 'Desk',
   span: {
     underMinute: '<1 min',
     minutes: '{{m}} min',

@@ -53,7 +53,6 @@ export const health: CatalogShape<typeof zh> = {
   },
   panel: {
     tab: 'Data check',
-    title: 'Data check',
     hint: 'Every start runs a quick check of the database; once a week a full check also compares every page of data with its indexes. Checks only report: they never change your data.',
     last: 'Last full check',
     never: 'No full check has run yet.',

@@ -24,7 +24,6 @@ export const importer: CatalogShape<typeof zh> = {
     rules: 'Every row is checked first and nothing is written until you confirm. A customer on file is reused, never duplicated, when the name and a phone both match; a phone shared with a different name makes a new customer, pointed out row by row in the check; a row that fits several customers waits for you to choose. Once imported, it can be undone in one step as long as nothing has used or changed its data.',
     choose: 'Choose Excel file…',
     chooseAnother: 'Choose another file',
-    opening: 'Reading the file…',
     chosen: 'File: {{file}}',
   },
   fields: {

@@ -2,7 +2,6 @@ import type { CatalogShape } from '../shape';
 import type { service as zh } from '../zh-CN/service';
 
 export const service: CatalogShape<typeof zh> = {
-  nav: 'Complaints',
   tabs: {
     general: 'Company and warranty',
     serviceLevels: 'Service levels',

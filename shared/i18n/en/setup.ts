@@ -12,7 +12,6 @@ export const setup = {
   },
   company: {
     hint: 'The company name and service hotline head every document; the complaint line is printed on warranty cards and receipts.',
-    language: 'Default language of screens and papers',
   },
   logo: {
     hint: 'You can skip this: without a logo the papers print the company name alone.',

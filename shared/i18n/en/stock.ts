@@ -2,7 +2,6 @@ import type { CatalogShape } from '../shape';
 import type { stock as zh } from '../zh-CN/stock';
 
 export const stock: CatalogShape<typeof zh> = {
-  nav: 'Parts & loaners',
   state: { active: 'Active', inactive: 'Inactive' },
   actions: 'Actions',
   showInactive: 'Show inactive',

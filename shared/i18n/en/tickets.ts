@@ -2,7 +2,6 @@ import type { CatalogShape } from '../shape';
 import type { tickets as zh } from '../zh-CN/tickets';
 
 export const tickets: CatalogShape<typeof zh> = {
-  nav: 'Ticket',
   who: { desk: 'Desk' },
   stamp: '{{who}} · {{at}}',
   /** An event typed after the fact: when it happened, and when it was written down. */

@@ -1,6 +1,5 @@
 /** The desk's home board and the ticket list. */
 export const desk = {
-  nav: '今日工作台',
   /** Time left or over on a promise, short enough for a badge. */
   span: {
     underMinute: '不到 1 分',

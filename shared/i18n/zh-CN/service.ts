@@ -1,6 +1,5 @@
 /** Service levels, the working calendar, complaints. */
 export const service = {
-  nav: '投诉',
   tabs: {
     general: '公司与保修',
     serviceLevels: '服务等级',

@@ -1,6 +1,5 @@
 /** Technicians, spare parts and stock, loaners, labour fees. */
 export const stock = {
-  nav: '备件与备机',
   state: { active: '在用', inactive: '已停用' },
   actions: '操作',
   showInactive: '显示已停用',

@@ -1,6 +1,5 @@
 /** The ticket page and the new-ticket form. */
 export const tickets = {
-  nav: '工单',
   /** Who stamped a change when no operator name is set. */
   who: { desk: '服务台' },
   stamp: '{{who}} · {{at}}',
