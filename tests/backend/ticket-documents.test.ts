@@ -264,6 +264,8 @@ describe.each(['zh-CN', 'en'] as const)('ticket paper in %s, read back with popp
     expect(text).toContain(local(at('2026-09-15T14:12:00+08:00')));
     expect(text).toContain('张太太');
     expect(text).toContain('13957112233');
+    // The seeded service level reads in the paper's language, as it does on screen.
+    expect(text).toContain(squeeze(t('service.levels.seeded.standard')));
     expect(text).toContain(squeeze(t('repairPrint.common.lead', { name: '李建国' })));
     expect(text).toContain('电容表、冷媒压力表、R32冷媒一瓶');
     expect(text).toContain('PCB-35');

@@ -1,3 +1,4 @@
+import { serviceLevelName } from '../../../../shared/domain/service-levels';
 import type { Language } from '../../../../shared/i18n';
 import { renderFitting, type RenderedDocument } from '../kit/fitting';
 import type { Paper } from '../../../../shared/schemas/document';
@@ -113,7 +114,7 @@ function details(c: PaperCtx): Content {
     { label: k('common.reportedAt'), value: moment(ticket.reportedAt) },
     { label: k('common.source'), value: t(`ticketing.source.${ticket.source}`) },
     { label: k('common.faultCategory'), value: t(`ticketing.faultCategory.${ticket.faultCategory}`) },
-    { label: k('common.serviceLevel'), value: ticket.serviceLevel.name },
+    { label: k('common.serviceLevel'), value: serviceLevelName(ticket.serviceLevel.name, t) },
     ...(setup.paper === 'A4' ? [] : [{ label: k('common.severity'), value: t(`ticketing.severity.${ticket.severity}`), bold: true, wide: true }]),
     { label: k('common.faultReported'), value: ticket.faultReported, wide: true, bold: true },
     { label: k('common.technicians'), value: technicianNames(c, true), wide: true },
