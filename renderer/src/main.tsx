@@ -1,7 +1,6 @@
 /// <reference types="vite/client" />
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
@@ -14,7 +13,7 @@ import { call } from './api/client';
 import { App } from './app/App';
 import { RecoveryScreen } from './app/RecoveryScreen';
 import { i18n, initI18n, isLanguage } from './app/i18n';
-import { theme } from './app/theme';
+import { DeskMantineProvider } from './app/DeskMantineProvider';
 import { SETTINGS_KEY } from './app/language';
 
 const queryClient = new QueryClient({
@@ -31,9 +30,9 @@ function startRecovery(root: HTMLElement, status: HealthStatus): void {
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <MantineProvider theme={theme}>
+        <DeskMantineProvider>
           <RecoveryScreen initial={status} />
-        </MantineProvider>
+        </DeskMantineProvider>
       </I18nextProvider>
     </StrictMode>,
   );
@@ -66,12 +65,12 @@ async function start(): Promise<void> {
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <MantineProvider theme={theme}>
+        <DeskMantineProvider>
           <Notifications position="bottom-right" limit={4} />
           <QueryClientProvider client={queryClient}>
             <App />
           </QueryClientProvider>
-        </MantineProvider>
+        </DeskMantineProvider>
       </I18nextProvider>
     </StrictMode>,
   );

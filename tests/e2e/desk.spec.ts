@@ -73,7 +73,7 @@ test('the desk shows the overdue call in red, the day ahead, and the list finds 
   const badge = lateRow.getByTestId('deadline-badge');
   await expect(badge).toHaveAttribute('data-state', 'overdue');
   await expect(badge).toHaveText(/^响应已超时 · 超 2 小时 \d+ 分$/);
-  await expect(badge).toHaveCSS('background-color', 'rgb(250, 82, 82)');
+  await expect(badge).toHaveCSS('background-color', 'rgb(224, 49, 49)');
   await expect(urgent.locator('tbody tr')).toHaveCount(1);
 
   await expect(desk.getByTestId('desk-appointments')).toContainText('23:00–23:59');
@@ -176,7 +176,7 @@ test('the desk and the list in English', async ({ desk, backend }, testInfo) => 
   await expect(desk.getByText("Today's appointments")).toBeVisible();
   await screenshot(desk, testInfo, 'desk-board-en', true);
 
-  await desk.getByRole('button', { name: /^Open tickets/ }).click();
+  await desk.getByRole('button', { name: /Open tickets$/ }).click();
   await expect(desk.getByTestId('tickets-total')).toHaveText('2 tickets');
   await desk.getByText('All', { exact: true }).click();
   await expect(desk.getByTestId('tickets-total')).toHaveText('3 tickets');

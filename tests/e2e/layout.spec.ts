@@ -1,10 +1,6 @@
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import type { TestBackend } from '../support/backend';
-import { AIRCON_POLICY } from '../support/sample';
-import { localDay } from '../../shared/domain/dates';
 import { expect, test } from './fixtures';
 import { watchPage } from './page-helpers';
+import { everyScreen, layoutCheck, LONG_MODEL, seed, visit } from './screens';
 
 /**
  * Layouts that hold (issue 13): every screen, in both languages, with the long names real desks
@@ -13,273 +9,14 @@ import { watchPage } from './page-helpers';
  * element it sits in), so the clerk can still read it by pointing at it.
  */
 
-const HOUR = 3_600_000;
-const LONG_NAME = '杭州市西湖区文三路九十号西湖花园小区物业管理处暨业主委员会联合办公室';
-const LONG_MODEL = 'KFR-72LW/(72555)FNhAc-B1(WIFI)';
-const SHARED_PHONE = '13812345678';
-
-interface Seeded {
-  customerId: number;
-  unitId: number;
-  ticketId: number;
-}
-
-async function seed(backend: TestBackend): Promise<Seeded> {
-  const now = Date.now();
-  await backend.ok('settings:update', { companyName: '杭州暖风空调制冷设备安装维修服务有限公司', hotline: '400-800-1234' });
-  const policy = await backend.ok('policies:create', { ...AIRCON_POLICY, name: '格力家用柜式空调整机一年压缩机三年标准保修' });
-  const model = await backend.ok('models:create', { brand: '格力', model: LONG_MODEL, category: '空调', policyId: policy.id });
-  await backend.ok('models:create', { brand: '美的', model: 'KFR-35GW/BP3DN8Y-PH200(B1)', category: '空调', policyId: policy.id });
-  expect(LONG_NAME.length).toBeGreaterThanOrEqual(30);
-  const customer = await backend.ok('customers:create', {
-    kind: 'organisation',
-    name: LONG_NAME,
-    phones: [{ phone: SHARED_PHONE, label: '物业前台值班电话' }, { phone: '0571-88886666' }, { phone: '13912345678' }],
-    addresses: [{ address: '浙江省杭州市西湖区文三路 90 号西湖花园小区 12 幢 2 单元 1801 室（物业管理处楼上）', isDefault: true }],
-    contacts: [{ name: '欧阳建国', role: '物业工程部主管', phone: '13700001234' }],
-    tags: ['物业', '长期合作', '维保合同'],
-    note: '大门东侧进出，车辆需登记；周末只有值班人员。',
-  });
-  // The same phone on a second customer: a household sharing the line.
-  const sharer = await backend.ok('customers:create', {
-    name: '欧阳晓明',
-    phones: [{ phone: SHARED_PHONE }],
-    addresses: [{ address: '浙江省杭州市西湖区文三路 90 号西湖花园小区 12 幢 2 单元 1801 室', isDefault: true }],
-  });
-  const accepted = localDay(now - 200 * 24 * HOUR);
-  const unit = await backend.ok('units:create', { customerId: customer.id, modelId: model.id, serial: 'GL2026A0001KFR72LWFNHAC', purchaseDate: accepted, acceptanceDate: accepted });
-  await backend.ok('units:create', { customerId: sharer.id, modelId: model.id, serial: 'GL2026A0002', purchaseDate: accepted, acceptanceDate: accepted });
-  const tech = await backend.ok('technicians:create', { name: '欧阳志远', phone: '13900001111', skills: ['空调', '中央空调', '冷库', '热泵热水器'], certificateNo: 'T1234567890123' });
-  await backend.ok('technicians:create', { name: '李师傅', phone: SHARED_PHONE, skills: ['投影仪'] });
-
-  const partNames = [
-    '压缩机启动电容 CBB65 35μF 450V（格力原厂配件）',
-    '室外机风扇电机 YDK-35-6 直流无刷（带霍尔传感器）',
-    '四通换向阀 DSF-20 含线圈及连接铜管组件',
-    '电子膨胀阀 EKV-24 含驱动线圈（变频机专用）',
-    '室内机主控板 GRJW72-A 变频柜机（需刷写程序）',
-    '遥控器 YB1FA 原装（含电池及壁挂支架）',
-    '冷媒 R32 充注 3 公斤（含检漏及抽真空服务）',
-    '室外机压缩机减振橡胶脚垫（一套四只含螺栓）',
-  ];
-  const parts = [];
-  for (const [i, name] of partNames.entries()) {
-    parts.push(await backend.ok('parts:create', { partNumber: `GREE-72LW-${1000 + i}-A`, name, costFen: 12_345 + i, priceFen: 123_456 + i, quantity: 20, reorderLevel: 25 }));
-  }
-  await backend.ok('fees:create', { name: '柜机拆装及高空作业附加费（含安全绳）', amountFen: 30_000 });
-  const loaner = await backend.ok('loaners:create', { name: '备用柜式空调 3 匹 1 号', model: LONG_MODEL, serial: 'BY-2026-0001' });
-
-  const ticket = await backend.ok('tickets:create', {
-    customerId: customer.id,
-    unitId: unit.id,
-    faultReported: '开机半小时后外机停转，室内机显示 E6 故障代码，出风不冷，业主说去年夏天也出现过类似情况，请师傅带好四通阀和主板',
-    faultCategory: 'notCooling',
-    severity: 'major',
-    reportedAt: now - 30 * HOUR,
-  });
-  await backend.ok('tickets:transition', { id: ticket.id, to: 'answered', at: now - 29 * HOUR });
-  await backend.ok('tickets:assign', { id: ticket.id, technicianIds: [tech.id] });
-  await backend.ok('tickets:transition', { id: ticket.id, to: 'dispatched', at: now - 28 * HOUR });
-  await backend.ok('tickets:transition', { id: ticket.id, to: 'onSite', at: now - 27 * HOUR });
-  for (const part of parts) await backend.ok('tickets:addPart', { id: ticket.id, partId: part.id, quantity: 1 });
-  await backend.ok('loans:issue', { ticketId: ticket.id, loanerId: loaner.id, expectedReturn: localDay(now) });
-  // An unanswered call from yesterday (overdue) and a fresh one, so the desk has both kinds.
-  await backend.ok('tickets:create', { customerId: sharer.id, unitId: null, unregisteredUnit: { brand: '美的', model: 'KFR-35GW/BP3DN8Y-PH200(B1)', serial: null }, faultReported: '室内机漏水滴到地板上', faultCategory: 'leak', reportedAt: now - 26 * HOUR });
-  await backend.ok('tickets:create', { customerId: customer.id, unitId: unit.id, faultReported: '遥控器失灵', faultCategory: 'electrical' });
-  await backend.ok('complaints:create', { channel: 'phone', content: '师傅约好上午来，下午三点才到，也没有提前打电话，业主非常不满意，要求经理亲自回电话说明情况', customerId: customer.id, ticketId: ticket.id, handler: '王经理' });
-  await backend.ok('documents:warrantyCard', { unitId: unit.id, paper: 'A4', language: 'zh-CN' });
-  await backend.ok('documents:dispatchOrder', { ticketId: ticket.id, paper: 'A4', language: 'zh-CN' });
-  return { customerId: customer.id, unitId: unit.id, ticketId: ticket.id };
-}
-
-interface Fault {
-  kind: 'page scrolls sideways' | 'box scrolls sideways' | 'text clipped' | 'value wraps over three lines';
-  where: string;
-  text: string;
-}
-
-/** What the clerk would see wrong on the screen as it is now. */
-async function layoutFaults(page: Page): Promise<Fault[]> {
-  return page.evaluate(() => {
-    const faults: { kind: 'page scrolls sideways' | 'box scrolls sideways' | 'text clipped' | 'value wraps over three lines'; where: string; text: string }[] = [];
-    const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth) {
-      faults.push({ kind: 'page scrolls sideways', where: 'html', text: `${root.scrollWidth} > ${root.clientWidth}` });
-    }
-    const describe = (el: Element): string => {
-      const parts: string[] = [];
-      for (let at: Element | null = el; at && parts.length < 4; at = at.parentElement) {
-        const test = at.getAttribute('data-testid');
-        const cls = Array.from(at.classList).filter((c) => !c.startsWith('m_')).slice(0, 2).join('.');
-        parts.unshift(`${at.tagName.toLowerCase()}${test ? `[data-testid=${test}]` : ''}${cls ? `.${cls}` : ''}`);
-      }
-      return parts.join(' > ');
-    };
-    const titled = (el: Element): boolean => {
-      const text = (el.textContent ?? '').trim();
-      for (let at: Element | null = el; at; at = at.parentElement) {
-        const title = at.getAttribute('title');
-        if (title && title.includes(text.slice(0, 8))) return true;
-        if (at.tagName === 'BODY') break;
-      }
-      return false;
-    };
-    for (const el of Array.from(document.body.querySelectorAll('*'))) {
-      if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) continue;
-      if (!(el instanceof HTMLElement) || !el.textContent?.trim()) continue;
-      const style = getComputedStyle(el);
-      const hides = (v: string) => v === 'hidden' || v === 'clip';
-      const scrolls = style.overflowX === 'auto' || style.overflowX === 'scroll';
-      if (!hides(style.overflowX) && !hides(style.overflowY) && !scrolls) continue;
-      const box = el.getBoundingClientRect();
-      // Screen-reader-only text is a 1 px box on purpose.
-      if (box.width <= 2 || box.height <= 2 || style.visibility === 'hidden' || (el.offsetParent === null && style.position !== 'fixed')) continue;
-      if (scrolls) {
-        // A table or list that must be scrolled sideways hides its right-hand columns from the clerk.
-        if (el.scrollWidth > el.clientWidth + 1) faults.push({ kind: 'box scrolls sideways', where: describe(el), text: `${el.scrollWidth} > ${el.clientWidth}` });
-        continue;
-      }
-      const wide = hides(style.overflowX) && el.scrollWidth > el.clientWidth + 1;
-      const tall = hides(style.overflowY) && el.scrollHeight > el.clientHeight + 1 && style.webkitLineClamp === 'none';
-      if (!wide && !tall) continue;
-      // Only text that is itself cut counts; a box whose child is laid out wider is the child's to answer for.
-      if (wide && style.textOverflow === 'ellipsis' && titled(el)) continue;
-      if (!wide && tall) {
-        // Clipped vertically: only a fault when a line of text sits below the box.
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        const lines = Array.from(range.getClientRects());
-        if (!lines.some((r) => r.width > 0 && r.top >= box.bottom - 1)) continue;
-      }
-      const size = wide ? `${el.scrollWidth} px in ${el.clientWidth}` : `${el.scrollHeight} px high in ${el.clientHeight}`;
-      faults.push({ kind: 'text clipped', where: describe(el), text: `${(el.textContent ?? '').trim().slice(0, 60)} (${size})` });
-    }
-    // A table row stays one glance high: one value (a model, a name) takes at most two lines, and
-    // a longer one is truncated with its title, never wrapped into a three-line row. Sentences
-    // (the warranty's reasons) are marked data-prose and wrap as text does.
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const holder = node.parentElement;
-      if (!holder?.closest('tbody td') || holder.closest('[data-prose]') || !node.textContent?.trim()) continue;
-      const clip = holder.getBoundingClientRect();
-      const range = document.createRange();
-      range.selectNodeContents(node);
-      const tops = new Set(
-        Array.from(range.getClientRects())
-          .filter((r) => r.width > 0 && r.bottom <= clip.bottom + 1)
-          .map((r) => Math.round(r.top)),
-      );
-      if (tops.size > 2) faults.push({ kind: 'value wraps over three lines', where: describe(holder), text: node.textContent.trim().slice(0, 60) });
-    }
-    return faults;
-  });
-}
-
-/** Waits for the screen to settle (no loaders, fonts in), then checks it and returns its faults labelled. */
-async function check(page: Page, screen: string): Promise<string[]> {
-  await expect(page.locator('.mantine-Loader-root')).toHaveCount(0);
-  await page.evaluate(() => document.fonts.ready);
-  // LAYOUT_SHOTS=<folder> keeps a picture of every screen checked, for a person to look at.
-  const shots = process.env.LAYOUT_SHOTS;
-  if (shots) await page.screenshot({ path: join(shots, `${screen.replace(/[^\p{L}\p{N}-]+/gu, '-')}.png`) });
-  return (await layoutFaults(page)).map((f) => `${screen}: ${f.kind} — ${f.where} «${f.text}»`);
-}
-
-async function visit(page: Page, hash: string, ready: (page: Page) => Promise<void>): Promise<void> {
-  await page.goto(`/${hash}`);
-  await ready(page);
-}
-
-async function everyScreen(page: Page, ids: Seeded, language: 'zh-CN' | 'en'): Promise<string[]> {
-  const found: string[] = [];
-  const at = (name: string) => `${language} ${name}`;
-  const heading = async (p: Page) => expect(p.locator('main h1, main h2').first()).toBeVisible();
-
-  await visit(page, '#/desk', async (p) => expect(p.getByTestId('desk-counters')).toBeVisible());
-  found.push(...(await check(page, at('desk'))));
-  await visit(page, '#/customers', async (p) => expect(p.getByText(LONG_NAME).first()).toBeVisible());
-  found.push(...(await check(page, at('customers'))));
-  await visit(page, `#/customers/${ids.customerId}`, async (p) => expect(p.getByText(LONG_MODEL).first()).toBeVisible());
-  found.push(...(await check(page, at('customer'))));
-  await visit(page, `#/units/${ids.unitId}`, async (p) => expect(p.getByText(LONG_MODEL).first()).toBeVisible());
-  found.push(...(await check(page, at('unit'))));
-  await visit(page, '#/tickets', async (p) => expect(p.getByText(LONG_NAME).first()).toBeVisible());
-  found.push(...(await check(page, at('tickets'))));
-  await visit(page, `#/tickets/${ids.ticketId}`, async (p) => expect(p.getByTestId('ticket-parts').locator('tbody tr')).toHaveCount(8));
-  found.push(...(await check(page, at('ticket'))));
-  // The seeded service level in the reader's language.
-  await expect(page.getByTestId('ticket-deadlines')).toContainText(language === 'en' ? 'Standard service' : '标准服务');
-  await visit(page, '#/technicians', async (p) => expect(p.getByText('欧阳志远').first()).toBeVisible());
-  found.push(...(await check(page, at('technicians'))));
-
-  await visit(page, '#/parts', heading);
-  const partTabs = page.getByRole('tab');
-  for (let i = 0; i < (await partTabs.count()); i += 1) {
-    await partTabs.nth(i).click();
-    await expect(partTabs.nth(i)).toHaveAttribute('aria-selected', 'true');
-    found.push(...(await check(page, at(`parts tab ${(await partTabs.nth(i).textContent())?.trim()}`))));
-  }
-  await visit(page, '#/complaints', async (p) => expect(p.getByTestId('complaints-table')).toBeVisible());
-  found.push(...(await check(page, at('complaints'))));
-  await visit(page, '#/products', async (p) => expect(p.getByText(LONG_MODEL).first()).toBeVisible());
-  found.push(...(await check(page, at('products'))));
-  await visit(page, '#/documents', async (p) => expect(p.locator('main tbody tr').first()).toBeVisible());
-  found.push(...(await check(page, at('documents'))));
-  await visit(page, '#/import', heading);
-  found.push(...(await check(page, at('import'))));
-  await visit(page, '#/audit', async (p) => expect(p.locator('main tbody tr').first()).toBeVisible());
-  found.push(...(await check(page, at('audit log'))));
-
-  await visit(page, '#/settings', heading);
-  const settingTabs = page.getByRole('tab');
-  for (let i = 0; i < (await settingTabs.count()); i += 1) {
-    await settingTabs.nth(i).click();
-    await expect(settingTabs.nth(i)).toHaveAttribute('aria-selected', 'true');
-    found.push(...(await check(page, at(`settings tab ${(await settingTabs.nth(i).textContent())?.trim()}`))));
-  }
-
-  await page.getByRole('tab', { name: language === 'en' ? 'Service levels' : '服务等级' }).click();
-  await expect(page.getByTestId('service-levels')).toContainText(language === 'en' ? 'Basic service' : '基础服务');
-
-  // The search box with the shared number: both customers and their units in the dropdown.
-  await visit(page, '#/desk', async (p) => expect(p.getByTestId('desk-counters')).toBeVisible());
-  await page.keyboard.press('Control+K');
-  await page.keyboard.type(SHARED_PHONE);
-  await expect(page.getByRole('option').filter({ hasText: '欧阳晓明' })).toBeVisible();
-  found.push(...(await check(page, at('search dropdown by phone'))));
-  // By serial: the units, each with its cover and the day it ends.
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type('GL2026A000');
-  await expect(page.getByRole('option').filter({ hasText: 'GL2026A0002' })).toBeVisible();
-  found.push(...(await check(page, at('search dropdown by serial'))));
-  await page.keyboard.press('Escape');
-
-  await visit(page, '#/customers', async (p) => expect(p.getByText(LONG_NAME).first()).toBeVisible());
-  await page.keyboard.press('Control+Shift+N');
-  await expect(page.getByRole('dialog')).toBeVisible();
-  found.push(...(await check(page, at('new customer dialog'))));
-  // The form is taller than the screen: its Save stays in reach on the sticky footer.
-  await expect(page.getByRole('dialog').getByRole('button', { name: /保存|Save/ })).toBeInViewport();
-  await page.keyboard.press('Escape');
-  await expect(page.getByRole('dialog')).toHaveCount(0);
-
-  // A new repair opens on a unit's page, for that unit.
-  await visit(page, `#/units/${ids.unitId}`, async (p) => expect(p.getByTestId('unit-header').getByTestId('new-repair')).toBeVisible());
-  await page.keyboard.press('Control+N');
-  await expect(page.getByRole('dialog')).toBeVisible();
-  found.push(...(await check(page, at('new repair dialog'))));
-  await page.keyboard.press('Escape');
-  return found;
-}
-
 test('every screen holds its layout at 1366 × 768 in Chinese and English', async ({ desk, backend }) => {
   test.setTimeout(240_000);
   const problems = watchPage(desk);
   const ids = await seed(backend);
-  const found = await everyScreen(desk, ids, 'zh-CN');
+  const found = await everyScreen(desk, ids, 'zh-CN', layoutCheck);
   await backend.ok('settings:update', { language: 'en' });
   await desk.reload();
-  found.push(...(await everyScreen(desk, ids, 'en')));
+  found.push(...(await everyScreen(desk, ids, 'en', layoutCheck)));
   expect(found).toEqual([]);
   expect(problems).toEqual([]);
 });
@@ -293,13 +30,13 @@ test('the busiest screens hold at 1920 × 1080', async ({ desk, backend }) => {
     await backend.ok('settings:update', { language });
     await visit(desk, '#/desk', async (p) => expect(p.getByTestId('desk-counters')).toBeVisible());
     await desk.reload();
-    found.push(...(await check(desk, `1920 ${language} desk`)));
+    found.push(...(await layoutCheck(desk, `1920 ${language} desk`)));
     await visit(desk, `#/customers/${ids.customerId}`, async (p) => expect(p.getByText(LONG_MODEL).first()).toBeVisible());
-    found.push(...(await check(desk, `1920 ${language} customer`)));
+    found.push(...(await layoutCheck(desk, `1920 ${language} customer`)));
     await visit(desk, `#/units/${ids.unitId}`, async (p) => expect(p.getByText(LONG_MODEL).first()).toBeVisible());
-    found.push(...(await check(desk, `1920 ${language} unit`)));
+    found.push(...(await layoutCheck(desk, `1920 ${language} unit`)));
     await visit(desk, `#/tickets/${ids.ticketId}`, async (p) => expect(p.getByTestId('ticket-parts').locator('tbody tr')).toHaveCount(8));
-    found.push(...(await check(desk, `1920 ${language} ticket`)));
+    found.push(...(await layoutCheck(desk, `1920 ${language} ticket`)));
   }
   expect(found).toEqual([]);
   expect(problems).toEqual([]);

@@ -37,7 +37,7 @@ export function Counters({ board, onOpen }: { board: Board; onOpen: (key: Counte
         const value = values[key];
         const color = value > 0 ? ALERT_COLOR[key] : undefined;
         return (
-          <UnstyledButton key={key} onClick={() => onOpen(key)} data-counter={key} aria-label={`${t(`desk.board.counters.${key}`)} ${value}`}>
+          <UnstyledButton key={key} onClick={() => onOpen(key)} data-counter={key}>
             <Paper withBorder px="sm" py={6} style={color ? { borderColor: `var(--mantine-color-${color}-4)` } : undefined}>
               <Text fz={22} fw={700} lh={1.2} c={color ?? undefined}>
                 {value}

@@ -161,6 +161,7 @@ export function ImportPage() {
         size="sm"
         contentPadding="sm"
         allowNextStepsSelect={false}
+        role="group"
         aria-label={t('importer.steps.label')}
       >
         <Stepper.Step

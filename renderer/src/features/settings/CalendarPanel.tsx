@@ -19,7 +19,7 @@ export function MissingYearNotice({ year, onStart }: { year: number; onStart: ()
     <Alert variant="light" color="yellow" icon={<IconCalendarExclamation size={18} />} py={8} mb="sm" data-testid="calendar-missing">
       <Group justify="space-between" wrap="nowrap" gap="md">
         <Text size="sm">{t('service.calendar.missing', { year })}</Text>
-        <Button size="xs" variant="white" color="yellow.9" onClick={onStart} style={{ flexShrink: 0 }}>
+        <Button size="xs" variant="white" color="yellow" onClick={onStart} style={{ flexShrink: 0 }}>
           {t('service.calendar.startYear', { year })}
         </Button>
       </Group>

@@ -1,0 +1,68 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures';
+import { watchPage } from './page-helpers';
+import { everyScreen, layoutFaults, seed, settle, type ScreenCheck } from './screens';
+
+/**
+ * Readable for everyone (issue 22): every screen and dialog in both languages passes the WCAG
+ * 2.1 A and AA rules of axe-core with no critical or serious violation, and the same walk holds
+ * in a high-contrast theme (forced colours).
+ */
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** The desk's states with status colours on screen: the walk's own data plus the sample set (late lift, reorder, callback due). */
+async function busyDesk(backend: Parameters<typeof seed>[0]) {
+  const ids = await seed(backend);
+  await backend.ok('sample:load', { language: 'zh-CN' });
+  return ids;
+}
+
+const axeCheck: ScreenCheck = async (page, screen) => {
+  await settle(page, screen);
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  return violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .map((v) => `${screen}: ${v.id} (${v.impact}) × ${v.nodes.length} — ${v.nodes[0]?.target.join(' ')} ${v.nodes[0]?.failureSummary?.split('\n')[1]?.trim() ?? ''}`);
+};
+
+/** Only sideways scrolling counts here: a control pushed out of reach. */
+const reachCheck: ScreenCheck = async (page, screen) => {
+  await settle(page, screen);
+  return (await layoutFaults(page)).filter((f) => f.kind !== 'text clipped' && f.kind !== 'value wraps over three lines').map((f) => `${screen}: ${f.kind} — ${f.where} «${f.text}»`);
+};
+
+/** In forced colours every badge and alert keeps an edge of its own. */
+const forcedColoursCheck: ScreenCheck = async (page, screen) => {
+  const faults = await reachCheck(page, screen);
+  const edgeless = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('.mantine-Badge-root, .mantine-Alert-root'))
+      .filter((el) => (el as HTMLElement).offsetParent !== null && parseFloat(getComputedStyle(el).borderTopWidth) === 0)
+      .map((el) => (el.textContent ?? '').trim().slice(0, 30)),
+  );
+  return [...faults, ...edgeless.map((text) => `${screen}: no edge in forced colours «${text}»`)];
+};
+
+test('every screen and dialog passes WCAG 2.1 AA (axe) in Chinese and English', async ({ desk, backend }) => {
+  test.setTimeout(300_000);
+  const problems = watchPage(desk);
+  const ids = await busyDesk(backend);
+  await desk.reload();
+  const found = await everyScreen(desk, ids, 'zh-CN', axeCheck);
+  await backend.ok('settings:update', { language: 'en' });
+  await desk.reload();
+  found.push(...(await everyScreen(desk, ids, 'en', axeCheck)));
+  expect(found).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+test('in a high-contrast theme (forced colours) every badge and alert keeps its edge', async ({ desk, backend }) => {
+  test.setTimeout(300_000);
+  const problems = watchPage(desk);
+  await desk.emulateMedia({ forcedColors: 'active' });
+  const ids = await busyDesk(backend);
+  await desk.reload();
+  const found = await everyScreen(desk, ids, 'zh-CN', forcedColoursCheck);
+  expect(found).toEqual([]);
+  expect(problems).toEqual([]);
+});
