@@ -192,7 +192,7 @@ test('a repair from the phone call to the closed callback, with its dispatch ord
   await expect.poll(() => backend.platform.printed.length).toBe(1);
   const order = backend.platform.printed[0]!;
   expect(order.paper).toBe('A4');
-  await orderPreview.getByRole('button', { name: '关闭' }).click();
+  await orderPreview.locator('.mantine-Modal-body').getByRole('button', { name: '关闭' }).click();
   await expect(orderPreview).toBeHidden();
 
   // On site: the work as reported back, a part from stock.
@@ -230,14 +230,14 @@ test('a repair from the phone call to the closed callback, with its dispatch ord
   // Both receipt copies: the intake copy on A5, the completion copy on 241 mm forms and in English.
   const intake = await printFromTicket(desk, backend, '维修单（收机联）', 'A5', '中文', /维修单（收机联）|SJD-/);
   expect(intake.printed.paper).toBe('A5');
-  await intake.preview.getByRole('button', { name: '关闭' }).click();
+  await intake.preview.locator('.mantine-Modal-body').getByRole('button', { name: '关闭' }).click();
   const completion = await printFromTicket(desk, backend, '维修单（完工联）', '241 mm 连续纸（针式三联）', '中文', /WXD-/);
   expect(completion.printed.paper).toBe('C241');
-  await completion.preview.getByRole('button', { name: '关闭' }).click();
+  await completion.preview.locator('.mantine-Modal-body').getByRole('button', { name: '关闭' }).click();
   const english = await printFromTicket(desk, backend, '维修单（完工联）', 'A4', 'English', /WXD-/);
   expect(english.printed.paper).toBe('A4');
   await screenshot(desk, testInfo, 'ticket-completion-preview-en', true);
-  await english.preview.getByRole('button', { name: '关闭' }).click();
+  await english.preview.locator('.mantine-Modal-body').getByRole('button', { name: '关闭' }).click();
 
   // The callback: reached, very satisfied; that moves the ticket to "called back". Then close it.
   await desk.getByTestId('ticket-moves').getByRole('button', { name: '已回访', exact: true }).click();

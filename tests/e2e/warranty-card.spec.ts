@@ -187,7 +187,7 @@ test('a policy and a model, a new customer, a unit and its warranty card, printe
   expect(printed.file).toMatch(/\.pdf$/);
   expect(printed.paper).toBe('A4');
   await expect(desk.getByText(`已发送到打印机“${printed.printer}”`)).toBeVisible();
-  await preview.getByRole('button', { name: '关闭' }).click();
+  await preview.locator('.mantine-Modal-body').getByRole('button', { name: '关闭' }).click();
   await expect(preview).toBeHidden();
 
   // The archive lists the card and can open it again for a reprint.
