@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { IconFlask, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { errorText } from '../../lib/errorText';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { ConfirmModal } from '../../ui/ConfirmModal';
 import { QueryState } from '../../ui/QueryState';
+import { Section } from '../../ui/Section';
 
 /** Loads the sample set in the language the desk shows; the setup's last step and Settings offer it. */
 export function LoadSampleButton({ variant = 'default' }: { variant?: 'default' | 'filled' | 'light' }) {
@@ -43,13 +44,7 @@ export function SamplePanel() {
   };
 
   return (
-    <Paper withBorder p="md" maw={820}>
-      <Title order={3} fz="md" fw={600}>
-        {t('sample.title')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('sample.hint')}
-      </Text>
+    <Section title={t('sample.title')} hint={t('sample.hint')} maw={820}>
       <QueryState isPending={status.isPending} error={status.error} />
       {status.data && (
         <Stack gap="sm">
@@ -90,6 +85,6 @@ export function SamplePanel() {
       >
         {t('sample.confirmBody')}
       </ConfirmModal>
-    </Paper>
+    </Section>
   );
 }

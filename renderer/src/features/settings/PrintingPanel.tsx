@@ -1,4 +1,4 @@
-import { Alert, Group, NumberInput, Paper, SegmentedControl, Select, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Alert, Group, NumberInput, SegmentedControl, Select, Stack, Switch, Table, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { IconAlertTriangle } from '@tabler/icons-react';
@@ -14,6 +14,7 @@ import { schemaValidator, showServerFieldErrors } from '../../lib/formValidation
 import { notifyDone, notifyError } from '../../lib/notify';
 import { SaveButton } from '../../ui/FormModal';
 import { QueryState } from '../../ui/QueryState';
+import { Section } from '../../ui/Section';
 import { printerGone } from '../../ui/print-setup';
 
 /** The select's value for "the system's default printer" (stored as null): no printer is named so. */
@@ -170,15 +171,9 @@ export function PrintingPanel({ settings }: { settings: Settings }) {
   // Asked afresh each time the tab opens: a printer may have been added or removed since.
   const printers = useApiQuery('settings:printers', {}, { refetchOnMount: 'always' });
   return (
-    <Paper withBorder p="md" maw={1000}>
-      <Title order={3} fz="md" fw={600}>
-        {t('printing.title')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('printing.hint')}
-      </Text>
+    <Section title={t('printing.title')} hint={t('printing.hint')} maw={1000}>
       <QueryState isPending={printers.isPending} error={printers.error} />
       {printers.data && <PrintingForm settings={settings} printers={printers.data} />}
-    </Paper>
+    </Section>
   );
 }

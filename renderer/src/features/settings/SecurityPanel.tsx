@@ -13,6 +13,7 @@ import { FormModal } from '../../ui/FormModal';
 import { showServerFieldErrors } from '../../lib/formValidation';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { QueryState } from '../../ui/QueryState';
+import { Section } from '../../ui/Section';
 import { PinSection } from './PinSection';
 
 /**
@@ -95,13 +96,7 @@ function OperatorsSection({ current }: { current: string | null }) {
     );
 
   return (
-    <Paper withBorder p="md">
-      <Title order={3} fz="md" fw={600}>
-        {t('security.panel.operatorsTitle')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('security.panel.operatorsHint')}
-      </Text>
+    <Section title={t('security.panel.operatorsTitle')} hint={t('security.panel.operatorsHint')}>
       <QueryState isPending={list.isPending} error={list.error} />
       {list.data && list.data.length === 0 && (
         <Text size="sm" c="dimmed">
@@ -146,7 +141,7 @@ function OperatorsSection({ current }: { current: string | null }) {
         </Table>
       )}
       {renaming && <RenameModal operator={renaming} onClose={() => setRenaming(null)} />}
-    </Paper>
+    </Section>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Group, Input, Paper, SimpleGrid, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Group, Input, SimpleGrid, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
@@ -10,6 +10,7 @@ import { LanguageSwitch, SETTINGS_KEY, useSettings } from '../../app/language';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
+import { Section } from '../../ui/Section';
 import { SaveButton } from '../../ui/FormModal';
 import { LogoForm, WarrantyRulesForm } from './WarrantyRulesForm';
 import { CalendarPanel, CalendarTabLabel } from './CalendarPanel';
@@ -98,13 +99,7 @@ export function SettingsPage() {
         </Tabs.List>
         <Tabs.Panel value="general">
           <Stack gap="md" maw={820}>
-            <Paper withBorder p="md">
-              <Title order={3} fz="md" fw={600}>
-                {t('app.settings.company')}
-              </Title>
-              <Text size="sm" c="dimmed" mb="sm">
-                {t('app.settings.companyHint')}
-              </Text>
+            <Section title={t('app.settings.company')} hint={t('app.settings.companyHint')}>
               <QueryState isPending={settings.isPending} error={settings.error} />
               {settings.data && <CompanyForm settings={settings.data} />}
               {settings.data && (
@@ -118,29 +113,17 @@ export function SettingsPage() {
                   <LogoForm settings={settings.data} />
                 </Stack>
               )}
-            </Paper>
-            <Paper withBorder p="md">
-              <Title order={3} fz="md" fw={600}>
-                {t('app.settings.rules.title')}
-              </Title>
-              <Text size="sm" c="dimmed" mb="sm">
-                {t('app.settings.rules.hint')}
-              </Text>
+            </Section>
+            <Section title={t('app.settings.rules.title')} hint={t('app.settings.rules.hint')}>
               {settings.data && <WarrantyRulesForm settings={settings.data} />}
-            </Paper>
-            <Paper withBorder p="md">
-              <Title order={3} fz="md" fw={600}>
-                {t('app.settings.language')}
-              </Title>
-              <Text size="sm" c="dimmed" mb="sm">
-                {t('app.settings.languageHint')}
-              </Text>
+            </Section>
+            <Section title={t('app.settings.language')} hint={t('app.settings.languageHint')}>
               <Input.Wrapper label={t('app.settings.languageLabel')}>
                 <div>
                   <LanguageSwitch size="sm" />
                 </div>
               </Input.Wrapper>
-            </Paper>
+            </Section>
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="serviceLevels">
