@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { watchPage } from './page-helpers';
 import { everyScreen, layoutFaults, seed, settle, type ScreenCheck } from './screens';
@@ -18,11 +19,32 @@ async function busyDesk(backend: Parameters<typeof seed>[0]) {
   return ids;
 }
 
+/**
+ * A combobox's open list scrolls while focus stays in its input (the arrow keys move through the
+ * options, announced by aria-activedescendant); axe cannot see that and reports the list as a
+ * scroll region without keyboard access (dequelabs/axe-core#4914). Only that case is let through:
+ * a scroll region inside a listbox that a combobox controls.
+ */
+async function comboboxListOnly(page: Page, targets: string[]): Promise<boolean> {
+  return page.evaluate(
+    (selectors) =>
+      selectors.every((selector) => {
+        const list = document.querySelector(selector)?.closest('[role="listbox"]');
+        return !!list?.id && document.querySelector(`[role="combobox"][aria-controls="${list.id}"], input[aria-controls="${list.id}"]`) !== null;
+      }),
+    targets,
+  );
+}
+
 const axeCheck: ScreenCheck = async (page, screen) => {
   await settle(page, screen);
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  return violations
-    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+  const serious = [];
+  for (const v of violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')) {
+    if (v.id === 'scrollable-region-focusable' && (await comboboxListOnly(page, v.nodes.map((n) => String(n.target[0]))))) continue;
+    serious.push(v);
+  }
+  return serious
     .map((v) => `${screen}: ${v.id} (${v.impact}) × ${v.nodes.length} — ${v.nodes[0]?.target.join(' ')} ${v.nodes[0]?.failureSummary?.split('\n')[1]?.trim() ?? ''}`);
 };
 
@@ -66,3 +88,25 @@ test('in a high-contrast theme (forced colours) every badge and alert keeps its 
   expect(found).toEqual([]);
   expect(problems).toEqual([]);
 });
+
+/** Windows display scaling: 1366 × 768 at 125% and 1920 × 1080 at 150%, as CSS pixels. */
+const SCALED = [
+  { name: '1366 × 768 at 125%', width: 1093, height: 614 },
+  { name: '1920 × 1080 at 150%', width: 1280, height: 720 },
+];
+
+for (const size of SCALED) {
+  test(`at ${size.name} display scaling nothing is out of reach`, async ({ desk, backend }) => {
+    test.setTimeout(300_000);
+    const problems = watchPage(desk);
+    await desk.setViewportSize({ width: size.width, height: size.height });
+    const ids = await busyDesk(backend);
+    await desk.reload();
+    const found = await everyScreen(desk, ids, 'zh-CN', reachCheck);
+    await backend.ok('settings:update', { language: 'en' });
+    await desk.reload();
+    found.push(...(await everyScreen(desk, ids, 'en', reachCheck)));
+    expect(found).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+}

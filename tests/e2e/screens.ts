@@ -179,6 +179,8 @@ export type ScreenCheck = (page: Page, screen: string) => Promise<string[]>;
 export async function settle(page: Page, screen: string): Promise<void> {
   await expect(page.locator('.mantine-Loader-root')).toHaveCount(0);
   await page.evaluate(() => document.fonts.ready);
+  // A dialog or drawer still sliding in is measured and pictured where it comes to rest.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
   const shots = process.env.SCREEN_SHOTS;
   if (shots) await page.screenshot({ path: join(shots, `${screen.replace(/[^\p{L}\p{N}-]+/gu, '-')}.png`) });
 }
@@ -267,6 +269,28 @@ export async function everyScreen(page: Page, ids: Seeded, language: 'zh-CN' | '
   await expect(page.getByRole('dialog').getByRole('button', { name: /保存|Save/ })).toBeInViewport();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  // The other forms and dialogs, each opened the way the desk opens it.
+  const dialogs: { name: string; hash: string; ready: (p: Page) => Promise<void>; open: (p: Page) => Promise<void> }[] = [
+    { name: 'new unit dialog', hash: `#/customers/${ids.customerId}`, ready: async (p) => expect(p.getByText(LONG_MODEL).first()).toBeVisible(), open: (p) => p.keyboard.press('Control+Shift+N') },
+    { name: 'warranty card dialog', hash: `#/units/${ids.unitId}`, ready: async (p) => expect(p.getByTestId('unit-header')).toBeVisible(), open: (p) => p.keyboard.press('Control+P') },
+    { name: 'ticket print preview', hash: `#/tickets/${ids.ticketId}`, ready: async (p) => expect(p.getByTestId('ticket-parts').locator('tbody tr')).toHaveCount(8), open: (p) => p.keyboard.press('Control+P') },
+    { name: 'new technician dialog', hash: '#/technicians', ready: async (p) => expect(p.getByText('欧阳志远').first()).toBeVisible(), open: (p) => p.keyboard.press('Control+Shift+N') },
+    { name: 'new part dialog', hash: '#/parts', ready: heading, open: (p) => p.keyboard.press('Control+Shift+N') },
+    { name: 'new complaint dialog', hash: '#/complaints', ready: async (p) => expect(p.getByTestId('complaints-table')).toBeVisible(), open: (p) => p.keyboard.press('Control+Shift+N') },
+    { name: 'complaint drawer', hash: '#/complaints', ready: async (p) => expect(p.getByTestId('complaints-table')).toBeVisible(), open: (p) => p.getByTestId('complaints-table').locator('tbody tr').first().click() },
+  ];
+  for (const dialog of dialogs) {
+    await visit(page, dialog.hash, dialog.ready);
+    await dialog.open(page);
+    await expect(page.getByRole('dialog')).toBeVisible();
+    found.push(...(await check(page, at(dialog.name))));
+    // Escape closes an open dropdown first, then the dialog.
+    await expect(async () => {
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toHaveCount(0, { timeout: 500 });
+    }).toPass();
+  }
 
   // A new repair opens on a unit's page, for that unit.
   await visit(page, `#/units/${ids.unitId}`, async (p) => expect(p.getByTestId('unit-header').getByTestId('new-repair')).toBeVisible());

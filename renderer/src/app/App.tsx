@@ -1,4 +1,5 @@
-import { Alert, Anchor, AppShell, Group, NavLink, Text, Title } from '@mantine/core';
+import { Alert, Anchor, AppShell, Group, NavLink, Text, Title, Tooltip } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -87,6 +88,9 @@ export function App() {
 
   const settings = useSettings();
   const active = sectionOf(route);
+  // Below 1200 px (a 1366 × 768 laptop at 125%, most screens at 150%) the navigation becomes a
+  // rail of icons, so the tables keep their columns instead of scrolling sideways.
+  const wide = useMediaQuery('(min-width: 75em)', true, { getInitialValueInEffect: false });
   // A new install starts with its setup: company, policies, backups, PIN (all skippable).
   if (settings.data && !settings.data.setupDone) {
     return (
@@ -97,7 +101,7 @@ export function App() {
   }
   // The desk shows only once someone has said who is at it.
   const shell = (
-    <AppShell header={{ height: 52 }} navbar={{ width: 168, breakpoint: 0 }} padding="md">
+    <AppShell header={{ height: 52 }} navbar={{ width: { base: 60, lg: 168 }, breakpoint: 0 }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="lg" wrap="nowrap">
@@ -114,19 +118,31 @@ export function App() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('app.nav.label')}>
-        {NAV.map(({ section, icon }) => (
-          <NavLink
-            key={section}
-            component="button"
-            type="button"
-            label={t(sectionLabelKey(section))}
-            leftSection={icon}
-            active={active === section}
-            aria-current={active === section ? 'page' : undefined}
-            onClick={() => go({ section })}
-            style={{ borderRadius: 4 }}
-          />
-        ))}
+        {NAV.map(({ section, icon }) => {
+          const label = t(sectionLabelKey(section));
+          const link = (
+            <NavLink
+              key={section}
+              component="button"
+              type="button"
+              label={wide ? label : undefined}
+              aria-label={wide ? undefined : label}
+              leftSection={icon}
+              active={active === section}
+              aria-current={active === section ? 'page' : undefined}
+              onClick={() => go({ section })}
+              style={{ borderRadius: 4 }}
+            />
+          );
+          // The rail's icons say where they lead on pointing and on focus.
+          return wide ? (
+            link
+          ) : (
+            <Tooltip key={section} label={label} position="right" withArrow events={{ hover: true, focus: true, touch: false }}>
+              {link}
+            </Tooltip>
+          );
+        })}
       </AppShell.Navbar>
       <AppShell.Main>
         <CompanyMissingBanner onOpenSettings={() => go({ section: 'settings' })} />

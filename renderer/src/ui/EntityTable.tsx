@@ -3,6 +3,7 @@ import { IconPencil, type Icon } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FILL_CELL } from './OneLine';
 import { SortTh, UNSORTED, nextSort, sortRows, type SortState, type SortValue } from './sorting';
 
 export { UNSORTED, type SortState };
@@ -23,6 +24,8 @@ export interface Column<T> {
   nowrap?: boolean;
   fw?: number;
   mono?: boolean;
+  /** Takes the room the other columns leave (`FILL_CELL`), at least this many px if a number; its cell should wrap, as `TwoLines` does. */
+  fill?: boolean | number;
   testId?: string;
 }
 
@@ -86,8 +89,6 @@ export interface EntityTableProps<T> {
   onSortChange?: (sort: SortState) => void;
   stickyHeader?: boolean;
   maw?: number;
-  /** Below this width the table scrolls sideways rather than squeezing its columns. */
-  minWidth?: number;
 }
 
 /** A list of records as the desk's screens show them: sortable columns, a pencil per row, the count below. */
@@ -146,7 +147,7 @@ export function EntityTable<T>(props: EntityTableProps<T>) {
           return (
             <Table.Tr key={rowKey(row)} onDoubleClick={edit && (() => edit.open(row))} {...rowProps?.(row)}>
               {columns.map((c) => (
-                <Table.Td key={c.key} ta={c.align} fw={c.fw} ff={c.mono ? 'monospace' : undefined} style={c.nowrap ? NOWRAP : undefined} data-testid={c.testId}>
+                <Table.Td key={c.key} ta={c.align} fw={c.fw} ff={c.mono ? 'monospace' : undefined} style={c.fill ? (c.fill === true ? FILL_CELL : { ...FILL_CELL, minWidth: c.fill }) : c.nowrap ? NOWRAP : undefined} data-testid={c.testId}>
                   {c.cell(row, t)}
                 </Table.Td>
               ))}
@@ -171,13 +172,7 @@ export function EntityTable<T>(props: EntityTableProps<T>) {
 
   return (
     <>
-      {props.minWidth ? (
-        <Table.ScrollContainer minWidth={props.minWidth} type="native">
-          {table}
-        </Table.ScrollContainer>
-      ) : (
-        table
-      )}
+      {table}
       {count !== undefined && (
         <Text size="xs" c="dimmed" mt={6}>
           {count}

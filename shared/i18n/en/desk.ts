@@ -12,7 +12,6 @@ export const desk: CatalogShape<typeof zh> = {
   },
   deadline: {
     label: '{{milestone}}: {{state}}',
-    withTime: '{{label}} · {{time}}',
     due: 'Due {{due}}',
     doneAt: 'Done {{done}}',
   },

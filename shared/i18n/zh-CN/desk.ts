@@ -11,7 +11,6 @@ export const desk = {
   },
   deadline: {
     label: '{{milestone}}{{state}}',
-    withTime: '{{label}} · {{time}}',
     due: '期限 {{due}}',
     doneAt: '完成于 {{done}}',
   },

@@ -8,7 +8,7 @@ import type { Complaint } from '../../../../shared/schemas/service';
 import { useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
-import { OneLine } from '../../ui/OneLine';
+import { FILL_CELL, TwoLines } from '../../ui/OneLine';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
 import { ComplaintDrawer } from './ComplaintDrawer';
@@ -34,7 +34,7 @@ function ComplaintRow({ c, onOpen }: { c: Complaint; onOpen: () => void }) {
         </Group>
       </Table.Td>
       <Table.Td style={nowrap}>{formatDateTime(c.receivedAt, lang)}</Table.Td>
-      <Table.Td>{c.customerName ? <OneLine text={c.customerName} maw={180} /> : t('app.common.none')}</Table.Td>
+      <Table.Td style={FILL_CELL}>{c.customerName ? <TwoLines text={c.customerName} /> : t('app.common.none')}</Table.Td>
       <Table.Td style={nowrap}>
         {c.ticketId !== null ? (
           <Anchor
@@ -53,10 +53,8 @@ function ComplaintRow({ c, onOpen }: { c: Complaint; onOpen: () => void }) {
         )}
       </Table.Td>
       <Table.Td style={nowrap}>{t(`service.channel.${c.channel}`)}</Table.Td>
-      <Table.Td>
-        <Text size="sm" lineClamp={1}>
-          {c.content}
-        </Text>
+      <Table.Td style={FILL_CELL}>
+        <TwoLines text={c.content} />
       </Table.Td>
       <Table.Td style={nowrap}>{c.handler ?? t('app.common.none')}</Table.Td>
       <Table.Td>

@@ -7,7 +7,7 @@ import type { Unit } from '../../../../shared/schemas/unit';
 import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { EntityTable, type Column } from '../../ui/EntityTable';
-import { OneLine } from '../../ui/OneLine';
+import { TwoLines } from '../../ui/OneLine';
 import { WarrantyBadge } from '../../ui/WarrantyBadge';
 
 /** The whole unit's last covered day: the first policy line is the whole unit. */
@@ -31,7 +31,7 @@ function WarrantyStart({ unit }: { unit: Unit }) {
 }
 
 const COLUMNS: Column<Unit>[] = [
-  { key: 'product', header: 'app.units.columns.product', cell: (u) => <OneLine text={`${u.brand} ${u.model}`} maw={200} />, sort: (u) => `${u.brand} ${u.model}`, fw: 500 },
+  { key: 'product', header: 'app.units.columns.product', cell: (u) => <TwoLines text={`${u.brand} ${u.model}`} fw={500} />, sort: (u) => `${u.brand} ${u.model}`, fill: true },
   { key: 'category', header: 'app.units.columns.category', cell: (u) => u.category, sort: (u) => u.category, nowrap: true },
   {
     key: 'serial',
@@ -42,6 +42,8 @@ const COLUMNS: Column<Unit>[] = [
         type="button"
         ff="monospace"
         size="sm"
+        ta="left"
+        style={{ overflowWrap: 'anywhere' }}
         onClick={(e) => {
           e.stopPropagation();
           openUnit(u.id);
@@ -51,7 +53,8 @@ const COLUMNS: Column<Unit>[] = [
       </Anchor>
     ),
     sort: (u) => u.serial,
-    nowrap: true,
+    // Two lines at most for a 24-character serial: it is read out on the phone, never cut.
+    fill: 130,
     mono: true,
   },
   {
@@ -123,7 +126,6 @@ export function UnitsTable({ units, onWarrantyCard }: { units: Unit[]; onWarrant
   return (
     <EntityTable
       testId="units-table"
-      minWidth={900}
       columns={columns}
       rows={units}
       rowKey={(u) => u.id}

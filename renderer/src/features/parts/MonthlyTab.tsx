@@ -8,7 +8,7 @@ import { useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { QueryState } from '../../ui/QueryState';
-import { OneLine } from '../../ui/OneLine';
+import { FILL_CELL, OneLine, TwoLines } from '../../ui/OneLine';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
@@ -100,16 +100,16 @@ export function MonthlyTab() {
                     {r.ticketNumber}
                   </Anchor>
                 </Table.Td>
-                <Table.Td>
-                  <OneLine text={r.customerName} maw={160} />
+                <Table.Td style={FILL_CELL}>
+                  <TwoLines text={r.customerName} />
                 </Table.Td>
-                <Table.Td>
-                  <OneLine text={r.unitLabel} maw={200} />
+                <Table.Td style={FILL_CELL}>
+                  <TwoLines text={r.unitLabel} />
                 </Table.Td>
-                {/* The part's number under its name: ten columns must fit 1366 px in English. */}
-                <Table.Td>
-                  <OneLine text={r.partName} maw={200} />
-                  <OneLine text={r.partNumber} maw={200} size="xs" ff="monospace" />
+                {/* The part's number under its name: ten columns must fit a laptop at 125% in English. */}
+                <Table.Td style={FILL_CELL}>
+                  <TwoLines text={r.partName} />
+                  <OneLine text={r.partNumber} size="xs" ff="monospace" />
                 </Table.Td>
                 <Table.Td ta="right">{r.quantity}</Table.Td>
                 <Table.Td style={nowrap}>

@@ -1,4 +1,4 @@
-import { Badge, type MantineSize } from '@mantine/core';
+import { Badge, Stack, Text, type MantineSize } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../shared/format';
@@ -62,41 +62,46 @@ const DEADLINE_LOOK: Record<DeadlineState, { color: string; variant: 'filled' | 
   missed: { color: 'red', variant: 'light' },
 };
 
-/**
- * The words of a deadline badge. Beside its milestone's name (the ticket's deadlines table) the
- * badge leaves the name out, so "Fixed: Overdue · 19 h over" does not push past the panel in English.
- */
-function deadlineText(deadline: DeadlineView, t: TFunction, withMilestone = true): string {
-  const state = t(`ticketing.deadlineState.${deadline.state}`);
-  const label = withMilestone ? t('desk.deadline.label', { milestone: t(`ticketing.milestone.${deadline.milestone}`), state }) : state;
-  if (deadline.leftMs === null) return label;
-  const time = formatSpan(deadline.leftMs, t);
-  return t('desk.deadline.withTime', { label, time: deadline.leftMs < 0 ? t('ticketing.timeOver', { time }) : t('ticketing.timeLeft', { time }) });
+function deadlineTitle(deadline: DeadlineView, t: TFunction): string {
+  const lang = currentLanguage();
+  const due = t('desk.deadline.due', { due: formatDateTime(deadline.due, lang) });
+  return deadline.doneAt === null ? due : `${due} · ${t('desk.deadline.doneAt', { done: formatDateTime(deadline.doneAt, lang) })}`;
 }
 
-export function DeadlineBadge({ deadline, size = 'sm', withMilestone = true }: { deadline: DeadlineView | null; size?: MantineSize; withMilestone?: boolean }) {
+/**
+ * A deadline: the promise and its state on the badge, the time left or over on a line below it.
+ * "On site: On track · 11 h 17 min left" on one badge made the column the widest of its table and
+ * pushed the lists past a laptop at 125% display scaling. Beside its milestone's name (the
+ * ticket's deadlines table) the badge leaves the name out.
+ */
+export function DeadlineBadge({ deadline, withMilestone = true }: { deadline: DeadlineView | null; withMilestone?: boolean }) {
   const { t } = useTranslation();
   if (!deadline) return null;
-  const lang = currentLanguage();
+  const state = t(`ticketing.deadlineState.${deadline.state}`);
+  const label = withMilestone ? t('desk.deadline.label', { milestone: t(`ticketing.milestone.${deadline.milestone}`), state }) : state;
   const look = DEADLINE_LOOK[deadline.state];
-  const title =
-    deadline.doneAt === null
-      ? t('desk.deadline.due', { due: formatDateTime(deadline.due, lang) })
-      : `${t('desk.deadline.due', { due: formatDateTime(deadline.due, lang) })} · ${t('desk.deadline.doneAt', { done: formatDateTime(deadline.doneAt, lang) })}`;
+  const left = deadline.leftMs;
   return (
-    <Badge
-      color={look.color}
-      variant={look.variant}
-      size={size}
-      radius="sm"
-      tt="none"
-      title={title}
-      data-state={deadline.state}
-      data-milestone={deadline.milestone}
-      data-testid="deadline-badge"
-    >
-      {deadlineText(deadline, t, withMilestone)}
-    </Badge>
+    <Stack gap={2} align="flex-start">
+      <Badge
+        color={look.color}
+        variant={look.variant}
+        size="sm"
+        radius="sm"
+        tt="none"
+        title={deadlineTitle(deadline, t)}
+        data-state={deadline.state}
+        data-milestone={deadline.milestone}
+        data-testid="deadline-badge"
+      >
+        {label}
+      </Badge>
+      {left !== null && (
+        <Text size="xs" c={left < 0 ? 'red.9' : 'dimmed'} fw={left < 0 ? 600 : undefined} style={{ whiteSpace: 'nowrap' }} data-testid="deadline-time">
+          {left < 0 ? t('ticketing.timeOver', { time: formatSpan(left, t) }) : t('ticketing.timeLeft', { time: formatSpan(left, t) })}
+        </Text>
+      )}
+    </Stack>
   );
 }
 

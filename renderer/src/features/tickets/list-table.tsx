@@ -7,7 +7,7 @@ import type { TicketRow } from '../../../../shared/schemas/ticket';
 import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { DeadlineBadge, SeverityBadge, StatusBadge } from './badges';
-import { OneLine } from '../../ui/OneLine';
+import { FILL_CELL, TwoLines } from '../../ui/OneLine';
 
 export const TICKET_COLUMNS = ['number', 'reported', 'customer', 'unit', 'fault', 'severity', 'status', 'technicians', 'deadline'] as const;
 export type TicketColumn = (typeof TICKET_COLUMNS)[number];
@@ -19,13 +19,12 @@ export interface ColumnSort {
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
-/** Width hints: the unit (brand, model, serial) needs the room most; badges size themselves. */
+/** Width hints; badges size themselves, and the unit takes what the others leave (see its cell). */
 const WIDTHS: Partial<Record<TicketColumn, number>> = {
   number: 118,
   reported: 128,
   customer: 130,
-  unit: 170,
-  fault: 170,
+  fault: 150,
 };
 
 export function openTicket(id: number): void {
@@ -83,8 +82,8 @@ function Cell({ column, row }: { column: TicketColumn; row: TicketRow }) {
       );
     case 'unit':
       return (
-        <Table.Td>
-          <OneLine text={row.unitLabel} maw={240} />
+        <Table.Td style={FILL_CELL}>
+          <TwoLines text={row.unitLabel} />
         </Table.Td>
       );
     case 'fault':
