@@ -82,7 +82,8 @@ function Cell({ column, row }: { column: TicketColumn; row: TicketRow }) {
       );
     case 'unit':
       return (
-        <Table.Td style={FILL_CELL}>
+        // A share of its own too, or the spare room of a wide screen went to the badges' columns.
+        <Table.Td style={{ ...FILL_CELL, width: '26%' }}>
           <TwoLines text={row.unitLabel} />
         </Table.Td>
       );
