@@ -84,6 +84,9 @@ export function deskTheme(closeLabel: string) {
       // Typing part of an option and pressing Enter picks the first match, as a clerk expects;
       // without it Enter did nothing and the open list hid the field's error.
       Select: { defaultProps: { selectFirstOptionOnChange: true } },
+      // A link drawn as a button (a customer's name that opens the customer) centred its second
+      // line like a button label; in a narrow column a long name wraps and must read as text.
+      Anchor: { styles: { root: { textAlign: 'start' } } },
     },
   });
 }

@@ -34,7 +34,7 @@ function Facts({ c }: { c: Complaint }) {
       <Field label={t('service.complaints.columns.received')}>{formatDateTime(c.receivedAt, lang)}</Field>
       <Field label={t('service.complaints.columns.channel')}>{t(`service.channel.${c.channel}`)}</Field>
       <Field label={t('service.complaints.columns.customer')}>
-        {c.customerId !== null ? <Anchor component="button" type="button" size="sm" ta="left" onClick={() => navigate({ section: 'customer', id: c.customerId! })}>{c.customerName}</Anchor> : t('app.common.none')}
+        {c.customerId !== null ? <Anchor component="button" type="button" size="sm" onClick={() => navigate({ section: 'customer', id: c.customerId! })}>{c.customerName}</Anchor> : t('app.common.none')}
       </Field>
       <Field label={t('service.complaints.columns.ticket')}>
         {c.ticketId !== null ? <Anchor component="button" type="button" size="sm" onClick={() => navigate({ section: 'ticket', id: c.ticketId! })}>{c.ticketNumber}</Anchor> : t('app.common.none')}

@@ -42,7 +42,6 @@ const COLUMNS: Column<Unit>[] = [
         type="button"
         ff="monospace"
         size="sm"
-        ta="left"
         style={{ overflowWrap: 'anywhere' }}
         onClick={(e) => {
           e.stopPropagation();
