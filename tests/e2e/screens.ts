@@ -301,3 +301,12 @@ export async function everyScreen(page: Page, ids: Seeded, language: 'zh-CN' | '
   return found;
 }
 
+
+/** The walk in Chinese, then again after the desk is switched to English. */
+export async function everyScreenInBothLanguages(page: Page, backend: TestBackend, ids: Seeded, check: ScreenCheck): Promise<string[]> {
+  const found = await everyScreen(page, ids, 'zh-CN', check);
+  await backend.ok('settings:update', { language: 'en' });
+  await page.reload();
+  found.push(...(await everyScreen(page, ids, 'en', check)));
+  return found;
+}
