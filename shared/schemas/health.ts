@@ -32,6 +32,14 @@ export interface HealthStatus {
   fullCheckDue: boolean;
   /** In recovery mode: the newest backup that passed its check, to offer first. */
   newestGoodBackup: BackupInfo | null;
+  /** What upgrades corrected in the data (a catalog key and its values), newest first. */
+  upgradeNotes: UpgradeNote[];
+}
+
+export interface UpgradeNote {
+  at: number;
+  key: string;
+  params: Record<string, string | number>;
 }
 
 export interface RecoveryResult {

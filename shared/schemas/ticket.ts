@@ -113,6 +113,8 @@ export const ticketPartInput = z.strictObject({
   componentKey: z.string().trim().max(30).nullish().transform((v) => v || null),
 });
 export const ticketPartRemoveInput = z.strictObject({ id, ticketPartId: id });
+/** The day a part was actually fitted, when it was not the day of the work (a two-visit repair). */
+export const ticketPartFittedInput = z.strictObject({ id, ticketPartId: id, fittedOn: isoDate });
 
 export const labourLine = z.strictObject({
   feeId: id.nullish().transform((v) => v ?? null),
@@ -217,7 +219,9 @@ export interface TicketPart {
   costFen: number;
   inWarranty: boolean;
   componentKey: string | null;
+  /** The day of the work (the ticket's resolution; until then the day it was put on the ticket), or the day the clerk set. */
   fittedOn: string;
+  fittedSet: boolean;
   /** Per unit and per line as charged. */
   chargedUnitFen: number;
   chargedLineFen: number;

@@ -461,6 +461,7 @@ beforeAll(async () => {
     'tickets:recordWork': { id: ticket.id, diagnosis: 'capacitor', cause: 'age', action: 'replaced', onSiteMinutes: 40, unfixedDowntime: false },
     'tickets:addPart': { id: ticket.id, partId: part.id, quantity: 1, inWarranty: true, componentKey: 'whole' },
     'tickets:removePart': { id: ticket.id, ticketPartId: withPart.parts[0]!.id },
+    'tickets:setPartFitted': { id: ticket.id, ticketPartId: withPart.parts[0]!.id, fittedOn: '2026-09-01' },
     'tickets:setCharges': { id: ticket.id, labour: [{ feeId: fee!.id, name: 'repair', amountFen: 100, quantity: 1 }], travelFen: 0, discountFen: 0, paidFen: 0, lifetimeMaintenance: false },
     'tickets:overrideWarranty': { id: ticket.id, inWarranty: false, exclusionReason: 'misuse', note: 'dropped' },
     'tickets:sanbaoPath': { id: ticket.id, path: 'replace', note: 'agreed' },

@@ -50,6 +50,21 @@ async function backendBefore(first: string) {
   return { dir, old: await createBackend({ ...paths, platform: new RecordingPlatform(paths.trayDir), migrations: older }) };
 }
 
+/**
+ * A ticket written through today's services on an older schema: the write commits, but reading
+ * the ticket back selects columns a later migration adds (ticket_parts.fitted_set from 0160), so
+ * the answer fails. The ticket is read from the file instead, with the columns it has.
+ */
+async function oldTicket(old: Awaited<ReturnType<typeof backendBefore>>['old'], channel: string, input: unknown): Promise<{ id: number; number: string }> {
+  const before = old.store.sqlite.prepare('select coalesce(max(updated_at), 0) as at, count(*) as n from tickets').get() as { at: number; n: number };
+  const result = await old.invoke(channel, input);
+  if (!result.ok && result.error.code !== 'INTERNAL') throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+  const row = old.store.sqlite.prepare('select id, number, updated_at from tickets order by updated_at desc, id desc limit 1').get() as { id: number; number: string; updated_at: number };
+  const after = old.store.sqlite.prepare('select count(*) as n from tickets').get() as { n: number };
+  if (after.n === before.n && row.updated_at === before.at) throw new Error(`${channel} wrote nothing`);
+  return row;
+}
+
 describe('migration 0090 (the log keeps what a restore undid)', () => {
   it('adds the mark to a log that already has changes, leaving each of them standing', async () => {
     const { dir, old } = await backendBefore('0090');
@@ -174,8 +189,8 @@ describe('migration 0140 (each logged row keeps the name of its record)', () => 
     };
     await call('session:begin', { operator: '王芳' });
     const customer = await call('customers:create', { name: '王小明', phones: [{ phone: '13812345678' }] });
-    const ticket = await call('tickets:create', phoneTicket(customer.id));
-    await call('tickets:transition', { id: ticket.id, to: 'answered' });
+    const ticket = await oldTicket(old, 'tickets:create', phoneTicket(customer.id));
+    await oldTicket(old, 'tickets:transition', { id: ticket.id, to: 'answered' });
     const gone = await call('customers:create', { name: '钱七', phones: [{ phone: '13500001111' }] });
     await call('customers:delete', { id: gone.id });
     // The service levels were seeded by a migration, outside any request: the log never saw their names.
@@ -204,6 +219,37 @@ describe('migration 0140 (each logged row keeps the name of its record)', () => 
     ]);
     // From now on the triggers keep the name with the row.
     expect(backend.store.sqlite.prepare("select label from audit_rows where table_name = 'customers' and label is not null").all()).toEqual([{ label: '王晓明' }]);
+    await backend.close();
+  });
+});
+
+describe('migration 0160 (a part is fitted on the day of the work)', () => {
+  it('moves the parts of resolved tickets to their resolution day, leaves open ones, and says how many it changed', async () => {
+    const { dir, old } = await backendBefore('0160');
+    const call = async (channel: string, input: unknown): Promise<{ id: number }> => {
+      const result = await old.invoke(channel, input);
+      if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+      return result.value as { id: number };
+    };
+    await call('session:begin', { operator: '王芳' });
+    const customer = await call('customers:create', { name: '王小明', phones: [{ phone: '13812345678' }] });
+    const part = await call('parts:create', { partNumber: 'CAP-35', name: '启动电容', costFen: 2_000, priceFen: 4_500, quantity: 5, reorderLevel: 1 });
+    const done = await oldTicket(old, 'tickets:create', { ...phoneTicket(customer.id), parts: [{ partId: part.id, quantity: 1 }] });
+    const open = await oldTicket(old, 'tickets:create', { ...phoneTicket(customer.id), parts: [{ partId: part.id, quantity: 1 }] });
+    // As the old code left them: each part fitted on the day it went on the ticket, the 2nd, and
+    // one ticket's work done on the 5th.
+    old.store.sqlite.prepare("update ticket_parts set fitted_on = '2026-11-02'").run();
+    old.store.sqlite.prepare("update tickets set status = 'resolved', resolved_at = ? where id = ?").run(new Date(2026, 10, 5, 15, 0).getTime(), done.id);
+    await old.close();
+
+    const backend = await openTestBackend(dir);
+    expect(backend.migration.applied).toContain('0160_part_fitted_on_work_day');
+    expect((await backend.ok('tickets:get', { id: done.id })).parts[0]).toMatchObject({ fittedOn: '2026-11-05', fittedSet: false });
+    expect((await backend.ok('tickets:get', { id: open.id })).parts[0]).toMatchObject({ fittedOn: '2026-11-02', fittedSet: false });
+    const notes = (await backend.ok('health:status', {})).upgradeNotes;
+    expect(notes).toEqual([{ at: expect.any(Number), key: 'health.upgrade.fittedDates', params: { count: 1 } }]);
+    // Nothing was logged as if the clerk had done it.
+    expect(backend.store.sqlite.prepare("select count(*) as n from audit_rows where table_name = 'ticket_parts' and op = 'update'").get()).toEqual({ n: 0 });
     await backend.close();
   });
 });

@@ -60,6 +60,7 @@ function ticketWith(overrides: { inWarranty?: boolean; parts?: PartLine[]; regis
     inWarranty: p.inWarranty ?? false,
     componentKey: null,
     fittedOn: '2026-09-15',
+    fittedSet: false,
     chargedUnitFen: charges.parts[i]!.unitFen,
     chargedLineFen: charges.parts[i]!.lineFen,
     cover: fittedPartCover({ name: p.name, fittedOn: '2026-09-15', paid: charges.parts[i]!.basis !== 'warranty' }, DEFAULT_WARRANTY_RULES, CN_MAINLAND),

@@ -401,3 +401,53 @@ describe('finding a ticket by its number', () => {
     for (const query of ['000001', '20261']) expect((await backend.ok('search:query', { query })).some((h) => h.kind === 'ticket'), query).toBe(false);
   });
 });
+
+describe('the day a part is fitted', () => {
+  it('is the day of the work: a part packed at dispatch on Friday and fitted on Monday starts its cover on Monday', async () => {
+    const s = await seed();
+    const t = await ticketIn(s, 'dispatched');
+    const packed = await backend.ok('tickets:addPart', { id: t.id, partId: s.part.id, quantity: 1 });
+    // Until the work is done, the day it went on the ticket.
+    expect(packed.parts[0]).toMatchObject({ fittedOn: '2026-09-18', fittedSet: false });
+    clock = new Date(2026, 8, 21, 10, 0); // Monday
+    await backend.ok('tickets:transition', { id: t.id, to: 'onSite' });
+    await backend.ok('tickets:recordWork', { id: t.id, diagnosis: '主板烧坏', cause: '雷击', action: '更换主板', onSiteMinutes: 60 });
+    later(30);
+    const done = await backend.ok('tickets:transition', { id: t.id, to: 'resolved' });
+    expect(done.parts[0]).toMatchObject({ fittedOn: '2026-09-21', fittedSet: false });
+    expect(done.parts[0]!.cover.end).toBe('2027-09-21');
+    const unit = await backend.ok('units:get', { id: s.unit.id });
+    expect(unit.warranty.parts[0]).toMatchObject({ fittedOn: '2026-09-21', end: '2027-09-21' });
+    const month = await backend.ok('parts:monthlyReplaced', { month: '2026-09' });
+    expect(month.map((r) => r.fittedOn)).toEqual(['2026-09-21']);
+  });
+
+  it('is the day the clerk sets for a repair over two visits, kept when the ticket is resolved later', async () => {
+    const s = await seed();
+    const t = await ticketIn(s, 'onSite');
+    const added = await backend.ok('tickets:addPart', { id: t.id, partId: s.part.id, quantity: 1 });
+    const line = added.parts[0]!.id;
+    clock = new Date(2026, 8, 25, 16, 0);
+    const set = await backend.ok('tickets:setPartFitted', { id: t.id, ticketPartId: line, fittedOn: '2026-09-19' });
+    expect(set.parts[0]).toMatchObject({ fittedOn: '2026-09-19', fittedSet: true });
+    expect(set.parts[0]!.cover.end).toBe('2027-09-19');
+    await backend.ok('tickets:recordWork', { id: t.id, diagnosis: '主板烧坏', cause: '雷击', action: '更换主板', onSiteMinutes: 60 });
+    const done = await backend.ok('tickets:transition', { id: t.id, to: 'resolved' });
+    expect(done.parts[0]).toMatchObject({ fittedOn: '2026-09-19', fittedSet: true });
+  });
+
+  it('refuses a day before the call or after today, and changes nothing', async () => {
+    const s = await seed();
+    const t = await ticketIn(s, 'onSite');
+    const added = await backend.ok('tickets:addPart', { id: t.id, partId: s.part.id, quantity: 1 });
+    const line = added.parts[0]!.id;
+    const early = await backend.fails('tickets:setPartFitted', { id: t.id, ticketPartId: line, fittedOn: '2026-09-17' });
+    expect(early.details.message?.key).toBe('ticketing.errors.fittedBeforeReport');
+    expect(early.details.fields?.fittedOn).toBeDefined();
+    const future = await backend.fails('tickets:setPartFitted', { id: t.id, ticketPartId: line, fittedOn: '2026-09-19' });
+    expect(future.details.message?.key).toBe('validation.dateInFuture');
+    const other = await backend.fails('tickets:setPartFitted', { id: t.id, ticketPartId: line + 99, fittedOn: '2026-09-18' });
+    expect(other.details.message?.key).toBe('ticketing.errors.ticketPartMissing');
+    expect((await backend.ok('tickets:get', { id: t.id })).parts[0]).toMatchObject({ fittedOn: '2026-09-18', fittedSet: false });
+  });
+});

@@ -411,6 +411,7 @@ export const audit: CatalogShape<typeof zh> = {
     part_id: 'Part',
     in_warranty: 'In warranty',
     fitted_on: 'Fitted on',
+    fitted_set: 'Fitted day set at the desk',
     fee_id: 'Labour fee',
     delta: 'Quantity change',
     loaner_id: 'Loaner',

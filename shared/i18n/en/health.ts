@@ -51,6 +51,10 @@ export const health: CatalogShape<typeof zh> = {
     confirmBody: 'The backup of {{date}} replaces the current data. The current data is backed up first.',
     restored: 'Restored the backup of {{date}}.',
   },
+  upgrade: {
+    title: 'Data corrected by software updates',
+    fittedDates: '{{count}} fitted parts now carry their ticket’s completion day as the day fitted (they carried the day they were put on the ticket, which started their own cover early).',
+  },
   panel: {
     tab: 'Data check',
     hint: 'Every start runs a quick check of the database; once a week a full check also compares every page of data with its indexes. Checks only report: they never change your data.',

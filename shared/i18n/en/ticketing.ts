@@ -109,6 +109,7 @@ export const ticketing: CatalogShape<typeof zh> = {
     partInactive: 'Part {{name}} is no longer in use',
     outOfStock: 'Only {{stock}} of {{name}} in stock, {{wanted}} wanted',
     ticketPartMissing: 'This ticket has no such part line',
+    fittedBeforeReport: 'A part cannot be fitted before the call ({{reported}})',
     ticketClosed: 'The ticket is “$t(ticketing.status.{{status}})” and can no longer be changed',
     discountTooBig: 'The discount cannot exceed the amount due, {{subtotal}}',
     paidTooMuch: 'The amount paid cannot exceed the total, {{total}}',

@@ -122,6 +122,12 @@ export const tickets: CatalogShape<typeof zh> = {
     line: 'Amount',
     remove: 'Return {{name}}',
     removed: 'Returned to stock: {{name}} × {{quantity}}',
+    fittedOn: 'Fitted {{date}}',
+    fittedPending: 'fitted on the completion day',
+    setFitted: '{{label}}: change the day {{name}} was fitted',
+    fittedLabel: 'Day fitted',
+    fittedHint: 'Usually the day the repair was completed; for a repair over two visits, the day it went in. The part’s own cover counts from this day.',
+    fittedSaved: 'Day fitted changed: {{name}} {{date}}',
   },
   charges: {
     title: 'Charges',

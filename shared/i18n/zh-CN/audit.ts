@@ -417,6 +417,7 @@ export const audit = {
     part_id: '备件',
     in_warranty: '保内',
     fitted_on: '更换日期',
+    fitted_set: '更换日期由前台填写',
     fee_id: '收费项目',
     delta: '数量变化',
     loaner_id: '备机',

@@ -108,6 +108,7 @@ export const ticketing = {
     partInactive: '配件 {{name}} 已停用',
     outOfStock: '配件 {{name}} 库存只有 {{stock}} 个，不够 {{wanted}} 个',
     ticketPartMissing: '这张工单没有这条用料',
+    fittedBeforeReport: '更换日期不能早于报修日（{{reported}}）',
     ticketClosed: '工单已是“$t(ticketing.status.{{status}})”，不能再修改',
     discountTooBig: '优惠不能超过应收金额 {{subtotal}}',
     paidTooMuch: '实收不能超过应收金额 {{total}}',

@@ -121,6 +121,12 @@ export const tickets = {
     line: '金额',
     remove: '退回 {{name}}',
     removed: '已退回库存：{{name}} × {{quantity}}',
+    fittedOn: '更换于 {{date}}',
+    fittedPending: '完工日为更换日',
+    setFitted: '{{label}}：改 {{name}} 的更换日期',
+    fittedLabel: '更换日期',
+    fittedHint: '一般就是完工那天；分两次上门修好的，填实际换上的那天。配件自己的保修从这天算起。',
+    fittedSaved: '已改更换日期：{{name}} {{date}}',
   },
   charges: {
     title: '收费',

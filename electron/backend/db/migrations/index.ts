@@ -13,6 +13,7 @@ import * as m0110 from './0110_ticket_event_entered_at';
 import * as m0120 from './0120_create_import_batches';
 import * as m0140 from './0140_audit_row_labels';
 import * as m0150 from './0150_create_sample_records';
+import * as m0160 from './0160_part_fitted_on_work_day';
 
 /**
  * Listed by hand, not scanned from disk: the bundled main process has no migrations folder.
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '0120_create_import_batches': m0120,
   '0140_audit_row_labels': m0140,
   '0150_create_sample_records': m0150,
+  '0160_part_fitted_on_work_day': m0160,
 };
 
 /** The schema version this build writes: stored in PRAGMA user_version after migrating. */

@@ -38,6 +38,14 @@ export interface AuditRowsTable {
   label: Generated<string | null>;
 }
 
+/** What an upgrade's migration changed in the data, for the data-check screen to say (written outside any request). */
+export interface UpgradeNotesTable {
+  migration: string;
+  at: number;
+  key: string;
+  params: string;
+}
+
 export interface HealthChecksTable {
   id: Generated<number>;
   at: number;

@@ -138,6 +138,8 @@ export interface TicketPartsTable {
   in_warranty: number;
   component_key: string | null;
   fitted_on: string;
+  /** 1 when the clerk set the fitted day; 0 follows the ticket's resolution day. */
+  fitted_set: Generated<number>;
   created_at: number;
 }
 

@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BackupInfo } from '../../../../shared/schemas/backup';
-import type { FullCheck, HealthStatus } from '../../../../shared/schemas/health';
+import type { FullCheck, HealthStatus, UpgradeNote } from '../../../../shared/schemas/health';
 import { type AppError, refusal } from '../../lib/errors';
 import { integrityCheckOffThread } from './integrity-check';
 import { backupFolder, readBackups } from './backups';
@@ -119,7 +119,13 @@ export async function healthStatus(ctx: ServiceContext, folder?: string): Promis
     lastFullCheck: last,
     fullCheckDue: isFullCheckDue(last, ctx.now()),
     newestGoodBackup: await offeredBackup(ctx, last, folder),
+    upgradeNotes: await upgradeNotes(ctx),
   };
+}
+
+async function upgradeNotes(ctx: ServiceContext): Promise<UpgradeNote[]> {
+  const rows = await ctx.db.selectFrom('upgrade_notes').select(['at', 'key', 'params']).orderBy('at', 'desc').execute();
+  return rows.map((r) => ({ at: r.at, key: r.key, params: JSON.parse(r.params) as UpgradeNote['params'] }));
 }
 
 /** Restoring over a working database goes through backups:restore (admin PIN, safety backup). */

@@ -165,6 +165,7 @@ class Desk implements DeskBackend {
       lastFullCheck: null,
       fullCheckDue: false,
       newestGoodBackup: newestGoodBackup(this.folders())?.backup ?? null,
+      upgradeNotes: [],
     };
   }
 

@@ -17,6 +17,7 @@ import type { ServiceContext } from '../../app/context';
 import { loadCalendar } from '../service-desk/calendar';
 import { getSettings } from '../admin/settings';
 import { addEvent, assertEditable, eventTime, inTicketTransaction, ticketRow, type TicketRowDb } from './common';
+import { settleFittedDays } from './fitting';
 import { getTicket, serviceLevelTerms, type StoredOverride } from './tickets';
 import { refuse } from '../../lib/errors';
 
@@ -89,6 +90,7 @@ export async function transitionTicket(ctx: ServiceContext, input: z.output<type
       if (unit?.status === 'atWorkshop') await setUnitStatus(trx, row.unit_id, 'inService', at, row.number, entered);
     }
     if (to === 'resolved') {
+      await settleFittedDays(trx, row.id, at);
       // Resolving schedules the callback the seeds promise (3 days later by default).
       const pending = await trx.selectFrom('callbacks').select('id').where('ticket_id', '=', row.id).where('done_at', 'is', null).executeTakeFirst();
       if (!pending) await trx.insertInto('callbacks').values({ ticket_id: row.id, due_on: addDays(localDay(at), service.callbackDays) }).execute();

@@ -2,7 +2,7 @@ import type { DomainHandlers } from '../../app/handler-types';
 import { appointTicket, assignTicket, chooseSanbaoPath, overrideWarranty, recordWork, transitionTicket } from './flow';
 import { listTickets } from './list';
 import { createDispatchOrder, createRepairReceipt } from './papers';
-import { addPart, removePart, setCharges } from './parts-charges';
+import { addPart, removePart, setCharges, setPartFitted } from './parts-charges';
 import { createTicket, getTicket, updateTicket } from './tickets';
 
 /** Repair tickets from the call to the callback, and their papers (dispatch order, repair receipts). */
@@ -16,6 +16,7 @@ export const ticketHandlers = {
   'tickets:appoint': appointTicket,
   'tickets:recordWork': recordWork,
   'tickets:addPart': addPart,
+  'tickets:setPartFitted': setPartFitted,
   'tickets:removePart': removePart,
   'tickets:setCharges': setCharges,
   'tickets:overrideWarranty': overrideWarranty,

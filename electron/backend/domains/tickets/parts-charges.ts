@@ -2,11 +2,11 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import { computeCharges } from '../../../../shared/domain/charges';
 import { formatMoney } from '../../../../shared/format';
-import type { TicketDetail, ticketChargesInput, ticketPartInput, ticketPartRemoveInput } from '../../../../shared/schemas/ticket';
+import type { TicketDetail, ticketChargesInput, ticketPartFittedInput, ticketPartInput, ticketPartRemoveInput } from '../../../../shared/schemas/ticket';
 import type { ServiceContext } from '../../app/context';
 import { getSettings } from '../admin/settings';
 import { addEvent, assertEditable, inTicketTransaction, ticketRow } from './common';
-import { fitPart } from './fitting';
+import { fitPart, setFittedDay } from './fitting';
 import { getTicket } from './tickets';
 import { refuse } from '../../lib/errors';
 import { requireAdmin } from '../../app/request-context';
@@ -15,6 +15,11 @@ export async function addPart(ctx: ServiceContext, input: z.output<typeof ticket
   await inTicketTransaction(ctx, (trx, at, who) =>
     fitPart(trx, { ticketId: input.id, partId: input.partId, quantity: input.quantity, inWarranty: input.inWarranty, componentKey: input.componentKey }, at, who),
   );
+  return getTicket(ctx, input.id);
+}
+
+export async function setPartFitted(ctx: ServiceContext, input: z.output<typeof ticketPartFittedInput>): Promise<TicketDetail> {
+  await inTicketTransaction(ctx, (trx, at) => setFittedDay(trx, { ticketId: input.id, ticketPartId: input.ticketPartId, fittedOn: input.fittedOn }, at));
   return getTicket(ctx, input.id);
 }
 

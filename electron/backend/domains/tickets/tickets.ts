@@ -256,7 +256,7 @@ export async function getTicket(ctx: ServiceContext, id: number, db: Db = ctx.db
     db
       .selectFrom('ticket_parts as tp')
       .innerJoin('parts as p', 'p.id', 'tp.part_id')
-      .select(['tp.id', 'tp.part_id', 'p.part_number', 'p.name', 'tp.quantity', 'tp.price_fen', 'tp.cost_fen', 'tp.in_warranty', 'tp.component_key', 'tp.fitted_on'])
+      .select(['tp.id', 'tp.part_id', 'p.part_number', 'p.name', 'tp.quantity', 'tp.price_fen', 'tp.cost_fen', 'tp.in_warranty', 'tp.component_key', 'tp.fitted_on', 'tp.fitted_set'])
       .where('tp.ticket_id', '=', id)
       .orderBy('tp.id')
       .execute(),
@@ -340,6 +340,7 @@ export async function getTicket(ctx: ServiceContext, id: number, db: Db = ctx.db
       inWarranty: p.in_warranty === 1,
       componentKey: p.component_key,
       fittedOn: p.fitted_on,
+      fittedSet: p.fitted_set === 1,
       chargedUnitFen: charges.parts[i]?.unitFen ?? 0,
       chargedLineFen: charges.parts[i]?.lineFen ?? 0,
       cover: fittedPartCover({ name: p.name, fittedOn: p.fitted_on, paid: charges.parts[i]?.basis !== 'warranty' }, warrantyRules, calendar),

@@ -79,6 +79,17 @@ export function HealthPanel() {
         {t('health.panel.hint')}
       </Text>
       <QueryState isPending={status.isPending} error={status.error} />
+      {status.data && status.data.upgradeNotes.length > 0 && (
+        <Alert color="blue" variant="light" title={t('health.upgrade.title')} data-testid="upgrade-notes">
+          <Stack gap={4}>
+            {status.data.upgradeNotes.map((note) => (
+              <Text size="sm" key={`${note.at}-${note.key}`}>
+                {formatDateTime(note.at, lang)} · {t(note.key, note.params)}
+              </Text>
+            ))}
+          </Stack>
+        </Alert>
+      )}
       {status.data && (
         <Paper withBorder p="md">
           <Stack gap="sm">

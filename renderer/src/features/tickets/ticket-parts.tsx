@@ -10,6 +10,7 @@ import { errorText } from '../../lib/errorText';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { Panel } from './ticket-common';
 import { isWorkEditable } from '../../../../shared/domain/ticket-status';
+import { FittedDay } from './ticket-fitted';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 /** Whose warranty a fitted part goes under: the ticket's decision, or its own (a part still under its own term). */
@@ -133,6 +134,7 @@ export function PartsPanel({ ticket }: { ticket: TicketDetail }) {
                   <Text size="sm" lineClamp={2} title={p.name}>
                     {p.name}
                   </Text>
+                  <FittedDay ticket={ticket} part={p} editable={editable} />
                 </Table.Td>
                 <Table.Td style={{ textAlign: 'right' }}>{p.quantity}</Table.Td>
                 <Table.Td style={nowrap}>{t(`ticketing.partBasis.${ticket.charges.parts[i]?.basis ?? (p.inWarranty ? 'warranty' : 'price')}`)}</Table.Td>
