@@ -74,6 +74,7 @@ describe('store', () => {
       'tickets',
       'unit_status_history',
       'units',
+      'upgrade_notes',
       'warranty_exclusions',
       'warranty_policies',
       'warranty_policy_versions',

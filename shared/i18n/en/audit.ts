@@ -202,6 +202,7 @@ export const audit: CatalogShape<typeof zh> = {
       recordWork: 'Record the repair',
       addPart: 'Add part used',
       removePart: 'Remove part used',
+      setPartFitted: 'Change the day a part was fitted',
       setCharges: 'Change charges',
       overrideWarranty: 'Override warranty',
       sanbaoPath: 'Choose Sanbao remedy',

@@ -206,6 +206,7 @@ export const audit = {
       recordWork: '记录维修结果',
       addPart: '添加用件',
       removePart: '移除用件',
+      setPartFitted: '改用件的更换日期',
       setCharges: '修改收费',
       overrideWarranty: '改判保修',
       sanbaoPath: '选择三包处理方式',
