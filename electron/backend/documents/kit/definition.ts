@@ -90,6 +90,7 @@ export interface CanvasRect {
   lineWidth?: number;
   lineColor?: string;
   color?: string;
+  dash?: { length: number; space?: number };
 }
 export interface CanvasNode extends NodeBase {
   canvas: Array<CanvasLine | CanvasRect>;

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Content, TableNode, Width } from './definition';
-import { labelled } from './layout';
+import { labelled, MM } from './layout';
 import { HEADING_FILL, LABEL_FILL } from './table-layouts';
 
 /*
@@ -177,15 +177,24 @@ export function stackedSignatures(t: TFunction, labels: string[], options: Signi
   return { table: { widths: ['auto', '*'], body: labels.flatMap((label) => signingRows(t, label, options)), dontBreakRows: true }, layout: 'blanks' };
 }
 
+/** A company seal is up to 40 mm across (round, or 40 × 30 oval): the square it goes in leaves a margin. */
+export const SEAL_MM = 42;
+
 /**
- * A place for a seal (stamp) in a narrow column: the label, `height` points of room for the
- * stamp, and the date under it.
+ * A place for the company's seal: a dashed square (SEAL_MM takes a 40 mm stamp whole), with its
+ * label at the top and the date at the bottom inside it. A seal is stamped over both, as the
+ * trade does; outside the square they made the column taller than the card could afford.
+ * `line` is the label style's line height, `mm` the square's side.
  */
-export function sealPlace(t: TFunction, label: string, date: string, height: number): Content {
+export function sealPlace(t: TFunction, label: string, date: string, line: number, mm = SEAL_MM): Content {
+  const side = mm * MM;
+  const inset = 4;
   return {
     stack: [
-      { text: label, style: 'fieldLabel' },
-      { text: labelled(t, t('print.common.date'), date), style: 'fieldLabel', margin: [0, height, 0, 0] },
+      { canvas: [{ type: 'rect', x: 0, y: 0, w: side, h: side, lineWidth: 0.5, lineColor: '#8c8c8c', dash: { length: 3, space: 2 } }] },
+      // Drawn back up into the square: pdfmake moves the flow by negative margins.
+      { text: label, style: 'fieldLabel', margin: [inset, inset - side, inset, 0] },
+      { text: labelled(t, t('print.common.date'), date), style: 'fieldLabel', margin: [inset, side - 2 * inset - 2 * line, inset, inset] },
     ],
   };
 }

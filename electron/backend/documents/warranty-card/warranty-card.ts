@@ -5,8 +5,8 @@ import type { Customer } from '../../../../shared/schemas/customer';
 import type { Paper } from '../../../../shared/schemas/document';
 import type { Settings } from '../../../../shared/schemas/settings';
 import type { Unit } from '../../../../shared/schemas/unit';
-import { dataTable, fieldTable, sealPlace, type FieldRow } from '../kit/forms';
-import { bulletList, labelled, letterhead, MM, notes, numberedList, sectionHeading } from '../kit/layout';
+import { dataTable, fieldTable, SEAL_MM, sealPlace, type FieldRow } from '../kit/forms';
+import { bulletList, labelled, letterhead, MM, notes, numberedList, sectionHeading, type PageSetup } from '../kit/layout';
 import type { Content, TDocumentDefinitions } from '../kit/definition';
 import { returnSlip } from './return-slip';
 import { documentCtx, documentPage, type DocumentCtx } from '../kit/context';
@@ -113,17 +113,23 @@ function details({ k, date, setup, data }: Ctx): Content {
   return fieldTable(rows);
 }
 
+/**
+ * The seal's square: 42 mm on A4. On A5 a column that wide squeezes the unit's grid into more
+ * lines than the card's page holds with long data, so it is 32 mm there (a 30 mm round seal).
+ */
+const sealMm = (setup: PageSetup) => (setup.paper === 'A4' ? SEAL_MM : 32);
+
 /** The QR code of the serial, and under it the place for the company's seal and the issue date. */
 function qrAndSeal({ t, k, date, setup, data }: Ctx): Content {
   const fit = Math.round((setup.paper === 'A4' ? 96 : 72) * (setup.scale < 0.85 ? 0.9 : 1));
   return {
-    width: fit + 8,
+    width: Math.max(fit + 8, sealMm(setup) * MM + 2),
     stack: [
       // Exactly the serial number, nothing around it: a phone or scanner reads it straight in.
       { qr: data.unit.serial, fit, eccLevel: 'M', alignment: 'center' },
-      { text: k('qrCaption'), style: 'small', alignment: 'center', margin: [0, 3, 0, setup.gap] },
-      // The seal carries the company name; a stamp may overlap the text around it.
-      sealPlace(t, k('issuer'), date(data.issuedOn), setup.gap * 3.5),
+      { text: k('qrCaption'), style: 'small', alignment: 'center', margin: [0, 3, 0, setup.gap / 2] },
+      // The seal carries the company name: the square takes a 40 mm stamp whole.
+      sealPlace(t, k('issuer'), date(data.issuedOn), (setup.styles.fieldLabel?.fontSize ?? 9) * 1.3, sealMm(setup)),
     ],
   };
 }
@@ -172,7 +178,9 @@ function coverageSection({ t, k, date, explain, setup, data }: Ctx): Content[] {
   return [
     sectionHeading(k('coverage.heading')),
     start,
-    { stack: [notes(w.start.reasons.map(explain))], margin: [0, 0, 0, setup.gap / 3] },
+    // "Counted from the acceptance date (2026-03-05)" says again what the line above says; only
+    // the reasons for a fallback (no acceptance date, an unproven purchase) are printed.
+    { stack: [notes(w.start.reasons.filter((r) => !r.key.startsWith('warranty.start.from')).map(explain))], margin: [0, 0, 0, setup.gap / 3] },
     table,
     { ul: lines, style: ['list', 'note'], margin: [0, setup.gap / 4, 0, 0] },
   ];
