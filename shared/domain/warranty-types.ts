@@ -11,6 +11,8 @@ export type StartBasis = 'acceptance' | 'purchase' | 'install';
 export interface PolicyComponent {
   key: string;
   name: string;
+  /** For English papers; policies saved before it have none. */
+  nameEn?: string | null;
   months: number;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PRESET_IDS, type PresetId } from '../domain/policy-presets';
-import { id, requiredText, searchQuery } from './common';
+import type { PolicyComponent } from '../domain/warranty-types';
+import { id, optionalText, requiredText, searchQuery } from './common';
 import { language } from './document';
 
 export const START_BASES = ['acceptance', 'purchase', 'install'] as const;
@@ -8,6 +9,8 @@ export const START_BASES = ['acceptance', 'purchase', 'install'] as const;
 export const policyComponent = z.strictObject({
   key: z.string().regex(/^[a-z][a-zA-Z0-9]{0,29}$/, { error: 'validation.componentKey' }),
   name: requiredText(30),
+  /** The name English papers print (a card for a foreign customer); without it they print `name`. */
+  nameEn: optionalText(30),
   months: z.number({ error: 'validation.invalidType' }).int({ error: 'validation.wholeMonths' }).min(1).max(240),
 });
 
@@ -38,7 +41,8 @@ export interface PolicyVersion {
   id: number;
   version: number;
   basis: (typeof START_BASES)[number];
-  components: z.infer<typeof policyComponent>[];
+  /** As saved: versions saved before English names have none. */
+  components: PolicyComponent[];
   createdAt: number;
 }
 

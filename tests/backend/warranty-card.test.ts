@@ -516,6 +516,24 @@ describe('warrantyCardDefinition', () => {
     expect(text).toContain('保修回执卡');
   });
 
+  it('prints the policy\'s English component names on an English card, and the Chinese ones on a Chinese card', () => {
+    const components = [
+      { key: 'whole', name: '整机', nameEn: 'Whole unit', months: 12 },
+      { key: 'compressor', name: '压缩机', nameEn: 'Compressor', months: 36 },
+      // Saved before English names: the English card falls back to the name it has.
+      { key: 'remote', name: '遥控器', months: 6 },
+    ];
+    const data = sample({ unit: { components } });
+    const en = documentText(warrantyCardDefinition(data, 'en', 'A4'));
+    expect(en).toContain('Whole unit');
+    expect(en).toContain('Compressor');
+    expect(en).not.toContain('压缩机');
+    expect(en).toContain('遥控器');
+    const zh = documentText(warrantyCardDefinition(data, 'zh-CN', 'A4'));
+    expect(zh).toContain('压缩机');
+    expect(zh).not.toContain('Compressor');
+  });
+
   it('shows "none" for missing dates, and starts a purchase-basis warranty at the invoice date', () => {
     const data = sample({ unit: { basis: 'purchase', installDate: null, acceptanceDate: null } });
     const text = documentText(warrantyCardDefinition(data, 'zh-CN', 'A5'));

@@ -14,6 +14,7 @@ const HOUR = 3_600_000;
 export const LONG_NAME = '杭州市西湖区文三路九十号西湖花园小区物业管理处暨业主委员会联合办公室';
 export const LONG_MODEL = 'KFR-72LW/(72555)FNhAc-B1(WIFI)';
 const SHARED_PHONE = '13812345678';
+const POLICY_NAME = '格力家用柜式空调整机一年压缩机三年标准保修';
 
 export interface Seeded {
   customerId: number;
@@ -24,7 +25,7 @@ export interface Seeded {
 export async function seed(backend: TestBackend): Promise<Seeded> {
   const now = Date.now();
   await backend.ok('settings:update', { companyName: '杭州暖风空调制冷设备安装维修服务有限公司', hotline: '400-800-1234' });
-  const policy = await backend.ok('policies:create', { ...AIRCON_POLICY, name: '格力家用柜式空调整机一年压缩机三年标准保修' });
+  const policy = await backend.ok('policies:create', { ...AIRCON_POLICY, name: POLICY_NAME });
   const model = await backend.ok('models:create', { brand: '格力', model: LONG_MODEL, category: '空调', policyId: policy.id });
   await backend.ok('models:create', { brand: '美的', model: 'KFR-35GW/BP3DN8Y-PH200(B1)', category: '空调', policyId: policy.id });
   expect(LONG_NAME.length).toBeGreaterThanOrEqual(30);
@@ -278,6 +279,7 @@ export async function everyScreen(page: Page, ids: Seeded, language: 'zh-CN' | '
     { name: 'new technician dialog', hash: '#/technicians', ready: async (p) => expect(p.getByText('欧阳志远').first()).toBeVisible(), open: (p) => p.keyboard.press('Control+Shift+N') },
     { name: 'new part dialog', hash: '#/parts', ready: heading, open: (p) => p.keyboard.press('Control+Shift+N') },
     { name: 'new complaint dialog', hash: '#/complaints', ready: async (p) => expect(p.getByTestId('complaints-table')).toBeVisible(), open: (p) => p.keyboard.press('Control+Shift+N') },
+    { name: 'policy form', hash: '#/products', ready: async (p) => expect(p.getByText(LONG_MODEL).first()).toBeVisible(), open: (p) => p.getByRole('button', { name: new RegExp(`(修改|Edit) ${POLICY_NAME}`) }).click() },
     { name: 'complaint drawer', hash: '#/complaints', ready: async (p) => expect(p.getByTestId('complaints-table')).toBeVisible(), open: (p) => p.getByTestId('complaints-table').locator('tbody tr').first().click() },
   ];
   for (const dialog of dialogs) {

@@ -141,8 +141,11 @@ const COMPONENT_NOTES = new Set(['warranty.component.extended', 'warranty.term.h
  * The start (basis and date, with the engine's reasons), each component's term, last covered
  * day and state, then what the customer should know about counting and extending the terms.
  */
-function coverageSection({ t, k, date, explain, setup, data }: Ctx): Content[] {
+function coverageSection({ t, k, date, explain, setup, data, lang }: Ctx): Content[] {
   const w: WarrantyEvaluation = data.unit.warranty;
+  // An English card prints the policy's English names where it has them.
+  const english = new Map(data.unit.policy.components.map((c) => [c.key, c.nameEn ?? null]));
+  const nameOf = (comp: { key: string; name: string }) => (lang === 'en' ? (english.get(comp.key) ?? comp.name) : comp.name);
   const start: Content = {
     text: [
       labelled(t, k('start.basis'), ''),
@@ -154,7 +157,7 @@ function coverageSection({ t, k, date, explain, setup, data }: Ctx): Content[] {
     style: 'fieldValue',
   };
   const rows = w.components.map((comp): Content[] => [
-    comp.name,
+    nameOf(comp),
     { text: t('months', { count: comp.months }), style: 'tableCell', noWrap: true },
     { text: date(comp.end), style: 'tableCell', bold: true, noWrap: true },
     { text: t(`warrantyState.${comp.state}`), style: 'tableCell', noWrap: true },
@@ -168,7 +171,7 @@ function coverageSection({ t, k, date, explain, setup, data }: Ctx): Content[] {
   const rules = data.settings.warrantyRules ?? DEFAULT_WARRANTY_RULES;
   const lines = [
     ...w.components.flatMap((comp) =>
-      comp.reasons.filter((r) => COMPONENT_NOTES.has(r.key)).map((r) => k('coverage.componentNote', { name: comp.name, note: explain(r) })),
+      comp.reasons.filter((r) => COMPONENT_NOTES.has(r.key)).map((r) => k('coverage.componentNote', { name: nameOf(comp), note: explain(r) })),
     ),
     k('start.notCounted'),
     ...(rules.extendPastHoliday ? [k('coverage.holidayRule')] : []),

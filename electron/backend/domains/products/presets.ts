@@ -8,12 +8,13 @@ import { addPolicy } from './products';
 
 function presetsIn(language: Language) {
   const t = translator(language);
+  const en = translator('en');
   return POLICY_PRESETS.map((preset) => ({
     id: preset.id,
     name: t(`setup.presets.${preset.id}.name`),
     note: t(`setup.presets.${preset.id}.note`),
     basis: preset.basis,
-    components: preset.components.map((c) => ({ key: c.key, name: t(`setup.components.${c.key}`), months: c.months })),
+    components: preset.components.map((c) => ({ key: c.key, name: t(`setup.components.${c.key}`), nameEn: en(`setup.components.${c.key}`), months: c.months })),
   }));
 }
 

@@ -15,17 +15,17 @@ type Basis = (typeof START_BASES)[number];
 interface Values {
   name: string;
   basis: Basis;
-  components: { key: string; name: string; months: number | string }[];
+  components: { key: string; name: string; nameEn: string; months: number | string }[];
 }
 
 const MAX_COMPONENTS = 12;
 
 function initialValues(t: TFunction, policy: WarrantyPolicyRecord | null): Values {
   if (policy) {
-    return { name: policy.name, basis: policy.current.basis, components: policy.current.components.map((c) => ({ ...c })) };
+    return { name: policy.name, basis: policy.current.basis, components: policy.current.components.map((c) => ({ ...c, nameEn: c.nameEn ?? '' })) };
   }
   // Most policies start as "the whole unit, a year, from acceptance": one line to adjust.
-  return { name: '', basis: 'acceptance', components: [{ key: 'whole', name: t('app.products.policies.form.wholeDefault'), months: 12 }] };
+  return { name: '', basis: 'acceptance', components: [{ key: 'whole', name: t('app.products.policies.form.wholeDefault'), nameEn: '', months: 12 }] };
 }
 
 function toInput(values: Values) {
@@ -36,6 +36,7 @@ function toInput(values: Values) {
       // A new line's code comes from its name: the same name means the same component everywhere.
       key: c.key.trim() || componentKeyFor(c.name),
       name: c.name,
+      nameEn: c.nameEn,
       // An emptied number field is "not given", which the schema reports as required.
       months: c.months === '' ? (undefined as unknown as number) : Number(c.months),
     })),
@@ -126,6 +127,9 @@ function PolicyForm({
             <Text size="xs" c="dimmed" style={{ flex: 1 }}>
               {t('app.products.policies.form.componentName')}
             </Text>
+            <Text size="xs" c="dimmed" w={170}>
+              {t('app.products.policies.form.componentNameEn')}
+            </Text>
             <Text size="xs" c="dimmed" w={130}>
               {t('app.products.policies.form.months')}
             </Text>
@@ -137,6 +141,11 @@ function PolicyForm({
                 style={{ flex: 1 }}
                 aria-label={t('app.products.policies.form.nameLabel', { n: i + 1 })}
                 {...form.getInputProps(`components.${i}.name`)}
+              />
+              <TextInput
+                w={170}
+                aria-label={t('app.products.policies.form.nameEnLabel', { n: i + 1 })}
+                {...form.getInputProps(`components.${i}.nameEn`)}
               />
               <NumberInput
                 w={130}
@@ -165,7 +174,7 @@ function PolicyForm({
               size="compact-sm"
               leftSection={<IconPlus size={14} />}
               disabled={components.length >= MAX_COMPONENTS}
-              onClick={() => form.insertListItem('components', { key: '', name: '', months: 6 })}
+              onClick={() => form.insertListItem('components', { key: '', name: '', nameEn: '', months: 6 })}
             >
               {t('app.products.policies.form.addComponent')}
             </Button>
