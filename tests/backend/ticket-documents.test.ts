@@ -9,6 +9,7 @@ import { CARBON_MIN_PT } from '../../electron/backend/documents/kit/layout';
 import type { Content } from '../../electron/backend/documents/kit/definition';
 import { repairReceiptDefinition, repairReceiptPages, renderRepairReceipt, UNCOLLECTED_DAYS, type ReceiptCopy } from '../../electron/backend/documents/ticket-papers/repair-receipt';
 import type { RenderedDocument } from '../../electron/backend/documents/kit/fitting';
+import { documentText } from '../../electron/backend/documents/kit/render';
 import type { TicketPaperData } from '../../electron/backend/documents/ticket-papers/ticket-paper';
 import { DEFAULT_SERVICE_RULES } from '../../electron/backend/domains/admin/settings';
 import { CN_MAINLAND } from '../../shared/domain/calendar';
@@ -439,6 +440,18 @@ describe('the C241 carbon form', () => {
       .map((label) => Math.min(...words.filter((w) => Math.abs(w.y - label.y) < 1 && w.x > label.x).map((w) => w.x)));
     expect(datesAt).toHaveLength(2);
     expect(Math.abs(datesAt[0]! - datesAt[1]!)).toBeLessThan(1);
+  });
+
+  it('says "same as above" for a contact who is the customer, rather than the name twice', () => {
+    const own = sample(NUMBERS.dispatch, { ...ticketWith(), contactName: null });
+    const flat = (d: Parameters<typeof documentText>[0]) => documentText(d).replace(/\s+/g, '');
+    const text = flat(dispatchOrderDefinition(own, 'zh-CN', 'A4'));
+    expect(text).toContain('联系人同上');
+    expect(text.split('张三丰')).toHaveLength(2);
+    const same = sample(NUMBERS.dispatch, { ...ticketWith(), contactName: '张三丰' });
+    expect(flat(dispatchOrderDefinition(same, 'en', 'A4'))).toContain('ContactSameasabove');
+    // Someone else to ask for is printed by name.
+    expect(flat(dispatchOrderDefinition(sample(NUMBERS.dispatch), 'zh-CN', 'A4'))).toContain('联系人张太太');
   });
 
   it('is the only paper that drops the shading: A4 keeps its shaded labels', () => {

@@ -8,6 +8,7 @@ export const repairPrint: CatalogShape<typeof zh> = {
     printedAt: 'Printed',
     customer: 'Customer',
     contact: 'Contact',
+    sameAsCustomer: 'Same as above',
     phone: 'Phone',
     phoneWithLabel: '{{phone}} ({{label}})',
     siteAddress: 'Service address',

@@ -7,6 +7,7 @@ export const repairPrint = {
     printedAt: '打印时间',
     customer: '客户',
     contact: '联系人',
+    sameAsCustomer: '同上',
     phone: '联系电话',
     /** One of the customer's numbers with its label (office, duty mobile...). */
     phoneWithLabel: '{{phone}}（{{label}}）',

@@ -105,7 +105,8 @@ function details(c: PaperCtx): Content {
     { heading: k('dispatch.customerHeading') },
     { label: k('common.customer'), value: customer.name, bold: true },
     { label: k('common.region'), value: t(`ticketing.region.${ticket.region}`) },
-    { label: k('common.contact'), value: ticket.contactName ?? customer.name },
+    // The customer's own name again beside itself read as a second person to ask for.
+    { label: k('common.contact'), value: ticket.contactName && ticket.contactName !== customer.name ? ticket.contactName : k('common.sameAsCustomer') },
     { label: k('common.phone'), value: contactPhones(c).join('\u3000'), bold: true },
     { label: k('common.siteAddress'), value: siteAddress(c) ?? '', wide: true, bold: true, write: !siteAddress(c) },
     { heading: registered ? k('dispatch.unitHeading') : `${k('dispatch.unitHeading')} · ${k('common.unregistered')}` },
