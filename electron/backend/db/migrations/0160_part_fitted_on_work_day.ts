@@ -28,12 +28,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   const rows = await sql<{ id: number; fitted_on: string; resolved_at: number }>`
     select tp.id, tp.fitted_on, t.resolved_at from ticket_parts tp join tickets t on t.id = tp.ticket_id
     where t.resolved_at is not null`.execute(db);
-  let changed = 0;
+  // One update per day to move to, not one per part: ten years of repairs hold many parts.
+  const byDay = new Map<string, number[]>();
   for (const row of rows.rows) {
     const day = localDay(row.resolved_at);
     if (day === row.fitted_on) continue;
-    await sql`update ticket_parts set fitted_on = ${day} where id = ${row.id}`.execute(db);
-    changed += 1;
+    const ids = byDay.get(day) ?? [];
+    ids.push(row.id);
+    byDay.set(day, ids);
+  }
+  let changed = 0;
+  for (const [day, ids] of byDay) {
+    // SQLite takes at most 32,766 values in one statement; a day of repairs is far below that.
+    for (let i = 0; i < ids.length; i += 10_000) {
+      const chunk = ids.slice(i, i + 10_000);
+      await sql`update ticket_parts set fitted_on = ${day} where id in (${sql.join(chunk)})`.execute(db);
+    }
+    changed += ids.length;
   }
   if (changed > 0) {
     await sql`insert into upgrade_notes (migration, at, key, params)
