@@ -45,27 +45,27 @@ const airconPolicy = await call('policies:create', {
   name: '家用空调标准保修',
   basis: 'acceptance',
   components: [
-    { key: 'whole', name: '整机', months: 12 },
-    { key: 'accessories', name: '配件（遥控器、线缆）', months: 6 },
-    { key: 'compressor', name: '压缩机', months: 36 },
+    { key: 'whole', name: '整机', nameEn: 'Whole unit', months: 12 },
+    { key: 'accessories', name: '配件（遥控器、线缆）', nameEn: 'Accessories (remote, cables)', months: 6 },
+    { key: 'compressor', name: '压缩机', nameEn: 'Compressor', months: 36 },
   ],
 });
 const projectorPolicy = await call('policies:create', {
   name: '投影机保修',
   basis: 'purchase',
   components: [
-    { key: 'whole', name: '整机', months: 24 },
-    { key: 'lamp', name: '灯泡', months: 6 },
-    { key: 'main', name: '主板、光机', months: 36 },
+    { key: 'whole', name: '整机', nameEn: 'Whole unit', months: 24 },
+    { key: 'lamp', name: '灯泡', nameEn: 'Lamp', months: 6 },
+    { key: 'main', name: '主板、光机', nameEn: 'Main board, optics', months: 36 },
   ],
 });
 const securityPolicy = await call('policies:create', {
   name: '安防工程保修',
   basis: 'acceptance',
   components: [
-    { key: 'whole', name: '整套系统', months: 24 },
-    { key: 'disk', name: '硬盘', months: 36 },
-    { key: 'cabling', name: '线缆、开关', months: 6 },
+    { key: 'whole', name: '整套系统', nameEn: 'Whole system', months: 24 },
+    { key: 'disk', name: '硬盘', nameEn: 'Hard disks', months: 36 },
+    { key: 'cabling', name: '线缆、开关', nameEn: 'Cabling, switches', months: 6 },
   ],
 });
 const aircon = await call('models:create', { brand: '格力', model: 'KFR-35GW/(35592)FNhAa-B1', category: '空调', policyId: airconPolicy.id });
