@@ -1,7 +1,7 @@
 import { translator, type Language } from '../../../../shared/i18n';
 import type { TDocumentDefinitions } from './definition';
 import { missingGlyphs } from './fonts';
-import { documentText, pdfFonts, renderPdfDocument } from './render';
+import { documentText, pdfFonts, renderPdfDocument, renderWithin } from './render';
 
 export interface RenderedDocument {
   pdf: Buffer;
@@ -27,8 +27,9 @@ export async function renderFitting(define: (compact: boolean) => TDocumentDefin
   const t = translator(meta.lang);
   const info = { title: meta.title, subject: meta.subject, author: meta.author, creator: t('appName'), producer: 'pdfmake' };
   let definition = define(false);
-  let rendered = await renderPdfDocument(definition, info);
-  if (rendered.pages > plannedPages) {
+  // An overflowing normal layout is dropped as soon as it is known, before it is drawn.
+  let rendered = await renderWithin(definition, info, plannedPages);
+  if (!rendered) {
     definition = define(true);
     rendered = await renderPdfDocument(definition, info);
   }
