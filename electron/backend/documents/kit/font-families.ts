@@ -13,8 +13,11 @@ export interface FontHost {
 type Weight = 'normal' | 'bold';
 const WEIGHTS: readonly Weight[] = ['normal', 'bold'];
 
-/** Printable ASCII is always kept: page numbers and list numbers are laid out after the fact. */
-const ALWAYS = Array.from({ length: 95 }, (_, i) => 32 + i);
+/**
+ * Printable ASCII is always kept: page numbers and list numbers are laid out after the fact.
+ * Tab and line breaks have no glyph, but come with every document's text.
+ */
+const ALWAYS = [9, 10, 13, ...Array.from({ length: 95 }, (_, i) => 32 + i)];
 
 /** The characters of GB 2312 (symbols and both levels of hanzi), when this runtime decodes GBK. */
 function gb2312(): number[] {

@@ -51,32 +51,63 @@ function loadPdfmake(): PdfMake {
   return require('pdfmake') as PdfMake;
 }
 
+/** What fontkit's layout answers, as far as pdfkit reads it (glyph objects are only read). */
+interface GlyphRun {
+  glyphs: unknown[];
+  positions: object[];
+}
+interface FontkitFont {
+  layout(text: string, ...rest: unknown[]): GlyphRun;
+}
+
+/** Runs of text shaped per font, kept between documents: most of a document is its template. */
+const SHAPED_RUNS = 20_000;
+
 /**
- * pdfkit parses the font anew for every document (`fontkit.create` on its bytes): outlines,
- * metrics and layout tables of the same working font, again and again. Its fontkit is handed a
- * `create` that returns the font already parsed from the very same bytes, so what was read for
- * one document serves the next (pdfkit keeps what a document used on its own objects, and the
- * parsed font is only read from). Must run before pdfkit is first loaded; without it documents
- * come out the same, only slower.
+ * pdfkit parses the font anew for every document (`fontkit.create` on its bytes) and shapes
+ * every word again: outlines, metrics, layout tables of the same working font, the same labels,
+ * document after document. Its fontkit is handed a `create` that returns the font already
+ * parsed from the very same bytes, with its plain layouts remembered, so what was read and
+ * shaped for one document serves the next. pdfkit keeps what a document used on its own
+ * objects; it scales the positions of a run in place, so each call gets its own copy of them.
+ * Must run before pdfkit is first loaded; without it documents come out the same, only slower.
  */
 function shareParsedFonts(fromPdfkit: NodeJS.Require): void {
   const path = fromPdfkit.resolve('fontkit');
-  const fontkit = fromPdfkit('fontkit') as { create(bytes: Uint8Array, postscriptName?: string): object };
+  const fontkit = fromPdfkit('fontkit') as { create(bytes: Uint8Array, postscriptName?: string): FontkitFont };
   const entry = fromPdfkit.cache[path];
   if (!entry || entry.exports !== fontkit) return;
-  const parsed = new WeakMap<Uint8Array, object>();
+  const parsed = new WeakMap<Uint8Array, FontkitFont>();
   entry.exports = {
     ...fontkit,
     create(bytes: Uint8Array, postscriptName?: string) {
       if (postscriptName !== undefined) return fontkit.create(bytes, postscriptName);
       let font = parsed.get(bytes);
       if (!font) {
-        font = fontkit.create(bytes);
+        font = rememberLayouts(fontkit.create(bytes));
         parsed.set(bytes, font);
       }
       return font;
     },
   };
+}
+
+function rememberLayouts(font: FontkitFont): FontkitFont {
+  const shape = font.layout.bind(font);
+  const runs = new Map<string, GlyphRun>();
+  const copy = <T extends object>(value: T): T => Object.assign(Object.create(Object.getPrototypeOf(value) as object) as T, value);
+  font.layout = (text: string, ...rest: unknown[]) => {
+    // Only the plain call is remembered: features, script or direction given shape anew.
+    if (rest.some((arg) => arg !== undefined)) return shape(text, ...rest);
+    let run = runs.get(text);
+    if (!run) {
+      if (runs.size >= SHAPED_RUNS) runs.clear();
+      run = shape(text);
+      runs.set(text, run);
+    }
+    return Object.assign(copy(run), { glyphs: run.glyphs.slice(), positions: run.positions.map(copy) });
+  };
+  return font;
 }
 
 /**
