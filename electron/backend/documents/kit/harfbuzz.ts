@@ -47,6 +47,14 @@ const { Module, Instance } = (globalThis as unknown as {
   WebAssembly: { Module: new (bytes: Uint8Array) => object; Instance: new (module: object, imports: object) => { exports: object } };
 }).WebAssembly;
 
+/**
+ * The layout features fontkit applies to horizontal text when it is asked for none (its
+ * default shaper: pdfkit asks for none). The others (vertical forms, widths, stylistic sets,
+ * other locales' forms...) only make the font slower to cut, parse and shape.
+ */
+const SHAPING_FEATURES = ['rvrn', 'ltra', 'ltrm', 'frac', 'numr', 'dnom', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern'];
+const tagNumber = (tag: string) => [...tag].reduce((n, ch) => ((n << 8) | ch.charCodeAt(0)) >>> 0, 0);
+
 let harfbuzz: HarfbuzzExports | undefined;
 
 function load(): HarfbuzzExports {
@@ -76,8 +84,8 @@ export class SubsetSource {
   }
 
   /**
-   * The font cut down to the glyphs of `codePoints` (and what its layout features reach from
-   * them, as subset-font did), desubroutinized, as an OpenType file.
+   * The font cut down to the glyphs of `codePoints` (and what the layout features fontkit
+   * applies reach from them), desubroutinized, as an OpenType file.
    */
   subset(codePoints: Iterable<number>): Buffer {
     const { hb } = this;
@@ -88,7 +96,7 @@ export class SubsetSource {
       hb.hb_subset_input_set_flags(input, hb.hb_subset_input_get_flags(input) | HB_SUBSET_FLAGS_DESUBROUTINIZE);
       const features = hb.hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG);
       hb.hb_set_clear(features);
-      hb.hb_set_invert(features);
+      for (const tag of SHAPING_FEATURES) hb.hb_set_add(features, tagNumber(tag));
       const unicodes = hb.hb_subset_input_unicode_set(input);
       for (const cp of codePoints) hb.hb_set_add(unicodes, cp);
       subset = hb.hb_subset_or_fail(this.face, input);

@@ -9,7 +9,7 @@ import type { DocumentKind, DocumentRecord, GeneratedDocument, Paper, RecordType
 import { AppError, refusal, refuse, notFound } from '../../lib/errors';
 import type { DocumentsTable } from '../../db/schema';
 import type { Settings } from '../../../../shared/schemas/settings';
-import { renderWarrantyCard, WARRANTY_CARD_TEMPLATE_VERSION } from '../../documents/warranty-card/warranty-card';
+import { WARRANTY_CARD_TEMPLATE_VERSION } from '../../documents/warranty-card/warranty-card';
 import type { ServiceContext } from '../../app/context';
 import { getCustomer } from '../customers/customers';
 import { getSettings } from '../admin/settings';
@@ -130,7 +130,8 @@ export async function createWarrantyCard(
     paper: input.paper,
     language: input.language,
     templateVersion: WARRANTY_CARD_TEMPLATE_VERSION,
-    render: (number, issuedOn) => renderWarrantyCard({ number, issuedOn, settings, customer, unit }, input.language, input.paper),
+    render: (number, issuedOn) =>
+      ctx.documents.render({ kind: 'warrantyCard', data: { number, issuedOn, settings, customer, unit }, language: input.language, paper: input.paper }),
   });
 }
 
