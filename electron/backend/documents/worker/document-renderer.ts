@@ -148,7 +148,9 @@ export class DocumentRenderer {
     const setup: WorkerSetup = { fontDir: this.options.fontDir ?? null, warmUp: this.options.warmUp ?? false };
     let worker: Worker;
     try {
-      worker = new Worker(start.script, { eval: start.eval, workerData: setup, name: 'documents' });
+      // No flags inherited: the worker loads its own code, whatever loader the process was
+      // started with (tsx's CLI hooks, vitest's), and starts no faster carrying them.
+      worker = new Worker(start.script, { eval: start.eval, workerData: setup, name: 'documents', execArgv: [] });
     } catch (error) {
       return this.fallBack((error as Error).message);
     }

@@ -1,3 +1,4 @@
+import * as nodeModule from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderJob, warmUpSteps } from '../jobs';
 import { configurePdf, warmFontsStep } from '../kit/render';
@@ -8,6 +9,11 @@ import { WorkQueue } from './work-queue';
  * The document worker: builds and renders every document off the desk's thread. It gets plain
  * data (kind, data, language, paper), answers the PDF bytes, and warms up between documents.
  */
+
+// pdfmake, pdfkit and fontkit are loaded on every start of the desk: Node keeps their compiled
+// code on disk (in the temp folder) and the next start skips compiling them. Absent or
+// refused (an older runtime), the worker starts as it would anyway.
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
