@@ -16,6 +16,7 @@ import { resetPinAtStart } from './domains/admin/session';
 import type { ServiceContext } from './app/context';
 import { storageError } from './platform/storage-errors';
 import { DocumentRenderer, type DocumentRendererOptions } from './documents/worker/document-renderer';
+import { warmUpDeskPapers } from './domains/archive/warm-up';
 
 export interface BackendOptions {
   dbPath: string;
@@ -112,6 +113,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   // After the backup, and not awaited: the week's full check reads the whole file in a worker
   // while the window opens; what it finds shows on the Desk. A failure only reports.
   const maintenance = weeklyCheck(ctx).then(() => undefined);
+  // Not awaited either: the desk's own papers, drawn once by the warming worker and thrown away.
+  if (options.documents?.warmUp) {
+    warmUpDeskPapers(ctx, (job) => documents.warm(job)).catch((error: unknown) => logger.warn('documents: no desk papers to warm up with', (error as Error).message));
+  }
   const info = (): AppInfo => ({
     version: options.appVersion ?? '0.0.0',
     dbPath: options.dbPath,

@@ -142,6 +142,24 @@ describe('documents drawn in the worker', () => {
     expect(b.logger.lines.filter((l) => l.level === 'warn').map((l) => l.message)).toEqual([expect.stringMatching(/could not start.*missing-document-worker\.js/)]);
   });
 
+  it("warm up on the desk's own papers at start without numbering or archiving any", async () => {
+    let b = await open();
+    await b.ok('settings:update', company);
+    const { ticket } = await seedTicket(b);
+    const sequences = () => b.store.sqlite.prepare('select * from sequences order by 1, 2').all();
+    const numbered = sequences();
+    const dir = b.dir;
+    await b.close();
+    backend = b = await openTestBackend(dir, () => CLOCK, { documents: { warmUp: true } });
+    await b.documents.whenWarm();
+    expect(rows(b, 'documents')).toBe(0);
+    expect(sequences()).toEqual(numbered);
+    expect(archiveFiles(b)).toEqual([]);
+    expect(b.logger.lines.filter((l) => l.level !== 'info')).toEqual([]);
+    const made = await b.ok('documents:repairReceipt', { ticketId: ticket.id, copy: 'completion', paper: 'A4', language: 'zh-CN' });
+    expect(made.number).toBe('WXD-2026-000001');
+  });
+
   it('do not wait for the warm-up: the first one asked for at start is drawn, and the warm-up finishes after', async () => {
     const b = await open({ warmUp: true });
     expect(b.documents.mode).toBe('worker');

@@ -65,6 +65,26 @@ describe("the document worker's queue", () => {
     expect(order).toEqual(['grow 3', 'grow 2', 'document', 'grow 1']);
   });
 
+  it('runs background work by priority, work added during a step included, and each in the order added', async () => {
+    const order: string[] = [];
+    const running = gate();
+    const queue = new WorkQueue(() => {});
+    queue.background('fonts', async () => {
+      order.push('fonts');
+      await running.opened;
+      return false;
+    }, 1);
+    queue.background('layout 1', () => (order.push('layout 1'), false), 3);
+    queue.background('layout 2', () => (order.push('layout 2'), false), 3);
+    await until(() => order.includes('fonts'));
+    // The desk's own papers come in while the fonts are cut: they go before the generic layouts.
+    queue.background('desk paper 1', () => (order.push('desk paper 1'), false), 2);
+    queue.background('desk paper 2', () => (order.push('desk paper 2'), false), 2);
+    running.open();
+    await until(() => order.includes('layout 2'));
+    expect(order).toEqual(['fonts', 'desk paper 1', 'desk paper 2', 'layout 1', 'layout 2']);
+  });
+
   it('reports a failed step and goes on with the rest', async () => {
     const failures: string[] = [];
     const order: string[] = [];

@@ -51,9 +51,11 @@ function printedWords(language: Language): string[] {
   return words;
 }
 
-/** Every printed word of a language, in both weights, in a table, with a QR code: layout's warm-up. */
-function warmUpDefinition(language: Language): TDocumentDefinitions {
-  const words = printedWords(language);
+/** Words per warm-up layout: a step of a few tens of ms that a document waits for at most. */
+const WORDS_PER_STEP = 60;
+
+/** Printed words in both weights, in a table, with a QR code and columns: layout's warm-up. */
+function warmUpDefinition(words: string[], language: Language): TDocumentDefinitions {
   return {
     pageSize: 'A4',
     content: [
@@ -66,19 +68,20 @@ function warmUpDefinition(language: Language): TDocumentDefinitions {
 }
 
 /**
- * Warming up in steps of a few tens to a few hundred ms, each of which a waiting document goes
- * before: the working font (see `CjkFamilies`), then a layout of every printed word of each
- * language (compiles the layout code and parses the glyphs a document will need). Each step
- * answers whether it has more to do. pdfmake must be configured first (`configurePdf`).
+ * Warming up in small steps, each of which a waiting document goes before: the working font
+ * (see `CjkFamilies`; one step each call, true while it has more to do), then layouts of
+ * every printed word of both languages (compiles the layout code, parses the glyphs documents
+ * will need). pdfmake must be configured first (`configurePdf`).
  */
-export function warmUpSteps(): Array<() => Promise<boolean> | boolean> {
-  return [
-    warmFontsStep,
-    ...(['zh-CN', 'en'] as const).map((language) => async () => {
-      const definition = warmUpDefinition(language);
+export function warmUpSteps(): { fonts: () => boolean; layout: Array<() => Promise<boolean>> } {
+  const layout = (['zh-CN', 'en'] as const).flatMap((language) => {
+    const words = printedWords(language);
+    return Array.from({ length: Math.ceil(words.length / WORDS_PER_STEP) }, (_, i) => async () => {
+      const definition = warmUpDefinition(words.slice(i * WORDS_PER_STEP, (i + 1) * WORDS_PER_STEP), language);
       await renderPdfDocument(definition, { title: 'warm-up', creator: 'warm-up', producer: 'pdfmake' });
       missingGlyphs(documentText(definition), pdfFonts());
       return false;
-    }),
-  ];
+    });
+  });
+  return { fonts: warmFontsStep, layout };
 }

@@ -55,10 +55,10 @@ export class DocumentRenderer {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closed = false;
-  private warm = false;
+  private isWarm = false;
   private markWarm!: () => void;
   private readonly warmed = new Promise<void>((resolve) => (this.markWarm = resolve)).then(() => {
-    this.warm = true;
+    this.isWarm = true;
     this.holdWorker();
   });
 
@@ -89,7 +89,7 @@ export class DocumentRenderer {
   private holdWorker(): void {
     const worker = this.worker;
     if (!worker) return;
-    if (this.pending.size > 0 || (this.awaitingWarmth && !this.warm)) worker.ref();
+    if (this.pending.size > 0 || (this.awaitingWarmth && !this.isWarm)) worker.ref();
     else worker.unref();
   }
 
@@ -115,6 +115,19 @@ export class DocumentRenderer {
       this.pending.set(id, { job, resolve, reject });
       this.holdWorker();
     });
+  }
+
+  /**
+   * Renders `job` in the background only, to warm up on the desk's own kind of paper; nothing
+   * is answered. Only into a worker already started: never on the desk's thread.
+   */
+  warm(job: DocumentJob): void {
+    if (this.closed || this.fellBack || !this.worker) return;
+    try {
+      this.worker.postMessage({ warm: job } satisfies ToWorker);
+    } catch (error) {
+      this.options.logger.warn(`a warm-up paper could not be sent to the document worker: ${(error as Error).message}`);
+    }
   }
 
   /** Stops the worker; documents still being drawn fail (the desk is closing). */

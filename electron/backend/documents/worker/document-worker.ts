@@ -47,7 +47,19 @@ function configure(): void {
 
 const queue = new WorkQueue((name, error) => post({ type: 'warning', message: `document warm-up (${name}) failed: ${serialise(error).message}` }));
 
-port.on('message', ({ id, job }: ToWorker) => {
+/** Background work in the order it pays: set up, the working font, the desk's own papers, then every printed word. */
+const FIRST = 0;
+const FONTS = 1;
+const DESK_PAPERS = 2;
+const LAYOUT = 3;
+let warmJobs = 0;
+
+port.on('message', (message: ToWorker) => {
+  if ('warm' in message) {
+    queue.background(`desk paper ${++warmJobs}`, async () => (configure(), await renderJob(message.warm), false), DESK_PAPERS);
+    return;
+  }
+  const { id, job } = message;
   queue.push(async () => {
     try {
       configure();
@@ -60,14 +72,16 @@ port.on('message', ({ id, job }: ToWorker) => {
       return;
     }
     // Characters this document brought that the working font lacks join it while idle.
-    queue.background('fonts', () => (configure(), warmFontsStep()));
+    queue.background('fonts', () => (configure(), warmFontsStep()), FONTS);
   });
 });
 
 if (setup.warmUp) {
-  queue.background('pdfmake', () => (configure(), false));
-  warmUpSteps().forEach((step, i) => queue.background(`step ${i + 1}`, () => (configure(), step())));
-  queue.background('done', () => (post({ type: 'warmed' }), false));
+  queue.background('pdfmake', () => (configure(), false), FIRST);
+  const { fonts, layout } = warmUpSteps();
+  queue.background('fonts', () => (configure(), fonts()), FONTS);
+  layout.forEach((step, i) => queue.background(`layout ${i + 1}`, () => (configure(), step()), LAYOUT));
+  queue.background('done', () => (post({ type: 'warmed' }), false), LAYOUT);
 }
 
 post({ type: 'ready' });

@@ -8,7 +8,8 @@ export interface WorkerSetup {
   warmUp: boolean;
 }
 
-export type ToWorker = { id: number; job: DocumentJob };
+/** A document to render and answer, or one to render only to warm up (in the background). */
+export type ToWorker = { id: number; job: DocumentJob } | { warm: DocumentJob };
 
 /** An error as it crosses from the worker: enough to log it and to keep an AppError's code. */
 export interface WorkerError {

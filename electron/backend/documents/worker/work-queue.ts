@@ -8,7 +8,7 @@ export type BackgroundStep = () => Promise<boolean> | boolean;
  */
 export class WorkQueue {
   private readonly jobs: Array<() => Promise<void>> = [];
-  private readonly steps: Array<{ name: string; step: BackgroundStep }> = [];
+  private readonly steps: Array<{ name: string; step: BackgroundStep; priority: number }> = [];
   private running = false;
 
   constructor(private readonly onStepError: (name: string, error: unknown) => void) {}
@@ -19,10 +19,14 @@ export class WorkQueue {
     void this.pump();
   }
 
-  /** Adds background work under `name`, unless work of that name is already waiting. */
-  background(name: string, step: BackgroundStep): void {
+  /**
+   * Adds background work under `name`, unless work of that name is already waiting. Lower
+   * `priority` runs first; the same priority, in the order added.
+   */
+  background(name: string, step: BackgroundStep, priority = 0): void {
     if (this.steps.some((s) => s.name === name)) return;
-    this.steps.push({ name, step });
+    const at = this.steps.findIndex((s) => s.priority > priority);
+    this.steps.splice(at === -1 ? this.steps.length : at, 0, { name, step, priority });
     void this.pump();
   }
 
@@ -40,15 +44,16 @@ export class WorkQueue {
         // A document asked for during the last step comes in (its message) before the next one.
         await new Promise((resolve) => setImmediate(resolve));
         if (this.jobs.length > 0) continue;
-        const { name, step } = this.steps[0]!;
+        const current = this.steps[0]!;
         let more = false;
         try {
-          more = await step();
+          more = await current.step();
         } catch (error) {
           // A failed warm-up step only costs speed: the documents do the same work themselves.
-          this.onStepError(name, error);
+          this.onStepError(current.name, error);
         }
-        if (!more) this.steps.shift();
+        // Work added meanwhile may now stand before it: it is found by itself, not by place.
+        if (!more) this.steps.splice(this.steps.indexOf(current), 1);
       }
     } finally {
       this.running = false;

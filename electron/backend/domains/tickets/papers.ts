@@ -11,7 +11,7 @@ import { archiveDocument, settingsForPaper } from '../archive/archive';
 import { getTicket } from './tickets';
 
 /** Everything a ticket's paper is drawn from, except its number and day (known once archived). */
-async function paperSource(ctx: ServiceContext, ticketId: number): Promise<Omit<TicketPaperData, 'number' | 'issuedOn'>> {
+export async function paperSource(ctx: ServiceContext, ticketId: number): Promise<Omit<TicketPaperData, 'number' | 'issuedOn'>> {
   const ticket = await getTicket(ctx, ticketId);
   if (ticket.status === 'cancelled') {
     throw refuse('repairPrint.errors.cancelled', { number: ticket.number });
