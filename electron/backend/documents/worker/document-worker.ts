@@ -2,6 +2,7 @@ import * as nodeModule from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderJob, warmUpSteps } from '../jobs';
 import { configurePdf, warmFontsStep } from '../kit/render';
+import { AppError } from '../../lib/errors';
 import type { FromWorker, ToWorker, WorkerError, WorkerSetup } from './protocol';
 import { WorkQueue } from './work-queue';
 
@@ -21,14 +22,9 @@ const post = (message: FromWorker) => port.postMessage(message);
 
 function serialise(error: unknown): WorkerError {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
-  const { code, details } = error as Error & { code?: unknown; details?: unknown };
-  return {
-    name: error.name,
-    message: error.message,
-    stack: error.stack,
-    ...(typeof code === 'string' ? { code } : {}),
-    ...(details && typeof details === 'object' ? { details: details as Record<string, unknown> } : {}),
-  };
+  const base = { name: error.name, message: error.message, stack: error.stack };
+  // Only the desk's own refusals keep their code; Node's codes (ENOENT...) stay INTERNAL.
+  return error instanceof AppError ? { ...base, code: error.code, details: error.details } : base;
 }
 
 /** pdfmake set up with the desk's fonts, once; a failure (fonts missing) fails every document. */
