@@ -12,6 +12,9 @@ export const print: CatalogShape<typeof zh> = {
     issuedOn: 'Issued',
     page: 'Page {{page}} of {{pages}}',
     date: 'Date',
+    continued: '{{number}} (continued)',
+    amountInWords: 'Amount in words',
+    payee: 'Received by',
   },
   warrantyCard: {
     title: 'Warranty Card',

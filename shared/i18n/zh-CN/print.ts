@@ -13,6 +13,11 @@ export const print = {
     issuedOn: '签发日期',
     page: '第 {{page}} / {{pages}} 页',
     date: '日期',
+    /** Beside the number at the top of a second page, so a loose sheet is known for what it is. */
+    continued: '{{number}}（续页）',
+    /** Amount in words, as a receipt for money must state it. */
+    amountInWords: '金额大写',
+    payee: '收款人',
   },
   warrantyCard: {
     title: '保修卡',

@@ -22,10 +22,11 @@ export interface ReturnSlipData {
 /**
  * The warranty return slip (保修回执卡) the customer fills in, signs and posts back: what the
  * desk knows comes printed, the rest has room to write by hand. Below a dashed cut line on the
- * card's own page; `detached`, at the top of a page of its own, without the line.
+ * card's own page; `detached`, on a page of its own (starting it, unless `pageBreak` is false
+ * because something else starts that page), without the line.
  * It never breaks across pages: a slip cut in two cannot be posted.
  */
-export function returnSlip(s: ReturnSlipData, options: { detached: boolean }): Content {
+export function returnSlip(s: ReturnSlipData, options: { detached: boolean; pageBreak?: boolean }): Content {
   const { t, setup, customer, unit, settings } = s;
   const k = (key: string, params?: Record<string, unknown>) => t(`print.returnSlip.${key}`, params ?? {});
   const blank = '';
@@ -72,7 +73,7 @@ export function returnSlip(s: ReturnSlipData, options: { detached: boolean }): C
       columnGap: 16,
     },
   ];
-  if (options.detached) return { stack: slip, unbreakable: true, pageBreak: 'before' };
+  if (options.detached) return { stack: slip, unbreakable: true, ...((options.pageBreak ?? true) ? { pageBreak: 'before' as const } : {}) };
   return {
     stack: [cutLine(k('cutHere'), setup.contentWidth), { stack: slip, margin: [0, gap / 2, 0, 0] }],
     unbreakable: true,

@@ -64,8 +64,9 @@ export function warrantyCardDefinition(
     { columns: [{ width: '*', stack: [details(c)] }, qrAndSeal(c)], columnGap: 10 },
     ...coverageSection(c),
     ...exclusionSection(c),
-    ...claimSection(c, detached),
-    returnSlip({ t, lang, setup, number: data.number, settings: data.settings, customer: data.customer, unit: data.unit }, { detached }),
+    // A5: how to claim and what is not covered head the slip's page, which has room for them.
+    ...(detached ? [{ stack: [...claimSection(c, detached), ...notCoveredSection(c, 2)], pageBreak: 'before' as const }] : claimSection(c, detached)),
+    returnSlip({ t, lang, setup, number: data.number, settings: data.settings, customer: data.customer, unit: data.unit }, { detached, pageBreak: false }),
   ];
 
   return documentPage(c, content, data);
@@ -215,7 +216,8 @@ function exclusionSection({ t, k, explain, data }: Ctx): Content[] {
   return [sectionHeading(k('exclusions.heading')), { ul: lines, style: 'list', bold: true }];
 }
 
-function claimSection({ t, k, setup, data }: Ctx, detached: boolean): Content[] {
+function claimSection(c: Ctx, detached: boolean): Content[] {
+  const { k, setup, data } = c;
   const { settings, number } = data;
   const claim = [
     k('claim.call', { hotline: formatPhone(settings.hotline), number }),
@@ -224,14 +226,18 @@ function claimSection({ t, k, setup, data }: Ctx, detached: boolean): Content[] 
     k(detached ? 'claim.returnSlipNextPage' : 'claim.returnSlipBelow'),
   ];
   if (settings.complaintLine) claim.push(k('claim.complaint', { complaintLine: formatPhone(settings.complaintLine) }));
-  const notCovered = [...EXCLUSION_REASONS.map((r) => t(`exclusionReason.${r}`)), k('notCovered.expired')];
   const claimBlock: Content[] = [sectionHeading(k('claim.heading')), numberedList(claim)];
-  // Side by side on A4; one under the other on the narrow A5.
+  // Beside the claim on A4; on A5 at the head of the return slip's page (see the definition).
   if (setup.paper === 'A4') {
-    const notCoveredBlock: Content[] = [sectionHeading(k('notCovered.heading')), bulletList(notCovered)];
-    return [{ columns: [{ width: '55%', stack: claimBlock }, { width: '*', stack: notCoveredBlock }], columnGap: 16 }];
+    return [{ columns: [{ width: '55%', stack: claimBlock }, { width: '*', stack: notCoveredSection(c, 1) }], columnGap: 16 }];
   }
-  return [...claimBlock, sectionHeading(k('notCovered.heading')), bulletList(notCovered, 2)];
+  return claimBlock;
+}
+
+/** What the warranty does not cover, in `columns` columns. */
+function notCoveredSection({ t, k }: Ctx, columns: 1 | 2): Content[] {
+  const notCovered = [...EXCLUSION_REASONS.map((r) => t(`exclusionReason.${r}`)), k('notCovered.expired')];
+  return [sectionHeading(k('notCovered.heading')), bulletList(notCovered, columns)];
 }
 
 /**
@@ -239,7 +245,7 @@ function claimSection({ t, k, setup, data }: Ctx, detached: boolean): Content[] 
  * one when the data is too long for it.
  */
 export async function renderWarrantyCard(data: WarrantyCardData, lang: Language, paper: Paper): Promise<RenderedDocument> {
-  return renderFitting((compact) => warrantyCardDefinition(data, lang, paper, { compact }), warrantyCardPages(paper), {
+  return renderFitting(({ compact }) => warrantyCardDefinition(data, lang, paper, { compact }), warrantyCardPages(paper), {
     title: `${translator(lang)('print.warrantyCard.title')} ${data.number}`,
     subject: `${data.unit.brand} ${data.unit.model} ${data.unit.serial}`,
     author: data.settings.companyName,
