@@ -161,7 +161,8 @@ function conductSection(c: PaperCtx): Content[] {
 /** Left blank for the visit: times, checks, diagnosis, action, parts, the customer's word and signatures. */
 function recordSection(c: PaperCtx): Content[] {
   const { k, setup } = c;
-  const line = Math.round(22 * setup.scale / 0.9);
+  // Room to write by hand; the compact layout gives up a little of it before any type.
+  const line = Math.round(((22 * setup.scale) / 0.9) * (setup.compact ? 0.9 : 1));
   const fields = fieldTable(
     [
       { label: k('dispatch.arrivedAt'), value: '', write: true },
