@@ -45,8 +45,8 @@ function chargeWidths(c: PaperCtx): number[] {
   const s = c.setup.styles.tableCell?.fontSize ?? 9;
   const { pad, rule } = gridSpacing(c);
   const fixed = [2.2, 5.2, 5.6, c.wide ? 6.4 : 4.2, 5.6].map((em) => Math.round(em * s));
-  const item = c.setup.contentWidth - fixed.reduce((a, b) => a + b, 0) - 12 * pad - 7 * rule - 1;
-  return [Math.floor(item), ...fixed];
+  const item = c.setup.contentWidth - fixed.reduce((a, b) => a + b, 0) - 12 * pad - 7 * rule;
+  return [item, ...fixed];
 }
 
 /** The rows a part, a labour line and travel take: item, quantity, unit price, amount, basis, covered until. */
@@ -194,6 +194,8 @@ export function chargesTable(c: PaperCtx, carried = false): { items: TableNode |
   const last: TableNode = {
     table: { widths, headerRows: alone ? 1 : 0, dontBreakRows: true, body: [...(alone ? [headingRow(headings)] : []), rows.at(-1)!] },
     layout: 'fields',
+    // Drawn over the rule the rows above end with, so the grid reads as one.
+    ...(alone ? {} : { margin: [0, -gridSpacing(c).rule, 0, 0] as [number, number, number, number] }),
   };
   const closing: Content = { stack: [last, c.carbon ? carbonSums(c) : sumsTable(c, widths)] };
   const items = rows.length === 1 ? null : dataTable(headings, rows.slice(0, -1), widths, { wrapHeadings: true });
