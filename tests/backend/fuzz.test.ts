@@ -378,6 +378,16 @@ beforeAll(async () => {
   const withPart = await backend.ok('tickets:addPart', { id: ticket.id, partId: part.id, quantity: 1 });
   const loan = await backend.ok('loans:issue', { ticketId: ticket.id, loanerId: loaner.id, expectedReturn: '2026-12-01', receivedUnit: 'unit and remote' });
   const complaint = await backend.ok('complaints:create', { channel: 'phone', content: 'slow visit', ticketId: ticket.id });
+  const contract = await backend.ok('contracts:create', {
+    customerId: c1.id,
+    unitIds: [unit.id],
+    kind: 'paid',
+    startsOn: '2026-12-01',
+    endsOn: '2027-11-30',
+    priceFen: 120_000,
+    plan: [{ kind: 'inspection', repeat: 'quarter', from: '2026-12-01', to: '2027-11-30' }],
+  });
+  const visit = contract.visits[0]!;
   const calendar = await backend.ok('calendar:get', {});
   const year2026 = calendar.years.find((y) => y.year === 2026)!;
   const backup = await backend.ok('backups:create', {});
@@ -499,6 +509,36 @@ beforeAll(async () => {
     'complaints:get': { id: complaint.id },
     'complaints:list': { openOnly: false, limit: 10 },
     'complaints:close': { id: complaint.id },
+    'contracts:list': { query: 'WB', customerId: c1.id, status: 'all', limit: 10 },
+    'contracts:get': { id: contract.id },
+    'contracts:create': {
+      customerId: c1.id,
+      unitIds: [unit.id],
+      kind: 'warranty',
+      startsOn: '2028-01-01',
+      endsOn: '2028-12-31',
+      serviceLevelId: level!.id,
+      priceFen: 0,
+      paymentTerms: 'none',
+      note: 'n',
+      plan: [{ kind: 'callback', repeat: 'months', n: 1, from: '2028-01-01', to: '2028-12-31' }],
+    },
+    'contracts:update': {
+      id: contract.id,
+      customerId: c1.id,
+      unitIds: [unit.id],
+      kind: 'paid',
+      startsOn: '2026-12-01',
+      endsOn: '2027-11-30',
+      priceFen: 150_000,
+      plan: [{ kind: 'maintenance', repeat: 'after', offsets: [6], from: '2026-12-01', to: '2027-11-30' }],
+    },
+    'contracts:cancel': { id: contract.id, reason: 'moved away' },
+    'visits:list': { from: '2026-12-01', to: '2027-12-31', status: 'due', overdue: false, technicianId: tech.id, customerId: c1.id, limit: 10 },
+    'visits:get': { id: visit.id },
+    'visits:move': { id: visit.id, dueOn: '2026-12-16', reason: 'customer away' },
+    'visits:assign': { id: visit.id, technicianId: tech.id },
+    'visits:close': { id: visit.id, status: 'done', notes: 'all fine' },
     'backups:list': {},
     'backups:create': {},
     'backups:inspect': { file: backup.file },

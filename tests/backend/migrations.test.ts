@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BASIC_TERMS, STANDARD_TERMS } from '../../shared/domain/sla';
 import { SEVERITIES, TICKET_SOURCES, TICKET_STATUSES } from '../../shared/domain/ticket-status';
 import { openTestBackend } from '../support/backend';
-import { phoneTicket } from '../support/sample';
+import { AIRCON_POLICY, phoneTicket } from '../support/sample';
 
 /*
  * One test per migration from 0080 on: rows at the old version, migrate, check the rows (and the
@@ -250,6 +250,39 @@ describe('migration 0160 (a part is fitted on the day of the work)', () => {
     expect(notes).toEqual([{ at: expect.any(Number), key: 'health.upgrade.fittedDates', params: { count: 1 } }]);
     // Nothing was logged as if the clerk had done it.
     expect(backend.store.sqlite.prepare("select count(*) as n from audit_rows where table_name = 'ticket_parts' and op = 'update'").get()).toEqual({ n: 0 });
+    await backend.close();
+  });
+});
+
+describe('migration 0180 (maintenance contracts and visits)', () => {
+  it('adds contracts over the customers and units already there, and their visits are audited like every record', async () => {
+    const { dir, old } = await backendBefore('0180');
+    const call = async (channel: string, input: unknown): Promise<{ id: number }> => {
+      const result = await old.invoke(channel, input);
+      if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+      return result.value as { id: number };
+    };
+    await call('session:begin', { operator: '王芳' });
+    const customer = await call('customers:create', { name: '王小明', phones: [{ phone: '13812345678' }] });
+    const policy = await call('policies:create', AIRCON_POLICY);
+    const model = await call('models:create', { brand: '格力', model: 'KFR-35GW', category: '空调', policyId: policy.id });
+    const unit = await call('units:create', { customerId: customer.id, modelId: model.id, serial: 'GL-0001', purchaseDate: '2026-03-01' });
+    await old.close();
+
+    const backend = await openTestBackend(dir, () => new Date('2026-11-20T09:00:00+08:00'));
+    expect(backend.migration.applied).toContain('0180_create_maintenance');
+    await backend.ok('session:begin', { operator: '王芳' });
+    const contract = await backend.ok('contracts:create', {
+      customerId: customer.id,
+      unitIds: [unit.id],
+      kind: 'paid',
+      startsOn: '2026-12-01',
+      endsOn: '2027-11-30',
+      plan: [{ kind: 'inspection', repeat: 'quarter', from: '2026-12-01', to: '2027-11-30' }],
+    });
+    expect(contract.visits).toHaveLength(4);
+    const logged = backend.store.sqlite.prepare("select count(*) as n from audit_rows where table_name = 'visits' and op = 'insert'").get();
+    expect(logged).toEqual({ n: 4 });
     await backend.close();
   });
 });

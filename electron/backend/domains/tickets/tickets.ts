@@ -10,6 +10,7 @@ import type { LoanRecord, SanbaoPath, TicketDetail, TicketEvent, TicketRow, Warr
 import type { Db, LoansTable } from '../../db/schema';
 import type { ServiceContext } from '../../app/context';
 import { getCustomer } from '../customers/customers';
+import { contractLevelFor } from '../maintenance/contracts';
 import { getSettings } from '../admin/settings';
 import { loadCalendar } from '../service-desk/calendar';
 import { addEvent, inTicketTransaction, ticketRow, assertEditable, type TicketRowDb } from './common';
@@ -57,7 +58,9 @@ export async function createTicket(ctx: ServiceContext, input: z.output<typeof t
   if (unit && unit.customerId !== customer.id) throw refuse('ticketing.errors.unitNotCustomers', {}, 'unitId');
   if (unit && GONE_UNIT.includes(unit.status)) throw refuse('ticketing.errors.unitGone', { status: unit.status }, 'unitId');
 
-  const level = await serviceLevelTerms(ctx.db, input.serviceLevelId);
+  // A unit under a maintenance contract gets the contract's level unless the desk chose one.
+  const contractLevel = input.serviceLevelId === null && unit ? await contractLevelFor(ctx.db, unit.id, localDay(reportedAt)) : null;
+  const level = await serviceLevelTerms(ctx.db, input.serviceLevelId ?? contractLevel);
   const { service } = await getSettings(ctx);
   const calendar = await loadCalendar(ctx);
   const targets = level.terms.targets[customer.region][input.severity];
