@@ -33,7 +33,8 @@ export type QueryDomain =
   | 'audit'
   | 'sample'
   | 'contracts'
-  | 'visits';
+  | 'visits'
+  | 'checklists';
 
 /** Guarded always, or only for some inputs (a filtered export is everyday work, the whole list is not). */
 export type AdminGuard<In> = true | ((input: In) => boolean);

@@ -12,7 +12,18 @@ import {
   type ContractSummary,
   type Visit,
 } from '../schemas/maintenance';
-import { read, returns, write } from './channel';
+import {
+  checklistCreateInput,
+  checklistIdInput,
+  checklistUpdateInput,
+  visitFindingInput,
+  visitRecordInput,
+  type Checklist,
+  type VisitInspection,
+} from '../schemas/checklist';
+import type { TicketDetail } from '../schemas/ticket';
+import { none, read, returns, write } from './channel';
+import { TICKET_VIEWS } from './tickets';
 
 /** What a change to contracts or visits may show on: the lists, the Desk's due visits, a technician's day. */
 const VISIT_VIEWS = ['contracts', 'visits', 'desk', 'technicians'] as const;
@@ -29,4 +40,13 @@ export const maintenanceChannels = {
   'visits:move': write(visitMoveInput, returns<Visit>(), { refreshes: VISIT_VIEWS }),
   'visits:assign': write(visitAssignInput, returns<Visit>(), { refreshes: VISIT_VIEWS }),
   'visits:close': write(visitCloseInput, returns<Visit>(), { refreshes: VISIT_VIEWS }),
+  'visits:inspection': read(visitIdInput, returns<VisitInspection>()),
+  'visits:record': write(visitRecordInput, returns<VisitInspection>(), { refreshes: VISIT_VIEWS }),
+  // A finding that needs a repair becomes a ticket linked to the visit.
+  'visits:openTicket': write(visitFindingInput, returns<TicketDetail>(), { refreshes: [...VISIT_VIEWS, ...TICKET_VIEWS] }),
+  'checklists:list': read(none, returns<Checklist[]>()),
+  'checklists:get': read(checklistIdInput, returns<Checklist>()),
+  'checklists:create': write(checklistCreateInput, returns<Checklist>(), { refreshes: ['checklists'] }),
+  'checklists:update': write(checklistUpdateInput, returns<Checklist>(), { refreshes: ['checklists', 'visits'] }),
+  'checklists:archive': write(checklistIdInput, returns<null>(), { refreshes: ['checklists'] }),
 };

@@ -388,6 +388,16 @@ beforeAll(async () => {
     plan: [{ kind: 'inspection', repeat: 'quarter', from: '2026-12-01', to: '2027-11-30' }],
   });
   const visit = contract.visits[0]!;
+  const checklist = await backend.ok('checklists:create', {
+    name: 'AC quarterly',
+    category: model.category,
+    items: [
+      { key: 'filter', text: 'Filter', standard: 'clean', answer: 'check', kinds: ['inspection'] },
+      { key: 'pressure', text: 'Pressure', standard: '0.8-1.2', answer: 'reading', unit: 'MPa', min: 0.8, max: 1.2, kinds: ['inspection'] },
+    ],
+  });
+  const findingVisit = contract.visits[1]!;
+  await backend.ok('visits:record', { id: findingVisit.id, units: [{ unitId: unit.id, items: [{ key: 'pressure', reading: 0.5 }] }] });
   const calendar = await backend.ok('calendar:get', {});
   const year2026 = calendar.years.find((y) => y.year === 2026)!;
   const backup = await backend.ok('backups:create', {});
@@ -539,6 +549,25 @@ beforeAll(async () => {
     'visits:move': { id: visit.id, dueOn: '2026-12-16', reason: 'customer away' },
     'visits:assign': { id: visit.id, technicianId: tech.id },
     'visits:close': { id: visit.id, status: 'done', notes: 'all fine' },
+    'visits:inspection': { id: visit.id },
+    'visits:record': {
+      id: visit.id,
+      arrivedAt: new Date('2026-11-22T08:00:00+08:00').getTime(),
+      leftAt: new Date('2026-11-22T09:00:00+08:00').getTime(),
+      technicianId: tech.id,
+      units: [{ unitId: unit.id, items: [{ key: 'filter', answer: 'ok', remark: 'cleaned' }, { key: 'pressure', reading: 1.0 }] }],
+      fixedOnSpot: 'filter cleaned',
+      advice: 'none',
+      feedback: 'good',
+      signedBy: 'Zhang',
+      finish: true,
+    },
+    'visits:openTicket': { id: findingVisit.id, unitId: unit.id, key: 'pressure' },
+    'checklists:list': {},
+    'checklists:get': { id: checklist.id },
+    'checklists:create': { name: 'Projector', category: 'Projector', items: [{ key: 'lamp', text: 'Lamp hours', standard: '< 3000 h', answer: 'reading', unit: 'h', max: 3000, kinds: ['maintenance'] }] },
+    'checklists:update': { id: checklist.id, name: 'AC quarterly v2', category: model.category, items: [{ key: 'filter', text: 'Filter', standard: 'clean', answer: 'check', kinds: ['inspection', 'maintenance'] }] },
+    'checklists:archive': { id: checklist.id },
     'backups:list': {},
     'backups:create': {},
     'backups:inspect': { file: backup.file },

@@ -53,6 +53,45 @@ export interface VisitsTable {
   reason: string | null;
   done_at: number | null;
   notes: string | null;
+  arrived_at: number | null;
+  left_at: number | null;
+  fixed_on_spot: string | null;
+  advice: string | null;
+  feedback: string | null;
+  signed_by: string | null;
   created_at: number;
   updated_at: number;
+}
+
+export interface ChecklistsTable {
+  id: Generated<number>;
+  name: string;
+  model_id: number | null;
+  category: string | null;
+  archived: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ChecklistVersionsTable {
+  id: Generated<number>;
+  checklist_id: number;
+  version: number;
+  /** JSON ChecklistItem[]. */
+  items: string;
+  created_by: string;
+  created_at: number;
+}
+
+export interface VisitResultsTable {
+  visit_id: number;
+  unit_id: number;
+  checklist_version_id: number;
+  item_key: string;
+  answer: string | null;
+  reading: number | null;
+  text: string | null;
+  remark: string | null;
+  needs_repair: Generated<number>;
+  ticket_id: number | null;
 }

@@ -1,8 +1,10 @@
 import type { DomainHandlers } from '../../app/handler-types';
 import { cancelContract, createContract, getContract, listContracts, updateContract } from './contracts';
+import { archiveChecklist, createChecklist, getChecklist, listChecklists, updateChecklist } from './checklists';
+import { getInspection, openFindingTicket, recordVisit } from './inspection';
 import { assignVisit, closeVisit, getVisit, listVisits, moveVisit } from './visits';
 
-/** Maintenance contracts and their visits. */
+/** Maintenance contracts, their visits and what the visits record against the checklists. */
 export const maintenanceHandlers = {
   'contracts:list': listContracts,
   'contracts:get': (ctx, input) => getContract(ctx, input.id),
@@ -14,4 +16,12 @@ export const maintenanceHandlers = {
   'visits:move': moveVisit,
   'visits:assign': assignVisit,
   'visits:close': closeVisit,
+  'visits:inspection': (ctx, input) => getInspection(ctx, input.id),
+  'visits:record': recordVisit,
+  'visits:openTicket': openFindingTicket,
+  'checklists:list': (ctx) => listChecklists(ctx),
+  'checklists:get': (ctx, input) => getChecklist(ctx, input.id),
+  'checklists:create': createChecklist,
+  'checklists:update': updateChecklist,
+  'checklists:archive': (ctx, input) => archiveChecklist(ctx, input.id),
 } satisfies DomainHandlers;

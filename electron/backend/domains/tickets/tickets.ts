@@ -48,7 +48,15 @@ export async function serviceLevelTerms(db: Db, id: number | null): Promise<{ id
   return { id: row.id, terms: JSON.parse(row.terms) as ServiceLevelTerms };
 }
 
-export async function createTicket(ctx: ServiceContext, input: z.output<typeof ticketCreateInput>): Promise<TicketDetail> {
+/**
+ * Records a call as a ticket. `within` runs in the same transaction once the ticket is written
+ * (another record that points at it: a visit's finding), so the two stand or fall together.
+ */
+export async function createTicket(
+  ctx: ServiceContext,
+  input: z.output<typeof ticketCreateInput>,
+  options: { within?: (trx: Db, ticketId: number) => Promise<void> } = {},
+): Promise<TicketDetail> {
   const customer = await getCustomer(ctx, input.customerId);
   if (customer.archived) throw refuse('ticketing.errors.customerArchived', {}, 'customerId');
   const now = ctx.now().getTime();
@@ -114,6 +122,7 @@ export async function createTicket(ctx: ServiceContext, input: z.output<typeof t
     for (const part of input.parts) {
       await fitPart(trx, { ticketId: id, partId: part.partId, quantity: part.quantity, inWarranty: null, componentKey: null }, at, who);
     }
+    await options.within?.(trx, id);
     return id;
   });
   return getTicket(ctx, id);
