@@ -21,6 +21,7 @@ import {
   type Checklist,
   type VisitInspection,
 } from '../schemas/checklist';
+import { inspectionFormInput, type GeneratedDocument } from '../schemas/document';
 import type { TicketDetail } from '../schemas/ticket';
 import { none, read, returns, write } from './channel';
 import { TICKET_VIEWS } from './tickets';
@@ -44,6 +45,7 @@ export const maintenanceChannels = {
   'visits:record': write(visitRecordInput, returns<VisitInspection>(), { refreshes: VISIT_VIEWS }),
   // A finding that needs a repair becomes a ticket linked to the visit.
   'visits:openTicket': write(visitFindingInput, returns<TicketDetail>(), { refreshes: [...VISIT_VIEWS, ...TICKET_VIEWS] }),
+  'documents:inspectionForm': write(inspectionFormInput, returns<GeneratedDocument>(), { refreshes: ['documents', 'search'] }),
   'checklists:list': read(none, returns<Checklist[]>()),
   'checklists:get': read(checklistIdInput, returns<Checklist>()),
   'checklists:create': write(checklistCreateInput, returns<Checklist>(), { refreshes: ['checklists'] }),

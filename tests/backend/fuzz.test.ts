@@ -563,6 +563,7 @@ beforeAll(async () => {
       finish: true,
     },
     'visits:openTicket': { id: findingVisit.id, unitId: unit.id, key: 'pressure' },
+    'documents:inspectionForm': { visitId: findingVisit.id, filled: true, paper: 'A5', language: 'en' },
     'checklists:list': {},
     'checklists:get': { id: checklist.id },
     'checklists:create': { name: 'Projector', category: 'Projector', items: [{ key: 'lamp', text: 'Lamp hours', standard: '< 3000 h', answer: 'reading', unit: 'h', max: 3000, kinds: ['maintenance'] }] },

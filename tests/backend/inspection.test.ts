@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MIN_PT } from '../../electron/backend/documents/kit/layout';
+import { translator } from '../../shared/i18n';
 import { openTestBackend, type TestBackend } from '../support/backend';
+import { readPdf, smallestType } from '../support/pdf-read';
 import { person, seedModel } from '../support/sample';
 
 /*
@@ -9,6 +12,7 @@ import { person, seedModel } from '../support/sample';
  */
 
 let backend: TestBackend;
+const squeeze = (s: string) => s.replace(/\s+/g, '');
 const clock = () => new Date('2026-12-15T16:00:00+08:00');
 
 const AIRCON_ITEMS = [
@@ -154,5 +158,46 @@ describe('a checklist', () => {
     const twice = await backend.fails('checklists:create', { name: '投影机', category: '投影机', items: [AIRCON_ITEMS[0]!, AIRCON_ITEMS[0]!] });
     expect(twice.details.fields?.['items.1.key']?.[0]?.key).toBe('maintenance.errors.itemKeyTwice');
     expect((await backend.ok('checklists:list', {})).map((c) => c.name)).toEqual(['分体空调季度巡检']);
+  });
+});
+
+describe('the inspection form', () => {
+  const pdfOf = async (id: number) => Buffer.from((await backend.ok('documents:content', { id })).base64, 'base64');
+
+  it.each([
+    ['A4', 'zh-CN'],
+    ['A5', 'en'],
+  ] as const)('on %s in %s: blank with every item to tick and the visit number in its QR code, then filled with what was found', async (paper, language) => {
+    await backend.ok('settings:update', { companyName: '杭州安信机电设备服务有限公司', hotline: '400-800-1234' });
+    const { visit, a, b } = await setUp();
+    const blank = await backend.ok('documents:inspectionForm', { visitId: visit.id, paper, language });
+    expect(blank.number).toMatch(/^XJB-2026-\d{6}$/);
+    expect(blank.missingGlyphs).toEqual([]);
+    const blankPages = await readPdf(await pdfOf(blank.id));
+    const blankText = blankPages.map((p) => p.text).join('');
+    expect(blankText).toContain(visit.number);
+    expect(blankText).toContain(language === 'en' ? 'Refrigerantlow-sidepressure' : '冷媒低压压力');
+    expect(blankText).toContain('0.8–1.2MPa');
+    expect(blankText).toContain('AC-0002');
+    expect(smallestType(blankPages).size).toBeGreaterThanOrEqual(MIN_PT - 0.05);
+
+    await backend.ok('visits:record', {
+      id: visit.id,
+      units: [
+        { unitId: a.id, items: [{ key: 'filter', answer: 'adjusted' }, { key: 'pressure', reading: 0.55, remark: '疑似缺冷媒' }] },
+        { unitId: b.id, items: [{ key: 'filter', answer: 'ok' }, { key: 'pressure', reading: 1.0 }] },
+      ],
+      advice: '一号机补充冷媒',
+      signedBy: '张老师',
+    });
+    const ticket = await backend.ok('visits:openTicket', { id: visit.id, unitId: a.id, key: 'pressure' });
+    const filled = await backend.ok('documents:inspectionForm', { visitId: visit.id, filled: true, paper, language });
+    const text = (await readPdf(await pdfOf(filled.id))).map((p) => p.text).join('');
+    const t = translator(language);
+    // Out of range in words, not only in colour: it reads the same in black-only print.
+    expect(text).toContain(squeeze(`0.55 MPa（${t('inspectionPrint.outOfRange.low')}）`));
+    expect(text).toContain(ticket.number);
+    expect(text).toContain('一号机补充冷媒');
+    expect(text).toContain(squeeze(t('inspectionPrint.signedBy', { name: '张老师' })));
   });
 });

@@ -453,6 +453,7 @@ export const app: CatalogShape<typeof zh> = {
       dispatchOrder: 'Dispatch order',
       repairIntake: 'Repair intake receipt',
       repairCompletion: 'Repair completion report',
+      inspectionForm: 'Inspection form',
     },
     open: 'Preview / reprint',
     count_one: '{{count}} document',

@@ -103,7 +103,7 @@ export const audit: CatalogShape<typeof zh> = {
     loan: 'Loaner',
     updated: 'Report edited',
   },
-  recordTypes: { unit: 'Unit', ticket: 'Ticket' },
+  recordTypes: { unit: 'Unit', ticket: 'Ticket', visit: 'Visit' },
   records: {
     settings: {
       companyName: 'Company name',
@@ -183,6 +183,7 @@ export const audit: CatalogShape<typeof zh> = {
     export: { list: 'Export list' },
     documents: {
       warrantyCard: 'Issue warranty card',
+      inspectionForm: 'Print inspection form',
       list: 'List documents',
       content: 'Open document',
       print: 'Print document',

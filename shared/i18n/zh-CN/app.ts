@@ -451,6 +451,7 @@ export const app = {
       dispatchOrder: '派工单',
       repairIntake: '维修收机凭证',
       repairCompletion: '维修完工单',
+      inspectionForm: '巡检表',
     },
     open: '预览 / 补打',
     count_one: '共 {{count}} 份单据',

@@ -104,7 +104,7 @@ export const audit = {
     updated: '修改报修信息',
   },
   /** What a printed document was issued for. */
-  recordTypes: { unit: '设备', ticket: '工单' },
+  recordTypes: { unit: '设备', ticket: '工单', visit: '服务安排' },
   /** Records named by a key rather than by their data: settings, the PIN, the whole database. */
   records: {
     settings: {
@@ -187,6 +187,7 @@ export const audit = {
     export: { list: '导出列表' },
     documents: {
       warrantyCard: '开具保修卡',
+      inspectionForm: '打印巡检表',
       list: '查看单据档案',
       content: '打开单据',
       print: '打印单据',

@@ -2,6 +2,7 @@ import type { DomainHandlers } from '../../app/handler-types';
 import { cancelContract, createContract, getContract, listContracts, updateContract } from './contracts';
 import { archiveChecklist, createChecklist, getChecklist, listChecklists, updateChecklist } from './checklists';
 import { getInspection, openFindingTicket, recordVisit } from './inspection';
+import { createInspectionForm } from './papers';
 import { assignVisit, closeVisit, getVisit, listVisits, moveVisit } from './visits';
 
 /** Maintenance contracts, their visits and what the visits record against the checklists. */
@@ -19,6 +20,7 @@ export const maintenanceHandlers = {
   'visits:inspection': (ctx, input) => getInspection(ctx, input.id),
   'visits:record': recordVisit,
   'visits:openTicket': openFindingTicket,
+  'documents:inspectionForm': createInspectionForm,
   'checklists:list': (ctx) => listChecklists(ctx),
   'checklists:get': (ctx, input) => getChecklist(ctx, input.id),
   'checklists:create': createChecklist,
