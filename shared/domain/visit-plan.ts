@@ -135,9 +135,13 @@ export function handoverLine(template: HandoverTemplate, acceptance: IsoDate, un
 export function presetPlan(preset: 'standard' | 'phased' | 'elevator', from: IsoDate, to: IsoDate): PlanLine[] {
   const line = (kind: VisitKind, repeat: PlanRepeat, n: number | null, start: IsoDate, end: IsoDate): PlanLine => ({ kind, repeat, n, offsets: null, from: start, to: end });
   switch (preset) {
-    // 月回访、季维护、年保养.
-    case 'standard':
-      return [line('callback', 'months', 1, from, to), line('inspection', 'quarter', null, from, to), line('maintenance', 'months', 12, from, to)];
+    // 月回访、季维护、年保养: the yearly maintenance in the eleventh month of each year, so a
+    // one-year contract has it too (twelve months after the start is already past its end).
+    case 'standard': {
+      const yearly: PlanLine = { kind: 'maintenance', repeat: 'after', n: null, offsets: [], from, to };
+      for (let months = 11; addMonths(from, months) <= to && months <= 59; months += 12) yearly.offsets!.push(months);
+      return [line('callback', 'months', 1, from, to), line('inspection', 'quarter', null, from, to), ...(yearly.offsets!.length > 0 ? [yearly] : [])];
+    }
     // Monthly for the first three months of operation, then quarterly; half-yearly maintenance.
     case 'phased': {
       const switchOn = addMonths(from, 3);

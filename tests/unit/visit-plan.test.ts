@@ -95,7 +95,11 @@ describe('phased plans', () => {
   it('the standard plan: a callback a month, an inspection a quarter, maintenance once a year', () => {
     const visits = planVisits(presetPlan('standard', '2026-01-01', '2026-12-31'), CN_MAINLAND);
     const count = (kind: string) => visits.filter((v) => v.kind === kind).length;
-    expect([count('callback'), count('inspection'), count('maintenance')]).toEqual([11, 4, 0]);
+    expect([count('callback'), count('inspection'), count('maintenance')]).toEqual([11, 4, 1]);
+    // The yearly maintenance comes in the eleventh month, inside a one-year contract.
+    expect(visits.find((v) => v.kind === 'maintenance')!.nominal).toBe('2026-12-01');
+    // A contract shorter than eleven months has none to promise.
+    expect(presetPlan('standard', '2026-01-01', '2026-06-30').some((l) => l.kind === 'maintenance')).toBe(false);
   });
 });
 
