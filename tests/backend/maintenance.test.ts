@@ -74,7 +74,7 @@ describe('a maintenance contract', () => {
     const noStep = await backend.fails('contracts:create', { ...base, plan: [{ kind: 'callback', repeat: 'months', from: '2026-12-01', to: '2027-11-30' }] });
     expect(noStep.details.fields?.['plan.0.n']?.[0]?.key).toBe('maintenance.errors.step');
     expect(await backend.ok('contracts:list', { status: 'all' })).toEqual([]);
-    expect(await backend.ok('visits:list', {})).toEqual([]);
+    expect((await backend.ok('visits:list', {})).filter((v) => v.contractId !== null)).toEqual([]);
 
     const first = await backend.ok('contracts:create', base);
     // The same unit under another contract for some of the same days.
@@ -147,6 +147,33 @@ describe('a maintenance contract', () => {
   });
 });
 
+describe('callbacks after handover', () => {
+  it("are counted from acceptance by the customer's kind while the warranty lasts, and give way to a contract's plan", async () => {
+    const { customer, other, a, b } = await setUp();
+    const handover = async (unitId: number) => (await backend.ok('visits:list', {})).filter((v) => v.unitId === unitId && v.contractId === null).map((v) => v.dueOn);
+    // An organisation's project: 3, 7 and 11 months after acceptance on 2026-03-05; the first two are past,
+    // and the 12-month warranty ends before the fourth.
+    expect(await handover(a.id)).toEqual(['2027-02-05']);
+    // A household is called twice a year: the second call would fall after its warranty.
+    const model = await seedModel(backend, '美的', 'KFR-26GW');
+    const home = await backend.ok('units:create', { customerId: other.id, modelId: model.id, serial: 'MD-0001', purchaseDate: '2026-09-01', acceptanceDate: '2026-09-03' });
+    expect(await handover(home.id)).toEqual(['2027-03-03']);
+    // A unit never accepted (bought over the counter) has none.
+    const boxed = await backend.ok('units:create', { customerId: customer.id, modelId: model.id, serial: 'MD-0002', purchaseDate: '2026-09-01' });
+    expect(await handover(boxed.id)).toEqual([]);
+
+    // Under contract, the contract's plan calls instead; cancelled, the handover callbacks come back.
+    const contract = await backend.ok('contracts:create', { customerId: customer.id, unitIds: [a.id], kind: 'paid', startsOn: '2026-12-01', endsOn: '2027-11-30', plan: [] });
+    expect(await handover(a.id)).toEqual([]);
+    expect(await handover(b.id)).toEqual(['2027-02-05']);
+    await backend.ok('contracts:cancel', { id: contract.id, reason: '客户不续约' });
+    expect(await handover(a.id)).toEqual(['2027-02-05']);
+    // A scrapped unit is called no more.
+    await backend.ok('units:setStatus', { id: b.id, status: 'scrapped', note: '报废' });
+    expect(await handover(b.id)).toEqual([]);
+  });
+});
+
 describe('a visit', () => {
   it('moves only to a working day within its contract, from today on; missed and cancelled need a reason', async () => {
     const { customer, a } = await setUp();
@@ -185,5 +212,27 @@ describe('a visit', () => {
     expect(overdue.map((v) => v.dueOn)).toEqual(['2026-11-27', '2026-12-04']);
     const mine = await backend.ok('visits:list', { technicianId: tech.id });
     expect(mine.map((v) => v.id)).toEqual([contract.visits[1]!.id]);
+  });
+});
+
+describe('a unit under contract', () => {
+  it("stays with the contract's customer, and a customer with contracts is never deleted", async () => {
+    const { customer, other, a } = await setUp();
+    await backend.ok('contracts:create', { customerId: customer.id, unitIds: [a.id], kind: 'paid', startsOn: '2026-12-01', endsOn: '2027-11-30', plan: [] });
+    const unit = await backend.ok('units:get', { id: a.id });
+    const moved = await backend.fails('units:update', {
+      id: a.id,
+      customerId: other.id,
+      modelId: unit.modelId,
+      serial: unit.serial,
+      purchaseDate: unit.purchaseDate,
+      acceptanceDate: unit.acceptanceDate,
+      invoiceNumber: unit.invoiceNumber,
+    });
+    expect(moved.details.message?.key).toBe('maintenance.errors.unitUnderContract');
+    // Merged into another customer, the contract goes with its units.
+    await backend.ok('customers:merge', { keepId: other.id, mergeId: customer.id });
+    const [contract] = await backend.ok('contracts:list', { status: 'all' });
+    expect(contract!.customerId).toBe(other.id);
   });
 });

@@ -17,7 +17,8 @@ function printing(changes: Partial<{ [K in keyof PrintingSettings]: Partial<Prin
     dispatchOrder: { ...DEFAULTS, ...changes.dispatchOrder },
     repairIntake: { ...DEFAULTS, ...changes.repairIntake },
     repairCompletion: { ...DEFAULTS, ...changes.repairCompletion },
-  } as PrintingSettings;
+    inspectionForm: { ...DEFAULTS, ...changes.inspectionForm },
+  };
 }
 
 beforeEach(async () => {

@@ -62,5 +62,6 @@ export const maintenance: CatalogShape<typeof zh> = {
     findingMissing: 'No record of this item ({{key}})',
     findingFine: 'This item is fine: there is nothing to repair',
     findingHasTicket: 'A repair ticket was already opened for this item',
+    unitUnderContract: 'This unit is under maintenance contract {{number}}: it cannot move to another customer before the contract ends',
   },
 };

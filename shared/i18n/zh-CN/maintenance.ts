@@ -57,5 +57,6 @@ export const maintenance = {
     findingMissing: '找不到这一项检查记录（{{key}}）',
     findingFine: '这一项正常，不需要开维修工单',
     findingHasTicket: '这一项已开过维修工单',
+    unitUnderContract: '这台设备在维保合同 {{number}} 内，合同期内不能改到别的客户名下',
   },
 };

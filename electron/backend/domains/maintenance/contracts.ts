@@ -18,6 +18,7 @@ import type { Db } from '../../db/schema';
 import { notFound, refusal, refuse } from '../../lib/errors';
 import { takeNumber } from '../../lib/sequences';
 import { loadCalendar } from '../service-desk/calendar';
+import { syncHandoverVisits } from './handover';
 import { mustExist } from './lookups';
 import { contractVisits, syncVisits } from './visits';
 
@@ -228,6 +229,7 @@ export async function createContract(ctx: ServiceContext, input: Input, options:
       .executeTakeFirstOrThrow();
     await writeParts(trx, id, input);
     await syncVisits(ctx, trx, id);
+    await syncUnits(ctx, trx, input.unitIds);
     return id;
   });
   return getContract(ctx, id);
@@ -244,8 +246,11 @@ export async function updateContract(ctx: ServiceContext, input: z.output<typeof
     if (row.cancelled_at !== null) throw refusal('CONFLICT', 'maintenance.errors.contractCancelled', { number: row.number });
     await checkContract(trx, input, input.id);
     await trx.updateTable('maintenance_contracts').set({ ...fields(input), updated_at: ctx.now().getTime() }).where('id', '=', input.id).execute();
+    const before = await trx.selectFrom('contract_units').select('unit_id').where('contract_id', '=', input.id).execute();
     await writeParts(trx, input.id, input);
     await syncVisits(ctx, trx, input.id);
+    // Units the contract no longer covers get their handover callbacks back for those days.
+    await syncUnits(ctx, trx, [...input.unitIds, ...before.map((u) => u.unit_id)]);
   });
   return getContract(ctx, input.id);
 }
@@ -259,8 +264,15 @@ export async function cancelContract(ctx: ServiceContext, input: z.output<typeof
     const at = ctx.now().getTime();
     await trx.updateTable('maintenance_contracts').set({ cancelled_at: at, cancel_reason: input.reason, updated_at: at }).where('id', '=', input.id).execute();
     await trx.updateTable('visits').set({ status: 'cancelled', reason: input.reason, updated_at: at }).where('contract_id', '=', input.id).where('status', '=', 'due').execute();
+    const units = await trx.selectFrom('contract_units').select('unit_id').where('contract_id', '=', input.id).execute();
+    await syncUnits(ctx, trx, units.map((u) => u.unit_id));
   });
   return getContract(ctx, input.id);
+}
+
+/** Each unit's handover callbacks, made again now that the days a contract covers have changed. */
+async function syncUnits(ctx: ServiceContext, trx: Db, unitIds: number[]): Promise<void> {
+  for (const unitId of new Set(unitIds)) await syncHandoverVisits(ctx, trx, unitId);
 }
 
 /** The service level of the contract covering a unit on a day, if one does and names a level. */
