@@ -59,6 +59,11 @@ export interface CalendarYearView {
 
 export interface CalendarView {
   years: CalendarYearView[];
+  /**
+   * Years around today the calendar lacks, with the holidays the law fixes (provisional, no
+   * 调休): what deadlines and terms use until the desk enters the published schedule.
+   */
+  provisional: { year: number; holidays: CalendarYearView['holidays'] }[];
   /** The year the desk should enter now (this year, or next year from November), or null. */
   missingYear: number | null;
 }

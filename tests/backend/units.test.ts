@@ -128,6 +128,22 @@ describe('warranty rules from settings', () => {
     expect(await ends()).toEqual(['2026-10-01', '2026-03-07']);
   });
 
+  it('counts a 2027 last day against the law\'s holidays, provisionally, until the desk enters the published schedule', async () => {
+    // 2026-10-01 + 12 months: 2027-10-01, National Day, whose 2027 schedule is not published.
+    const created = await backend.ok('units:create', { ...unit(), serial: 'NAT27', purchaseDate: '2026-09-20', acceptanceDate: '2026-10-01' });
+    expect(created.warranty.components[0]).toMatchObject({ end: '2027-10-06', provisional: true });
+    const lines = created.warranty.components[0]!.reasons.map((r) => r.key);
+    expect(lines).toEqual(expect.arrayContaining(['warranty.term.holiday', 'warranty.term.provisional']));
+    await backend.ok('calendar:saveYear', {
+      year: 2027,
+      holidays: [{ name: '国庆节', en: 'National Day', from: '2027-10-01', to: '2027-10-07' }],
+      workdays: ['2027-10-09'],
+    });
+    const after = (await backend.ok('units:get', { id: created.id })).warranty.components[0]!;
+    expect(after).toMatchObject({ end: '2027-10-08', provisional: false });
+    expect(after.reasons.map((r) => r.key)).not.toContain('warranty.term.provisional');
+  });
+
   it.each([
     { name: 'a saved true (the old default) reads as the working calendar', saved: { extendPastHoliday: true, partPaidMonths: 6 }, rule: 'calendar' },
     { name: 'a saved false stays off', saved: { extendPastHoliday: false, partPaidMonths: 6 }, rule: 'off' },
