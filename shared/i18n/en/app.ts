@@ -491,7 +491,7 @@ export const app: CatalogShape<typeof zh> = {
       restDayRule: 'Last covered day on a rest day',
       restDayRuleOption: { calendar: 'Working calendar', holidays: 'Public holidays only', off: 'Not moved' },
       restDayRuleHint: {
-        calendar: 'A last day on a weekend or public holiday runs to the next working day; a swapped working weekend day (调休) does not move (Civil Code art. 203 as the courts read it).',
+        calendar: 'A last day on a weekend or public holiday runs to the next working day; a swapped working day (调休) does not move (Civil Code art. 203).',
         holidays: 'Only a last day on a public holiday moves, to the first day after the holiday; weekends do not.',
         off: 'The last day is the day the months count to, rest day or not.',
       },

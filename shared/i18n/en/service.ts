@@ -37,7 +37,7 @@ export const service: CatalogShape<typeof zh> = {
     startYear: 'Enter {{year}}',
     year: 'Year',
     yearOption: '{{year}} · {{state}}',
-    source: { shipped: 'shipped', edited: 'entered here', missing: 'not entered', provisional: 'not entered · statutory holidays for now' },
+    source: { shipped: 'shipped', edited: 'entered here', missing: 'not entered', provisional: 'not entered · provisional' },
     provisionalTitle: '{{year}}: statutory holidays for now',
     provisionalText:
       'Until the {{year}} schedule published by the State Council is entered, deadlines in working days and warranty last days use these holidays fixed by the national holiday regulations (a holiday on a weekend is made up on the next working day), without swapped working days. Once it is entered, the entered schedule counts.',

@@ -53,7 +53,7 @@ export async function calendarView(ctx: ServiceContext): Promise<CalendarView> {
     const schedule = provisionalYear(calendar, year);
     if (schedule) provisional.push({ year, holidays: schedule.holidays.map((h) => ({ name: h.name, en: h.en, from: h.from, to: h.to })) });
   }
-  return { years, provisional, missingYear: missingYear(calendar, today) };
+  return { years, provisional, shippedYears: Object.keys(CN_MAINLAND.years).map(Number), missingYear: missingYear(calendar, today) };
 }
 
 /**

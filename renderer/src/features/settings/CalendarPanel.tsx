@@ -2,7 +2,6 @@ import { Alert, Button, Group, Indicator, Select, Text } from '@mantine/core';
 import { IconCalendarExclamation } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CN_MAINLAND } from '../../../../shared/domain/calendar';
 import type { CalendarView } from '../../../../shared/schemas/service';
 import { useApiQuery } from '../../api/client';
 import { QueryState } from '../../ui/QueryState';
@@ -56,7 +55,7 @@ export function CalendarPanel() {
   const year = chosen ?? (view && view.years.some((y) => y.year === thisYear) ? thisYear : (view?.years.at(-1)?.year ?? thisYear));
   const entry = view?.years.find((y) => y.year === year) ?? null;
   const provisional = entry ? null : (view?.provisional.find((y) => y.year === year) ?? null);
-  const shipped = String(year) in CN_MAINLAND.years;
+  const shipped = view?.shippedYears.includes(year) ?? false;
 
   return (
     <>
