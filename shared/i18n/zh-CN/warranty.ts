@@ -28,7 +28,7 @@ export const warranty = {
     holiday: '截止日 {{date}} 适逢{{holiday}}，按工作日历顺延至其后第一个工作日 {{end}}',
     weekend: '截止日 {{date}} 是周末休息日，按工作日历顺延至其后第一个工作日 {{end}}',
     holidayOnly: '截止日 {{date}} 适逢{{holiday}}，按“仅法定节假日顺延”顺延至节后第一天 {{end}}',
-    provisional: '暂定：{{year}} 年的放假安排尚未公布，以上按法定节日推算（不含调休），公布后可能变动',
+    provisional: '暂定：{{year}} 年放假安排尚未公布，暂按法定节日推算',
     holidayYearMissing: '节假日安排中没有 {{year}} 年，未核对截止日是否适逢法定节假日',
     holidayYearCounted: '节假日安排中没有 {{year}} 年：截止日只按法定节日暂作核对（不含调休），请录入国务院公布的安排',
     provisionalMark: '暂定',
