@@ -36,7 +36,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await expect(desk.getByTestId('unit-header').getByTestId('provisional')).toHaveText(mark);
     const whole = desk.locator('[data-component="whole"]');
     await expect(whole.getByTestId('provisional')).toHaveText(mark);
-    await expect(whole).toContainText(zh ? '截止日 2027-10-01 适逢国庆节，按工作日历顺延至其后第一个工作日 2027-10-06' : 'moved to the next working day, 6 Oct 2027 (working calendar)');
+    await expect(whole).toContainText(zh ? '截止日 2027-10-01 适逢国庆节，按工作日历顺延至其后第一个工作日 2027-10-06' : 'moved to the next working day, 2027-10-06 (working calendar)');
     await expect(whole).toContainText(zh ? '暂定：2027 年放假安排尚未公布' : 'Provisional: the 2027 holidays are counted from the law');
     await expect(desk.locator('[data-component="accessories"]').getByTestId('provisional')).toHaveCount(0);
     await keep(desk, testInfo, `unit-provisional-${lang}`);
