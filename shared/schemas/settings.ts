@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Duration } from '../domain/sla';
-import type { WarrantyRules } from '../domain/warranty-types';
+import { REST_DAY_RULES, type WarrantyRules } from '../domain/warranty-types';
 import { language } from './document';
 import { optionalText, phone, requiredText } from './common';
 import { duration } from './service';
@@ -25,7 +25,12 @@ export const settingsFields = {
     partInWarrantyMonths: z.number().int().min(0).max(60),
     partPaidMonths: z.number().int().min(0).max(60),
     downtimeExtensionDays: z.number().int().min(0).max(365),
-    extendPastHoliday: z.boolean(),
+    restDayRule: z.enum(REST_DAY_RULES),
+    /**
+     * The switch `restDayRule` replaced, which the settings read still report for older papers:
+     * a form sending back what it read may carry it. Dropped, not refused: the rule decides.
+     */
+    extendPastHoliday: z.unknown().optional().transform(() => undefined),
     repeatRepairsBeforeReplacement: z.number().int().min(1).max(10),
     unrepairedReplacementDays: z.number().int().min(1).max(365),
     refundDays: z.number().int().min(0).max(60),

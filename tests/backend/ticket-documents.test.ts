@@ -9,7 +9,8 @@ import type { Content } from '../../electron/backend/documents/kit/definition';
 import { repairReceiptDefinition, repairReceiptPages, renderRepairReceipt, UNCOLLECTED_DAYS, type ReceiptCopy } from '../../electron/backend/documents/ticket-papers/repair-receipt';
 import type { RenderedDocument } from '../../electron/backend/documents/kit/fitting';
 import { documentText } from '../../electron/backend/documents/kit/render';
-import { DEFAULT_WARRANTY_RULES } from '../../shared/domain/warranty-engine';
+import { CN_MAINLAND } from '../../shared/domain/calendar';
+import { DEFAULT_WARRANTY_RULES, fittedPartCover } from '../../shared/domain/warranty-engine';
 import type { TicketDetail } from '../../shared/schemas/ticket';
 import { formatDate, formatMoney } from '../../shared/format';
 import { translator, type Language } from '../../shared/i18n';
@@ -161,8 +162,18 @@ describe.each(['zh-CN', 'en'] as const)('ticket paper in %s, read back with popp
     }
   });
 
+  /**
+   * The sample fits its parts on 2026-09-15, whose free cover ends on Mid-Autumn 2027 (counted
+   * provisionally): moved off it, with a starred note. Refitted a day earlier, the cover ends on
+   * a working day and the receipt is the plain one this test is about.
+   */
+  const fittedOn = (ticket: TicketDetail, day: string): TicketDetail => ({
+    ...ticket,
+    parts: ticket.parts.map((p) => ({ ...p, fittedOn: day, cover: fittedPartCover({ name: p.name, fittedOn: day, paid: p.cover.paid }, DEFAULT_WARRANTY_RULES, CN_MAINLAND) })),
+  });
+
   it('in warranty, parts, labour and travel are free and each part is covered 12 months further', async () => {
-    const ticket = ticketWith({ inWarranty: true });
+    const ticket = fittedOn(ticketWith({ inWarranty: true }), '2026-09-14');
     expect(ticket.charges.totalFen).toBe(0);
     const { text, pages } = await render('completion', lang, 'C241', ticket);
     expect(pages).toBe(1);
@@ -170,8 +181,16 @@ describe.each(['zh-CN', 'en'] as const)('ticket paper in %s, read back with popp
     expect(text).toContain(squeeze(t('ticketing.warranty.in')));
     // Each part fitted free is covered a further DEFAULT_WARRANTY_RULES.partInWarrantyMonths (12) months.
     expect(DEFAULT_WARRANTY_RULES.partInWarrantyMonths).toBe(12);
-    expect(text.split(lang === 'en' ? '15Sep2027' : '2027-09-15')).toHaveLength(3);
+    expect(text.split(lang === 'en' ? '14Sep2027' : '2027-09-14')).toHaveLength(3);
     expect(text).not.toContain('¥980.00');
+  });
+
+  it('a part cover moved off a holiday of a year not yet published is starred and said to be provisional', async () => {
+    const ticket = ticketWith({ inWarranty: true });
+    expect(ticket.parts[0]!.cover).toMatchObject({ end: '2027-09-16', provisional: true });
+    const { text } = await render('completion', lang, 'A4', ticket);
+    expect(text).toContain(`${squeeze(formatDate('2027-09-16', lang))}*`);
+    expect(text).toContain(squeeze(t('warranty.term.provisional', { year: 2027 })));
   });
 
   it('an unregistered unit is printed as told, with a line to write the serial on and a reminder to check it', async () => {
