@@ -206,9 +206,12 @@ function headingRow(headings: string[]): Content[] {
   return headings.map((text): Content => ({ text, style: 'tableHeading', fillColor: HEADING_FILL }));
 }
 
-/** A note for each part whose cover is stretched past a public holiday (marked * in the grid). */
+/**
+ * Why a starred cover ends later than its term (moved off a rest day, a holiday, a provisional
+ * one): one short paragraph, each reason once, since parts fitted together share their reasons.
+ */
 export function partCoverNotes(c: PaperCtx): Content[] {
   const { t, explain, data } = c;
-  const lines = data.ticket.parts.filter((p) => p.cover.reasons.length > 1).map((p) => `* ${p.name}${t('print.common.separator')}${p.cover.reasons.slice(1).map(explain).join(t('print.common.separator'))}`);
-  return lines.length > 0 ? [notes(lines)] : [];
+  const reasons = [...new Set(data.ticket.parts.filter((p) => p.cover.reasons.length > 1).flatMap((p) => p.cover.reasons.slice(1).map(explain)))];
+  return reasons.length > 0 ? [notes([`* ${reasons.join(t('print.common.separator'))}`])] : [];
 }
