@@ -33,8 +33,6 @@ export interface NodeBase extends Style {
   border?: [boolean, boolean, boolean, boolean];
   unbreakable?: boolean;
   pageBreak?: 'before' | 'after';
-  /** Drawn at this point of the page (from its top left corner), outside the flow. */
-  absolutePosition?: { x: number; y: number };
 }
 
 export interface TextNode extends NodeBase {
