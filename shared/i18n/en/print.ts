@@ -102,9 +102,9 @@ export const print: CatalogShape<typeof zh> = {
         quarterly: 'every quarter',
         halfYearly: 'every six months',
         yearly: 'every year',
-        everyDays_one: 'every day',
+        everyDays_one: 'every {{count}} day',
         everyDays_other: 'every {{count}} days',
-        everyMonths_one: 'every month',
+        everyMonths_one: 'every {{count}} month',
         everyMonths_other: 'every {{count}} months',
       },
       contact: {
