@@ -153,9 +153,10 @@ describe('the warranty card PDF, read back with poppler', () => {
       }
     });
 
-    it('sets no text under 8 pt, read back from the PDF', async () => {
+    it('sets no text under 8 pt and none off the paper, read back from the PDF', async () => {
       const sizes = await typeSizes(pdf);
       expect(sizes.min).toBeGreaterThanOrEqual(MIN_PT);
+      expect(sizes.offEdge).toEqual([]);
       expect(sizes.pages).toHaveLength(pages);
     });
 
@@ -350,7 +351,9 @@ describe('the warranty card PDF, read back with poppler', () => {
       const { file, pages, pdf } = await renderTo(`long-${lang}-${paper}`, data, lang, paper);
       expect(pages).toBe(warrantyCardPages(paper));
       expect(run('pdfinfo', [file])).toMatch(new RegExp(`^Pages:\\s+${pages}$`, 'm'));
-      expect((await typeSizes(pdf)).min).toBeGreaterThanOrEqual(MIN_PT);
+      const sizes = await typeSizes(pdf);
+      expect(sizes.min).toBeGreaterThanOrEqual(MIN_PT);
+      expect(sizes.offEdge).toEqual([]);
       const text = run('pdftotext', ['-raw', file, '-']);
       expectPromises(text, data, lang);
       // The card (page 1) has all eight components, named in the card's language.

@@ -48,8 +48,9 @@ function contactGrid({ k, setup, data }: CardCtx): Content | null {
   const fields: Field[] = [];
   if (contact.department) fields.push({ label: k('promises.contact.department'), value: contact.department, bold: true });
   if (contact.person) fields.push({ label: k('promises.contact.person'), value: contact.person, bold: true });
-  if (contact.phone) fields.push({ label: k('promises.contact.phone'), value: formatPhone(contact.phone), bold: true });
-  return { stack: [fieldTable(fields, 3)], margin: [0, setup.gap / 3, 0, 0] };
+  if (contact.phone) fields.push({ label: k('promises.contact.phone'), value: formatPhone(contact.phone), bold: true, code: true });
+  // Three label/value pairs to a row are too many for A5's width: two there.
+  return { stack: [fieldTable(fields, setup.paper === 'A4' ? 3 : 2)], margin: [0, setup.gap / 3, 0, 0] };
 }
 
 /** The scheduled service the company states, as one line; null when it states none. */

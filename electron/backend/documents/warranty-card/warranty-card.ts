@@ -118,9 +118,9 @@ function details({ k, date, setup, data }: Ctx): Content {
   const a4 = setup.paper === 'A4';
   // Long names wrap into tall narrow cells side by side; give them a row each instead. On A5 the
   // seal's 42 mm column leaves the grid about 240 pt: two short values (dates, a phone) share a
-  // row, anything longer than about eight Chinese characters takes one of its own.
+  // row, anything longer than about six Chinese characters takes one of its own.
   const longNames = unit.brand.length + unit.model.length > 40;
-  const own = (value: string, long: boolean) => (a4 ? long : halfWidths(value) > 16);
+  const own = (value: string, long: boolean) => (a4 ? long : halfWidths(value) > 12);
   const rows: FieldRow[] = [
     { heading: k('customer.heading') },
     { label: k('customer.name'), value: customer.name, bold: true, wide: own(customer.name, false) },
