@@ -45,12 +45,6 @@ export interface WarrantyRules {
   downtimeExtensionDays: number;
   /** Civil Code art. 203: which rest days move a term's last day (see `RestDayRule`). */
   restDayRule: RestDayRule;
-  /**
-   * @deprecated The switch settings held before `restDayRule` (true: holidays moved the last
-   * day). The engine never reads it; the settings reader turns a saved one into `restDayRule` and
-   * reports `restDayRule !== 'off'` here only for papers not yet reading the rule.
-   */
-  extendPastHoliday?: boolean;
   /** 三包: repaired this many times for the same fault and failing again → replacement. */
   repeatRepairsBeforeReplacement: number;
   /** 三包: not repaired within this many days of the report → replacement. */

@@ -152,9 +152,10 @@ describe('warranty rules from settings', () => {
   ])('settings saved by an older version: $name', async ({ saved, rule }) => {
     backend.store.sqlite.prepare("insert or replace into settings (key, value) values ('warrantyRules', ?)").run(JSON.stringify(saved));
     const read = (await backend.ok('settings:get', {})).warrantyRules;
-    expect(read).toMatchObject({ restDayRule: rule, partPaidMonths: 6, refundDays: 7, extendPastHoliday: rule !== 'off' });
-    // Saving them back (as the form does, old switch included) keeps the rule and drops the switch.
-    await backend.ok('settings:update', { warrantyRules: read });
+    expect(read).toMatchObject({ restDayRule: rule, partPaidMonths: 6, refundDays: 7 });
+    expect(read).not.toHaveProperty('extendPastHoliday');
+    // Saving them back keeps the rule; an old client sending the old switch along has it dropped.
+    await backend.ok('settings:update', { warrantyRules: { ...read, extendPastHoliday: true } as typeof read });
     const stored = backend.store.sqlite.prepare("select value from settings where key = 'warrantyRules'").get() as { value: string };
     expect(JSON.parse(stored.value)).toMatchObject({ restDayRule: rule, partPaidMonths: 6 });
     expect(JSON.parse(stored.value)).not.toHaveProperty('extendPastHoliday');

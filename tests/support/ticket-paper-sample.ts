@@ -1,6 +1,7 @@
 import { withPrintDefaults } from '../../electron/backend/domains/admin/printing';
 import type { TicketPaperData } from '../../electron/backend/documents/ticket-papers/ticket-paper';
 import { DEFAULT_SERVICE_RULES } from '../../electron/backend/domains/admin/settings';
+import { DEFAULT_RETURN_SLIP, NO_SCHEDULED_SERVICE, NO_SERVICE_CONTACT, ROUND_THE_CLOCK } from '../../shared/domain/service-promises';
 import { CN_MAINLAND } from '../../shared/domain/calendar';
 import { computeCharges } from '../../shared/domain/charges';
 import { DEFAULT_WARRANTY_RULES, fittedPartCover } from '../../shared/domain/warranty-engine';
@@ -148,6 +149,10 @@ export function sample(number: string, ticket: TicketDetail = ticketWith()): Tic
       language: 'zh-CN',
       warrantyRules: DEFAULT_WARRANTY_RULES,
       service: DEFAULT_SERVICE_RULES,
+      hotlineHours: ROUND_THE_CLOCK,
+      serviceContact: NO_SERVICE_CONTACT,
+      returnSlip: DEFAULT_RETURN_SLIP,
+      scheduledService: NO_SCHEDULED_SERVICE,
       setupDone: true,
       printing: withPrintDefaults(undefined),
     },

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../../../shared/i18n/languages';
 import type { ServiceRules, Settings, settingsUpdateInput } from '../../../../shared/schemas/settings';
 import { DEFAULT_WARRANTY_RULES, REST_DAY_RULES, type RestDayRule, type WarrantyRules } from '../../../../shared/domain/warranty-types';
+import { DEFAULT_RETURN_SLIP, NO_SCHEDULED_SERVICE, NO_SERVICE_CONTACT, ROUND_THE_CLOCK } from '../../../../shared/domain/service-promises';
 import type { ServiceContext } from '../../app/context';
 import type { Db } from '../../db/schema';
 import { normaliseLogo } from './logo';
@@ -26,6 +27,12 @@ const DEFAULTS: Settings = {
   language: DEFAULT_LANGUAGE,
   warrantyRules: DEFAULT_WARRANTY_RULES,
   service: DEFAULT_SERVICE_RULES,
+  // The seeds' 7×24 hotline and one-month return slip; contacts and scheduled service are the
+  // company's own to state, so nothing is printed until it does.
+  hotlineHours: ROUND_THE_CLOCK,
+  serviceContact: NO_SERVICE_CONTACT,
+  returnSlip: DEFAULT_RETURN_SLIP,
+  scheduledService: NO_SCHEDULED_SERVICE,
   backupFolder: null,
   setupDone: false,
   printing: withPrintDefaults(undefined),
@@ -47,14 +54,13 @@ async function hasData(db: Db): Promise<boolean> {
  * and never an earlier last day than the holidays-only rule gave (it only adds weekends).
  */
 export function warrantyRulesOf(saved: unknown): WarrantyRules {
-  const { extendPastHoliday, restDayRule, ...rest } = (saved && typeof saved === 'object' ? saved : {}) as Partial<WarrantyRules>;
+  const { extendPastHoliday, restDayRule, ...rest } = (saved && typeof saved === 'object' ? saved : {}) as Partial<WarrantyRules> & { extendPastHoliday?: boolean };
   const rule: RestDayRule = REST_DAY_RULES.includes(restDayRule as RestDayRule)
     ? (restDayRule as RestDayRule)
     : extendPastHoliday === false
       ? 'off'
       : DEFAULT_WARRANTY_RULES.restDayRule;
-  // The old switch, reported for the papers that still read it (see WarrantyRules.extendPastHoliday).
-  return { ...DEFAULT_WARRANTY_RULES, ...rest, restDayRule: rule, extendPastHoliday: rule !== 'off' };
+  return { ...DEFAULT_WARRANTY_RULES, ...rest, restDayRule: rule };
 }
 
 export async function getSettings(ctx: ServiceContext, db: Db = ctx.db): Promise<Settings> {

@@ -14,6 +14,7 @@ import type { ServiceContext } from '../../app/context';
 import { getCustomer } from '../customers/customers';
 import { getSettings } from '../admin/settings';
 import { getUnit } from '../units/units';
+import { defaultServiceLevel } from '../service-desk/service-levels';
 import { indexDocument } from '../search/search-index';
 import { takeNumber } from '../../lib/sequences';
 import { assertSaveTarget } from '../admin/owned-files';
@@ -121,7 +122,9 @@ export async function createWarrantyCard(
   input: z.output<typeof warrantyCardInput>,
 ): Promise<GeneratedDocument> {
   const unit = await getUnit(ctx, input.unitId);
-  const [customer, settings] = await Promise.all([getCustomer(ctx, unit.customerId), settingsForPaper(ctx)]);
+  // The promises printed are the level a repair of this unit gets: the default one, as units
+  // carry no contract of their own yet.
+  const [customer, settings, level] = await Promise.all([getCustomer(ctx, unit.customerId), settingsForPaper(ctx), defaultServiceLevel(ctx)]);
   return archiveDocument(ctx, {
     kind: 'warrantyCard',
     recordType: 'unit',
@@ -130,7 +133,7 @@ export async function createWarrantyCard(
     paper: input.paper,
     language: input.language,
     templateVersion: WARRANTY_CARD_TEMPLATE_VERSION,
-    render: (number, issuedOn) => renderWarrantyCard({ number, issuedOn, settings, customer, unit }, input.language, input.paper),
+    render: (number, issuedOn) => renderWarrantyCard({ number, issuedOn, settings, customer, unit, serviceLevel: level?.terms ?? null }, input.language, input.paper),
   });
 }
 

@@ -10,7 +10,7 @@ import { SaveButton } from '../../ui/FormModal';
 import { SETTINGS_KEY } from '../../app/language';
 import { notifyDone, notifyError } from '../../lib/notify';
 
-const NUMBER_RULES: { key: Exclude<keyof WarrantyRules, 'restDayRule' | 'extendPastHoliday'>; unit: 'months' | 'days' | 'times'; max: number; min: number }[] = [
+const NUMBER_RULES: { key: Exclude<keyof WarrantyRules, 'restDayRule'>; unit: 'months' | 'days' | 'times'; max: number; min: number }[] = [
   { key: 'partInWarrantyMonths', unit: 'months', min: 0, max: 60 },
   { key: 'partPaidMonths', unit: 'months', min: 0, max: 60 },
   { key: 'downtimeExtensionDays', unit: 'days', min: 0, max: 365 },
@@ -30,9 +30,7 @@ function useSaveSettings() {
 export function WarrantyRulesForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const { save, remember } = useSaveSettings();
-  // The old switch the settings still report for older papers is not the form's to send back.
-  const { extendPastHoliday: _old, ...rules } = settings.warrantyRules;
-  const form = useForm<WarrantyRules>({ initialValues: rules });
+  const form = useForm<WarrantyRules>({ initialValues: settings.warrantyRules });
   const submit = form.onSubmit((warrantyRules) =>
     save.mutate(
       { warrantyRules },
