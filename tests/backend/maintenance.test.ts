@@ -50,7 +50,8 @@ describe('a maintenance contract', () => {
       ['inspection', '2026-12-15', '2026-12-15', 'due'],
       ['inspection', '2027-03-15', '2027-03-15', 'due'],
       ['inspection', '2027-06-15', '2027-06-15', 'due'],
-      ['inspection', '2027-09-15', '2027-09-15', 'due'],
+      // Mid-Autumn 2027, counted by the law until the schedule is published: the next working day.
+      ['inspection', '2027-09-15', '2027-09-16', 'due'],
     ]);
     for (const v of contract.visits) expect(v.number).toMatch(/^FW-2026-\d{6}$/);
     // 2027 has no published schedule in the shipped calendar: the screen says so.
@@ -119,7 +120,7 @@ describe('a maintenance contract', () => {
       ['2027-01-22', null, 'due'],
       ['2027-02-22', null, 'cancelled'],
     ]);
-    expect(changed.visits.filter((v) => v.kind === 'inspection').map((v) => v.dueOn)).toEqual(['2026-12-15', '2027-03-15', '2027-06-15', '2027-09-15']);
+    expect(changed.visits.filter((v) => v.kind === 'inspection').map((v) => v.dueOn)).toEqual(['2026-12-15', '2027-03-15', '2027-06-15', '2027-09-16']);
   });
 
   it('cancelled early cancels the visits still due, and can no longer be changed', async () => {
@@ -152,8 +153,9 @@ describe('callbacks after handover', () => {
     const { customer, other, a, b } = await setUp();
     const handover = async (unitId: number) => (await backend.ok('visits:list', {})).filter((v) => v.unitId === unitId && v.contractId === null).map((v) => v.dueOn);
     // An organisation's project: 3, 7 and 11 months after acceptance on 2026-03-05; the first two are past,
-    // and the 12-month warranty ends before the fourth.
-    expect(await handover(a.id)).toEqual(['2027-02-05']);
+    // and the 12-month warranty ends before the fourth. 2027-02-05 is Spring Festival's eve (counted by
+    // the law, with its weekend days made up): the call is on the first working day after.
+    expect(await handover(a.id)).toEqual(['2027-02-11']);
     // A household is called twice a year: the second call would fall after its warranty.
     const model = await seedModel(backend, '美的', 'KFR-26GW');
     const home = await backend.ok('units:create', { customerId: other.id, modelId: model.id, serial: 'MD-0001', purchaseDate: '2026-09-01', acceptanceDate: '2026-09-03' });
@@ -165,9 +167,9 @@ describe('callbacks after handover', () => {
     // Under contract, the contract's plan calls instead; cancelled, the handover callbacks come back.
     const contract = await backend.ok('contracts:create', { customerId: customer.id, unitIds: [a.id], kind: 'paid', startsOn: '2026-12-01', endsOn: '2027-11-30', plan: [] });
     expect(await handover(a.id)).toEqual([]);
-    expect(await handover(b.id)).toEqual(['2027-02-05']);
+    expect(await handover(b.id)).toEqual(['2027-02-11']);
     await backend.ok('contracts:cancel', { id: contract.id, reason: '客户不续约' });
-    expect(await handover(a.id)).toEqual(['2027-02-05']);
+    expect(await handover(a.id)).toEqual(['2027-02-11']);
     // A scrapped unit is called no more.
     await backend.ok('units:setStatus', { id: b.id, status: 'scrapped', note: '报废' });
     expect(await handover(b.id)).toEqual([]);
