@@ -74,6 +74,7 @@ export const app: CatalogShape<typeof zh> = {
       desk: 'desk home today board',
       customers: 'customers clients',
       tickets: 'tickets repairs jobs',
+      maintenance: 'maintenance contracts visits inspections callbacks renewals',
       technicians: 'technicians engineers staff',
       parts: 'parts stock loaners spares',
       complaints: 'complaints',

@@ -72,6 +72,7 @@ export const app = {
       desk: 'gzt gongzuotai jt jintian 今天 首页 工作台',
       customers: 'kh kehu 客户',
       tickets: 'gd gongdan wxgd weixiu 工单 维修 报修',
+      maintenance: 'wb weibao whht hetong xj xunjian by baoyang hf huifang 维保 合同 巡检 保养 回访 续约',
       technicians: 'wxry ry renyuan sf shifu jsy 师傅 技术员 人员',
       parts: 'bj beijian bjbj beiji pj peijian 配件 备件 备机 库存',
       complaints: 'ts tousu 投诉',
