@@ -89,11 +89,16 @@ function ContractForm({ contract, customerId, onClose }: { contract: ContractDet
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the customer's units arrive
   }, [onlyUnit]);
 
+  /** A rebuilt plan answers what was said about the old one's lines. */
+  const setPlan = (plan: ContractValues['plan']) => {
+    form.setFieldValue('plan', plan);
+    form.setErrors(Object.fromEntries(Object.entries(form.errors).filter(([path]) => !path.startsWith('plan.'))));
+  };
   const applyPreset = (p: Preset) => {
     setPreset(p);
     const start = tidyDate(form.values.startsOn);
     const end = tidyDate(form.values.endsOn);
-    if (isIsoDate(start) && isIsoDate(end)) form.setFieldValue('plan', presetLines(p, start, end));
+    if (isIsoDate(start) && isIsoDate(end)) setPlan(presetLines(p, start, end));
   };
   // The dates as last settled (on leaving the field), which the plan's lines were made from.
   const [settled, setSettled] = useState({ startsOn: form.values.startsOn, endsOn: form.values.endsOn });
@@ -107,7 +112,7 @@ function ContractForm({ contract, customerId, onClose }: { contract: ContractDet
     setSettled(after);
     form.setValues({ startsOn: after.startsOn, endsOn: after.endsOn });
     if (!isIsoDate(after.startsOn) || !isIsoDate(after.endsOn) || (after.startsOn === before.startsOn && after.endsOn === before.endsOn)) return;
-    form.setFieldValue('plan', preset ? presetLines(preset, after.startsOn, after.endsOn) : followDates(form.values.plan, before, after));
+    setPlan(preset ? presetLines(preset, after.startsOn, after.endsOn) : followDates(form.values.plan, before, after));
   };
   const dateField = (field: 'startsOn' | 'endsOn') => {
     const props = form.getInputProps(field);

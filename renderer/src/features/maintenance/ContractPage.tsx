@@ -13,7 +13,7 @@ import { schemaValidator, showServerFieldErrors } from '../../lib/formValidation
 import { notifyDone, notifyError } from '../../lib/notify';
 import { Field } from '../../ui/Field';
 import { FormModal } from '../../ui/FormModal';
-import { OneLine } from '../../ui/OneLine';
+import { FILL_CELL, TwoLines } from '../../ui/OneLine';
 import { QueryState } from '../../ui/QueryState';
 import { ContractFormModal } from './ContractFormModal';
 import { ContractStateBadge, planLineText, termText } from './labels';
@@ -63,14 +63,14 @@ function Units({ c }: { c: ContractDetail }) {
         <Table.Tbody>
           {c.units.map((u) => (
             <Table.Tr key={u.id} tabIndex={0} style={{ cursor: 'pointer' }} onClick={() => navigate({ section: 'unit', id: u.id })} onKeyDown={(e) => e.key === 'Enter' && navigate({ section: 'unit', id: u.id })}>
-              <Table.Td>
-                <OneLine text={u.label} maw={200} />
+              <Table.Td style={FILL_CELL}>
+                <TwoLines text={u.label} />
               </Table.Td>
-              <Table.Td>
-                <OneLine text={u.serial} maw={150} ff="monospace" />
+              <Table.Td ff="monospace" style={nowrap}>
+                {u.serial}
               </Table.Td>
-              <Table.Td>
-                <OneLine text={u.siteAddress ?? t('app.common.none')} maw={180} />
+              <Table.Td style={FILL_CELL}>
+                <TwoLines text={u.siteAddress ?? t('app.common.none')} />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -11,6 +11,7 @@ const nowrap = { whiteSpace: 'nowrap' } as const;
 
 /** The most lines a plan may have (the schema's limit). */
 const MAX_LINES = 20;
+const LINE_FIELDS = ['kind', 'repeat', 'n', 'offsets', 'from', 'to'] as const;
 
 /**
  * A contract's visit plan: one of the seeds' common plans to start from, then its lines, each
@@ -32,6 +33,8 @@ export function PlanEditor({
   const lines = form.values.plan;
   const edit = <K extends keyof LineValues>(index: number, field: K, value: LineValues[K]) => {
     form.setFieldValue(`plan.${index}.${field}`, value as never);
+    // A refusal names one field of the line (its start, for a line outside the contract); any change to the line answers it.
+    for (const name of LINE_FIELDS) form.clearFieldError(`plan.${index}.${name}`);
     onEdited();
   };
   const dateProps = (index: number, field: 'from' | 'to') => {
@@ -73,11 +76,11 @@ export function PlanEditor({
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={28}>#</Table.Th>
-              <Table.Th w={100}>{t('maintenance.form.line.kind')}</Table.Th>
-              <Table.Th w={168}>{t('maintenance.form.line.repeat')}</Table.Th>
-              <Table.Th>{t('maintenance.form.line.n')}</Table.Th>
-              <Table.Th w={122}>{t('maintenance.form.line.from')}</Table.Th>
-              <Table.Th w={122}>{t('maintenance.form.line.to')}</Table.Th>
+              <Table.Th w={128}>{t('maintenance.form.line.kind')}</Table.Th>
+              <Table.Th>{t('maintenance.form.line.repeat')}</Table.Th>
+              <Table.Th w={150}>{t('maintenance.form.line.n')}</Table.Th>
+              <Table.Th w={132}>{t('maintenance.form.line.from')}</Table.Th>
+              <Table.Th w={132}>{t('maintenance.form.line.to')}</Table.Th>
               <Table.Th w={36} />
             </Table.Tr>
           </Table.Thead>

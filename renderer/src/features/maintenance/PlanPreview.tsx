@@ -3,44 +3,13 @@ import { IconCalendarExclamation } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkingCalendar } from '../../../../shared/domain/calendar';
-import { isIsoDate, todayIso } from '../../../../shared/domain/dates';
-import { planVisits, VISIT_KINDS, type PlanLine, type PlannedVisit } from '../../../../shared/domain/visit-plan';
+import { VISIT_KINDS } from '../../../../shared/domain/visit-plan';
 import { formatDate } from '../../../../shared/format';
 import { currentLanguage } from '../../app/i18n';
-import { planInput, type LineValues } from './contract-form';
+import { previewPlan, type LineValues } from './contract-form';
 
 /** How many of the first visits are listed by date. */
 const FIRST = 9;
-
-/** A line the schema would take; the others are left out of the preview until they are typed in full. */
-function usable(line: PlanLine): boolean {
-  if (!isIsoDate(line.from) || !isIsoDate(line.to) || line.to < line.from) return false;
-  if (line.repeat === 'months' || line.repeat === 'days') return line.n !== null && Number.isInteger(line.n) && line.n >= 1 && line.n <= 366;
-  if (line.repeat === 'after') return line.offsets !== null && line.offsets.every((m) => Number.isInteger(m) && m >= 1 && m <= 60);
-  return true;
-}
-
-export interface Preview {
-  visits: PlannedVisit[];
-  /** Lines (1-based) that make no visit at all within their dates. */
-  idle: number[];
-  missingYears: number[];
-}
-
-/** The visits the backend will make on saving: the plan's, on working days, from today on. */
-export function previewPlan(lines: readonly LineValues[], calendar: WorkingCalendar, today = todayIso()): Preview {
-  const plan = planInput(lines);
-  const kept = plan.map((line, index) => ({ line, index })).filter(({ line }) => usable(line));
-  const all = planVisits(
-    kept.map((k) => k.line),
-    calendar,
-  ).map((v) => ({ ...v, line: kept[v.line]!.index }));
-  const visits = all.filter((v) => v.due >= today);
-  const busy = new Set(visits.map((v) => v.line));
-  const idle = kept.filter(({ index }) => !busy.has(index)).map(({ index }) => index + 1);
-  const missingYears = [...new Set(visits.filter((v) => v.calendarMissing).map((v) => Number(v.due.slice(0, 4))))].sort();
-  return { visits, idle, missingYears };
-}
 
 /** What saving will schedule: how many of each kind, the first dates (moved onto working days), and what the calendar cannot say. */
 export function PlanPreview({ lines, calendar }: { lines: readonly LineValues[]; calendar: WorkingCalendar | null }) {

@@ -1,17 +1,20 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { IconBan, IconCalendarEvent, IconCheck, IconUserCog, IconX } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../../shared/domain/dates';
+import { onWorkingDay } from '../../../../shared/domain/visit-plan';
 import { formatDate } from '../../../../shared/format';
 import type { Visit } from '../../../../shared/schemas/maintenance';
 import { currentLanguage } from '../../app/i18n';
 import { EntityTable, RowAction, type Column } from '../../ui/EntityTable';
 import { TwoLines } from '../../ui/OneLine';
-import { VisitStatusBadge } from './labels';
+import { useWorkingCalendar, VisitStatusBadge } from './labels';
 import { VisitDialog, type VisitAction } from './VisitDialogs';
 
-const COLUMNS: Column<Visit>[] = [
+/** The columns, with the visits the desk moved (not those the calendar moved off a rest day) marked. */
+function columns(moved: ReadonlySet<number>): Column<Visit>[] {
+  return [
   { key: 'number', header: 'maintenance.visits.columns.number', cell: (v) => v.number, sort: (v) => v.number, mono: true, nowrap: true, w: 140 },
   { key: 'kind', header: 'maintenance.visits.columns.kind', cell: (v, t) => t(`maintenance.visit.kind.${v.kind}`), sort: (v) => v.kind, nowrap: true },
   { key: 'planned', header: 'maintenance.visits.columns.planned', cell: (v) => formatDate(v.plannedOn, currentLanguage()), sort: (v) => v.plannedOn, nowrap: true },
@@ -25,7 +28,7 @@ const COLUMNS: Column<Visit>[] = [
           <Text size="sm" c={late ? 'red' : undefined} fw={late ? 600 : undefined}>
             {formatDate(v.dueOn, currentLanguage())}
           </Text>
-          {v.dueOn !== v.plannedOn && (
+          {moved.has(v.id) && (
             <Badge size="xs" radius="sm" variant="outline" color="gray" tt="none">
               {t('maintenance.visits.moved')}
             </Badge>
@@ -40,6 +43,9 @@ const COLUMNS: Column<Visit>[] = [
   { key: 'technician', header: 'maintenance.visits.columns.technician', cell: (v, t) => v.technicianName ?? <Text size="sm" c="dimmed">{t('maintenance.visits.unassigned')}</Text>, sort: (v) => v.technicianName, nowrap: true },
   { key: 'reason', header: 'maintenance.visits.columns.reason', cell: (v) => <TwoLines text={[v.reason, v.notes].filter(Boolean).join(' · ')} />, fill: 120 },
 ];
+}
+
+const LAST_DAY = '9999-12-31';
 
 const ACTIONS: { action: VisitAction; icon: typeof IconCheck; color?: string }[] = [
   { action: 'move', icon: IconCalendarEvent },
@@ -53,11 +59,18 @@ const ACTIONS: { action: VisitAction; icon: typeof IconCheck; color?: string }[]
 export function VisitsTable({ visits, term, readOnly }: { visits: Visit[]; term: { startsOn: string; endsOn: string }; readOnly: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<{ visit: Visit; action: VisitAction } | null>(null);
+  const calendar = useWorkingCalendar();
+  // Assigning also marks a visit kept by the desk; only a day other than the plan's working day is a move.
+  const moved = useMemo(
+    () => new Set(calendar ? visits.filter((v) => v.rescheduled && v.dueOn !== onWorkingDay(calendar, v.plannedOn, { from: v.plannedOn, to: LAST_DAY })).map((v) => v.id) : []),
+    [visits, calendar],
+  );
+  const cols = useMemo(() => columns(moved), [moved]);
   return (
     <>
       <EntityTable
         testId="contract-visits"
-        columns={COLUMNS}
+        columns={cols}
         rows={visits}
         rowKey={(v) => v.id}
         actionsWidth={168}

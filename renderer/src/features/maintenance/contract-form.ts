@@ -1,5 +1,6 @@
-import { addDays, addMonths, todayIso } from '../../../../shared/domain/dates';
-import { presetPlan, type PlanLine, type PlanRepeat, type VisitKind } from '../../../../shared/domain/visit-plan';
+import type { WorkingCalendar } from '../../../../shared/domain/calendar';
+import { addDays, addMonths, isIsoDate, todayIso } from '../../../../shared/domain/dates';
+import { planVisits, presetPlan, type PlanLine, type PlannedVisit, type PlanRepeat, type VisitKind } from '../../../../shared/domain/visit-plan';
 import { yuanText } from '../../../../shared/domain/yuan';
 import type { ContractDetail, ContractKind } from '../../../../shared/schemas/maintenance';
 import { tidyDate } from '../../lib/dates';
@@ -42,9 +43,13 @@ export interface ContractValues {
 let nextKey = 0;
 const newKey = () => `line-${(nextKey += 1)}`;
 
-/** A contract runs a year by default: to the day before the same date next year. */
+/**
+ * A contract runs a year by default: to the day before the same date next year, or to the end of
+ * February when it starts on the 29th (no such day next year).
+ */
 export function defaultEnd(start: string): string {
-  return addDays(addMonths(start, 12), -1);
+  const next = addMonths(start, 12);
+  return next.slice(8) === start.slice(8) ? addDays(next, -1) : next;
 }
 
 export function lineValues(line: Pick<PlanLine, 'kind' | 'repeat' | 'n' | 'offsets' | 'from' | 'to'>): LineValues {
@@ -154,4 +159,41 @@ export function renamePaths(errors: Record<string, string>): Record<string, stri
     out[field] = out[field] && out[field] !== text ? `${out[field]} ${text}` : text;
   }
   return out;
+}
+
+/** A line the schema would take; the others are left out of the preview until they are typed in full. */
+function usable(line: PlanLine): boolean {
+  if (!isIsoDate(line.from) || !isIsoDate(line.to) || line.to < line.from) return false;
+  if (line.repeat === 'months' || line.repeat === 'days') return line.n !== null && Number.isInteger(line.n) && line.n >= 1 && line.n <= 366;
+  if (line.repeat === 'after') return line.offsets !== null && line.offsets.every((m) => Number.isInteger(m) && m >= 1 && m <= 60);
+  return true;
+}
+
+export interface Preview {
+  visits: PlannedVisit[];
+  /** Lines (1-based) that make no visit at all within their dates. */
+  idle: number[];
+  missingYears: number[];
+}
+
+/** The visits the backend will make on saving: the plan's, on working days, from today on. */
+export function previewPlan(lines: readonly LineValues[], calendar: WorkingCalendar, today = todayIso()): Preview {
+  const plan = planInput(lines);
+  const kept = plan.map((line, index) => ({ line, index })).filter(({ line }) => usable(line));
+  const all = planVisits(
+    kept.map((k) => k.line),
+    calendar,
+  ).map((v) => ({ ...v, line: kept[v.line]!.index }));
+  // As the backend makes them: from today on, one visit of a kind per day the rule gives.
+  const seen = new Set<string>();
+  const visits = all.filter((v) => {
+    const key = `${v.kind} ${v.nominal}`;
+    if (v.due < today || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const busy = new Set(visits.map((v) => v.line));
+  const idle = kept.filter(({ index }) => !busy.has(index)).map(({ index }) => index + 1);
+  const missingYears = [...new Set(visits.filter((v) => v.calendarMissing).map((v) => Number(v.due.slice(0, 4))))].sort();
+  return { visits, idle, missingYears };
 }
