@@ -1,4 +1,5 @@
 import { DateInput, DatesProvider, type DateInputProps } from '@mantine/dates';
+import { useTranslation } from 'react-i18next';
 import 'dayjs/locale/zh-cn';
 import { isIsoDate } from '../../../shared/domain/dates';
 import { currentLanguage } from '../app/i18n';
@@ -18,7 +19,9 @@ type Props = Omit<DateInputProps, 'value' | 'onChange' | 'dateParser' | 'valueFo
  * calendar that starts on Monday and greys out the days that cannot be chosen.
  */
 export function DateField({ value, onChange, exclude, min, max, ...props }: Props) {
+  const { t } = useTranslation();
   const lang = currentLanguage();
+  const label = (key: string) => t(`app.dateField.${key}`);
   return (
     <DatesProvider settings={{ locale: lang === 'zh-CN' ? 'zh-cn' : 'en', firstDayOfWeek: 1, weekendDays: [0, 6] }}>
       <DateInput
@@ -33,6 +36,15 @@ export function DateField({ value, onChange, exclude, min, max, ...props }: Prop
         minDate={min}
         maxDate={max}
         inputMode="numeric"
+        // The month and year headings keep their own text as their name (the month shown).
+        ariaLabels={{
+          previousMonth: label('previousMonth'),
+          nextMonth: label('nextMonth'),
+          previousYear: label('previousYear'),
+          nextYear: label('nextYear'),
+          previousDecade: label('previousDecade'),
+          nextDecade: label('nextDecade'),
+        }}
         {...props}
       />
     </DatesProvider>

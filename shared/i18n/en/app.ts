@@ -96,6 +96,15 @@ export const app: CatalogShape<typeof zh> = {
     companyMissing: 'The company name and service hotline are not filled in yet, so documents cannot be printed.',
     openSettings: 'Fill them in',
   },
+  /** The month calendar of a date field, read out by a screen reader. */
+  dateField: {
+    previousMonth: 'Previous month',
+    nextMonth: 'Next month',
+    previousYear: 'Previous year',
+    nextYear: 'Next year',
+    previousDecade: 'Previous decade',
+    nextDecade: 'Next decade',
+  },
   common: {
     save: 'Save',
     cancel: 'Cancel',

@@ -35,12 +35,7 @@ export const maintenance: CatalogShape<typeof zh> = {
     handover: { project: 'Project: at 3 months, twice more in year one, three times in year two', household: 'Household: twice a year in warranty' },
     presetName: { standard: 'Standard', phased: 'Phased', elevator: 'Elevator' },
     repeatChoice: { quarter: 'Quarterly', months: 'Every N months', days: 'Every N days', after: 'Months after acceptance' },
-    every: {
-      months_one: 'Monthly',
-      months_other: 'Every {{count}} months',
-      days_one: 'Daily',
-      days_other: 'Every {{count}} days',
-    },
+    every: { month: 'Monthly', months: 'Every {{count}} months', day: 'Daily', days: 'Every {{count}} days' },
     range: '{{from}} to {{to}}',
   },
   form: {
@@ -141,7 +136,7 @@ export const maintenance: CatalogShape<typeof zh> = {
   },
   cancel: {
     title: 'Cancel maintenance contract {{number}}',
-    body: 'Its {{count}} visits still due are cancelled with it, and the contract can no longer be changed. Visits already done stay on record.',
+    body: 'The visits still due ({{count}}) are cancelled with it, and the contract can no longer be changed. Visits already done stay on record.',
     reason: 'Reason',
     confirm: 'Cancel contract',
     done: 'Maintenance contract {{number}} cancelled',

@@ -94,6 +94,15 @@ export const app = {
     companyMissing: '还没有填写公司名称和服务热线，单据印不出来。',
     openSettings: '去填写',
   },
+  /** The month calendar of a date field, read out by a screen reader. */
+  dateField: {
+    previousMonth: '上个月',
+    nextMonth: '下个月',
+    previousYear: '上一年',
+    nextYear: '下一年',
+    previousDecade: '前十年',
+    nextDecade: '后十年',
+  },
   common: {
     save: '保存',
     cancel: '取消',

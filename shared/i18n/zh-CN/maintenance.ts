@@ -29,12 +29,7 @@ export const maintenance = {
     handover: { project: '工程客户：第 3 个月，首年再两次，次年三次', household: '家庭客户：保修期内每半年一次' },
     presetName: { standard: '标准', phased: '分阶段', elevator: '电梯' },
     repeatChoice: { quarter: '每季度', months: '每 N 个月', days: '每 N 天', after: '验收后第几个月' },
-    every: {
-      months_one: '每月',
-      months_other: '每 {{count}} 个月',
-      days_one: '每天',
-      days_other: '每 {{count}} 天',
-    },
+    every: { month: '每月', months: '每 {{count}} 个月', day: '每天', days: '每 {{count}} 天' },
     range: '{{from}} 至 {{to}}',
   },
   form: {

@@ -54,7 +54,9 @@ export function planLineText(line: Pick<PlanLine, 'kind' | 'repeat' | 'n' | 'off
       ? t('maintenance.plan.repeat.quarter')
       : line.repeat === 'after'
         ? t('maintenance.plan.repeat.after', { offsets: (line.offsets ?? []).join(t('app.common.listSeparator')) })
-        : t(`maintenance.plan.every.${line.repeat}`, { count: line.n ?? 1 });
+        : line.n === 1 || line.n === null
+          ? t(`maintenance.plan.every.${line.repeat === 'months' ? 'month' : 'day'}`)
+          : t(`maintenance.plan.every.${line.repeat}`, { count: line.n });
   const range = t('maintenance.plan.range', { from: formatDate(line.from, lang), to: formatDate(line.to, lang) });
   return `${t(`maintenance.visit.kind.${line.kind}`)} · ${repeat} · ${range}`;
 }
