@@ -53,7 +53,7 @@ export const maintenance: CatalogShape<typeof zh> = {
     endsOn: 'Ends on',
     endsOnHint: 'One year from the start unless changed',
     serviceLevel: 'Service level',
-    serviceLevelNone: 'None (repairs take the default level)',
+    serviceLevelNone: 'None (default level)',
     price: 'Price',
     paymentTerms: 'Payment terms',
     paymentTermsPlaceholder: 'e.g. 50% on signing, the rest at mid-year',
