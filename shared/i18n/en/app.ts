@@ -74,6 +74,7 @@ export const app: CatalogShape<typeof zh> = {
       desk: 'desk home today board',
       customers: 'customers clients',
       tickets: 'tickets repairs jobs',
+      maintenance: 'maintenance contracts visits inspections callbacks renewals',
       technicians: 'technicians engineers staff',
       parts: 'parts stock loaners spares',
       complaints: 'complaints',
@@ -94,6 +95,15 @@ export const app: CatalogShape<typeof zh> = {
   banner: {
     companyMissing: 'The company name and service hotline are not filled in yet, so documents cannot be printed.',
     openSettings: 'Fill them in',
+  },
+  /** The month calendar of a date field, read out by a screen reader. */
+  dateField: {
+    previousMonth: 'Previous month',
+    nextMonth: 'Next month',
+    previousYear: 'Previous year',
+    nextYear: 'Next year',
+    previousDecade: 'Previous decade',
+    nextDecade: 'Next decade',
   },
   common: {
     save: 'Save',

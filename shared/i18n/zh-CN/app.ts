@@ -72,6 +72,7 @@ export const app = {
       desk: 'gzt gongzuotai jt jintian 今天 首页 工作台',
       customers: 'kh kehu 客户',
       tickets: 'gd gongdan wxgd weixiu 工单 维修 报修',
+      maintenance: 'wb weibao whht hetong xj xunjian by baoyang hf huifang 维保 合同 巡检 保养 回访 续约',
       technicians: 'wxry ry renyuan sf shifu jsy 师傅 技术员 人员',
       parts: 'bj beijian bjbj beiji pj peijian 配件 备件 备机 库存',
       complaints: 'ts tousu 投诉',
@@ -92,6 +93,15 @@ export const app = {
   banner: {
     companyMissing: '还没有填写公司名称和服务热线，单据印不出来。',
     openSettings: '去填写',
+  },
+  /** The month calendar of a date field, read out by a screen reader. */
+  dateField: {
+    previousMonth: '上个月',
+    nextMonth: '下个月',
+    previousYear: '上一年',
+    nextYear: '下一年',
+    previousDecade: '前十年',
+    nextDecade: '后十年',
   },
   common: {
     save: '保存',

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { addDays, todayIso } from '../../../../shared/domain/dates';
-import type { PlanRepeat, VisitKind } from '../../../../shared/domain/visit-plan';
+import { RENEWAL_DAYS, type PlanRepeat, type VisitKind } from '../../../../shared/domain/visit-plan';
 import type {
   ContractDetail,
   ContractKind,
@@ -26,9 +26,6 @@ import { contractVisits, syncVisits } from './visits';
  * Maintenance contracts (维保合同): the units they cover, the level their repairs get, the price,
  * and the visit plan whose visits are made on saving. Every write is one transaction.
  */
-
-/** Days before a contract ends from which it counts as ending (and a renewal is due). */
-export const RENEWAL_DAYS = 10;
 
 type Input = z.output<typeof contractCreateInput>;
 
