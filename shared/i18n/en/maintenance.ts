@@ -79,7 +79,7 @@ export const maintenance: CatalogShape<typeof zh> = {
     none: 'This plan makes no visits from today on.',
     lineNone: 'Line {{n}} makes no visits within its dates.',
     pastSkipped: 'No visits are made for days before today.',
-    calendarMissing: 'The working calendar has no holiday schedule for {{years}}: those dates only avoid weekends. Enter it under Settings → Working calendar.',
+    calendarMissing: 'The working calendar has no holiday schedule for {{years}}: those dates avoid the holidays the law fixes, provisionally, without swapped days. Enter it under Settings → Working calendar.',
   },
   detail: {
     back: 'Back to maintenance contracts',
@@ -102,7 +102,7 @@ export const maintenance: CatalogShape<typeof zh> = {
     visitsDue_other: '{{count}} due',
     noVisits: 'No visits. Add a visit plan to the contract to make them.',
     cancelledNotice: 'This contract was cancelled on {{date}}: {{reason}}',
-    calendarMissing: 'The working calendar has no holiday schedule for {{years}}: visits that year only avoid weekends and may fall on a holiday.',
+    calendarMissing: 'The working calendar has no holiday schedule for {{years}}: visits that year avoid the holidays the law fixes, provisionally, and may move once the schedule is published.',
     openSettings: 'Enter the holidays',
   },
   visits: {

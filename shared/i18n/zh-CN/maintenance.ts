@@ -73,7 +73,7 @@ export const maintenance = {
     none: '按这个计划，今天以后没有服务安排。',
     lineNone: '第 {{n}} 行在所选日期内不会生成服务。',
     pastSkipped: '今天以前的日期不生成服务安排。',
-    calendarMissing: '工作日历缺少 {{years}} 年的节假日安排，这些日期只避开了周末。可在“设置 → 工作日历”中录入。',
+    calendarMissing: '工作日历缺少 {{years}} 年的节假日安排：这些日期暂按法定节日避开（不含调休）。可在“设置 → 工作日历”中录入。',
   },
   detail: {
     back: '返回维保合同',
@@ -96,7 +96,7 @@ export const maintenance = {
     visitsDue_other: '{{count}} 次待办',
     noVisits: '没有服务安排。修改合同添加服务计划后会生成。',
     cancelledNotice: '本合同已于 {{date}} 终止：{{reason}}',
-    calendarMissing: '工作日历缺少 {{years}} 年的节假日安排，这一年的服务日期只避开了周末，节假日可能落在其中。',
+    calendarMissing: '工作日历缺少 {{years}} 年的节假日安排：这一年的服务日期暂按法定节日避开，调休公布后可能要调整。',
     openSettings: '录入节假日',
   },
   visits: {
