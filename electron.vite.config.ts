@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // Documents are drawn in a worker thread: its own file beside index.js (see DocumentRenderer).
+          'document-worker': resolve(__dirname, 'electron/backend/documents/worker/document-worker.ts'),
+        },
+      },
     },
   },
   preload: {

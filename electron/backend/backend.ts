@@ -15,6 +15,7 @@ import { weeklyCheck } from './domains/admin/health';
 import { resetPinAtStart } from './domains/admin/session';
 import type { ServiceContext } from './app/context';
 import { storageError } from './platform/storage-errors';
+import { DocumentRenderer, type DocumentRendererOptions } from './documents/worker/document-renderer';
 
 export interface BackendOptions {
   dbPath: string;
@@ -31,6 +32,12 @@ export interface BackendOptions {
   now?: () => Date;
   /** Started with --reset-admin-pin: the owner forgot the PIN (the clearing is logged). */
   resetAdminPin?: boolean;
+  /**
+   * The document worker: its built file (the app names it), another font folder, and whether
+   * to warm up at once (the app, the demo and the bench do; otherwise it starts with the first
+   * document, so a backend that prints nothing, as most tests, costs no thread and no CPU).
+   */
+  documents?: Omit<DocumentRendererOptions, 'logger'>;
 }
 
 export interface Backend {
@@ -40,6 +47,8 @@ export interface Backend {
   migration: MigrateResult;
   /** The weekly full check started at open, running off the desk's thread; settles when done. */
   maintenance: Promise<void>;
+  /** Where documents are rendered (a worker thread), and when it has warmed up. */
+  documents: DocumentRenderer;
 }
 
 export const consoleLogger: Logger = {
@@ -52,10 +61,14 @@ export const consoleLogger: Logger = {
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   // Real time, not the injectable clock: the lock is about processes that are running now.
   const lock = acquireDeskLock(options.dbPath);
+  const logger = options.logger ?? consoleLogger;
+  // Started first: fonts and layout warm up on their own thread while the database opens.
+  const documents = new DocumentRenderer({ ...options.documents, logger });
   let store: Store;
   try {
     store = openStore(options.dbPath);
   } catch (error) {
+    await documents.close();
     lock.release();
     throw error;
   }
@@ -66,6 +79,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     if (migration.applied.length > 0) await store.db.transaction().execute((trx) => rebuildIndex(trx));
   } catch (error) {
     await closeStore(store);
+    await documents.close();
     lock.release();
     // A full disk while taking the pre-migration backup is the user's to fix: say so, not INTERNAL.
     throw storageError(error) ?? error;
@@ -74,7 +88,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     db: store.db,
     documentsDir: options.documentsDir,
     platform: options.platform,
-    logger: options.logger ?? consoleLogger,
+    logger,
     logDir: options.logDir ?? null,
     appVersion: options.appVersion ?? '0.0.0',
     now: options.now ?? (() => new Date()),
@@ -85,10 +99,16 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       migrations: options.migrations,
     },
     session: { operator: null, unlockedUntil: 0 },
+    documents,
   };
-  await reconcileArchiveNumbers(ctx.db, ctx.documentsDir);
-  await startupBackup(ctx);
-  if (options.resetAdminPin) await resetPinAtStart(ctx);
+  try {
+    await reconcileArchiveNumbers(ctx.db, ctx.documentsDir);
+    await startupBackup(ctx);
+    if (options.resetAdminPin) await resetPinAtStart(ctx);
+  } catch (error) {
+    await documents.close();
+    throw error;
+  }
   // After the backup, and not awaited: the week's full check reads the whole file in a worker
   // while the window opens; what it finds shows on the Desk. A failure only reports.
   const maintenance = weeklyCheck(ctx).then(() => undefined);
@@ -104,6 +124,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     // A restore swaps the connection: close and expose whichever is live now.
     close: async () => {
       await maintenance;
+      await documents.close();
       await closeStore(ctx.storage.store);
       lock.release();
     },
@@ -112,5 +133,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     migration,
     maintenance,
+    documents,
   };
 }

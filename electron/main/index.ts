@@ -85,6 +85,8 @@ async function start(): Promise<void> {
       appVersion: app.getVersion(),
       logDir: dirname(paths.logFile),
       resetAdminPin: process.argv.includes('--reset-admin-pin'),
+      // Built beside this file (electron.vite.config.ts); fonts and layout warm up while the window opens.
+      documents: { workerEntry: join(__dirname, 'document-worker.js'), warmUp: true },
     });
   } catch (error) {
     logger.error('cannot open the database', error instanceof Error ? error.stack : error);

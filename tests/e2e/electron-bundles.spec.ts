@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { CHANNELS } from '../../shared/contract';
@@ -258,6 +259,27 @@ test.describe.serial('the built main process', () => {
       expect((await serve({ url })).status, url).toBe(404);
     }
     expect(win().loaded).not.toMatch(/^file:/);
+  });
+
+  test('draws documents in its own worker (out/main/document-worker.js): a real PDF, and no pdfmake in the main process', async () => {
+    const call = async <T>(channel: string, input: unknown): Promise<T> => {
+      const result = (await started.recorded.ipcHandlers.get(channel)!(ours(), input)) as Result<T>;
+      if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+      return result.value;
+    };
+    expect(existsSync(resolve('out/main/document-worker.js'))).toBe(true);
+    await call('settings:update', { companyName: '杭州安信机电设备服务有限公司', hotline: '400-800-1234' });
+    const policy = await call<{ id: number }>('policies:create', { name: '标准保修', basis: 'purchase', components: [{ key: 'whole', name: '整机', months: 12 }] });
+    const model = await call<{ id: number }>('models:create', { brand: '格力', model: 'KFR-35GW', category: '空调', policyId: policy.id });
+    const customers = await call<{ items: { id: number }[] }>('customers:list', {});
+    const unit = await call<{ id: number }>('units:create', { customerId: customers.items[0]!.id, modelId: model.id, serial: 'GL2026A0001', purchaseDate: '2026-03-01' });
+    const card = await call<{ id: number; number: string }>('documents:warrantyCard', { unitId: unit.id, paper: 'A5', language: 'zh-CN' });
+    const { base64 } = await call<{ base64: string }>('documents:content', { id: card.id });
+    const pdf = Buffer.from(base64, 'base64');
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toContain('/FontFile3');
+    // The main process (this one, running the bundle) never loaded the PDF library: the worker drew it.
+    expect(Object.keys(createRequire(resolve('package.json')).cache).filter((file) => /[\\/]pdfmake[\\/]/.test(file))).toEqual([]);
   });
 });
 

@@ -82,6 +82,9 @@ export async function openDeskTestBackend(dir = tempDataDir('desk'), now?: () =>
     get maintenance() {
       return desk.maintenance;
     },
+    get documents() {
+      return desk.documents;
+    },
     dir,
     platform,
     logger,

@@ -30,7 +30,7 @@ export function bundleFile(entry: string, outfile: string): string {
     alias: { 'better-sqlite3': `better-sqlite3/${process.platform}-${process.arch}` },
     // Loaded only when a paper is drawn or a logo checked: from the checkout's node_modules, when
     // the bundle sits inside the checkout; never by the children that run elsewhere.
-    external: ['sharp', 'pdfmake', 'subset-font', '@embedpdf/fonts-sc'],
+    external: ['sharp', 'pdfmake', '@embedpdf/fonts-sc'],
     logLevel: 'error',
   });
   chmodSync(outfile, 0o644);

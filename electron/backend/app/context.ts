@@ -2,6 +2,8 @@ import type { Kysely, Migration } from 'kysely';
 import type { Store } from '../db/connection';
 import type { DB } from '../db/schema';
 import type { Logger, Platform } from '../platform/platform';
+import type { DocumentJob } from '../documents/jobs';
+import type { RenderedDocument } from '../documents/kit/fitting';
 
 export interface ServiceContext {
   db: Kysely<DB>;
@@ -17,6 +19,8 @@ export interface ServiceContext {
   storage: Storage;
   /** Who is at the desk and whether the admin PIN has unlocked it: one desk, one session. */
   session: DeskSession;
+  /** Builds and renders a document off the desk's thread (see DocumentRenderer). */
+  documents: { render(job: DocumentJob): Promise<RenderedDocument> };
 }
 
 export interface DeskSession {

@@ -1,7 +1,7 @@
 import { translator, type Language } from '../../../../shared/i18n';
 import type { Content, TDocumentDefinitions } from './definition';
 import { missingGlyphs } from './fonts';
-import { documentText, pdfFonts, renderPdfDocument } from './render';
+import { documentText, pdfFonts, renderPdfDocument, renderWithin } from './render';
 
 export interface RenderedDocument {
   pdf: Buffer;
@@ -49,8 +49,9 @@ export async function renderFitting(define: (layout: FitLayout) => TDocumentDefi
   const info = { title: meta.title, subject: meta.subject, author: meta.author, creator: t('appName'), producer: 'pdfmake' };
   const layout: FitLayout = { compact: false, carried: false };
   let definition = define(layout);
-  let rendered = await renderPdfDocument(definition, info);
-  if (rendered.pages > plannedPages) {
+  // An overflowing normal layout is dropped as soon as it is known, before it is drawn.
+  let rendered = await renderWithin(definition, info, plannedPages);
+  if (!rendered) {
     layout.compact = true;
     definition = define(layout);
     rendered = await renderPdfDocument(definition, info);

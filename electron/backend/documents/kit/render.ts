@@ -1,19 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { CJK_FONT_FAMILY, cjkFonts, type CjkFonts } from './fonts';
+import { CjkFamilies, type FontHost } from './font-families';
 import type { Content, DynamicContent, PageSize, PdfMetadata, TableLayout, TDocumentDefinitions } from './definition';
 import { TABLE_LAYOUTS } from './table-layouts';
 
 /** pdfmake's server-side object (`require('pdfmake')` is a ready instance). */
-interface PdfMake {
-  addFonts(fonts: Record<string, { normal: string; bold: string; italics: string; bolditalics: string }>): void;
+interface PdfMake extends FontHost {
   addTableLayouts(layouts: Record<string, TableLayout>): void;
   setUrlAccessPolicy(policy: (url: string) => boolean): void;
   setLocalAccessPolicy(policy: (path: string) => boolean): void;
   createPdf(definition: object): { getBuffer(): Promise<Buffer> };
-  fonts: Record<string, unknown>;
-  virtualfs: { writeFileSync(name: string, content: Buffer): void; storage: Record<string, unknown> };
 }
 
 /** Line height for the CJK font: its ascender and descender are tight. */
@@ -21,6 +18,7 @@ export const LINE_HEIGHT = 1.3;
 
 let pdfmake: PdfMake | undefined;
 let fonts: CjkFonts | undefined;
+let families: CjkFamilies | undefined;
 
 /** True when `path` is the folder `dir` itself or lies inside it. */
 function isInside(dir: string, path: string): boolean {
@@ -35,7 +33,7 @@ function isInside(dir: string, path: string): boolean {
  */
 export function configurePdf(fontDir?: string | null): CjkFonts {
   const found = cjkFonts(fontDir);
-  pdfmake ??= createRequire(__filename)('pdfmake') as PdfMake;
+  pdfmake ??= loadPdfmake();
   pdfmake.addFonts({
     [CJK_FONT_FAMILY]: { normal: found.normal, bold: found.bold, italics: found.normal, bolditalics: found.bold },
   });
@@ -43,7 +41,84 @@ export function configurePdf(fontDir?: string | null): CjkFonts {
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => isInside(found.dir, path));
   fonts = found;
+  families = new CjkFamilies(pdfmake, found);
   return found;
+}
+
+function loadPdfmake(): PdfMake {
+  const require = createRequire(__filename);
+  shareParsedFonts(createRequire(createRequire(require.resolve('pdfmake')).resolve('pdfkit')));
+  return require('pdfmake') as PdfMake;
+}
+
+/** What fontkit's layout answers, as far as pdfkit reads it (glyph objects are only read). */
+interface GlyphRun {
+  glyphs: unknown[];
+  positions: object[];
+}
+interface FontkitFont {
+  layout(text: string, ...rest: unknown[]): GlyphRun;
+}
+
+/** Runs of text shaped per font, kept between documents: most of a document is its template. */
+const SHAPED_RUNS = 20_000;
+
+/**
+ * pdfkit parses the font anew for every document (`fontkit.create` on its bytes) and shapes
+ * every word again: outlines, metrics, layout tables of the same working font, the same labels,
+ * document after document. Its fontkit is handed a `create` that returns the font already
+ * parsed from the very same bytes, with its plain layouts remembered, so what was read and
+ * shaped for one document serves the next. pdfkit keeps what a document used on its own
+ * objects; it scales the positions of a run in place, so each call gets its own copy of them.
+ * Must run before pdfkit is first loaded; without it documents come out the same, only slower.
+ */
+function shareParsedFonts(fromPdfkit: NodeJS.Require): void {
+  const path = fromPdfkit.resolve('fontkit');
+  const fontkit = fromPdfkit('fontkit') as { create(bytes: Uint8Array, postscriptName?: string): FontkitFont };
+  const entry = fromPdfkit.cache[path];
+  if (!entry || entry.exports !== fontkit) return;
+  const parsed = new WeakMap<Uint8Array, FontkitFont>();
+  entry.exports = {
+    ...fontkit,
+    create(bytes: Uint8Array, postscriptName?: string) {
+      if (postscriptName !== undefined) return fontkit.create(bytes, postscriptName);
+      let font = parsed.get(bytes);
+      if (!font) {
+        font = rememberLayouts(fontkit.create(bytes));
+        parsed.set(bytes, font);
+      }
+      return font;
+    },
+  };
+}
+
+function rememberLayouts(font: FontkitFont): FontkitFont {
+  const shape = font.layout.bind(font);
+  const runs = new Map<string, GlyphRun>();
+  const copy = <T extends object>(value: T): T => Object.assign(Object.create(Object.getPrototypeOf(value) as object) as T, value);
+  font.layout = (text: string, ...rest: unknown[]) => {
+    // Only the plain call is remembered: features, script or direction given shape anew.
+    if (rest.some((arg) => arg !== undefined)) return shape(text, ...rest);
+    let run = runs.get(text);
+    if (!run) {
+      if (runs.size >= SHAPED_RUNS) runs.clear();
+      run = shape(text);
+      runs.set(text, run);
+    }
+    return Object.assign(copy(run), { glyphs: run.glyphs.slice(), positions: run.positions.map(copy) });
+  };
+  return font;
+}
+
+/**
+ * One step of warming the fonts up in the background (see `CjkFamilies.step`); false once
+ * there is nothing left to do.
+ */
+export function warmFontsStep(): boolean {
+  pdfFonts();
+  if (!families!.hasWork()) return false;
+  families!.step();
+  return families!.hasWork();
 }
 
 /** The font files documents are rendered with (configuring pdfmake if not done yet). */
@@ -60,48 +135,36 @@ function copyPlain<T>(value: T): T {
   return value;
 }
 
-/** The full font files, read once: harfbuzz cuts each document's subset from these. */
-let fontBytes: { normal: Buffer; bold: Buffer } | undefined;
-let renderCount = 0;
-
-/** Printable ASCII is always kept: page numbers and list numbers are laid out after the fact. */
-const ALWAYS = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
-
-/**
- * Cuts the CJK font down to the characters this document prints before pdfmake sees it.
- * pdfkit would subset the 30,000-glyph CID font itself, but slowly (its CFF subsetter
- * dominates the render); harfbuzz does it in a few ms and the PDF comes out smaller.
- * Each render gets its own font family and virtual files, dropped when it is done.
- */
-async function subsetFamily(text: string): Promise<{ family: string; release: () => void }> {
-  const found = pdfFonts();
-  fontBytes ??= { normal: readFileSync(found.normal), bold: readFileSync(found.bold) };
-  const glyphs = ALWAYS + text;
-  const { default: subsetFont } = await import('subset-font');
-  const [normal, bold] = await Promise.all([
-    subsetFont(fontBytes.normal, glyphs, { targetFormat: 'sfnt' }),
-    subsetFont(fontBytes.bold, glyphs, { targetFormat: 'sfnt' }),
-  ]);
-  const family = `${CJK_FONT_FAMILY}-${++renderCount}`;
-  const files = { normal: `${family}-normal.otf`, bold: `${family}-bold.otf` };
-  pdfmake!.virtualfs.writeFileSync(files.normal, normal);
-  pdfmake!.virtualfs.writeFileSync(files.bold, bold);
-  pdfmake!.addFonts({ [family]: { normal: files.normal, bold: files.bold, italics: files.normal, bolditalics: files.bold } });
-  return {
-    family,
-    release: () => {
-      delete pdfmake!.fonts[family];
-      delete pdfmake!.virtualfs.storage[files.normal];
-      delete pdfmake!.virtualfs.storage[files.bold];
-    },
-  };
+/** Thrown from the footer to stop a render whose layout already runs past its pages. */
+class Overflow extends Error {
+  constructor(readonly pages: number) {
+    super(`the layout runs to ${pages} pages`);
+  }
 }
 
 /** Renders a document definition to PDF bytes, and tells how many pages it came to and where each node with an `id` landed. */
-export async function renderPdfDocument(
-  definition: TDocumentDefinitions,
-  meta: PdfMetadata,
-): Promise<{ pdf: Buffer; pages: number; placed: Record<string, number[]> }> {
+export async function renderPdfDocument(definition: TDocumentDefinitions, meta: PdfMetadata): Promise<Rendered> {
+  const rendered = await render(definition, meta, Infinity);
+  return { pdf: rendered.pdf!, pages: rendered.pages, placed: rendered.placed };
+}
+
+/**
+ * Renders a definition only if it fits `maxPages`: otherwise it stops once the layout is known,
+ * before the pages are drawn and the fonts embedded (most of the time), and answers null.
+ */
+export async function renderWithin(definition: TDocumentDefinitions, meta: PdfMetadata, maxPages: number): Promise<Rendered | null> {
+  const rendered = await render(definition, meta, maxPages);
+  return rendered.pdf ? { pdf: rendered.pdf, pages: rendered.pages, placed: rendered.placed } : null;
+}
+
+export interface Rendered {
+  pdf: Buffer;
+  pages: number;
+  /** The pages each node with an `id` landed on. */
+  placed: Record<string, number[]>;
+}
+
+async function render(definition: TDocumentDefinitions, meta: PdfMetadata, maxPages: number): Promise<{ pdf: Buffer | null; pages: number; placed: Record<string, number[]> }> {
   pdfFonts();
   let pages = 0;
   const placed: Record<string, number[]> = {};
@@ -111,12 +174,14 @@ export async function renderPdfDocument(
     return false;
   };
   const given = definition.footer;
-  // pdfmake tells the page count only to the header and footer functions.
+  // pdfmake tells the page count only to the header and footer functions, which it calls once
+  // the whole layout is done.
   const footer: DynamicContent = (page, count, size) => {
     pages = Math.max(pages, count);
+    if (count > maxPages) throw new Overflow(count);
     return given ? given(page, count, size) : '';
   };
-  const { family, release } = await subsetFamily(documentText(definition));
+  const { family, release } = families!.familyFor(documentText(definition));
   try {
     const doc = {
       ...copyPlain(definition),
@@ -128,6 +193,9 @@ export async function renderPdfDocument(
     };
     const pdf = await pdfmake!.createPdf(doc).getBuffer();
     return { pdf, pages, placed };
+  } catch (error) {
+    if (error instanceof Overflow) return { pdf: null, pages: error.pages, placed };
+    throw error;
   } finally {
     release();
   }

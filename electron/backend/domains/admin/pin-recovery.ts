@@ -19,8 +19,6 @@ import {
 } from '../../../../shared/schemas/security';
 import type { ServiceContext } from '../../app/context';
 import type { Db } from '../../db/schema';
-import { recoverySheet } from '../../documents/recovery-sheet/recovery-sheet';
-import { renderPdf } from '../../documents/kit/render';
 import { AppError, refusal, refuse } from '../../lib/errors';
 import { assertSaveTarget } from './owned-files';
 import {
@@ -130,7 +128,9 @@ export async function keepRecoveryCode(ctx: ServiceContext, input: z.output<type
   const dir = mkdtempSync(join(tmpdir(), 'desk-recovery-'));
   try {
     const file = join(dir, 'recovery-code.pdf');
-    writeFileSync(file, await renderPdf(recoverySheet({ code: input.code, companyName, printedAt }, input.language), { title: t('security.recovery.sheetTitle'), creator: t('appName'), producer: 'pdfmake' }));
+    const meta = { title: t('security.recovery.sheetTitle'), creator: t('appName'), producer: 'pdfmake' };
+    const { pdf } = await ctx.documents.render({ kind: 'recoverySheet', facts: { code: input.code, companyName, printedAt }, language: input.language, meta });
+    writeFileSync(file, pdf);
     const { printer } = await ctx.platform.printPdf(file, { paper: 'A4' });
     return { how: 'print', printer };
   } catch (error) {

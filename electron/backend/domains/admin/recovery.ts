@@ -84,6 +84,10 @@ class Desk implements DeskBackend {
     return this.live?.maintenance ?? Promise.resolve();
   }
 
+  get documents() {
+    return this.opened().documents;
+  }
+
   invoke = (channel: unknown, input: unknown): Promise<Result<unknown>> => {
     if (this.live) return this.live.invoke(channel, input);
     const next = this.queue.then(() => (this.live ? this.live.invoke(channel, input) : this.recover(channel, input)));

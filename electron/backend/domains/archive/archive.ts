@@ -9,12 +9,13 @@ import type { DocumentKind, DocumentRecord, GeneratedDocument, Paper, RecordType
 import { AppError, refusal, refuse, notFound } from '../../lib/errors';
 import type { DocumentsTable } from '../../db/schema';
 import type { Settings } from '../../../../shared/schemas/settings';
-import { renderWarrantyCard, WARRANTY_CARD_TEMPLATE_VERSION } from '../../documents/warranty-card/warranty-card';
+import { WARRANTY_CARD_TEMPLATE_VERSION } from '../../documents/warranty-card/warranty-card';
 import type { ServiceContext } from '../../app/context';
 import { getCustomer } from '../customers/customers';
 import { getSettings } from '../admin/settings';
 import { getUnit } from '../units/units';
-import { defaultServiceLevel } from '../service-desk/service-levels';
+import { defaultServiceLevel, listServiceLevels } from '../service-desk/service-levels';
+import { contractLevelFor } from '../maintenance/contracts';
 import { indexDocument } from '../search/search-index';
 import { takeNumber } from '../../lib/sequences';
 import { assertSaveTarget } from '../admin/owned-files';
@@ -122,9 +123,11 @@ export async function createWarrantyCard(
   input: z.output<typeof warrantyCardInput>,
 ): Promise<GeneratedDocument> {
   const unit = await getUnit(ctx, input.unitId);
-  // The promises printed are the level a repair of this unit gets: the default one, as units
-  // carry no contract of their own yet.
-  const [customer, settings, level] = await Promise.all([getCustomer(ctx, unit.customerId), settingsForPaper(ctx), defaultServiceLevel(ctx)]);
+  // The promises printed are the level a repair of this unit gets: its maintenance contract's
+  // today, else the default one.
+  const contractLevel = await contractLevelFor(ctx.db, unit.id, todayIso(ctx.now()));
+  const levelOf = async () => (contractLevel === null ? null : ((await listServiceLevels(ctx)).find((l) => l.id === contractLevel) ?? null)) ?? defaultServiceLevel(ctx);
+  const [customer, settings, level] = await Promise.all([getCustomer(ctx, unit.customerId), settingsForPaper(ctx), levelOf()]);
   return archiveDocument(ctx, {
     kind: 'warrantyCard',
     recordType: 'unit',
@@ -133,7 +136,13 @@ export async function createWarrantyCard(
     paper: input.paper,
     language: input.language,
     templateVersion: WARRANTY_CARD_TEMPLATE_VERSION,
-    render: (number, issuedOn) => renderWarrantyCard({ number, issuedOn, settings, customer, unit, serviceLevel: level?.terms ?? null }, input.language, input.paper),
+    render: (number, issuedOn) =>
+      ctx.documents.render({
+        kind: 'warrantyCard',
+        data: { number, issuedOn, settings, customer, unit, serviceLevel: level?.terms ?? null },
+        language: input.language,
+        paper: input.paper,
+      }),
   });
 }
 

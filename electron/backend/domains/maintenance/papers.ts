@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { GeneratedDocument, inspectionFormInput } from '../../../../shared/schemas/document';
-import { INSPECTION_FORM_TEMPLATE_VERSION, renderInspectionForm } from '../../documents/inspection/inspection-form';
+import { INSPECTION_FORM_TEMPLATE_VERSION } from '../../documents/inspection/inspection-form';
 import type { ServiceContext } from '../../app/context';
 import { archiveDocument, settingsForPaper } from '../archive/archive';
 import { getCustomer } from '../customers/customers';
@@ -27,6 +27,12 @@ export async function createInspectionForm(ctx: ServiceContext, input: z.output<
     paper: input.paper,
     language: input.language,
     templateVersion: INSPECTION_FORM_TEMPLATE_VERSION,
-    render: (number, issuedOn) => renderInspectionForm({ number, issuedOn, settings, customer, visit, inspection, places, tickets, filled: input.filled }, input.language, input.paper),
+    render: (number, issuedOn) =>
+      ctx.documents.render({
+        kind: 'inspectionForm',
+        data: { number, issuedOn, settings, customer, visit, inspection, places, tickets, filled: input.filled },
+        language: input.language,
+        paper: input.paper,
+      }),
   });
 }

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { dispatchOrderInput, GeneratedDocument, repairReceiptInput } from '../../../../shared/schemas/document';
 import type { TicketDetail } from '../../../../shared/schemas/ticket';
-import { DISPATCH_ORDER_TEMPLATE_VERSION, renderDispatchOrder } from '../../documents/ticket-papers/dispatch-order';
-import { renderRepairReceipt, REPAIR_RECEIPT_TEMPLATE_VERSION } from '../../documents/ticket-papers/repair-receipt';
+import { DISPATCH_ORDER_TEMPLATE_VERSION } from '../../documents/ticket-papers/dispatch-order';
+import { REPAIR_RECEIPT_TEMPLATE_VERSION } from '../../documents/ticket-papers/repair-receipt';
 import type { TicketPaperData } from '../../documents/ticket-papers/ticket-paper';
 import { refuse } from '../../lib/errors';
 import type { ServiceContext } from '../../app/context';
@@ -35,7 +35,7 @@ export async function createDispatchOrder(ctx: ServiceContext, input: z.output<t
     paper: input.paper,
     language: input.language,
     templateVersion: DISPATCH_ORDER_TEMPLATE_VERSION,
-    render: (number, issuedOn) => renderDispatchOrder({ ...source, number, issuedOn }, input.language, input.paper),
+    render: (number, issuedOn) => ctx.documents.render({ kind: 'dispatchOrder', data: { ...source, number, issuedOn }, language: input.language, paper: input.paper }),
   });
 }
 
@@ -50,6 +50,7 @@ export async function createRepairReceipt(ctx: ServiceContext, input: z.output<t
     paper: input.paper,
     language: input.language,
     templateVersion: REPAIR_RECEIPT_TEMPLATE_VERSION,
-    render: (number, issuedOn) => renderRepairReceipt({ ...source, number, issuedOn }, input.copy, input.language, input.paper),
+    render: (number, issuedOn) =>
+      ctx.documents.render({ kind: 'repairReceipt', copy: input.copy, data: { ...source, number, issuedOn }, language: input.language, paper: input.paper }),
   });
 }

@@ -1,0 +1,88 @@
+import type { Language } from '../../../shared/i18n';
+import { resources } from '../../../shared/i18n';
+import type { Paper } from '../../../shared/schemas/document';
+import type { PdfMetadata, TDocumentDefinitions } from './kit/definition';
+import type { RenderedDocument } from './kit/fitting';
+import { missingGlyphs } from './kit/fonts';
+import { documentText, pdfFonts, renderPdfDocument, warmFontsStep } from './kit/render';
+import type { RecoverySheetFacts } from './recovery-sheet/recovery-sheet';
+import { renderDispatchOrder } from './ticket-papers/dispatch-order';
+import { renderRepairReceipt, type ReceiptCopy } from './ticket-papers/repair-receipt';
+import type { TicketPaperData } from './ticket-papers/ticket-paper';
+import { renderWarrantyCard, type WarrantyCardData } from './warranty-card/warranty-card';
+import { renderInspectionForm, type InspectionFormData } from './inspection/inspection-form';
+
+/**
+ * A document to render, as plain data: what crosses to the document worker (definitions hold
+ * functions, so they are built where they are rendered).
+ */
+export type DocumentJob =
+  | { kind: 'warrantyCard'; data: WarrantyCardData; language: Language; paper: Paper }
+  | { kind: 'dispatchOrder'; data: TicketPaperData; language: Language; paper: Paper }
+  | { kind: 'repairReceipt'; copy: ReceiptCopy; data: TicketPaperData; language: Language; paper: Paper }
+  | { kind: 'inspectionForm'; data: InspectionFormData; language: Language; paper: Paper }
+  | { kind: 'recoverySheet'; facts: RecoverySheetFacts; language: Language; meta: PdfMetadata };
+
+export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
+  switch (job.kind) {
+    case 'warrantyCard':
+      return renderWarrantyCard(job.data, job.language, job.paper);
+    case 'dispatchOrder':
+      return renderDispatchOrder(job.data, job.language, job.paper);
+    case 'repairReceipt':
+      return renderRepairReceipt(job.data, job.copy, job.language, job.paper);
+    case 'inspectionForm':
+      return renderInspectionForm(job.data, job.language, job.paper);
+    case 'recoverySheet': {
+      // Loaded when asked for: it brings the schemas (zod) with it, ~90 ms the desk's first paper need not wait for.
+      const { recoverySheet } = await import('./recovery-sheet/recovery-sheet');
+      const definition = recoverySheet(job.facts, job.language);
+      const { pdf, pages } = await renderPdfDocument(definition, job.meta);
+      return { pdf, pages, missingGlyphs: missingGlyphs(documentText(definition), pdfFonts()) };
+    }
+  }
+}
+
+/** The printed words of one language: what the warm-up lays out. */
+function printedWords(language: Language): string[] {
+  const { print, repairPrint, inspectionPrint } = resources[language].translation;
+  const words: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') words.push(value);
+    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  walk([print, repairPrint, inspectionPrint]);
+  return words;
+}
+
+/** Every printed word of a language, in both weights, in a table, with a QR code: layout's warm-up. */
+function warmUpDefinition(language: Language): TDocumentDefinitions {
+  const words = printedWords(language);
+  return {
+    pageSize: 'A4',
+    content: [
+      { qr: language, fit: 60 },
+      { columns: [{ text: words[0] ?? '', bold: true }, { text: words[1] ?? '' }] },
+      { table: { widths: ['*', '*'], body: words.map((word) => [{ text: word }, { text: word, bold: true }]) }, layout: 'fields' },
+    ],
+    footer: (page, count) => ({ text: `${page} / ${count}` }),
+  };
+}
+
+/**
+ * Warming up in steps of a few tens to a few hundred ms, each of which a waiting document goes
+ * before: the working font (see `CjkFamilies`), then a layout of every printed word of each
+ * language (compiles the layout code and parses the glyphs a document will need). Each step
+ * answers whether it has more to do. pdfmake must be configured first (`configurePdf`).
+ */
+export function warmUpSteps(): Array<() => Promise<boolean> | boolean> {
+  return [
+    warmFontsStep,
+    ...(['zh-CN', 'en'] as const).map((language) => async () => {
+      const definition = warmUpDefinition(language);
+      await renderPdfDocument(definition, { title: 'warm-up', creator: 'warm-up', producer: 'pdfmake' });
+      missingGlyphs(documentText(definition), pdfFonts());
+      return false;
+    }),
+  ];
+}
