@@ -5,7 +5,7 @@ import type { PdfMetadata, TDocumentDefinitions } from './kit/definition';
 import type { RenderedDocument } from './kit/fitting';
 import { missingGlyphs } from './kit/fonts';
 import { documentText, pdfFonts, renderPdfDocument, warmFontsStep } from './kit/render';
-import type { RecoverySheetFacts } from './recovery-sheet/recovery-sheet';
+import { recoverySheet, type RecoverySheetFacts } from './recovery-sheet/recovery-sheet';
 import { renderDispatchOrder } from './ticket-papers/dispatch-order';
 import { renderRepairReceipt, type ReceiptCopy } from './ticket-papers/repair-receipt';
 import type { TicketPaperData } from './ticket-papers/ticket-paper';
@@ -34,8 +34,8 @@ export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
     case 'inspectionForm':
       return renderInspectionForm(job.data, job.language, job.paper);
     case 'recoverySheet': {
-      // Loaded when asked for: it brings the schemas (zod) with it, ~90 ms the desk's first paper need not wait for.
-      const { recoverySheet } = await import('./recovery-sheet/recovery-sheet');
+      // Imported with the rest: a lazy import() of a source file does not resolve in the worker
+      // when it runs the TypeScript sources (tests, demo, bench).
       const definition = recoverySheet(job.facts, job.language);
       const { pdf, pages } = await renderPdfDocument(definition, job.meta);
       return { pdf, pages, missingGlyphs: missingGlyphs(documentText(definition), pdfFonts()) };
