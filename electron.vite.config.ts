@@ -28,7 +28,12 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
-      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'renderer/index.html') },
+        // The lunar calendar library only counts holidays for the backend; the screens reach its
+        // module through shared code they use other parts of, and it declares no sideEffects.
+        treeshake: { moduleSideEffects: (id: string) => !id.includes('/node_modules/tyme4ts/') },
+      },
     },
   },
 });

@@ -106,7 +106,7 @@ export async function benchAgainstChromium(invoke: Invoke, unitId: number, round
   const dir = mkdtempSync(join(tmpdir(), 'desk-bench-chromium-'));
   mkdirSync(dir, { recursive: true });
   const page = join(dir, 'card.html');
-  const data: WarrantyCardData = { number: 'BXK-2026-000001', issuedOn: '2026-11-22', settings: { ...settings, logo: null }, customer, unit };
+  const data: WarrantyCardData = { number: 'BXK-2026-000001', issuedOn: '2026-11-22', settings: { ...settings, logo: null }, customer, unit, serviceLevel: null };
   writeFileSync(page, definitionHtml(warrantyCardDefinition(data, 'zh-CN', 'A4')));
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   const theirs: number[] = [];

@@ -39,6 +39,12 @@ await call('settings:update', {
   hotline: '400-800-1234',
   complaintLine: '0571-88886666',
   address: '浙江省杭州市拱墅区湖墅南路 186 号 3 楼',
+  // What the seeds' cards promise: a 7×24 hotline, the department and person who answer for
+  // the warranty, the return slip back within a month, 月回访 / 季维护 / 年保养.
+  hotlineHours: { days: 'everyDay', from: '00:00', to: '24:00' },
+  serviceContact: { department: '客户服务部', person: '王敏', phone: '0571-88881234' },
+  returnSlip: { months: 1, address: null },
+  scheduledService: { callback: { every: 1, unit: 'months' }, inspection: { every: 3, unit: 'months' }, maintenance: { every: 12, unit: 'months' } },
 });
 
 const airconPolicy = await call('policies:create', {

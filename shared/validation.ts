@@ -2,11 +2,14 @@ import type { z } from 'zod';
 import type { Message } from './result';
 
 /**
- * Schemas carry catalog keys (`validation.*`) as their messages; zod's own English messages
+ * Schemas carry catalog keys (`validation.*`, `<domain>.errors.*`) as their messages; zod's own English messages
  * are mapped to keys here, so the form and the backend show the same translated sentence.
  */
+/** A catalog key a schema wrote: `validation.*`, or a domain's own `<domain>.errors.*`. */
+const CATALOG_KEY = /^(validation\.[A-Za-z.]+|[A-Za-z]+\.errors\.[A-Za-z]+)$/;
+
 export function issueMessage(issue: z.core.$ZodIssue): Message {
-  if (issue.message.startsWith('validation.')) {
+  if (CATALOG_KEY.test(issue.message)) {
     // A custom issue may carry the values its sentence names (the date, the days in its month).
     const params = issue.code === 'custom' ? (issue.params as Message['params']) : undefined;
     return params ? { key: issue.message, params } : { key: issue.message };

@@ -31,7 +31,10 @@ export type QueryDomain =
   | 'session'
   | 'operators'
   | 'audit'
-  | 'sample';
+  | 'sample'
+  | 'contracts'
+  | 'visits'
+  | 'checklists';
 
 /** Guarded always, or only for some inputs (a filtered export is everyday work, the whole list is not). */
 export type AdminGuard<In> = true | ((input: In) => boolean);

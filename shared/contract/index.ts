@@ -6,6 +6,7 @@ import type { ChannelSpec, QueryDomain } from './channel';
 import { customerChannels } from './customers';
 import { documentChannels } from './documents';
 import { excelChannels } from './excel';
+import { maintenanceChannels } from './maintenance';
 import { productChannels } from './products';
 import { sampleChannels } from './sample';
 import { searchChannels } from './search';
@@ -33,6 +34,7 @@ export const contract = {
   ...serviceDeskChannels,
   ...stockChannels,
   ...sampleChannels,
+  ...maintenanceChannels,
 };
 
 export type Contract = typeof contract;

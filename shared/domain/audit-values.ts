@@ -55,6 +55,8 @@ const VOCABULARY: Record<string, string> = {
   'complaints.verdict': 'service.verdict',
   /** A setting's value, by the setting's key. */
   'settings.language': 'language',
+  /** Inside the warranty rules. */
+  restDayRule: 'app.settings.rules.restDayRuleOption',
 };
 
 /** SQLite keeps flags as 0/1; these columns are flags, not counts. */

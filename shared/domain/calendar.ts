@@ -1,6 +1,7 @@
 import data from '../../resources/calendar/cn-mainland.json';
 import type { Language } from '../i18n/languages';
 import { addDays, type IsoDate, weekday as dayOfWeek } from './dates';
+import { statutoryHolidays } from './statutory-holidays';
 
 /** One statutory holiday as the State Council publishes it: a named run of rest days. */
 export interface Holiday {
@@ -11,6 +12,11 @@ export interface Holiday {
   from: IsoDate;
   /** Last rest day of the holiday, inclusive. */
   to: IsoDate;
+  /**
+   * Counted from the law for a year whose schedule the calendar does not have (see
+   * `provisionalYear`), not published: the real one may run longer and bring 调休 days.
+   */
+  provisional?: boolean;
 }
 
 /** One year's schedule. `workdays` are the swapped weekend days (调休) that are working days. */
@@ -40,6 +46,8 @@ export const COMING_YEAR_FROM = '11-01';
 interface CalendarIndex {
   holidays: Map<IsoDate, Holiday>;
   workdays: Set<IsoDate>;
+  /** The years with a schedule of their own (shipped or entered). */
+  years: Set<number>;
 }
 
 // Calendars are treated as immutable values; the index is only a cache of their contents.
@@ -48,7 +56,7 @@ const indexes = new WeakMap<WorkingCalendar, CalendarIndex>();
 function indexOf(cal: WorkingCalendar): CalendarIndex {
   const cached = indexes.get(cal);
   if (cached) return cached;
-  const index: CalendarIndex = { holidays: new Map(), workdays: new Set() };
+  const index: CalendarIndex = { holidays: new Map(), workdays: new Set(), years: new Set(Object.keys(cal.years).map(Number)) };
   for (const year of Object.values(cal.years)) {
     for (const holiday of year.holidays) {
       // A reversed range is a data-entry slip; it holds no days rather than looping forever.
@@ -60,9 +68,46 @@ function indexOf(cal: WorkingCalendar): CalendarIndex {
   return index;
 }
 
-/** The statutory holiday the date falls in, or null. */
+// The statutory days depend on the year alone, so they are shared by every calendar.
+const provisionalYears = new Map<number, { year: CalendarYear; days: Map<IsoDate, Holiday> }>();
+
+function provisionalIndex(year: number) {
+  const cached = provisionalYears.get(year);
+  if (cached) return cached;
+  const holidays = statutoryHolidays(year).map((h): Holiday => ({ ...h, provisional: true }));
+  const days = new Map<IsoDate, Holiday>();
+  for (const holiday of holidays) for (let d = holiday.from; d <= holiday.to; d = addDays(d, 1)) days.set(d, holiday);
+  const entry = { year: { holidays, workdays: [] }, days };
+  provisionalYears.set(year, entry);
+  return entry;
+}
+
+/**
+ * The schedule the calendar falls back on for a year it does not have: the holidays the law
+ * fixes (《全国年节及纪念日放假办法》, from 2025), each marked provisional, and no swapped working
+ * days (调休), which only the State Council's yearly notice decides. Null when the calendar has
+ * the year (entered or shipped: it replaces these at once) or when the law in force cannot be
+ * counted (before 2025, or past the lunar tables).
+ */
+export function provisionalYear(cal: WorkingCalendar, year: number): CalendarYear | null {
+  if (indexOf(cal).years.has(year)) return null;
+  const entry = provisionalIndex(year);
+  return entry.year.holidays.length > 0 ? entry.year : null;
+}
+
+/** True when the year's holidays are counted from the law, not published (see `provisionalYear`). */
+export function isProvisionalYear(cal: WorkingCalendar, year: number): boolean {
+  return provisionalYear(cal, year) !== null;
+}
+
+/** The statutory holiday the date falls in (a provisional one for a year the calendar lacks), or null. */
 export function holidayOn(cal: WorkingCalendar, date: IsoDate): Holiday | null {
-  return indexOf(cal).holidays.get(date) ?? null;
+  const index = indexOf(cal);
+  const published = index.holidays.get(date);
+  if (published) return published;
+  const year = Number(date.slice(0, 4));
+  if (index.years.has(year)) return null;
+  return provisionalIndex(year).days.get(date) ?? null;
 }
 
 export function isStatutoryHoliday(cal: WorkingCalendar, date: IsoDate): boolean {
@@ -83,13 +128,18 @@ function isWeekend(date: IsoDate): boolean {
 
 /**
  * Holidays are rest days; weekends are rest days unless swapped into working days (调休).
- * A year missing from the calendar is treated as plain Monday-to-Friday: see `missingYear`.
+ * A year missing from the calendar has its statutory holidays, provisionally, and no swapped
+ * days: see `provisionalYear` and `missingYear`.
  */
 export function isWorkingDay(cal: WorkingCalendar, date: IsoDate): boolean {
-  const index = indexOf(cal);
-  if (index.holidays.has(date)) return false;
-  if (index.workdays.has(date)) return true;
+  if (holidayOn(cal, date)) return false;
+  if (indexOf(cal).workdays.has(date)) return true;
   return !isWeekend(date);
+}
+
+/** `date` itself when it is a working day, else the first working day after it. */
+export function workingDayFrom(cal: WorkingCalendar, date: IsoDate): IsoDate {
+  return isWorkingDay(cal, date) ? date : nextWorkingDay(cal, date);
 }
 
 /** The first working day strictly after `date`. */
@@ -125,9 +175,9 @@ export function firstDayAfterHoliday(cal: WorkingCalendar, date: IsoDate): IsoDa
   return day;
 }
 
-/** The years the calendar has a schedule for, ascending. */
 const yearsCache = new WeakMap<WorkingCalendar, number[]>();
 
+/** The years the calendar has a schedule for, ascending. */
 export function coveredYears(cal: WorkingCalendar): number[] {
   const cached = yearsCache.get(cal);
   if (cached) return cached;

@@ -38,10 +38,11 @@ export function componentCoverage(
   if (start === null) {
     const reasons = excludedLines.length ? excludedLines : [say('warranty.state.unknown')];
     const state = exclusions.length ? 'excluded' : 'unknown';
-    return { coverage: { key, name, months, start, end: null, covered: false, state, reasons }, extendedBy: [] };
+    return { coverage: { key, name, months, start, end: null, provisional: false, covered: false, state, reasons }, extendedBy: [] };
   }
   const term = componentTerm(start, months, downtime, input.rules, input.calendar, on);
   const end = term.last.end;
+  const provisional = term.last.provisional;
   const reasons: Explanation[] = [say('warranty.component.term', { name, count: months, start, end: term.due })];
   if (term.extendedBy.length > 0) {
     const days = term.extendedBy.length * input.rules.downtimeExtensionDays;
@@ -53,17 +54,13 @@ export function componentCoverage(
     // An exclusion decides the claim; an expired term is still worth saying alongside it.
     reasons.push(...excludedLines);
     if (state === 'expired') reasons.push(stateReason(state, start, end, on));
-    return { coverage: { key, name, months, start, end, covered: false, state: 'excluded', reasons }, extendedBy: term.extendedBy };
+    return { coverage: { key, name, months, start, end, provisional, covered: false, state: 'excluded', reasons }, extendedBy: term.extendedBy };
   }
   reasons.push(stateReason(state, start, end, on));
   const covered = state === 'active' || state === 'ending';
-  return { coverage: { key, name, months, start, end, covered, state, reasons }, extendedBy: term.extendedBy };
+  return { coverage: { key, name, months, start, end, provisional, covered, state, reasons }, extendedBy: term.extendedBy };
 }
 
-/**
- * Every part fitted by the day has its own cover from its fitting date, whatever is left of the
- * component it belongs to: free under warranty `partInWarrantyMonths`, paid `partPaidMonths`.
- */
 /**
  * A fitted part's own term, from the day it was fitted: `partInWarrantyMonths` when fitted free
  * under warranty, `partPaidMonths` in a paid repair, its last day moved past a rest day by the
@@ -78,14 +75,18 @@ export function partTerm(part: Pick<FittedPart, 'name' | 'fittedOn' | 'paid'>, r
 
 /**
  * A fitted part's own cover as the customer is told it on the day it was fitted: the term and
- * its last day, and the holiday that moved it. (A calendar year the desk has not entered is the
- * desk's to fix, not a line on the customer's receipt.)
+ * its last day, and the rest day that moved it (provisionally, for a year not yet published).
+ * (A calendar year the desk has not entered is the desk's to fix, not a line on the receipt.)
  */
 export function fittedPartCover(part: Pick<FittedPart, 'name' | 'fittedOn' | 'paid'>, rules: WarrantyRules, calendar: WorkingCalendar | null): PartCover {
   const { months, last, reasons } = partTerm(part, rules, calendar, part.fittedOn);
-  return { paid: part.paid, months, end: last.end, reasons: last.holiday ? reasons : reasons.slice(0, 1) };
+  return { paid: part.paid, months, end: last.end, provisional: last.provisional, reasons: last.moved ? reasons : reasons.slice(0, 1) };
 }
 
+/**
+ * Every part fitted by the day has its own cover from its fitting date, whatever is left of the
+ * component it belongs to: free under warranty `partInWarrantyMonths`, paid `partPaidMonths`.
+ */
 export function partCoverages(input: WarrantyInput, components: readonly ComponentCoverage[], on: IsoDate): PartCoverage[] {
   const { rules, calendar } = input;
   const parts = input.repairs.flatMap((r) => r.partsFitted).filter((p) => p.fittedOn <= on);
@@ -102,7 +103,7 @@ export function partCoverages(input: WarrantyInput, components: readonly Compone
     if (covered && owner?.end && last.end > owner.end) {
       reasons.push(say('warranty.part.outlives', { end: last.end, component: owner.name, componentEnd: owner.end }));
     }
-    return { name, componentKey, fittedOn, end: last.end, covered, paid, reasons };
+    return { name, componentKey, fittedOn, end: last.end, provisional: last.provisional, covered, paid, reasons };
   });
 }
 

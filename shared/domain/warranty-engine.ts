@@ -9,6 +9,7 @@ import type { ComponentCoverage, PartCoverage, RepairRecord, WarrantyEvaluation,
 export * from './warranty-types';
 export { explanationParams, explanationText, type WarrantyKey } from './warranty-explain';
 export { fittedPartCover, partTerm } from './warranty-coverage';
+export { LAST_DAY_MOVED_KEYS, restDayRuleNote } from './warranty-term';
 
 /**
  * The warranty of one unit as it stands on `on`: which date the terms count from, each

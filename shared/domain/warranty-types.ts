@@ -22,6 +22,19 @@ export interface WarrantyPolicy {
   components: PolicyComponent[];
 }
 
+/**
+ * Civil Code art. 203 moves a term's last day off a statutory rest day. How the desk reads that:
+ * - `calendar`: the working calendar decides: weekends and public holidays are rest days, a
+ *   swapped working weekend day (调休) is not; the last day becomes the next working day. The
+ *   courts' long-standing reading, and the default.
+ * - `holidays`: only a public holiday moves it, to the first day after the holiday (what the
+ *   desk did before weekends counted).
+ * - `off`: the last day is the day counted, whatever it is.
+ */
+export type RestDayRule = 'calendar' | 'holidays' | 'off';
+
+export const REST_DAY_RULES: readonly RestDayRule[] = ['calendar', 'holidays', 'off'];
+
 /** The company's commitments; the defaults are what the seed documents promise. */
 export interface WarrantyRules {
   /** A part replaced free under warranty is covered this long from fitting. */
@@ -30,8 +43,8 @@ export interface WarrantyRules {
   partPaidMonths: number;
   /** Added to every running term per in-warranty failure that stopped work and was not fixed promptly. */
   downtimeExtensionDays: number;
-  /** Civil Code art. 203: a term ending on a statutory holiday runs to the first day after it. */
-  extendPastHoliday: boolean;
+  /** Civil Code art. 203: which rest days move a term's last day (see `RestDayRule`). */
+  restDayRule: RestDayRule;
   /** 三包: repaired this many times for the same fault and failing again → replacement. */
   repeatRepairsBeforeReplacement: number;
   /** 三包: not repaired within this many days of the report → replacement. */
@@ -46,7 +59,7 @@ export const DEFAULT_WARRANTY_RULES: WarrantyRules = {
   partInWarrantyMonths: 12,
   partPaidMonths: 3,
   downtimeExtensionDays: 60,
-  extendPastHoliday: true,
+  restDayRule: 'calendar',
   repeatRepairsBeforeReplacement: 2,
   unrepairedReplacementDays: 60,
   refundDays: 7,
@@ -119,6 +132,11 @@ export interface ComponentCoverage {
   start: IsoDate | null;
   /** The LAST covered day, after extensions; print this one. */
   end: IsoDate | null;
+  /**
+   * `end` was moved off a holiday of a year whose schedule is not published yet, counted from
+   * the law: print it marked provisional (暂定); it may move once the schedule is entered.
+   */
+  provisional: boolean;
   covered: boolean;
   state: CoverageState;
   reasons: Explanation[];
@@ -131,7 +149,9 @@ export interface PartCover {
   months: number;
   /** The last covered day, after the rest-day rule. */
   end: IsoDate;
-  /** Why: the term, then a last day moved past a holiday. */
+  /** `end` was moved off a holiday the calendar only counted from the law (see `LastDay`). */
+  provisional: boolean;
+  /** Why: the term, then a last day moved off a rest day (and by which rule). */
   reasons: Explanation[];
 }
 
@@ -141,6 +161,8 @@ export interface PartCoverage {
   fittedOn: IsoDate;
   /** The part's own last covered day. */
   end: IsoDate;
+  /** As `ComponentCoverage.provisional`. */
+  provisional: boolean;
   covered: boolean;
   paid: boolean;
   reasons: Explanation[];

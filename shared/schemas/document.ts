@@ -6,8 +6,8 @@ import { id } from './common';
 export const PAPERS = ['A4', 'A5', 'C241'] as const;
 export type Paper = (typeof PAPERS)[number];
 export const CARD_PAPERS = ['A4', 'A5'] as const;
-export const DOCUMENT_KINDS = ['warrantyCard', 'dispatchOrder', 'repairIntake', 'repairCompletion'] as const;
-export const RECORD_TYPES = ['unit', 'ticket'] as const;
+export const DOCUMENT_KINDS = ['warrantyCard', 'dispatchOrder', 'repairIntake', 'repairCompletion', 'inspectionForm'] as const;
+export const RECORD_TYPES = ['unit', 'ticket', 'visit'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 /** The papers each kind is laid out for: receipts also go on continuous forms, cards and orders are sheets. */
@@ -16,6 +16,7 @@ export const KIND_PAPERS = {
   dispatchOrder: CARD_PAPERS,
   repairIntake: PAPERS,
   repairCompletion: PAPERS,
+  inspectionForm: CARD_PAPERS,
 } as const satisfies Record<DocumentKind, readonly Paper[]>;
 
 export const paper = z.enum(PAPERS);
@@ -25,6 +26,8 @@ export const warrantyCardInput = z.strictObject({ unitId: id, paper: z.enum(CARD
 export const dispatchOrderInput = z.strictObject({ ticketId: id, paper: z.enum(CARD_PAPERS), language });
 /** The intake copy (unit received) or the completion copy (work done, charges, signature). */
 export const repairReceiptInput = z.strictObject({ ticketId: id, copy: z.enum(['intake', 'completion']), paper, language });
+/** A visit's inspection form: blank for the technician, or filled from what was recorded. */
+export const inspectionFormInput = z.strictObject({ visitId: id, filled: z.boolean().default(false), paper: z.enum(CARD_PAPERS), language });
 export const documentListInput = z.strictObject({
   kind: z.enum(DOCUMENT_KINDS).optional(),
   recordType: z.enum(RECORD_TYPES).optional(),

@@ -59,6 +59,13 @@ export interface CalendarYearView {
 
 export interface CalendarView {
   years: CalendarYearView[];
+  /**
+   * Years around today the calendar lacks, with the holidays the law fixes (provisional, no
+   * 调休): what deadlines and terms use until the desk enters the published schedule.
+   */
+  provisional: { year: number; holidays: CalendarYearView['holidays'] }[];
+  /** The years the app ships a schedule for (an edited one is reset to it, not removed). */
+  shippedYears: number[];
   /** The year the desk should enter now (this year, or next year from November), or null. */
   missingYear: number | null;
 }

@@ -1,10 +1,28 @@
 import { z } from 'zod';
 import type { Duration } from '../domain/sla';
-import type { WarrantyRules } from '../domain/warranty-types';
+import type { HotlineHours, ReturnSlipRules, ScheduledService, ServiceContact } from '../domain/service-promises';
+import { REST_DAY_RULES, type WarrantyRules } from '../domain/warranty-types';
 import { language } from './document';
 import { optionalText, phone, requiredText } from './common';
 import { duration } from './service';
 import { printingSettings, type PrintingSettings } from './printing';
+
+const clock = (max: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: 'validation.time' })
+    .refine((v) => v <= max, { error: 'validation.time' });
+
+/** When the hotline answers: every day or working days, from–to (24:00 is the end of the day). */
+export const hotlineHours = z
+  .strictObject({ days: z.enum(['everyDay', 'workingDays']), from: clock('23:59'), to: clock('24:00') })
+  .refine((h) => h.from < h.to, { path: ['to'], error: 'validation.hotlineHoursOrder' });
+
+/** Every N days (up to a year) or every N months (up to two years). */
+const interval = z
+  .strictObject({ every: z.number({ error: 'validation.required' }).int({ error: 'validation.wholeNumber' }).min(1, { error: 'validation.intervalPositive' }), unit: z.enum(['days', 'months']) })
+  .refine((i) => i.every <= (i.unit === 'days' ? 366 : 24), { path: ['every'], error: 'validation.intervalTooLong' });
 
 export const settingsFields = {
   companyName: requiredText(100),
@@ -25,7 +43,12 @@ export const settingsFields = {
     partInWarrantyMonths: z.number().int().min(0).max(60),
     partPaidMonths: z.number().int().min(0).max(60),
     downtimeExtensionDays: z.number().int().min(0).max(365),
-    extendPastHoliday: z.boolean(),
+    restDayRule: z.enum(REST_DAY_RULES),
+    /**
+     * The switch `restDayRule` replaced, which the settings read still report for older papers:
+     * a form sending back what it read may carry it. Dropped, not refused: the rule decides.
+     */
+    extendPastHoliday: z.unknown().optional().transform(() => undefined),
     repeatRepairsBeforeReplacement: z.number().int().min(1).max(10),
     unrepairedReplacementDays: z.number().int().min(1).max(365),
     refundDays: z.number().int().min(0).max(60),
@@ -48,6 +71,20 @@ export const settingsFields = {
     complaintAnswer: duration,
     complaintResolve: duration,
   }),
+  hotlineHours,
+  /** Who answers for the warranty (保修负责部门和人员), printed on the card; each part may be left out. */
+  serviceContact: z.strictObject({
+    department: optionalText(40),
+    person: optionalText(40),
+    phone: z.union([phone, z.literal('').transform(() => null), z.null()]).optional().transform((v) => v ?? null),
+  }),
+  /** The return slip's mail-back deadline (months after purchase) and address (null: the company's). */
+  returnSlip: z.strictObject({
+    months: z.number({ error: 'validation.required' }).int({ error: 'validation.wholeNumber' }).min(1, { error: 'validation.returnMonths' }).max(12, { error: 'validation.returnMonths' }),
+    address: optionalText(200),
+  }),
+  /** The scheduled service the company states it gives (月回访/季维护/年保养); null: not offered. */
+  scheduledService: z.strictObject({ callback: interval.nullable(), inspection: interval.nullable(), maintenance: interval.nullable() }),
   /**
    * Set only through the folder dialog (backups:chooseFolder): a path typed by the renderer is
    * never trusted, so one sent here (a form spreading the settings it read) is dropped.
@@ -75,6 +112,10 @@ export interface Settings {
   language: z.infer<typeof language>;
   warrantyRules: WarrantyRules;
   service: ServiceRules;
+  hotlineHours: HotlineHours;
+  serviceContact: ServiceContact;
+  returnSlip: ReturnSlipRules;
+  scheduledService: ScheduledService;
   /** Where backups go; null means `backups` beside the database. */
   backupFolder?: string | null;
   /** False only on a new install: no setup finished, no customers, no policies. */

@@ -67,7 +67,9 @@ describe('documents drawn in the worker', () => {
     const u = await b.ok('units:get', { id: unit.id });
     const t = await b.ok('tickets:get', { id: ticket.id });
     const printedAt = CLOCK.getTime();
-    const card = { issuedOn: TODAY, settings, customer: c, unit: u };
+    // The promises a card prints are the default service level's, as the archive gives them.
+    const serviceLevel = (await b.ok('serviceLevels:list', {})).find((l) => l.isDefault)?.terms ?? null;
+    const card = { issuedOn: TODAY, settings, customer: c, unit: u, serviceLevel };
     const paper = { issuedOn: TODAY, printedAt, settings, customer: c, ticket: t };
     const made: [GeneratedDocument, (number: string) => DocumentJob][] = [
       [await b.ok('documents:warrantyCard', { unitId: unit.id, paper: 'A4', language: 'zh-CN' }), (number) => ({ kind: 'warrantyCard', data: { ...card, number }, language: 'zh-CN', paper: 'A4' })],
@@ -212,7 +214,14 @@ describe('the working font', () => {
     await b.ok('settings:update', company);
     // 喆 and 堃 are outside GB 2312: a font of its own first, the working font once it has grown.
     const { customer, unit } = await seedUnit(b, '王喆堃');
-    const data = { number: 'BXK-2026-000009', issuedOn: TODAY, settings: await b.ok('settings:get', {}), customer: await b.ok('customers:get', { id: customer.id }), unit: await b.ok('units:get', { id: unit.id }) };
+    const data = {
+      number: 'BXK-2026-000009',
+      issuedOn: TODAY,
+      settings: await b.ok('settings:get', {}),
+      customer: await b.ok('customers:get', { id: customer.id }),
+      unit: await b.ok('units:get', { id: unit.id }),
+      serviceLevel: null,
+    };
     const definition = warrantyCardDefinition(data, 'zh-CN', 'A5');
     const meta = { title: 't', creator: 'c', producer: 'pdfmake' };
     const alone = await renderPdfDocument(definition, meta);

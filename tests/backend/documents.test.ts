@@ -70,7 +70,7 @@ describe('warranty card documents', () => {
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
     expect(fonts.length).toBeGreaterThan(0);
     for (const line of fonts) expect(line).toMatch(/\byes\s+yes\s+(yes|no)\s+\d+\s+\d+$/); // embedded, subset
-    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+2\n/); // one sheet, both sides
 
     const printed = await backend.ok('documents:print', { id: card.id });
     expect(printed.printer).toBe('tray');
@@ -96,6 +96,48 @@ describe('warranty card documents', () => {
     expect((await backend.fails('documents:content', { id: 999 })).code).toBe('NOT_FOUND');
     expect((await backend.fails('documents:warrantyCard', { unitId, paper: 'Letter', language: 'zh-CN' })).code).toBe('VALIDATION');
     expect(rows('sequences')).toBe(0);
+  });
+
+  it('prints the promises of the desk’s default service level and its card settings, and a change in either changes the next card', async () => {
+    const text = async () => {
+      const card = await backend.ok('documents:warrantyCard', { unitId, paper: 'A4', language: 'zh-CN' });
+      return execFileSync('pdftotext', ['-raw', join(backend.dir, 'documents', card.fileName), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    };
+    await backend.ok('settings:update', company);
+    const before = await text();
+    for (const line of ['7×24小时受理报修', '接到报修后30分钟内响应', '市区2小时、郊县12小时、其他地区24小时内到达现场', '48小时内提供不低于原设备规格的备用机', '请于2026-04-01前寄回']) {
+      expect(before).toContain(line);
+    }
+    expect(before).not.toContain('定期服务');
+    expect(before).not.toContain('保修负责部门');
+
+    // Bad input is refused with a message for the field, and nothing is saved.
+    const bad = await backend.fails('settings:update', { hotlineHours: { days: 'everyDay', from: '20:00', to: '08:00' }, returnSlip: { months: 1, address: null } });
+    expect(bad.code).toBe('VALIDATION');
+    expect(bad.details.fields).toHaveProperty(['hotlineHours.to']);
+    expect((await backend.ok('settings:get', {})).hotlineHours).toEqual({ days: 'everyDay', from: '00:00', to: '24:00' });
+
+    await backend.ok('settings:update', {
+      hotlineHours: { days: 'everyDay', from: '08:00', to: '24:00' },
+      serviceContact: { department: '客户服务部', person: '王敏', phone: '0571-88881234' },
+      returnSlip: { months: 2, address: '杭州市拱墅区湖墅南路 186 号' },
+      scheduledService: { callback: { every: 1, unit: 'months' }, inspection: { every: 3, unit: 'months' }, maintenance: { every: 12, unit: 'months' } },
+    });
+    const basic = (await backend.ok('serviceLevels:list', {})).find((l) => l.name === '基础服务')!;
+    await backend.ok('serviceLevels:update', { id: basic.id, name: basic.name, isDefault: true, terms: basic.terms });
+    const after = await text();
+    for (const line of [
+      '每天08:00–24:00受理报修',
+      '接到报修后1小时内响应',
+      '市区4小时、郊县、其他地区1个工作日内到达现场',
+      '定期服务：每月电话回访一次；每季度上门巡检维护一次；每年全面保养一次。',
+      '保修负责部门客户服务部',
+      '请于2026-05-01前寄回',
+      '杭州市拱墅区湖墅南路186号',
+    ]) {
+      expect(after).toContain(line);
+    }
+    expect(after).not.toContain('7×24');
   });
 
   it('removes the file when the archive row cannot be written, and never hands its number out again', async () => {

@@ -378,6 +378,26 @@ beforeAll(async () => {
   const withPart = await backend.ok('tickets:addPart', { id: ticket.id, partId: part.id, quantity: 1 });
   const loan = await backend.ok('loans:issue', { ticketId: ticket.id, loanerId: loaner.id, expectedReturn: '2026-12-01', receivedUnit: 'unit and remote' });
   const complaint = await backend.ok('complaints:create', { channel: 'phone', content: 'slow visit', ticketId: ticket.id });
+  const contract = await backend.ok('contracts:create', {
+    customerId: c1.id,
+    unitIds: [unit.id],
+    kind: 'paid',
+    startsOn: '2026-12-01',
+    endsOn: '2027-11-30',
+    priceFen: 120_000,
+    plan: [{ kind: 'inspection', repeat: 'quarter', from: '2026-12-01', to: '2027-11-30' }],
+  });
+  const visit = contract.visits[0]!;
+  const checklist = await backend.ok('checklists:create', {
+    name: 'AC quarterly',
+    category: model.category,
+    items: [
+      { key: 'filter', text: 'Filter', standard: 'clean', answer: 'check', kinds: ['inspection'] },
+      { key: 'pressure', text: 'Pressure', standard: '0.8-1.2', answer: 'reading', unit: 'MPa', min: 0.8, max: 1.2, kinds: ['inspection'] },
+    ],
+  });
+  const findingVisit = contract.visits[1]!;
+  await backend.ok('visits:record', { id: findingVisit.id, units: [{ unitId: unit.id, items: [{ key: 'pressure', reading: 0.5 }] }] });
   const calendar = await backend.ok('calendar:get', {});
   const year2026 = calendar.years.find((y) => y.year === 2026)!;
   const backup = await backend.ok('backups:create', {});
@@ -499,6 +519,56 @@ beforeAll(async () => {
     'complaints:get': { id: complaint.id },
     'complaints:list': { openOnly: false, limit: 10 },
     'complaints:close': { id: complaint.id },
+    'contracts:list': { query: 'WB', customerId: c1.id, status: 'all', limit: 10 },
+    'contracts:get': { id: contract.id },
+    'contracts:create': {
+      customerId: c1.id,
+      unitIds: [unit.id],
+      kind: 'warranty',
+      startsOn: '2028-01-01',
+      endsOn: '2028-12-31',
+      serviceLevelId: level!.id,
+      priceFen: 0,
+      paymentTerms: 'none',
+      note: 'n',
+      plan: [{ kind: 'callback', repeat: 'months', n: 1, from: '2028-01-01', to: '2028-12-31' }],
+    },
+    'contracts:update': {
+      id: contract.id,
+      customerId: c1.id,
+      unitIds: [unit.id],
+      kind: 'paid',
+      startsOn: '2026-12-01',
+      endsOn: '2027-11-30',
+      priceFen: 150_000,
+      plan: [{ kind: 'maintenance', repeat: 'after', offsets: [6], from: '2026-12-01', to: '2027-11-30' }],
+    },
+    'contracts:cancel': { id: contract.id, reason: 'moved away' },
+    'visits:list': { from: '2026-12-01', to: '2027-12-31', status: 'due', overdue: false, technicianId: tech.id, customerId: c1.id, limit: 10 },
+    'visits:get': { id: visit.id },
+    'visits:move': { id: visit.id, dueOn: '2026-12-16', reason: 'customer away' },
+    'visits:assign': { id: visit.id, technicianId: tech.id },
+    'visits:close': { id: visit.id, status: 'done', notes: 'all fine' },
+    'visits:inspection': { id: visit.id },
+    'visits:record': {
+      id: visit.id,
+      arrivedAt: new Date('2026-11-22T08:00:00+08:00').getTime(),
+      leftAt: new Date('2026-11-22T09:00:00+08:00').getTime(),
+      technicianId: tech.id,
+      units: [{ unitId: unit.id, items: [{ key: 'filter', answer: 'ok', remark: 'cleaned' }, { key: 'pressure', reading: 1.0 }] }],
+      fixedOnSpot: 'filter cleaned',
+      advice: 'none',
+      feedback: 'good',
+      signedBy: 'Zhang',
+      finish: true,
+    },
+    'visits:openTicket': { id: findingVisit.id, unitId: unit.id, key: 'pressure' },
+    'documents:inspectionForm': { visitId: findingVisit.id, filled: true, paper: 'A5', language: 'en' },
+    'checklists:list': {},
+    'checklists:get': { id: checklist.id },
+    'checklists:create': { name: 'Projector', category: 'Projector', items: [{ key: 'lamp', text: 'Lamp hours', standard: '< 3000 h', answer: 'reading', unit: 'h', max: 3000, kinds: ['maintenance'] }] },
+    'checklists:update': { id: checklist.id, name: 'AC quarterly v2', category: model.category, items: [{ key: 'filter', text: 'Filter', standard: 'clean', answer: 'check', kinds: ['inspection', 'maintenance'] }] },
+    'checklists:archive': { id: checklist.id },
     'backups:list': {},
     'backups:create': {},
     'backups:inspect': { file: backup.file },

@@ -23,7 +23,8 @@ describe('the admin PIN’s lockout (point 12)', () => {
     const detailed = await Promise.all(items.map((c) => b.ok('audit:get', { id: c.id })));
     const counts = detailed.flatMap((d) => d.rows.filter((r) => r.rowId === 'pin').map((r) => r.after?.wrongTries));
     expect(counts.sort()).toEqual([1, 2, 3, 4, 5]);
-    expect(JSON.stringify(detailed)).not.toContain('0000');
+    // As a value: a time or an id may hold the digits 0000 by chance.
+    expect(JSON.stringify(detailed)).not.toContain('"0000"');
     await b.close();
   });
 });

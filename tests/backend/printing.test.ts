@@ -8,7 +8,7 @@ let backend: TestBackend;
 let unitId: number;
 let ticketId: number;
 const company = { companyName: '杭州安信机电设备服务有限公司', hotline: '400-800-1234' };
-const DEFAULTS = { printer: null, paper: 'A4', copies: 1, silent: false };
+const DEFAULTS = { printer: null, paper: 'A4' as const, copies: 1, silent: false };
 
 /** Every kind as a new install has it, with the changes given. */
 function printing(changes: Partial<{ [K in keyof PrintingSettings]: Partial<PrintingSettings[K]> }> = {}): PrintingSettings {
@@ -17,7 +17,8 @@ function printing(changes: Partial<{ [K in keyof PrintingSettings]: Partial<Prin
     dispatchOrder: { ...DEFAULTS, ...changes.dispatchOrder },
     repairIntake: { ...DEFAULTS, ...changes.repairIntake },
     repairCompletion: { ...DEFAULTS, ...changes.repairCompletion },
-  } as PrintingSettings;
+    inspectionForm: { ...DEFAULTS, ...changes.inspectionForm },
+  };
 }
 
 beforeEach(async () => {

@@ -105,6 +105,9 @@ describe('working calendar', () => {
     ]);
     expect(year(view, 2026)!.holidays).toHaveLength(7);
     expect(view.missingYear).toBe(2027);
+    // Meanwhile the years around today the calendar lacks use the law's holidays, shown as such.
+    expect(view.provisional.map((y) => y.year)).toEqual([2027, 2028, 2029]);
+    expect(view.provisional[0]!.holidays).toContainEqual({ name: '国庆节', en: 'National Day', from: '2027-10-01', to: '2027-10-05' });
   });
 
   it('does not ask for next year before November', async () => {
@@ -118,6 +121,7 @@ describe('working calendar', () => {
     expect(view.missingYear).toBeNull();
     expect(view.years.map((y) => y.year)).toEqual([2025, 2026, 2027]);
     expect(year(view, 2027)).toEqual({ year: 2027, holidays: [NEW_YEAR_2027], workdays: ['2027-01-09'], source: 'edited' });
+    expect(view.provisional.map((y) => y.year)).toEqual([2028, 2029]);
     // Reopening the same data folder finds it stored, not only cached.
     await backend.close();
     backend = await openTestBackend(backend.dir, () => now);

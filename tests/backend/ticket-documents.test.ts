@@ -1,4 +1,3 @@
-import { withPrintDefaults } from '../../electron/backend/domains/admin/printing';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,179 +9,15 @@ import type { Content } from '../../electron/backend/documents/kit/definition';
 import { repairReceiptDefinition, repairReceiptPages, renderRepairReceipt, UNCOLLECTED_DAYS, type ReceiptCopy } from '../../electron/backend/documents/ticket-papers/repair-receipt';
 import type { RenderedDocument } from '../../electron/backend/documents/kit/fitting';
 import { documentText } from '../../electron/backend/documents/kit/render';
-import type { TicketPaperData } from '../../electron/backend/documents/ticket-papers/ticket-paper';
-import { DEFAULT_SERVICE_RULES } from '../../electron/backend/domains/admin/settings';
 import { CN_MAINLAND } from '../../shared/domain/calendar';
-import { computeCharges } from '../../shared/domain/charges';
 import { DEFAULT_WARRANTY_RULES, fittedPartCover } from '../../shared/domain/warranty-engine';
+import type { TicketDetail } from '../../shared/schemas/ticket';
 import { formatDate, formatMoney } from '../../shared/format';
 import { translator, type Language } from '../../shared/i18n';
 import type { Paper } from '../../shared/schemas/document';
-import type { TicketDetail, TicketPart } from '../../shared/schemas/ticket';
 import { openTestBackend, type TestBackend } from '../support/backend';
 import { person, seedModel } from '../support/sample';
-
-const SERIAL = 'KFR35GW-2026-0004417';
-const TICKET = 'GD-2026-000042';
-const at = (iso: string) => new Date(iso).getTime();
-
-interface PartLine {
-  partNumber: string;
-  name: string;
-  quantity: number;
-  priceFen: number;
-  inWarranty?: boolean;
-}
-
-/** A ticket as the tickets service returns it: an out-of-warranty repair of a registered air conditioner. */
-function ticketWith(overrides: { inWarranty?: boolean; parts?: PartLine[]; registered?: boolean } = {}): TicketDetail {
-  const inWarranty = overrides.inWarranty ?? false;
-  const lines = overrides.parts ?? [
-    { partNumber: 'PCB-35', name: '室外机主控板', quantity: 1, priceFen: 98_000 },
-    { partNumber: 'RC-01', name: '遥控器', quantity: 1, priceFen: 6_000 },
-  ];
-  const labour = [{ id: 1, feeId: null, name: '检测维修', amountFen: 20_000, quantity: 1 }];
-  const charges = computeCharges({
-    inWarranty,
-    lifetimeMaintenance: false,
-    parts: lines.map((p) => ({ quantity: p.quantity, priceFen: p.priceFen, costFen: Math.round(p.priceFen * 0.6), inWarranty: p.inWarranty ?? false })),
-    labour,
-    travelFen: 6_000,
-    discountFen: 2_000,
-  });
-  const parts: TicketPart[] = lines.map((p, i) => ({
-    id: i + 1,
-    partId: 100 + i,
-    partNumber: p.partNumber,
-    name: p.name,
-    quantity: p.quantity,
-    priceFen: p.priceFen,
-    costFen: Math.round(p.priceFen * 0.6),
-    inWarranty: p.inWarranty ?? false,
-    componentKey: null,
-    fittedOn: '2026-09-15',
-    fittedSet: false,
-    chargedUnitFen: charges.parts[i]!.unitFen,
-    chargedLineFen: charges.parts[i]!.lineFen,
-    cover: fittedPartCover({ name: p.name, fittedOn: '2026-09-15', paid: charges.parts[i]!.basis !== 'warranty' }, DEFAULT_WARRANTY_RULES, CN_MAINLAND),
-  }));
-  const registered = overrides.registered ?? true;
-  return {
-    id: 42,
-    number: TICKET,
-    status: 'resolved',
-    source: 'phone',
-    severity: 'ordinary',
-    faultCategory: 'notCooling',
-    faultReported: '开机后不制冷，外机不转，室内机显示 E1',
-    customerId: 7,
-    customerName: '张三丰',
-    unitLabel: registered ? `格力 KFR-35GW · ${SERIAL}` : '美的 KFR-26GW',
-    region: 'urban',
-    reportedAt: at('2026-09-14T09:10:00+08:00'),
-    appointment: { date: '2026-09-15', from: '09:00', to: '11:00' },
-    nextDeadline: null,
-    worst: null,
-    inWarranty,
-    unitId: registered ? 12 : null,
-    unregisteredUnit: registered ? null : { brand: '美的', model: 'KFR-26GW', serial: null },
-    unit: registered
-      ? { brand: '格力', model: 'KFR-35GW/(35592)FNhAa-B1', serial: SERIAL, category: '空调', siteAddress: '浙江省杭州市西湖区文三路 90 号 2 幢 501 室', purchaseDate: '2025-03-02', acceptanceDate: '2025-03-05' }
-      : null,
-    contactName: '张太太',
-    contactPhone: '13957112233',
-    siteAddress: null,
-    serviceLevel: { id: 1, name: '标准服务' },
-    deadlines: [
-      { milestone: 'answer', from: at('2026-09-14T09:10:00+08:00'), due: at('2026-09-14T09:40:00+08:00'), doneAt: at('2026-09-14T09:20:00+08:00'), state: 'met', leftMs: null },
-      { milestone: 'arrival', from: at('2026-09-14T09:10:00+08:00'), due: at('2026-09-15T11:10:00+08:00'), doneAt: at('2026-09-15T10:12:00+08:00'), state: 'met', leftMs: null },
-      { milestone: 'fix', from: at('2026-09-15T10:12:00+08:00'), due: at('2026-09-15T14:12:00+08:00'), doneAt: at('2026-09-15T11:02:00+08:00'), state: 'met', leftMs: null },
-    ],
-    answeredAt: at('2026-09-14T09:20:00+08:00'),
-    arrivedAt: at('2026-09-15T10:12:00+08:00'),
-    resolvedAt: at('2026-09-15T11:02:00+08:00'),
-    closedAt: null,
-    cancelledAt: null,
-    cancelReason: null,
-    warranty: {
-      engineInWarranty: inWarranty,
-      engineSummary: inWarranty ? 'active' : 'expired',
-      reasons: [inWarranty ? { key: 'warranty.state.active', params: { end: '2027-03-05' } } : { key: 'warranty.state.expired', params: { end: '2026-03-05' } }],
-      inWarranty,
-      override: null,
-    },
-    sanbao: [],
-    sanbaoPath: null,
-    technicians: [
-      { id: 2, name: '陈小明', phone: '13700002222', lead: false },
-      { id: 1, name: '李建国', phone: '13900001111', lead: true },
-    ],
-    intakeAccessories: '遥控器 1 个、电源线 1 根',
-    intakeCondition: '外壳右侧有划痕，面板发黄',
-    expectedOn: '2026-09-18',
-    bring: '电容表、冷媒压力表、R32 冷媒一瓶',
-    diagnosis: '室外机主控板驱动模块击穿',
-    cause: '雷雨天电压波动',
-    action: '更换室外机主控板，检测冷媒压力正常，试机制冷正常',
-    onSiteMinutes: 50,
-    unfixedDowntime: false,
-    parts,
-    labour,
-    lifetimeMaintenance: false,
-    charges,
-    discountReason: '老客户优惠',
-    paidFen: charges.totalFen,
-    paymentMethod: 'cash',
-    loans: [{ id: 1, loanerId: 3, loanerName: '备用空调 BY-02', issuedAt: at('2026-09-15T11:00:00+08:00'), expectedReturn: '2026-09-20', returnedAt: null, receivedUnit: null, note: null }],
-    callbacks: [],
-    complaintIds: [],
-    events: [],
-    next: ['calledBack', 'closed'],
-    createdBy: '王芳',
-    createdAt: at('2026-09-14T09:10:00+08:00'),
-    updatedAt: at('2026-09-15T11:02:00+08:00'),
-  };
-}
-
-function sample(number: string, ticket: TicketDetail = ticketWith()): TicketPaperData {
-  return {
-    number,
-    issuedOn: '2026-09-15',
-    printedAt: at('2026-09-15T08:30:00+08:00'),
-    settings: {
-      companyName: '杭州安信机电设备服务有限公司',
-      hotline: '4008001234',
-      complaintLine: '057188886666',
-      address: '浙江省杭州市拱墅区湖墅南路 186 号 3 楼',
-      logo: null,
-      language: 'zh-CN',
-      warrantyRules: DEFAULT_WARRANTY_RULES,
-      service: DEFAULT_SERVICE_RULES,
-      setupDone: true,
-      printing: withPrintDefaults(undefined),
-    },
-    customer: {
-      id: 7,
-      kind: 'person',
-      name: '张三丰',
-      region: 'urban',
-      phone: '13812345678',
-      address: '浙江省杭州市西湖区文三路 90 号 2 幢 501 室',
-      phones: [{ phone: '13812345678', label: null }],
-      addresses: [{ address: '浙江省杭州市西湖区文三路 90 号 2 幢 501 室', isDefault: true }],
-      contacts: [],
-      tags: [],
-      note: null,
-      archived: false,
-      archivedAt: null,
-      mergedIntoId: null,
-      unitCount: 1,
-      createdAt: 0,
-      updatedAt: 0,
-    },
-    ticket,
-  };
-}
+import { at, sample, SERIAL, TICKET, ticketWith } from '../support/ticket-paper-sample';
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 /** pdftotext may drop or add spaces between characters: compare without them. */
@@ -313,24 +148,49 @@ describe.each(['zh-CN', 'en'] as const)('ticket paper in %s, read back with popp
       expect(text).toContain(k('completion.travel'));
       expect(text).toContain('室外机主控板驱动模块击穿');
       expect(text).toContain('雷雨天电压波动');
-      // Paid replacement: covered 3 months from fitting, 2026-09-15 → 2026-12-15.
-      const date = (iso: string) => formatDate(iso, lang);
-      expect(text).toContain(squeeze(t('warranty.part.paid', { name: '室外机主控板', date: date('2026-09-15'), count: 3, end: date('2026-12-15') })));
+      // Paid replacement: covered 3 months from fitting, 2026-09-15 → 2026-12-15, in its own column.
+      const date = (iso: string) => squeeze(formatDate(iso, lang));
+      expect(text).toContain(k('completion.coveredUntil'));
+      expect(text).toContain(`${squeeze(t('repairPrint.completion.part', { name: '室外机主控板', partNumber: 'PCB-35' }))}1¥980.00¥980.00`);
+      expect(text.split(date('2026-12-15')).length).toBeGreaterThanOrEqual(3);
+      // A receipt for money: the total in words, a payee and the company's seal.
+      expect(text).toContain(squeeze(lang === 'en' ? 'RMB One Thousand Two Hundred Eighty Yuan Only' : '人民币壹仟贰佰捌拾元整'));
+      expect(text).toContain(squeeze(t('print.common.payee')));
+      expect(text).toContain(k('common.seal'));
       expect(text).toContain(squeeze(t('warranty.state.expired', { end: lang === 'en' ? '5 Mar 2026' : '2026-03-05' })));
       expect(text).toContain(k('common.customerSignature'));
     }
   });
 
+  /**
+   * The sample fits its parts on 2026-09-15, whose free cover ends on Mid-Autumn 2027 (counted
+   * provisionally): moved off it, with a starred note. Refitted a day earlier, the cover ends on
+   * a working day and the receipt is the plain one this test is about.
+   */
+  const fittedOn = (ticket: TicketDetail, day: string): TicketDetail => ({
+    ...ticket,
+    parts: ticket.parts.map((p) => ({ ...p, fittedOn: day, cover: fittedPartCover({ name: p.name, fittedOn: day, paid: p.cover.paid }, DEFAULT_WARRANTY_RULES, CN_MAINLAND) })),
+  });
+
   it('in warranty, parts, labour and travel are free and each part is covered 12 months further', async () => {
-    const ticket = ticketWith({ inWarranty: true });
+    const ticket = fittedOn(ticketWith({ inWarranty: true }), '2026-09-14');
     expect(ticket.charges.totalFen).toBe(0);
     const { text, pages } = await render('completion', lang, 'C241', ticket);
     expect(pages).toBe(1);
     expect(text).toContain(squeeze(t('ticketing.partBasis.warranty')));
     expect(text).toContain(squeeze(t('ticketing.warranty.in')));
-    const months = DEFAULT_WARRANTY_RULES.partInWarrantyMonths;
-    expect(text).toContain(squeeze(t('warranty.part.free', { name: '遥控器', date: lang === 'en' ? '15 Sep 2026' : '2026-09-15', count: months, end: lang === 'en' ? '15 Sep 2027' : '2027-09-15' })));
+    // Each part fitted free is covered a further DEFAULT_WARRANTY_RULES.partInWarrantyMonths (12) months.
+    expect(DEFAULT_WARRANTY_RULES.partInWarrantyMonths).toBe(12);
+    expect(text.split(lang === 'en' ? '14Sep2027' : '2027-09-14')).toHaveLength(3);
     expect(text).not.toContain('¥980.00');
+  });
+
+  it('a part cover moved off a holiday of a year not yet published is starred and said to be provisional', async () => {
+    const ticket = ticketWith({ inWarranty: true });
+    expect(ticket.parts[0]!.cover).toMatchObject({ end: '2027-09-16', provisional: true });
+    const { text } = await render('completion', lang, 'A4', ticket);
+    expect(text).toContain(`${squeeze(formatDate('2027-09-16', lang))}*`);
+    expect(text).toContain(squeeze(t('warranty.term.provisional', { year: 2027 })));
   });
 
   it('an unregistered unit is printed as told, with a line to write the serial on and a reminder to check it', async () => {

@@ -284,7 +284,8 @@ describe('parts and stock on a ticket', () => {
     await backend.ok('tickets:addPart', { id: t.id, partId: s.part.id, quantity: 1 });
     const unit = await backend.ok('units:get', { id: s.unit.id });
     expect(unit.warranty.parts).toHaveLength(1);
-    expect(unit.warranty.parts[0]).toMatchObject({ name: '主控板', fittedOn: '2026-09-18', end: '2027-09-18', paid: false });
+    // 12 months to Saturday 2027-09-18: the working calendar (the default rule) moves it to Monday.
+    expect(unit.warranty.parts[0]).toMatchObject({ name: '主控板', fittedOn: '2026-09-18', end: '2027-09-20', paid: false });
   });
 });
 
@@ -430,7 +431,8 @@ describe('the day a part is fitted', () => {
     clock = new Date(2026, 8, 25, 16, 0);
     const set = await backend.ok('tickets:setPartFitted', { id: t.id, ticketPartId: line, fittedOn: '2026-09-19' });
     expect(set.parts[0]).toMatchObject({ fittedOn: '2026-09-19', fittedSet: true });
-    expect(set.parts[0]!.cover.end).toBe('2027-09-19');
+    // 2027-09-19 is a Sunday: the last day runs to Monday.
+    expect(set.parts[0]!.cover.end).toBe('2027-09-20');
     await backend.ok('tickets:recordWork', { id: t.id, diagnosis: '主板烧坏', cause: '雷击', action: '更换主板', onSiteMinutes: 60 });
     const done = await backend.ok('tickets:transition', { id: t.id, to: 'resolved' });
     expect(done.parts[0]).toMatchObject({ fittedOn: '2026-09-19', fittedSet: true });

@@ -32,7 +32,8 @@ describe('units', () => {
     expect(created).toMatchObject({ customerName: '张三', brand: '格力', model: 'KFR-35GW', category: '空调', status: 'inService', serial: 'GL2026A0001' });
     expect(created.policy).toMatchObject({ name: AIRCON_POLICY.name, version: 1, basis: 'acceptance' });
     const ends = Object.fromEntries(created.warranty.components.map((c) => [c.key, c.end]));
-    expect(ends).toEqual({ whole: '2027-03-05', accessories: '2026-09-05', compressor: '2029-03-05' });
+    // Accessories end on Saturday 2026-09-05: the working calendar moves the last day to Monday.
+    expect(ends).toEqual({ whole: '2027-03-05', accessories: '2026-09-07', compressor: '2029-03-05' });
     expect(created.warranty.summary).toBe('active');
     expect(await backend.ok('units:listByCustomer', { customerId })).toEqual([created]);
     expect(await backend.ok('units:history', { id: created.id })).toMatchObject([{ status: 'inService' }]);
@@ -44,7 +45,8 @@ describe('units', () => {
     const after = await backend.ok('units:create', { ...unit(), serial: 'GL2026A0002' });
     expect((await backend.ok('units:get', { id: before.id })).warranty.components[0]!.end).toBe('2027-03-05');
     expect(after.policy.version).toBe(2);
-    expect(after.warranty.components.map((c) => c.end)).toEqual(['2028-03-05']);
+    // 2028-03-05 is a Sunday.
+    expect(after.warranty.components.map((c) => c.end)).toEqual(['2028-03-06']);
   });
 
   it('refuses a serial already used on the same model, naming the unit that has it', async () => {
@@ -101,18 +103,61 @@ describe('warranty rules from settings', () => {
   it('applies the company rules to every unit, and falls back to the defaults for rules not saved', async () => {
     const settings = await backend.ok('settings:get', {});
     expect(settings.warrantyRules.downtimeExtensionDays).toBe(60);
-    await backend.ok('settings:update', { warrantyRules: { ...settings.warrantyRules, extendPastHoliday: false, partPaidMonths: 6 } });
-    expect((await backend.ok('settings:get', {})).warrantyRules).toMatchObject({ extendPastHoliday: false, partPaidMonths: 6, refundDays: 7 });
+    await backend.ok('settings:update', { warrantyRules: { ...settings.warrantyRules, restDayRule: 'holidays', partPaidMonths: 6 } });
+    expect((await backend.ok('settings:get', {})).warrantyRules).toMatchObject({ restDayRule: 'holidays', partPaidMonths: 6, refundDays: 7 });
+    const unknownRule = await backend.fails('settings:update', { warrantyRules: { ...settings.warrantyRules, restDayRule: 'weekends' } });
+    expect(unknownRule.details.fields).toHaveProperty(['warrantyRules.restDayRule']);
     const bad = await backend.fails('settings:update', { warrantyRules: { ...settings.warrantyRules, refundDays: -1 } });
     expect(bad.details.fields).toHaveProperty(['warrantyRules.refundDays']);
   });
 
-  it('rolls a last day that falls on a holiday to the day after, unless the company turns that off', async () => {
-    // Acceptance 2025-10-01 + 12 months ends on 2026-10-01, inside the National Day holiday.
+  it('moves a last day off a rest day by the rule the company chose', async () => {
+    // Acceptance 2025-10-01 + 12 months ends on 2026-10-01, inside the National Day holiday;
+    // 2025-03-07 + 12 months on Saturday 2026-03-07.
     const onHoliday = await backend.ok('units:create', { ...unit(), serial: 'HOL1', purchaseDate: '2025-09-20', acceptanceDate: '2025-10-01' });
-    expect(onHoliday.warranty.components[0]!.end).toBe('2026-10-08');
+    const onSaturday = await backend.ok('units:create', { ...unit(), serial: 'SAT1', purchaseDate: '2025-03-01', acceptanceDate: '2025-03-07' });
+    const ends = async () => [
+      (await backend.ok('units:get', { id: onHoliday.id })).warranty.components[0]!.end,
+      (await backend.ok('units:get', { id: onSaturday.id })).warranty.components[0]!.end,
+    ];
+    expect(await ends()).toEqual(['2026-10-08', '2026-03-09']);
     const settings = await backend.ok('settings:get', {});
-    await backend.ok('settings:update', { warrantyRules: { ...settings.warrantyRules, extendPastHoliday: false } });
-    expect((await backend.ok('units:get', { id: onHoliday.id })).warranty.components[0]!.end).toBe('2026-10-01');
+    await backend.ok('settings:update', { warrantyRules: { ...settings.warrantyRules, restDayRule: 'holidays' } });
+    expect(await ends()).toEqual(['2026-10-08', '2026-03-07']);
+    await backend.ok('settings:update', { warrantyRules: { ...settings.warrantyRules, restDayRule: 'off' } });
+    expect(await ends()).toEqual(['2026-10-01', '2026-03-07']);
+  });
+
+  it('counts a 2027 last day against the law\'s holidays, provisionally, until the desk enters the published schedule', async () => {
+    // 2026-10-01 + 12 months: 2027-10-01, National Day, whose 2027 schedule is not published.
+    const created = await backend.ok('units:create', { ...unit(), serial: 'NAT27', purchaseDate: '2026-09-20', acceptanceDate: '2026-10-01' });
+    expect(created.warranty.components[0]).toMatchObject({ end: '2027-10-06', provisional: true });
+    const lines = created.warranty.components[0]!.reasons.map((r) => r.key);
+    expect(lines).toEqual(expect.arrayContaining(['warranty.term.holiday', 'warranty.term.provisional']));
+    await backend.ok('calendar:saveYear', {
+      year: 2027,
+      holidays: [{ name: '国庆节', en: 'National Day', from: '2027-10-01', to: '2027-10-07' }],
+      workdays: ['2027-10-09'],
+    });
+    const after = (await backend.ok('units:get', { id: created.id })).warranty.components[0]!;
+    expect(after).toMatchObject({ end: '2027-10-08', provisional: false });
+    expect(after.reasons.map((r) => r.key)).not.toContain('warranty.term.provisional');
+  });
+
+  it.each([
+    { name: 'a saved true (the old default) reads as the working calendar', saved: { extendPastHoliday: true, partPaidMonths: 6 }, rule: 'calendar' },
+    { name: 'a saved false stays off', saved: { extendPastHoliday: false, partPaidMonths: 6 }, rule: 'off' },
+    { name: 'rules saved before the switch existed get the default', saved: { partPaidMonths: 6 }, rule: 'calendar' },
+    { name: 'a rule saved in the new shape is read as it is', saved: { restDayRule: 'holidays', extendPastHoliday: true, partPaidMonths: 6 }, rule: 'holidays' },
+  ])('settings saved by an older version: $name', async ({ saved, rule }) => {
+    backend.store.sqlite.prepare("insert or replace into settings (key, value) values ('warrantyRules', ?)").run(JSON.stringify(saved));
+    const read = (await backend.ok('settings:get', {})).warrantyRules;
+    expect(read).toMatchObject({ restDayRule: rule, partPaidMonths: 6, refundDays: 7 });
+    expect(read).not.toHaveProperty('extendPastHoliday');
+    // Saving them back keeps the rule; an old client sending the old switch along has it dropped.
+    await backend.ok('settings:update', { warrantyRules: { ...read, extendPastHoliday: true } as typeof read });
+    const stored = backend.store.sqlite.prepare("select value from settings where key = 'warrantyRules'").get() as { value: string };
+    expect(JSON.parse(stored.value)).toMatchObject({ restDayRule: rule, partPaidMonths: 6 });
+    expect(JSON.parse(stored.value)).not.toHaveProperty('extendPastHoliday');
   });
 });

@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { TestBackend } from '../support/backend';
 import { AIRCON_POLICY } from '../support/sample';
-import { localDay } from '../../shared/domain/dates';
+import { CN_MAINLAND, isWorkingDay } from '../../shared/domain/calendar';
+import { addDays, addMonths, localDay } from '../../shared/domain/dates';
+import { presetPlan } from '../../shared/domain/visit-plan';
 import { expect } from './fixtures';
 
 /*
@@ -20,6 +22,7 @@ export interface Seeded {
   customerId: number;
   unitId: number;
   ticketId: number;
+  contractId: number;
 }
 
 export async function seed(backend: TestBackend): Promise<Seeded> {
@@ -46,7 +49,15 @@ export async function seed(backend: TestBackend): Promise<Seeded> {
   });
   const accepted = localDay(now - 200 * 24 * HOUR);
   const unit = await backend.ok('units:create', { customerId: customer.id, modelId: model.id, serial: 'GL2026A0001KFR72LWFNHAC', purchaseDate: accepted, acceptanceDate: accepted });
-  await backend.ok('units:create', { customerId: sharer.id, modelId: model.id, serial: 'GL2026A0002', purchaseDate: accepted, acceptanceDate: accepted });
+  const shared = await backend.ok('units:create', { customerId: sharer.id, modelId: model.id, serial: 'GL2026A0002', purchaseDate: accepted, acceptanceDate: accepted });
+  const second = await backend.ok('units:create', {
+    customerId: customer.id,
+    modelId: model.id,
+    serial: 'GL2026A0003KFR72LWFNHAC',
+    purchaseDate: accepted,
+    acceptanceDate: accepted,
+    siteAddress: '浙江省杭州市西湖区文三路 90 号西湖花园小区会所二楼多功能厅（物业管理处隔壁）',
+  });
   const tech = await backend.ok('technicians:create', { name: '欧阳志远', phone: '13900001111', skills: ['空调', '中央空调', '冷库', '热泵热水器'], certificateNo: 'T1234567890123' });
   await backend.ok('technicians:create', { name: '李师傅', phone: SHARED_PHONE, skills: ['投影仪'] });
 
@@ -87,7 +98,32 @@ export async function seed(backend: TestBackend): Promise<Seeded> {
   await backend.ok('complaints:create', { channel: 'phone', content: '师傅约好上午来，下午三点才到，也没有提前打电话，业主非常不满意，要求经理亲自回电话说明情况', customerId: customer.id, ticketId: ticket.id, handler: '王经理' });
   await backend.ok('documents:warrantyCard', { unitId: unit.id, paper: 'A4', language: 'zh-CN' });
   await backend.ok('documents:dispatchOrder', { ticketId: ticket.id, paper: 'A4', language: 'zh-CN' });
-  return { customerId: customer.id, unitId: unit.id, ticketId: ticket.id };
+  // A year's maintenance contract on both of the long-named customer's units, begun six weeks
+  // ago on the standard plan, and the sharer's contract ending in five days (a renewal due).
+  const today = localDay(now);
+  const start = addDays(today, -42);
+  const end = addDays(addMonths(start, 12), -1);
+  const contract = await backend.ok('contracts:create', {
+    customerId: customer.id,
+    unitIds: [unit.id, second.id],
+    kind: 'paid',
+    startsOn: start,
+    endsOn: end,
+    priceFen: 1_280_000,
+    paymentTerms: '签约时付 50%，半年后付清余款（银行转账至公司对公账户）',
+    note: '巡检前一天电话通知物业工程部欧阳主管，进入机房须登记并由物业人员陪同。',
+    plan: presetPlan('standard', start, end),
+  });
+  const [first, later] = contract.visits.filter((v) => v.kind === 'callback');
+  await backend.ok('visits:assign', { id: first!.id, technicianId: tech.id });
+  // Brought forward to the first working day from today, so the Desk and the technician's day show it.
+  let soon = today;
+  while (!isWorkingDay(CN_MAINLAND, soon)) soon = addDays(soon, 1);
+  await backend.ok('visits:move', { id: first!.id, dueOn: soon, reason: '物业要求提前到本周，配合消防检查一并进行' });
+  await backend.ok('visits:close', { id: later!.id, status: 'cancelled', reason: '客户春节期间闭园，改到下月一并回访' });
+  const renewalStart = addDays(addMonths(addDays(today, 5), -12), 1);
+  await backend.ok('contracts:create', { customerId: sharer.id, unitIds: [shared.id], kind: 'warranty', startsOn: renewalStart, endsOn: addDays(today, 5), plan: presetPlan('standard', renewalStart, addDays(today, 5)) });
+  return { customerId: customer.id, unitId: unit.id, ticketId: ticket.id, contractId: contract.id };
 }
 
 interface Fault {
@@ -217,6 +253,10 @@ export async function everyScreen(page: Page, ids: Seeded, language: 'zh-CN' | '
   found.push(...(await check(page, at('ticket'))));
   // The seeded service level in the reader's language.
   await expect(page.getByTestId('ticket-deadlines')).toContainText(language === 'en' ? 'Standard service' : '标准服务');
+  await visit(page, '#/maintenance', async (p) => expect(p.getByTestId('contracts-table').getByText(LONG_NAME)).toBeVisible());
+  found.push(...(await check(page, at('maintenance contracts'))));
+  await visit(page, `#/maintenance/${ids.contractId}`, async (p) => expect(p.getByTestId('contract-visits')).toBeVisible());
+  found.push(...(await check(page, at('maintenance contract'))));
   await visit(page, '#/technicians', async (p) => expect(p.getByText('欧阳志远').first()).toBeVisible());
   found.push(...(await check(page, at('technicians'))));
 
@@ -280,6 +320,10 @@ export async function everyScreen(page: Page, ids: Seeded, language: 'zh-CN' | '
     { name: 'new part dialog', hash: '#/parts', ready: heading, open: (p) => p.keyboard.press('Control+Shift+N') },
     { name: 'new complaint dialog', hash: '#/complaints', ready: async (p) => expect(p.getByTestId('complaints-table')).toBeVisible(), open: (p) => p.keyboard.press('Control+Shift+N') },
     { name: 'policy form', hash: '#/products', ready: async (p) => expect(p.getByText(LONG_MODEL).first()).toBeVisible(), open: (p) => p.getByRole('button', { name: new RegExp(`(修改|Edit) ${POLICY_NAME}`) }).click() },
+    { name: 'new contract dialog', hash: '#/maintenance', ready: async (p) => expect(p.getByTestId('contracts-table')).toBeVisible(), open: (p) => p.keyboard.press('Control+Shift+N') },
+    { name: 'edit contract dialog', hash: `#/maintenance/${ids.contractId}`, ready: async (p) => expect(p.getByTestId('contract-visits')).toBeVisible(), open: (p) => p.getByTestId('contract-header').getByRole('button', { name: /修改|Edit/ }).click() },
+    { name: 'move visit dialog', hash: `#/maintenance/${ids.contractId}`, ready: async (p) => expect(p.getByTestId('contract-visits')).toBeVisible(), open: (p) => p.getByRole('button', { name: /^(改期|Move) FW-/ }).first().click() },
+    { name: 'close visit dialog', hash: `#/maintenance/${ids.contractId}`, ready: async (p) => expect(p.getByTestId('contract-visits')).toBeVisible(), open: (p) => p.getByRole('button', { name: /^(未完成|Missed) FW-/ }).first().click() },
     { name: 'complaint drawer', hash: '#/complaints', ready: async (p) => expect(p.getByTestId('complaints-table')).toBeVisible(), open: (p) => p.getByTestId('complaints-table').locator('tbody tr').first().click() },
   ];
   for (const dialog of dialogs) {

@@ -25,6 +25,14 @@ test('the desk enters the 2027 holidays and the warning goes', async ({ desk, ba
 
   await notice.getByRole('button', { name: '录入 2027 年安排' }).click();
   await expect(desk.getByText('2027 年还没有安排')).toBeVisible();
+  // Meanwhile 2027 uses the holidays the law fixes, each shown as provisional.
+  const provisional = desk.getByTestId('provisional-holidays');
+  await expect(provisional).toContainText('2027 年暂按法定节日计算');
+  await expect(provisional.getByRole('row')).toHaveCount(7);
+  await expect(provisional.getByRole('row', { name: /国庆节/ })).toContainText('2027-10-01 – 2027-10-05');
+  await expect(provisional.getByText('暂定')).toHaveCount(7);
+  await expect(desk.getByRole('combobox', { name: '年份' })).toHaveValue(/2027 年 · 未录入 · 暂按法定节日/);
+  await screenshot(desk, testInfo, 'settings-calendar-provisional', true);
   await desk.getByRole('button', { name: '添加节假日' }).click();
   await field(desk, '第 1 个节日名称').fill('元旦');
   await field(desk, '第 1 个节日英文名称').fill("New Year's Day");
@@ -53,6 +61,8 @@ test('the desk enters the 2027 holidays and the warning goes', async ({ desk, ba
     source: 'edited',
   });
   await expect(desk.getByRole('combobox', { name: '年份' })).toHaveValue(/2027 年 · 本单位录入/);
+  // The entered schedule replaces the law's count at once.
+  await expect(provisional).toBeHidden();
   expect(problems).toEqual([]);
 });
 

@@ -194,6 +194,11 @@ describe('a logged value reads as the desk writes it', () => {
     expect(read(zh, 'settings', 'value', '"4008001234"', 'hotline')).toEqual({ kind: 'text', text: '400-800-1234' });
     const rules = read(zh, 'settings', 'value', JSON.stringify({ callbackDays: 3, lifetimeMaintenance: true, travelFen: { urban: 5000 } }), 'service');
     expect(rules).toEqual({ kind: 'lines', lines: ['完工后回访（天）：3', '终身维护：是', '上门费 · 市区：¥50.00'] });
+    // The rest-day rule in words; the switch it replaced still reads in older log rows.
+    const warranty = read(zh, 'settings', 'value', JSON.stringify({ restDayRule: 'holidays', partPaidMonths: 3 }), 'warrantyRules');
+    expect(warranty).toEqual({ kind: 'lines', lines: ['截止日遇休息日：仅法定节假日顺延', '收费换件保修（月）：3'] });
+    expect(read(en, 'settings', 'value', JSON.stringify({ restDayRule: 'calendar' }), 'warrantyRules')).toEqual({ kind: 'text', text: 'Last day on a rest day: Working calendar' });
+    expect(read(zh, 'settings', 'value', JSON.stringify({ extendPastHoliday: true }), 'warrantyRules')).toEqual({ kind: 'text', text: '截止日遇节假日顺延（旧版设置）：是' });
     expect(read(zh, 'settings', 'value', '"data:image/png;base64 (5120 chars, sha256 0123456789abcdef)"', 'logo')).toEqual({ kind: 'text', text: '一张图片（校验码 0123456789abcdef）' });
   });
 

@@ -31,7 +31,9 @@ describe('working days (weekends rest unless swapped 调休; holidays rest)', ()
     { name: '2026-02-28 is a Saturday swapped into a working day after Spring Festival 2026', date: '2026-02-28', working: true, holiday: false },
     { name: '2026-09-20 is a Sunday swapped into a working day before Mid-Autumn 2026', date: '2026-09-20', working: true, holiday: false },
     { name: '2026-10-10 is a Saturday swapped into a working day after National Day 2026', date: '2026-10-10', working: true, holiday: false },
-    { name: '2027-01-01 is outside the calendar: treated as a plain Friday (missingYear warns)', date: '2027-01-01', working: true, holiday: false },
+    { name: '2027-01-01, outside the calendar, is New Year\'s Day as the law counts it (provisional; missingYear still warns)', date: '2027-01-01', working: false, holiday: true },
+    { name: '2027-01-04, outside the calendar, is a plain Monday', date: '2027-01-04', working: true, holiday: false },
+    { name: '2024-05-01 is before the 2025 rules and outside the calendar: a plain Wednesday', date: '2024-05-01', working: true, holiday: false },
   ])('$name', ({ date, working, holiday }) => {
     expect(isWorkingDay(cal, date)).toBe(working);
     expect(isStatutoryHoliday(cal, date)).toBe(holiday);

@@ -15,6 +15,9 @@ describe('the search box as a command palette', () => {
     ['导入', 'go:import'],
     ['excel', 'go:import'],
     ['备机', 'go:parts'],
+    ['维保', 'go:maintenance'],
+    ['weibao', 'go:maintenance'],
+    ['巡检', 'go:maintenance'],
   ])('finds “%s” in Chinese as %s', (query, expected) => {
     expect(keys(query, 'zh-CN')[0]).toBe(expected);
   });
@@ -24,6 +27,8 @@ describe('the search box as a command palette', () => {
     ['new repair', 'newRepair'],
     ['stock', 'go:parts'],
     ['audit', 'go:audit'],
+    ['maintenance', 'go:maintenance'],
+    ['inspections', 'go:maintenance'],
   ])('finds “%s” in English as %s', (query, expected) => {
     expect(keys(query, 'en')[0]).toBe(expected);
   });

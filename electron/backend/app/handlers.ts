@@ -3,6 +3,7 @@ import { adminHandlers } from '../domains/admin/handlers';
 import { archiveHandlers } from '../domains/archive/handlers';
 import { customerHandlers } from '../domains/customers/handlers';
 import { excelHandlers } from '../domains/excel/handlers';
+import { maintenanceHandlers } from '../domains/maintenance/handlers';
 import { productHandlers } from '../domains/products/handlers';
 import { sampleHandlers } from '../domains/sample/handlers';
 import { searchHandlers } from '../domains/search/handlers';
@@ -18,6 +19,7 @@ export const DOMAIN_HANDLERS: Record<string, DomainHandlers> = {
   archive: archiveHandlers,
   customers: customerHandlers,
   excel: excelHandlers,
+  maintenance: maintenanceHandlers,
   products: productHandlers,
   sample: sampleHandlers,
   search: searchHandlers,
@@ -35,6 +37,7 @@ export function handlers(info: () => AppInfo): Handlers {
     ...archiveHandlers,
     ...customerHandlers,
     ...excelHandlers,
+    ...maintenanceHandlers,
     ...productHandlers,
     ...sampleHandlers,
     ...searchHandlers,

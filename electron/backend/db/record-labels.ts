@@ -53,6 +53,13 @@ export const LABEL_RULES: Record<string, LabelRule> = {
   complaints: { parts: [col('number'), ref('customer_id', 'customers')] },
   operators: named(),
   import_batches: named('file_name'),
+  maintenance_contracts: { parts: [col('number'), ref('customer_id', 'customers')] },
+  contract_units: partOf('contract_id', 'maintenance_contracts'),
+  contract_plan_lines: partOf('contract_id', 'maintenance_contracts'),
+  visits: { parts: [col('number'), ref('contract_id', 'maintenance_contracts')] },
+  checklists: named(),
+  checklist_versions: partOf('checklist_id', 'checklists'),
+  visit_results: partOf('visit_id', 'visits'),
 };
 
 /** The rule for a table, if it has one (a name typed into a filter is no key of Object's prototype). */

@@ -2,11 +2,13 @@ import type { Kysely, Transaction } from 'kysely';
 import type { SettingsTable, CustomersTable, CustomerPhonesTable, CustomerAddressesTable, CustomerContactsTable, CustomerTagsTable, WarrantyPoliciesTable, WarrantyPolicyVersionsTable, ProductModelsTable, UnitsTable, UnitStatusHistoryTable, WarrantyExclusionsTable, SequencesTable, DocumentsTable, SearchKeysTable, ImportBatchesTable, ImportBatchRowsTable, SampleRecordsTable } from './tables/registry';
 import type { TechniciansTable, ServiceLevelsTable, CalendarYearsTable, LabourFeesTable, PartsTable, TicketsTable, TicketEventsTable, TicketTechniciansTable, TicketPartsTable, TicketLabourTable, StockMovesTable, LoanersTable, LoansTable, CallbacksTable, ComplaintsTable } from './tables/service';
 import type { OperatorsTable, SecurityTable, AuditChangesTable, AuditRowsTable, HealthChecksTable, UpgradeNotesTable } from './tables/admin';
+import type { MaintenanceContractsTable, ContractUnitsTable, ContractPlanLinesTable, VisitsTable, ChecklistsTable, ChecklistVersionsTable, VisitResultsTable } from './tables/maintenance';
 
 /* One file of row types per part of the app; every service imports them from here. */
 export type { SettingsTable, CustomersTable, CustomerPhonesTable, CustomerAddressesTable, CustomerContactsTable, CustomerTagsTable, WarrantyPoliciesTable, WarrantyPolicyVersionsTable, ProductModelsTable, UnitsTable, UnitStatusHistoryTable, WarrantyExclusionsTable, SequencesTable, DocumentsTable, SearchKeysTable, ImportBatchesTable, ImportBatchRowsTable, SampleRecordsTable } from './tables/registry';
 export type { TechniciansTable, ServiceLevelsTable, CalendarYearsTable, LabourFeesTable, PartsTable, TicketsTable, TicketEventsTable, TicketTechniciansTable, TicketPartsTable, TicketLabourTable, StockMovesTable, LoanersTable, LoansTable, CallbacksTable, ComplaintsTable } from './tables/service';
 export type { OperatorsTable, SecurityTable, AuditChangesTable, AuditRowsTable, HealthChecksTable, UpgradeNotesTable } from './tables/admin';
+export type { MaintenanceContractsTable, ContractUnitsTable, ContractPlanLinesTable, VisitsTable, ChecklistsTable, ChecklistVersionsTable, VisitResultsTable } from './tables/maintenance';
 
 export interface DB {
   settings: SettingsTable;
@@ -48,6 +50,13 @@ export interface DB {
   audit_rows: AuditRowsTable;
   health_checks: HealthChecksTable;
   upgrade_notes: UpgradeNotesTable;
+  maintenance_contracts: MaintenanceContractsTable;
+  contract_units: ContractUnitsTable;
+  contract_plan_lines: ContractPlanLinesTable;
+  visits: VisitsTable;
+  checklists: ChecklistsTable;
+  checklist_versions: ChecklistVersionsTable;
+  visit_results: VisitResultsTable;
 }
 
 /** Services accept the database or an open transaction alike. */

@@ -5,11 +5,12 @@ import type { PdfMetadata, TDocumentDefinitions } from './kit/definition';
 import type { RenderedDocument } from './kit/fitting';
 import { missingGlyphs } from './kit/fonts';
 import { documentText, pdfFonts, renderPdfDocument, warmFontsStep } from './kit/render';
-import type { RecoverySheetFacts } from './recovery-sheet/recovery-sheet';
+import { recoverySheet, type RecoverySheetFacts } from './recovery-sheet/recovery-sheet';
 import { renderDispatchOrder } from './ticket-papers/dispatch-order';
 import { renderRepairReceipt, type ReceiptCopy } from './ticket-papers/repair-receipt';
 import type { TicketPaperData } from './ticket-papers/ticket-paper';
 import { renderWarrantyCard, type WarrantyCardData } from './warranty-card/warranty-card';
+import { renderInspectionForm, type InspectionFormData } from './inspection/inspection-form';
 
 /**
  * A document to render, as plain data: what crosses to the document worker (definitions hold
@@ -19,6 +20,7 @@ export type DocumentJob =
   | { kind: 'warrantyCard'; data: WarrantyCardData; language: Language; paper: Paper }
   | { kind: 'dispatchOrder'; data: TicketPaperData; language: Language; paper: Paper }
   | { kind: 'repairReceipt'; copy: ReceiptCopy; data: TicketPaperData; language: Language; paper: Paper }
+  | { kind: 'inspectionForm'; data: InspectionFormData; language: Language; paper: Paper }
   | { kind: 'recoverySheet'; facts: RecoverySheetFacts; language: Language; meta: PdfMetadata };
 
 export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
@@ -29,9 +31,11 @@ export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
       return renderDispatchOrder(job.data, job.language, job.paper);
     case 'repairReceipt':
       return renderRepairReceipt(job.data, job.copy, job.language, job.paper);
+    case 'inspectionForm':
+      return renderInspectionForm(job.data, job.language, job.paper);
     case 'recoverySheet': {
-      // Loaded when asked for: it brings the schemas (zod) with it, ~90 ms the desk's first paper need not wait for.
-      const { recoverySheet } = await import('./recovery-sheet/recovery-sheet');
+      // Imported with the rest: a lazy import() of a source file does not resolve in the worker
+      // when it runs the TypeScript sources (tests, demo, bench).
       const definition = recoverySheet(job.facts, job.language);
       const { pdf, pages } = await renderPdfDocument(definition, job.meta);
       return { pdf, pages, missingGlyphs: missingGlyphs(documentText(definition), pdfFonts()) };
@@ -41,13 +45,13 @@ export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
 
 /** The printed words of one language: what the warm-up lays out. */
 function printedWords(language: Language): string[] {
-  const { print, repairPrint } = resources[language].translation;
+  const { print, repairPrint, inspectionPrint } = resources[language].translation;
   const words: string[] = [];
   const walk = (value: unknown): void => {
     if (typeof value === 'string') words.push(value);
     else if (value && typeof value === 'object') Object.values(value).forEach(walk);
   };
-  walk([print, repairPrint]);
+  walk([print, repairPrint, inspectionPrint]);
   return words;
 }
 

@@ -8,6 +8,8 @@ export type Route =
   | { section: 'desk' }
   | { section: 'tickets' }
   | { section: 'ticket'; id: number }
+  | { section: 'maintenance' }
+  | { section: 'contract'; id: number }
   | { section: 'technicians' }
   | { section: 'parts' }
   | { section: 'complaints' }
@@ -33,6 +35,8 @@ export function parseRoute(hash: string): Route {
       return { section: 'desk' };
     case 'tickets':
       return id ? { section: 'ticket', id } : { section: 'tickets' };
+    case 'maintenance':
+      return id ? { section: 'contract', id } : { section: 'maintenance' };
     case 'technicians':
       return { section: 'technicians' };
     case 'parts':
@@ -66,6 +70,8 @@ export function routeHash(route: Route): string {
       return `#/units/${route.id}`;
     case 'ticket':
       return `#/tickets/${route.id}`;
+    case 'contract':
+      return `#/maintenance/${route.id}`;
     default:
       return `#/${route.section}`;
   }

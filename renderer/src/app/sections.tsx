@@ -1,14 +1,15 @@
-import { IconBox, IconFileImport, IconFileText, IconHistory, IconLayoutDashboard, IconMessageReport, IconPackage, IconSettings, IconTool, IconUserCog, IconUsers } from '@tabler/icons-react';
+import { IconBox, IconCalendarRepeat, IconFileImport, IconFileText, IconHistory, IconLayoutDashboard, IconMessageReport, IconPackage, IconSettings, IconTool, IconUserCog, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { Route } from './router';
 
 /** The left navigation's places; the search box offers the same places by name. */
-export type Section = 'desk' | 'customers' | 'tickets' | 'technicians' | 'parts' | 'complaints' | 'products' | 'documents' | 'import' | 'audit' | 'settings';
+export type Section = 'desk' | 'customers' | 'tickets' | 'maintenance' | 'technicians' | 'parts' | 'complaints' | 'products' | 'documents' | 'import' | 'audit' | 'settings';
 
 export const NAV: { section: Section; icon: ReactNode }[] = [
   { section: 'desk', icon: <IconLayoutDashboard size={18} stroke={1.6} /> },
   { section: 'customers', icon: <IconUsers size={18} stroke={1.6} /> },
   { section: 'tickets', icon: <IconTool size={18} stroke={1.6} /> },
+  { section: 'maintenance', icon: <IconCalendarRepeat size={18} stroke={1.6} /> },
   { section: 'technicians', icon: <IconUserCog size={18} stroke={1.6} /> },
   { section: 'parts', icon: <IconBox size={18} stroke={1.6} /> },
   { section: 'complaints', icon: <IconMessageReport size={18} stroke={1.6} /> },
@@ -22,10 +23,13 @@ export const NAV: { section: Section; icon: ReactNode }[] = [
 export function sectionOf(route: Route): Section {
   if (route.section === 'customer' || route.section === 'unit') return 'customers';
   if (route.section === 'ticket') return 'tickets';
+  if (route.section === 'contract') return 'maintenance';
   return route.section;
 }
 
-/** The catalog key naming a section (the import's name lives with the importer's texts). */
+/** The catalog key naming a section (the import's and maintenance's names live with their own texts). */
 export function sectionLabelKey(section: Section): string {
-  return section === 'import' ? 'importer.nav' : `app.nav.${section}`;
+  if (section === 'import') return 'importer.nav';
+  if (section === 'maintenance') return 'maintenance.nav';
+  return `app.nav.${section}`;
 }

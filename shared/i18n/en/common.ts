@@ -200,5 +200,9 @@ export const common: CatalogShape<typeof zh> = {
     copies: 'From 1 to 5 copies',
     paperNotForKind: 'This document is not laid out for that paper',
     dateOutsideYear: 'This date is outside the year being edited',
+    hotlineHoursOrder: 'The end must be later than the start (all day: 00:00 to 24:00)',
+    intervalPositive: 'The interval is at least 1',
+    intervalTooLong: 'Too long an interval: at most 366 days or 24 months',
+    returnMonths: 'The slip is due back within 1 to 12 months',
   },
 };

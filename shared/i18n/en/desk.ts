@@ -39,7 +39,7 @@ export const desk: CatalogShape<typeof zh> = {
   board: {
     title: 'Desk',
     updated: 'Updated {{time}}, refreshes every minute',
-    calendarMissing: 'The {{year}} holiday and swapped-day schedule is missing: deadlines counted in working days may be wrong.',
+    calendarMissing: 'The {{year}} holiday and swapped-day schedule is missing: deadlines counted in working days use the statutory holidays for now (provisional, no swapped days) and may be wrong.',
     openSettings: 'Add it in Settings',
     counters: {
       open: 'Open tickets',

@@ -33,11 +33,14 @@ export const service: CatalogShape<typeof zh> = {
   },
   calendar: {
     hint: 'Deadlines counted in working days (such as a complaint resolved within 2 working days) skip weekends and public holidays and count swapped working weekends. The State Council publishes each next year\'s schedule around November: enter it once it is out.',
-    missing: 'The {{year}} holiday schedule has not been entered: until it is, deadlines in working days treat the holidays as working days. Enter it from the State Council notice.',
+    missing: 'The {{year}} holiday schedule has not been entered: until it is, deadlines in working days and warranty last days use the statutory holidays, provisionally and without swapped working days. Enter it from the State Council notice.',
     startYear: 'Enter {{year}}',
     year: 'Year',
     yearOption: '{{year}} · {{state}}',
-    source: { shipped: 'shipped', edited: 'entered here', missing: 'not entered' },
+    source: { shipped: 'shipped', edited: 'entered here', missing: 'not entered', provisional: 'not entered · provisional' },
+    provisionalTitle: '{{year}}: statutory holidays for now',
+    provisionalText:
+      'Until the {{year}} schedule published by the State Council is entered, deadlines in working days and warranty last days use these holidays fixed by the national holiday regulations (a holiday on a weekend is made up on the next working day), without swapped working days. Once it is entered, the entered schedule counts.',
     emptyYear: 'There is no schedule for {{year}} yet. Add each holiday of the notice (first and last day included) and the swapped working weekends, then save.',
     holidays: 'Public holidays',
     dateHint: 'Dates as year-month-day, e.g. 2027-01-01',
@@ -67,7 +70,7 @@ export const service: CatalogShape<typeof zh> = {
     resetDone: '{{year}} is back to the shipped schedule',
     remove: 'Delete this year\'s schedule',
     removeTitle: 'Delete the {{year}} schedule?',
-    removeText: 'The {{year}} schedule entered here will be deleted; that year then counts Monday to Friday as working days. Deadlines of existing tickets do not change.',
+    removeText: 'The {{year}} schedule entered here will be deleted; that year then uses the statutory holidays provisionally, without swapped working days. Deadlines of existing tickets do not change.',
     removed: 'Schedule for {{year}} deleted',
   },
   rules: {

@@ -39,7 +39,7 @@ export const stock: CatalogShape<typeof zh> = {
     count_one: '{{count}} appointment',
     count_other: '{{count}} appointments',
     columns: { time: 'Time', ticket: 'Ticket', customer: 'Customer', site: 'Site', crew: 'Technicians', status: 'Status' },
-    empty: 'No appointments on {{date}}. Appointments agreed on tickets appear here.',
+    empty: 'No appointments or maintenance visits on {{date}}. Appointments agreed on tickets and visits assigned to a technician appear here.',
   },
   tabs: { parts: 'Parts', moves: 'Stock moves', monthly: 'Parts replaced', loaners: 'Loaners', fees: 'Labour fees' },
   parts: {

@@ -24,8 +24,17 @@ export const warranty: CatalogShape<typeof zh> = {
     extended_other: 'Extended by {{days}} days for {{count}} failures that stopped work and were not fixed promptly, to {{end}}',
   },
   term: {
-    holiday: 'The last day, {{date}}, falls in the {{holiday}} holiday: extended to the first day after it, {{end}}',
+    holiday: 'The last day, {{date}}, falls in the {{holiday}} holiday: moved to the next working day, {{end}} (working calendar)',
+    weekend: 'The last day, {{date}}, is a weekend: moved to the next working day, {{end}} (working calendar)',
+    holidayOnly: 'The last day, {{date}}, falls in the {{holiday}} holiday: moved to the day after it, {{end}} (public holidays only)',
+    provisional: 'Provisional: the {{year}} holidays are counted from the law until the schedule is published',
     holidayYearMissing: 'The holiday calendar has no schedule for {{year}}: not checked whether the last day falls on a public holiday',
+    holidayYearCounted: 'The holiday calendar has no schedule for {{year}}: the last day was checked against the statutory holidays only (no swapped working days). Enter the published schedule',
+    provisionalMark: 'provisional',
+  },
+  rule: {
+    calendar: 'When the last day falls on a public holiday or another rest day such as a weekend (except a swapped working day), cover runs to the next working day.',
+    holidays: 'When the last day falls on a public holiday, cover runs to the first day after the holiday.',
   },
   state: {
     active: 'Under warranty until {{end}} (inclusive)',

@@ -199,5 +199,9 @@ export const common = {
     copies: '份数为 1 到 5 份',
     paperNotForKind: '这种单据不能用这种纸打印',
     dateOutsideYear: '日期不在这一年的安排范围内',
+    hotlineHoursOrder: '结束时间要晚于开始时间（全天请填 00:00 到 24:00）',
+    intervalPositive: '间隔至少为 1',
+    intervalTooLong: '间隔太长：最多 366 天或 24 个月',
+    returnMonths: '寄回期限为 1 到 12 个月',
   },
 };

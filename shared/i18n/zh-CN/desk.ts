@@ -39,7 +39,7 @@ export const desk = {
   board: {
     title: '今日工作台',
     updated: '{{time}} 更新，每分钟自动刷新',
-    calendarMissing: '还没有 {{year}} 年的节假日和调休安排，按工作日计算的期限可能不准。',
+    calendarMissing: '还没有 {{year}} 年的节假日和调休安排：按工作日计算的期限暂按法定节日计算（暂定，不含调休），可能不准。',
     openSettings: '到设置中补上',
     counters: {
       open: '处理中工单',

@@ -38,6 +38,13 @@ export const repairPrint = {
     technicianSignature: '维修人员签名',
     progress: '查询维修进度请拨打服务热线 {{hotline}}，报出单号 {{number}}。',
     complaint: '对服务不满意，请拨打投诉电话 {{complaintLine}}。',
+    ply: { customer: '客户联', stub: '存根联' },
+    /** Where an A4 sheet's two copies part. */
+    cutHere: '沿此线剪开',
+    /** The three plies of a continuous form: every ply prints the same, so each says which is which. */
+    plyLegend: '第一联 存根（白）　第二联 客户（红）　第三联 财务（黄）',
+    /** The company's seal on a receipt for money. */
+    seal: '收款单位（盖章）',
   },
   dispatch: {
     title: '派工单',
@@ -118,13 +125,16 @@ export const repairPrint = {
     action: '处理措施',
     onSite_one: '现场用时 {{count}} 分钟',
     onSite_other: '现场用时 {{count}} 分钟',
-    chargesHeading: '费用明细',
     item: '项目',
     quantity: '数量',
     unitPrice: '单价',
     amount: '金额',
     basis: '说明',
-    part: '配件：{{name}}（{{partNumber}}）',
+    /** The last day a fitted part is covered. */
+    coveredUntil: '保修至',
+    /** The warranty decision's grounds, in the grid. */
+    warrantyWithReason: '{{warranty}}　依据：{{reason}}',
+    part: '{{name}}（{{partNumber}}）',
     labour: '工时：{{name}}',
     travel: '上门费',
     /** Labour and travel on a ticket in warranty. */
@@ -137,8 +147,7 @@ export const repairPrint = {
     paidWith: '实收（{{method}}）',
     unpaid: '未收',
     noCharges: '本次维修没有收费项目。',
-    partWarrantyHeading: '更换配件的保修',
-    sanbaoPath: '三包处理：{{path}}',
+    sanbao: '三包处理',
     opinionNote: '请您试机确认工作正常后填写意见并签名。',
   },
   errors: {

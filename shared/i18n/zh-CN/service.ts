@@ -31,11 +31,14 @@ export const service = {
   },
   calendar: {
     hint: '以工作日计算的期限（如投诉 2 个工作日内解决）跳过周末和法定节假日，并计入调休上班的周末。国务院办公厅每年 11 月前后公布下一年的安排，请在公布后录入。',
-    missing: '{{year}} 年的节假日安排尚未录入：在录入之前，按工作日计算的期限会把节假日当作工作日。请按国务院办公厅的通知录入。',
+    missing: '{{year}} 年的节假日安排尚未录入：在录入之前，按工作日计算的期限和保修截止日暂按法定节日计算（暂定，不含调休）。请按国务院办公厅的通知录入。',
     startYear: '录入 {{year}} 年安排',
     year: '年份',
     yearOption: '{{year}} 年 · {{state}}',
-    source: { shipped: '随软件提供', edited: '本单位录入', missing: '未录入' },
+    source: { shipped: '随软件提供', edited: '本单位录入', missing: '未录入', provisional: '未录入 · 暂按法定节日' },
+    provisionalTitle: '{{year}} 年暂按法定节日计算',
+    provisionalText:
+      '在录入国务院办公厅公布的 {{year}} 年安排之前，按工作日计算的期限和保修截止日使用《全国年节及纪念日放假办法》规定的下列节日（适逢周末的在其后工作日补假），不含调休。录入后立即以录入的安排为准。',
     emptyYear: '{{year}} 年还没有安排。逐条添加通知中的节假日（含首尾两天）和调休上班的周末，然后保存。',
     holidays: '法定节假日',
     dateHint: '日期写作 年-月-日，如 2027-01-01',
@@ -65,7 +68,7 @@ export const service = {
     resetDone: '{{year}} 年已恢复为随软件提供的安排',
     remove: '删除这一年的安排',
     removeTitle: '删除 {{year}} 年的安排？',
-    removeText: '本单位录入的 {{year}} 年安排将被删除，之后这一年按周一至周五上班计算。已建工单的期限不变。',
+    removeText: '本单位录入的 {{year}} 年安排将被删除，之后这一年暂按法定节日计算（不含调休）。已建工单的期限不变。',
     removed: '{{year}} 年的安排已删除',
   },
   rules: {

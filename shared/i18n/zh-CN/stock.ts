@@ -37,7 +37,7 @@ export const stock = {
     count_one: '{{count}} 个预约',
     count_other: '{{count}} 个预约',
     columns: { time: '时间', ticket: '工单号', customer: '客户', site: '地点', crew: '人员', status: '状态' },
-    empty: '{{date}} 没有预约。在工单上约定上门时间后会显示在这里。',
+    empty: '{{date}} 没有预约，也没有维保服务。在工单上约定上门时间、把维保服务指派给人员后会显示在这里。',
   },
   tabs: { parts: '备件', moves: '出入库记录', monthly: '零件更换清单', loaners: '备机', fees: '工时费' },
   parts: {

@@ -25,8 +25,18 @@ export const warranty = {
     extended_other: '因 {{count}} 次停机故障顺延 {{days}} 天，至 {{end}}',
   },
   term: {
-    holiday: '截止日 {{date}} 适逢{{holiday}}，顺延至节后第一天 {{end}}',
+    holiday: '截止日 {{date}} 适逢{{holiday}}，按工作日历顺延至其后第一个工作日 {{end}}',
+    weekend: '截止日 {{date}} 是周末休息日，按工作日历顺延至其后第一个工作日 {{end}}',
+    holidayOnly: '截止日 {{date}} 适逢{{holiday}}，按“仅法定节假日顺延”顺延至节后第一天 {{end}}',
+    provisional: '暂定：{{year}} 年放假安排尚未公布，暂按法定节日推算',
     holidayYearMissing: '节假日安排中没有 {{year}} 年，未核对截止日是否适逢法定节假日',
+    holidayYearCounted: '节假日安排中没有 {{year}} 年：截止日只按法定节日暂作核对（不含调休），请录入国务院公布的安排',
+    provisionalMark: '暂定',
+  },
+  /** How the company counts a last day on a rest day (Civil Code art. 203), as the card tells the customer. */
+  rule: {
+    calendar: '保修截止日适逢法定节假日或周末等休息日的（调休上班日除外），顺延至其后第一个工作日。',
+    holidays: '保修截止日适逢法定节假日的，顺延至节假日后的第一天。',
   },
   state: {
     active: '在保修期内，保修至 {{end}}（含当日）',

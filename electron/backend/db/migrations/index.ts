@@ -14,6 +14,8 @@ import * as m0120 from './0120_create_import_batches';
 import * as m0140 from './0140_audit_row_labels';
 import * as m0150 from './0150_create_sample_records';
 import * as m0160 from './0160_part_fitted_on_work_day';
+import * as m0180 from './0180_create_maintenance';
+import * as m0200 from './0200_create_checklists';
 
 /**
  * Listed by hand, not scanned from disk: the bundled main process has no migrations folder.
@@ -35,6 +37,8 @@ export const migrations: Record<string, Migration> = {
   '0140_audit_row_labels': m0140,
   '0150_create_sample_records': m0150,
   '0160_part_fitted_on_work_day': m0160,
+  '0180_create_maintenance': m0180,
+  '0200_create_checklists': m0200,
 };
 
 /** The schema version this build writes: stored in PRAGMA user_version after migrating. */

@@ -58,6 +58,8 @@ export interface TicketsTable {
   source: string;
   customer_id: number;
   unit_id: number | null;
+  /** The visit whose finding opened it. */
+  visit_id: number | null;
   unregistered_unit: string | null;
   fault_reported: string;
   fault_category: string;

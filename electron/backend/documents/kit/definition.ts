@@ -23,6 +23,8 @@ export interface Style {
 }
 
 export interface NodeBase extends Style {
+  /** Names a node so the renderer can tell on which pages it landed (see `renderPdfDocument`). */
+  id?: string;
   style?: string | string[];
   width?: Width;
   colSpan?: number;

@@ -13,6 +13,8 @@ export interface Field {
   value: string;
   /** Takes a whole row (long values: address, serial number). */
   wide?: boolean;
+  /** Takes this many pairs' room in its row (2 of 3: a long model beside a serial). */
+  span?: number;
   bold?: boolean;
   /** Left for the reader to fill in by hand: the row is tall enough to write in (a number: this many points). */
   write?: boolean | number;
@@ -33,10 +35,10 @@ export interface FieldTableOptions {
 }
 
 /**
- * A bordered label/value grid: `pairsPerRow` label/value pairs side by side (2 on A4), wide
- * fields and headings across the whole width.
+ * A bordered label/value grid: `pairsPerRow` label/value pairs side by side (2 on A4, 3 on a
+ * wide low page), wide fields and headings across the whole width.
  */
-export function fieldTable(rows: FieldRow[], pairsPerRow: 1 | 2 = 2, options: FieldTableOptions = {}): TableNode {
+export function fieldTable(rows: FieldRow[], pairsPerRow: 1 | 2 | 3 = 2, options: FieldTableOptions = {}): TableNode {
   const columns = pairsPerRow * 2;
   const filler = (n: number): Content[] => Array.from({ length: n }, () => ({ text: '' }));
   // Labels never wrap: CJK text may break after any character, so pdfmake would otherwise
@@ -55,12 +57,13 @@ export function fieldTable(rows: FieldRow[], pairsPerRow: 1 | 2 = 2, options: Fi
     const write = (f: Field) => (typeof f.write === 'number' ? f.write : f.write ? (options.writeHeight ?? 22) : 0);
     heights.push(Math.max(options.rowHeight ?? 0, ...fields.map(write)));
   };
+  const pairs = (f: Field) => Math.min(f.span ?? 1, pairsPerRow);
   const flush = () => {
     if (pending.length === 0) return;
     const row: Content[] = [];
     pending.forEach((f, i) => {
       const last = i === pending.length - 1;
-      row.push(label(f), ...value(f, last ? columns - row.length - 1 : 1));
+      row.push(label(f), ...value(f, last ? columns - row.length - 1 : pairs(f) * 2 - 1));
     });
     push(row, pending);
     pending = [];
@@ -74,15 +77,18 @@ export function fieldTable(rows: FieldRow[], pairsPerRow: 1 | 2 = 2, options: Fi
       flush();
       push([label(r), ...value(r, columns - 1)], [r]);
     } else {
+      // A field that does not fit what is left of the row starts the next one.
+      const used = pending.reduce((n, f) => n + pairs(f), 0);
+      if (used + pairs(r) > pairsPerRow) flush();
       pending.push(r);
-      if (pending.length === pairsPerRow) flush();
+      if (pending.reduce((n, f) => n + pairs(f), 0) === pairsPerRow) flush();
     }
   }
   flush();
-  const widths = pairsPerRow === 2 ? (['auto', '*', 'auto', '*'] as const) : (['auto', '*'] as const);
+  const widths = Array.from({ length: pairsPerRow }, (): Width[] => ['auto', '*']).flat();
   // A row is kept on one page, unless one is too long to fit any page: then it breaks, since
   // pdfmake leaves out a row taller than the page rather than split it.
-  return { table: { widths: [...widths], body, heights, dontBreakRows: !rows.some((r) => 'value' in r && r.value.length > LONG_VALUE) }, layout: 'fields' };
+  return { table: { widths, body, heights, dontBreakRows: !rows.some((r) => 'value' in r && r.value.length > LONG_VALUE) }, layout: 'fields' };
 }
 
 /** A value this long may not fit one page of the smallest paper, whatever the layout. */
@@ -96,9 +102,12 @@ export function hasLongToken(text: string): boolean {
   return LONG_TOKEN.test(text);
 }
 
-/** A grid with a shaded heading row (repeated on a new page) and one row per item. */
-export function dataTable(headings: string[], rows: Content[][], widths: Width[]): TableNode {
-  const head = headings.map((text): Content => ({ text, style: 'tableHeading', fillColor: HEADING_FILL, noWrap: true }));
+/**
+ * A grid with a shaded heading row (repeated on a new page) and one row per item. Headings keep
+ * to one line unless `wrapHeadings` (for fixed column widths, which a long heading must not overrun).
+ */
+export function dataTable(headings: string[], rows: Content[][], widths: Width[], options: { wrapHeadings?: boolean } = {}): TableNode {
+  const head = headings.map((text): Content => ({ text, style: 'tableHeading', fillColor: HEADING_FILL, noWrap: !options.wrapHeadings }));
   const body = rows.map((row) =>
     row.map((cell): Content => (typeof cell === 'string' ? { text: cell, style: 'tableCell', ...(hasLongToken(cell) ? BREAK_ANYWHERE : {}) } : cell)),
   );

@@ -13,17 +13,25 @@ import type { Content, DynamicContent, Style, TableNode, TextNode } from './defi
 export interface PageSetup {
   paper: Paper;
   pageSize: 'A4' | 'A5' | { width: number; height: number };
-  /** left, top, right, bottom; the bottom margin holds the footer. */
+  /** left, top, right, bottom; the top holds a continuation header, the bottom the footer. */
   pageMargins: [number, number, number, number];
   defaultStyle: Style;
   /** Named styles the pieces below refer to, sized for the paper. */
   styles: Record<string, Style>;
   /** Width of the area between the side margins, in points. */
   contentWidth: number;
-  /** Font size relative to a 10 pt base. */
+  /** Height of the area between the top and bottom margins, in points. */
+  contentHeight: number;
+  /** Spacing (gaps, rows to write in, boxes) relative to A4's; never the type, which has its own table per paper. */
   scale: number;
   /** Vertical space between sections, in points. */
   gap: number;
+  /** The smallest type this paper prints: nothing a customer reads is smaller. */
+  minPt: number;
+  /** The line height of body text: the compact layout closes lines up before it shrinks anything. */
+  lineHeight: number;
+  /** The compact layout: tighter margins, gaps, leading and cell padding. */
+  compact: boolean;
 }
 
 /** One millimetre in points. */
@@ -34,79 +42,89 @@ const PAPER_WIDTH: Record<Paper, number> = { A4: 595.28, A5: 419.53, C241: 241 *
  * for dot-matrix printers; the 1/2 in tractor strips on each side are kept clear by the margins.
  */
 export const C241_PAGE = { width: 241 * MM, height: 139.7 * MM };
+const PAPER_HEIGHT: Record<Paper, number> = { A4: 841.89, A5: 595.28, C241: C241_PAGE.height };
+
+/** The least type size a customer reads on laser paper: 8 pt, on A4 and A5 alike. */
+export const MIN_PT = 8;
+/** The least type size that stays legible on the last copy of a three-part carbon form. */
+export const CARBON_MIN_PT = 10;
+
+/** The type sizes one paper is set in (points). */
+type TypeScale = Record<'body' | 'label' | 'cell' | 'heading' | 'small' | 'company' | 'title' | 'subtitle' | 'number' | 'figure' | 'strong', number>;
 
 /**
- * Page size, margins and type sizes: A4 at a 9 pt base, A5 at 8 pt with margins to match.
- * `compact` is a tighter variant (smaller type and margins) for when the content is too long
- * for the pages it should fit on. C241 is typed for a dot-matrix head through carbon copies:
- * see `carbonStyles`.
+ * Each paper is set for itself, not A4 scaled down: A4 reads at arm's length on a desk, A5 is
+ * held in the hand and keeps its body at 8.5 pt; neither prints anything under MIN_PT. C241 is
+ * a dot-matrix head through carbon: 10 pt and up, black only.
  */
-export function pageSetup(paper: Paper, options: { compact?: boolean } = {}): PageSetup {
+const TYPE: Record<Paper, TypeScale> = {
+  A4: { body: 9.5, label: 8.5, cell: 9, heading: 10, small: 8, company: 15, title: 18, subtitle: 12, number: 9.5, figure: 10.5, strong: 14 },
+  A5: { body: 8.5, label: 8, cell: 8.5, heading: 9, small: 8, company: 12.5, title: 14.5, subtitle: 10.5, number: 8.5, figure: 9.5, strong: 12 },
+  C241: { body: 10.5, label: 10, cell: 10, heading: 10.5, small: 10, company: 13, title: 15, subtitle: 12, number: 10, figure: 10.5, strong: 12 },
+};
+
+/** How far down a label moves to share the baseline of a larger value beside it: the font's ascender is 0.88 em. */
+export const baselineShift = (label: number, value: number) => Math.round(0.88 * (value - label) * 100) / 100;
+
+/**
+ * Page size, margins and type sizes for a paper. `compact` is for content too long for the
+ * pages it should fit on: it takes space out first (margins, gaps, leading) and lets only the
+ * headings give up type, so body text never drops under the paper's minimum.
+ */
+export function pageSetup(paper: Paper, options: { compact?: boolean; typeOf?: Paper } = {}): PageSetup {
   const compact = options.compact ?? false;
   const carbon = paper === 'C241';
+  // `typeOf`: set in another paper's type, for a page that carries two slips of that paper (A4 as two A5 halves).
+  const type = TYPE[options.typeOf ?? paper];
+  const minPt = carbon ? CARBON_MIN_PT : MIN_PT;
+  // Headings shrink a little in the compact layout; nothing goes under the paper's minimum.
+  const head = (n: number) => Math.max(minPt, Math.round(n * (compact ? 0.9 : 1) * 10) / 10);
   const scale = (paper === 'A4' ? 0.9 : paper === 'A5' ? 0.8 : 1) * (compact && !carbon ? 0.88 : 1);
   // C241: the 1/2 in tractor strips (36 pt) plus a few mm; the bottom holds a 10 pt footer.
   const margins: Record<Paper, [number, number, number, number]> = compact
-    ? { A4: [32, 22, 32, 28], A5: [20, 16, 20, 24], C241: [46, 12, 46, 26] }
-    : { A4: [36, 26, 36, 30], A5: [24, 20, 24, 26], C241: [48, 16, 48, 28] };
+    ? { A4: [30, 22, 30, 26], A5: [20, 18, 20, 22], C241: [46, 14, 46, 24] }
+    : { A4: [36, 26, 36, 30], A5: [24, 20, 24, 26], C241: [48, 16, 48, 26] };
   const pageMargins = margins[paper];
   const gap = (paper === 'A4' ? 10 : carbon ? 5 : 7) * (compact ? 0.6 : 1);
-  const pt = (n: number) => Math.round(n * scale * 10) / 10;
+  const lineHeight = carbon ? (compact ? 1.1 : 1.18) : compact ? 1.18 : 1.3;
+  const grey = carbon ? {} : { color: '#333333' };
   const styles: Record<string, Style> = {
-    companyName: { fontSize: pt(16), bold: true },
-    letterheadLine: { fontSize: pt(9), color: '#333333' },
-    hotline: { fontSize: pt(11), bold: true },
-    title: { fontSize: pt(20), bold: true, characterSpacing: pt(1) },
-    subtitle: { fontSize: pt(13), bold: true, characterSpacing: pt(0.5) },
-    documentNumber: { fontSize: pt(10) },
-    sectionHeading: { fontSize: pt(10.5), bold: true, margin: [0, gap, 0, gap / 3] },
-    tableHeading: { fontSize: pt(9), bold: true },
-    tableCell: { fontSize: pt(9.5) },
-    // A touch lower, so a label sits on the line of the larger value beside it.
-    fieldLabel: { fontSize: pt(9), color: '#333333', margin: [0, pt(1.2), 0, 0] },
-    fieldValue: { fontSize: pt(10) },
-    figureLabel: { fontSize: pt(8.5), color: '#333333' },
-    figureValue: { fontSize: pt(11), bold: true },
-    figureStrong: { fontSize: pt(15), bold: true },
-    figureNote: { fontSize: pt(8.5) },
-    note: { fontSize: pt(8.5), color: '#333333' },
-    list: { fontSize: pt(9), lineHeight: compact ? 1.2 : 1.3 },
-    small: { fontSize: pt(8), color: '#333333' },
-    cutLabel: { fontSize: pt(8), color: '#444444' },
-    footer: { fontSize: pt(8), color: '#555555' },
+    companyName: { fontSize: head(type.company), bold: true },
+    letterheadLine: { fontSize: type.small, ...grey },
+    hotline: { fontSize: head(type.figure), bold: true },
+    title: { fontSize: head(type.title), bold: true, characterSpacing: carbon ? 0.5 : 1 },
+    subtitle: { fontSize: head(type.subtitle), bold: true, characterSpacing: 0.5 },
+    documentNumber: { fontSize: type.number },
+    sectionHeading: { fontSize: type.heading, bold: true, margin: [0, gap, 0, gap / 3] },
+    tableHeading: { fontSize: type.label, bold: true },
+    tableCell: { fontSize: type.cell },
+    // Moved down so a label sits on the baseline of the larger value beside it.
+    fieldLabel: { fontSize: type.label, ...grey, margin: [0, baselineShift(type.label, type.body), 0, 0] },
+    fieldValue: { fontSize: type.body },
+    figureLabel: { fontSize: type.small, ...grey },
+    figureValue: { fontSize: type.figure, bold: true },
+    figureStrong: { fontSize: head(type.strong), bold: true },
+    figureNote: { fontSize: type.small },
+    note: { fontSize: type.small, ...grey },
+    list: { fontSize: type.label, lineHeight: lineHeight - 0.05 },
+    small: { fontSize: type.small, ...grey },
+    cutLabel: { fontSize: type.small, ...(carbon ? {} : { color: '#444444' }) },
+    footer: { fontSize: type.small, ...(carbon ? {} : { color: '#555555' }) },
   };
   return {
     paper,
     pageSize: carbon ? C241_PAGE : paper,
     pageMargins,
-    // 10.5 pt through carbon, with a little less leading: the lines a 5.5 in page lacks.
-    defaultStyle: carbon ? { fontSize: 10.5, lineHeight: compact ? 1.12 : 1.2 } : { fontSize: pt(10) },
+    defaultStyle: { fontSize: type.body, lineHeight },
     contentWidth: PAPER_WIDTH[paper] - pageMargins[0] - pageMargins[2],
+    contentHeight: PAPER_HEIGHT[paper] - pageMargins[1] - pageMargins[3],
     scale,
     gap,
-    styles: carbon ? carbonStyles(styles) : styles,
+    minPt,
+    lineHeight,
+    compact,
+    styles,
   };
-}
-
-/** The least type size that stays legible on the last copy of a three-part carbon form. */
-export const CARBON_MIN_PT = 10;
-
-/**
- * Styles for a dot-matrix printer through carbon: black only (greys come out as sparse dots),
- * nothing under 10 pt, and headings kept small enough for a 5.5 in page.
- */
-function carbonStyles(styles: Record<string, Style>): Record<string, Style> {
-  const out: Record<string, Style> = {};
-  for (const [name, style] of Object.entries(styles)) {
-    const { color: _grey, ...rest } = style;
-    out[name] = { ...rest, fontSize: Math.max(CARBON_MIN_PT, style.fontSize ?? CARBON_MIN_PT) };
-  }
-  out.companyName = { ...out.companyName, fontSize: 13 };
-  out.title = { ...out.title, fontSize: 15, characterSpacing: 0.5 };
-  out.subtitle = { ...out.subtitle, fontSize: 12 };
-  out.figureStrong = { ...out.figureStrong, fontSize: 12 };
-  out.list = { ...out.list, lineHeight: 1.15 };
-  return out;
 }
 
 export function labelled(t: TFunction, label: string, value: string): string {
@@ -140,6 +158,14 @@ export function letterhead(company: Company, t: TFunction, options: { logoHeight
 /** A bold section heading, with the gap above it that separates sections. */
 export function sectionHeading(text: string): TextNode {
   return { text, style: 'sectionHeading' };
+}
+
+/**
+ * A heading and what it heads, kept on one page: a heading never ends a page, nor a short list
+ * or checklist splits from it. For sections that fit a page (a long table breaks on its own).
+ */
+export function keptSection(heading: string, ...body: Content[]): Content {
+  return { stack: [sectionHeading(heading), ...body], unbreakable: true };
 }
 
 /** Short explanatory lines in small type, one paragraph each. */
@@ -191,14 +217,36 @@ export function numberedList(items: string[]): Content {
   return { ol: items, style: 'list' };
 }
 
-/** The page footer: document number and issue date on the left, "page X of Y" on the right. */
-export function footer(number: string, issuedOn: string, t: TFunction, sideMargin = 40): DynamicContent {
+/**
+ * The page footer: document number and issue date on the left (or `legend`, where the number
+ * is printed elsewhere), "page X of Y" on the right.
+ */
+export function footer(number: string, issuedOn: string, t: TFunction, sideMargin = 40, legend?: string): DynamicContent {
   return (page, pages) => ({
     columns: [
-      { width: '*', text: `${number}    ${labelled(t, t('print.common.issuedOn'), issuedOn)}` },
-      { width: 'auto', text: t('print.common.page', { page, pages }), alignment: 'right' },
+      { width: '*', text: legend ?? `${number}    ${labelled(t, t('print.common.issuedOn'), issuedOn)}` },
+      { width: 'auto', text: legend ? `${number}    ${t('print.common.page', { page, pages })}` : t('print.common.page', { page, pages }), alignment: 'right' },
     ],
     style: 'footer',
     margin: [sideMargin, 10, sideMargin, 0],
   });
+}
+
+/**
+ * The head of every page after the first: the number, "continued" and page x of y, in the top
+ * margin, so a sheet that comes loose is known for what it is. Nothing on page 1.
+ */
+export function continuationHeader(number: string, t: TFunction, margins: [number, number, number, number], size: number): DynamicContent {
+  return (page, pages) =>
+    page === 1
+      ? ''
+      : {
+          columns: [
+            { width: '*', text: t('print.common.continued', { number }), bold: true },
+            { width: 'auto', text: t('print.common.page', { page, pages }), alignment: 'right' },
+          ],
+          fontSize: size,
+          // Set in the top margin, just above the content: the line fits a margin of 1.6 lines.
+          margin: [margins[0], Math.max(2, margins[1] - size * 1.5), margins[2], 0],
+        };
 }

@@ -142,24 +142,37 @@ class Overflow extends Error {
   }
 }
 
-/** Renders a document definition to PDF bytes, and tells how many pages it came to. */
-export async function renderPdfDocument(definition: TDocumentDefinitions, meta: PdfMetadata): Promise<{ pdf: Buffer; pages: number }> {
+/** Renders a document definition to PDF bytes, and tells how many pages it came to and where each node with an `id` landed. */
+export async function renderPdfDocument(definition: TDocumentDefinitions, meta: PdfMetadata): Promise<Rendered> {
   const rendered = await render(definition, meta, Infinity);
-  return { pdf: rendered.pdf!, pages: rendered.pages };
+  return { pdf: rendered.pdf!, pages: rendered.pages, placed: rendered.placed };
 }
 
 /**
  * Renders a definition only if it fits `maxPages`: otherwise it stops once the layout is known,
  * before the pages are drawn and the fonts embedded (most of the time), and answers null.
  */
-export async function renderWithin(definition: TDocumentDefinitions, meta: PdfMetadata, maxPages: number): Promise<{ pdf: Buffer; pages: number } | null> {
+export async function renderWithin(definition: TDocumentDefinitions, meta: PdfMetadata, maxPages: number): Promise<Rendered | null> {
   const rendered = await render(definition, meta, maxPages);
-  return rendered.pdf ? { pdf: rendered.pdf, pages: rendered.pages } : null;
+  return rendered.pdf ? { pdf: rendered.pdf, pages: rendered.pages, placed: rendered.placed } : null;
 }
 
-async function render(definition: TDocumentDefinitions, meta: PdfMetadata, maxPages: number): Promise<{ pdf: Buffer | null; pages: number }> {
+export interface Rendered {
+  pdf: Buffer;
+  pages: number;
+  /** The pages each node with an `id` landed on. */
+  placed: Record<string, number[]>;
+}
+
+async function render(definition: TDocumentDefinitions, meta: PdfMetadata, maxPages: number): Promise<{ pdf: Buffer | null; pages: number; placed: Record<string, number[]> }> {
   pdfFonts();
   let pages = 0;
+  const placed: Record<string, number[]> = {};
+  // pdfmake tells where nodes landed only to this hook; it only watches, never breaks a page.
+  const pageBreakBefore = (node: { id?: string; pageNumbers: number[] }) => {
+    if (node.id) placed[node.id] = node.pageNumbers;
+    return false;
+  };
   const given = definition.footer;
   // pdfmake tells the page count only to the header and footer functions, which it calls once
   // the whole layout is done.
@@ -176,11 +189,12 @@ async function render(definition: TDocumentDefinitions, meta: PdfMetadata, maxPa
       footer,
       defaultStyle: { lineHeight: LINE_HEIGHT, ...definition.defaultStyle, font: family },
       info: { ...meta },
+      pageBreakBefore,
     };
     const pdf = await pdfmake!.createPdf(doc).getBuffer();
-    return { pdf, pages };
+    return { pdf, pages, placed };
   } catch (error) {
-    if (error instanceof Overflow) return { pdf: null, pages: error.pages };
+    if (error instanceof Overflow) return { pdf: null, pages: error.pages, placed };
     throw error;
   } finally {
     release();
@@ -195,7 +209,7 @@ export async function renderPdf(definition: TDocumentDefinitions, meta: PdfMetad
 const PAGE_SIZES: Record<'A4' | 'A5', PageSize> = { A4: { width: 595.28, height: 841.89 }, A5: { width: 419.53, height: 595.28 } };
 
 /**
- * Every text a definition prints (content, header and footer of a first page), one per line:
+ * Every text a definition prints (content, and the header and footer of a first and a later page), one per line:
  * what the font must have glyphs for. QR codes and drawings are not text.
  */
 export function documentText(definition: TDocumentDefinitions): string {
@@ -213,7 +227,10 @@ export function documentText(definition: TDocumentDefinitions): string {
   };
   walk(definition.content);
   const size = typeof definition.pageSize === 'object' ? definition.pageSize : PAGE_SIZES[definition.pageSize ?? 'A4'];
-  if (definition.header) walk(definition.header(1, 1, size));
-  if (definition.footer) walk(definition.footer(1, 1, size));
+  // Page 2 of 2 as well: a continuation header prints only from the second page.
+  for (const page of [1, 2]) {
+    if (definition.header) walk(definition.header(page, 2, size));
+    if (definition.footer) walk(definition.footer(page, 2, size));
+  }
   return out.join('\n');
 }

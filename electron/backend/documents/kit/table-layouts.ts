@@ -18,6 +18,28 @@ export const TABLE_LAYOUTS: Record<string, TableLayout> = {
     paddingTop: () => 2,
     paddingBottom: () => 2,
   },
+  /** `fields` closed up, for the compact layout: space goes before type does. */
+  fieldsTight: {
+    hLineWidth: () => 0.5,
+    vLineWidth: () => 0.5,
+    hLineColor: () => LINE,
+    vLineColor: () => LINE,
+    paddingLeft: () => 3,
+    paddingRight: () => 3,
+    paddingTop: () => 1,
+    paddingBottom: () => 0.5,
+  },
+  /** `carbon` closed up, for the compact layout. */
+  carbonTight: {
+    hLineWidth: () => 0.6,
+    vLineWidth: () => 0.6,
+    hLineColor: () => '#000000',
+    vLineColor: () => '#000000',
+    paddingLeft: () => 3,
+    paddingRight: () => 3,
+    paddingTop: () => 0.5,
+    paddingBottom: () => 0,
+  },
   /** A strong frame with thin column rules, for the few figures a document is about. */
   figures: {
     hLineWidth: (i, node) => (i === 0 || i === node.table.body.length ? 1.2 : 0),

@@ -3,7 +3,7 @@ import type { Language } from '../../../../shared/i18n';
 import { renderFitting, type RenderedDocument } from '../kit/fitting';
 import type { Paper } from '../../../../shared/schemas/document';
 import { dataTable, fieldTable, type FieldRow } from '../kit/forms';
-import { keyFigures, labelled, notes, sectionHeading, type Figure } from '../kit/layout';
+import { keptSection, keyFigures, labelled, notes, sectionHeading, type Figure } from '../kit/layout';
 import type { Content, TDocumentDefinitions } from '../kit/definition';
 import {
   checklist,
@@ -46,6 +46,8 @@ export const CONDUCT_RULES = [
 
 /** Lines left empty under the parts to bring, for what the technician adds by hand. */
 const BLANK_BRING_ROWS = 3;
+/** A list to bring of up to this many rows is kept on one page with its heading. */
+const KEPT_ROWS = 12;
 
 /**
  * The pages the order is laid out for: A4 holds the order and the record to fill in on one
@@ -130,7 +132,7 @@ function sanbaoSection(c: PaperCtx): Content[] {
   const { k, explain, data } = c;
   const sanbao = data.ticket.sanbao.flatMap((s) => s.reasons.map(explain));
   if (sanbao.length === 0) return [];
-  return [sectionHeading(k('dispatch.sanbaoHeading')), { ul: sanbao, style: 'list', bold: true }];
+  return [keptSection(k('dispatch.sanbaoHeading'), { ul: sanbao, style: 'list', bold: true })];
 }
 
 /** What to pack: the desk's note, the ticket's parts, and empty lines; a box to tick for each. */
@@ -144,22 +146,23 @@ function bringSection(c: PaperCtx): Content[] {
     rows,
     ['*', 'auto', 'auto', 'auto'],
   );
-  const out: Content[] = [sectionHeading(k('dispatch.bringHeading'))];
-  if (data.ticket.bring) out.push({ text: data.ticket.bring, style: 'fieldValue', bold: true, margin: [0, 0, 0, setup.gap / 3] });
-  out.push(table);
-  return out;
+  const note: Content[] = data.ticket.bring ? [{ text: data.ticket.bring, style: 'fieldValue', bold: true, margin: [0, 0, 0, setup.gap / 3] }] : [];
+  // A list of a few rows moves whole with its heading; a long one breaks, its heading row repeated.
+  if (rows.length <= KEPT_ROWS) return [keptSection(k('dispatch.bringHeading'), ...note, table)];
+  return [sectionHeading(k('dispatch.bringHeading')), ...note, table];
 }
 
 function conductSection(c: PaperCtx): Content[] {
   const { k, setup } = c;
   const items = CONDUCT_RULES.map((rule) => k(`dispatch.conduct.${rule}`));
-  return [sectionHeading(k('dispatch.conductHeading')), checklist(items, 2, Math.round(9 * setup.scale))];
+  return [keptSection(k('dispatch.conductHeading'), checklist(items, 2, Math.round(9 * setup.scale)))];
 }
 
 /** Left blank for the visit: times, checks, diagnosis, action, parts, the customer's word and signatures. */
 function recordSection(c: PaperCtx): Content[] {
   const { k, setup } = c;
-  const line = Math.round(22 * setup.scale / 0.9);
+  // Room to write by hand; the compact layout gives up a little of it before any type.
+  const line = Math.round(((22 * setup.scale) / 0.9) * (setup.compact ? 0.9 : 1));
   const fields = fieldTable(
     [
       { label: k('dispatch.arrivedAt'), value: '', write: true },
@@ -191,7 +194,7 @@ function recordSection(c: PaperCtx): Content[] {
 /** Renders the order; compact when the normal layout runs past `dispatchOrderPages`. */
 export async function renderDispatchOrder(data: TicketPaperData, lang: Language, paper: Paper): Promise<RenderedDocument> {
   const c = paperCtx(data, lang, paper, false);
-  return renderFitting((compact) => dispatchOrderDefinition(data, lang, paper, { compact }), dispatchOrderPages(paper), {
+  return renderFitting(({ compact }) => dispatchOrderDefinition(data, lang, paper, { compact }), dispatchOrderPages(paper), {
     title: `${c.k('dispatch.title')} ${data.number}`,
     subject: `${data.ticket.number} ${data.ticket.unitLabel}`,
     author: data.settings.companyName,

@@ -33,11 +33,23 @@ export interface PaperCtx extends DocumentCtx {
   k: (key: string, params?: Record<string, unknown>) => string;
   /** Dense layout on the carbon form: fewer rows, things side by side. */
   carbon: boolean;
+  /** One of two slips on an A4 sheet (customer copy above, stub below): A5 type, half the height. */
+  half: boolean;
+  /** Wide and low (C241, an A4 half): three pairs to a row, blocks side by side. */
+  wide: boolean;
 }
 
-export function paperCtx(data: TicketPaperData, lang: Language, paper: Paper, compact: boolean): PaperCtx {
-  const c = documentCtx(lang, paper, { compact });
-  return { ...c, data, k: (key, params) => c.t(`repairPrint.${key}`, params ?? {}), carbon: paper === 'C241' };
+export function paperCtx(data: TicketPaperData, lang: Language, paper: Paper, compact: boolean, options: { halves?: boolean } = {}): PaperCtx {
+  const half = paper === 'A4' && (options.halves ?? false);
+  const c = documentCtx(lang, paper, { compact, ...(half ? { typeOf: 'A5' as const } : {}) });
+  return {
+    ...c,
+    data,
+    k: (key, params) => c.t(`repairPrint.${key}`, params ?? {}),
+    carbon: paper === 'C241',
+    half,
+    wide: paper === 'C241' || half,
+  };
 }
 
 /** The letterhead; never a logo on the dot-matrix form (it cannot print pictures through carbon). */
@@ -48,28 +60,43 @@ function ticketLetterhead({ t, data, setup, carbon }: PaperCtx): Content {
 
 /**
  * The letterhead, then the title on the left and the document's number and the lines under it
- * on the right. On the carbon form all of it shares one band: company, title, number.
+ * on the right. On a low page (the carbon form, an A4 half) all of it shares one band: company,
+ * title, number. `ply` is the copy the sheet is (客户联, 存根联).
  */
-export function heading(c: PaperCtx, title: string, numberLabel: string, lines: string[]): Content[] {
-  if (!c.carbon) return [ticketLetterhead(c), titleRow(c, title, numberLabel, lines)];
+export function heading(c: PaperCtx, title: string, numberLabel: string, lines: string[], ply: Ply | null = null): Content[] {
+  // The copy a sheet is heads the number block: beside the title it would crowd the company's name.
+  const plyLine: Content[] = ply ? [{ text: c.k(`common.ply.${ply}`), style: 'subtitle', noWrap: true }] : [];
+  if (!c.wide) return [ticketLetterhead(c), titleRow(c, title, numberLabel, lines, plyLine)];
   const { t, data } = c;
   const { settings } = data;
   // The complaint line is in the lines at the foot of the form, which every copy carries.
+  // The hotline and the address share a line: the band is as low as the page is.
+  const hotline = { text: labelled(t, t('print.common.hotline'), formatPhone(settings.hotline)), bold: true };
+  const address = settings.address ? ['\u3000', labelled(t, t('print.common.address'), settings.address)] : [];
   const company: Content[] = [
     { text: settings.companyName, style: 'companyName' },
-    { text: labelled(t, t('print.common.hotline'), formatPhone(settings.hotline)), style: 'letterheadLine', bold: true },
+    { text: [hotline, ...address], style: 'letterheadLine' },
   ];
-  if (settings.address) company.push({ text: labelled(t, t('print.common.address'), settings.address), style: 'letterheadLine' });
   const numbers: Content[] = [
+    ...plyLine,
     { text: labelled(t, numberLabel, data.number), style: 'documentNumber', bold: true, noWrap: true },
     ...lines.map((text): Content => ({ text, style: 'documentNumber', noWrap: true })),
   ];
-  const row: Content[] = [{ stack: company }, { text: title, style: 'title', noWrap: true, margin: [0, 8, 0, 0] }, { stack: numbers, alignment: 'right' }];
+  const logo = !c.carbon && settings.logo ? [{ image: settings.logo, fit: [22 * MM, 10 * MM] as [number, number], margin: [0, 0, 6, 0] as [number, number, number, number] }] : [];
+  // The title keeps clear of the company and the number block on both sides.
+  const row: Content[] = [
+    { columns: [...logo.map((l) => ({ width: 'auto' as const, stack: [l] })), { width: '*', stack: company }] },
+    { text: title, style: 'title', noWrap: true, margin: [10, 6, 10, 0] },
+    { stack: numbers, alignment: 'right' },
+  ];
   return [{ table: { widths: ['*', 'auto', 'auto'], body: [row] }, layout: 'ruleBelow', margin: [0, 0, 0, c.setup.gap] }];
 }
 
+/** Which copy of a receipt a printed part is. */
+export type Ply = 'customer' | 'stub';
+
 /** The title on the left; the document's number and the lines under it on the right. */
-function titleRow(c: PaperCtx, title: string, numberLabel: string, lines: string[]): Content {
+function titleRow(c: PaperCtx, title: string, numberLabel: string, lines: string[], above: Content[]): Content {
   const { t, setup, data } = c;
   return {
     columns: [
@@ -77,6 +104,7 @@ function titleRow(c: PaperCtx, title: string, numberLabel: string, lines: string
       {
         width: 'auto',
         stack: [
+          ...above,
           { text: labelled(t, numberLabel, data.number), style: 'documentNumber', bold: true },
           ...lines.map((text) => ({ text, style: 'documentNumber' })),
         ],
@@ -137,11 +165,14 @@ export function unitFields(c: PaperCtx, options: { dates: boolean }): FieldRow[]
   const { k, date, data } = c;
   const u = unitIdentity(c);
   const brandModel = `${u.brand} ${u.model}`.trim();
-  // Side by side when both fit half a row; long names would wrap into tall narrow cells.
-  const wide = brandModel.length > (c.setup.paper === 'A5' ? 22 : 30) || (u.serial ?? '').length > (c.setup.paper === 'A5' ? 18 : 26);
+  // Side by side when both fit half a row; long names would wrap into tall narrow cells. On a
+  // wide page (three pairs to a row) a long one takes two pairs' room instead of a whole row.
+  const long = (text: string, limit: number) => text.length > limit;
+  const wide = !c.wide && (long(brandModel, c.setup.paper === 'A5' ? 22 : 30) || long(u.serial ?? '', c.setup.paper === 'A5' ? 18 : 26));
+  const span = (text: string) => (c.wide && long(text, c.carbon ? 16 : 20) ? 2 : 1);
   const rows: FieldRow[] = [
-    { label: k('common.brandModel'), value: brandModel, wide, code: true },
-    { label: k('common.serial'), value: u.serial ?? '', bold: true, code: true, write: !u.serial, wide },
+    { label: k('common.brandModel'), value: brandModel, wide, span: span(brandModel), code: true },
+    { label: k('common.serial'), value: u.serial ?? '', bold: true, code: true, write: !u.serial, wide, span: span(u.serial ?? '') },
   ];
   const unit = data.ticket.unit;
   if (options.dates && unit) {
@@ -183,7 +214,7 @@ export function technicianNames({ k, data }: PaperCtx, withPhones: boolean): str
  * A row of satisfaction boxes, "very satisfied" first, after its label. Unlike `checkboxes`, a
  * label may wrap: five English ratings are wider than an A5 page.
  */
-export function satisfactionRow({ t, k, setup }: PaperCtx): Content {
+export function satisfactionRow({ t, k, setup, wide, lang }: PaperCtx, options: { above?: boolean } = {}): Content {
   const labels = [5, 4, 3, 2, 1].map((n) => t(`ticketing.satisfaction.${n}`));
   const size = Math.max(8, Math.round(9 * setup.scale));
   const box: Content = { canvas: [{ type: 'rect', x: 0, y: 2, w: size, h: size, lineWidth: 0.7, lineColor: '#000000' }] };
@@ -191,21 +222,22 @@ export function satisfactionRow({ t, k, setup }: PaperCtx): Content {
   const label: Content = { text: labelled(t, k('common.satisfaction'), ''), style: 'fieldValue', noWrap: true };
   // Equal shares of the line: 'auto' columns of wrapping text can still overrun the margin.
   const boxes: Content = { table: { widths: labels.flatMap((): Width[] => [size + 3, '*']), body: [row] }, layout: 'noBorders' };
-  // On A5 the label goes above: beside it, "dissatisfied" would not fit a fifth of what is left.
-  if (setup.paper === 'A5') return { stack: [label, boxes] };
+  // On a narrow page the English label goes above: beside it, "Very dissatisfied" would not fit a fifth of what is left.
+  if ((!wide && lang === 'en') || options.above) return { stack: [label, boxes] };
   return { columns: [{ width: 'auto', stack: [label] }, { width: '*', stack: [boxes] }], columnGap: 6 };
 }
 
 /**
- * Where the customer and our side sign, each with a date line: side by side on A4 and A5. On the
- * carbon form they go one under the other in a column beside other things: `stacked`, each with
- * its date line under it; otherwise each on one line, signature and date side by side.
+ * Where the customer and our side sign, each with a date line: side by side on A4 and A5. In a
+ * column beside other things they go one under the other (`stacked`), each with its date line
+ * under it; on the carbon form otherwise each on one line, signature and date side by side.
  */
-export function signatures(c: PaperCtx, labels: string[], options: { date?: string; stacked?: boolean } = {}): Content {
+export function signatures(c: PaperCtx, labels: string[], options: { date?: string; stacked?: boolean; inline?: boolean } = {}): Content {
   const { t } = c;
   const date = options.date === undefined ? {} : { date: options.date };
+  if (options.inline) return inlineSignatures(c, labels);
+  if (options.stacked) return stackedSignatures(t, labels, { height: c.carbon ? 10 : Math.round(c.setup.gap * 1.6), ...date });
   if (!c.carbon) return signatureBlock(t, labels, { height: c.setup.gap * 2, ...date });
-  if (options.stacked) return stackedSignatures(t, labels, { height: 10, ...date });
   const none: [boolean, boolean, boolean, boolean] = [false, false, false, false];
   const below: [boolean, boolean, boolean, boolean] = [false, false, false, true];
   const label = (text: string): Content => ({ text: labelled(t, text, ''), style: 'fieldLabel', noWrap: true, margin: [0, 10, 0, 0], border: none });
@@ -216,6 +248,21 @@ export function signatures(c: PaperCtx, labels: string[], options: { date?: stri
     options.date ? { text: options.date, style: 'fieldValue', noWrap: true, margin: [0, 10, 0, 0], border: none } : { text: '', border: below },
   ]);
   return { table: { widths: ['auto', '*', 'auto', options.date ? 'auto' : 60], body, dontBreakRows: true }, layout: 'blanks' };
+}
+
+/**
+ * Every signing place on one line, a line to sign on after each label: for a paper that prints
+ * its date elsewhere (the completion time), where a row saved is one the sheet needs.
+ */
+function inlineSignatures({ t, setup }: PaperCtx, labels: string[]): Content {
+  const none: [boolean, boolean, boolean, boolean] = [false, false, false, false];
+  const below: [boolean, boolean, boolean, boolean] = [false, false, false, true];
+  const room = Math.round(setup.gap * 2.4);
+  const row = labels.flatMap((text, i): Content[] => [
+    { text: labelled(t, text, ''), style: 'fieldLabel', noWrap: true, margin: [i > 0 ? 12 : 0, room, 0, 0], border: none },
+    { text: '', border: below },
+  ]);
+  return { table: { widths: labels.flatMap((): Width[] => ['auto', '*']), body: [row], dontBreakRows: true }, layout: 'blanks' };
 }
 
 /**
@@ -267,6 +314,6 @@ export function forCarbon<T>(node: T): T {
 }
 
 /** The page, styles and footer (the paper's number and page x/y) around the content. */
-export function ticketDocument(c: PaperCtx, content: Content[]): TDocumentDefinitions {
-  return documentPage(c, c.carbon ? forCarbon(content) : content, c.data);
+export function ticketDocument(c: PaperCtx, content: Content[], options: { legend?: string } = {}): TDocumentDefinitions {
+  return documentPage(c, c.carbon ? forCarbon(content) : content, c.data, options);
 }

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../../../shared/i18n/languages';
 import type { ServiceRules, Settings, settingsUpdateInput } from '../../../../shared/schemas/settings';
-import { DEFAULT_WARRANTY_RULES } from '../../../../shared/domain/warranty-types';
+import { DEFAULT_WARRANTY_RULES, REST_DAY_RULES, type RestDayRule, type WarrantyRules } from '../../../../shared/domain/warranty-types';
+import { DEFAULT_RETURN_SLIP, NO_SCHEDULED_SERVICE, NO_SERVICE_CONTACT, ROUND_THE_CLOCK } from '../../../../shared/domain/service-promises';
 import type { ServiceContext } from '../../app/context';
 import type { Db } from '../../db/schema';
 import { normaliseLogo } from './logo';
@@ -26,6 +27,12 @@ const DEFAULTS: Settings = {
   language: DEFAULT_LANGUAGE,
   warrantyRules: DEFAULT_WARRANTY_RULES,
   service: DEFAULT_SERVICE_RULES,
+  // The seeds' 7×24 hotline and one-month return slip; contacts and scheduled service are the
+  // company's own to state, so nothing is printed until it does.
+  hotlineHours: ROUND_THE_CLOCK,
+  serviceContact: NO_SERVICE_CONTACT,
+  returnSlip: DEFAULT_RETURN_SLIP,
+  scheduledService: NO_SCHEDULED_SERVICE,
   backupFolder: null,
   setupDone: false,
   printing: withPrintDefaults(undefined),
@@ -39,14 +46,30 @@ async function hasData(db: Db): Promise<boolean> {
   return customer !== undefined || policy !== undefined;
 }
 
+/**
+ * The warranty rules as saved, in today's shape. A rule added in a later version gets its default
+ * until the company changes it. Settings saved before the three-way rest-day rule hold
+ * `extendPastHoliday`: a saved `false` stays off; `true`, which was the default and the only way
+ * to apply art. 203 at all, becomes the default rule, the working calendar: the law's reading,
+ * and never an earlier last day than the holidays-only rule gave (it only adds weekends).
+ */
+export function warrantyRulesOf(saved: unknown): WarrantyRules {
+  const { extendPastHoliday, restDayRule, ...rest } = (saved && typeof saved === 'object' ? saved : {}) as Partial<WarrantyRules> & { extendPastHoliday?: boolean };
+  const rule: RestDayRule = REST_DAY_RULES.includes(restDayRule as RestDayRule)
+    ? (restDayRule as RestDayRule)
+    : extendPastHoliday === false
+      ? 'off'
+      : DEFAULT_WARRANTY_RULES.restDayRule;
+  return { ...DEFAULT_WARRANTY_RULES, ...rest, restDayRule: rule };
+}
+
 export async function getSettings(ctx: ServiceContext, db: Db = ctx.db): Promise<Settings> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
   const stored: Record<string, unknown> = {};
   // 'operator' moved to the desk session (migration 0080 made it the first operator).
   for (const row of rows) if (row.key !== 'operator') stored[row.key] = JSON.parse(row.value) as unknown;
   const merged = { ...DEFAULTS, ...stored } as Settings;
-  // A rule added in a later version gets its default until the company changes it.
-  merged.warrantyRules = { ...DEFAULT_WARRANTY_RULES, ...(stored.warrantyRules as object | undefined) };
+  merged.warrantyRules = warrantyRulesOf(stored.warrantyRules);
   merged.service = { ...DEFAULT_SERVICE_RULES, ...(stored.service as object | undefined) };
   merged.printing = withPrintDefaults(stored.printing);
   if (!LANGUAGES.includes(merged.language as Language)) merged.language = DEFAULT_LANGUAGE;

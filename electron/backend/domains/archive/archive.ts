@@ -14,6 +14,8 @@ import type { ServiceContext } from '../../app/context';
 import { getCustomer } from '../customers/customers';
 import { getSettings } from '../admin/settings';
 import { getUnit } from '../units/units';
+import { defaultServiceLevel, listServiceLevels } from '../service-desk/service-levels';
+import { contractLevelFor } from '../maintenance/contracts';
 import { indexDocument } from '../search/search-index';
 import { takeNumber } from '../../lib/sequences';
 import { assertSaveTarget } from '../admin/owned-files';
@@ -121,7 +123,11 @@ export async function createWarrantyCard(
   input: z.output<typeof warrantyCardInput>,
 ): Promise<GeneratedDocument> {
   const unit = await getUnit(ctx, input.unitId);
-  const [customer, settings] = await Promise.all([getCustomer(ctx, unit.customerId), settingsForPaper(ctx)]);
+  // The promises printed are the level a repair of this unit gets: its maintenance contract's
+  // today, else the default one.
+  const contractLevel = await contractLevelFor(ctx.db, unit.id, todayIso(ctx.now()));
+  const levelOf = async () => (contractLevel === null ? null : ((await listServiceLevels(ctx)).find((l) => l.id === contractLevel) ?? null)) ?? defaultServiceLevel(ctx);
+  const [customer, settings, level] = await Promise.all([getCustomer(ctx, unit.customerId), settingsForPaper(ctx), levelOf()]);
   return archiveDocument(ctx, {
     kind: 'warrantyCard',
     recordType: 'unit',
@@ -131,7 +137,12 @@ export async function createWarrantyCard(
     language: input.language,
     templateVersion: WARRANTY_CARD_TEMPLATE_VERSION,
     render: (number, issuedOn) =>
-      ctx.documents.render({ kind: 'warrantyCard', data: { number, issuedOn, settings, customer, unit }, language: input.language, paper: input.paper }),
+      ctx.documents.render({
+        kind: 'warrantyCard',
+        data: { number, issuedOn, settings, customer, unit, serviceLevel: level?.terms ?? null },
+        language: input.language,
+        paper: input.paper,
+      }),
   });
 }
 

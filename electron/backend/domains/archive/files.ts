@@ -10,6 +10,7 @@ export const ARCHIVE_KINDS: Record<DocumentKind, { prefix: string; folder: strin
   dispatchOrder: { prefix: 'PGD', folder: 'dispatch-orders' },
   repairIntake: { prefix: 'SJD', folder: 'repair-receipts' },
   repairCompletion: { prefix: 'WXD', folder: 'repair-receipts' },
+  inspectionForm: { prefix: 'XJB', folder: 'inspection-forms' },
 };
 
 export const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');

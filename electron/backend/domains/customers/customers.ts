@@ -162,14 +162,15 @@ export async function deleteCustomer(ctx: ServiceContext, id: number): Promise<n
     if (customer.unitCount > 0) {
       throw refusal('CONFLICT', 'errors.customerHasUnits', { name: customer.name, count: customer.unitCount });
     }
-    // Tickets and complaints are service history too: the customer behind them stays.
+    // Tickets, complaints and contracts are service history too: the customer behind them stays.
     const history = await trx
       .selectNoFrom([
         sql<number>`(select count(*) from tickets where customer_id = ${id})`.as('tickets'),
         sql<number>`(select count(*) from complaints where customer_id = ${id})`.as('complaints'),
+        sql<number>`(select count(*) from maintenance_contracts where customer_id = ${id})`.as('contracts'),
       ])
       .executeTakeFirstOrThrow();
-    const records = Number(history.tickets) + Number(history.complaints);
+    const records = Number(history.tickets) + Number(history.complaints) + Number(history.contracts);
     if (records > 0) {
       throw refusal('CONFLICT', 'errors.customerHasTickets', { name: customer.name, count: records });
     }
@@ -232,6 +233,8 @@ export async function mergeCustomers(ctx: ServiceContext, input: z.output<typeof
     // The service history follows the units to the customer kept.
     await trx.updateTable('tickets').set({ customer_id: keep.id }).where('customer_id', '=', gone.id).execute();
     await trx.updateTable('complaints').set({ customer_id: keep.id }).where('customer_id', '=', gone.id).execute();
+    // A maintenance contract belongs with the units it covers.
+    await trx.updateTable('maintenance_contracts').set({ customer_id: keep.id, updated_at: now }).where('customer_id', '=', gone.id).execute();
     const merged = mergedDetails(keep, gone);
     await writeDetails(trx, keep.id, merged);
     await trx.updateTable('customers').set({ note: merged.note, updated_at: now }).where('id', '=', keep.id).execute();

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { CN_MAINLAND, missingYear, type CalendarYear, type WorkingCalendar } from '../../../../shared/domain/calendar';
+import { CN_MAINLAND, missingYear, provisionalYear, type CalendarYear, type WorkingCalendar } from '../../../../shared/domain/calendar';
 import { todayIso, weekday as dayOfWeek } from '../../../../shared/domain/dates';
 import type { Message } from '../../../../shared/result';
 import type { CalendarView, CalendarYearView, calendarYearInput } from '../../../../shared/schemas/service';
@@ -30,7 +30,10 @@ export function forgetCalendar(ctx: ServiceContext): void {
   cache.delete(ctx.db);
 }
 
-/** Shipped and edited years side by side, and the year the desk should enter next. */
+/** The years the settings offer beyond the known ones: last year to three years ahead. */
+const PROVISIONAL_SPAN = [-1, 3] as const;
+
+/** Shipped and edited years side by side, the provisional ones near today, and the year the desk should enter next. */
 export async function calendarView(ctx: ServiceContext): Promise<CalendarView> {
   const rows = await ctx.db.selectFrom('calendar_years').select('year').execute();
   const edited = new Set(rows.map((r) => r.year));
@@ -43,7 +46,14 @@ export async function calendarView(ctx: ServiceContext): Promise<CalendarView> {
       source: edited.has(Number(year)) ? 'edited' : 'shipped',
     }))
     .sort((a, b) => a.year - b.year);
-  return { years, missingYear: missingYear(calendar, todayIso(ctx.now())) };
+  const today = todayIso(ctx.now());
+  const thisYear = Number(today.slice(0, 4));
+  const provisional: CalendarView['provisional'] = [];
+  for (let year = thisYear + PROVISIONAL_SPAN[0]; year <= thisYear + PROVISIONAL_SPAN[1]; year++) {
+    const schedule = provisionalYear(calendar, year);
+    if (schedule) provisional.push({ year, holidays: schedule.holidays.map((h) => ({ name: h.name, en: h.en, from: h.from, to: h.to })) });
+  }
+  return { years, provisional, shippedYears: Object.keys(CN_MAINLAND.years).map(Number), missingYear: missingYear(calendar, today) };
 }
 
 /**

@@ -28,6 +28,12 @@ export async function getServiceLevel(ctx: ServiceContext, id: number, db: Db = 
   return toLevel(row);
 }
 
+/** The level a new repair gets when none is chosen; null on a desk that has none (never after migration 0070). */
+export async function defaultServiceLevel(ctx: ServiceContext): Promise<ServiceLevel | null> {
+  const row = await selectLevels(ctx.db).where('s.is_default', '=', 1).executeTakeFirst();
+  return row ? toLevel(row) : null;
+}
+
 /** The default first, then by name: the order the ticket form offers them in. */
 export async function listServiceLevels(ctx: ServiceContext): Promise<ServiceLevel[]> {
   const rows = await selectLevels(ctx.db).orderBy('s.is_default', 'desc').orderBy('s.name').execute();

@@ -10,6 +10,7 @@ import type { LoanRecord, SanbaoPath, TicketDetail, TicketEvent, TicketRow, Warr
 import type { Db, LoansTable } from '../../db/schema';
 import type { ServiceContext } from '../../app/context';
 import { getCustomer } from '../customers/customers';
+import { contractLevelFor } from '../maintenance/contracts';
 import { getSettings } from '../admin/settings';
 import { loadCalendar } from '../service-desk/calendar';
 import { addEvent, inTicketTransaction, ticketRow, assertEditable, type TicketRowDb } from './common';
@@ -47,7 +48,15 @@ export async function serviceLevelTerms(db: Db, id: number | null): Promise<{ id
   return { id: row.id, terms: JSON.parse(row.terms) as ServiceLevelTerms };
 }
 
-export async function createTicket(ctx: ServiceContext, input: z.output<typeof ticketCreateInput>): Promise<TicketDetail> {
+/**
+ * Records a call as a ticket. `within` runs in the same transaction once the ticket is written
+ * (another record that points at it: a visit's finding), so the two stand or fall together.
+ */
+export async function createTicket(
+  ctx: ServiceContext,
+  input: z.output<typeof ticketCreateInput>,
+  options: { within?: (trx: Db, ticketId: number) => Promise<void> } = {},
+): Promise<TicketDetail> {
   const customer = await getCustomer(ctx, input.customerId);
   if (customer.archived) throw refuse('ticketing.errors.customerArchived', {}, 'customerId');
   const now = ctx.now().getTime();
@@ -57,7 +66,9 @@ export async function createTicket(ctx: ServiceContext, input: z.output<typeof t
   if (unit && unit.customerId !== customer.id) throw refuse('ticketing.errors.unitNotCustomers', {}, 'unitId');
   if (unit && GONE_UNIT.includes(unit.status)) throw refuse('ticketing.errors.unitGone', { status: unit.status }, 'unitId');
 
-  const level = await serviceLevelTerms(ctx.db, input.serviceLevelId);
+  // A unit under a maintenance contract gets the contract's level unless the desk chose one.
+  const contractLevel = input.serviceLevelId === null && unit ? await contractLevelFor(ctx.db, unit.id, localDay(reportedAt)) : null;
+  const level = await serviceLevelTerms(ctx.db, input.serviceLevelId ?? contractLevel);
   const { service } = await getSettings(ctx);
   const calendar = await loadCalendar(ctx);
   const targets = level.terms.targets[customer.region][input.severity];
@@ -111,6 +122,7 @@ export async function createTicket(ctx: ServiceContext, input: z.output<typeof t
     for (const part of input.parts) {
       await fitPart(trx, { ticketId: id, partId: part.partId, quantity: part.quantity, inWarranty: null, componentKey: null }, at, who);
     }
+    await options.within?.(trx, id);
     return id;
   });
   return getTicket(ctx, id);

@@ -14,6 +14,7 @@ import type {
 } from '../../../../shared/schemas/unit';
 import { refusal, refuse, notFound } from '../../lib/errors';
 import type { Db } from '../../db/schema';
+import { syncHandoverVisits } from '../maintenance/handover';
 import type { ServiceContext } from '../../app/context';
 import { getCustomer } from '../customers/customers';
 import { getModel, policyVersionForModel, toPolicyVersion } from '../products/products';
@@ -181,6 +182,7 @@ export async function insertUnit(ctx: ServiceContext, trx: Db, input: z.output<t
   await trx.insertInto('unit_status_history').values({ unit_id: id, status: 'inService', changed_at: now, note: null }).execute();
   await trx.updateTable('customers').set({ updated_at: now }).where('id', '=', input.customerId).execute();
   await indexUnit(trx, id);
+  await syncHandoverVisits(ctx, trx, id);
   return id;
 }
 
@@ -199,6 +201,18 @@ export async function updateUnit(ctx: ServiceContext, input: z.output<typeof uni
     // decision, which the admin PIN guards (a new model with a long policy would otherwise give
     // any sold unit a longer warranty).
     if (fields.modelId !== before.modelId) requireAdmin();
+    // A unit under a maintenance contract stays with the contract's customer until it ends.
+    if (fields.customerId !== before.customerId) {
+      const contract = await trx
+        .selectFrom('contract_units as cu')
+        .innerJoin('maintenance_contracts as m', 'm.id', 'cu.contract_id')
+        .select('m.number')
+        .where('cu.unit_id', '=', id)
+        .where('m.cancelled_at', 'is', null)
+        .where('m.ends_on', '>=', todayIso(ctx.now()))
+        .executeTakeFirst();
+      if (contract) throw refuse('maintenance.errors.unitUnderContract', { number: contract.number }, 'customerId');
+    }
     const policyVersion = fields.modelId === before.modelId ? before.policy.id : await policyVersionForModel(ctx, fields.modelId, trx);
     await trx
       .updateTable('units')
@@ -207,6 +221,7 @@ export async function updateUnit(ctx: ServiceContext, input: z.output<typeof uni
       .execute();
     await indexUnit(trx, id);
     if (before.customerId !== fields.customerId) await indexCustomer(trx, before.customerId);
+    await syncHandoverVisits(ctx, trx, id);
     return getUnit(ctx, id, trx);
   });
 }
@@ -218,6 +233,7 @@ export async function setUnitStatus(ctx: ServiceContext, input: z.output<typeof 
     const now = ctx.now().getTime();
     await trx.updateTable('units').set({ status: input.status, updated_at: now }).where('id', '=', input.id).execute();
     await trx.insertInto('unit_status_history').values({ unit_id: input.id, status: input.status, changed_at: now, note: input.note }).execute();
+    await syncHandoverVisits(ctx, trx, input.id);
     return getUnit(ctx, input.id, trx);
   });
 }

@@ -24,6 +24,7 @@ import { errorText } from '../../lib/errorText';
 import { Field } from '../../ui/Field';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { QueryState } from '../../ui/QueryState';
+import { CustomerContracts } from '../maintenance';
 import { NewRepairButton, RelatedTickets } from '../tickets';
 import { UnitFormModal, useWarrantyCardPrint, WarrantyCardDialog } from '../units';
 import { CustomerFormModal } from './CustomerFormModal';
@@ -249,8 +250,9 @@ export function CustomerDetailPage({ id }: { id: number }) {
         </Stack>
       )}
       {c && (
-        <Stack mt="md">
+        <Stack mt="md" gap="md">
           <RelatedTickets customerId={id} />
+          <CustomerContracts customerId={id} disabled={c.archived} />
         </Stack>
       )}
       {c && (

@@ -8,6 +8,7 @@ import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { EntityTable, type Column } from '../../ui/EntityTable';
 import { TwoLines } from '../../ui/OneLine';
+import { ProvisionalMark } from '../../ui/ProvisionalMark';
 import { WarrantyBadge } from '../../ui/WarrantyBadge';
 
 /** The whole unit's last covered day: the first policy line is the whole unit. */
@@ -73,7 +74,13 @@ const COLUMNS: Column<Unit>[] = [
     header: 'app.units.columns.end',
     cell: (u, t) => {
       const end = lastCoveredDay(u);
-      return end ? formatDate(end, currentLanguage()) : t('app.common.none');
+      if (!end) return t('app.common.none');
+      return (
+        <>
+          {formatDate(end, currentLanguage())}
+          <ProvisionalMark show={u.warranty.components[0]?.provisional ?? false} />
+        </>
+      );
     },
     sort: lastCoveredDay,
     nowrap: true,

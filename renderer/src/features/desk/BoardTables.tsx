@@ -7,7 +7,7 @@ import type { Board } from '../../../../shared/schemas/ticket';
 import { currentLanguage } from '../../app/i18n';
 import { openTicket, StatusBadge, TicketTable, type TicketColumn } from '../tickets';
 
-export type SectionKey = 'urgent' | 'appointments' | 'callbacks' | 'loans';
+export type SectionKey = 'urgent' | 'appointments' | 'callbacks' | 'loans' | 'visits' | 'renewals';
 
 export function sectionId(key: SectionKey): string {
   return `desk-${key}`;
@@ -15,13 +15,13 @@ export function sectionId(key: SectionKey): string {
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
-function Section({ id, count, children }: { id: SectionKey; count: number; children: ReactNode }) {
+export function Section({ id, count, title, children }: { id: SectionKey; count: number; title?: string; children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <Stack gap={6} id={sectionId(id)} data-testid={sectionId(id)} style={{ scrollMarginTop: 64 }}>
       <Group gap="xs">
         <Title order={3} fz="md" fw={600}>
-          {t(`desk.board.sections.${id}`)}
+          {title ?? t(`desk.board.sections.${id}`)}
         </Title>
         {count > 0 && (
           <Badge size="sm" variant="default" radius="sm">
@@ -35,7 +35,7 @@ function Section({ id, count, children }: { id: SectionKey; count: number; child
 }
 
 /** A quiet line where a list is empty: what will show up here, and how. */
-function Quiet({ children }: { children: ReactNode }) {
+export function Quiet({ children }: { children: ReactNode }) {
   return (
     <Paper withBorder px="sm" py={8}>
       <Text size="sm" c="dimmed">

@@ -10,6 +10,7 @@ import { QueryState } from '../../ui/QueryState';
 import { FindCustomerButton } from '../tickets';
 import { Appointments, CallbacksDue, LoansOut, sectionId, UrgentTickets, type SectionKey } from './BoardTables';
 import { Counters, type CounterKey } from './Counters';
+import { MaintenanceSections } from './MaintenanceSections';
 
 /** The deadline clock has minute resolution; a fresh board each minute keeps the badges honest. */
 const REFRESH_MS = 60_000;
@@ -81,6 +82,7 @@ export function DeskPage() {
                 <CallbacksDue board={b} />
               </Grid.Col>
             </Grid>
+            <MaintenanceSections />
             <LoansOut board={b} />
           </Stack>
         </>

@@ -2,7 +2,6 @@ import { Alert, Button, Group, Indicator, Select, Text } from '@mantine/core';
 import { IconCalendarExclamation } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CN_MAINLAND } from '../../../../shared/domain/calendar';
 import type { CalendarView } from '../../../../shared/schemas/service';
 import { useApiQuery } from '../../api/client';
 import { QueryState } from '../../ui/QueryState';
@@ -55,7 +54,8 @@ export function CalendarPanel() {
   const thisYear = new Date().getFullYear();
   const year = chosen ?? (view && view.years.some((y) => y.year === thisYear) ? thisYear : (view?.years.at(-1)?.year ?? thisYear));
   const entry = view?.years.find((y) => y.year === year) ?? null;
-  const shipped = String(year) in CN_MAINLAND.years;
+  const provisional = entry ? null : (view?.provisional.find((y) => y.year === year) ?? null);
+  const shipped = view?.shippedYears.includes(year) ?? false;
 
   return (
     <>
@@ -72,17 +72,19 @@ export function CalendarPanel() {
             key={`${year}:${entry?.source ?? 'none'}`}
             year={year}
             entry={entry}
+            provisional={provisional?.holidays ?? null}
             shipped={shipped}
             picker={
               <Select
-                w={250}
+                w={330}
                 label={t('service.calendar.year')}
                 allowDeselect={false}
                 value={String(year)}
                 onChange={(v) => v && setChosen(Number(v))}
                 data={yearChoices(view, chosen).map((y) => {
                   const known = view.years.find((entryOf) => entryOf.year === y);
-                  return { value: String(y), label: t('service.calendar.yearOption', { year: y, state: t(`service.calendar.source.${known?.source ?? 'missing'}`) }) };
+                  const source = known?.source ?? (view.provisional.some((p) => p.year === y) ? 'provisional' : 'missing');
+                  return { value: String(y), label: t('service.calendar.yearOption', { year: y, state: t(`service.calendar.source.${source}`) }) };
                 })}
               />
             }

@@ -1,7 +1,7 @@
-import { ActionIcon, Alert, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { getHotkeyHandler } from '@mantine/hooks';
-import { IconInfoCircle, IconPlus, IconRestore, IconX } from '@tabler/icons-react';
+import { IconCalendarQuestion, IconInfoCircle, IconPlus, IconRestore, IconX } from '@tabler/icons-react';
 import { useState, type FocusEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { daysBetween, isIsoDate, weekday } from '../../../../shared/domain/dates';
@@ -10,6 +10,8 @@ import { useApiMutation } from '../../api/client';
 import { ConfirmModal } from '../../ui/ConfirmModal';
 import { SaveButton } from '../../ui/FormModal';
 import { tidyDate } from '../../lib/dates';
+import { formatDate } from '../../../../shared/format';
+import { currentLanguage } from '../../app/i18n';
 import { errorText } from '../../lib/errorText';
 import { schemaValidator, showServerFieldErrors } from '../../lib/formValidation';
 import { notifyDone, notifyError } from '../../lib/notify';
@@ -36,8 +38,41 @@ function HolidayDays({ from, to }: { from: string; to: string }) {
   );
 }
 
+type Holidays = CalendarYearView['holidays'];
+
+/** What a year not entered uses meanwhile: the holidays the law fixes, each marked provisional. */
+function ProvisionalHolidays({ year, holidays }: { year: number; holidays: Holidays }) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  return (
+    <Alert variant="light" color="orange" icon={<IconCalendarQuestion size={18} />} py={8} title={t('service.calendar.provisionalTitle', { year })} data-testid="provisional-holidays">
+      <Text size="sm" mb={6}>
+        {t('service.calendar.provisionalText', { year })}
+      </Text>
+      <Table verticalSpacing={2} horizontalSpacing="sm" fz="sm" w="auto">
+        <Table.Tbody>
+          {holidays.map((h) => (
+            <Table.Tr key={h.from}>
+              <Table.Td>{lang === 'en' ? h.en : h.name}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{h.from === h.to ? formatDate(h.from, lang) : `${formatDate(h.from, lang)} – ${formatDate(h.to, lang)}`}</Table.Td>
+              <Table.Td>
+                <HolidayDays from={h.from} to={h.to} />
+              </Table.Td>
+              <Table.Td>
+                <Badge size="xs" variant="outline" color="orange" radius="sm" tt="none">
+                  {t('warranty.term.provisionalMark')}
+                </Badge>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Alert>
+  );
+}
+
 /** One year's schedule as the State Council notice lists it: the holidays, then the swapped working weekends. */
-export function CalendarYearForm({ year, entry, shipped, picker }: { year: number; entry: CalendarYearView | null; shipped: boolean; picker: ReactNode }) {
+export function CalendarYearForm({ year, entry, provisional, shipped, picker }: { year: number; entry: CalendarYearView | null; provisional: Holidays | null; shipped: boolean; picker: ReactNode }) {
   const { t } = useTranslation();
   const save = useApiMutation('calendar:saveYear');
   const reset = useApiMutation('calendar:resetYear');
@@ -84,6 +119,7 @@ export function CalendarYearForm({ year, entry, shipped, picker }: { year: numbe
             <SaveButton loading={save.isPending} />
           </Group>
         </Group>
+        {!entry && provisional && <ProvisionalHolidays year={year} holidays={provisional} />}
         {!entry && (
           <Alert variant="light" color="blue" icon={<IconInfoCircle size={18} />} py={8}>
             <Text size="sm">{t('service.calendar.emptyYear', { year })}</Text>

@@ -16,6 +16,7 @@ import { LogoForm, WarrantyRulesForm } from './WarrantyRulesForm';
 import { CalendarPanel, CalendarTabLabel } from './CalendarPanel';
 import { ServiceLevelsPanel } from './ServiceLevelsPanel';
 import { ServiceRulesForm } from './ServiceRulesForm';
+import { CardPromisesForm } from './CardPromisesForm';
 import { BackupsPanel } from './BackupsPanel';
 import { SecurityPanel, useSettingsTabRequest } from './SecurityPanel';
 import { HealthPanel } from './HealthPanel';
@@ -116,6 +117,9 @@ export function SettingsPage() {
             </Section>
             <Section title={t('app.settings.rules.title')} hint={t('app.settings.rules.hint')}>
               {settings.data && <WarrantyRulesForm settings={settings.data} />}
+            </Section>
+            <Section title={t('app.settings.card.title')} hint={t('app.settings.card.hint')}>
+              {settings.data && <CardPromisesForm settings={settings.data} />}
             </Section>
             <Section title={t('app.settings.language')} hint={t('app.settings.languageHint')}>
               <Input.Wrapper label={t('app.settings.languageLabel')}>

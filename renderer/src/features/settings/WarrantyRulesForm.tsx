@@ -1,16 +1,16 @@
-import { Button, FileButton, Group, Image, NumberInput, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
+import { Button, FileButton, Group, Image, Input, NumberInput, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WarrantyRules } from '../../../../shared/domain/warranty-types';
+import { REST_DAY_RULES, type RestDayRule, type WarrantyRules } from '../../../../shared/domain/warranty-types';
 import type { Settings } from '../../../../shared/schemas/settings';
 import { useApiMutation } from '../../api/client';
 import { SaveButton } from '../../ui/FormModal';
 import { SETTINGS_KEY } from '../../app/language';
 import { notifyDone, notifyError } from '../../lib/notify';
 
-const NUMBER_RULES: { key: Exclude<keyof WarrantyRules, 'extendPastHoliday'>; unit: 'months' | 'days' | 'times'; max: number; min: number }[] = [
+const NUMBER_RULES: { key: Exclude<keyof WarrantyRules, 'restDayRule'>; unit: 'months' | 'days' | 'times'; max: number; min: number }[] = [
   { key: 'partInWarrantyMonths', unit: 'months', min: 0, max: 60 },
   { key: 'partPaidMonths', unit: 'months', min: 0, max: 60 },
   { key: 'downtimeExtensionDays', unit: 'days', min: 0, max: 365 },
@@ -62,7 +62,18 @@ export function WarrantyRulesForm({ settings }: { settings: Settings }) {
             />
           ))}
         </SimpleGrid>
-        <Switch label={t('app.settings.rules.extendPastHoliday')} {...form.getInputProps('extendPastHoliday', { type: 'checkbox' })} />
+        <Input.Wrapper label={t('app.settings.rules.restDayRule')} description={t(`app.settings.rules.restDayRuleHint.${form.values.restDayRule}`)} inputWrapperOrder={['label', 'input', 'description']}>
+          <SegmentedControl
+            display="flex"
+            w="fit-content"
+            mt={4}
+            mb={4}
+            data={REST_DAY_RULES.map((rule) => ({ value: rule, label: t(`app.settings.rules.restDayRuleOption.${rule}`) }))}
+            value={form.values.restDayRule}
+            onChange={(rule) => form.setFieldValue('restDayRule', rule as RestDayRule)}
+            data-testid="rest-day-rule"
+          />
+        </Input.Wrapper>
         <Group>
           <SaveButton loading={save.isPending} />
         </Group>

@@ -5,11 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { addDays, isIsoDate, todayIso } from '../../../../shared/domain/dates';
 import { formatDate } from '../../../../shared/format';
 import type { Technician } from '../../../../shared/schemas/resources';
+import type { Visit } from '../../../../shared/schemas/maintenance';
 import type { AppointmentRow } from '../../../../shared/schemas/ticket';
 import { useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { tidyDate } from '../../lib/dates';
+import { DayVisitsTable, useDayVisits } from '../maintenance';
 import { QueryState } from '../../ui/QueryState';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
@@ -65,6 +67,8 @@ export function TechnicianDay({ technicians }: { technicians: Technician[] }) {
   const [date, setDate] = useState(() => todayIso());
   const [technicianId, setTechnicianId] = useState<string | null>(null);
   const day = useApiQuery('technicians:day', { date, technicianId: technicianId ? Number(technicianId) : null });
+  // Maintenance visits given to a technician stand on their day beside the repairs.
+  const visits = useDayVisits(date, technicianId ? Number(technicianId) : null);
 
   const go = (next: string) => {
     setTyped(next);
@@ -79,12 +83,17 @@ export function TechnicianDay({ technicians }: { technicians: Technician[] }) {
   // Grouped by name as the rows carry them; a ticket with two technicians shows under both.
   const groups = useMemo(() => {
     const rows = day.data ?? [];
+    const dayVisits = visits.data ?? [];
     const names = technicianId ? technicians.filter((x) => String(x.id) === technicianId).map((x) => x.name) : technicians.map((x) => x.name);
-    const out = names.map((name) => ({ name, rows: rows.filter((r) => r.technicians.includes(name)) })).filter((g) => g.rows.length > 0);
+    const out: { name: string; rows: AppointmentRow[]; visits: Visit[] }[] = names
+      .map((name) => ({ name, rows: rows.filter((r) => r.technicians.includes(name)), visits: dayVisits.filter((v) => v.technicianName === name) }))
+      .filter((g) => g.rows.length > 0 || g.visits.length > 0);
     const unassigned = rows.filter((r) => r.technicians.length === 0 || r.technicians.every((n) => !names.includes(n)));
-    if (unassigned.length > 0 && !technicianId) out.push({ name: t('stock.day.unassigned'), rows: unassigned });
+    const unassignedVisits = dayVisits.filter((v) => v.technicianName === null || !names.includes(v.technicianName));
+    if ((unassigned.length > 0 || unassignedVisits.length > 0) && !technicianId) out.push({ name: t('stock.day.unassigned'), rows: unassigned, visits: unassignedVisits });
     return out;
-  }, [day.data, technicians, technicianId, t]);
+  }, [day.data, visits.data, technicians, technicianId, t]);
+  const empty = day.isSuccess && visits.isSuccess && day.data.length === 0 && visits.data!.length === 0;
 
   return (
     <section aria-labelledby="day-title">
@@ -135,21 +144,22 @@ export function TechnicianDay({ technicians }: { technicians: Technician[] }) {
           </Text>
         )}
       </Group>
-      <QueryState isPending={day.isPending} error={day.error} />
-      {day.isSuccess && day.data.length === 0 && (
+      <QueryState isPending={day.isPending || visits.isPending} error={day.error ?? visits.error} />
+      {empty && (
         <Text size="sm" c="dimmed" py="sm" data-testid="day-empty">
           {t('stock.day.empty', { date: formatDate(date, lang) })}
         </Text>
       )}
-      {day.isSuccess && day.data.length > 0 && (
+      {day.isSuccess && visits.isSuccess && !empty && (
         <Stack gap="sm" data-testid="technician-day">
           {groups.map((g) => (
-            <div key={g.name}>
-              <Text size="sm" fw={600} mb={4}>
+            <Stack key={g.name} gap={4}>
+              <Text size="sm" fw={600}>
                 {g.name}
               </Text>
-              <AppointmentsTable rows={g.rows} />
-            </div>
+              {g.rows.length > 0 && <AppointmentsTable rows={g.rows} />}
+              {g.visits.length > 0 && <DayVisitsTable visits={g.visits} />}
+            </Stack>
           ))}
         </Stack>
       )}

@@ -17,6 +17,7 @@ import { ExclusionModal, StatusModal } from './UnitDialogs';
 import { UnitFormModal } from './UnitFormModal';
 import { UnitWarranty } from './UnitWarranty';
 import { useWarrantyCardPrint, WarrantyCardDialog } from './WarrantyCardDialog';
+import { ProvisionalMark } from '../../ui/ProvisionalMark';
 
 function Details({ unit: u }: { unit: Unit }) {
   const { t } = useTranslation();
@@ -107,6 +108,7 @@ export function UnitPage({ id }: { id: number }) {
   const close = () => setDialog(null);
   const u = unit.data;
   const end = u?.warranty.components[0]?.end ?? null;
+  const provisional = u?.warranty.components[0]?.provisional ?? false;
   const card = useWarrantyCardPrint(() => setDialog('card'));
 
   useHotkeys([['mod+P', () => dialog === null && preview === null && !repairing && !card.pending && u && card.start(u)]], []);
@@ -140,6 +142,7 @@ export function UnitPage({ id }: { id: number }) {
               {end && (
                 <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                   {t('app.search.until', { date: formatDate(end, lang) })}
+                  <ProvisionalMark show={provisional} />
                 </Text>
               )}
             </Group>

@@ -7,6 +7,7 @@ import type { WarrantyEvaluation } from '../../../../shared/domain/warranty-type
 import { formatDate } from '../../../../shared/format';
 import type { Language } from '../../../../shared/i18n/languages';
 import { currentLanguage } from '../../app/i18n';
+import { ProvisionalMark } from '../../ui/ProvisionalMark';
 import { WarrantyBadge } from '../../ui/WarrantyBadge';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
@@ -137,6 +138,7 @@ export function UnitWarranty({ warranty, onAddExclusion }: { warranty: WarrantyE
               <Table.Td style={nowrap}>{c.start ? formatDate(c.start, lang) : none}</Table.Td>
               <Table.Td style={nowrap} fw={600}>
                 {c.end ? formatDate(c.end, lang) : none}
+                <ProvisionalMark show={c.provisional} />
               </Table.Td>
               <Table.Td style={nowrap}>
                 <WarrantyBadge state={c.state} />
@@ -175,7 +177,10 @@ export function UnitWarranty({ warranty, onAddExclusion }: { warranty: WarrantyE
                   </Table.Td>
                   <Table.Td style={nowrap}>{formatDate(p.fittedOn, lang)}</Table.Td>
                   <Table.Td style={nowrap}>{t(p.paid ? 'app.unit.paid' : 'app.unit.free')}</Table.Td>
-                  <Table.Td style={nowrap}>{formatDate(p.end, lang)}</Table.Td>
+                  <Table.Td style={nowrap}>
+                    {formatDate(p.end, lang)}
+                    <ProvisionalMark show={p.provisional} />
+                  </Table.Td>
                   <Table.Td>
                     <WarrantyBadge state={p.covered ? 'active' : 'expired'} />
                   </Table.Td>

@@ -1,0 +1,118 @@
+// `npx tsx scripts/demo-maintenance.mts [folder]` (default: desk-demo-maintenance in the temp
+// folder): a maintenance contract for a school's air conditioners and projectors, with the ready
+// checklists, a recorded inspection with a reading out of range and the repair it opened, and
+// the inspection form blank and filled on every paper in both languages, with no Electron.
+// The PDFs are copied to <folder>/pdf/ with names that say what each one is.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createBackend } from '../electron/backend/backend';
+import { HeadlessPlatform, MemoryLogger } from '../electron/backend/platform/headless';
+import type { Channel, InputOf, OutputOf } from '../shared/contract';
+import { CHECKLIST_PRESETS } from '../shared/domain/checklist-presets';
+import { presetPlan } from '../shared/domain/visit-plan';
+import { LANGUAGES } from '../shared/i18n/languages';
+import { CARD_PAPERS } from '../shared/schemas/document';
+
+const MARKER = '.desk-demo-maintenance';
+const folder = resolve(process.argv[2] ?? join(tmpdir(), 'desk-demo-maintenance'));
+if (existsSync(folder) && readdirSync(folder).length > 0) {
+  // Only a folder this script made is cleared: never someone's real data.
+  if (!existsSync(join(folder, MARKER))) {
+    console.error(`${folder} is not empty and was not made by this script; choose another folder.`);
+    process.exit(2);
+  }
+  rmSync(folder, { recursive: true, force: true });
+}
+mkdirSync(join(folder, 'pdf'), { recursive: true });
+writeFileSync(join(folder, MARKER), 'made by scripts/demo-maintenance.mts\n');
+
+// A fixed desk clock (1 December 2026), moved to the day of the visit, so the same paper comes out every run.
+let clock = new Date(2026, 11, 1, 9, 0);
+const logger = new MemoryLogger();
+const backend = await createBackend({
+  dbPath: join(folder, 'desk.sqlite'),
+  documentsDir: join(folder, 'documents'),
+  platform: new HeadlessPlatform(join(folder, 'printed')),
+  logger,
+  now: () => clock,
+});
+async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+  const result = await backend.invoke(channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+  return result.value as OutputOf<C>;
+}
+
+await call('session:begin', { operator: '王芳' });
+await call('settings:update', {
+  companyName: '杭州安信机电设备服务有限公司',
+  hotline: '400-800-1234',
+  complaintLine: '0571-88886666',
+  address: '浙江省杭州市拱墅区湖墅南路 186 号 3 楼',
+});
+const policy = await call('policies:create', { name: '商用设备保修', basis: 'acceptance', components: [{ key: 'whole', name: '整机', nameEn: 'Whole unit', months: 24 }] });
+const aircon = await call('models:create', { brand: '格力', model: 'KFR-72LW/(72532)FNhAa-B1', category: CHECKLIST_PRESETS.splitAircon.category, policyId: policy.id });
+const projector = await call('models:create', { brand: '爱普生', model: 'CB-X51', category: CHECKLIST_PRESETS.projector.category, policyId: policy.id });
+for (const preset of [CHECKLIST_PRESETS.splitAircon, CHECKLIST_PRESETS.projector, CHECKLIST_PRESETS.elevator, CHECKLIST_PRESETS.network]) {
+  await call('checklists:create', { name: preset.name, category: preset.category, items: preset.items });
+}
+const school = await call('customers:create', {
+  name: '杭州市余杭区良渚第二小学',
+  kind: 'organisation',
+  region: 'suburban',
+  phones: [{ phone: '0571-87654321', label: '总务处' }],
+  addresses: [{ address: '浙江省杭州市余杭区良渚街道古墩路 1888 号', isDefault: true }],
+  contacts: [{ name: '张老师', phone: '13900001111', role: '后勤主任' }],
+});
+const units = [];
+for (const [i, room] of ['一楼多媒体教室', '二楼多媒体教室', '三楼会议室'].entries()) {
+  units.push(await call('units:create', { customerId: school.id, modelId: aircon.id, serial: `GL72LW2026${String(i + 1).padStart(4, '0')}`, purchaseDate: '2026-03-01', acceptanceDate: '2026-03-10', locationNote: room }));
+}
+for (const [i, room] of ['302 教室', '305 教室'].entries()) {
+  units.push(await call('units:create', { customerId: school.id, modelId: projector.id, serial: `X5HK26${String(i + 1).padStart(5, '0')}`, purchaseDate: '2026-03-01', acceptanceDate: '2026-03-10', locationNote: room }));
+}
+const contract = await call('contracts:create', {
+  customerId: school.id,
+  unitIds: units.map((u) => u.id),
+  kind: 'paid',
+  startsOn: '2026-12-01',
+  endsOn: '2027-11-30',
+  priceFen: 480_000,
+  paymentTerms: '签约后 15 日内付清',
+  plan: presetPlan('standard', '2026-12-01', '2027-11-30'),
+});
+const visit = contract.visits.find((v) => v.kind === 'inspection')!;
+const written: string[] = [];
+const keep = async (doc: { number: string; fileName: string }, name: string) => {
+  copyFileSync(join(folder, 'documents', doc.fileName), join(folder, 'pdf', `${name}.pdf`));
+  written.push(`${doc.number}  ${name}`);
+};
+for (const paper of CARD_PAPERS) for (const language of LANGUAGES) await keep(await call('documents:inspectionForm', { visitId: visit.id, paper, language }), `inspection-blank-${paper}-${language}`);
+
+// The visit on its day: one air conditioner short of refrigerant, a projector lamp near its end.
+clock = new Date(2026, 11, 15, 16, 0);
+const at = (h: number, m: number) => new Date(2026, 11, 15, h, m).getTime();
+await call('visits:record', {
+  id: visit.id,
+  arrivedAt: at(9, 0),
+  leftAt: at(11, 40),
+  units: units.map((u, i) =>
+    i < 3
+      ? { unitId: u.id, items: [{ key: 'filter', answer: i === 0 ? 'adjusted' : 'ok', remark: i === 0 ? '滤网积尘较多，已清洗' : null }, { key: 'drain', answer: 'ok' }, { key: 'pressure', reading: i === 0 ? 0.55 : 0.95, remark: i === 0 ? '疑似缺冷媒' : null }, { key: 'outlet', reading: i === 0 ? 19 : 13 }, { key: 'current', reading: 6.1 }, { key: 'noise', answer: 'ok' }, { key: 'outdoor', answer: 'ok' }] }
+      : { unitId: u.id, items: [{ key: 'lamp', reading: i === 3 ? 4320 : 1280, remark: i === 3 ? '建议下季度更换灯泡' : null }, { key: 'filter', answer: 'adjusted' }, { key: 'fan', answer: 'ok' }, { key: 'image', answer: 'ok' }, { key: 'inputs', answer: 'ok' }, { key: 'remote', answer: 'ok' }] },
+  ),
+  fixedOnSpot: '清洗三台空调过滤网和两台投影机防尘网',
+  advice: '一楼多媒体教室空调建议补充冷媒并检漏；302 教室投影机灯泡接近寿命，建议备灯',
+  feedback: '巡检及时、讲解清楚，满意',
+  signedBy: '后勤主任 张老师',
+  finish: true,
+});
+const ticket = await call('visits:openTicket', { id: visit.id, unitId: units[0]!.id, key: 'pressure' });
+for (const paper of CARD_PAPERS) for (const language of LANGUAGES) await keep(await call('documents:inspectionForm', { visitId: visit.id, filled: true, paper, language }), `inspection-filled-${paper}-${language}`);
+await backend.close();
+
+console.log(`Contract ${contract.number}: ${contract.visits.length} visits; visit ${visit.number} opened repair ${ticket.number}`);
+console.log(`${written.length} PDFs in ${join(folder, 'pdf')}`);
+for (const line of written) console.log(`  ${line}`);
+const problems = logger.lines.filter((l) => l.level !== 'info');
+if (problems.length) console.log('Warnings:', problems);
