@@ -145,16 +145,14 @@ export class DocumentRenderer {
   private workerScript(): { script: string; eval: boolean } | null {
     if (this.options.workerEntry) return { script: this.options.workerEntry, eval: false };
     if (!__filename.endsWith('.ts')) return null;
-    let tsx: { cjs: string; esm: string };
+    let tsx: string;
     try {
-      const require = createRequire(__filename);
-      tsx = { cjs: require.resolve('tsx/cjs/api'), esm: require.resolve('tsx/esm/api') };
+      tsx = createRequire(__filename).resolve('tsx/cjs/api');
     } catch {
       return null;
     }
     const entry = join(__dirname, 'document-worker.ts');
-    // Both hooks: require() of the sources, and import() of those loaded when first needed.
-    return { script: [`require(${JSON.stringify(tsx.cjs)}).register();`, `require(${JSON.stringify(tsx.esm)}).register();`, `require(${JSON.stringify(entry)});`].join('\n'), eval: true };
+    return { script: `require(${JSON.stringify(tsx)}).register();\nrequire(${JSON.stringify(entry)});`, eval: true };
   }
 
   private spawn(): void {

@@ -9,7 +9,7 @@ import type { DocumentKind, DocumentRecord, GeneratedDocument, Paper, RecordType
 import { AppError, refusal, refuse, notFound } from '../../lib/errors';
 import type { DocumentsTable } from '../../db/schema';
 import type { Settings } from '../../../../shared/schemas/settings';
-import { WARRANTY_CARD_TEMPLATE_VERSION } from '../../documents/warranty-card/warranty-card';
+import { WARRANTY_CARD_TEMPLATE_VERSION, type WarrantyCardData } from '../../documents/warranty-card/warranty-card';
 import type { ServiceContext } from '../../app/context';
 import { getCustomer } from '../customers/customers';
 import { getSettings } from '../admin/settings';
@@ -118,16 +118,23 @@ export async function archiveDocument(ctx: ServiceContext, req: ArchiveRequest):
   throw refusal('CONFLICT', 'errors.archiveNumbersTaken', { kind: prefix }, { log: `20 numbers in a row of ${req.kind} were already in the archive` });
 }
 
-export async function createWarrantyCard(
-  ctx: ServiceContext,
-  input: z.output<typeof warrantyCardInput>,
-): Promise<GeneratedDocument> {
-  const unit = await getUnit(ctx, input.unitId);
+/** What a unit's card is drawn from, except its number and day (known once archived). */
+export async function warrantyCardSource(ctx: ServiceContext, unitId: number): Promise<Omit<WarrantyCardData, 'number' | 'issuedOn'>> {
+  const unit = await getUnit(ctx, unitId);
   // The promises printed are the level a repair of this unit gets: its maintenance contract's
   // today, else the default one.
   const contractLevel = await contractLevelFor(ctx.db, unit.id, todayIso(ctx.now()));
   const levelOf = async () => (contractLevel === null ? null : ((await listServiceLevels(ctx)).find((l) => l.id === contractLevel) ?? null)) ?? defaultServiceLevel(ctx);
   const [customer, settings, level] = await Promise.all([getCustomer(ctx, unit.customerId), settingsForPaper(ctx), levelOf()]);
+  return { settings, customer, unit, serviceLevel: level?.terms ?? null };
+}
+
+export async function createWarrantyCard(
+  ctx: ServiceContext,
+  input: z.output<typeof warrantyCardInput>,
+): Promise<GeneratedDocument> {
+  const source = await warrantyCardSource(ctx, input.unitId);
+  const { unit } = source;
   return archiveDocument(ctx, {
     kind: 'warrantyCard',
     recordType: 'unit',
@@ -139,7 +146,7 @@ export async function createWarrantyCard(
     render: (number, issuedOn) =>
       ctx.documents.render({
         kind: 'warrantyCard',
-        data: { number, issuedOn, settings, customer, unit, serviceLevel: level?.terms ?? null },
+        data: { ...source, number, issuedOn },
         language: input.language,
         paper: input.paper,
       }),

@@ -2,10 +2,8 @@ import { todayIso } from '../../../../shared/domain/dates';
 import type { ServiceContext } from '../../app/context';
 import type { DocumentJob } from '../../documents/jobs';
 import { getSettings } from '../admin/settings';
-import { getCustomer } from '../customers/customers';
 import { paperSource } from '../tickets/papers';
-import { getUnit } from '../units/units';
-import { settingsForPaper } from './archive';
+import { warrantyCardSource } from './archive';
 import { ARCHIVE_KINDS } from './files';
 
 /**
@@ -19,15 +17,12 @@ import { ARCHIVE_KINDS } from './files';
 export async function warmUpDeskPapers(ctx: ServiceContext, warm: (job: DocumentJob) => void): Promise<void> {
   const stored = await getSettings(ctx);
   if (!stored.companyName || !stored.hotline) return;
-  const settings = await settingsForPaper(ctx);
   const language = stored.language;
   const issuedOn = todayIso(ctx.now());
   const number = (kind: keyof typeof ARCHIVE_KINDS) => `${ARCHIVE_KINDS[kind].prefix}-${issuedOn.slice(0, 4)}-000000`;
   const unitRow = await ctx.db.selectFrom('units').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst();
   if (unitRow) {
-    const unit = await getUnit(ctx, unitRow.id);
-    const customer = await getCustomer(ctx, unit.customerId);
-    const data = { number: number('warrantyCard'), issuedOn, settings, customer, unit };
+    const data = { ...(await warrantyCardSource(ctx, unitRow.id)), number: number('warrantyCard'), issuedOn };
     warm({ kind: 'warrantyCard', data, language, paper: stored.printing.warrantyCard.paper });
   }
   const ticketRow = await ctx.db.selectFrom('tickets').select('id').where('status', '!=', 'cancelled').orderBy('id', 'desc').limit(1).executeTakeFirst();
