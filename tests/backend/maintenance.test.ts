@@ -168,6 +168,12 @@ describe('callbacks after handover', () => {
     const contract = await backend.ok('contracts:create', { customerId: customer.id, unitIds: [a.id], kind: 'paid', startsOn: '2026-12-01', endsOn: '2027-11-30', plan: [] });
     expect(await handover(a.id)).toEqual([]);
     expect(await handover(b.id)).toEqual(['2027-02-11']);
+    // A customer's history holds its contract's visits and its units' own callbacks, and nobody else's.
+    const history = await backend.ok('visits:list', { customerId: customer.id });
+    expect(history.length).toBeGreaterThan(0);
+    expect(history.every((v) => v.customerId === customer.id)).toBe(true);
+    expect(history.filter((v) => v.unitId === b.id && v.contractId === null).map((v) => v.dueOn)).toEqual(['2027-02-11']);
+    expect((await backend.ok('visits:list', { customerId: other.id })).map((v) => v.unitId)).toEqual([home.id]);
     await backend.ok('contracts:cancel', { id: contract.id, reason: '客户不续约' });
     expect(await handover(a.id)).toEqual(['2027-02-11']);
     // A scrapped unit is called no more.
@@ -212,6 +218,8 @@ describe('a visit', () => {
     clock = new Date('2026-12-10T09:00:00+08:00');
     const overdue = await backend.ok('visits:list', { overdue: true });
     expect(overdue.map((v) => v.dueOn)).toEqual(['2026-11-27', '2026-12-04']);
+    const history = await backend.ok('visits:list', { customerId: customer.id, limit: 500 });
+    expect(history.filter((v) => v.contractId === contract.id).map((v) => v.id)).toEqual(contract.visits.map((v) => v.id));
     const mine = await backend.ok('visits:list', { technicianId: tech.id });
     expect(mine.map((v) => v.id)).toEqual([contract.visits[1]!.id]);
   });

@@ -1,7 +1,12 @@
+import { resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { CHANNELS } from '../../shared/contract';
 import { openTestBackend, type TestBackend } from '../support/backend';
 import { tempDataDir } from '../support/temp';
+
+// The e2e run builds the app first: documents are drawn by the built worker, as in the app,
+// instead of a worker compiling the TypeScript sources at each test's first document.
+const WORKER_ENTRY = resolve('out/main/document-worker.js');
 
 /**
  * The built renderer in Chromium, with `window.api` bridged to a real backend on a real SQLite
@@ -33,7 +38,7 @@ export const test = base.extend<DeskOptions & { dataDir: string; backend: TestBa
     await use(tempDataDir('e2e'));
   },
   backend: async ({ dataDir }, use) => {
-    const backend = await openTestBackend(dataDir);
+    const backend = await openTestBackend(dataDir, undefined, { documents: { workerEntry: WORKER_ENTRY } });
     await use(backend);
     await backend.close();
   },

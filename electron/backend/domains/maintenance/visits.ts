@@ -114,7 +114,22 @@ export async function listVisits(ctx: ServiceContext, input: z.output<typeof vis
     .$if(input.status !== null, (q) => q.where('v.status', '=', input.status!))
     .$if(input.overdue, (q) => q.where('v.status', '=', 'due').where('v.due_on', '<', today))
     .$if(input.technicianId !== null, (q) => q.where('v.technician_id', '=', input.technicianId!))
-    .$if(input.customerId !== null, (q) => q.where('cu.id', '=', input.customerId!))
+    // By the contract's or the unit's customer, each through its own index: a filter on the joined
+    // customer (or an OR of the two) scanned every visit (67 ms p95 over 60,000 visits in the bench).
+    .$if(input.customerId !== null, (q) =>
+      q.where('v.id', 'in', (eb) =>
+        eb
+          .selectFrom('visits')
+          .select('id')
+          .where('contract_id', 'in', eb.selectFrom('maintenance_contracts').select('id').where('customer_id', '=', input.customerId!))
+          .unionAll(
+            eb
+              .selectFrom('visits')
+              .select('id')
+              .where('unit_id', 'in', eb.selectFrom('units').select('id').where('customer_id', '=', input.customerId!)),
+          ),
+      ),
+    )
     .orderBy('v.due_on')
     .orderBy('v.id')
     .limit(input.limit)
