@@ -50,9 +50,9 @@ export const maintenanceChannels = {
   'documents:faultStats': write(faultStatsInput, returns<GeneratedDocument>(), { refreshes: ['documents', 'search'] }),
   'documents:inspectionPlan': write(inspectionPlanInput, returns<GeneratedDocument>(), { refreshes: ['documents', 'search'] }),
   // Batch printing runs on after `start` answers: the screen polls `status` for its progress.
-  'batchPrint:start': write(batchPrintInput, returns<BatchJob>(), { refreshes: ['documents', 'search'] }),
+  'batchPrint:start': write(batchPrintInput, returns<BatchJob>(), { refreshes: ['batchPrint', 'documents', 'search'] }),
   'batchPrint:status': read(batchJobInput, returns<BatchJob>()),
-  'batchPrint:cancel': write(batchJobInput, returns<BatchJob>(), { refreshes: ['documents', 'search'] }),
+  'batchPrint:cancel': write(batchJobInput, returns<BatchJob>(), { refreshes: ['batchPrint', 'documents', 'search'] }),
   'checklists:list': read(none, returns<Checklist[]>()),
   'checklists:get': read(checklistIdInput, returns<Checklist>()),
   'checklists:create': write(checklistCreateInput, returns<Checklist>(), { refreshes: ['checklists'] }),
