@@ -54,12 +54,12 @@ export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
       return renderInspectionPlan(job.data, job.language, job.paper);
     case 'inspectionBatch':
       return renderBundle(
-        job.forms.map((form) => inspectionFormDefinition(form, job.language, job.paper)),
+        job.forms.map((form) => ({ definition: inspectionFormDefinition(form, job.language, job.paper), number: form.number })),
         { ...job.meta, lang: job.language },
       );
     case 'faultStatsBatch':
       return renderBundle(
-        job.sheets.map((sheet) => faultStatsDefinition(sheet, job.language, job.paper)),
+        job.sheets.map((sheet) => ({ definition: faultStatsDefinition(sheet, job.language, job.paper), number: sheet.number })),
         { ...job.meta, lang: job.language },
       );
     case 'recoverySheet': {

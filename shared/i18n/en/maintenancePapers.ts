@@ -23,7 +23,6 @@ export const maintenancePapers: CatalogShape<typeof zh> = {
     column: {
       no: 'No.',
       unit: 'Unit',
-      coverage: 'Cover',
       category: 'Fault category',
       tickets: 'Tickets',
       arrival: 'Arrival on time/late',
@@ -58,6 +57,7 @@ export const maintenancePapers: CatalogShape<typeof zh> = {
     unitsHeading: 'Units served',
     visitsHeading: 'Visits',
     itemsHeading: 'What is checked: {{kind}}',
+    allUnits: 'All {{count}} units',
     noVisits: 'No visits are planned in this year.',
     noChecklist: "{{label}}: no checklist yet; checked to the maker's instructions on site.",
     checklistFor: '{{name}} (version {{version}}) for: {{units}}',

@@ -21,7 +21,6 @@ export const maintenancePapers = {
     column: {
       no: '序号',
       unit: '设备',
-      coverage: '保障',
       category: '故障类别',
       tickets: '工单',
       arrival: '到场 按时/超时',
@@ -56,6 +55,7 @@ export const maintenancePapers = {
     unitsHeading: '服务设备',
     visitsHeading: '服务安排',
     itemsHeading: '检查内容：{{kind}}',
+    allUnits: '全部设备（{{count}} 台）',
     noVisits: '这一年没有安排服务。',
     noChecklist: '{{label}}：还没有检查表，现场按厂家要求检查。',
     checklistFor: '{{name}}（第 {{version}} 版）适用：{{units}}',

@@ -1,46 +1,56 @@
+import type { TFunction } from 'i18next';
+import { translator } from '../../../../shared/i18n';
 import type { Content, DynamicContent, TDocumentDefinitions } from '../kit/definition';
 import type { DocumentMeta, RenderedDocument } from '../kit/fitting';
 import { missingGlyphs } from '../kit/fonts';
 import { documentText, pdfFonts, renderPdfDocument } from '../kit/render';
-import { translator } from '../../../../shared/i18n';
 
 /*
- * Several papers of one paper size in one file (a batch print): each starts on a new page and
- * keeps its own header and footer, numbered over its own pages ("page 2 of 3" of that form, not
- * of the file), so a form torn off the pile reads exactly as one printed alone.
+ * Several papers of one paper size in one file (a batch print): each starts on a new page with
+ * its own footer, numbered over its own pages ("page 2 of 3" of that form, not of the file), so a
+ * form taken off the pile reads as one printed alone.
+ *
+ * How: each paper after the first is a pdfmake section, whose pages carry that paper's own header
+ * and footer functions. pdfmake asks every page's header before any footer, so by the footers each
+ * paper knows its pages. A continuation header is asked before the paper's page count is known:
+ * it says the number and "continued" and leaves "page x of y" to the footer of the same page.
  */
 
-const PART_ID = 'bundle-part-';
-
-/** Which part a page of the file belongs to, and that page's place in the part. */
-function locate(starts: number[], page: number, count: number): { part: number; page: number; pages: number } {
-  let part = 0;
-  while (part + 1 < starts.length && starts[part + 1]! <= page) part++;
-  const first = starts[part] ?? 1;
-  const next = starts[part + 1] ?? count + 1;
-  return { part, page: page - first + 1, pages: next - first };
+export interface BundlePart {
+  definition: TDocumentDefinitions;
+  /** The number the paper prints, for its continuation header. */
+  number: string;
 }
 
-export function bundleDefinition(parts: TDocumentDefinitions[], placed: Record<string, number[]>): TDocumentDefinitions {
-  const first = parts[0]!;
-  const starts = (): number[] => parts.map((_, i) => Math.min(...(placed[`${PART_ID}${i}`] ?? [i + 1])));
-  const each =
-    (which: 'header' | 'footer'): DynamicContent =>
-    (page, count, size) => {
-      const at = locate(starts(), page, count);
-      const fn = parts[at.part]![which];
-      return fn ? fn(at.page, at.pages, size) : '';
+export function bundleDefinition(parts: BundlePart[], t: TFunction): TDocumentDefinitions {
+  const first = parts[0]!.definition;
+  const margins = first.pageMargins as [number, number, number, number];
+  const size = (first.defaultStyle?.fontSize as number | undefined) ?? 9;
+  const closures = parts.map(({ definition, number }) => {
+    const pages: number[] = [];
+    const header: DynamicContent = (page, _count, pageSize) => {
+      // Only pdfmake's own pass counts: its page sizes carry an orientation, a probe's (the text
+      // check before rendering) do not.
+      if (!('orientation' in pageSize)) return page === 1 ? '' : t('print.common.continued', { number });
+      if (!pages.includes(page)) pages.push(page);
+      if (page === pages[0]) return '';
+      return { text: t('print.common.continued', { number }), bold: true, fontSize: size, margin: [margins[0], Math.max(2, margins[1] - size * 1.5), margins[2], 0] };
     };
-  const content: Content[] = parts.map((p, i): Content => ({ stack: [p.content], id: `${PART_ID}${i}`, ...(i > 0 ? { pageBreak: 'before' as const } : {}) }));
-  return { ...first, content, header: each('header'), footer: each('footer') };
+    const footer: DynamicContent = (page, _count, pageSize) => {
+      const own = pages.length > 0 ? pages : [page];
+      return definition.footer ? definition.footer(page - own[0]! + 1, own.length, pageSize) : '';
+    };
+    return { header, footer };
+  });
+  const content: Content[] = parts.map((part, i) => (i === 0 ? part.definition.content : ({ section: part.definition.content, header: closures[i]!.header, footer: closures[i]!.footer } as unknown as Content)));
+  return { ...first, content, header: closures[0]!.header, footer: closures[0]!.footer };
 }
 
-/** Renders the parts as one PDF. */
-export async function renderBundle(parts: TDocumentDefinitions[], meta: DocumentMeta): Promise<RenderedDocument> {
-  const placed: Record<string, number[]> = {};
-  const definition = bundleDefinition(parts, placed);
+/** Renders the papers as one PDF. */
+export async function renderBundle(parts: BundlePart[], meta: DocumentMeta): Promise<RenderedDocument> {
   const t = translator(meta.lang);
   const info = { title: meta.title, subject: meta.subject, author: meta.author, creator: t('appName'), producer: 'pdfmake' };
-  const rendered = await renderPdfDocument(definition, info, placed);
+  const definition = bundleDefinition(parts, t);
+  const rendered = await renderPdfDocument(definition, info);
   return { pdf: rendered.pdf, pages: rendered.pages, missingGlyphs: missingGlyphs(documentText(definition), pdfFonts()) };
 }

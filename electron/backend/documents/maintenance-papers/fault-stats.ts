@@ -131,7 +131,7 @@ function summary(c: Ctx): Content {
     stack: [
       sectionHeading(k('summaryHeading')),
       keyFigures([
-        { label: k('figure.tickets'), value: String(all.length), strong: true },
+        { label: k('figure.tickets'), value: String(all.length) },
         { label: k('figure.arrivalOnTime'), value: String(arrival.onTime) },
         { label: k('figure.arrivalLate'), value: String(arrival.late), note: arrival.late > 0 ? duration(c, arrival.worstMs) : undefined },
         { label: k('figure.fixOnTime'), value: String(fix.onTime) },
@@ -146,7 +146,7 @@ function summary(c: Ctx): Content {
 
 function coverage(c: Ctx, u: StatsUnit): string {
   const parts = [u.contract ? c.k('coverage.contract', { number: u.contract }) : null, u.warrantyEnd ? c.k('coverage.warranty', { end: c.date(u.warrantyEnd) }) : null];
-  return parts.filter(Boolean).join('\n');
+  return parts.filter(Boolean).join(c.t('print.common.separator'));
 }
 
 /** One row per unit and fault category (one row for a unit with no tickets), totals below. */
@@ -156,7 +156,7 @@ function unitTable(c: Ctx): Content {
   const rows: Content[][] = [];
   c.data.units.forEach((u, i) => {
     const categories = [...new Set(u.tickets.map((x) => x.category))];
-    const unitCell: Content = { stack: [{ text: u.label, style: 'tableCell' }, { text: u.serial, style: 'note' }, ...(wide ? [] : [{ text: coverage(c, u), style: 'note' }])] };
+    const unitCell: Content = { stack: [{ text: u.label, style: 'tableCell' }, { text: u.serial, style: 'note' }, { text: coverage(c, u), style: 'note' }] };
     const groups = categories.length === 0 ? [null] : categories;
     groups.forEach((category, j) => {
       const tickets = category === null ? [] : u.tickets.filter((x) => x.category === category);
@@ -165,7 +165,6 @@ function unitTable(c: Ctx): Content {
       rows.push([
         j === 0 ? { text: String(i + 1), style: 'tableCell', alignment: 'right', rowSpan: groups.length } : '',
         j === 0 ? { ...unitCell, rowSpan: groups.length } : '',
-        ...(wide ? [j === 0 ? { text: coverage(c, u), style: 'tableCell', rowSpan: groups.length } : ''] : []),
         category === null ? t('print.common.none') : t(`ticketing.faultCategory.${category}`),
         { text: String(tickets.length), style: 'tableCell', alignment: 'right' },
         { text: counts(arrival), style: 'tableCell', alignment: 'center' },
@@ -179,17 +178,16 @@ function unitTable(c: Ctx): Content {
   const fix = promiseFigures(all, 'fix');
   const bold = (text: string): TextNode => ({ text, style: 'tableCell', bold: true });
   rows.push([
-    { ...bold(k('total')), colSpan: wide ? 4 : 3 },
+    { ...bold(k('total')), colSpan: 3 },
     '',
     '',
-    ...(wide ? [''] : []),
     { ...bold(String(all.length)), alignment: 'right' },
     { ...bold(counts(arrival)), alignment: 'center' },
     { ...bold(counts(fix)), alignment: 'center' },
     ...(wide ? [bold(duration(c, arrival.worstMs)), bold(duration(c, fix.worstMs))] : []),
   ]);
-  const keys = ['no', 'unit', ...(wide ? ['coverage'] : []), 'category', 'tickets', 'arrival', 'fix', ...(wide ? ['worstArrival', 'worstFix'] : [])];
-  const widths: Width[] = wide ? ['auto', '*', 70, 62, 'auto', 50, 50, 50, 50] : ['auto', '*', 56, 'auto', 44, 44];
+  const keys = ['no', 'unit', 'category', 'tickets', 'arrival', 'fix', ...(wide ? ['worstArrival', 'worstFix'] : [])];
+  const widths: Width[] = wide ? ['auto', '*', 64, 34, 50, 50, 52, 52] : ['auto', '*', 56, 'auto', 44, 44];
   return { stack: [sectionHeading(k('unitsHeading')), dataTable(keys.map((key) => k(`column.${key}`)), rows, widths, { wrapHeadings: true })] };
 }
 

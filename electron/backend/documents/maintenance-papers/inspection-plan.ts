@@ -80,11 +80,11 @@ function unitTable(c: Ctx): Content {
 function visitTable(c: Ctx): Content {
   const { k, t, data, date } = c;
   if (data.visits.length === 0) return keptSection(k('visitsHeading'), notes([k('noVisits')]));
-  const all = data.units.map((u) => u.label).join('、');
+  const all = k('allUnits', { count: data.units.length });
   const rows = data.visits.map((v, i): Content[] => [
     { text: String(i + 1), style: 'tableCell', alignment: 'right' },
     { text: v.number, style: 'tableCell', noWrap: true },
-    t(`maintenance.visit.kind.${v.kind}`),
+    { text: t(`maintenance.visit.kind.${v.kind}`), style: 'tableCell', noWrap: true },
     { text: date(v.dueOn), style: 'tableCell', noWrap: true },
     v.unit ?? all,
   ]);
@@ -96,7 +96,8 @@ function visitTable(c: Ctx): Content {
 /** Per kind of visit, each checklist's items with their standard. */
 function itemSections(c: Ctx): Content[] {
   const { k, t, data } = c;
-  return data.kinds.map(({ kind, checklists, without }) => {
+  // A callback is a phone call: it has no checklist to promise.
+  return data.kinds.filter(({ kind }) => kind !== 'callback').map(({ kind, checklists, without }) => {
     const tables = checklists.map((list): Content => {
       const rows = list.items.map((item, i): Content[] => [{ text: String(i + 1), style: 'tableCell', alignment: 'right' }, c.lang === 'en' && item.textEn ? item.textEn : item.text, item.standard]);
       const keys = ['no', 'item', 'standard'];

@@ -22,7 +22,12 @@ export async function inspectionPlanSource(ctx: ServiceContext, contractId: numb
   if (`${planYear}-12-31` < contract.startsOn || `${planYear}-01-01` > contract.endsOn) {
     throw refuse('maintenancePapers.errors.yearOutsideContract', { year: planYear, from: contract.startsOn, to: contract.endsOn }, 'year');
   }
-  const [customer, settings] = await Promise.all([getCustomer(ctx, contract.customerId), settingsForPaper(ctx)]);
+  const [customer, settings, places] = await Promise.all([
+    getCustomer(ctx, contract.customerId),
+    settingsForPaper(ctx),
+    ctx.db.selectFrom('units').select(['id', 'location_note']).where('id', 'in', contract.units.length > 0 ? contract.units.map((u) => u.id) : [0]).execute(),
+  ]);
+  const locationOf = new Map(places.map((p) => [p.id, p.location_note]));
   const visits = contract.visits.filter((v) => v.dueOn.startsWith(`${planYear}-`) && v.status !== 'cancelled').sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.id - b.id);
   const labelOf = new Map(contract.units.map((u) => [u.id, `${u.label} ${u.serial}`]));
   const kinds: InspectionPlanData['kinds'] = [];
@@ -48,7 +53,8 @@ export async function inspectionPlanSource(ctx: ServiceContext, contractId: numb
     customer,
     contract: { number: contract.number, startsOn: contract.startsOn, endsOn: contract.endsOn },
     year: planYear,
-    units: contract.units.map((u) => ({ label: u.label, serial: u.serial, site: u.siteAddress })),
+    // Where in the site: the address, and the room the unit is in.
+    units: contract.units.map((u) => ({ label: u.label, serial: u.serial, site: [u.siteAddress, locationOf.get(u.id)].filter(Boolean).join(' ') || null })),
     visits: visits.map((v) => ({ number: v.number, kind: v.kind, dueOn: v.dueOn, unit: v.unitId === null ? null : (labelOf.get(v.unitId) ?? null) })),
     kinds,
   };
