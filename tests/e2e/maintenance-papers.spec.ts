@@ -76,3 +76,25 @@ test('refuses a range that ends before it starts, saying so in the dialog', asyn
   await dialog.getByTestId('batch-start').click();
   await expect(dialog.getByTestId('batch-error')).toContainText('结束日期早于开始日期');
 });
+
+test("prints the contract's inspection plan from its page and the customer's quarter sheet from the customer's contracts", async ({ desk, backend }, testInfo) => {
+  test.setTimeout(90_000);
+  const problems = watchPage(desk);
+  await seedSites(backend);
+  const [contract] = await backend.ok('contracts:list', { status: 'all', limit: 10 });
+  await desk.setViewportSize({ width: 1366, height: 768 });
+  await desk.goto(`/#/maintenance/${contract!.id}`);
+  await desk.getByTestId('print-plan').click();
+  const planDialog = desk.getByRole('dialog', { name: '打印年度巡检计划' });
+  await planDialog.getByRole('button', { name: '打印年度巡检计划' }).click();
+  await expect(desk.getByRole('dialog', { name: /巡检计划 XJJ-/ })).toBeVisible({ timeout: 30_000 });
+  await screenshot(desk, testInfo, 'inspection-plan-preview-zh-CN', true);
+  await desk.keyboard.press('Escape');
+
+  await desk.goto(`/#/customers/${contract!.customerId}`);
+  await desk.getByTestId('print-stats').click();
+  const statsDialog = desk.getByRole('dialog', { name: '打印季度故障统计表' });
+  await statsDialog.getByRole('button', { name: '打印季度故障统计表' }).click();
+  await expect(desk.getByRole('dialog', { name: /故障统计表 GZT-/ })).toBeVisible({ timeout: 30_000 });
+  expect(problems).toEqual([]);
+});

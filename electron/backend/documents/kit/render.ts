@@ -142,13 +142,9 @@ class Overflow extends Error {
   }
 }
 
-/**
- * Renders a document definition to PDF bytes, and tells how many pages it came to and where each
- * node with an `id` landed. A `placed` given is filled as the layout goes, before the header and
- * footer are asked for: a bundle of papers numbers each paper's own pages from it.
- */
-export async function renderPdfDocument(definition: TDocumentDefinitions, meta: PdfMetadata, placed: Record<string, number[]> = {}): Promise<Rendered> {
-  const rendered = await render(definition, meta, Infinity, placed);
+/** Renders a document definition to PDF bytes, and tells how many pages it came to and where each node with an `id` landed. */
+export async function renderPdfDocument(definition: TDocumentDefinitions, meta: PdfMetadata): Promise<Rendered> {
+  const rendered = await render(definition, meta, Infinity);
   return { pdf: rendered.pdf!, pages: rendered.pages, placed: rendered.placed };
 }
 
@@ -168,14 +164,10 @@ export interface Rendered {
   placed: Record<string, number[]>;
 }
 
-async function render(
-  definition: TDocumentDefinitions,
-  meta: PdfMetadata,
-  maxPages: number,
-  placed: Record<string, number[]> = {},
-): Promise<{ pdf: Buffer | null; pages: number; placed: Record<string, number[]> }> {
+async function render(definition: TDocumentDefinitions, meta: PdfMetadata, maxPages: number): Promise<{ pdf: Buffer | null; pages: number; placed: Record<string, number[]> }> {
   pdfFonts();
   let pages = 0;
+  const placed: Record<string, number[]> = {};
   // pdfmake tells where nodes landed only to this hook; it only watches, never breaks a page.
   const pageBreakBefore = (node: { id?: string; pageNumbers: number[] }) => {
     if (node.id) placed[node.id] = node.pageNumbers;
