@@ -88,7 +88,14 @@ export async function faultStatsSource(ctx: ServiceContext, customerId: number, 
 /** Customers with a unit in warranty or under contract in the quarter: whose sheets a batch prints. */
 export async function customersForQuarter(ctx: ServiceContext, year: number, quarter: number): Promise<number[]> {
   const { from, to } = quarterRange(year, quarter);
-  const customers = await ctx.db.selectFrom('customers').select('id').where('archived_at', 'is', null).orderBy('id').execute();
+  // Only customers with units are read unit by unit (the warranty engine decides who is covered).
+  const customers = await ctx.db
+    .selectFrom('customers as c')
+    .select('c.id')
+    .where('c.archived_at', 'is', null)
+    .where((eb) => eb.exists(eb.selectFrom('units as u').select('u.id').whereRef('u.customer_id', '=', 'c.id')))
+    .orderBy('c.id')
+    .execute();
   const out: number[] = [];
   for (const { id } of customers) if ((await coveredUnits(ctx, id, from, to)).length > 0) out.push(id);
   return out;
