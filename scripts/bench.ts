@@ -17,6 +17,7 @@ import { benchMaintenance, seedContracts } from './bench-maintenance';
 import { CN_MAINLAND } from '../shared/domain/calendar';
 import { DEFAULT_WARRANTY_RULES, evaluateWarranty } from '../shared/domain/warranty-engine';
 import { benchAgainstChromium, benchFirstDocument, benchSearchWhileDrawing, documentWorker } from './bench-documents';
+import { benchBatchForms } from './bench-maintenance-papers';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const UNITS = Math.round(CUSTOMERS * 1.5);
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
 // First, while the machine is quiet: a small desk started and asked for a card at once.
 const workerEntry = documentWorker();
 console.log(await benchFirstDocument(workerEntry));
+for (const line of await benchBatchForms(workerEntry)) console.log(line);
 const dir = mkdtempSync(join(tmpdir(), 'desk-bench-'));
 const backend = await createBackend({
   dbPath: join(dir, 'desk.sqlite'),

@@ -1,7 +1,8 @@
 // `npx tsx scripts/demo-maintenance.mts [folder]` (default: desk-demo-maintenance in the temp
 // folder): a maintenance contract for a school's air conditioners and projectors, with the ready
 // checklists, a recorded inspection with a reading out of range and the repair it opened, and
-// the inspection form blank and filled on every paper in both languages, with no Electron.
+// the inspection form blank and filled, the quarter's fault statistics sheet and the inspection
+// plan of the contract's year, on every paper in both languages, with no Electron.
 // The PDFs are copied to <folder>/pdf/ with names that say what each one is.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -109,6 +110,17 @@ await call('visits:record', {
 });
 const ticket = await call('visits:openTicket', { id: visit.id, unitId: units[0]!.id, key: 'pressure' });
 for (const paper of CARD_PAPERS) for (const language of LANGUAGES) await keep(await call('documents:inspectionForm', { visitId: visit.id, filled: true, paper, language }), `inspection-filled-${paper}-${language}`);
+
+// The quarter's statistics sheet and the plan of the contract's year (issue 19): a projector
+// reported earlier in the quarter, reached late and fixed in time, beside the visit's repair.
+const tech = await call('technicians:create', { name: '李建国', phone: '13900002222', skills: ['空调', '投影机'] });
+const call3 = await call('tickets:create', { source: 'phone', customerId: school.id, unitId: units[3]!.id, unregisteredUnit: null, faultReported: '投影画面偏色、闪烁', faultCategory: 'display', severity: 'ordinary', reportedAt: new Date(2026, 11, 3, 9, 0).getTime() });
+await call('tickets:assign', { id: call3.id, technicianIds: [tech.id] });
+for (const [to, h, m] of [['answered', 9, 10], ['dispatched', 9, 30], ['onSite', 14, 20]] as const) await call('tickets:transition', { id: call3.id, to, at: new Date(2026, 11, 3, h, m).getTime() });
+await call('tickets:recordWork', { id: call3.id, action: '更换色轮驱动板，校正色彩' });
+await call('tickets:transition', { id: call3.id, to: 'resolved', at: new Date(2026, 11, 3, 16, 5).getTime() });
+for (const paper of CARD_PAPERS) for (const language of LANGUAGES) await keep(await call('documents:faultStats', { customerId: school.id, year: 2026, quarter: 4, paper, language }), `fault-stats-${paper}-${language}`);
+for (const paper of CARD_PAPERS) for (const language of LANGUAGES) await keep(await call('documents:inspectionPlan', { contractId: contract.id, year: 2027, paper, language }), `inspection-plan-${paper}-${language}`);
 await backend.close();
 
 console.log(`Contract ${contract.number}: ${contract.visits.length} visits; visit ${visit.number} opened repair ${ticket.number}`);

@@ -22,6 +22,7 @@ import {
   type VisitInspection,
 } from '../schemas/checklist';
 import { inspectionFormInput, type GeneratedDocument } from '../schemas/document';
+import { batchJobInput, batchPrintInput, faultStatsInput, inspectionPlanInput, type BatchJob } from '../schemas/maintenance-papers';
 import type { TicketDetail } from '../schemas/ticket';
 import { none, read, returns, write } from './channel';
 import { TICKET_VIEWS } from './tickets';
@@ -46,6 +47,12 @@ export const maintenanceChannels = {
   // A finding that needs a repair becomes a ticket linked to the visit.
   'visits:openTicket': write(visitFindingInput, returns<TicketDetail>(), { refreshes: [...VISIT_VIEWS, ...TICKET_VIEWS] }),
   'documents:inspectionForm': write(inspectionFormInput, returns<GeneratedDocument>(), { refreshes: ['documents', 'search'] }),
+  'documents:faultStats': write(faultStatsInput, returns<GeneratedDocument>(), { refreshes: ['documents', 'search'] }),
+  'documents:inspectionPlan': write(inspectionPlanInput, returns<GeneratedDocument>(), { refreshes: ['documents', 'search'] }),
+  // Batch printing runs on after `start` answers: the screen polls `status` for its progress.
+  'batchPrint:start': write(batchPrintInput, returns<BatchJob>(), { refreshes: ['batchPrint', 'documents', 'search'] }),
+  'batchPrint:status': read(batchJobInput, returns<BatchJob>()),
+  'batchPrint:cancel': write(batchJobInput, returns<BatchJob>(), { refreshes: ['batchPrint', 'documents', 'search'] }),
   'checklists:list': read(none, returns<Checklist[]>()),
   'checklists:get': read(checklistIdInput, returns<Checklist>()),
   'checklists:create': write(checklistCreateInput, returns<Checklist>(), { refreshes: ['checklists'] }),

@@ -72,6 +72,7 @@ const READ_ONLY = new Set<string>([
   'policies:presets',
   'import:batches',
   'import:undoCheck',
+  'batchPrint:status',
 ]);
 /** Channels that open a dialog: the headless platform answers null (cancelled), nothing is written. */
 const DIALOG = new Set<string>(['documents:saveAs', 'import:open', 'export:list', 'backups:chooseFolder', 'health:chooseFolder', 'health:saveDiagnostics']);
@@ -564,6 +565,11 @@ beforeAll(async () => {
     },
     'visits:openTicket': { id: findingVisit.id, unitId: unit.id, key: 'pressure' },
     'documents:inspectionForm': { visitId: findingVisit.id, filled: true, paper: 'A5', language: 'en' },
+    'documents:faultStats': { customerId: c1.id, year: 2026, quarter: 4, paper: 'A4', language: 'zh-CN' },
+    'documents:inspectionPlan': { contractId: contract.id, year: 2027, paper: 'A5', language: 'en' },
+    'batchPrint:start': { what: 'forms', from: '2026-12-01', to: '2027-03-31', technicianId: tech.id, split: 'one', paper: 'A4', language: 'zh-CN' },
+    'batchPrint:status': { jobId: 999 },
+    'batchPrint:cancel': { jobId: 999 },
     'checklists:list': {},
     'checklists:get': { id: checklist.id },
     'checklists:create': { name: 'Projector', category: 'Projector', items: [{ key: 'lamp', text: 'Lamp hours', standard: '< 3000 h', answer: 'reading', unit: 'h', max: 3000, kinds: ['maintenance'] }] },

@@ -18,6 +18,9 @@ function printing(changes: Partial<{ [K in keyof PrintingSettings]: Partial<Prin
     repairIntake: { ...DEFAULTS, ...changes.repairIntake },
     repairCompletion: { ...DEFAULTS, ...changes.repairCompletion },
     inspectionForm: { ...DEFAULTS, ...changes.inspectionForm },
+    faultStats: { ...DEFAULTS, ...changes.faultStats },
+    inspectionPlan: { ...DEFAULTS, ...changes.inspectionPlan },
+    batchPrint: { ...DEFAULTS, ...changes.batchPrint },
   };
 }
 

@@ -105,6 +105,9 @@ test('Settings → Printing in English, and a printer that has gone falls back t
       repairIntake: { printer: null, paper: 'C241', copies: 1, silent: false },
       repairCompletion: { printer: null, paper: 'A4', copies: 1, silent: false },
       inspectionForm: { printer: null, paper: 'A4', copies: 1, silent: false },
+      faultStats: { printer: null, paper: 'A4', copies: 1, silent: false },
+      inspectionPlan: { printer: null, paper: 'A4', copies: 1, silent: false },
+      batchPrint: { printer: null, paper: 'A4', copies: 1, silent: false },
     },
   });
   backend.platform.printers = backend.platform.printers.filter((p) => p.name !== 'HP LaserJet Pro M404');

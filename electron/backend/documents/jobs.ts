@@ -10,7 +10,17 @@ import { renderDispatchOrder } from './ticket-papers/dispatch-order';
 import { renderRepairReceipt, type ReceiptCopy } from './ticket-papers/repair-receipt';
 import type { TicketPaperData } from './ticket-papers/ticket-paper';
 import { renderWarrantyCard, type WarrantyCardData } from './warranty-card/warranty-card';
-import { renderInspectionForm, type InspectionFormData } from './inspection/inspection-form';
+import { inspectionFormDefinition, renderInspectionForm, type InspectionFormData } from './inspection/inspection-form';
+import { renderBundle } from './maintenance-papers/bundle';
+import { faultStatsDefinition, renderFaultStats, type FaultStatsData } from './maintenance-papers/fault-stats';
+import { renderInspectionPlan, type InspectionPlanData } from './maintenance-papers/inspection-plan';
+
+/** What a batch file says about itself in its PDF metadata. */
+export interface BundleMeta {
+  title: string;
+  subject: string;
+  author: string;
+}
 
 /**
  * A document to render, as plain data: what crosses to the document worker (definitions hold
@@ -21,6 +31,11 @@ export type DocumentJob =
   | { kind: 'dispatchOrder'; data: TicketPaperData; language: Language; paper: Paper }
   | { kind: 'repairReceipt'; copy: ReceiptCopy; data: TicketPaperData; language: Language; paper: Paper }
   | { kind: 'inspectionForm'; data: InspectionFormData; language: Language; paper: Paper }
+  | { kind: 'faultStats'; data: FaultStatsData; language: Language; paper: Paper }
+  | { kind: 'inspectionPlan'; data: InspectionPlanData; language: Language; paper: Paper }
+  /** A batch print: several blank forms, or several customers' sheets, in one file, each paper numbered over its own pages. */
+  | { kind: 'inspectionBatch'; forms: InspectionFormData[]; language: Language; paper: Paper; meta: BundleMeta }
+  | { kind: 'faultStatsBatch'; sheets: FaultStatsData[]; language: Language; paper: Paper; meta: BundleMeta }
   | { kind: 'recoverySheet'; facts: RecoverySheetFacts; language: Language; meta: PdfMetadata };
 
 export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
@@ -33,6 +48,20 @@ export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
       return renderRepairReceipt(job.data, job.copy, job.language, job.paper);
     case 'inspectionForm':
       return renderInspectionForm(job.data, job.language, job.paper);
+    case 'faultStats':
+      return renderFaultStats(job.data, job.language, job.paper);
+    case 'inspectionPlan':
+      return renderInspectionPlan(job.data, job.language, job.paper);
+    case 'inspectionBatch':
+      return renderBundle(
+        job.forms.map((form) => ({ definition: inspectionFormDefinition(form, job.language, job.paper), number: form.number })),
+        { ...job.meta, lang: job.language },
+      );
+    case 'faultStatsBatch':
+      return renderBundle(
+        job.sheets.map((sheet) => ({ definition: faultStatsDefinition(sheet, job.language, job.paper), number: sheet.number })),
+        { ...job.meta, lang: job.language },
+      );
     case 'recoverySheet': {
       // Imported with the rest: a lazy import() of a source file does not resolve in the worker
       // when it runs the TypeScript sources (tests, demo, bench).
@@ -45,13 +74,13 @@ export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
 
 /** The printed words of one language: what the warm-up lays out. */
 function printedWords(language: Language): string[] {
-  const { print, repairPrint, inspectionPrint } = resources[language].translation;
+  const { print, repairPrint, inspectionPrint, maintenancePapers } = resources[language].translation;
   const words: string[] = [];
   const walk = (value: unknown): void => {
     if (typeof value === 'string') words.push(value);
     else if (value && typeof value === 'object') Object.values(value).forEach(walk);
   };
-  walk([print, repairPrint, inspectionPrint]);
+  walk([print, repairPrint, inspectionPrint, maintenancePapers]);
   return words;
 }
 

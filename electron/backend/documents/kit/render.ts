@@ -224,6 +224,8 @@ export function documentText(definition: TDocumentDefinitions): string {
     else if ('table' in node) node.table.body.forEach(walk);
     else if ('ul' in node) node.ul.forEach(walk);
     else if ('ol' in node) node.ol.forEach(walk);
+    // A section (a paper of a batch, on its own pages) holds content the same way.
+    else if ('section' in node) walk((node as { section: Content }).section);
   };
   walk(definition.content);
   const size = typeof definition.pageSize === 'object' ? definition.pageSize : PAGE_SIZES[definition.pageSize ?? 'A4'];

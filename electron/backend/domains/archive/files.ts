@@ -11,6 +11,9 @@ export const ARCHIVE_KINDS: Record<DocumentKind, { prefix: string; folder: strin
   repairIntake: { prefix: 'SJD', folder: 'repair-receipts' },
   repairCompletion: { prefix: 'WXD', folder: 'repair-receipts' },
   inspectionForm: { prefix: 'XJB', folder: 'inspection-forms' },
+  faultStats: { prefix: 'GZT', folder: 'fault-statistics' },
+  inspectionPlan: { prefix: 'XJJ', folder: 'inspection-plans' },
+  batchPrint: { prefix: 'PLD', folder: 'batch-prints' },
 };
 
 export const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');

@@ -3,6 +3,9 @@ import { cancelContract, createContract, getContract, listContracts, updateContr
 import { archiveChecklist, createChecklist, getChecklist, listChecklists, updateChecklist } from './checklists';
 import { getInspection, openFindingTicket, recordVisit } from './inspection';
 import { createInspectionForm } from './papers';
+import { batchPrintStatus, cancelBatchPrint, startBatchPrint } from './batch-print';
+import { createFaultStats } from './fault-stats';
+import { createInspectionPlan } from './inspection-plan';
 import { assignVisit, closeVisit, getVisit, listVisits, moveVisit } from './visits';
 
 /** Maintenance contracts, their visits and what the visits record against the checklists. */
@@ -21,6 +24,11 @@ export const maintenanceHandlers = {
   'visits:record': recordVisit,
   'visits:openTicket': openFindingTicket,
   'documents:inspectionForm': createInspectionForm,
+  'documents:faultStats': createFaultStats,
+  'documents:inspectionPlan': createInspectionPlan,
+  'batchPrint:start': startBatchPrint,
+  'batchPrint:status': batchPrintStatus,
+  'batchPrint:cancel': cancelBatchPrint,
   'checklists:list': (ctx) => listChecklists(ctx),
   'checklists:get': (ctx, input) => getChecklist(ctx, input.id),
   'checklists:create': createChecklist,

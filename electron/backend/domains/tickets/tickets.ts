@@ -200,7 +200,7 @@ export function toLoanRecord(l: Selectable<LoansTable> & { loaner_name: string |
   };
 }
 
-type ListRow = TicketRowDb & {
+export type ListRow = TicketRowDb & {
   customer_name: string;
   brand: string | null;
   model: string | null;
@@ -227,8 +227,13 @@ export function selectTicketRows(db: Db) {
     ]);
 }
 
+/** Every promise of a listed ticket and where it stands at `now`: what the desk and the papers judge times by. */
+export function ticketDeadlineViews(row: ListRow, now: number): DeadlineView[] {
+  return deadlineViews(dueOf(row), clockOf(row, row.loaner_at, OFF_SITE.includes(row.status)), now);
+}
+
 export function toTicketRow(row: ListRow, now: number): TicketRow {
-  const views = deadlineViews(dueOf(row), clockOf(row, row.loaner_at, OFF_SITE.includes(row.status)), now);
+  const views = ticketDeadlineViews(row, now);
   return {
     id: row.id,
     number: row.number,

@@ -16,6 +16,7 @@ import { FormModal } from '../../ui/FormModal';
 import { FILL_CELL, TwoLines } from '../../ui/OneLine';
 import { QueryState } from '../../ui/QueryState';
 import { ContractFormModal } from './ContractFormModal';
+import { PlanPrintButton } from './PaperPrintButtons';
 import { ContractStateBadge, planLineText, termText } from './labels';
 import { VisitsTable } from './VisitsTable';
 
@@ -168,6 +169,7 @@ export function ContractPage({ id }: { id: number }) {
               </Group>
               {!closed && (
                 <Group gap={6} wrap="nowrap">
+                  <PlanPrintButton contractId={c.id} startsOn={c.startsOn} endsOn={c.endsOn} />
                   <Button variant="default" size="xs" leftSection={<IconPencil size={14} />} onClick={() => setDialog('edit')}>
                     {t('maintenance.detail.edit')}
                   </Button>

@@ -1,6 +1,6 @@
 import { Button, Group, Kbd, SegmentedControl, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
-import { IconCalendarRepeat, IconFilter, IconPlus } from '@tabler/icons-react';
+import { IconCalendarRepeat, IconFilter, IconPlus, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/format';
@@ -13,6 +13,7 @@ import { EntityTable, sortedRows, UNSORTED, type Column } from '../../ui/EntityT
 import { TwoLines } from '../../ui/OneLine';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
+import { BatchPrintModal } from './BatchPrintModal';
 import { ContractFormModal } from './ContractFormModal';
 import { contractState, ContractStateBadge, termText } from './labels';
 
@@ -43,6 +44,7 @@ export function ContractsPage() {
   const [filter, setFilter] = useRemembered('contracts.filter', '');
   const [sort, setSort] = useRemembered('contracts.sort', UNSORTED);
   const [creating, setCreating] = useState(false);
+  const [batch, setBatch] = useState(false);
   const [query] = useDebouncedValue(filter.trim(), 150);
   const list = useApiQuery('contracts:list', { query, status, limit: 500 }, { placeholderData: (previous) => previous });
   const rows = list.data ?? [];
@@ -52,6 +54,9 @@ export function ContractsPage() {
   return (
     <>
       <PageHeader title={t('maintenance.list.title')}>
+        <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => setBatch(true)} data-testid="batch-print-open">
+          {t('maintenancePapers.batch.open')}
+        </Button>
         <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
           {t('maintenance.list.new')}
           <Kbd ml={8} size="xs">
@@ -116,6 +121,7 @@ export function ContractsPage() {
         />
       )}
       <ContractFormModal opened={creating} onClose={() => setCreating(false)} />
+      <BatchPrintModal opened={batch} onClose={() => setBatch(false)} />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { QueryState } from '../../ui/QueryState';
 import { ContractFormModal } from './ContractFormModal';
+import { StatsPrintButton } from './PaperPrintButtons';
 import { ContractStateBadge, termText } from './labels';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
@@ -26,9 +27,12 @@ export function CustomerContracts({ customerId, disabled = false }: { customerId
         <Title order={3} fz="md" fw={600}>
           {t('maintenance.customer.title')}
         </Title>
-        <Button size="xs" variant="default" leftSection={<IconPlus size={14} />} disabled={disabled} onClick={() => setCreating(true)}>
-          {t('maintenance.customer.new')}
-        </Button>
+        <Group gap={6}>
+          <StatsPrintButton customerId={customerId} />
+          <Button size="xs" variant="default" leftSection={<IconPlus size={14} />} disabled={disabled} onClick={() => setCreating(true)}>
+            {t('maintenance.customer.new')}
+          </Button>
+        </Group>
       </Group>
       <QueryState isPending={list.isPending} error={list.error} />
       {list.isSuccess && rows.length === 0 && (
