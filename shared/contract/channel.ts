@@ -34,7 +34,8 @@ export type QueryDomain =
   | 'sample'
   | 'contracts'
   | 'visits'
-  | 'checklists';
+  | 'checklists'
+  | 'renewals';
 
 /** Guarded always, or only for some inputs (a filtered export is everyday work, the whole list is not). */
 export type AdminGuard<In> = true | ((input: In) => boolean);

@@ -23,6 +23,7 @@ import {
 } from '../schemas/checklist';
 import { inspectionFormInput, type GeneratedDocument } from '../schemas/document';
 import type { TicketDetail } from '../schemas/ticket';
+import { contractRenewInput, renewalDeclineInput, renewalPaperInput, renewalTargetInput, type ContractRenewal, type RenewalDue } from '../schemas/renewal';
 import { none, read, returns, write } from './channel';
 import { TICKET_VIEWS } from './tickets';
 
@@ -46,6 +47,14 @@ export const maintenanceChannels = {
   // A finding that needs a repair becomes a ticket linked to the visit.
   'visits:openTicket': write(visitFindingInput, returns<TicketDetail>(), { refreshes: [...VISIT_VIEWS, ...TICKET_VIEWS] }),
   'documents:inspectionForm': write(inspectionFormInput, returns<GeneratedDocument>(), { refreshes: ['documents', 'search'] }),
+  // Renewal (续保): what is due, and the desk's answers to it.
+  'renewals:list': read(none, returns<RenewalDue[]>()),
+  'renewals:contract': read(visitIdInput, returns<ContractRenewal>()),
+  'renewals:renew': write(contractRenewInput, returns<ContractDetail>(), { refreshes: [...VISIT_VIEWS, 'renewals'] }),
+  'renewals:decline': write(renewalDeclineInput, returns<RenewalDue[]>(), { refreshes: [...VISIT_VIEWS, 'renewals'] }),
+  'renewals:offerVisit': write(renewalTargetInput, returns<Visit>(), { refreshes: [...VISIT_VIEWS, 'renewals'] }),
+  'documents:renewalNotice': write(renewalPaperInput, returns<GeneratedDocument>(), { refreshes: ['documents', 'search'] }),
+  'documents:serviceEndNote': write(renewalPaperInput, returns<GeneratedDocument>(), { refreshes: ['documents', 'search'] }),
   'checklists:list': read(none, returns<Checklist[]>()),
   'checklists:get': read(checklistIdInput, returns<Checklist>()),
   'checklists:create': write(checklistCreateInput, returns<Checklist>(), { refreshes: ['checklists'] }),

@@ -6,8 +6,8 @@ import { id } from './common';
 export const PAPERS = ['A4', 'A5', 'C241'] as const;
 export type Paper = (typeof PAPERS)[number];
 export const CARD_PAPERS = ['A4', 'A5'] as const;
-export const DOCUMENT_KINDS = ['warrantyCard', 'dispatchOrder', 'repairIntake', 'repairCompletion', 'inspectionForm'] as const;
-export const RECORD_TYPES = ['unit', 'ticket', 'visit'] as const;
+export const DOCUMENT_KINDS = ['warrantyCard', 'dispatchOrder', 'repairIntake', 'repairCompletion', 'inspectionForm', 'renewalNotice', 'serviceEndNote'] as const;
+export const RECORD_TYPES = ['unit', 'ticket', 'visit', 'contract'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 /** The papers each kind is laid out for: receipts also go on continuous forms, cards and orders are sheets. */
@@ -17,6 +17,8 @@ export const KIND_PAPERS = {
   repairIntake: PAPERS,
   repairCompletion: PAPERS,
   inspectionForm: CARD_PAPERS,
+  renewalNotice: CARD_PAPERS,
+  serviceEndNote: CARD_PAPERS,
 } as const satisfies Record<DocumentKind, readonly Paper[]>;
 
 export const paper = z.enum(PAPERS);

@@ -18,6 +18,8 @@ function printing(changes: Partial<{ [K in keyof PrintingSettings]: Partial<Prin
     repairIntake: { ...DEFAULTS, ...changes.repairIntake },
     repairCompletion: { ...DEFAULTS, ...changes.repairCompletion },
     inspectionForm: { ...DEFAULTS, ...changes.inspectionForm },
+    renewalNotice: { ...DEFAULTS, ...changes.renewalNotice },
+    serviceEndNote: { ...DEFAULTS, ...changes.serviceEndNote },
   };
 }
 

@@ -11,6 +11,7 @@ import { renderRepairReceipt, type ReceiptCopy } from './ticket-papers/repair-re
 import type { TicketPaperData } from './ticket-papers/ticket-paper';
 import { renderWarrantyCard, type WarrantyCardData } from './warranty-card/warranty-card';
 import { renderInspectionForm, type InspectionFormData } from './inspection/inspection-form';
+import { renderRenewalPaper, type RenewalPaper, type RenewalPaperData } from './renewal/renewal-papers';
 
 /**
  * A document to render, as plain data: what crosses to the document worker (definitions hold
@@ -21,6 +22,7 @@ export type DocumentJob =
   | { kind: 'dispatchOrder'; data: TicketPaperData; language: Language; paper: Paper }
   | { kind: 'repairReceipt'; copy: ReceiptCopy; data: TicketPaperData; language: Language; paper: Paper }
   | { kind: 'inspectionForm'; data: InspectionFormData; language: Language; paper: Paper }
+  | { kind: 'renewalPaper'; paper: RenewalPaper; data: RenewalPaperData; language: Language; size: Paper }
   | { kind: 'recoverySheet'; facts: RecoverySheetFacts; language: Language; meta: PdfMetadata };
 
 export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
@@ -33,6 +35,8 @@ export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
       return renderRepairReceipt(job.data, job.copy, job.language, job.paper);
     case 'inspectionForm':
       return renderInspectionForm(job.data, job.language, job.paper);
+    case 'renewalPaper':
+      return renderRenewalPaper(job.paper, job.data, job.language, job.size);
     case 'recoverySheet': {
       // Imported with the rest: a lazy import() of a source file does not resolve in the worker
       // when it runs the TypeScript sources (tests, demo, bench).

@@ -464,6 +464,8 @@ export const app: CatalogShape<typeof zh> = {
       repairIntake: 'Repair intake receipt',
       repairCompletion: 'Repair completion report',
       inspectionForm: 'Inspection form',
+      renewalNotice: 'Renewal notice',
+      serviceEndNote: 'Service-end note',
     },
     open: 'Preview / reprint',
     count_one: '{{count}} document',

@@ -199,6 +199,8 @@ export const audit: CatalogShape<typeof zh> = {
     documents: {
       warrantyCard: 'Issue warranty card',
       inspectionForm: 'Print inspection form',
+      renewalNotice: 'Print renewal notice',
+      serviceEndNote: 'Print service-end note',
       list: 'List documents',
       content: 'Open document',
       print: 'Print document',
@@ -242,6 +244,7 @@ export const audit: CatalogShape<typeof zh> = {
     calendar: { get: 'View working calendar', saveYear: "Save a year's calendar", resetYear: "Reset a year's calendar" },
     contracts: { list: 'List maintenance contracts', get: 'View maintenance contract', create: 'New maintenance contract', update: 'Change maintenance contract', cancel: 'Cancel maintenance contract' },
     visits: { list: 'List visits', get: 'View visit', move: 'Move visit', assign: 'Assign visit', close: 'Close visit', inspection: 'View inspection', record: 'Record inspection', openTicket: 'Open a repair from an inspection' },
+    renewals: { list: 'List renewals due', contract: "View a contract's renewal", decline: 'Record that a customer does not renew', offerVisit: 'Offer renewal visit', renew: 'Renew maintenance contract' },
     checklists: { list: 'List checklists', get: 'View checklist', create: 'New checklist', update: 'Change checklist', archive: 'Retire checklist' },
     complaints: { create: 'New complaint', update: 'Follow up complaint', get: 'View complaint', list: 'List complaints', close: 'Close complaint' },
     backups: {
@@ -312,6 +315,7 @@ export const audit: CatalogShape<typeof zh> = {
     checklists: 'Checklist',
     checklist_versions: 'Checklist version',
     visit_results: 'Inspection finding',
+    renewal_declines: 'Renewal declined',
     database: 'Whole database',
   },
   fields: {

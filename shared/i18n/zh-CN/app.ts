@@ -462,6 +462,8 @@ export const app = {
       repairIntake: '维修收机凭证',
       repairCompletion: '维修完工单',
       inspectionForm: '巡检表',
+      renewalNotice: '续保通知书',
+      serviceEndNote: '服务终止提示',
     },
     open: '预览 / 补打',
     count_one: '共 {{count}} 份单据',

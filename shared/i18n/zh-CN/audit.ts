@@ -203,6 +203,8 @@ export const audit = {
     documents: {
       warrantyCard: '开具保修卡',
       inspectionForm: '打印巡检表',
+      renewalNotice: '打印续保通知书',
+      serviceEndNote: '打印服务终止提示',
       list: '查看单据档案',
       content: '打开单据',
       print: '打印单据',
@@ -246,6 +248,7 @@ export const audit = {
     calendar: { get: '查看工作日历', saveYear: '保存年度日历', resetYear: '恢复默认日历' },
     contracts: { list: '查看维保合同', get: '查看维保合同详情', create: '新建维保合同', update: '修改维保合同', cancel: '终止维保合同' },
     visits: { list: '查看服务安排', get: '查看服务安排详情', move: '改期服务安排', assign: '派人服务安排', close: '结束服务安排', inspection: '查看巡检记录', record: '记录巡检结果', openTicket: '由巡检开维修工单' },
+    renewals: { list: '查看续保提醒', contract: '查看合同续保情况', decline: '记录客户不续保', offerVisit: '安排续保走访', renew: '续签维保合同' },
     checklists: { list: '查看检查表', get: '查看检查表详情', create: '新建检查表', update: '修改检查表', archive: '停用检查表' },
     complaints: { create: '登记投诉', update: '跟进投诉', get: '查看投诉', list: '查看投诉列表', close: '投诉结案' },
     backups: {
@@ -317,6 +320,7 @@ export const audit = {
     checklists: '检查表',
     checklist_versions: '检查表版本',
     visit_results: '巡检记录',
+    renewal_declines: '不续保记录',
     database: '整个数据库',
   },
   /** Column names as a clerk reads them; a column not listed shows its own name. */

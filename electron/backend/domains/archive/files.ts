@@ -11,6 +11,8 @@ export const ARCHIVE_KINDS: Record<DocumentKind, { prefix: string; folder: strin
   repairIntake: { prefix: 'SJD', folder: 'repair-receipts' },
   repairCompletion: { prefix: 'WXD', folder: 'repair-receipts' },
   inspectionForm: { prefix: 'XJB', folder: 'inspection-forms' },
+  renewalNotice: { prefix: 'XBT', folder: 'renewal-notices' },
+  serviceEndNote: { prefix: 'ZZT', folder: 'service-end-notes' },
 };
 
 export const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');

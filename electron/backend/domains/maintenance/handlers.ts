@@ -3,6 +3,8 @@ import { cancelContract, createContract, getContract, listContracts, updateContr
 import { archiveChecklist, createChecklist, getChecklist, listChecklists, updateChecklist } from './checklists';
 import { getInspection, openFindingTicket, recordVisit } from './inspection';
 import { createInspectionForm } from './papers';
+import { createRenewalNotice, createServiceEndNote } from './renewal-papers';
+import { contractRenewal, declineRenewal, listRenewalsDue, offerRenewalVisit, renewContract } from './renewals';
 import { assignVisit, closeVisit, getVisit, listVisits, moveVisit } from './visits';
 
 /** Maintenance contracts, their visits and what the visits record against the checklists. */
@@ -21,6 +23,13 @@ export const maintenanceHandlers = {
   'visits:record': recordVisit,
   'visits:openTicket': openFindingTicket,
   'documents:inspectionForm': createInspectionForm,
+  'renewals:list': (ctx) => listRenewalsDue(ctx),
+  'renewals:contract': (ctx, input) => contractRenewal(ctx, input.id),
+  'renewals:renew': renewContract,
+  'renewals:decline': declineRenewal,
+  'renewals:offerVisit': offerRenewalVisit,
+  'documents:renewalNotice': createRenewalNotice,
+  'documents:serviceEndNote': createServiceEndNote,
   'checklists:list': (ctx) => listChecklists(ctx),
   'checklists:get': (ctx, input) => getChecklist(ctx, input.id),
   'checklists:create': createChecklist,

@@ -1,10 +1,9 @@
 import { Badge, type MantineSize } from '@mantine/core';
-import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkingCalendar } from '../../../../shared/domain/calendar';
 import { addDays, todayIso } from '../../../../shared/domain/dates';
-import { RENEWAL_DAYS, type PlanLine } from '../../../../shared/domain/visit-plan';
+import { RENEWAL_DAYS } from '../../../../shared/domain/visit-plan';
 import { formatDate } from '../../../../shared/format';
 import type { Language } from '../../../../shared/i18n';
 import type { ContractSummary, VisitStatus } from '../../../../shared/schemas/maintenance';
@@ -47,19 +46,7 @@ export function termText(from: string, to: string, lang: Language): string {
   return `${formatDate(from, lang)} – ${formatDate(to, lang)}`;
 }
 
-/** One plan line as the desk reads it: "巡检 · 每季度（3、6、9、12 月 15 日） · 2026-12-01 至 2027-11-30". */
-export function planLineText(line: Pick<PlanLine, 'kind' | 'repeat' | 'n' | 'offsets' | 'from' | 'to'>, t: TFunction, lang: Language): string {
-  const repeat =
-    line.repeat === 'quarter'
-      ? t('maintenance.plan.repeat.quarter')
-      : line.repeat === 'after'
-        ? t('maintenance.plan.repeat.after', { offsets: (line.offsets ?? []).join(t('app.common.listSeparator')) })
-        : line.n === 1 || line.n === null
-          ? t(`maintenance.plan.every.${line.repeat === 'months' ? 'month' : 'day'}`)
-          : t(`maintenance.plan.every.${line.repeat}`, { count: line.n });
-  const range = t('maintenance.plan.range', { from: formatDate(line.from, lang), to: formatDate(line.to, lang) });
-  return `${t(`maintenance.visit.kind.${line.kind}`)} · ${repeat} · ${range}`;
-}
+export { planLineText } from '../../../../shared/plan-text';
 
 /** The working calendar as the backend keeps it (shipped years plus the desk's own), for planning on screen. */
 export function useWorkingCalendar(): WorkingCalendar | null {
