@@ -205,10 +205,18 @@ export function renewalPaperDefinition(paper: RenewalPaper, data: RenewalPaperDa
   return documentPage(c, content, data);
 }
 
-/** A renewal paper, on as many pages as its units need; each after the first headed as a continuation. */
+/** Units a typical record has: up to this many, a paper is planned to its sheets (spacing closed up if needed). */
+const TYPICAL_UNITS = 3;
+
+/**
+ * A renewal paper. For a typical record the note is one sheet, the notice one A4 sheet or two A5
+ * pages (its reply slip needs the room); a site with many units runs on, each page after the
+ * first headed as a continuation.
+ */
 export async function renderRenewalPaper(paper: RenewalPaper, data: RenewalPaperData, lang: Language, size: Paper): Promise<RenderedDocument> {
   const c = documentCtx(lang, size);
-  return renderFitting(({ compact }) => renewalPaperDefinition(paper, data, lang, size, { compact }), Number.MAX_SAFE_INTEGER, {
+  const planned = data.units.length > TYPICAL_UNITS ? Number.MAX_SAFE_INTEGER : paper === 'notice' && size === 'A5' ? 2 : 1;
+  return renderFitting(({ compact }) => renewalPaperDefinition(paper, data, lang, size, { compact }), planned, {
     title: `${c.t(`renewalPrint.title.${paper}`)} ${data.number}`,
     subject: `${data.customer.name} ${data.contract?.number ?? data.units[0]?.serial ?? ''}`,
     author: data.settings.companyName,
