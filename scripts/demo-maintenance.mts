@@ -1,7 +1,8 @@
 // `npx tsx scripts/demo-maintenance.mts [folder]` (default: desk-demo-maintenance in the temp
 // folder): a maintenance contract for a school's air conditioners and projectors, with the ready
 // checklists, a recorded inspection with a reading out of range and the repair it opened, and
-// the inspection form blank and filled on every paper in both languages, with no Electron.
+// the inspection form blank and filled on every paper in both languages, and the renewal notice
+// and service-end note ten days before the contract ends, with no Electron.
 // The PDFs are copied to <folder>/pdf/ with names that say what each one is.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -109,6 +110,12 @@ await call('visits:record', {
 });
 const ticket = await call('visits:openTicket', { id: visit.id, unitId: units[0]!.id, key: 'pressure' });
 for (const paper of CARD_PAPERS) for (const language of LANGUAGES) await keep(await call('documents:inspectionForm', { visitId: visit.id, filled: true, paper, language }), `inspection-filled-${paper}-${language}`);
+
+// Ten days before the contract ends: the renewal notice (续保通知书), and the note for a customer who does not renew.
+clock = new Date(2027, 10, 20, 9, 0);
+await call('settings:update', { serviceContact: { department: '售后服务部', person: '王芳', phone: '13800001111' } });
+for (const paper of CARD_PAPERS) for (const language of LANGUAGES) await keep(await call('documents:renewalNotice', { contractId: contract.id, paper, language }), `renewal-notice-${paper}-${language}`);
+for (const paper of CARD_PAPERS) for (const language of LANGUAGES) await keep(await call('documents:serviceEndNote', { contractId: contract.id, paper, language }), `service-end-note-${paper}-${language}`);
 await backend.close();
 
 console.log(`Contract ${contract.number}: ${contract.visits.length} visits; visit ${visit.number} opened repair ${ticket.number}`);

@@ -42,6 +42,7 @@ export const renewalPrint: CatalogShape<typeof zh> = {
     amount: 'Renewal price (CNY)',
     inWords: 'In words',
     perUnit: '{{price}} per unit per year × {{count}} units',
+    withPerUnit: '{{amount}} ({{perUnit}})',
     blank: '(to be agreed with us)',
     terms: 'Payment terms',
   },
@@ -84,8 +85,7 @@ export const renewalPrint: CatalogShape<typeof zh> = {
     },
     again: 'Should you wish to renew or take out a maintenance contract later, please contact us at any time.',
     contactHeading: 'Contact us',
-    acknowledge: 'Read and understood',
-    customerSignature: 'Customer signature',
+    signRow: 'Read and understood, signed',
   },
   date: 'Date',
 };

@@ -40,6 +40,7 @@ export const renewalPrint = {
     amount: '续保费用（人民币）',
     inWords: '大写',
     perUnit: '每台每年 {{price}} × {{count}} 台',
+    withPerUnit: '{{amount}}（{{perUnit}}）',
     blank: '（请与我司确认后填写）',
     terms: '付款方式',
   },
@@ -82,8 +83,7 @@ export const renewalPrint = {
     },
     again: '如您日后需要续保或签订维保合同，欢迎随时与我们联系。',
     contactHeading: '联系我们',
-    acknowledge: '客户已知悉',
-    customerSignature: '客户签字',
+    signRow: '客户签字（已知悉上述事项）',
   },
   date: '日期',
 };

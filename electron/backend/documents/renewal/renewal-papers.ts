@@ -85,7 +85,7 @@ function intro(c: Ctx, key: 'intro' | 'endIntro'): Content[] {
 }
 
 /** What ends when: the contract and its units, or each unit's warranty per component with its last covered day. */
-function endsSection(c: Ctx): Content {
+function endsSection(c: Ctx, paper: RenewalPaper): Content {
   const { k, t, data, date, setup } = c;
   const wide = setup.paper === 'A4';
   const body: Content[] = [];
@@ -98,7 +98,8 @@ function endsSection(c: Ctx): Content {
           { label: k('ends.kind'), value: t(`maintenance.contract.kind.${data.contract.kind}`) },
           { label: k('ends.term'), value: k('covers.termValue', { from: date(data.contract.startsOn), to: date(data.contract.endsOn) }) },
           { label: k('ends.lastDay'), value: date(data.endsOn), bold: true },
-          { label: k('ends.level'), value: level, wide: true },
+          // The level matters to what a renewal keeps; the note for a customer leaving says what ends.
+          ...(paper === 'notice' ? [{ label: k('ends.level'), value: level, wide: true }] : []),
         ],
         2,
       ),
@@ -147,7 +148,7 @@ function priceSection(c: Ctx): Content {
       : [
           {
             label: k('price.amount'),
-            value: data.perUnitFen === null ? money(data.priceFen) : `${money(data.priceFen)}（${k('price.perUnit', { price: money(data.perUnitFen), count: data.units.length })}）`,
+            value: data.perUnitFen === null ? money(data.priceFen) : k('price.withPerUnit', { amount: money(data.priceFen), perUnit: k('price.perUnit', { price: money(data.perUnitFen), count: data.units.length }) }),
             bold: true,
             wide: true,
           },
@@ -177,21 +178,18 @@ function endNoteBody(c: Ctx): Content[] {
   const { k, data, t, setup } = c;
   const ends = [k('end.whatEndsLines.' + (data.contract ? 'contract' : 'warranty')), k('end.whatEndsLines.response')];
   const mind = ['manual', 'power', 'filters', 'elevator', 'noDiy', 'records'].map((key) => k(`end.mind.lines.${key}`));
-  const repairs = [k('end.repairs.paid'), ...(data.settings.service.lifetimeMaintenance ? [k('end.repairs.lifetime')] : []), k('end.repairs.phone')];
+  const repairs = [k('end.repairs.paid'), ...(data.settings.service.lifetimeMaintenance ? [k('end.repairs.lifetime')] : []), k('end.repairs.phone'), k('end.again')];
   const contact: FieldRow[] = [{ label: t('print.common.hotline'), value: formatPhone(data.settings.hotline), bold: true }];
   const person = data.settings.serviceContact;
   if (person.department || person.person) contact.push({ label: t('print.warrantyCard.promises.contact.person'), value: [person.department, person.person].filter(Boolean).join(' ') });
   if (person.phone) contact.push({ label: t('print.warrantyCard.promises.contact.phone'), value: formatPhone(person.phone) });
-  if (data.settings.address) contact.push({ label: t('print.common.address'), value: data.settings.address, wide: true });
   return [
     keptSection(k('end.whatEnds'), bulletList(ends)),
     keptSection(k('end.mind.heading'), bulletList(mind)),
-    keptSection(k('end.repairs.heading'), bulletList(repairs), { text: k('end.again'), style: 'fieldValue', margin: [0, setup.gap / 3, 0, 0] }),
+    keptSection(k('end.repairs.heading'), bulletList(repairs)),
     keptSection(k('end.contactHeading'), fieldTable(contact, 2)),
-    {
-      stack: [{ text: k('end.acknowledge'), style: 'sectionHeading' }, signatureBlock(t, [k('end.customerSignature')], { height: setup.gap * 2 })],
-      unbreakable: true,
-    },
+    // One row to sign and date: the note is one sheet even on A5.
+    { stack: [fieldTable([{ label: k('end.signRow'), value: '', write: 28 }, { label: k('date'), value: '', write: 28 }], 2)], margin: [0, setup.gap / 2, 0, 0], unbreakable: true },
   ];
 }
 
@@ -200,13 +198,13 @@ export function renewalPaperDefinition(paper: RenewalPaper, data: RenewalPaperDa
   const c: Ctx = { ...base, data, k: (key, params) => base.t(`renewalPrint.${key}`, params ?? {}) };
   const content: Content[] =
     paper === 'notice'
-      ? [...head(c, paper), ...intro(c, 'intro'), endsSection(c), ...coversSection(c), priceSection(c), howSection(c)]
-      : [...head(c, paper), ...intro(c, 'endIntro'), endsSection(c), ...endNoteBody(c)];
+      ? [...head(c, paper), ...intro(c, 'intro'), endsSection(c, paper), ...coversSection(c), priceSection(c), howSection(c)]
+      : [...head(c, paper), ...intro(c, 'endIntro'), endsSection(c, paper), ...endNoteBody(c)];
   return documentPage(c, content, data);
 }
 
 /** Units a typical record has: up to this many, a paper is planned to its sheets (spacing closed up if needed). */
-const TYPICAL_UNITS = 3;
+const TYPICAL_UNITS = 5;
 
 /**
  * A renewal paper. For a typical record the note is one sheet, the notice one A4 sheet or two A5

@@ -30,7 +30,7 @@ export async function renewalPaperSource(ctx: ServiceContext, input: Input): Pro
   const units = subject.units.map((u) => ({
     label: `${u.brand} ${u.model}`.trim(),
     serial: u.serial,
-    site: u.siteAddress,
+    site: [u.siteAddress, u.locationNote].filter(Boolean).join(' ') || null,
     components: u.warranty.components.map((comp) => ({ name: comp.name, end: comp.end, provisional: comp.provisional })),
   }));
   if (c) {
