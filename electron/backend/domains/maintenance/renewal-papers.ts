@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { addDays, addMonths } from '../../../../shared/domain/dates';
+import { nextTerm } from '../../../../shared/domain/renewal';
 import { presetPlan } from '../../../../shared/domain/visit-plan';
 import { serviceLevelName } from '../../../../shared/domain/service-levels';
 import { translator } from '../../../../shared/i18n';
@@ -10,7 +11,7 @@ import type { ServiceContext } from '../../app/context';
 import { archiveDocument, settingsForPaper } from '../archive/archive';
 import { getCustomer } from '../customers/customers';
 import { defaultServiceLevel, listServiceLevels } from '../service-desk/service-levels';
-import { nextTerm, renewalSubject } from './renewals';
+import { renewalSubject } from './renewals';
 
 /*
  * The renewal papers, archived and numbered like every other document: the renewal notice, and

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { addDays, addMonths, daysBetween, todayIso } from '../../../../shared/domain/dates';
 import { isWorkingDay } from '../../../../shared/domain/calendar';
+import { nextTerm } from '../../../../shared/domain/renewal';
 import type { ContractDetail, Visit } from '../../../../shared/schemas/maintenance';
 import type { ContractRenewal, RenewalDue, contractRenewInput, renewalDeclineInput, renewalTargetInput } from '../../../../shared/schemas/renewal';
 import type { Unit } from '../../../../shared/schemas/unit';
@@ -214,31 +215,6 @@ async function unitEnding(ctx: ServiceContext, db: Db, unitId: number): Promise<
   const after = await contractOn(db, unitId, addDays(whole.end, 1));
   if (after) throw refusal('CONFLICT', 'renewal.errors.underContract', { number: after.number, date: whole.end });
   return { unit, end: whole.end };
-}
-
-/**
- * The term after `startsOn`–`endsOn`, of the same length: whole months stay whole months (a
- * year from 1 January to 31 December renews to the next calendar year), anything else the same
- * number of days.
- */
-export function nextTerm(startsOn: string, endsOn: string): { startsOn: string; endsOn: string; shift: (day: string) => string } {
-  const next = addDays(endsOn, 1);
-  let months = 0;
-  for (let k = 1; k <= 120; k++) {
-    const end = addDays(addMonths(startsOn, k), -1);
-    if (end === endsOn) months = k;
-    if (end >= endsOn) break;
-  }
-  const days = daysBetween(startsOn, endsOn);
-  const nextEnd = months > 0 ? addDays(addMonths(next, months), -1) : addDays(next, days);
-  // A plan line's own dates move with the term: its start and end exactly, a day within by the same step.
-  const shift = (day: string) => {
-    if (day === startsOn) return next;
-    if (day === endsOn) return nextEnd;
-    const moved = months > 0 ? addMonths(day, months) : addDays(day, days + 1);
-    return moved < next ? next : moved > nextEnd ? nextEnd : moved;
-  };
-  return { startsOn: next, endsOn: nextEnd, shift };
 }
 
 /**
