@@ -3,10 +3,11 @@ import type { renewal as zh } from '../zh-CN/renewal';
 
 export const renewal: CatalogShape<typeof zh> = {
   subject: { contract: 'Maintenance contract', warranty: 'Whole-unit warranty' },
+  subjectShort: { contract: 'Contract', warranty: 'Warranty' },
   desk: {
     title: 'Renewals due within {{days}} days',
     empty: 'No maintenance contract or whole-unit warranty ends within {{days}} days.',
-    columns: { what: 'Ending', customer: 'Customer', endsOn: 'Ends on', daysLeft: 'Left', visit: 'Renewal visit', actions: 'Actions' },
+    columns: { what: 'Customer / what ends', endsOn: 'Ends on', visit: 'Renewal visit', actions: 'Actions' },
     units_one: '{{count}} unit',
     units_other: '{{count}} units',
     noVisit: 'Not offered',

@@ -1,10 +1,11 @@
 /** Renewal (续保) on screen: the Desk's list, the contract page's actions, the settings. */
 export const renewal = {
   subject: { contract: '维保合同', warranty: '整机保修' },
+  subjectShort: { contract: '合同', warranty: '保修' },
   desk: {
     title: '续保提醒：{{days}} 天内到期',
     empty: '{{days}} 天内没有到期的维保合同或整机保修。',
-    columns: { what: '到期项目', customer: '客户', endsOn: '到期日', daysLeft: '剩余', visit: '续保走访', actions: '操作' },
+    columns: { what: '客户 / 到期项目', endsOn: '到期日', visit: '续保走访', actions: '操作' },
     units_one: '{{count}} 台设备',
     units_other: '{{count}} 台设备',
     noVisit: '未安排',

@@ -117,27 +117,30 @@ export function RenewalsTable({ renewals }: { renewals: RenewalDue[] }) {
   return (
     <>
       <Table striped highlightOnHover withTableBorder data-testid="desk-renewals-table">
-        <Head keys={[{ key: 'what' }, { key: 'customer' }, { key: 'endsOn', w: 110 }, { key: 'daysLeft', w: 70 }, { key: 'visit', w: 100 }, { key: 'actions', w: 50 }]} prefix="renewal.desk.columns" />
+        <Head keys={[{ key: 'what' }, { key: 'endsOn', w: 110 }, { key: 'visit', w: 100 }, { key: 'actions', w: 60 }]} prefix="renewal.desk.columns" />
         <Table.Tbody>
           {renewals.map((r) => {
             const target: RenewalTarget = { contractId: r.subject === 'contract' ? r.id : null, unitId: r.subject === 'warranty' ? r.id : null, customerId: r.customerId, reference: r.reference, endsOn: r.endsOn };
             return (
               <RowLink key={`${r.subject}-${r.id}`} onOpen={() => navigate(r.subject === 'contract' ? { section: 'contract', id: r.id } : { section: 'unit', id: r.id })}>
                 <Table.Td>
-                  <Text size="sm" ff="monospace" lineClamp={1}>
-                    {r.reference}
-                  </Text>
-                  <Text size="xs" c="dimmed" lineClamp={1}>
-                    {t(`renewal.subject.${r.subject}`)} · {r.subject === 'contract' ? t('renewal.desk.units', { count: Number(r.label) }) : r.label}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" lineClamp={2} title={r.customerName}>
+                  <Text size="sm" lineClamp={1} title={r.customerName}>
                     {r.customerName}
                   </Text>
+                  <Text size="xs" c="dimmed" lineClamp={1}>
+                    {t(`renewal.subjectShort.${r.subject}`)}{' '}
+                    <Text span inherit ff="monospace">
+                      {r.reference}
+                    </Text>{' '}
+                    · {r.subject === 'contract' ? t('renewal.desk.units', { count: Number(r.label) }) : r.label}
+                  </Text>
                 </Table.Td>
-                <Table.Td style={nowrap}>{formatDate(r.endsOn, lang)}</Table.Td>
-                <Table.Td style={nowrap}>{t('maintenance.desk.daysLeft', { count: r.daysLeft })}</Table.Td>
+                <Table.Td style={nowrap}>
+                  <Text size="sm">{formatDate(r.endsOn, lang)}</Text>
+                  <Text size="xs" c={r.daysLeft <= 3 ? 'red' : 'dimmed'}>
+                    {t('maintenance.desk.daysLeft', { count: r.daysLeft })}
+                  </Text>
+                </Table.Td>
                 <Table.Td style={nowrap}>
                   {r.visitOn ? (
                     formatDate(r.visitOn, lang)
