@@ -247,7 +247,9 @@ export function ContractRenewalBar({ c }: { c: ContractDetail }) {
   if (r.due) lines.push(t('renewal.page.due', { date: formatDate(c.endsOn, lang), days: r.leadDays }));
   if (r.declined) lines.push(t('renewal.page.declined', { date: formatDate(r.declined.declinedOn, lang), note: r.declined.note ? `: ${r.declined.note}` : '' }));
   if (r.visitOn) lines.push(t('renewal.page.visit', { date: formatDate(r.visitOn, lang) }));
-  const open = c.cancelledAt === null && r.renewedTo === null;
+  // The actions while the renewal is in hand: within the lead time, or once the customer answered or the visit was offered.
+  const open = c.cancelledAt === null && r.renewedTo === null && (r.due || r.declined !== null || r.visitId !== null);
+  if (!open && lines.length === 0 && !r.renewedTo) return null;
   return (
     <Alert color={r.due ? 'orange' : 'gray'} variant="light" py={8} data-testid="contract-renewal">
       <Group justify="space-between" gap="sm" wrap="nowrap">
