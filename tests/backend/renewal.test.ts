@@ -247,3 +247,31 @@ describe('the renewal papers', () => {
     expect(await text()).toContain('800.00');
   });
 });
+
+describe('migration 0210 (renewals)', () => {
+  it('leaves the visits and contracts already there standing, as plan visits, and a contract written before is due and can be declined', async () => {
+    await backend.close();
+    const { migrations } = await import('../../electron/backend/db/migrations');
+    const { createBackend } = await import('../../electron/backend/backend');
+    const { dataPaths } = await import('../support/backend');
+    const { RecordingPlatform } = await import('../support/recording-platform');
+    const { tempDataDir } = await import('../support/temp');
+    const dir = tempDataDir('m0210');
+    const paths = dataPaths(dir);
+    const older = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0210'));
+    const old = await createBackend({ ...paths, platform: new RecordingPlatform(paths.trayDir), migrations: older });
+    const db = old.store.sqlite;
+    db.prepare("insert into customers (id, kind, name, created_at, updated_at) values (1, 'organisation', '良渚第二小学', 0, 0)").run();
+    db.prepare("insert into maintenance_contracts (id, number, customer_id, kind, starts_on, ends_on, created_by, created_at, updated_at) values (1, 'WB-2025-000001', 1, 'paid', '2025-12-01', '2026-11-30', '王芳', 0, 0)").run();
+    db.prepare("insert into visits (number, contract_id, kind, planned_on, due_on, created_at, updated_at) values ('FW-2025-000001', 1, 'inspection', '2026-12-15', '2026-12-15', 0, 0)").run();
+    await old.close();
+
+    backend = await openTestBackend(dir, clock);
+    expect(backend.migration.applied).toContain('0210_create_renewals');
+    await backend.ok('session:begin', { operator: '王芳' });
+    const [visit] = await backend.ok('visits:list', {});
+    expect([visit!.number, visit!.renewal]).toEqual(['FW-2025-000001', false]);
+    expect((await backend.ok('renewals:list', {})).map((r) => r.reference)).toEqual(['WB-2025-000001']);
+    expect(await backend.ok('renewals:decline', { contractId: 1 })).toEqual([]);
+  });
+});
