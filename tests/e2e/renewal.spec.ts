@@ -93,5 +93,18 @@ test('a contract ending soon shows on the Desk, its renewal notice is printed, i
   await desk.goto(`/#/maintenance/${next!.id}`);
   await expect(desk.getByTestId('contract-renewal')).toContainText(`Renewed from ${contract.number}`);
   await screenshot(desk, testInfo, 'renewal-contract-en', true);
+
+  // The lead time is the company's: changed in Settings → Service rules (the field keeps it within 1 to 90 days).
+  await desk.goto('/#/settings');
+  await desk.getByRole('tab', { name: 'Service rules' }).click();
+  const form = desk.getByTestId('renewal-settings');
+  const lead = form.getByLabel('Days before the end');
+  await lead.fill('15');
+  await form.getByRole('button', { name: /Save/ }).click();
+  await expect.poll(async () => (await backend.ok('settings:get', {})).renewal.leadDays).toBe(15);
+  await form.scrollIntoViewIfNeeded();
+  await screenshot(desk, testInfo, 'renewal-settings-en', true);
+  await desk.goto('/#/desk');
+  await expect(desk.getByText('Renewals due within 15 days')).toBeVisible();
   expect(problems).toEqual([]);
 });

@@ -58,7 +58,7 @@ export const renewal: CatalogShape<typeof zh> = {
     heading: 'Renewal',
     hint: 'How many days before a maintenance contract or a whole-unit warranty ends the desk is reminded to offer renewal, print the notice and offer the renewal visit.',
     leadDays: 'Days before the end',
-    defaultPrice: 'Renewal price for a unit without contract (per unit per year)',
+    defaultPrice: 'Price per unit a year (unit without contract)',
     defaultPriceHint: 'Left empty: the notice leaves a line to write the price in',
     saved: 'Renewal settings saved',
   },
