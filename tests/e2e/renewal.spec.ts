@@ -85,6 +85,16 @@ test('a contract ending soon shows on the Desk, its renewal notice is printed, i
   await expect(renewals).toContainText('GL72LW20250009');
   await expect(renewals).not.toContainText(contract.number);
 
+  // The unit without contract: "make a contract" opens the form on that unit, from the day after its warranty.
+  await desk.getByTestId('renewal-menu-GL72LW20250009').click();
+  await desk.getByTestId('renewal-action-makeContract').click();
+  const contractForm = desk.getByRole('dialog', { name: '新建维保合同' });
+  await expect(contractForm.getByRole('checkbox', { name: /GL72LW20250009/ })).toBeChecked();
+  await expect(contractForm.getByRole('checkbox', { name: /GL72LW20240001/ })).not.toBeChecked();
+  await screenshot(desk, testInfo, 'renewal-make-contract-zh', true);
+  await desk.keyboard.press('Escape');
+  await expect(contractForm).toBeHidden();
+
   // In English.
   await backend.ok('settings:update', { language: 'en' });
   await desk.reload();
