@@ -1,8 +1,9 @@
 // `npx tsx scripts/demo-maintenance.mts [folder]` (default: desk-demo-maintenance in the temp
 // folder): a maintenance contract for a school's air conditioners and projectors, with the ready
 // checklists, a recorded inspection with a reading out of range and the repair it opened, and
-// the inspection form blank and filled, the quarter's fault statistics sheet and the inspection
-// plan of the contract's year, on every paper in both languages, with no Electron.
+// the inspection form blank and filled, the quarter's fault statistics sheet, the inspection
+// plan of the contract's year, and the renewal notice and service-end note ten days before the
+// contract ends, on every paper in both languages, with no Electron.
 // The PDFs are copied to <folder>/pdf/ with names that say what each one is.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -121,6 +122,11 @@ await call('tickets:recordWork', { id: call3.id, action: '更换色轮驱动板�
 await call('tickets:transition', { id: call3.id, to: 'resolved', at: new Date(2026, 11, 3, 16, 5).getTime() });
 for (const paper of CARD_PAPERS) for (const language of LANGUAGES) await keep(await call('documents:faultStats', { customerId: school.id, year: 2026, quarter: 4, paper, language }), `fault-stats-${paper}-${language}`);
 for (const paper of CARD_PAPERS) for (const language of LANGUAGES) await keep(await call('documents:inspectionPlan', { contractId: contract.id, year: 2027, paper, language }), `inspection-plan-${paper}-${language}`);
+// Ten days before the contract ends: the renewal notice (续保通知书), and the note for a customer who does not renew.
+clock = new Date(2027, 10, 20, 9, 0);
+await call('settings:update', { serviceContact: { department: '售后服务部', person: '王芳', phone: '13800001111' } });
+for (const paper of CARD_PAPERS) for (const language of LANGUAGES) await keep(await call('documents:renewalNotice', { contractId: contract.id, paper, language }), `renewal-notice-${paper}-${language}`);
+for (const paper of CARD_PAPERS) for (const language of LANGUAGES) await keep(await call('documents:serviceEndNote', { contractId: contract.id, paper, language }), `service-end-note-${paper}-${language}`);
 await backend.close();
 
 console.log(`Contract ${contract.number}: ${contract.visits.length} visits; visit ${visit.number} opened repair ${ticket.number}`);

@@ -23,7 +23,7 @@ import type { PrinterInfo } from '../schemas/printing';
 import { none, read, returns, write, type QueryDomain } from './channel';
 
 /** The warranty rules and the company's terms change what units, tickets and papers show. */
-const SETTINGS_VIEWS: QueryDomain[] = ['settings', 'units', 'customers', 'search', 'tickets', 'desk'];
+const SETTINGS_VIEWS: QueryDomain[] = ['settings', 'units', 'customers', 'search', 'tickets', 'desk', 'contracts', 'renewals'];
 /** Every write is logged: what changes the session or the operators shows in the log too. */
 const SESSION_VIEWS: QueryDomain[] = ['session', 'operators', 'audit'];
 

@@ -35,7 +35,8 @@ export type QueryDomain =
   | 'contracts'
   | 'visits'
   | 'checklists'
-  | 'batchPrint';
+  | 'batchPrint'
+  | 'renewals';
 
 /** Guarded always, or only for some inputs (a filtered export is everyday work, the whole list is not). */
 export type AdminGuard<In> = true | ((input: In) => boolean);

@@ -24,6 +24,7 @@ import {
 import { inspectionFormInput, type GeneratedDocument } from '../schemas/document';
 import { batchJobInput, batchPrintInput, faultStatsInput, inspectionPlanInput, type BatchJob } from '../schemas/maintenance-papers';
 import type { TicketDetail } from '../schemas/ticket';
+import { contractRenewInput, renewalDeclineInput, renewalPaperInput, renewalTargetInput, type ContractRenewal, type RenewalDue } from '../schemas/renewal';
 import { none, read, returns, write } from './channel';
 import { TICKET_VIEWS } from './tickets';
 
@@ -53,6 +54,14 @@ export const maintenanceChannels = {
   'batchPrint:start': write(batchPrintInput, returns<BatchJob>(), { refreshes: ['batchPrint', 'documents', 'search'] }),
   'batchPrint:status': read(batchJobInput, returns<BatchJob>()),
   'batchPrint:cancel': write(batchJobInput, returns<BatchJob>(), { refreshes: ['batchPrint', 'documents', 'search'] }),
+  // Renewal (续保): what is due, and the desk's answers to it.
+  'renewals:list': read(none, returns<RenewalDue[]>()),
+  'renewals:contract': read(visitIdInput, returns<ContractRenewal>()),
+  'renewals:renew': write(contractRenewInput, returns<ContractDetail>(), { refreshes: [...VISIT_VIEWS, 'renewals'] }),
+  'renewals:decline': write(renewalDeclineInput, returns<RenewalDue[]>(), { refreshes: [...VISIT_VIEWS, 'renewals'] }),
+  'renewals:offerVisit': write(renewalTargetInput, returns<Visit>(), { refreshes: [...VISIT_VIEWS, 'renewals'] }),
+  'documents:renewalNotice': write(renewalPaperInput, returns<GeneratedDocument>(), { refreshes: ['documents', 'search'] }),
+  'documents:serviceEndNote': write(renewalPaperInput, returns<GeneratedDocument>(), { refreshes: ['documents', 'search'] }),
   'checklists:list': read(none, returns<Checklist[]>()),
   'checklists:get': read(checklistIdInput, returns<Checklist>()),
   'checklists:create': write(checklistCreateInput, returns<Checklist>(), { refreshes: ['checklists'] }),

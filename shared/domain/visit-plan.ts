@@ -50,7 +50,10 @@ export interface PlannedVisit {
 export const QUARTER_MONTHS = [3, 6, 9, 12] as const;
 export const QUARTER_DAY = 15;
 
-/** Days before a contract ends from which it counts as ending: the renewal is due (续保), on the Desk and in the list. */
+/**
+ * Days before a contract or a warranty ends from which the renewal is due (续保), on the Desk and
+ * in the list: the seeds' 10, the default of the `renewal.leadDays` setting, which is what counts.
+ */
 export const RENEWAL_DAYS = 10;
 
 /** More visits than this from one line is a plan typed wrong (every 1 day for 30 years), not a plan. */

@@ -109,6 +109,8 @@ export interface Visit {
   reason: string | null;
   doneAt: number | null;
   notes: string | null;
+  /** The dedicated renewal visit (续保走访) the desk offered before the end, not one of the plan's. */
+  renewal: boolean;
 }
 
 export const visitListInput = z.strictObject({

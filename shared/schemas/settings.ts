@@ -98,6 +98,14 @@ export const settingsFields = {
     .transform((v) => (v === true ? true : undefined)),
   /** Per kind of paper: printer, paper, copies, print without asking. */
   printing: printingSettings,
+  /**
+   * Renewal (续保): how many days before a contract or a whole-unit warranty ends it is due (the
+   * seeds: 10), and the yearly price per unit offered when there is no contract to copy it from.
+   */
+  renewal: z.strictObject({
+    leadDays: z.number({ error: 'validation.required' }).int({ error: 'validation.wholeNumber' }).min(1, { error: 'validation.renewalLeadDays' }).max(90, { error: 'validation.renewalLeadDays' }),
+    defaultPriceFen: z.number().int().min(0).max(100_000_000).nullable(),
+  }),
 };
 
 export const settingsUpdateInput = z.strictObject(settingsFields).partial();
@@ -121,6 +129,14 @@ export interface Settings {
   /** False only on a new install: no setup finished, no customers, no policies. */
   setupDone: boolean;
   printing: PrintingSettings;
+  renewal: RenewalRules;
+}
+
+export interface RenewalRules {
+  /** Days before the end from which a renewal is due. */
+  leadDays: number;
+  /** Price per unit per year offered for a unit without a contract; null: written in by hand. */
+  defaultPriceFen: number | null;
 }
 
 export interface ServiceRules {

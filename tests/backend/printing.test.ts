@@ -21,6 +21,8 @@ function printing(changes: Partial<{ [K in keyof PrintingSettings]: Partial<Prin
     faultStats: { ...DEFAULTS, ...changes.faultStats },
     inspectionPlan: { ...DEFAULTS, ...changes.inspectionPlan },
     batchPrint: { ...DEFAULTS, ...changes.batchPrint },
+    renewalNotice: { ...DEFAULTS, ...changes.renewalNotice },
+    serviceEndNote: { ...DEFAULTS, ...changes.serviceEndNote },
   };
 }
 

@@ -104,6 +104,8 @@ test('Settings → Printing in English, and a printer that has gone falls back t
       dispatchOrder: { printer: 'HP LaserJet Pro M404', paper: 'A4', copies: 3, silent: false },
       repairIntake: { printer: null, paper: 'C241', copies: 1, silent: false },
       repairCompletion: { printer: null, paper: 'A4', copies: 1, silent: false },
+      renewalNotice: { printer: null, paper: 'A4', copies: 1, silent: false },
+      serviceEndNote: { printer: null, paper: 'A4', copies: 1, silent: false },
       inspectionForm: { printer: null, paper: 'A4', copies: 1, silent: false },
       faultStats: { printer: null, paper: 'A4', copies: 1, silent: false },
       inspectionPlan: { printer: null, paper: 'A4', copies: 1, silent: false },

@@ -155,6 +155,7 @@ export function sample(number: string, ticket: TicketDetail = ticketWith()): Tic
       scheduledService: NO_SCHEDULED_SERVICE,
       setupDone: true,
       printing: withPrintDefaults(undefined),
+      renewal: { leadDays: 10, defaultPriceFen: null },
     },
     customer: {
       id: 7,

@@ -115,6 +115,7 @@ export function cardSample(overrides: { customerName?: string; size?: Size; unit
       scheduledService: { callback: { every: 1, unit: 'months' }, inspection: { every: 3, unit: 'months' }, maintenance: { every: 12, unit: 'months' } },
       setupDone: true,
       printing: withPrintDefaults(undefined),
+      renewal: { leadDays: 10, defaultPriceFen: null },
     },
     customer: {
       id: 7,

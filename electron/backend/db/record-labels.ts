@@ -60,6 +60,7 @@ export const LABEL_RULES: Record<string, LabelRule> = {
   checklists: named(),
   checklist_versions: partOf('checklist_id', 'checklists'),
   visit_results: partOf('visit_id', 'visits'),
+  renewal_declines: { parts: [ref('contract_id', 'maintenance_contracts'), ref('unit_id', 'units')] },
 };
 
 /** The rule for a table, if it has one (a name typed into a filter is no key of Object's prototype). */

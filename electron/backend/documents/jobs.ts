@@ -21,6 +21,7 @@ export interface BundleMeta {
   subject: string;
   author: string;
 }
+import { renderRenewalPaper, type RenewalPaper, type RenewalPaperData } from './renewal/renewal-papers';
 
 /**
  * A document to render, as plain data: what crosses to the document worker (definitions hold
@@ -36,6 +37,7 @@ export type DocumentJob =
   /** A batch print: several blank forms, or several customers' sheets, in one file, each paper numbered over its own pages. */
   | { kind: 'inspectionBatch'; forms: InspectionFormData[]; language: Language; paper: Paper; meta: BundleMeta }
   | { kind: 'faultStatsBatch'; sheets: FaultStatsData[]; language: Language; paper: Paper; meta: BundleMeta }
+  | { kind: 'renewalPaper'; paper: RenewalPaper; data: RenewalPaperData; language: Language; size: Paper }
   | { kind: 'recoverySheet'; facts: RecoverySheetFacts; language: Language; meta: PdfMetadata };
 
 export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
@@ -62,6 +64,8 @@ export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
         job.sheets.map((sheet) => ({ definition: faultStatsDefinition(sheet, job.language, job.paper), number: sheet.number })),
         { ...job.meta, lang: job.language },
       );
+    case 'renewalPaper':
+      return renderRenewalPaper(job.paper, job.data, job.language, job.size);
     case 'recoverySheet': {
       // Imported with the rest: a lazy import() of a source file does not resolve in the worker
       // when it runs the TypeScript sources (tests, demo, bench).

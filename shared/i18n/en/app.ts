@@ -467,6 +467,8 @@ export const app: CatalogShape<typeof zh> = {
       faultStats: 'Fault statistics',
       inspectionPlan: 'Inspection plan',
       batchPrint: 'Batch print',
+      renewalNotice: 'Renewal notice',
+      serviceEndNote: 'Service-end note',
     },
     open: 'Preview / reprint',
     count_one: '{{count}} document',

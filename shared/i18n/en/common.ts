@@ -204,5 +204,6 @@ export const common: CatalogShape<typeof zh> = {
     intervalPositive: 'The interval is at least 1',
     intervalTooLong: 'Too long an interval: at most 366 days or 24 months',
     returnMonths: 'The slip is due back within 1 to 12 months',
+    renewalLeadDays: 'Renewal is due 1 to 90 days before the end',
   },
 };

@@ -465,6 +465,8 @@ export const app = {
       faultStats: '故障统计表',
       inspectionPlan: '巡检计划',
       batchPrint: '批量打印',
+      renewalNotice: '续保通知书',
+      serviceEndNote: '服务终止提示',
     },
     open: '预览 / 补打',
     count_one: '共 {{count}} 份单据',

@@ -203,5 +203,6 @@ export const common = {
     intervalPositive: '间隔至少为 1',
     intervalTooLong: '间隔太长：最多 366 天或 24 个月',
     returnMonths: '寄回期限为 1 到 12 个月',
+    renewalLeadDays: '续保提前天数为 1 到 90 天',
   },
 };

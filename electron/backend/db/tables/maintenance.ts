@@ -59,8 +59,22 @@ export interface VisitsTable {
   advice: string | null;
   feedback: string | null;
   signed_by: string | null;
+  /** The dedicated renewal visit (续保走访), made by the desk rather than a plan. */
+  renewal: Generated<number>;
   created_at: number;
   updated_at: number;
+}
+
+/** A customer who does not renew: a contract, or a unit's warranty ending on `ends_on`. */
+export interface RenewalDeclinesTable {
+  id: Generated<number>;
+  contract_id: number | null;
+  unit_id: number | null;
+  ends_on: string;
+  declined_on: string;
+  note: string | null;
+  created_by: string;
+  created_at: number;
 }
 
 export interface ChecklistsTable {

@@ -20,7 +20,7 @@ const parse = (json: string | null): Values => (json ? (JSON.parse(json) as Valu
 const asText = (v: unknown): string | null => (v === null || v === undefined || v === '' || typeof v === 'object' ? null : String(v));
 
 /** The tables a document's `record_type` names. */
-const DOCUMENT_RECORDS: Record<string, string> = { unit: 'units', ticket: 'tickets' };
+const DOCUMENT_RECORDS: Record<string, string> = { unit: 'units', ticket: 'tickets', visit: 'visits', contract: 'maintenance_contracts' };
 
 /**
  * The names of logged records, worked out once per request. A row logged since migration 0140

@@ -14,6 +14,8 @@ export const ARCHIVE_KINDS: Record<DocumentKind, { prefix: string; folder: strin
   faultStats: { prefix: 'GZT', folder: 'fault-statistics' },
   inspectionPlan: { prefix: 'XJJ', folder: 'inspection-plans' },
   batchPrint: { prefix: 'PLD', folder: 'batch-prints' },
+  renewalNotice: { prefix: 'XBT', folder: 'renewal-notices' },
+  serviceEndNote: { prefix: 'ZZT', folder: 'service-end-notes' },
 };
 
 export const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');

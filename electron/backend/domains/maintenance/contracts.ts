@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { addDays, todayIso } from '../../../../shared/domain/dates';
-import { RENEWAL_DAYS, type PlanRepeat, type VisitKind } from '../../../../shared/domain/visit-plan';
+import { type PlanRepeat, type VisitKind } from '../../../../shared/domain/visit-plan';
 import type {
   ContractDetail,
   ContractKind,
@@ -17,6 +17,7 @@ import { currentOperator } from '../../app/request-context';
 import type { Db } from '../../db/schema';
 import { notFound, refusal, refuse } from '../../lib/errors';
 import { takeNumber } from '../../lib/sequences';
+import { getSettings } from '../admin/settings';
 import { loadCalendar } from '../service-desk/calendar';
 import { syncHandoverVisits } from './handover';
 import { mustExist } from './lookups';
@@ -121,6 +122,7 @@ export async function getContract(ctx: ServiceContext, id: number, db: Db = ctx.
 export async function listContracts(ctx: ServiceContext, input: z.output<typeof contractListInput>): Promise<ContractSummary[]> {
   await mustExist(ctx.db, 'customers', input.customerId, 'errors.customerNotFound');
   const today = todayIso(ctx.now());
+  const leadDays = (await getSettings(ctx)).renewal.leadDays;
   const like = `%${input.query.trim()}%`;
   const rows = await selectContracts(ctx.db, today)
     .$if(input.customerId !== null, (q) => q.where('c.customer_id', '=', input.customerId!))
@@ -128,7 +130,7 @@ export async function listContracts(ctx: ServiceContext, input: z.output<typeof 
     .$if(input.status === 'active' || input.status === 'ending', (q) =>
       q.where('c.cancelled_at', 'is', null).where('c.starts_on', '<=', today).where('c.ends_on', '>=', today),
     )
-    .$if(input.status === 'ending', (q) => q.where('c.ends_on', '<=', addDays(today, RENEWAL_DAYS)))
+    .$if(input.status === 'ending', (q) => q.where('c.ends_on', '<=', addDays(today, leadDays)))
     .$if(input.status === 'ended', (q) => q.where((eb) => eb.or([eb('c.cancelled_at', 'is not', null), eb('c.ends_on', '<', today)])))
     .orderBy(input.status === 'ended' ? sql`c.ends_on desc` : sql`c.ends_on asc`)
     .orderBy('c.id')
@@ -208,28 +210,31 @@ const fields = (input: Input) => ({
 
 /** Records a contract and makes its visits, from today on. */
 export async function createContract(ctx: ServiceContext, input: Input, options: { renewedFrom?: number } = {}): Promise<ContractDetail> {
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    await checkContract(trx, input, null);
-    const now = ctx.now();
-    const at = now.getTime();
-    const { id } = await trx
-      .insertInto('maintenance_contracts')
-      .values({
-        number: await takeNumber(trx, 'contract', 'WB', now.getFullYear()),
-        ...fields(input),
-        renewed_from_id: options.renewedFrom ?? null,
-        created_by: currentOperator(),
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await writeParts(trx, id, input);
-    await syncVisits(ctx, trx, id);
-    await syncUnits(ctx, trx, input.unitIds);
-    return id;
-  });
+  const id = await ctx.db.transaction().execute((trx) => insertContract(ctx, trx, input, options));
   return getContract(ctx, id);
+}
+
+/** Checks and records a contract with its units, plan and visits inside the caller's transaction (renewing uses it too). */
+export async function insertContract(ctx: ServiceContext, trx: Db, input: Input, options: { renewedFrom?: number } = {}): Promise<number> {
+  await checkContract(trx, input, null);
+  const now = ctx.now();
+  const at = now.getTime();
+  const { id } = await trx
+    .insertInto('maintenance_contracts')
+    .values({
+      number: await takeNumber(trx, 'contract', 'WB', now.getFullYear()),
+      ...fields(input),
+      renewed_from_id: options.renewedFrom ?? null,
+      created_by: currentOperator(),
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await writeParts(trx, id, input);
+  await syncVisits(ctx, trx, id);
+  await syncUnits(ctx, trx, input.unitIds);
+  return id;
 }
 
 /**

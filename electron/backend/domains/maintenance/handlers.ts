@@ -6,6 +6,8 @@ import { createInspectionForm } from './papers';
 import { batchPrintStatus, cancelBatchPrint, startBatchPrint } from './batch-print';
 import { createFaultStats } from './fault-stats';
 import { createInspectionPlan } from './inspection-plan';
+import { createRenewalNotice, createServiceEndNote } from './renewal-papers';
+import { contractRenewal, declineRenewal, listRenewalsDue, offerRenewalVisit, renewContract } from './renewals';
 import { assignVisit, closeVisit, getVisit, listVisits, moveVisit } from './visits';
 
 /** Maintenance contracts, their visits and what the visits record against the checklists. */
@@ -29,6 +31,13 @@ export const maintenanceHandlers = {
   'batchPrint:start': startBatchPrint,
   'batchPrint:status': batchPrintStatus,
   'batchPrint:cancel': cancelBatchPrint,
+  'renewals:list': (ctx) => listRenewalsDue(ctx),
+  'renewals:contract': (ctx, input) => contractRenewal(ctx, input.id),
+  'renewals:renew': renewContract,
+  'renewals:decline': declineRenewal,
+  'renewals:offerVisit': offerRenewalVisit,
+  'documents:renewalNotice': createRenewalNotice,
+  'documents:serviceEndNote': createServiceEndNote,
   'checklists:list': (ctx) => listChecklists(ctx),
   'checklists:get': (ctx, input) => getChecklist(ctx, input.id),
   'checklists:create': createChecklist,

@@ -28,6 +28,7 @@ export async function syncHandoverVisits(ctx: ServiceContext, trx: Db, unitId: n
     .where('contract_id', 'is', null)
     .where('status', '=', 'due')
     .where('rescheduled', '=', 0)
+    .where('renewal', '=', 0)
     .where('due_on', '>=', today)
     .execute();
   const unit = await trx
@@ -50,7 +51,7 @@ export async function syncHandoverVisits(ctx: ServiceContext, trx: Db, unitId: n
     .where('cu.unit_id', '=', unitId)
     .where('m.cancelled_at', 'is', null)
     .execute();
-  const kept = await trx.selectFrom('visits').select('planned_on').where('unit_id', '=', unitId).where('contract_id', 'is', null).execute();
+  const kept = await trx.selectFrom('visits').select('planned_on').where('unit_id', '=', unitId).where('contract_id', 'is', null).where('renewal', '=', 0).execute();
   const have = new Set(kept.map((v) => v.planned_on));
   const calendar = await loadCalendar(ctx, trx);
   const now = ctx.now();

@@ -45,6 +45,7 @@ function toVisit(r: VisitRow): Visit {
     reason: r.reason,
     doneAt: r.done_at,
     notes: r.notes,
+    renewal: r.renewal === 1,
   };
 }
 
@@ -66,7 +67,8 @@ export async function getVisit(ctx: ServiceContext, id: number, db: Db = ctx.db)
  */
 export async function syncVisits(ctx: ServiceContext, trx: Db, contractId: number): Promise<void> {
   const today = todayIso(ctx.now());
-  await trx.deleteFrom('visits').where('contract_id', '=', contractId).where('status', '=', 'due').where('rescheduled', '=', 0).where('due_on', '>=', today).execute();
+  // The renewal visit is the desk's, not the plan's: made again with the plan, it would vanish.
+  await trx.deleteFrom('visits').where('contract_id', '=', contractId).where('status', '=', 'due').where('rescheduled', '=', 0).where('renewal', '=', 0).where('due_on', '>=', today).execute();
   const contract = await trx.selectFrom('maintenance_contracts').select(['cancelled_at']).where('id', '=', contractId).executeTakeFirstOrThrow();
   if (contract.cancelled_at !== null) return;
   const lines = await trx.selectFrom('contract_plan_lines').selectAll().where('contract_id', '=', contractId).orderBy('position').execute();
@@ -80,7 +82,7 @@ export async function syncVisits(ctx: ServiceContext, trx: Db, contractId: numbe
       to: l.to_on,
     }),
   );
-  const kept = await trx.selectFrom('visits').select(['kind', 'planned_on']).where('contract_id', '=', contractId).execute();
+  const kept = await trx.selectFrom('visits').select(['kind', 'planned_on']).where('contract_id', '=', contractId).where('renewal', '=', 0).execute();
   const have = new Set(kept.map((v) => `${v.kind} ${v.planned_on}`));
   const calendar = await loadCalendar(ctx, trx);
   const now = ctx.now();

@@ -1,13 +1,14 @@
 import { Alert, Grid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../lib/errorText';
-import { DueVisitsTable, RENEWAL_DAYS, RenewalsTable, useMaintenanceDue } from '../maintenance';
+import { DueVisitsTable, RenewalsTable, useMaintenanceDue, useRenewalLeadDays } from '../maintenance';
 import { Quiet, Section } from './BoardTables';
 
 /** Scheduled service on the Desk: visits overdue and due this week, and the contracts to renew. */
 export function MaintenanceSections() {
   const { t } = useTranslation();
   const { visits, renewals, error } = useMaintenanceDue();
+  const leadDays = useRenewalLeadDays();
   if (error) {
     return (
       <Alert color="red" variant="light">
@@ -23,8 +24,8 @@ export function MaintenanceSections() {
         </Section>
       </Grid.Col>
       <Grid.Col span={5}>
-        <Section id="renewals" title={t('maintenance.desk.renewals')} count={renewals?.length ?? 0}>
-          {renewals && (renewals.length === 0 ? <Quiet>{t('maintenance.desk.emptyRenewals', { days: RENEWAL_DAYS })}</Quiet> : <RenewalsTable contracts={renewals} />)}
+        <Section id="renewals" title={t('renewal.desk.title', { days: leadDays })} count={renewals?.length ?? 0}>
+          {renewals && (renewals.length === 0 ? <Quiet>{t('renewal.desk.empty', { days: leadDays })}</Quiet> : <RenewalsTable renewals={renewals} />)}
         </Section>
       </Grid.Col>
     </Grid>

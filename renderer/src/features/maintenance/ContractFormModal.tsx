@@ -28,6 +28,7 @@ import {
   renamePaths,
   type ContractValues,
   type Preset,
+  type ContractStart,
 } from './contract-form';
 import { useWorkingCalendar } from './labels';
 import { PlanEditor } from './PlanEditor';
@@ -61,7 +62,7 @@ function extraErrors(t: (key: string) => string, v: ContractValues): Record<stri
   return errors;
 }
 
-function ContractForm({ contract, customerId, onClose }: { contract: ContractDetail | null; customerId: number | null; onClose: () => void }) {
+function ContractForm({ contract, customerId, start, onClose }: { contract: ContractDetail | null; customerId: number | null; start: ContractStart | null; onClose: () => void }) {
   const { t } = useTranslation();
   const create = useApiMutation('contracts:create');
   const update = useApiMutation('contracts:update');
@@ -71,7 +72,7 @@ function ContractForm({ contract, customerId, onClose }: { contract: ContractDet
   const [preset, setPreset] = useState<Preset | null>(contract ? null : 'standard');
   const [customerSearch, setCustomerSearch] = useState('');
   const form = useForm<ContractValues>({
-    initialValues: contract ? contractValues(contract) : newContractValues(customerId, 'standard'),
+    initialValues: contract ? contractValues(contract) : newContractValues(customerId, 'standard', start),
     validate: (values) => ({ ...renamePaths(schemaValidator<ContractValues>(contractCreateInput, t, contractInput)(values)), ...extraErrors(t, values) }),
   });
   const customers = useCustomerOptions(customerSearch, form.values.customerId);
@@ -257,6 +258,19 @@ function ContractForm({ contract, customerId, onClose }: { contract: ContractDet
 }
 
 /** A new maintenance contract (for a customer when opened from their page), or changes to one. */
-export function ContractFormModal({ opened, onClose, contract = null, customerId = null }: { opened: boolean; onClose: () => void; contract?: ContractDetail | null; customerId?: number | null }) {
-  return opened ? <ContractForm contract={contract} customerId={customerId} onClose={onClose} /> : null;
+/** `start`: a contract for one unit from a given day (a unit's warranty ending with no contract after it). */
+export function ContractFormModal({
+  opened,
+  onClose,
+  contract = null,
+  customerId = null,
+  start = null,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  contract?: ContractDetail | null;
+  customerId?: number | null;
+  start?: ContractStart | null;
+}) {
+  return opened ? <ContractForm contract={contract} customerId={customerId} start={start} onClose={onClose} /> : null;
 }

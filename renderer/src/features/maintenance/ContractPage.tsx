@@ -17,6 +17,7 @@ import { FILL_CELL, TwoLines } from '../../ui/OneLine';
 import { QueryState } from '../../ui/QueryState';
 import { ContractFormModal } from './ContractFormModal';
 import { PlanPrintButton } from './PaperPrintButtons';
+import { ContractRenewalBar } from './RenewalActions';
 import { ContractStateBadge, planLineText, termText } from './labels';
 import { VisitsTable } from './VisitsTable';
 
@@ -181,6 +182,7 @@ export function ContractPage({ id }: { id: number }) {
             </Group>
             <Facts c={c} />
           </Paper>
+          <ContractRenewalBar c={c} />
           {closed && (
             <Alert color="gray" variant="light" py={8} data-testid="contract-cancelled">
               <Text size="sm">{t('maintenance.detail.cancelledNotice', { date: formatDateTime(c.cancelledAt!, lang), reason: c.cancelReason ?? '' })}</Text>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Visit } from '../../../../shared/schemas/maintenance';
 import { useApiQuery } from '../../api/client';
 import { navigate } from '../../app/router';
-import { VisitStatusBadge } from './labels';
+import { visitKindText, VisitStatusBadge } from './labels';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
@@ -30,7 +30,7 @@ export function DayVisitsTable({ visits }: { visits: Visit[] }) {
       <Table.Tbody>
         {visits.map((v) => (
           <Table.Tr key={v.id}>
-            <Table.Td style={nowrap}>{t(`maintenance.visit.kind.${v.kind}`)}</Table.Td>
+            <Table.Td style={nowrap}>{visitKindText(v, t)}</Table.Td>
             <Table.Td style={nowrap}>
               {v.contractId !== null ? (
                 <Anchor component="button" type="button" size="sm" onClick={() => navigate({ section: 'contract', id: v.contractId! })}>

@@ -1,33 +1,34 @@
 import { Badge, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addDays, daysBetween, todayIso } from '../../../../shared/domain/dates';
-import { RENEWAL_DAYS } from '../../../../shared/domain/visit-plan';
+import { addDays, todayIso } from '../../../../shared/domain/dates';
 import { formatDate } from '../../../../shared/format';
-import type { ContractSummary, Visit } from '../../../../shared/schemas/maintenance';
+import type { Visit } from '../../../../shared/schemas/maintenance';
+import type { RenewalDue } from '../../../../shared/schemas/renewal';
 import { useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
+import { visitKindText } from './labels';
+import { RenewalMenu, useRenewalAction, type RenewalTarget } from './RenewalActions';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 /** "This week" on the Desk: today and the six days after, so a Friday still sees Monday's visits. */
 const WEEK_DAYS = 7;
 const REFRESH_MS = 60_000;
 
-export { RENEWAL_DAYS };
 
 /** The visit's contract, or its customer when no contract made it. */
 function openVisit(v: Visit) {
   navigate(v.contractId !== null ? { section: 'contract', id: v.contractId } : { section: 'customer', id: v.customerId });
 }
 
-/** What the Desk shows of scheduled service: visits overdue and due this week, contracts to renew. */
+/** What the Desk shows of scheduled service: visits overdue and due this week, renewals due. */
 export function useMaintenanceDue() {
   const today = todayIso();
   const live = { refetchInterval: REFRESH_MS, placeholderData: <T,>(previous: T | undefined) => previous };
   const overdue = useApiQuery('visits:list', { overdue: true, limit: 500 }, live);
   const week = useApiQuery('visits:list', { from: today, to: addDays(today, WEEK_DAYS - 1), status: 'due', limit: 500 }, live);
-  const renewals = useApiQuery('contracts:list', { status: 'ending', limit: 500 }, live);
+  const renewals = useApiQuery('renewals:list', {}, live);
   return {
     visits: overdue.data && week.data ? [...overdue.data, ...week.data] : undefined,
     renewals: renewals.data,
@@ -50,14 +51,14 @@ function RowLink({ onOpen, alert, children }: { onOpen: () => void; alert?: bool
   );
 }
 
-function Head({ keys }: { keys: { key: string; w?: number }[] }) {
+function Head({ keys, prefix = 'maintenance.desk.columns' }: { keys: { key: string; w?: number }[]; prefix?: string }) {
   const { t } = useTranslation();
   return (
     <Table.Thead>
       <Table.Tr>
         {keys.map((c) => (
           <Table.Th key={c.key} w={c.w} style={nowrap}>
-            {t(`maintenance.desk.columns.${c.key}`)}
+            {t(`${prefix}.${c.key}`)}
           </Table.Th>
         ))}
       </Table.Tr>
@@ -91,7 +92,7 @@ export function DueVisitsTable({ visits }: { visits: Visit[] }) {
                   {v.customerName}
                 </Text>
               </Table.Td>
-              <Table.Td style={nowrap}>{t(`maintenance.visit.kind.${v.kind}`)}</Table.Td>
+              <Table.Td style={nowrap}>{visitKindText(v, t)}</Table.Td>
               <Table.Td ff="monospace" style={nowrap}>
                 {v.contractNumber ?? t('app.common.none')}
               </Table.Td>
@@ -108,30 +109,56 @@ export function DueVisitsTable({ visits }: { visits: Visit[] }) {
   );
 }
 
-/** Contracts ending within the renewal window: call the customer about renewing (续保). */
-export function RenewalsTable({ contracts }: { contracts: ContractSummary[] }) {
+/** Renewals due (续保): contracts and whole-unit warranties ending within the lead time, each opening its contract or unit, with its actions. */
+export function RenewalsTable({ renewals }: { renewals: RenewalDue[] }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const today = todayIso();
+  const { run, dialogs } = useRenewalAction();
   return (
-    <Table striped highlightOnHover withTableBorder data-testid="desk-renewals-table">
-      <Head keys={[{ key: 'contract', w: 150 }, { key: 'customer' }, { key: 'endsOn', w: 120 }, { key: 'daysLeft', w: 80 }]} />
-      <Table.Tbody>
-        {contracts.map((c) => (
-          <RowLink key={c.id} onOpen={() => navigate({ section: 'contract', id: c.id })}>
-            <Table.Td ff="monospace" style={nowrap}>
-              {c.number}
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm" lineClamp={1} title={c.customerName}>
-                {c.customerName}
-              </Text>
-            </Table.Td>
-            <Table.Td style={nowrap}>{formatDate(c.endsOn, lang)}</Table.Td>
-            <Table.Td style={nowrap}>{t('maintenance.desk.daysLeft', { count: daysBetween(today, c.endsOn) })}</Table.Td>
-          </RowLink>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <>
+      <Table striped highlightOnHover withTableBorder data-testid="desk-renewals-table">
+        <Head keys={[{ key: 'what' }, { key: 'endsOn', w: 110 }, { key: 'visit', w: 100 }, { key: 'actions', w: 60 }]} prefix="renewal.desk.columns" />
+        <Table.Tbody>
+          {renewals.map((r) => {
+            const target: RenewalTarget = { contractId: r.subject === 'contract' ? r.id : null, unitId: r.subject === 'warranty' ? r.id : null, customerId: r.customerId, reference: r.reference, endsOn: r.endsOn };
+            return (
+              <RowLink key={`${r.subject}-${r.id}`} onOpen={() => navigate(r.subject === 'contract' ? { section: 'contract', id: r.id } : { section: 'unit', id: r.id })}>
+                <Table.Td>
+                  <Text size="sm" lineClamp={1} title={r.customerName}>
+                    {r.customerName}
+                  </Text>
+                  <Text size="xs" c="dimmed" lineClamp={1}>
+                    {t(`renewal.subjectShort.${r.subject}`)}{' '}
+                    <Text span inherit ff="monospace">
+                      {r.reference}
+                    </Text>{' '}
+                    · {r.subject === 'contract' ? t('renewal.desk.units', { count: Number(r.label) }) : r.label}
+                  </Text>
+                </Table.Td>
+                <Table.Td style={nowrap}>
+                  <Text size="sm">{formatDate(r.endsOn, lang)}</Text>
+                  <Text size="xs" c={r.daysLeft <= 3 ? 'red' : 'dimmed'}>
+                    {t('maintenance.desk.daysLeft', { count: r.daysLeft })}
+                  </Text>
+                </Table.Td>
+                <Table.Td style={nowrap}>
+                  {r.visitOn ? (
+                    formatDate(r.visitOn, lang)
+                  ) : (
+                    <Text size="sm" c="dimmed" span>
+                      {t('renewal.desk.noVisit')}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <RenewalMenu target={target} onPick={run} />
+                </Table.Td>
+              </RowLink>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+      {dialogs}
+    </>
   );
 }

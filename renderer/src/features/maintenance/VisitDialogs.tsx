@@ -12,7 +12,7 @@ import { notifyDone, notifyError } from '../../lib/notify';
 import { DateField } from '../../ui/DateField';
 import { FormModal } from '../../ui/FormModal';
 import { QueryState } from '../../ui/QueryState';
-import { useWorkingCalendar } from './labels';
+import { useWorkingCalendar, visitKindText } from './labels';
 
 /** What the desk does to a visit still due. */
 export type VisitAction = 'move' | 'assign' | 'done' | 'missed' | 'cancelled';
@@ -61,7 +61,7 @@ function MoveForm({ visit, term, calendar, onClose }: { visit: Visit; term: Term
   return (
     <FormModal opened onClose={onClose} title={t('maintenance.visits.move.title', { number: visit.number })} onSubmit={submit} saving={move.isPending} size={460}>
       <Text size="sm">
-        {t(`maintenance.visit.kind.${visit.kind}`)} · {visit.customerName}
+        {visitKindText(visit, t)} · {visit.customerName}
       </Text>
       <DateField
         label={t('maintenance.visits.move.dueOn')}
@@ -151,7 +151,7 @@ function CloseForm({ visit, status, onClose }: { visit: Visit; status: 'done' | 
       size={480}
     >
       <Text size="sm">
-        {t(`maintenance.visit.kind.${visit.kind}`)} · {formatDate(visit.dueOn, currentLanguage())} · {visit.customerName}
+        {visitKindText(visit, t)} · {formatDate(visit.dueOn, currentLanguage())} · {visit.customerName}
       </Text>
       <TextInput label={t(`maintenance.visits.close.reason.${status}`)} withAsterisk={status !== 'done'} data-autofocus {...form.getInputProps('reason')} />
       {status === 'done' && <Textarea label={t('maintenance.visits.close.notes')} autosize minRows={2} maxRows={5} {...form.getInputProps('notes')} />}

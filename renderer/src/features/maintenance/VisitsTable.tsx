@@ -9,14 +9,14 @@ import type { Visit } from '../../../../shared/schemas/maintenance';
 import { currentLanguage } from '../../app/i18n';
 import { EntityTable, RowAction, type Column } from '../../ui/EntityTable';
 import { TwoLines } from '../../ui/OneLine';
-import { useWorkingCalendar, VisitStatusBadge } from './labels';
+import { useWorkingCalendar, visitKindText, VisitStatusBadge } from './labels';
 import { VisitDialog, type VisitAction } from './VisitDialogs';
 
 /** The columns, with the visits the desk moved (not those the calendar moved off a rest day) marked. */
 function columns(moved: ReadonlySet<number>): Column<Visit>[] {
   return [
   { key: 'number', header: 'maintenance.visits.columns.number', cell: (v) => v.number, sort: (v) => v.number, mono: true, nowrap: true, w: 140 },
-  { key: 'kind', header: 'maintenance.visits.columns.kind', cell: (v, t) => t(`maintenance.visit.kind.${v.kind}`), sort: (v) => v.kind, nowrap: true },
+  { key: 'kind', header: 'maintenance.visits.columns.kind', cell: (v, t) => visitKindText(v, t), sort: (v) => v.kind, nowrap: true },
   { key: 'planned', header: 'maintenance.visits.columns.planned', cell: (v) => formatDate(v.plannedOn, currentLanguage()), sort: (v) => v.plannedOn, nowrap: true },
   {
     key: 'due',

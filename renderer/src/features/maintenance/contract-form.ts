@@ -65,12 +65,18 @@ export function blankLine(from: string, to: string): LineValues {
   return lineValues({ kind: 'inspection', repeat: 'quarter', n: null, offsets: null, from, to });
 }
 
-export function newContractValues(customerId: number | null, preset: Preset): ContractValues {
-  const start = todayIso();
+/** A new contract for one unit from a given day: "make a contract" for a unit whose warranty ends. */
+export interface ContractStart {
+  unitId: number;
+  startsOn: string;
+}
+
+export function newContractValues(customerId: number | null, preset: Preset, from: ContractStart | null = null): ContractValues {
+  const start = from?.startsOn ?? todayIso();
   const end = defaultEnd(start);
   return {
     customerId: customerId === null ? null : String(customerId),
-    unitIds: [],
+    unitIds: from ? [String(from.unitId)] : [],
     kind: 'paid',
     startsOn: start,
     endsOn: end,

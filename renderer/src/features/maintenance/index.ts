@@ -3,4 +3,5 @@ export { ContractPage } from './ContractPage';
 export { ContractsPage } from './ContractsPage';
 export { CustomerContracts } from './CustomerContracts';
 export { DayVisitsTable, useDayVisits } from './DayVisits';
-export { DueVisitsTable, RenewalsTable, RENEWAL_DAYS, useMaintenanceDue } from './DeskTables';
+export { DueVisitsTable, RenewalsTable, useMaintenanceDue } from './DeskTables';
+export { useRenewalLeadDays } from './labels';

@@ -1,30 +1,35 @@
 import { Badge, type MantineSize } from '@mantine/core';
-import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkingCalendar } from '../../../../shared/domain/calendar';
 import { addDays, todayIso } from '../../../../shared/domain/dates';
-import { RENEWAL_DAYS, type PlanLine } from '../../../../shared/domain/visit-plan';
+import { RENEWAL_DAYS } from '../../../../shared/domain/visit-plan';
 import { formatDate } from '../../../../shared/format';
 import type { Language } from '../../../../shared/i18n';
-import type { ContractSummary, VisitStatus } from '../../../../shared/schemas/maintenance';
+import type { ContractSummary, Visit, VisitStatus } from '../../../../shared/schemas/maintenance';
+import type { TFunction } from 'i18next';
 import { useApiQuery } from '../../api/client';
 
 /** How a contract stands today, as the list's filter counts it (plus one not started yet). */
 export type ContractState = 'active' | 'ending' | 'ended' | 'cancelled' | 'upcoming';
 
-export function contractState(c: Pick<ContractSummary, 'cancelledAt' | 'startsOn' | 'endsOn'>, today = todayIso()): ContractState {
+export function contractState(c: Pick<ContractSummary, 'cancelledAt' | 'startsOn' | 'endsOn'>, today = todayIso(), leadDays = RENEWAL_DAYS): ContractState {
   if (c.cancelledAt !== null) return 'cancelled';
   if (c.endsOn < today) return 'ended';
   if (c.startsOn > today) return 'upcoming';
-  return c.endsOn <= addDays(today, RENEWAL_DAYS) ? 'ending' : 'active';
+  return c.endsOn <= addDays(today, leadDays) ? 'ending' : 'active';
+}
+
+/** The renewal lead time from Settings (the seeds' 10 days until the settings have loaded). */
+export function useRenewalLeadDays(): number {
+  return useApiQuery('settings:get', {}, { staleTime: 60_000 }).data?.renewal.leadDays ?? RENEWAL_DAYS;
 }
 
 const STATE_COLOR: Record<ContractState, string> = { active: 'teal', ending: 'orange', ended: 'gray', cancelled: 'gray', upcoming: 'blue' };
 
 export function ContractStateBadge({ contract, size = 'sm' }: { contract: Pick<ContractSummary, 'cancelledAt' | 'startsOn' | 'endsOn'>; size?: MantineSize }) {
   const { t } = useTranslation();
-  const state = contractState(contract);
+  const state = contractState(contract, todayIso(), useRenewalLeadDays());
   return (
     <Badge size={size} radius="sm" tt="none" variant={state === 'ended' || state === 'cancelled' ? 'outline' : 'light'} color={STATE_COLOR[state]}>
       {t(`maintenance.contract.status.${state}`)}
@@ -47,18 +52,11 @@ export function termText(from: string, to: string, lang: Language): string {
   return `${formatDate(from, lang)} – ${formatDate(to, lang)}`;
 }
 
-/** One plan line as the desk reads it: "巡检 · 每季度（3、6、9、12 月 15 日） · 2026-12-01 至 2027-11-30". */
-export function planLineText(line: Pick<PlanLine, 'kind' | 'repeat' | 'n' | 'offsets' | 'from' | 'to'>, t: TFunction, lang: Language): string {
-  const repeat =
-    line.repeat === 'quarter'
-      ? t('maintenance.plan.repeat.quarter')
-      : line.repeat === 'after'
-        ? t('maintenance.plan.repeat.after', { offsets: (line.offsets ?? []).join(t('app.common.listSeparator')) })
-        : line.n === 1 || line.n === null
-          ? t(`maintenance.plan.every.${line.repeat === 'months' ? 'month' : 'day'}`)
-          : t(`maintenance.plan.every.${line.repeat}`, { count: line.n });
-  const range = t('maintenance.plan.range', { from: formatDate(line.from, lang), to: formatDate(line.to, lang) });
-  return `${t(`maintenance.visit.kind.${line.kind}`)} · ${repeat} · ${range}`;
+export { planLineText } from '../../../../shared/plan-text';
+
+/** A visit's kind as the desk reads it: the renewal visit (续保走访) by its own name. */
+export function visitKindText(v: Pick<Visit, 'kind' | 'renewal'>, t: TFunction): string {
+  return v.renewal ? t('renewal.visit.kind') : t(`maintenance.visit.kind.${v.kind}`);
 }
 
 /** The working calendar as the backend keeps it (shipped years plus the desk's own), for planning on screen. */

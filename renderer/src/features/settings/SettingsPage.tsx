@@ -16,6 +16,7 @@ import { LogoForm, WarrantyRulesForm } from './WarrantyRulesForm';
 import { CalendarPanel, CalendarTabLabel } from './CalendarPanel';
 import { ServiceLevelsPanel } from './ServiceLevelsPanel';
 import { ServiceRulesForm } from './ServiceRulesForm';
+import { RenewalRulesForm } from './RenewalRulesForm';
 import { CardPromisesForm } from './CardPromisesForm';
 import { BackupsPanel } from './BackupsPanel';
 import { SecurityPanel, useSettingsTabRequest } from './SecurityPanel';
@@ -136,7 +137,10 @@ export function SettingsPage() {
         <Tabs.Panel value="calendar">
           <CalendarPanel />
         </Tabs.Panel>
-        <Tabs.Panel value="serviceRules">{settings.data && <ServiceRulesForm settings={settings.data} />}</Tabs.Panel>
+        <Tabs.Panel value="serviceRules">
+          {settings.data && <ServiceRulesForm settings={settings.data} />}
+          {settings.data && <RenewalRulesForm settings={settings.data} />}
+        </Tabs.Panel>
         <Tabs.Panel value="printing">{settings.data && <PrintingPanel settings={settings.data} />}</Tabs.Panel>
         <Tabs.Panel value="backups">
           <BackupsPanel />

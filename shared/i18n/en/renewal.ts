@@ -1,0 +1,77 @@
+import type { CatalogShape } from '../shape';
+import type { renewal as zh } from '../zh-CN/renewal';
+
+export const renewal: CatalogShape<typeof zh> = {
+  subject: { contract: 'Maintenance contract', warranty: 'Whole-unit warranty' },
+  subjectShort: { contract: 'Contract', warranty: 'Warranty' },
+  desk: {
+    title: 'Renewals due within {{days}} days',
+    empty: 'No maintenance contract or whole-unit warranty ends within {{days}} days.',
+    columns: { what: 'Customer / what ends', endsOn: 'Ends on', visit: 'Renewal visit', actions: 'Actions' },
+    units_one: '{{count}} unit',
+    units_other: '{{count}} units',
+    noVisit: 'Not offered',
+  },
+  actions: {
+    notice: 'Renewal notice',
+    endNote: 'Service-end note',
+    offerVisit: 'Offer renewal visit',
+    renew: 'Renew',
+    decline: 'Customer declines',
+    makeContract: 'Make a contract',
+    more: 'Renewal actions',
+  },
+  page: {
+    heading: 'Renewal',
+    due: 'This contract ends on {{date}} (within {{days}} days): call the customer about renewing.',
+    renewedTo: 'Renewed as {{number}}',
+    renewedFrom: 'Renewed from {{number}}',
+    declined: 'The customer declined renewal on {{date}}{{note}}',
+    visit: 'Renewal visit: {{date}}',
+  },
+  renew: {
+    title: 'Renew maintenance contract {{number}}',
+    body: 'Makes the next contract from this one: same customer, units, kind, service level and price, with the visit plan moved to the new term, {{from}} to {{to}}.',
+    confirm: 'Renew',
+    done: 'Renewed as {{number}}',
+  },
+  decline: {
+    title: 'Record that the customer does not renew',
+    for: '{{what}} (ends {{date}})',
+    declinedOn: 'Answered on',
+    note: 'Note',
+    notePlaceholder: 'e.g. the unit will be replaced',
+    confirm: 'Record',
+    done: 'Recorded: it no longer shows among renewals due',
+  },
+  visit: {
+    done: 'Renewal visit {{number}} on {{date}}',
+    kind: 'Renewal visit',
+  },
+  paper: {
+    title: { notice: 'Print renewal notice', endNote: 'Print service-end note' },
+    paper: 'Paper',
+    language: 'Language',
+    generate: 'Generate and preview',
+  },
+  settings: {
+    heading: 'Renewal',
+    hint: 'How many days before a maintenance contract or a whole-unit warranty ends the desk is reminded to offer renewal, print the notice and offer the renewal visit.',
+    leadDays: 'Days before the end',
+    defaultPrice: 'Price per unit a year (unit without contract)',
+    defaultPriceHint: 'Left empty: the notice leaves a line to write the price in',
+    saved: 'Renewal settings saved',
+  },
+  errors: {
+    target: 'Name one maintenance contract or one unit',
+    cancelled: 'Maintenance contract {{number}} was cancelled: it cannot be renewed',
+    alreadyRenewed: 'Maintenance contract {{number}} was already renewed as {{next}}',
+    overlap: 'The renewed term, {{from}} to {{to}}, overlaps maintenance contract {{other}} (unit {{serial}}): change that contract first',
+    alreadyDeclined: 'The customer already declined ({{date}})',
+    visitExists: 'Renewal visit {{number}} is already planned ({{date}})',
+    ended: 'It ended on {{date}}: too late for a renewal visit',
+    noWarrantyEnd: "This unit's whole-unit warranty end is unknown (no start date): no renewal reminder",
+    underContract: 'This unit is under maintenance contract {{number}} after {{date}}: nothing to renew',
+    noWorkingDay: 'No working day from {{from}} to {{to}} for the visit',
+  },
+};

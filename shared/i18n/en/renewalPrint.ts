@@ -1,0 +1,91 @@
+import type { CatalogShape } from '../shape';
+import type { renewalPrint as zh } from '../zh-CN/renewalPrint';
+
+export const renewalPrint: CatalogShape<typeof zh> = {
+  title: { notice: 'Renewal notice', endNote: 'When service ends: what to mind' },
+  number: 'No.',
+  to: 'To',
+  customer: 'Customer',
+  contact: 'Phone',
+  address: 'Address',
+  greeting: 'Dear {{name}},',
+  intro: {
+    contract: 'Thank you for your trust in our service. Your maintenance contract {{number}} ends on {{date}}; after that day its free visits and response promises no longer apply. To keep your equipment running well, we invite you to renew it.',
+    warranty: 'Thank you for choosing our products and service. The whole-unit warranty of the equipment below ends on {{date}}; repairs after that day are charged. To keep it running well, we invite you to take out a maintenance contract.',
+  },
+  endIntro: {
+    contract: 'Your maintenance contract {{number}} ends on {{date}} and you have told us you will not renew it. So that your equipment stays safe and in good order once service ends, please mind the following.',
+    warranty: 'The whole-unit warranty of the equipment below ends on {{date}} and you have told us you will not take out a maintenance contract. So that it stays safe and in good order, please mind the following.',
+  },
+  ends: {
+    heading: 'What ends',
+    contract: 'Maintenance contract',
+    term: 'Term',
+    kind: 'Kind',
+    level: 'Service level',
+    lastDay: 'Last day of service',
+    units: 'Units covered',
+    column: { no: 'No.', model: 'Brand and model', serial: 'Serial', site: 'Site', component: 'Warranty of', lastDay: 'Last covered day' },
+    provisional: ' (provisional)',
+  },
+  covers: {
+    heading: 'What a renewal covers',
+    term: 'Renewed term',
+    termValue: '{{from}} to {{to}}',
+    plan: 'Visit plan',
+    noPlan: 'Callbacks, inspections and maintenance as agreed',
+    level: 'Service level',
+    levelNone: "The company's default level",
+  },
+  price: {
+    heading: 'Price',
+    amount: 'Renewal price (CNY)',
+    inWords: 'In words',
+    perUnit: '{{price}} per unit per year × {{count}} units',
+    withPerUnit: '{{amount}} ({{perUnit}})',
+    blank: '(to be agreed with us)',
+    terms: 'Payment terms',
+  },
+  how: {
+    heading: 'How to renew',
+    text: 'Please contact us before {{date}}, or return the reply slip below, and we will renew your service and arrange the renewal visit.',
+    hotline: 'Service hotline: {{hotline}}',
+  },
+  reply: {
+    heading: 'Reply',
+    renew: 'We renew',
+    decline: 'We do not renew for now',
+    remark: 'Remarks',
+    customerSignature: 'Customer (signature and seal)',
+    companySignature: 'Service provider (seal)',
+  },
+  end: {
+    whatEnds: 'Once service ends',
+    whatEndsLines: {
+      contract: 'the scheduled callbacks, inspections and maintenance visits stop;',
+      warranty: 'free repairs and free replacement parts end;',
+      response: 'the promised answer, arrival and repair times no longer apply.',
+    },
+    mind: {
+      heading: 'Routine care',
+      lines: {
+        manual: "Use the equipment as its manual says; clean its surfaces and vents regularly and keep it well ventilated.",
+        power: 'Switch off the power before cleaning or checking it; on unusual noise, smell, smoke or leaks, stop it, switch it off and call a professional.',
+        filters: 'Clean or replace the filters of air conditioners and water purifiers regularly; unplug what is not used for a long time.',
+        elevator: 'Elevators and other special equipment must be maintained by a licensed company (by law cleaned, lubricated, adjusted and checked at least every 15 days): please appoint one in time.',
+        noDiy: 'Do not dismantle or modify it yourself, nor let unlicensed people repair it: it may cause accidents or worse damage.',
+        records: 'Keep the warranty card, the manual and the repair records; give the serial number when reporting a fault.',
+      },
+    },
+    repairs: {
+      heading: 'Repairs after service ends',
+      paid: 'We still repair your equipment when it fails, charging parts and labour; visits on site also carry a travel fee.',
+      lifetime: 'We maintain the equipment for life: after the warranty, parts are supplied at cost.',
+      phone: 'Technical advice by phone stays free.',
+    },
+    again: 'Should you wish to renew or take out a maintenance contract later, please contact us at any time.',
+    contactHeading: 'Contact us',
+    signRow: 'Read and understood, signed',
+  },
+  date: 'Date',
+};
