@@ -26,7 +26,7 @@ export const maintenance: CatalogShape<typeof zh> = {
     noMatch: { title: 'No contract matches', description: 'Choose another status, or search by contract number or customer name.' },
   },
   plan: {
-    repeat: { quarter: 'Every quarter (15 Mar, Jun, Sep, Dec)', months: 'Every {{n}} months', days: 'Every {{n}} days', after: 'Months {{offsets}} after acceptance' },
+    repeat: { quarter: 'Every quarter (15 Mar, Jun, Sep, Dec)', months: 'Every {{n}} months', days: 'Every {{n}} days', after: 'In months {{offsets}} from the start' },
     preset: {
       standard: 'Monthly callback, quarterly inspection, yearly maintenance',
       phased: 'Monthly for three months, then quarterly; half-yearly maintenance',
@@ -34,7 +34,7 @@ export const maintenance: CatalogShape<typeof zh> = {
     },
     handover: { project: 'Project: at 3 months, twice more in year one, three times in year two', household: 'Household: twice a year in warranty' },
     presetName: { standard: 'Standard', phased: 'Phased', elevator: 'Elevator' },
-    repeatChoice: { quarter: 'Quarterly', months: 'Every N months', days: 'Every N days', after: 'Months after acceptance' },
+    repeatChoice: { quarter: 'Quarterly', months: 'Every N months', days: 'Every N days', after: 'Months from the start' },
     every: { month: 'Monthly', months: 'Every {{count}} months', day: 'Daily', days: 'Every {{count}} days' },
     range: '{{from}} to {{to}}',
   },

@@ -24,11 +24,11 @@ export const maintenance = {
     noMatch: { title: '没有符合条件的合同', description: '换一个状态，或按合同编号、客户名称查找。' },
   },
   plan: {
-    repeat: { quarter: '每季度（3、6、9、12 月 15 日）', months: '每 {{n}} 个月', days: '每 {{n}} 天', after: '验收后第 {{offsets}} 个月' },
+    repeat: { quarter: '每季度（3、6、9、12 月 15 日）', months: '每 {{n}} 个月', days: '每 {{n}} 天', after: '自起始日起第 {{offsets}} 个月' },
     preset: { standard: '月回访、季巡检、年保养', phased: '前三个月每月一次，之后每季度；半年保养', elevator: '电梯：每 15 天保养一次' },
     handover: { project: '工程客户：第 3 个月，首年再两次，次年三次', household: '家庭客户：保修期内每半年一次' },
     presetName: { standard: '标准', phased: '分阶段', elevator: '电梯' },
-    repeatChoice: { quarter: '每季度', months: '每 N 个月', days: '每 N 天', after: '验收后第几个月' },
+    repeatChoice: { quarter: '每季度', months: '每 N 个月', days: '每 N 天', after: '起始后第几个月' },
     every: { month: '每月', months: '每 {{count}} 个月', day: '每天', days: '每 {{count}} 天' },
     range: '{{from}} 至 {{to}}',
   },
