@@ -3,6 +3,7 @@ import { isWorkingDay } from '../../../../shared/domain/calendar';
 import { todayIso } from '../../../../shared/domain/dates';
 import { planVisits, type PlanLine, type PlanRepeat, type VisitKind } from '../../../../shared/domain/visit-plan';
 import type { Visit, VisitStatus, visitAssignInput, visitCloseInput, visitListInput, visitMoveInput } from '../../../../shared/schemas/maintenance';
+import type { SearchHit } from '../../../../shared/schemas/search';
 import type { ServiceContext } from '../../app/context';
 import type { Db } from '../../db/schema';
 import { notFound, refusal, refuse } from '../../lib/errors';
@@ -57,6 +58,12 @@ export async function getVisit(ctx: ServiceContext, id: number, db: Db = ctx.db)
   const row = await selectVisits(db).where('v.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('maintenance.errors.visitMissing', { id });
   return toVisit(row);
+}
+
+/** A visit by its whole number (a scanned inspection form), as the search box shows it; through the unique index. */
+export async function findVisitByNumber(db: Db, number: string): Promise<Extract<SearchHit, { kind: 'visit' }>[]> {
+  const rows = await selectVisits(db).where('v.number', '=', number).execute();
+  return rows.map((r) => ({ kind: 'visit', id: r.id, number: r.number, visitKind: r.kind as VisitKind, dueOn: r.due_on, status: r.status as VisitStatus, customerName: r.customer_name, contractNumber: r.contract_number }));
 }
 
 /**
