@@ -16,9 +16,9 @@ const REFRESH_MS = 60_000;
 
 export { RENEWAL_DAYS };
 
-/** The visit's contract, or its customer when no contract made it. */
+/** The visit's own page: what to take, what it found, how a callback went. */
 function openVisit(v: Visit) {
-  navigate(v.contractId !== null ? { section: 'contract', id: v.contractId } : { section: 'customer', id: v.customerId });
+  navigate({ section: 'visit', id: v.id });
 }
 
 /** What the Desk shows of scheduled service: visits overdue and due this week, contracts to renew. */
@@ -65,7 +65,7 @@ function Head({ keys }: { keys: { key: string; w?: number }[] }) {
   );
 }
 
-/** Visits overdue (marked) then due this week, each opening its contract. */
+/** Visits overdue (marked) then due this week, each opening its own page. */
 export function DueVisitsTable({ visits }: { visits: Visit[] }) {
   const { t } = useTranslation();
   const lang = currentLanguage();

@@ -4,3 +4,4 @@ export { ContractsPage } from './ContractsPage';
 export { CustomerContracts } from './CustomerContracts';
 export { DayVisitsTable, useDayVisits } from './DayVisits';
 export { DueVisitsTable, RenewalsTable, RENEWAL_DAYS, useMaintenanceDue } from './DeskTables';
+export { VisitPage } from './VisitPage';
