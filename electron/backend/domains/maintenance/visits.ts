@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import { isWorkingDay } from '../../../../shared/domain/calendar';
 import { todayIso } from '../../../../shared/domain/dates';
@@ -23,7 +24,9 @@ function selectVisits(db: Db) {
     .innerJoin('customers as cu', (join) => join.on((eb) => eb('cu.id', '=', eb.fn.coalesce('c.customer_id', 'u.customer_id'))))
     .leftJoin('technicians as t', 't.id', 'v.technician_id')
     .selectAll('v')
-    .select(['c.number as contract_number', 'cu.id as customer_id', 'cu.name as customer_name', 't.name as technician_name']);
+    .select(['c.number as contract_number', 'cu.id as customer_id', 'cu.name as customer_name', 't.name as technician_name'])
+    // The number a callback rings: the customer's first.
+    .select(sql<string | null>`(select p.phone from customer_phones p where p.customer_id = cu.id order by p.position limit 1)`.as('customer_phone'));
 }
 type VisitRow = Awaited<ReturnType<ReturnType<typeof selectVisits>['executeTakeFirstOrThrow']>>;
 
@@ -36,6 +39,7 @@ function toVisit(r: VisitRow): Visit {
     unitId: r.unit_id,
     customerId: r.customer_id,
     customerName: r.customer_name,
+    customerPhone: r.customer_phone,
     kind: r.kind as VisitKind,
     plannedOn: r.planned_on,
     dueOn: r.due_on,

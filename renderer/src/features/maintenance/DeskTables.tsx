@@ -35,6 +35,16 @@ export function useMaintenanceDue() {
   };
 }
 
+/**
+ * Callbacks of scheduled service due today or overdue: the monthly callbacks of contracts and the
+ * callbacks after handover. They join the tickets' callbacks on the Desk, each opening its visit.
+ */
+export function useCallbackVisits() {
+  const today = todayIso();
+  const list = useApiQuery('visits:list', { to: today, status: 'due', limit: 500 }, { refetchInterval: REFRESH_MS, placeholderData: (previous) => previous });
+  return { ...list, data: list.data?.filter((v) => v.kind === 'callback') };
+}
+
 function RowLink({ onOpen, alert, children }: { onOpen: () => void; alert?: boolean; children: ReactNode }) {
   return (
     <Table.Tr

@@ -3,5 +3,5 @@ export { ContractPage } from './ContractPage';
 export { ContractsPage } from './ContractsPage';
 export { CustomerContracts } from './CustomerContracts';
 export { DayVisitsTable, useDayVisits } from './DayVisits';
-export { DueVisitsTable, RenewalsTable, RENEWAL_DAYS, useMaintenanceDue } from './DeskTables';
+export { DueVisitsTable, RenewalsTable, RENEWAL_DAYS, useCallbackVisits, useMaintenanceDue } from './DeskTables';
 export { VisitPage } from './VisitPage';
