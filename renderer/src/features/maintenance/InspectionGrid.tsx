@@ -12,6 +12,7 @@ import { navigate } from '../../app/router';
 import { tidyDate } from '../../lib/dates';
 import { fieldErrorTexts } from '../../lib/errorText';
 import { notifyDone, notifyError } from '../../lib/notify';
+import { openSettingsTab } from '../settings';
 import { tidyOnBlur, tidyTime } from '../tickets';
 import { initialValues, inspectionErrors, itemNeedsRepair, readReading, recordInput, type InspectionValues, type ItemValues } from './inspection-values';
 
@@ -278,7 +279,7 @@ export function InspectionGrid({ visit, inspection, sites }: { visit: Visit; ins
               <Text size="sm" span>
                 {t('inspect.grid.noChecklist', { units: missing.map((u) => `${u.label} ${u.serial}`).join(t('app.common.listSeparator')) })}
               </Text>
-              <Anchor component="button" type="button" size="sm" fw={600} onClick={() => navigate({ section: 'settings' })}>
+              <Anchor component="button" type="button" size="sm" fw={600} onClick={() => openSettingsTab('checklists')}>
                 {t('inspect.grid.openChecklists')}
               </Anchor>
             </Group>

@@ -21,6 +21,7 @@ import { BackupsPanel } from './BackupsPanel';
 import { SecurityPanel, useSettingsTabRequest } from './SecurityPanel';
 import { HealthPanel } from './HealthPanel';
 import { PrintingPanel } from './PrintingPanel';
+import { ChecklistsPanel } from './ChecklistsPanel';
 import { SamplePanel } from '../sample';
 
 interface Values {
@@ -92,6 +93,7 @@ export function SettingsPage() {
             <CalendarTabLabel />
           </Tabs.Tab>
           <Tabs.Tab value="serviceRules">{t('service.tabs.serviceRules')}</Tabs.Tab>
+          <Tabs.Tab value="checklists">{t('inspect.checklists.tab')}</Tabs.Tab>
           <Tabs.Tab value="printing">{t('printing.tab')}</Tabs.Tab>
           <Tabs.Tab value="backups">{t('backup.tab')}</Tabs.Tab>
           <Tabs.Tab value="security">{t('security.panel.tab')}</Tabs.Tab>
@@ -137,6 +139,9 @@ export function SettingsPage() {
           <CalendarPanel />
         </Tabs.Panel>
         <Tabs.Panel value="serviceRules">{settings.data && <ServiceRulesForm settings={settings.data} />}</Tabs.Panel>
+        <Tabs.Panel value="checklists">
+          <ChecklistsPanel />
+        </Tabs.Panel>
         <Tabs.Panel value="printing">{settings.data && <PrintingPanel settings={settings.data} />}</Tabs.Panel>
         <Tabs.Panel value="backups">
           <BackupsPanel />
