@@ -8,6 +8,7 @@ import { CHECK_ANSWERS, rangeText, type CheckAnswer, type ChecklistItem } from '
 import type { VisitInspection } from '../../../../shared/schemas/checklist';
 import type { Visit } from '../../../../shared/schemas/maintenance';
 import { useApiMutation, useApiQuery } from '../../api/client';
+import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { tidyDate } from '../../lib/dates';
 import { fieldErrorTexts } from '../../lib/errorText';
@@ -17,6 +18,9 @@ import { tidyOnBlur, tidyTime } from '../tickets';
 import { initialValues, inspectionErrors, itemNeedsRepair, readReading, recordInput, type InspectionValues, type ItemValues } from './inspection-values';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
+
+/** The item as the reader's language names it (the English form's words when written). */
+const itemText = (item: ChecklistItem) => (currentLanguage() === 'en' && item.textEn ? item.textEn : item.text);
 /** Keys that answer a ticked item while its answers have focus, in the order they are shown. */
 const ANSWER_KEYS: Record<string, CheckAnswer> = { '1': 'ok', '2': 'adjusted', '3': 'fault', '4': 'na' };
 
@@ -25,7 +29,7 @@ type InspectedUnit = VisitInspection['units'][number];
 
 function AnswerCell({ form, path, item, values, readOnly }: { form: Form; path: string; item: ChecklistItem; values: ItemValues; readOnly: boolean }) {
   const { t } = useTranslation();
-  const label = item.text;
+  const label = itemText(item);
   if (item.answer === 'check') {
     const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
       const answer = ANSWER_KEYS[e.key];
@@ -85,7 +89,7 @@ function RepairCell({ item, values, finding, onOpen, busy }: { item: ChecklistIt
   }
   if (!itemNeedsRepair(item, values)) return null;
   return (
-    <Button size="compact-xs" variant="light" color="red" leftSection={<IconTool size={12} />} loading={busy} onClick={onOpen} aria-label={`${t('inspect.grid.openTicket')} ${item.text}`}>
+    <Button size="compact-xs" variant="light" color="red" leftSection={<IconTool size={12} />} loading={busy} onClick={onOpen} aria-label={`${t('inspect.grid.openTicket')} ${itemText(item)}`}>
       {t('inspect.grid.openTicket')}
     </Button>
   );
@@ -165,7 +169,7 @@ function UnitGrid({
                 <Table.Td c="dimmed">{i + 1}</Table.Td>
                 <Table.Td>
                   <Text size="sm" fw={500}>
-                    {item.text}
+                    {itemText(item)}
                   </Text>
                   <Text size="xs" c="dimmed" data-prose>
                     {item.standard}
@@ -175,7 +179,7 @@ function UnitGrid({
                   <AnswerCell form={form} path={path} item={item} values={v} readOnly={readOnly} />
                 </Table.Td>
                 <Table.Td>
-                  {remark && <TextInput size="xs" aria-label={`${t('inspect.grid.columns.remark')} ${item.text}`} readOnly={readOnly} maxLength={200} {...form.getInputProps(`${path}.remark`)} />}
+                  {remark && <TextInput size="xs" aria-label={`${t('inspect.grid.columns.remark')} ${itemText(item)}`} readOnly={readOnly} maxLength={200} {...form.getInputProps(`${path}.remark`)} />}
                 </Table.Td>
                 <Table.Td>
                   <RepairCell item={item} values={v} finding={unit.findings.find((f) => f.key === item.key)} busy={opening === `${unit.unitId}:${item.key}`} onOpen={() => onOpenTicket(index, item.key)} />
