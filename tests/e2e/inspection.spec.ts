@@ -127,7 +127,12 @@ test('a visit opened by its scanned number, one reading out of range marked and 
   await desk.getByLabel('现场已处理的问题').fill('1 号机排水管接口松动，已紧固');
   await desk.getByLabel('客户意见').fill('服务及时，满意');
   await desk.getByLabel('客户签字人').fill('欧阳建国');
+  // The page as the clerk sees it on opening, then its lower half with the visit's own fields.
+  await desk.getByTestId('visit-header').scrollIntoViewIfNeeded();
+  await desk.evaluate(() => window.scrollTo(0, 0));
   await screenshot(desk, testInfo, 'inspection-grid-zh', true);
+  await desk.getByLabel('客户签字人').focus();
+  await screenshot(desk, testInfo, 'inspection-fields-zh', true);
   await desk.getByLabel('客户签字人').press('Control+S');
   await expect(desk.getByText(`${visit.number} 的记录已保存`)).toBeVisible();
   const saved = await backend.ok('visits:inspection', { id: visit.id });

@@ -68,6 +68,8 @@ function AnswerCell({ form, path, item, values, readOnly }: { form: Form; path: 
         rightSection={item.unit ? <Text size="xs">{item.unit}</Text> : undefined}
         rightSectionWidth={item.unit ? 48 : undefined}
         description={out || read.state === 'notNumber' ? undefined : t('inspect.grid.range', { range: rangeText(item) || t('inspect.grid.noRange') })}
+        // The range and the refusal sit under the number, as on the paper form.
+        inputWrapperOrder={['label', 'input', 'description', 'error']}
         error={error}
         data-reading-state={read.state}
         value={values.reading}

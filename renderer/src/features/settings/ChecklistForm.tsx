@@ -130,8 +130,8 @@ function ItemRow({ form, index, count }: { form: ReturnType<typeof useChecklistF
           {item.answer === 'reading' && (
             <Group gap={4} wrap="nowrap" align="flex-start">
               <TextInput size="xs" w={64} aria-label={`${t('inspect.checklists.form.item.unit')} ${n}`} placeholder={t('inspect.checklists.form.item.unit')} maxLength={20} {...form.getInputProps(`${path}.unit`)} />
-              <TextInput size="xs" w={72} aria-label={`${t('inspect.checklists.form.item.min')} ${n}`} placeholder={t('inspect.checklists.form.item.min')} inputMode="decimal" {...form.getInputProps(`${path}.min`)} />
-              <TextInput size="xs" w={72} aria-label={`${t('inspect.checklists.form.item.max')} ${n}`} placeholder={t('inspect.checklists.form.item.max')} inputMode="decimal" {...form.getInputProps(`${path}.max`)} />
+              <TextInput size="xs" w={80} leftSection="≥" leftSectionWidth={22} aria-label={`${t('inspect.checklists.form.item.min')} ${n}`} placeholder={t('inspect.checklists.form.item.min')} inputMode="decimal" {...form.getInputProps(`${path}.min`)} />
+              <TextInput size="xs" w={80} leftSection="≤" leftSectionWidth={22} aria-label={`${t('inspect.checklists.form.item.max')} ${n}`} placeholder={t('inspect.checklists.form.item.max')} inputMode="decimal" {...form.getInputProps(`${path}.max`)} />
             </Group>
           )}
         </Stack>
@@ -234,7 +234,7 @@ export function ChecklistForm({ checklist, onClose }: { checklist: Checklist | n
               <Table.Th w={28}>#</Table.Th>
               <Table.Th>{t('inspect.checklists.form.item.text')}</Table.Th>
               <Table.Th>{t('inspect.checklists.form.item.standard')}</Table.Th>
-              <Table.Th w={230}>{t('inspect.checklists.form.item.answer')}</Table.Th>
+              <Table.Th w={250}>{t('inspect.checklists.form.item.answer')}</Table.Th>
               <Table.Th w={150}>{t('inspect.checklists.form.item.kinds')}</Table.Th>
               <Table.Th w={72} />
             </Table.Tr>
