@@ -93,6 +93,15 @@ test('a visit opened by its scanned number, one reading out of range marked and 
   await expect(header).toContainText(CUSTOMER);
   await expect(header).toContainText('欧阳志远');
 
+  // Typed by hand without Enter, the search offers the visit itself, first.
+  await desk.goto('/#/desk');
+  await desk.keyboard.press('Control+K');
+  await desk.keyboard.type(visit.number);
+  await expect(desk.getByRole('option').first()).toHaveAttribute('data-kind', 'visit');
+  await expect(desk.getByRole('option').first()).toContainText(CUSTOMER);
+  await screenshot(desk, testInfo, 'search-visit-zh', true);
+  await desk.keyboard.press('Escape');
+
   // The scanner: the number on the form's QR code, typed into the search box with its Enter.
   await desk.goto('/#/desk');
   await scan(desk, visit.number);
@@ -131,7 +140,7 @@ test('a visit opened by its scanned number, one reading out of range marked and 
   await desk.getByTestId('visit-header').scrollIntoViewIfNeeded();
   await desk.evaluate(() => window.scrollTo(0, 0));
   await screenshot(desk, testInfo, 'inspection-grid-zh', true);
-  await desk.getByLabel('客户签字人').focus();
+  await desk.getByRole('button', { name: '保存并完成' }).scrollIntoViewIfNeeded();
   await screenshot(desk, testInfo, 'inspection-fields-zh', true);
   await desk.getByLabel('客户签字人').press('Control+S');
   await expect(desk.getByText(`${visit.number} 的记录已保存`)).toBeVisible();
