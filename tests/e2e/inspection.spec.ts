@@ -171,6 +171,14 @@ test('a visit opened by its scanned number, one reading out of range marked and 
   await expect(preview).toBeHidden();
   expect(await backend.ok('documents:list', { kind: 'inspectionForm', recordType: 'visit', recordId: visit.id })).toHaveLength(1);
 
+  // Finished: the visit is done, and its record can only be read from now on.
+  await desk.getByRole('button', { name: '保存并完成' }).click();
+  await expect(desk.getByText(`${visit.number} 已完成并保存`)).toBeVisible();
+  await expect(desk.getByTestId('visit-header')).toContainText('已完成');
+  await expect(desk.getByRole('button', { name: '保存并完成' })).toHaveCount(0);
+  await expect(desk.getByTestId('inspection-unit').first().getByRole('textbox', { name: '冷媒低压压力', exact: true })).toHaveAttribute('readonly', '');
+  expect((await backend.ok('visits:get', { id: visit.id })).status).toBe('done');
+
   // In English, the same grid as recorded.
   await backend.ok('settings:update', { language: 'en' });
   await desk.reload();

@@ -17,7 +17,7 @@ export const inspect: CatalogShape<typeof zh> = {
     state: 'State',
     printBlank: 'Print blank form',
     printFilled: 'Print filled form',
-    closed: 'This visit stands as “{{status}}”: its record can only be read.',
+    closed: 'Visit closed ({{status}}): its record can only be read.',
   },
   grid: {
     keys: 'Tab to the next item; ← → or 1–4 answer: OK / adjusted / fault / not applicable; Ctrl+S saves.',

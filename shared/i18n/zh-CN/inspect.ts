@@ -15,7 +15,7 @@ export const inspect = {
     state: '状态',
     printBlank: '打印空白巡检表',
     printFilled: '打印已填巡检表',
-    closed: '这次服务的状态为“{{status}}”，记录只能查看。',
+    closed: '这次服务已结束（{{status}}），记录只能查看。',
   },
   grid: {
     keys: 'Tab 到下一项；← → 或数字 1–4 选择：正常 / 已调整 / 故障 / 不适用；Ctrl+S 保存。',

@@ -84,7 +84,7 @@ function RepairCell({ item, values, finding, onOpen, busy }: { item: ChecklistIt
   const { t } = useTranslation();
   if (finding?.ticketId) {
     return (
-      <Anchor component="button" type="button" size="sm" ff="monospace" onClick={() => navigate({ section: 'ticket', id: finding.ticketId! })} data-testid="finding-ticket">
+      <Anchor component="button" type="button" size="sm" ff="monospace" style={nowrap} onClick={() => navigate({ section: 'ticket', id: finding.ticketId! })} data-testid="finding-ticket">
         {finding.ticketNumber}
       </Anchor>
     );
@@ -156,7 +156,7 @@ function UnitGrid({
             <Table.Th>{t('inspect.grid.columns.item')}</Table.Th>
             <Table.Th w={320}>{t('inspect.grid.columns.answer')}</Table.Th>
             <Table.Th w={190}>{t('inspect.grid.columns.remark')}</Table.Th>
-            <Table.Th w={120}>{t('inspect.grid.columns.repair')}</Table.Th>
+            <Table.Th w={150}>{t('inspect.grid.columns.repair')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
