@@ -10,11 +10,11 @@ import type { Visit } from '../../../../shared/schemas/maintenance';
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
-import { tidyDate } from '../../lib/dates';
+import { tidyDate, tidyTime } from '../../lib/dates';
 import { fieldErrorTexts } from '../../lib/errorText';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { openSettingsTab } from '../settings';
-import { tidyOnBlur, tidyTime } from '../tickets';
+import { tidyOnBlur } from '../tickets';
 import { initialValues, inspectionErrors, itemNeedsRepair, readReading, recordInput, type InspectionValues, type ItemValues } from './inspection-values';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;

@@ -4,8 +4,7 @@ import { isIsoDate, localDay, localMoment, localTime, todayIso } from '../../../
 import type { VisitInspection } from '../../../../shared/schemas/checklist';
 import { clockTime } from '../../../../shared/schemas/ticket';
 import type { Visit } from '../../../../shared/schemas/maintenance';
-import { tidyDate } from '../../lib/dates';
-import { tidyTime } from '../tickets';
+import { tidyDate, tidyTime } from '../../lib/dates';
 
 /*
  * The inspection grid's values as typed (readings and times are text until saved), how a typed

@@ -7,4 +7,4 @@ export { NewTicketModal } from './NewTicketModal';
 export { eventDetail, eventText } from './ticket-timeline';
 export { TicketPage } from './TicketPage';
 export { TicketsPage } from './TicketsPage';
-export { tidyOnBlur, tidyTime } from './ticket-assignment';
+export { tidyOnBlur } from './ticket-assignment';
