@@ -217,6 +217,7 @@ test("the contract's monthly callback is on the Desk with the tickets' callbacks
   await close.getByRole('button', { name: /标记完成/ }).click();
   await expect(close).toBeHidden();
   await expect(result).toContainText('电话回访，空调运行正常');
+  await screenshot(desk, testInfo, 'callback-visit-zh', true);
 
   await desk.goto('/#/desk');
   await expect(desk.getByTestId('desk-callbacks')).toContainText('今天没有要回访的客户');
@@ -248,6 +249,7 @@ test('the checklist editor lists checklists with their version, and says that ed
   await expect(row).toContainText('类别：空调');
   await expect(row).toContainText('第 1 版');
   await expect(row).toContainText('1 次服务');
+  await screenshot(desk, testInfo, 'checklists-zh', true);
   await row.getByRole('button', { name: '修改 分体空调季度巡检' }).click();
   const editor = desk.getByRole('dialog', { name: /修改检查表/ });
   await expect(editor.getByTestId('checklist-new-version')).toContainText('保存后成为第 2 版');

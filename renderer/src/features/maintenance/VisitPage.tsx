@@ -164,7 +164,10 @@ export function VisitPage({ id }: { id: number }) {
               </div>
               <Field label={t('inspect.page.phone')}>{c ? formatPhone(c.phone) : none}</Field>
               <Field label={t('inspect.page.state')}>
-                {v.status === 'due' ? t('maintenance.visit.status.due') : [t(`maintenance.visit.status.${v.status}`), v.doneAt ? formatDateTime(v.doneAt, lang) : null, v.reason].filter(Boolean).join(' · ')}
+                {/* A callback's outcome has its own panel below; elsewhere the reason is read here. */}
+                {v.status === 'due'
+                  ? t('maintenance.visit.status.due')
+                  : [t(`maintenance.visit.status.${v.status}`), v.doneAt ? formatDateTime(v.doneAt, lang) : null, v.kind === 'callback' ? null : v.reason].filter(Boolean).join(' · ')}
               </Field>
             </SimpleGrid>
           </Paper>
