@@ -139,7 +139,7 @@ function UnitGrid({
           )}
         </Group>
         <Group gap="sm" wrap="nowrap">
-          <Text size="xs" c="dimmed" style={nowrap}>
+          <Text size="xs" c="dimmed" truncate maw={360} title={t('inspect.grid.checklist', { name: unit.checklist!.name, version: unit.checklist!.version })}>
             {t('inspect.grid.checklist', { name: unit.checklist!.name, version: unit.checklist!.version })}
           </Text>
           {!readOnly && (
@@ -154,8 +154,8 @@ function UnitGrid({
           <Table.Tr>
             <Table.Th w={28}>#</Table.Th>
             <Table.Th>{t('inspect.grid.columns.item')}</Table.Th>
-            <Table.Th w={320}>{t('inspect.grid.columns.answer')}</Table.Th>
-            <Table.Th w={190}>{t('inspect.grid.columns.remark')}</Table.Th>
+            <Table.Th w={280}>{t('inspect.grid.columns.answer')}</Table.Th>
+            <Table.Th w={170}>{t('inspect.grid.columns.remark')}</Table.Th>
             <Table.Th w={150}>{t('inspect.grid.columns.repair')}</Table.Th>
           </Table.Tr>
         </Table.Thead>

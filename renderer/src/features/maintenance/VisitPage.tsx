@@ -119,7 +119,8 @@ export function VisitPage({ id }: { id: number }) {
       {v && (
         <Stack gap="md">
           <Paper withBorder p="sm" data-testid="visit-header">
-            <Group justify="space-between" wrap="nowrap" gap="sm">
+            {/* On a narrow window (a laptop at 125%) the buttons go under the title rather than off the side. */}
+            <Group justify="space-between" wrap="wrap" gap="sm">
               <Group gap="sm" wrap="nowrap">
                 <Title order={2} fz="xl" fw={600} style={nowrap}>
                   {t('inspect.page.title', { number: v.number })}
@@ -129,7 +130,7 @@ export function VisitPage({ id }: { id: number }) {
                   {t(`maintenance.visit.kind.${v.kind}`)}
                 </Badge>
               </Group>
-              <Group gap={6} wrap="nowrap">
+              <Group gap={6} wrap="wrap">
                 {v.kind !== 'callback' && <PrintButtons visit={v} hasResults={hasResults} />}
                 {v.status === 'due' &&
                   ACTIONS.map(({ action: a, icon: Icon, color }) => (
