@@ -99,6 +99,8 @@ export interface Visit {
   unitId: number | null;
   customerId: number;
   customerName: string;
+  /** The customer's first phone: the one a callback rings. */
+  customerPhone: string | null;
   kind: VisitKind;
   plannedOn: string;
   dueOn: string;

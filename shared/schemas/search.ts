@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { WarrantyEvaluation } from '../domain/warranty-engine';
 import type { TicketStatus } from '../domain/ticket-status';
+import type { VisitKind } from '../domain/visit-plan';
 import type { Region } from './customer';
+import type { VisitStatus } from './maintenance';
 import type { TicketRow } from './ticket';
 
 /** An open repair at a glance: the caller is often ringing about it. */
@@ -41,4 +43,5 @@ export type SearchHit =
       openCount: number;
     }
   | { kind: 'document'; id: number; number: string; title: string; documentKind: string }
-  | { kind: 'ticket'; id: number; number: string; status: TicketStatus; customerName: string; unitLabel: string; technicians: string[] };
+  | { kind: 'ticket'; id: number; number: string; status: TicketStatus; customerName: string; unitLabel: string; technicians: string[] }
+  | { kind: 'visit'; id: number; number: string; visitKind: VisitKind; dueOn: string; status: VisitStatus; customerName: string; contractNumber: string | null };

@@ -136,14 +136,15 @@ test('a contract for two units from the standard plan: its visits, the Desk, one
   await expect(visitRow(desk, inspection.number)).toContainText('已完成');
   await screenshot(desk, testInfo, 'maint-contract-zh', true);
 
-  // The Desk lists the moved visit among those due this week; its row opens the contract.
+  // The Desk lists the moved visit among those due this week; its row opens the visit's page.
   await desk.goto('/#/desk');
   const due = desk.getByTestId('desk-visits-table');
   await expect(due).toContainText(contract.number);
   await expect(due).toContainText(tech.name);
   await screenshot(desk, testInfo, 'maint-desk-zh', true);
   await due.locator('tbody tr').filter({ hasText: contract.number }).first().click();
-  await expect(desk).toHaveURL(new RegExp(`#/maintenance/${contract.id}$`));
+  await expect(desk).toHaveURL(/#\/visit\/\d+$/);
+  await expect(desk.getByTestId('visit-header')).toContainText(contract.number);
 
   // On the technician's day, beside the repairs.
   await desk.goto('/#/technicians');

@@ -23,6 +23,9 @@ export interface Seeded {
   unitId: number;
   ticketId: number;
   contractId: number;
+  /** An inspection with its grid partly filled (a reading out of range), and a callback due. */
+  visitId: number;
+  callbackId: number;
 }
 
 export async function seed(backend: TestBackend): Promise<Seeded> {
@@ -123,7 +126,34 @@ export async function seed(backend: TestBackend): Promise<Seeded> {
   await backend.ok('visits:close', { id: later!.id, status: 'cancelled', reason: '客户春节期间闭园，改到下月一并回访' });
   const renewalStart = addDays(addMonths(addDays(today, 5), -12), 1);
   await backend.ok('contracts:create', { customerId: sharer.id, unitIds: [shared.id], kind: 'warranty', startsOn: renewalStart, endsOn: addDays(today, 5), plan: presetPlan('standard', renewalStart, addDays(today, 5)) });
-  return { customerId: customer.id, unitId: unit.id, ticketId: ticket.id, contractId: contract.id };
+  // The air conditioners' checklist, and the first inspection recorded in part: one reading high.
+  await backend.ok('checklists:create', {
+    name: '分体空调及柜式空调季度巡检与年度保养检查表',
+    category: '空调',
+    items: [
+      { key: 'filter', text: '清洗室内机过滤网及蒸发器表面', textEn: 'Clean the indoor filter and the evaporator face', standard: '无积尘、无破损，出风口无异味', answer: 'check', kinds: ['inspection', 'maintenance'] },
+      { key: 'drain', text: '检查冷凝水排水管及接水盘', textEn: 'Check the condensate drain and tray', standard: '排水通畅，接口无渗漏，保温层完好', answer: 'check', kinds: ['inspection', 'maintenance'] },
+      { key: 'pressure', text: '冷媒低压压力（制冷运行 15 分钟后）', textEn: 'Refrigerant low-side pressure (15 min cooling)', standard: '0.8–1.2 MPa', answer: 'reading', unit: 'MPa', min: 0.8, max: 1.2, kinds: ['inspection', 'maintenance'] },
+      { key: 'noise', text: '室外机运行噪声与振动', textEn: 'Outdoor unit noise and vibration', standard: '无异常声响，支架牢固', answer: 'text', kinds: ['inspection'] },
+    ],
+  });
+  const inspection = contract.visits.find((v) => v.kind === 'inspection')!;
+  const found = await backend.ok('visits:inspection', { id: inspection.id });
+  await backend.ok('visits:record', {
+    id: inspection.id,
+    units: found.units.map((u, i) => ({
+      unitId: u.unitId,
+      items: [
+        { key: 'filter', answer: 'ok' },
+        { key: 'drain', answer: i === 0 ? 'adjusted' : 'ok', remark: i === 0 ? '排水管接口松动，已紧固并重新包扎保温棉' : null },
+        { key: 'pressure', reading: i === 0 ? 1.65 : 1.02 },
+      ],
+    })),
+    fixedOnSpot: '1 号机排水管接口松动，已紧固',
+    feedback: '服务及时，满意',
+    signedBy: '欧阳建国',
+  });
+  return { customerId: customer.id, unitId: unit.id, ticketId: ticket.id, contractId: contract.id, visitId: inspection.id, callbackId: first!.id };
 }
 
 interface Fault {
@@ -257,6 +287,10 @@ export async function everyScreen(page: Page, ids: Seeded, language: 'zh-CN' | '
   found.push(...(await check(page, at('maintenance contracts'))));
   await visit(page, `#/maintenance/${ids.contractId}`, async (p) => expect(p.getByTestId('contract-visits')).toBeVisible());
   found.push(...(await check(page, at('maintenance contract'))));
+  await visit(page, `#/visit/${ids.visitId}`, async (p) => expect(p.getByTestId('inspection-unit')).toHaveCount(2));
+  found.push(...(await check(page, at('maintenance visit'))));
+  await visit(page, `#/visit/${ids.callbackId}`, async (p) => expect(p.getByTestId('callback-result')).toBeVisible());
+  found.push(...(await check(page, at('maintenance callback visit'))));
   await visit(page, '#/technicians', async (p) => expect(p.getByText('欧阳志远').first()).toBeVisible());
   found.push(...(await check(page, at('technicians'))));
 
@@ -324,6 +358,15 @@ export async function everyScreen(page: Page, ids: Seeded, language: 'zh-CN' | '
     { name: 'edit contract dialog', hash: `#/maintenance/${ids.contractId}`, ready: async (p) => expect(p.getByTestId('contract-visits')).toBeVisible(), open: (p) => p.getByTestId('contract-header').getByRole('button', { name: /修改|Edit/ }).click() },
     { name: 'move visit dialog', hash: `#/maintenance/${ids.contractId}`, ready: async (p) => expect(p.getByTestId('contract-visits')).toBeVisible(), open: (p) => p.getByRole('button', { name: /^(改期|Move) FW-/ }).first().click() },
     { name: 'close visit dialog', hash: `#/maintenance/${ids.contractId}`, ready: async (p) => expect(p.getByTestId('contract-visits')).toBeVisible(), open: (p) => p.getByRole('button', { name: /^(未完成|Missed) FW-/ }).first().click() },
+    {
+      name: 'checklist editor',
+      hash: '#/settings',
+      ready: heading,
+      open: async (p) => {
+        await p.getByRole('tab', { name: /^(检查表|Checklists)$/ }).click();
+        await p.getByTestId('checklists-table').getByRole('button', { name: /^(修改|Edit) / }).first().click();
+      },
+    },
     { name: 'complaint drawer', hash: '#/complaints', ready: async (p) => expect(p.getByTestId('complaints-table')).toBeVisible(), open: (p) => p.getByTestId('complaints-table').locator('tbody tr').first().click() },
   ];
   for (const dialog of dialogs) {

@@ -11,7 +11,7 @@ import { CallerFlow, CustomerDetailPage, CustomersPage } from '../features/custo
 import { DeskPage } from '../features/desk';
 import { DocumentsPage } from '../features/documents';
 import { ImportPage } from '../features/import';
-import { ContractPage, ContractsPage } from '../features/maintenance';
+import { ContractPage, ContractsPage, VisitPage } from '../features/maintenance';
 import { PartsPage } from '../features/parts';
 import { ProductsPage } from '../features/products';
 import { SearchBox, useBarcodeScanner } from '../features/search';
@@ -56,6 +56,8 @@ function Page({ route }: { route: Route }) {
       return <ContractsPage />;
     case 'contract':
       return <ContractPage key={route.id} id={route.id} />;
+    case 'visit':
+      return <VisitPage key={route.id} id={route.id} />;
     case 'technicians':
       return <TechniciansPage />;
     case 'parts':

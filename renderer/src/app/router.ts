@@ -10,6 +10,7 @@ export type Route =
   | { section: 'ticket'; id: number }
   | { section: 'maintenance' }
   | { section: 'contract'; id: number }
+  | { section: 'visit'; id: number }
   | { section: 'technicians' }
   | { section: 'parts' }
   | { section: 'complaints' }
@@ -37,6 +38,8 @@ export function parseRoute(hash: string): Route {
       return id ? { section: 'ticket', id } : { section: 'tickets' };
     case 'maintenance':
       return id ? { section: 'contract', id } : { section: 'maintenance' };
+    case 'visit':
+      return id ? { section: 'visit', id } : { section: 'maintenance' };
     case 'technicians':
       return { section: 'technicians' };
     case 'parts':
@@ -72,6 +75,8 @@ export function routeHash(route: Route): string {
       return `#/tickets/${route.id}`;
     case 'contract':
       return `#/maintenance/${route.id}`;
+    case 'visit':
+      return `#/visit/${route.id}`;
     default:
       return `#/${route.section}`;
   }

@@ -23,7 +23,7 @@ export const NAV: { section: Section; icon: ReactNode }[] = [
 export function sectionOf(route: Route): Section {
   if (route.section === 'customer' || route.section === 'unit') return 'customers';
   if (route.section === 'ticket') return 'tickets';
-  if (route.section === 'contract') return 'maintenance';
+  if (route.section === 'contract' || route.section === 'visit') return 'maintenance';
   return route.section;
 }
 

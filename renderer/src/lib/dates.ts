@@ -10,3 +10,15 @@ export function tidyDate(typed: string): string {
   const [, y = '', m = '', d = ''] = match;
   return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
 }
+
+/** "9" → 09:00, "930" → 09:30, "9:5" stays for the schema to refuse; the desk types times fast. */
+export function tidyTime(typed: string): string {
+  const s = typed.trim().replace('\uff1a', ':');
+  const short = /^(\d{1,2})$/.exec(s);
+  if (short) return `${short[1]!.padStart(2, '0')}:00`;
+  const packed = /^(\d{1,2})(\d{2})$/.exec(s);
+  if (packed) return `${packed[1]!.padStart(2, '0')}:${packed[2]}`;
+  const colon = /^(\d{1,2})[:.](\d{2})$/.exec(s);
+  if (colon) return `${colon[1]!.padStart(2, '0')}:${colon[2]}`;
+  return s;
+}

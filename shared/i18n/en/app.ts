@@ -37,7 +37,7 @@ export const app: CatalogShape<typeof zh> = {
       newRepair: 'New repair: on a customer or unit page the form opens at once; elsewhere, find the customer first',
       sheet: 'Open this list of shortcuts (? does too)',
       close: 'Close a dialog or clear the search',
-      scan: 'A scanned serial with its Enter opens that unit',
+      scan: 'A scanned serial with its Enter opens that unit; the code on an inspection form opens its visit',
       newHere: 'Add on this page: customer, unit, technician, part, complaint',
       print: 'Print: a ticket offers the paper for its stage, a unit its warranty card, a preview prints',
       nextStep: 'On a ticket: take the next step (the blue button)',
@@ -57,6 +57,7 @@ export const app: CatalogShape<typeof zh> = {
       unit: 'Units',
       document: 'Documents',
       ticket: 'Tickets',
+      visit: 'Visits',
       action: 'Actions',
     },
     openTickets: 'Open:',
@@ -91,6 +92,7 @@ export const app: CatalogShape<typeof zh> = {
   },
   scanner: {
     notFound: 'No unit has the serial “{{serial}}”. Check the nameplate, or add the unit on the customer’s page.',
+    visitNotFound: 'No visit has the number “{{number}}”. It may have been cancelled with its contract; look the customer up instead.',
   },
   banner: {
     companyMissing: 'The company name and service hotline are not filled in yet, so documents cannot be printed.',

@@ -35,6 +35,7 @@ export const desk: CatalogShape<typeof zh> = {
     issued: 'Issued',
     expectedReturn: 'Back by',
     ticket: 'Ticket',
+    record: 'Ticket / visit',
   },
   board: {
     title: 'Desk',

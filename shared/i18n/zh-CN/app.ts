@@ -35,7 +35,7 @@ export const app = {
       newRepair: '新建报修：在客户或设备页面直接打开报修单，其他页面先查找客户',
       sheet: '打开这张快捷键一览（也可以按 ?）',
       close: '关闭对话框或清空查找',
-      scan: '扫码枪扫机身编号后自动回车：直接打开这台设备',
+      scan: '扫码枪扫机身编号后自动回车：直接打开这台设备；扫巡检表上的二维码打开该次服务',
       newHere: '在当前页面新建：客户、设备、维修人员、备件、投诉',
       print: '打印：工单按当前阶段选好单据，设备页打印保修卡，预览里直接打印',
       nextStep: '工单页：执行下一步（蓝色按钮）',
@@ -55,6 +55,7 @@ export const app = {
       unit: '设备',
       document: '单据',
       ticket: '维修工单',
+      visit: '服务安排',
       action: '操作',
     },
     openTickets: '处理中：',
@@ -89,6 +90,7 @@ export const app = {
   },
   scanner: {
     notFound: '没有序列号为“{{serial}}”的设备。请核对机身编号，或在客户页面添加这台设备。',
+    visitNotFound: '没有编号为“{{number}}”的服务安排，可能已随合同取消；请改为查找客户。',
   },
   banner: {
     companyMissing: '还没有填写公司名称和服务热线，单据印不出来。',

@@ -35,6 +35,7 @@ export const desk = {
     issued: '借出时间',
     expectedReturn: '预计归还',
     ticket: '工单',
+    record: '工单 / 服务单号',
   },
   board: {
     title: '今日工作台',

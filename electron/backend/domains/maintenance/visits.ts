@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import { isWorkingDay } from '../../../../shared/domain/calendar';
 import { todayIso } from '../../../../shared/domain/dates';
 import { planVisits, type PlanLine, type PlanRepeat, type VisitKind } from '../../../../shared/domain/visit-plan';
 import type { Visit, VisitStatus, visitAssignInput, visitCloseInput, visitListInput, visitMoveInput } from '../../../../shared/schemas/maintenance';
+import type { SearchHit } from '../../../../shared/schemas/search';
 import type { ServiceContext } from '../../app/context';
 import type { Db } from '../../db/schema';
 import { notFound, refusal, refuse } from '../../lib/errors';
@@ -22,7 +24,9 @@ function selectVisits(db: Db) {
     .innerJoin('customers as cu', (join) => join.on((eb) => eb('cu.id', '=', eb.fn.coalesce('c.customer_id', 'u.customer_id'))))
     .leftJoin('technicians as t', 't.id', 'v.technician_id')
     .selectAll('v')
-    .select(['c.number as contract_number', 'cu.id as customer_id', 'cu.name as customer_name', 't.name as technician_name']);
+    .select(['c.number as contract_number', 'cu.id as customer_id', 'cu.name as customer_name', 't.name as technician_name'])
+    // The number a callback rings: the customer's first.
+    .select(sql<string | null>`(select p.phone from customer_phones p where p.customer_id = cu.id order by p.position limit 1)`.as('customer_phone'));
 }
 type VisitRow = Awaited<ReturnType<ReturnType<typeof selectVisits>['executeTakeFirstOrThrow']>>;
 
@@ -35,6 +39,7 @@ function toVisit(r: VisitRow): Visit {
     unitId: r.unit_id,
     customerId: r.customer_id,
     customerName: r.customer_name,
+    customerPhone: r.customer_phone,
     kind: r.kind as VisitKind,
     plannedOn: r.planned_on,
     dueOn: r.due_on,
@@ -58,6 +63,12 @@ export async function getVisit(ctx: ServiceContext, id: number, db: Db = ctx.db)
   const row = await selectVisits(db).where('v.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('maintenance.errors.visitMissing', { id });
   return toVisit(row);
+}
+
+/** A visit by its whole number (a scanned inspection form), as the search box shows it; through the unique index. */
+export async function findVisitByNumber(db: Db, number: string): Promise<Extract<SearchHit, { kind: 'visit' }>[]> {
+  const rows = await selectVisits(db).where('v.number', '=', number).execute();
+  return rows.map((r) => ({ kind: 'visit', id: r.id, number: r.number, visitKind: r.kind as VisitKind, dueOn: r.due_on, status: r.status as VisitStatus, customerName: r.customer_name, contractNumber: r.contract_number }));
 }
 
 /**

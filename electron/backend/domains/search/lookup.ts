@@ -8,6 +8,8 @@ import { foldText } from './fold';
 import { matchIndex } from './search-index';
 import { loadUnits } from '../units/units';
 import { selectTicketRows, toTicketRow } from '../tickets/tickets';
+import { findVisitByNumber } from '../maintenance/visits';
+import { visitNumberOf } from '../../../../shared/domain/visit-number';
 
 /**
  * A ticket number as a caller reads it off the receipt: GD-2026-000123, or just 2026-123. Only
@@ -19,7 +21,7 @@ export function ticketNumberOf(query: string): string | null {
   return m ? `GD-${m[1]}-${m[2]!.padStart(6, '0')}` : null;
 }
 
-const KIND_ORDER = { ticket: 0, unit: 1, customer: 2, document: 3 } as const;
+const KIND_ORDER = { ticket: 0, visit: 1, unit: 2, customer: 3, document: 4 } as const;
 const UNITS_AT_A_GLANCE = 6;
 /** Open repairs shown in one customer's or unit's row; the rest are counted. */
 const OPEN_AT_A_GLANCE = 3;
@@ -53,13 +55,15 @@ export async function lookup(ctx: ServiceContext, input: z.output<typeof searchI
   const matches = await matchIndex(ctx.db, input.query, input.limit);
   const ids = (kind: string) => matches.filter((m) => m.kind === kind).map((m) => m.id);
   const number = ticketNumberOf(input.query);
-  const [customers, units, documents, tickets] = await Promise.all([
+  const visitNumber = visitNumberOf(input.query);
+  const [customers, units, documents, tickets, visits] = await Promise.all([
     loadCustomers(ctx.db, ids('customer')),
     loadUnits(ctx, ctx.db, ids('unit')),
     ids('document').length
       ? ctx.db.selectFrom('documents').select(['id', 'number', 'title', 'kind']).where('id', 'in', ids('document')).execute()
       : Promise.resolve([]),
     number ? selectTicketRows(ctx.db).where('t.number', '=', number).execute() : Promise.resolve([]),
+    visitNumber ? findVisitByNumber(ctx.db, visitNumber) : Promise.resolve([]),
   ]);
   // A glance needs a customer's latest few units, not all of them: each one is an evaluation.
   const glanceIds = customers.length
@@ -99,6 +103,7 @@ export async function lookup(ctx: ServiceContext, input: z.output<typeof searchI
       const t = toTicketRow(row as Parameters<typeof toTicketRow>[0], now);
       return { kind: 'ticket' as const, id: t.id, number: t.number, status: t.status, customerName: t.customerName, unitLabel: t.unitLabel, technicians: t.technicians };
     }),
+    ...visits,
     ...units.map((u) => ({
       kind: 'unit' as const,
       id: u.id,
@@ -126,7 +131,7 @@ export async function lookup(ctx: ServiceContext, input: z.output<typeof searchI
     ...documents.map((d) => ({ kind: 'document' as const, id: d.id, number: d.number, title: d.title, documentKind: d.kind })),
   ];
   const exact = (h: SearchHit) =>
-    h.kind === 'ticket' || (h.kind === 'unit' && foldText(h.serial) === q) || (h.kind === 'document' && foldText(h.number) === q) ? 0 : 1;
+    h.kind === 'ticket' || h.kind === 'visit' || (h.kind === 'unit' && foldText(h.serial) === q) || (h.kind === 'document' && foldText(h.number) === q) ? 0 : 1;
   const archived = (h: SearchHit) => (h.kind === 'customer' && h.archived ? 1 : 0);
   return hits
     .sort((a, b) => exact(a) - exact(b) || archived(a) - archived(b) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind])

@@ -3,8 +3,11 @@ import { IconCircleCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, formatPhone } from '../../../../shared/format';
+import { todayIso } from '../../../../shared/domain/dates';
+import type { Visit } from '../../../../shared/schemas/maintenance';
 import type { Board } from '../../../../shared/schemas/ticket';
 import { currentLanguage } from '../../app/i18n';
+import { navigate } from '../../app/router';
 import { openTicket, StatusBadge, TicketTable, type TicketColumn } from '../tickets';
 
 export type SectionKey = 'urgent' | 'appointments' | 'callbacks' | 'loans' | 'visits' | 'renewals';
@@ -158,24 +161,72 @@ function OverdueMark() {
   );
 }
 
-export function CallbacksDue({ board }: { board: Board }) {
+/** One callback row: a ticket's (after a repair) or a visit's (a contract's monthly call, one after handover). */
+interface CallbackRow {
+  key: string;
+  customerName: string;
+  phone: string | null;
+  dueOn: string;
+  overdue: boolean;
+  /** The ticket's number, or the visit's with what kind of callback it is. */
+  number: string;
+  what: string | null;
+  open: () => void;
+}
+
+function CallbackLink({ row, children }: { row: CallbackRow; children: ReactNode }) {
+  return (
+    <Table.Tr
+      tabIndex={0}
+      style={{ cursor: 'pointer' }}
+      bg={row.overdue ? 'var(--mantine-color-red-light)' : undefined}
+      data-overdue={row.overdue ? 'true' : undefined}
+      data-callback={row.key}
+      onClick={row.open}
+      onKeyDown={(e) => e.key === 'Enter' && row.open()}
+    >
+      {children}
+    </Table.Tr>
+  );
+}
+
+/** Callbacks due: the tickets' (after a repair) and the scheduled ones of contracts and handovers, oldest first. */
+export function CallbacksDue({ board, visits = [] }: { board: Board; visits?: Visit[] }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const rows = board.callbacksDue;
+  const today = todayIso();
+  const rows: CallbackRow[] = [
+    ...board.callbacksDue.map((c) => ({ key: `ticket:${c.id}`, customerName: c.customerName, phone: c.phone, dueOn: c.dueOn, overdue: c.overdue, number: c.ticketNumber, what: null, open: () => openTicket(c.ticketId) })),
+    ...visits.map((v) => ({
+      key: `visit:${v.id}`,
+      customerName: v.customerName,
+      phone: v.customerPhone,
+      dueOn: v.dueOn,
+      overdue: v.dueOn < today,
+      number: v.number,
+      what: t(v.contractId === null ? 'inspect.desk.handover' : 'inspect.desk.monthly'),
+      open: () => navigate({ section: 'visit', id: v.id }),
+    })),
+  ].sort((a, b) => a.dueOn.localeCompare(b.dueOn));
   return (
     <Section id="callbacks" count={rows.length}>
       {rows.length === 0 ? (
         <Quiet>{t('desk.board.empty.callbacks')}</Quiet>
       ) : (
-        <Table striped highlightOnHover withTableBorder>
-          <Head columns={[{ key: 'customer' }, { key: 'phone', w: 140 }, { key: 'dueOn', w: 150 }, { key: 'ticket', w: 118 }]} />
+        <Table striped highlightOnHover withTableBorder data-testid="desk-callbacks-table">
+          <Head columns={[{ key: 'customer' }, { key: 'phone', w: 140 }, { key: 'dueOn', w: 150 }, { key: 'record', w: 150 }]} />
           <Table.Tbody>
             {rows.map((c) => (
-              <RowLink key={c.id} ticketId={c.ticketId} alert={c.overdue}>
+              <CallbackLink key={c.key} row={c}>
                 <Table.Td>
-                  <Text size="sm" lineClamp={1}>
+                  <Text size="sm" lineClamp={1} title={c.customerName}>
                     {c.customerName}
                   </Text>
+                  {c.what && (
+                    <Text size="xs" c="dimmed" lineClamp={1}>
+                      {c.what}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td style={nowrap}>{c.phone ? formatPhone(c.phone) : t('app.common.none')}</Table.Td>
                 <Table.Td style={nowrap} c={c.overdue ? 'red' : undefined} fw={c.overdue ? 600 : undefined}>
@@ -183,9 +234,9 @@ export function CallbacksDue({ board }: { board: Board }) {
                   {c.overdue && <OverdueMark />}
                 </Table.Td>
                 <Table.Td ff="monospace" style={nowrap}>
-                  {c.ticketNumber}
+                  {c.number}
                 </Table.Td>
-              </RowLink>
+              </CallbackLink>
             ))}
           </Table.Tbody>
         </Table>

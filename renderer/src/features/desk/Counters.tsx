@@ -13,12 +13,13 @@ const ALERT_COLOR: Partial<Record<CounterKey, string>> = {
   lowStock: 'orange',
 };
 
-export function counts(board: Board): Record<CounterKey, number> {
+/** `visitCallbacks`: the scheduled callbacks due, counted with the tickets' own. */
+export function counts(board: Board, visitCallbacks = 0): Record<CounterKey, number> {
   return {
     open: board.openTickets,
     overdue: board.overdue.length,
     atRisk: board.atRisk.length,
-    callbacks: board.callbacksDue.length,
+    callbacks: board.callbacksDue.length + visitCallbacks,
     loans: board.loansOut.length,
     complaints: board.openComplaints,
     lowStock: board.lowStockParts,
@@ -28,9 +29,9 @@ export function counts(board: Board): Record<CounterKey, number> {
 const ORDER: CounterKey[] = ['open', 'overdue', 'atRisk', 'callbacks', 'loans', 'complaints', 'lowStock'];
 
 /** The day at a glance; each number opens the place that lists what it counts. */
-export function Counters({ board, onOpen }: { board: Board; onOpen: (key: CounterKey) => void }) {
+export function Counters({ board, visitCallbacks = 0, onOpen }: { board: Board; visitCallbacks?: number; onOpen: (key: CounterKey) => void }) {
   const { t } = useTranslation();
-  const values = counts(board);
+  const values = counts(board, visitCallbacks);
   return (
     <SimpleGrid cols={7} spacing="xs" mb="md" data-testid="desk-counters">
       {ORDER.map((key) => {

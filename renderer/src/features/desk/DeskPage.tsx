@@ -7,6 +7,7 @@ import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
+import { useCallbackVisits } from '../maintenance';
 import { FindCustomerButton } from '../tickets';
 import { Appointments, CallbacksDue, LoansOut, sectionId, UrgentTickets, type SectionKey } from './BoardTables';
 import { Counters, type CounterKey } from './Counters';
@@ -46,6 +47,7 @@ export function DeskPage() {
   const lang = currentLanguage();
   const board = useApiQuery('desk:board', {}, { refetchInterval: REFRESH_MS, refetchIntervalInBackground: true, placeholderData: (previous) => previous });
   const b = board.data;
+  const visitCallbacks = useCallbackVisits().data ?? [];
   return (
     <>
       <PageHeader title={t('desk.board.title')}>
@@ -71,7 +73,7 @@ export function DeskPage() {
       )}
       {b && (
         <>
-          <Counters board={b} onOpen={openCounter} />
+          <Counters board={b} visitCallbacks={visitCallbacks.length} onOpen={openCounter} />
           <Stack gap="md">
             <UrgentTickets board={b} />
             <Grid gap="md">
@@ -79,7 +81,7 @@ export function DeskPage() {
                 <Appointments board={b} />
               </Grid.Col>
               <Grid.Col span={6}>
-                <CallbacksDue board={b} />
+                <CallbacksDue board={b} visits={visitCallbacks} />
               </Grid.Col>
             </Grid>
             <MaintenanceSections />

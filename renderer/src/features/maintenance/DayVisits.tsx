@@ -45,8 +45,10 @@ export function DayVisitsTable({ visits }: { visits: Visit[] }) {
                 {v.customerName}
               </Text>
             </Table.Td>
-            <Table.Td ff="monospace" style={nowrap}>
-              {v.number}
+            <Table.Td style={nowrap}>
+              <Anchor component="button" type="button" size="sm" ff="monospace" onClick={() => navigate({ section: 'visit', id: v.id })}>
+                {v.number}
+              </Anchor>
             </Table.Td>
             <Table.Td style={nowrap}>
               <VisitStatusBadge status={v.status} />

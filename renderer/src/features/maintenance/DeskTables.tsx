@@ -17,9 +17,9 @@ const WEEK_DAYS = 7;
 const REFRESH_MS = 60_000;
 
 
-/** The visit's contract, or its customer when no contract made it. */
+/** The visit's own page: what to take, what it found, how a callback went. */
 function openVisit(v: Visit) {
-  navigate(v.contractId !== null ? { section: 'contract', id: v.contractId } : { section: 'customer', id: v.customerId });
+  navigate({ section: 'visit', id: v.id });
 }
 
 /** What the Desk shows of scheduled service: visits overdue and due this week, renewals due. */
@@ -34,6 +34,16 @@ export function useMaintenanceDue() {
     renewals: renewals.data,
     error: overdue.error ?? week.error ?? renewals.error,
   };
+}
+
+/**
+ * Callbacks of scheduled service due today or overdue: the monthly callbacks of contracts and the
+ * callbacks after handover. They join the tickets' callbacks on the Desk, each opening its visit.
+ */
+export function useCallbackVisits() {
+  const today = todayIso();
+  const list = useApiQuery('visits:list', { to: today, status: 'due', limit: 500 }, { refetchInterval: REFRESH_MS, placeholderData: (previous) => previous });
+  return { ...list, data: list.data?.filter((v) => v.kind === 'callback') };
 }
 
 function RowLink({ onOpen, alert, children }: { onOpen: () => void; alert?: boolean; children: ReactNode }) {
@@ -66,7 +76,7 @@ function Head({ keys, prefix = 'maintenance.desk.columns' }: { keys: { key: stri
   );
 }
 
-/** Visits overdue (marked) then due this week, each opening its contract. */
+/** Visits overdue (marked) then due this week, each opening its own page. */
 export function DueVisitsTable({ visits }: { visits: Visit[] }) {
   const { t } = useTranslation();
   const lang = currentLanguage();

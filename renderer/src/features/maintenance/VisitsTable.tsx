@@ -1,4 +1,4 @@
-import { Badge, Group, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Text } from '@mantine/core';
 import { IconBan, IconCalendarEvent, IconCheck, IconUserCog, IconX } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { onWorkingDay } from '../../../../shared/domain/visit-plan';
 import { formatDate } from '../../../../shared/format';
 import type { Visit } from '../../../../shared/schemas/maintenance';
 import { currentLanguage } from '../../app/i18n';
+import { navigate } from '../../app/router';
 import { EntityTable, RowAction, type Column } from '../../ui/EntityTable';
 import { TwoLines } from '../../ui/OneLine';
 import { useWorkingCalendar, visitKindText, VisitStatusBadge } from './labels';
@@ -15,7 +16,20 @@ import { VisitDialog, type VisitAction } from './VisitDialogs';
 /** The columns, with the visits the desk moved (not those the calendar moved off a rest day) marked. */
 function columns(moved: ReadonlySet<number>): Column<Visit>[] {
   return [
-  { key: 'number', header: 'maintenance.visits.columns.number', cell: (v) => v.number, sort: (v) => v.number, mono: true, nowrap: true, w: 140 },
+  {
+    key: 'number',
+    header: 'maintenance.visits.columns.number',
+    // The visit's own page: its inspection grid, its forms, its callback's outcome.
+    cell: (v) => (
+      <Anchor component="button" type="button" size="sm" ff="monospace" onClick={() => navigate({ section: 'visit', id: v.id })}>
+        {v.number}
+      </Anchor>
+    ),
+    sort: (v) => v.number,
+    mono: true,
+    nowrap: true,
+    w: 140,
+  },
   { key: 'kind', header: 'maintenance.visits.columns.kind', cell: (v, t) => visitKindText(v, t), sort: (v) => v.kind, nowrap: true },
   { key: 'planned', header: 'maintenance.visits.columns.planned', cell: (v) => formatDate(v.plannedOn, currentLanguage()), sort: (v) => v.plannedOn, nowrap: true },
   {

@@ -3,5 +3,6 @@ export { ContractPage } from './ContractPage';
 export { ContractsPage } from './ContractsPage';
 export { CustomerContracts } from './CustomerContracts';
 export { DayVisitsTable, useDayVisits } from './DayVisits';
-export { DueVisitsTable, RenewalsTable, useMaintenanceDue } from './DeskTables';
+export { DueVisitsTable, RenewalsTable, useCallbackVisits, useMaintenanceDue } from './DeskTables';
 export { useRenewalLeadDays } from './labels';
+export { VisitPage } from './VisitPage';

@@ -1,5 +1,5 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
-import { IconDeviceDesktop, IconFileText, IconTool, IconUser } from '@tabler/icons-react';
+import { IconCalendarCheck, IconDeviceDesktop, IconFileText, IconTool, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatPhone } from '../../../../shared/format';
 import type { OpenTicketGlance, SearchHit } from '../../../../shared/schemas/search';
@@ -11,7 +11,7 @@ const UNIT_BADGES = 3;
 /** Open repairs named in a row; the rest are counted. */
 const OPEN_SHOWN = 2;
 
-const KIND_ICON = { customer: IconUser, unit: IconDeviceDesktop, document: IconFileText, ticket: IconTool } as const;
+const KIND_ICON = { customer: IconUser, unit: IconDeviceDesktop, document: IconFileText, ticket: IconTool, visit: IconCalendarCheck } as const;
 const nowrap = { whiteSpace: 'nowrap' } as const;
 /** A flex item may only truncate once it is allowed to be narrower than its text. */
 const shrinks = { minWidth: 0 } as const;
@@ -131,6 +131,26 @@ export function HitRow({ hit }: { hit: SearchHit }) {
           </Badge>
           <Text size="sm" c="dimmed" truncate title={ticketLine} style={shrinks}>
             {ticketLine}
+          </Text>
+        </Group>
+      );
+    }
+    case 'visit': {
+      const visitLine = [hit.customerName, hit.contractNumber].filter(Boolean).join(' · ');
+      return (
+        <Group gap="sm" wrap="nowrap">
+          {icon}
+          <Text size="sm" ff="monospace" fw={600} style={nowrap}>
+            {hit.number}
+          </Text>
+          <Text size="sm" style={nowrap}>
+            {t(`maintenance.visit.kind.${hit.visitKind}`)} · {formatDate(hit.dueOn, lang)}
+          </Text>
+          <Badge size="xs" variant="light" tt="none">
+            {t(`maintenance.visit.status.${hit.status}`)}
+          </Badge>
+          <Text size="sm" c="dimmed" truncate title={visitLine} style={shrinks}>
+            {visitLine}
           </Text>
         </Group>
       );

@@ -116,6 +116,7 @@ export function SearchBox() {
     if (hit.kind === 'customer') navigate({ section: 'customer', id: hit.id });
     else if (hit.kind === 'unit') navigate({ section: 'unit', id: hit.id });
     else if (hit.kind === 'ticket') navigate({ section: 'ticket', id: hit.id });
+    else if (hit.kind === 'visit') navigate({ section: 'visit', id: hit.id });
     else if (isDocumentKind(hit.documentKind)) setPreview({ id: hit.id, kind: hit.documentKind, number: hit.number });
   };
 

@@ -2,6 +2,7 @@ import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { visitNumberOf } from '../../../../shared/domain/visit-number';
 import { call } from '../../api/client';
 import { navigate } from '../../app/router';
 import { isTextField } from '../../lib/keyboard';
@@ -50,6 +51,13 @@ export function createScanBuffer(onScan: (text: string) => void, gapMs = SCAN_GA
 }
 
 async function openScannedSerial(t: TFunction, serial: string): Promise<void> {
+  // The QR code on an inspection form carries its visit number: open that visit for its results.
+  if (visitNumberOf(serial)) {
+    const [visit] = (await call('search:query', { query: serial, limit: 5 })).filter((h) => h.kind === 'visit');
+    if (visit) navigate({ section: 'visit', id: visit.id });
+    else notifications.show({ color: 'orange', message: t('app.scanner.visitNotFound', { number: visitNumberOf(serial) }), autoClose: 8000 });
+    return;
+  }
   const units = await call('units:findBySerial', { serial });
   const [only] = units;
   if (units.length === 1 && only) navigate({ section: 'unit', id: only.id });

@@ -22,6 +22,7 @@ import { BackupsPanel } from './BackupsPanel';
 import { SecurityPanel, useSettingsTabRequest } from './SecurityPanel';
 import { HealthPanel } from './HealthPanel';
 import { PrintingPanel } from './PrintingPanel';
+import { ChecklistsPanel } from './ChecklistsPanel';
 import { SamplePanel } from '../sample';
 
 interface Values {
@@ -93,6 +94,7 @@ export function SettingsPage() {
             <CalendarTabLabel />
           </Tabs.Tab>
           <Tabs.Tab value="serviceRules">{t('service.tabs.serviceRules')}</Tabs.Tab>
+          <Tabs.Tab value="checklists">{t('inspect.checklists.tab')}</Tabs.Tab>
           <Tabs.Tab value="printing">{t('printing.tab')}</Tabs.Tab>
           <Tabs.Tab value="backups">{t('backup.tab')}</Tabs.Tab>
           <Tabs.Tab value="security">{t('security.panel.tab')}</Tabs.Tab>
@@ -140,6 +142,9 @@ export function SettingsPage() {
         <Tabs.Panel value="serviceRules">
           {settings.data && <ServiceRulesForm settings={settings.data} />}
           {settings.data && <RenewalRulesForm settings={settings.data} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="checklists">
+          <ChecklistsPanel />
         </Tabs.Panel>
         <Tabs.Panel value="printing">{settings.data && <PrintingPanel settings={settings.data} />}</Tabs.Panel>
         <Tabs.Panel value="backups">

@@ -7,3 +7,4 @@ export { NewTicketModal } from './NewTicketModal';
 export { eventDetail, eventText } from './ticket-timeline';
 export { TicketPage } from './TicketPage';
 export { TicketsPage } from './TicketsPage';
+export { tidyOnBlur } from './ticket-assignment';
