@@ -1,5 +1,7 @@
-// `npm run demo [folder]`: a sample database and sample warranty cards, with no Electron.
+// `npm run demo [folder]`: a sample database and sample warranty cards, then every other paper
+// (repair/ and maintenance/ beside them, from their own scripts), with no Electron.
 // Runs the same backend the app runs, through the same contract, on a fresh folder.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createBackend } from '../electron/backend/backend';
@@ -124,3 +126,10 @@ console.log('Warranty cards:');
 for (const line of written) console.log(`  ${line}`);
 const problems = logger.lines.filter((l) => l.level !== 'info');
 if (problems.length) console.log('Warnings:', problems);
+
+// The other papers, each script on its own fixed clock and database: node with tsx's loader,
+// which works the same on Windows, where a bare `tsx` would need a shell.
+for (const [script, sub] of [['demo-repair.mts', 'repair'], ['demo-maintenance.mts', 'maintenance']] as const) {
+  console.log(`\n${sub}/:`);
+  execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script), join(folder, sub)], { stdio: 'inherit' });
+}
