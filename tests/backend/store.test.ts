@@ -64,6 +64,7 @@ describe('store', () => {
       'operators',
       'parts',
       'product_models',
+      'renewal_declines',
       'sample_records',
       'search_keys',
       'security',

@@ -158,7 +158,8 @@ export function ContractPage({ id }: { id: number }) {
       {c && (
         <Stack gap="md">
           <Paper withBorder p="sm" data-testid="contract-header">
-            <Group justify="space-between" wrap="nowrap" gap="sm">
+            {/* The buttons go under the title when the window is narrow (125% scaling, English). */}
+            <Group justify="space-between" wrap="wrap" gap="sm">
               <Group gap="sm" wrap="nowrap">
                 <Title order={2} fz="xl" fw={600} style={nowrap}>
                   {t('maintenance.detail.title', { number: c.number })}
@@ -169,7 +170,7 @@ export function ContractPage({ id }: { id: number }) {
                 </Badge>
               </Group>
               {!closed && (
-                <Group gap={6} wrap="nowrap">
+                <Group gap={6} wrap="wrap" ml="auto">
                   <PlanPrintButton contractId={c.id} startsOn={c.startsOn} endsOn={c.endsOn} />
                   <Button variant="default" size="xs" leftSection={<IconPencil size={14} />} onClick={() => setDialog('edit')}>
                     {t('maintenance.detail.edit')}

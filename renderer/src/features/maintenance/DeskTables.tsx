@@ -126,7 +126,8 @@ export function RenewalsTable({ renewals }: { renewals: RenewalDue[] }) {
   const { run, dialogs } = useRenewalAction();
   return (
     <>
-      <Table striped highlightOnHover withTableBorder data-testid="desk-renewals-table">
+      {/* Fixed layout: in the Desk's half column the customer's name gives way (clamped), not the page. */}
+      <Table striped highlightOnHover withTableBorder layout="fixed" data-testid="desk-renewals-table">
         <Head keys={[{ key: 'what' }, { key: 'endsOn', w: 110 }, { key: 'visit', w: 100 }, { key: 'actions', w: 60 }]} prefix="renewal.desk.columns" />
         <Table.Tbody>
           {renewals.map((r) => {
