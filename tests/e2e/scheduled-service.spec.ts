@@ -101,6 +101,7 @@ test('a contract for two units, its quarterly visits on the Desk, the blank form
   await desk.goto('/#/maintenance');
   await desk.keyboard.press('Control+Shift+N');
   const dialog = desk.getByRole('dialog', { name: '新建维保合同' });
+  await expect(dialog.getByRole('combobox', { name: '客户' })).toBeFocused();
   await desk.keyboard.type('文三路小学');
   await desk.getByRole('option', { name: new RegExp(CUSTOMER.slice(0, 8)) }).click();
   for (const serial of SERIALS) await dialog.getByRole('checkbox', { name: new RegExp(serial) }).check();

@@ -96,7 +96,7 @@ test('service levels and service rules are the desk’s to change', async ({ des
   await desk.getByLabel('市区上门费').fill('20');
   await desk.getByLabel('处理完毕', { exact: true }).fill('5');
   await screenshot(desk, testInfo, 'settings-service-rules', true);
-  await desk.getByRole('button', { name: /保存/ }).click();
+  await desk.getByTestId('service-rules').getByRole('button', { name: /保存/ }).click();
   await expect(desk.getByText('服务规则已保存')).toBeVisible();
   const settings = await backend.ok('settings:get', {});
   expect(settings.service.travelFen).toEqual({ urban: 2000, suburban: 5050, other: 29 });

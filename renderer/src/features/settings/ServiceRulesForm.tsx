@@ -80,7 +80,7 @@ export function ServiceRulesForm({ settings }: { settings: Settings }) {
   );
 
   return (
-    <form noValidate onSubmit={submit} onKeyDown={getHotkeyHandler([['mod+S', () => submit()]])}>
+    <form noValidate data-testid="service-rules" onSubmit={submit} onKeyDown={getHotkeyHandler([['mod+S', () => submit()]])}>
       <Stack gap="md" maw={820}>
         <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
           <NumberInput
