@@ -1,9 +1,10 @@
 import { Button, Group, Kbd, SegmentedControl, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconCalendarRepeat, IconFilter, IconPlus, IconPrinter } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/format';
+import { todayIso } from '../../../../shared/domain/dates';
 import type { ContractSummary } from '../../../../shared/schemas/maintenance';
 import { useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
@@ -15,7 +16,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
 import { BatchPrintModal } from './BatchPrintModal';
 import { ContractFormModal } from './ContractFormModal';
-import { contractState, ContractStateBadge, termText } from './labels';
+import { contractState, ContractStateBadge, termText, useRenewalLeadDays } from './labels';
 
 const STATUSES = ['active', 'ending', 'ended', 'all'] as const;
 type Status = (typeof STATUSES)[number];
@@ -26,7 +27,8 @@ export function openContract(id: number) {
 
 const STATE_ORDER = { ending: 0, active: 1, upcoming: 2, ended: 3, cancelled: 4 } as const;
 
-const COLUMNS: Column<ContractSummary>[] = [
+/** The columns; the status sorts by the desk's own renewal lead time, as its badge shows it. */
+const columns = (leadDays: number): Column<ContractSummary>[] => [
   { key: 'number', header: 'maintenance.list.columns.number', cell: (c) => c.number, sort: (c) => c.number, mono: true, nowrap: true, w: 150 },
   { key: 'customer', header: 'maintenance.list.columns.customer', cell: (c) => <TwoLines text={c.customerName} fw={500} />, sort: (c) => c.customerName, fill: 160 },
   { key: 'kind', header: 'maintenance.list.columns.kind', cell: (c, t) => t(`maintenance.contract.kindShort.${c.kind}`), sort: (c) => c.kind, nowrap: true },
@@ -34,7 +36,7 @@ const COLUMNS: Column<ContractSummary>[] = [
   { key: 'units', header: 'maintenance.list.columns.units', cell: (c) => c.unitCount, sort: (c) => c.unitCount, align: 'right', w: 70 },
   { key: 'nextVisit', header: 'maintenance.list.columns.nextVisit', cell: (c, t) => (c.nextVisitOn ? formatDate(c.nextVisitOn, currentLanguage()) : t('app.common.none')), sort: (c) => c.nextVisitOn, nowrap: true },
   { key: 'visitsDue', header: 'maintenance.list.columns.visitsDue', cell: (c) => c.visitsDue, sort: (c) => c.visitsDue, align: 'right', nowrap: true },
-  { key: 'status', header: 'maintenance.list.columns.status', cell: (c) => <ContractStateBadge contract={c} />, sort: (c) => STATE_ORDER[contractState(c)], nowrap: true },
+  { key: 'status', header: 'maintenance.list.columns.status', cell: (c) => <ContractStateBadge contract={c} />, sort: (c) => STATE_ORDER[contractState(c, todayIso(), leadDays)], nowrap: true },
 ];
 
 /** Maintenance contracts (维保合同): those in force by default, the ones to renew, the ended, or all. */
@@ -49,6 +51,8 @@ export function ContractsPage() {
   const list = useApiQuery('contracts:list', { query, status, limit: 500 }, { placeholderData: (previous) => previous });
   const rows = list.data ?? [];
   const filtered = query !== '' || status !== 'all';
+  const leadDays = useRenewalLeadDays();
+  const tableColumns = useMemo(() => columns(leadDays), [leadDays]);
   useHotkeys([['mod+shift+N', () => setCreating(true)]], []);
 
   return (
@@ -73,7 +77,7 @@ export function ContractsPage() {
           value={filter}
           onChange={(e) => setFilter(e.currentTarget.value)}
           onKeyDown={(e) => {
-            const first = sortedRows(rows, COLUMNS, sort)[0];
+            const first = sortedRows(rows, tableColumns, sort)[0];
             if (e.key === 'Enter' && first) openContract(first.id);
           }}
         />
@@ -90,7 +94,7 @@ export function ContractsPage() {
         <EntityTable
           testId="contracts-table"
           stickyHeader
-          columns={COLUMNS}
+          columns={tableColumns}
           rows={rows}
           rowKey={(c) => c.id}
           sort={sort}
