@@ -100,5 +100,9 @@ export async function benchMaintenance(
     for (let i = 0; i < 50; i++) samples.push(await time(() => invoke('contracts:list', input())));
     lines.push(`contracts:list, ${name.padEnd(24)} ${stats(samples)}   (target p95 ≤ 30 ms)`);
   }
+  // The Desk's renewals: contracts ending soon, and whole-unit warranties ending soon with no contract after.
+  const renewals: number[] = [];
+  for (let i = 0; i < 20; i++) renewals.push(await time(() => invoke('renewals:list', {})));
+  lines.push(`renewals:list (contracts and warranties) ${stats(renewals)}   (target p95 ≤ 30 ms)`);
   return lines;
 }

@@ -3,7 +3,7 @@ import { MIN_PT } from '../../electron/backend/documents/kit/layout';
 import { translator } from '../../shared/i18n';
 import { openTestBackend, type TestBackend } from '../support/backend';
 import { readPdf, smallestType } from '../support/pdf-read';
-import { person, seedModel } from '../support/sample';
+import { person, phoneTicket, seedModel } from '../support/sample';
 
 /*
  * Renewal (续保), on a real database: what is due before a contract or a whole-unit warranty
@@ -84,6 +84,68 @@ describe('renewals due', () => {
     expect(due.find((r) => r.reference === 'AC-0102')?.id).toBe(y.id);
     await backend.ok('settings:update', { renewal: { leadDays: 3, defaultPriceFen: null } });
     expect((await backend.ok('renewals:list', {})).map((r) => r.reference)).toEqual([]);
+  });
+});
+
+describe('renewals due after repairs', () => {
+  it('counts a whole-unit warranty that repairs with downtime carried past its plain end into the window', async () => {
+    await backend.close();
+    let now = new Date('2026-06-01T09:00:00+08:00');
+    backend = await openTestBackend(undefined, () => now);
+    await backend.ok('session:begin', { operator: '王芳' });
+    const model = await seedModel(backend);
+    const customer = await backend.ok('customers:create', person());
+    // Plain term to 30 September 2026; the repair's 60 days carry it to Sunday 29 November, so Monday the 30th.
+    const unit = await backend.ok('units:create', { customerId: customer.id, modelId: model.id, serial: 'AC-0200', purchaseDate: '2025-10-01', acceptanceDate: '2025-10-01' });
+    const plain = await backend.ok('units:create', { customerId: customer.id, modelId: model.id, serial: 'AC-0201', purchaseDate: '2025-10-01', acceptanceDate: '2025-10-01' });
+    const ticket = await backend.ok('tickets:create', { ...phoneTicket(customer.id), unitId: unit.id, unregisteredUnit: null });
+    const tech = await backend.ok('technicians:create', { name: '李师傅', phone: '13900001111', skills: ['空调'] });
+    await backend.ok('tickets:transition', { id: ticket.id, to: 'answered' });
+    await backend.ok('tickets:appoint', { id: ticket.id, date: '2026-06-02', from: '09:00', to: '11:00' });
+    await backend.ok('tickets:assign', { id: ticket.id, technicianIds: [tech.id] });
+    for (const to of ['dispatched', 'onSite'] as const) await backend.ok('tickets:transition', { id: ticket.id, to });
+    await backend.ok('tickets:recordWork', { id: ticket.id, diagnosis: '主板故障', cause: '元件老化', action: '待配件', onSiteMinutes: 40, unfixedDowntime: true });
+    now = new Date('2026-11-20T09:00:00+08:00');
+    const due = await backend.ok('renewals:list', {});
+    expect(due.map((r) => [r.reference, r.endsOn])).toEqual([['AC-0200', '2026-11-30']]);
+    expect(due.some((r) => r.id === plain.id)).toBe(false);
+  });
+});
+
+describe('renewals due, read from the date indexes', () => {
+  it('finds exactly the units the engine says end in the window: month ends, a holiday just before today, several policies', async () => {
+    await backend.close();
+    // Thursday 8 October 2026, the first working day after the National Day holiday (1–7 October).
+    backend = await openTestBackend(undefined, () => new Date('2026-10-08T09:00:00+08:00'));
+    await backend.ok('session:begin', { operator: '王芳' });
+    const customer = await backend.ok('customers:create', person());
+    const models = [];
+    for (const months of [1, 12, 13]) {
+      const policy = await backend.ok('policies:create', { name: `整机 ${months} 个月`, basis: 'acceptance', components: [{ key: 'whole', name: '整机', months }] });
+      models.push({ months, model: await backend.ok('models:create', { brand: '格力', model: `M-${months}`, category: '空调', policyId: policy.id }) });
+    }
+    const units: number[] = [];
+    let serial = 0;
+    for (const { months, model } of models) {
+      // Starts from two weeks before to four weeks after the day that ends today, so ends fall on both sides of the window.
+      const base = new Date(Date.UTC(2026, 9 - months, 8));
+      for (let d = -45; d <= 30; d += 1) {
+        const day = new Date(base.getTime() + d * 86_400_000).toISOString().slice(0, 10);
+        // Acceptance or, without it, purchase: both bases of the start get tried.
+        const dates = serial % 3 === 0 ? { purchaseDate: day } : { purchaseDate: '2020-01-01', acceptanceDate: day };
+        units.push((await backend.ok('units:create', { customerId: customer.id, modelId: model.id, serial: `SN-${serial++}`, invoiceNumber: 'FP-1', ...dates })).id);
+      }
+    }
+    const { renewal } = await backend.ok('settings:get', {});
+    const until = new Date(Date.UTC(2026, 9, 8 + renewal.leadDays)).toISOString().slice(0, 10);
+    const expected: number[] = [];
+    for (const id of units) {
+      const whole = (await backend.ok('units:get', { id })).warranty.components[0]!;
+      if (whole.covered && whole.end && whole.end >= '2026-10-08' && whole.end <= until) expected.push(id);
+    }
+    const listed = (await backend.ok('renewals:list', {})).filter((r) => r.subject === 'warranty').map((r) => r.id);
+    expect(expected.length).toBeGreaterThan(10);
+    expect([...listed].sort((a, b) => a - b)).toEqual(expected);
   });
 });
 

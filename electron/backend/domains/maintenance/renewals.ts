@@ -104,32 +104,76 @@ async function contractOn(db: Db, unitId: number, day: string) {
     .executeTakeFirst();
 }
 
+const UNIT_DATES = ['purchase_date', 'acceptance_date', 'install_date', 'production_date'] as const;
+
+/** The first and last day a term may start so that start + months falls in [from, to]: addMonths clamps at a month's end, so the inverse is found by stepping. */
+function startsFor(from: string, to: string, months: number): { from: string; to: string } {
+  const after = (day: string) => addMonths(day, months);
+  let lo = addMonths(from, -months);
+  while (after(lo) < from) lo = addDays(lo, 1);
+  while (after(addDays(lo, -1)) >= from) lo = addDays(lo, -1);
+  let hi = addMonths(to, -months);
+  while (after(hi) > to) hi = addDays(hi, -1);
+  while (after(addDays(hi, 1)) <= to) hi = addDays(hi, 1);
+  return { from: lo, to: hi };
+}
+
 /**
- * Units that may have their whole-unit warranty end within the window, read cheaply before the
- * engine decides: the term counts from one of the unit's dates, so it cannot end before the
- * earliest of them plus the whole unit's months, nor after the latest plus its months, the
- * downtime extensions its tickets could add and a rest-day move.
+ * Units that may have their whole-unit warranty end within [today, until], read from the date
+ * indexes before the engine decides. A term counts from one of the unit's dates, for the
+ * policy's whole-unit months, plus one extension per repair in warranty that left the unit down,
+ * and its last day moves forward off rest days: so a unit can only be due if one of its dates
+ * lies in the window that many months back (widened by the rest days just before today, and
+ * moved earlier by its extensions). The engine then reads each candidate exactly.
  */
 async function warrantyCandidates(ctx: ServiceContext, today: string, until: string): Promise<number[]> {
-  const settings = await getSettings(ctx);
-  const rows = await ctx.db
-    .selectFrom('units as u')
-    .innerJoin('warranty_policy_versions as p', 'p.id', 'u.policy_version_id')
-    .select(['u.id', 'u.purchase_date', 'u.install_date', 'u.acceptance_date', 'u.production_date', 'p.components'])
-    .select((eb) => eb.selectFrom('tickets as t').select((e) => e.fn.countAll<number>().as('n')).whereRef('t.unit_id', '=', 'u.id').as('tickets'))
-    .where('u.status', 'in', IN_SERVICE)
-    .execute();
-  const slack = 31;
-  return rows
-    .filter((r) => {
-      const whole = (JSON.parse(r.components) as { months: number }[])[0];
-      const dates = [r.purchase_date, r.install_date, r.acceptance_date, r.production_date].filter((d): d is string => !!d).sort();
-      if (!whole || dates.length === 0) return false;
-      const earliest = addDays(addMonths(dates[0]!, whole.months), -1);
-      const latest = addDays(addMonths(dates[dates.length - 1]!, whole.months), Number(r.tickets ?? 0) * settings.warrantyRules.downtimeExtensionDays + slack);
-      return earliest <= until && latest >= today;
-    })
-    .map((r) => r.id);
+  const ext = (await getSettings(ctx)).warrantyRules.downtimeExtensionDays;
+  const versions = await ctx.db.selectFrom('warranty_policy_versions').select(['id', 'components']).execute();
+  const monthsOf = new Map<number, number>();
+  for (const v of versions) {
+    const whole = (JSON.parse(v.components) as { months?: number }[])[0];
+    if (whole && typeof whole.months === 'number') monthsOf.set(v.id, whole.months);
+  }
+  // A last day on one of the rest days just before today moves onto today or later.
+  const calendar = await loadCalendar(ctx, ctx.db);
+  let dueFrom = today;
+  for (let i = 0; i < 31 && !isWorkingDay(calendar, addDays(dueFrom, -1)); i++) dueFrom = addDays(dueFrom, -1);
+  const windowFor = (months: number, extensions: number) => startsFor(addDays(dueFrom, -extensions * ext), until, months);
+  const ids = new Set<number>();
+  const byMonths = new Map<number, number[]>();
+  for (const [id, months] of monthsOf) byMonths.set(months, [...(byMonths.get(months) ?? []), id]);
+  for (const [months, versionIds] of byMonths) {
+    const { from, to } = windowFor(months, 0);
+    const rows = await ctx.db
+      .selectFrom('units')
+      .select('id')
+      .where('policy_version_id', 'in', versionIds)
+      .where('status', 'in', IN_SERVICE)
+      .where((eb) => eb.or(UNIT_DATES.map((column) => eb.and([eb(column, '>=', from), eb(column, '<=', to)]))))
+      .execute();
+    for (const r of rows) ids.add(r.id);
+  }
+  if (ext > 0) {
+    // Few units were ever down under warranty: each is read with its count and checked in a window moved back by it.
+    const extended = await ctx.db
+      .selectFrom('tickets as t')
+      .innerJoin('units as u', 'u.id', 't.unit_id')
+      .select(['u.id', 'u.policy_version_id', ...UNIT_DATES.map((c) => `u.${c}` as const)])
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('t.warranty_in', '=', 1)
+      .where('t.unfixed_downtime', '=', 1)
+      .where('t.unit_id', 'is not', null)
+      .where('u.status', 'in', IN_SERVICE)
+      .groupBy('u.id')
+      .execute();
+    for (const r of extended) {
+      const months = monthsOf.get(r.policy_version_id);
+      if (months === undefined) continue;
+      const { from, to } = windowFor(months, Number(r.n));
+      if (UNIT_DATES.some((c) => { const d = r[c]; return d !== null && d >= from && d <= to; })) ids.add(r.id);
+    }
+  }
+  return [...ids].sort((a, b) => a - b);
 }
 
 /** The whole unit's last covered day, if the engine knows it and it is covered today. */
@@ -138,21 +182,56 @@ function wholeUnitEnd(unit: Unit): string | null {
   return whole && whole.covered && whole.end ? whole.end : null;
 }
 
+/** Of these units, those a contract covers on the day after each one's end, read in one query. */
+async function coveredAfter(db: Db, ends: Map<number, string>): Promise<Set<number>> {
+  if (ends.size === 0) return new Set();
+  const rows = await db
+    .selectFrom('contract_units as cu')
+    .innerJoin('maintenance_contracts as c', 'c.id', 'cu.contract_id')
+    .select(['cu.unit_id', 'c.starts_on', 'c.ends_on'])
+    .where('cu.unit_id', 'in', [...ends.keys()])
+    .where('c.cancelled_at', 'is', null)
+    .execute();
+  const covered = new Set<number>();
+  for (const r of rows) {
+    const day = addDays(ends.get(r.unit_id)!, 1);
+    if (r.starts_on <= day && r.ends_on >= day) covered.add(r.unit_id);
+  }
+  return covered;
+}
+
 /** Units whose whole-unit warranty ends within the lead time, with no contract the day after and not declined. */
 async function warrantiesDue(ctx: ServiceContext, today: string, until: string): Promise<RenewalDue[]> {
   const ids = await warrantyCandidates(ctx, today, until);
   const out: RenewalDue[] = [];
   for (let i = 0; i < ids.length; i += 200) {
+    const ending = new Map<number, { unit: Unit; end: string }>();
     for (const unit of await loadUnits(ctx, ctx.db, ids.slice(i, i + 200), today)) {
       const end = wholeUnitEnd(unit);
-      if (!end || end < today || end > until) continue;
-      if (await contractOn(ctx.db, unit.id, addDays(end, 1))) continue;
-      const declined = await ctx.db.selectFrom('renewal_declines').select('id').where('unit_id', '=', unit.id).where('ends_on', '=', end).executeTakeFirst();
-      if (declined) continue;
-      const visit = await renewalVisit(ctx.db, { contractId: null, unitId: unit.id }, addDays(end, -90));
+      if (end && end >= today && end <= until) ending.set(unit.id, { unit, end });
+    }
+    if (ending.size === 0) continue;
+    const unitIds = [...ending.keys()];
+    const [covered, declines, visits] = await Promise.all([
+      coveredAfter(ctx.db, new Map(unitIds.map((id) => [id, ending.get(id)!.end]))),
+      ctx.db.selectFrom('renewal_declines').select(['unit_id', 'ends_on']).where('unit_id', 'in', unitIds).execute(),
+      ctx.db
+        .selectFrom('visits')
+        .select(['id', 'unit_id', 'due_on'])
+        .where('renewal', '=', 1)
+        .where('status', 'in', ['due', 'done'])
+        .where('contract_id', 'is', null)
+        .where('unit_id', 'in', unitIds)
+        .orderBy('due_on', 'desc')
+        .execute(),
+    ]);
+    for (const [id, { unit, end }] of ending) {
+      if (covered.has(id) || declines.some((d) => d.unit_id === id && d.ends_on === end)) continue;
+      // The latest renewal visit from 90 days before this end, as renewalVisit reads it for one unit.
+      const visit = visits.find((v) => v.unit_id === id && v.due_on >= addDays(end, -90));
       out.push({
         subject: 'warranty',
-        id: unit.id,
+        id,
         reference: unit.serial,
         customerId: unit.customerId,
         customerName: unit.customerName,
