@@ -34,7 +34,7 @@ export function DutyHoursEditor({ form, path, hours }: { form: FormLike; path: s
               </Table.Td>
               <Table.Td>
                 <Group gap="md" align="center">
-                  <Checkbox label={t('hours.level.closed')} aria-label={`${dayName}: ${t('hours.level.closed')}`} {...form.getInputProps(`${dayPath}.closed`, { type: 'checkbox' })} />
+                  <Checkbox label={t('hours.level.closed')} aria-label={t('hours.level.dayAction', { day: dayName, action: t('hours.level.closed') })} {...form.getInputProps(`${dayPath}.closed`, { type: 'checkbox' })} />
                   {!closed &&
                     spans.map((_, i) => (
                       <Group key={i} gap={4} wrap="nowrap">
@@ -53,14 +53,14 @@ export function DutyHoursEditor({ form, path, hours }: { form: FormLike; path: s
                           </Group>
                         ))}
                         {spans.length > 1 && (
-                          <ActionIcon variant="subtle" color="gray" size="sm" aria-label={`${dayName}: ${t('hours.level.removeSpan')} ${i + 1}`} onClick={() => form.removeListItem(`${dayPath}.spans`, i)}>
+                          <ActionIcon variant="subtle" color="gray" size="sm" aria-label={t('hours.level.dayAction', { day: dayName, action: `${t('hours.level.removeSpan')} ${i + 1}` })} onClick={() => form.removeListItem(`${dayPath}.spans`, i)}>
                             <IconX size={14} />
                           </ActionIcon>
                         )}
                       </Group>
                     ))}
                   {!closed && (
-                    <Button variant="subtle" size="compact-xs" leftSection={<IconPlus size={12} />} aria-label={`${dayName}: ${t('hours.level.addSpan')}`} onClick={() => form.insertListItem(`${dayPath}.spans`, { from: '', to: '' })}>
+                    <Button variant="subtle" size="compact-xs" leftSection={<IconPlus size={12} />} aria-label={t('hours.level.dayAction', { day: dayName, action: t('hours.level.addSpan') })} onClick={() => form.insertListItem(`${dayPath}.spans`, { from: '', to: '' })}>
                       {t('hours.level.addSpan')}
                     </Button>
                   )}
