@@ -63,7 +63,6 @@ export const hours = {
     reply: 'Reply',
     replyHint: 'The answer to the customer’s complaint, promised within 2 working days by default',
     markReplied: 'Customer given the reply',
-    shares: 'Shares promised',
     replyShare: 'Replied in time (%)',
     resolveShare: 'Resolved in time (%)',
   },

@@ -63,7 +63,6 @@ export const hours = {
     reply: '正式答复',
     replyHint: '对客户投诉的正式答复，默认 2 个工作日内',
     markReplied: '已正式答复客户',
-    shares: '承诺达成率',
     replyShare: '按时正式答复（%）',
     resolveShare: '按时处理完毕（%）',
   },
