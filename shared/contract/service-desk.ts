@@ -14,6 +14,7 @@ import {
 import { none, read, returns, write, type QueryDomain } from './channel';
 import { boardInput, callbackRecordInput, callbacksDueInput, type Board, type CallbackDue, type TicketDetail } from '../schemas/ticket';
 import { TICKET_VIEWS } from './tickets';
+import { sharesInput, type ServiceShares } from '../schemas/shares';
 
 /** Complaints show on their ticket and on the desk board. */
 const COMPLAINT_VIEWS: QueryDomain[] = ['complaints', 'tickets', 'desk'];
@@ -36,4 +37,7 @@ export const serviceDeskChannels = {
   'complaints:get': read(complaintIdInput, returns<Complaint>()),
   'complaints:list': read(complaintListInput, returns<Complaint[]>()),
   'complaints:close': write(complaintIdInput, returns<Complaint>(), { refreshes: COMPLAINT_VIEWS }),
+  /** The share of each promise met over a period: the Desk shows it, the owner's reports will use it. */
+  'serviceLevels:shares': read(sharesInput, returns<ServiceShares>()),
+  'serviceLevels:exportShares': write(sharesInput, returns<{ savedTo: string | null; rows: number }>(), { refreshes: [] }),
 };

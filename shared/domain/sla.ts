@@ -2,6 +2,7 @@ import type { Region } from '../schemas/customer';
 import { addWorkingDays, type WorkingCalendar } from './calendar';
 import type { Severity } from './ticket-status';
 import { localDay, localMoment, addDays } from './dates';
+import { onDuty, type DutyHours } from './duty-hours';
 
 /**
  * A promised time. The hotline runs 7×24, so clock minutes and hours count straight through
@@ -23,10 +24,33 @@ export interface Targets {
 
 export type TargetTable = Record<Region, Record<Severity, Targets>>;
 
+/** The milestones a level may promise a share of ("on site within 4 h in 90% of faults"). */
+export const SHARE_MILESTONES = ['answer', 'arrival', 'fix'] as const;
+export type ShareMilestone = (typeof SHARE_MILESTONES)[number];
+
 export interface ServiceLevelTerms {
+  /** The targets; with duty hours, the targets for a call that came in during them. */
   targets: TargetTable;
   /** Not fixed in time: a loaner of no lower specification within this long of the report. */
   loaner: Duration;
+  /**
+   * Duty hours and the targets for a call outside them. Absent on every level saved before duty
+   * hours existed: those keep one set of targets round the clock, exactly as before.
+   */
+  duty?: { hours: DutyHours; outside: TargetTable };
+  /** The share of calls each target is promised for, in percent; absent or null: not promised. */
+  shares?: Partial<Record<ShareMilestone, number | null>>;
+}
+
+/**
+ * The targets a call gets: by its region and severity, and with duty hours by the hour it came
+ * in (the desk's local day and time, weekends and holidays from the working calendar). Every
+ * milestone of the call, the fix included, follows that hour: the promise is made when the call
+ * is taken.
+ */
+export function targetsFor(terms: ServiceLevelTerms, region: Region, severity: Severity, reportedAt: number, calendar: WorkingCalendar): Targets {
+  if (!terms.duty || onDuty(terms.duty.hours, reportedAt, calendar)) return terms.targets[region][severity];
+  return terms.duty.outside[region][severity];
 }
 
 const MINUTE = 60_000;

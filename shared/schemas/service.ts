@@ -3,6 +3,7 @@ import type { ServiceLevelTerms } from '../domain/sla';
 import { SEVERITIES } from '../domain/ticket-status';
 import { id, isoDate, listLimit, optionalText, requiredText } from './common';
 import { REGIONS } from './customer';
+import { dutyHours } from './duty-hours';
 
 export const duration = z.strictObject({
   amount: z.number().int().min(1, { error: 'validation.durationPositive' }).max(10_000),
@@ -10,9 +11,14 @@ export const duration = z.strictObject({
 });
 const targets = z.strictObject({ answer: duration, arrival: duration, fix: duration });
 const bySeverity = z.strictObject(Object.fromEntries(SEVERITIES.map((s) => [s, targets])) as Record<(typeof SEVERITIES)[number], typeof targets>);
+const targetTable = z.strictObject(Object.fromEntries(REGIONS.map((r) => [r, bySeverity])) as Record<(typeof REGIONS)[number], typeof bySeverity>);
+/** A share promised, in whole percent; null: none promised. */
+const share = z.number({ error: 'validation.required' }).int({ error: 'validation.wholeNumber' }).min(1, { error: 'hours.errors.shareRange' }).max(100, { error: 'hours.errors.shareRange' }).nullable();
 export const serviceLevelTerms = z.strictObject({
-  targets: z.strictObject(Object.fromEntries(REGIONS.map((r) => [r, bySeverity])) as Record<(typeof REGIONS)[number], typeof bySeverity>),
+  targets: targetTable,
   loaner: duration,
+  duty: z.strictObject({ hours: dutyHours, outside: targetTable }).optional(),
+  shares: z.strictObject({ answer: share.optional(), arrival: share.optional(), fix: share.optional() }).optional(),
 });
 
 export const serviceLevelFields = { name: requiredText(40), isDefault: z.boolean().default(false), terms: serviceLevelTerms };
@@ -81,8 +87,10 @@ export const complaintCreateInput = z.strictObject({
 export const complaintUpdateInput = z.strictObject({
   id,
   handler: optionalText(50),
-  /** Marks the first answer given to the customer (the 1-hour promise). */
+  /** Marks the first answer given to the customer (the 1-hour acknowledgement). */
   answered: z.boolean().optional(),
+  /** Marks the reply given to the customer (the 2-working-day promise). */
+  replied: z.boolean().optional(),
   /** A step taken, appended to the record with who and when. */
   step: optionalText(1000),
   resolution: optionalText(2000),
@@ -102,9 +110,12 @@ export interface Complaint {
   ticketNumber: string | null;
   receivedAt: number;
   answerDue: number;
+  /** Null on a complaint recorded before the reply promise existed. */
+  replyDue: number | null;
   resolveDue: number;
   handler: string | null;
   answeredAt: number | null;
+  repliedAt: number | null;
   steps: { at: number; who: string; text: string }[];
   resolution: string | null;
   verdict: 'satisfied' | 'acceptable' | 'dissatisfied' | null;
@@ -112,5 +123,6 @@ export interface Complaint {
   closedAt: number | null;
   /** Deadline states for the first answer and the resolution. */
   answerState: 'met' | 'missed' | 'onTrack' | 'atRisk' | 'overdue';
+  replyState: 'met' | 'missed' | 'onTrack' | 'atRisk' | 'overdue' | null;
   resolveState: 'met' | 'missed' | 'onTrack' | 'atRisk' | 'overdue';
 }

@@ -69,7 +69,13 @@ export const settingsFields = {
       other: z.number().int().min(0).max(10_000_000),
     }),
     complaintAnswer: duration,
+    complaintReply: duration,
     complaintResolve: duration,
+    /** The share of complaints promised a reply and a resolution in time, in percent (null: none). */
+    complaintShares: z.strictObject({
+      reply: z.number({ error: 'validation.required' }).int({ error: 'validation.wholeNumber' }).min(1, { error: 'hours.errors.shareRange' }).max(100, { error: 'hours.errors.shareRange' }).nullable(),
+      resolve: z.number({ error: 'validation.required' }).int({ error: 'validation.wholeNumber' }).min(1, { error: 'hours.errors.shareRange' }).max(100, { error: 'hours.errors.shareRange' }).nullable(),
+    }),
   }),
   hotlineHours,
   /** Who answers for the warranty (保修负责部门和人员), printed on the card; each part may be left out. */
@@ -143,6 +149,10 @@ export interface ServiceRules {
   callbackDays: number;
   lifetimeMaintenance: boolean;
   travelFen: { urban: number; suburban: number; other: number };
+  /** The acknowledgement (first answer), the seeds' 1 hour. */
   complaintAnswer: Duration;
+  /** The reply, the seeds' 2 working days. */
+  complaintReply: Duration;
   complaintResolve: Duration;
+  complaintShares: { reply: number | null; resolve: number | null };
 }

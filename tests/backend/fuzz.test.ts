@@ -61,6 +61,7 @@ const READ_ONLY = new Set<string>([
   'calendar:get',
   'complaints:get',
   'complaints:list',
+  'serviceLevels:shares',
   'backups:list',
   'backups:inspect',
   'health:status',
@@ -75,7 +76,7 @@ const READ_ONLY = new Set<string>([
   'batchPrint:status',
 ]);
 /** Channels that open a dialog: the headless platform answers null (cancelled), nothing is written. */
-const DIALOG = new Set<string>(['documents:saveAs', 'import:open', 'export:list', 'backups:chooseFolder', 'health:chooseFolder', 'health:saveDiagnostics']);
+const DIALOG = new Set<string>(['documents:saveAs', 'import:open', 'export:list', 'backups:chooseFolder', 'health:chooseFolder', 'health:saveDiagnostics', 'serviceLevels:exportShares']);
 const ID_FIELDS = ['id', 'keepId', 'mergeId', 'customerId', 'modelId', 'policyId', 'unitId', 'batchId', 'ticketId', 'partId', 'technicianId', 'loanerId', 'leadId', 'ticketPartId', 'feeId', 'serviceLevelId'];
 const MISSING_IDS = [999_999, 123_456_789, 2 ** 31, Number.MAX_SAFE_INTEGER];
 
@@ -520,6 +521,8 @@ beforeAll(async () => {
     'complaints:get': { id: complaint.id },
     'complaints:list': { openOnly: false, limit: 10 },
     'complaints:close': { id: complaint.id },
+    'serviceLevels:shares': { from: '2026-11-01', to: '2026-11-30' },
+    'serviceLevels:exportShares': { from: '2026-11-01', to: '2026-11-30' },
     'contracts:list': { query: 'WB', customerId: c1.id, status: 'all', limit: 10 },
     'contracts:get': { id: contract.id },
     'contracts:create': {

@@ -30,8 +30,9 @@ async function reportTicket(customerId: number) {
 const complaint = { channel: 'phone' as const, content: '师傅迟到两小时，态度差' };
 
 describe('complaints', () => {
-  it('numbers each complaint and sets the answer and resolution deadlines across a weekend', async () => {
-    // Friday 20 November 2026: two working days run over the weekend to Tuesday.
+  it('numbers each complaint and sets the acknowledgement, reply and resolution deadlines across a weekend', async () => {
+    // Friday 20 November 2026: the seeds' two working days to reply run over the weekend to
+    // Tuesday, the five to resolve to Friday.
     await open(new Date(2026, 10, 20, 10, 0));
     const customer = await backend.ok('customers:create', person());
     const first = await backend.ok('complaints:create', { ...complaint, customerId: customer.id, handler: '王经理' });
@@ -42,10 +43,12 @@ describe('complaints', () => {
       ticketId: null,
       receivedAt: now.getTime(),
       answerDue: now.getTime() + HOUR,
-      resolveDue: endOfDay(2026, 11, 24),
+      replyDue: endOfDay(2026, 11, 24),
+      resolveDue: endOfDay(2026, 11, 27),
       handler: '王经理',
       steps: [],
       answerState: 'onTrack',
+      replyState: 'onTrack',
       resolveState: 'onTrack',
     });
     const second = await backend.ok('complaints:create', complaint);
@@ -54,12 +57,13 @@ describe('complaints', () => {
   });
 
   it('counts a holiday out and a swapped Saturday in', async () => {
-    // Wednesday 30 September 2026: National Day runs 1-7 October, so the 2 working days are 8 and 9 October.
+    // Wednesday 30 September 2026: National Day runs 1-7 October, so the 2 working days to reply
+    // are 8 and 9 October, and the 5 to resolve run on over Saturday the 10th (调休) to the 13th.
     await open(new Date(2026, 8, 30, 16, 0));
-    expect((await backend.ok('complaints:create', complaint)).resolveDue).toBe(endOfDay(2026, 10, 9));
+    expect(await backend.ok('complaints:create', complaint)).toMatchObject({ replyDue: endOfDay(2026, 10, 9), resolveDue: endOfDay(2026, 10, 13) });
     // Friday 9 October: Saturday the 10th is a swapped working day (调休), Sunday is not.
     now = new Date(2026, 9, 9, 16, 0);
-    expect((await backend.ok('complaints:create', complaint)).resolveDue).toBe(endOfDay(2026, 10, 12));
+    expect(await backend.ok('complaints:create', complaint)).toMatchObject({ replyDue: endOfDay(2026, 10, 12), resolveDue: endOfDay(2026, 10, 15) });
   });
 
   it('follows the promises in the settings and the desk\'s own calendar', async () => {
@@ -111,9 +115,10 @@ describe('complaints', () => {
     const created = await backend.ok('complaints:create', complaint);
     now = new Date(2026, 10, 20, 11, 30);
     expect((await backend.ok('complaints:get', { id: created.id })).answerState).toBe('overdue');
-    // Within the last quarter of the two working days the resolution is at risk.
+    // Within the last quarter of the two working days the reply is at risk; the resolution is not yet.
     now = new Date(2026, 10, 24, 12, 0);
-    expect((await backend.ok('complaints:get', { id: created.id })).resolveState).toBe('atRisk');
+    expect((await backend.ok('complaints:get', { id: created.id })).replyState).toBe('atRisk');
+    expect((await backend.ok('complaints:get', { id: created.id })).resolveState).toBe('onTrack');
     expect((await backend.ok('complaints:update', { id: created.id, answered: true })).answerState).toBe('missed');
   });
 
@@ -128,7 +133,7 @@ describe('complaints', () => {
     await backend.ok('complaints:update', { id: created.id, resolution: '退还上门费 50 元' });
     now = new Date(2026, 10, 21, 9, 0);
     const closed = await backend.ok('complaints:close', { id: created.id });
-    expect(closed).toMatchObject({ closedAt: now.getTime(), resolvedAt: now.getTime(), answeredAt: now.getTime(), resolveState: 'met', answerState: 'missed' });
+    expect(closed).toMatchObject({ closedAt: now.getTime(), resolvedAt: now.getTime(), answeredAt: now.getTime(), repliedAt: now.getTime(), resolveState: 'met', replyState: 'met', answerState: 'missed' });
 
     const update = await backend.fails('complaints:update', { id: created.id, step: '再次回访' });
     expect(update.code).toBe('CONFLICT');
@@ -148,5 +153,51 @@ describe('complaints', () => {
     expect((await backend.ok('complaints:list', {})).map((c) => c.id)).toEqual([friday.id, monday.id]);
     expect((await backend.ok('complaints:list', { openOnly: false })).map((c) => c.id)).toEqual([friday.id, monday.id, done.id]);
     expect((await backend.fails('complaints:get', { id: 999 })).details.message).toEqual({ key: 'service.errors.complaintMissing', params: { id: 999 } });
+  });
+});
+
+describe('complaint promises as the seeds give them (issue 20, point 8)', () => {
+  it('starts with 1 hour to acknowledge, 2 working days to reply (all), 5 to resolve (98%)', async () => {
+    await open(new Date(2026, 10, 20, 10, 0));
+    const { service } = await backend.ok('settings:get', {});
+    expect(service).toMatchObject({
+      complaintAnswer: { amount: 1, unit: 'hours' },
+      complaintReply: { amount: 2, unit: 'workingDays' },
+      complaintResolve: { amount: 5, unit: 'workingDays' },
+      complaintShares: { reply: 100, resolve: 98 },
+    });
+  });
+
+  it('records the reply once, which also acknowledges; the shares met are counted per promise', async () => {
+    await open(new Date(2026, 10, 20, 10, 0));
+    const a = await backend.ok('complaints:create', complaint);
+    const b = await backend.ok('complaints:create', complaint);
+    now = new Date(2026, 10, 20, 10, 30);
+    const replied = await backend.ok('complaints:update', { id: a.id, replied: true });
+    expect(replied).toMatchObject({ answeredAt: now.getTime(), repliedAt: now.getTime(), answerState: 'met', replyState: 'met' });
+    now = new Date(2026, 10, 21, 9, 0);
+    expect((await backend.ok('complaints:update', { id: a.id, replied: true })).repliedAt).toBe(new Date(2026, 10, 20, 10, 30).getTime());
+    // b: acknowledged late, replied after the two working days (Wednesday the 25th).
+    await backend.ok('complaints:update', { id: b.id, answered: true });
+    now = new Date(2026, 10, 25, 9, 0);
+    expect((await backend.ok('complaints:update', { id: b.id, replied: true })).replyState).toBe('missed');
+    const shares = await backend.ok('serviceLevels:shares', { from: '2026-11-20', to: '2026-11-20' });
+    expect(shares.complaints).toEqual({
+      count: 2,
+      rows: [
+        { milestone: 'ack', promised: null, judged: 2, met: 1, share: 50, kept: null },
+        { milestone: 'reply', promised: 100, judged: 2, met: 1, share: 50, kept: false },
+        // Neither resolved, and 5 working days (to the 27th) not yet past: nothing judged.
+        { milestone: 'resolve', promised: 98, judged: 0, met: 0, share: null, kept: null },
+      ],
+    });
+  });
+
+  it('refuses a share out of range in the rules, and saves nothing of them', async () => {
+    await open(new Date(2026, 10, 20, 10, 0));
+    const { service } = await backend.ok('settings:get', {});
+    const error = await backend.fails('settings:update', { service: { ...service, callbackDays: 7, complaintShares: { reply: 0, resolve: 98 } } });
+    expect(error.details.fields?.['service.complaintShares.reply']).toEqual([{ key: 'hours.errors.shareRange' }]);
+    expect((await backend.ok('settings:get', {})).service).toEqual(service);
   });
 });

@@ -18,6 +18,8 @@ import * as m0180 from './0180_create_maintenance';
 import * as m0200 from './0200_create_checklists';
 import * as m0210 from './0210_create_renewals';
 import * as m0215 from './0215_units_date_indexes';
+import * as m0260 from './0260_complaint_reply_due';
+import * as m0265 from './0265_complaint_resolve_default';
 
 /**
  * Listed by hand, not scanned from disk: the bundled main process has no migrations folder.
@@ -43,6 +45,8 @@ export const migrations: Record<string, Migration> = {
   '0200_create_checklists': m0200,
   '0210_create_renewals': m0210,
   '0215_units_date_indexes': m0215,
+  '0260_complaint_reply_due': m0260,
+  '0265_complaint_resolve_default': m0265,
 };
 
 /** The schema version this build writes: stored in PRAGMA user_version after migrating. */

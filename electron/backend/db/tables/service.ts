@@ -218,4 +218,7 @@ export interface ComplaintsTable {
   created_by: string;
   created_at: number;
   updated_at: number;
+  /** Migration 0260: the reply promised within 2 working days; null on complaints recorded before. */
+  reply_due: number | null;
+  replied_at: number | null;
 }

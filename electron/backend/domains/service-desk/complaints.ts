@@ -35,15 +35,19 @@ function toComplaint(r: ComplaintRow, now: number): Complaint {
     ticketNumber: r.ticket_number,
     receivedAt: r.received_at,
     answerDue: r.answer_due,
+    replyDue: r.reply_due,
     resolveDue: r.resolve_due,
     handler: r.handler,
     answeredAt: r.answered_at,
+    repliedAt: r.replied_at,
     steps: JSON.parse(r.steps) as Step[],
     resolution: r.resolution,
     verdict: r.verdict as Complaint['verdict'],
     resolvedAt: r.resolved_at,
     closedAt: r.closed_at,
     answerState: deadlineState(r.received_at, r.answer_due, r.answered_at, now),
+    // Complaints recorded before the reply promise existed (migration 0260) owe none.
+    replyState: r.reply_due === null ? null : deadlineState(r.received_at, r.reply_due, r.replied_at, now),
     resolveState: deadlineState(r.received_at, r.resolve_due, r.resolved_at, now),
   };
 }
@@ -112,6 +116,7 @@ export async function createComplaint(ctx: ServiceContext, input: z.output<typeo
         ticket_id: input.ticketId,
         received_at: at,
         answer_due: deadline(at, settings.service.complaintAnswer, calendar),
+        reply_due: deadline(at, settings.service.complaintReply, calendar),
         resolve_due: deadline(at, settings.service.complaintResolve, calendar),
         handler: input.handler,
         created_by: currentOperator(),
@@ -126,7 +131,7 @@ export async function createComplaint(ctx: ServiceContext, input: z.output<typeo
 }
 
 async function openComplaint(ctx: ServiceContext, trx: Db, id: number) {
-  const row = await trx.selectFrom('complaints').select(['id', 'number', 'closed_at', 'answered_at', 'steps', 'resolution']).where('id', '=', id).executeTakeFirst();
+  const row = await trx.selectFrom('complaints').select(['id', 'number', 'closed_at', 'answered_at', 'replied_at', 'steps', 'resolution']).where('id', '=', id).executeTakeFirst();
   if (!row) throw complaintMissing(id);
   if (row.closed_at !== null) {
     throw refusal('CONFLICT', 'service.errors.complaintClosed', { number: row.number });
@@ -152,6 +157,8 @@ export async function updateComplaint(ctx: ServiceContext, input: z.output<typeo
         ...(input.verdict !== null && { verdict: input.verdict }),
         // The first answer is a promise kept once; answering again does not move it.
         ...(input.answered === true && row.answered_at === null && { answered_at: at }),
+        // A reply is also an acknowledgement, if none was recorded.
+        ...(input.replied === true && row.replied_at === null && { replied_at: at, answered_at: row.answered_at ?? at }),
         steps: JSON.stringify(steps),
         updated_at: at,
       })
@@ -161,7 +168,7 @@ export async function updateComplaint(ctx: ServiceContext, input: z.output<typeo
   return getComplaint(ctx, input.id);
 }
 
-/** Closing reports the outcome to the customer, which also counts as an answer if none was recorded. */
+/** Closing reports the outcome to the customer, which also counts as the answer and the reply if none was recorded. */
 export async function closeComplaint(ctx: ServiceContext, id: number): Promise<Complaint> {
   await ctx.db.transaction().execute(async (trx) => {
     const row = await openComplaint(ctx, trx, id);
@@ -171,7 +178,7 @@ export async function closeComplaint(ctx: ServiceContext, id: number): Promise<C
     const at = ctx.now().getTime();
     await trx
       .updateTable('complaints')
-      .set({ resolved_at: at, closed_at: at, answered_at: row.answered_at ?? at, updated_at: at })
+      .set({ resolved_at: at, closed_at: at, answered_at: row.answered_at ?? at, replied_at: row.replied_at ?? at, updated_at: at })
       .where('id', '=', id)
       .execute();
   });

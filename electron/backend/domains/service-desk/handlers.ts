@@ -4,6 +4,7 @@ import { calendarView, resetCalendarYear, saveCalendarYear } from './calendar';
 import { callbacksDue, recordCallback } from './callbacks';
 import { closeComplaint, createComplaint, getComplaint, listComplaints, updateComplaint } from './complaints';
 import { createServiceLevel, listServiceLevels, updateServiceLevel } from './service-levels';
+import { exportServiceShares, serviceShares } from './shares';
 
 /** Callbacks, the desk board, service levels, the working calendar, complaints. */
 export const serviceDeskHandlers = {
@@ -21,4 +22,6 @@ export const serviceDeskHandlers = {
   'complaints:get': (ctx, input) => getComplaint(ctx, input.id),
   'complaints:list': listComplaints,
   'complaints:close': (ctx, input) => closeComplaint(ctx, input.id),
+  'serviceLevels:shares': serviceShares,
+  'serviceLevels:exportShares': exportServiceShares,
 } satisfies DomainHandlers;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { addDays, localDay, localTime, localMoment } from '../../../../shared/domain/dates';
-import { deadline } from '../../../../shared/domain/sla';
+import { deadline, targetsFor } from '../../../../shared/domain/sla';
 import { canMove, needsFor, type Severity, type TicketStatus } from '../../../../shared/domain/ticket-status';
 import type { Region } from '../../../../shared/schemas/customer';
 import type {
@@ -73,7 +73,7 @@ export async function transitionTicket(ctx: ServiceContext, input: z.output<type
       stamps.arrived_at = at;
       // The fix clock starts when the technician arrives.
       const level = await serviceLevelTerms(trx, row.service_level_id);
-      stamps.fix_due = deadline(at, level.terms.targets[row.region as Region][row.severity as Severity].fix, calendar);
+      stamps.fix_due = deadline(at, targetsFor(level.terms, row.region as Region, row.severity as Severity, row.reported_at, calendar).fix, calendar);
     }
     if (to === 'resolved') stamps.resolved_at = at;
     if (to === 'closed') stamps.closed_at = at;
@@ -139,7 +139,7 @@ export async function appointTicket(ctx: ServiceContext, input: z.output<typeof 
     const dues: { arrival_due?: number; fix_due?: number } = {};
     if (row.arrived_at === null) {
       const level = await serviceLevelTerms(trx, row.service_level_id);
-      const targets = level.terms.targets[row.region as Region][row.severity as Severity];
+      const targets = targetsFor(level.terms, row.region as Region, row.severity as Severity, row.reported_at, calendar);
       const promised = deadline(row.reported_at, targets.arrival, calendar);
       dues.arrival_due = Math.max(promised, localMoment(input.date, input.to));
       dues.fix_due = deadline(dues.arrival_due, targets.fix, calendar);

@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { z } from 'zod';
 import { computeCharges, type PaymentMethod } from '../../../../shared/domain/charges';
-import { deadlineViews, ticketDeadlines, worstState, type DeadlineView, type ServiceLevelTerms, type TicketClock } from '../../../../shared/domain/sla';
+import { deadlineViews, targetsFor, ticketDeadlines, worstState, type DeadlineView, type ServiceLevelTerms, type TicketClock } from '../../../../shared/domain/sla';
 import { TRANSITIONS, type FaultCategory, type Severity, type TicketSource, type TicketStatus } from '../../../../shared/domain/ticket-status';
 import { fittedPartCover } from '../../../../shared/domain/warranty-engine';
 import type { Explanation, WarrantySummary } from '../../../../shared/domain/warranty-types';
@@ -71,7 +71,7 @@ export async function createTicket(
   const level = await serviceLevelTerms(ctx.db, input.serviceLevelId ?? contractLevel);
   const { service } = await getSettings(ctx);
   const calendar = await loadCalendar(ctx);
-  const targets = level.terms.targets[customer.region][input.severity];
+  const targets = targetsFor(level.terms, customer.region, input.severity, reportedAt, calendar);
   const due = ticketDeadlines(targets, level.terms.loaner, { reportedAt, arrivedAt: null }, calendar);
   const whole = unit?.warranty.components[0];
   const warranty: StoredWarranty = unit

@@ -42,6 +42,11 @@ function Facts({ c }: { c: Complaint }) {
       <Field label={t('service.complaints.columns.answer')}>
         <DeadlineCell state={c.answerState} due={c.answerDue} doneAt={c.answeredAt} />
       </Field>
+      {c.replyState !== null && c.replyDue !== null && (
+        <Field label={t('hours.complaint.reply')}>
+          <DeadlineCell state={c.replyState} due={c.replyDue} doneAt={c.repliedAt} />
+        </Field>
+      )}
       <Field label={t('service.complaints.columns.resolve')}>
         <DeadlineCell state={c.resolveState} due={c.resolveDue} doneAt={c.resolvedAt} />
       </Field>
@@ -75,14 +80,14 @@ function ProgressForm({ c }: { c: Complaint }) {
   const fail = (err: unknown) => {
     if (!showServerFieldErrors(form, FIELDS, t, err)) notifyError(t, err);
   };
-  const input = (v: Values, answered = false) => ({ id: c.id, handler: v.handler, step: v.step, resolution: v.resolution, verdict: v.verdict || null, answered });
+  const input = (v: Values, answered = false, replied = false) => ({ id: c.id, handler: v.handler, step: v.step, resolution: v.resolution, verdict: v.verdict || null, answered, replied });
 
-  const save = (answered = false) =>
-    update.mutate(input(form.getValues(), answered), {
+  const save = (answered = false, replied = false) =>
+    update.mutate(input(form.getValues(), answered, replied), {
       onSuccess: (saved) => {
         form.setFieldValue('step', '');
         form.resetDirty();
-        notifyDone(answered ? t('service.complaints.answeredDone') : t('service.complaints.saved', { number: saved.number }));
+        notifyDone(answered || replied ? t('service.complaints.answeredDone') : t('service.complaints.saved', { number: saved.number }));
       },
       onError: fail,
     });
@@ -110,6 +115,11 @@ function ProgressForm({ c }: { c: Complaint }) {
         {c.answeredAt === null && (
           <Button variant="light" color="teal" leftSection={<IconPhoneCall size={16} />} loading={update.isPending} onClick={() => save(true)}>
             {t('service.complaints.recordAnswer')}
+          </Button>
+        )}
+        {c.repliedAt === null && c.replyDue !== null && (
+          <Button variant="light" color="teal" title={t('hours.complaint.replyHint')} loading={update.isPending} onClick={() => save(false, true)}>
+            {t('hours.complaint.markReplied')}
           </Button>
         )}
         <TextInput label={t('service.complaints.fields.handler')} {...form.getInputProps('handler')} />

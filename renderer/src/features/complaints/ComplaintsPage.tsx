@@ -60,6 +60,7 @@ function ComplaintRow({ c, onOpen }: { c: Complaint; onOpen: () => void }) {
       <Table.Td>
         <DeadlineCell state={c.answerState} due={c.answerDue} doneAt={c.answeredAt} />
       </Table.Td>
+      <Table.Td>{c.replyState !== null && c.replyDue !== null ? <DeadlineCell state={c.replyState} due={c.replyDue} doneAt={c.repliedAt} /> : t('app.common.none')}</Table.Td>
       <Table.Td>
         <DeadlineCell state={c.resolveState} due={c.resolveDue} doneAt={c.resolvedAt} />
       </Table.Td>
@@ -127,6 +128,7 @@ export function ComplaintsPage() {
                 <Table.Th>{t('service.complaints.columns.content')}</Table.Th>
                 <Table.Th style={nowrap}>{t('service.complaints.columns.handler')}</Table.Th>
                 <Table.Th style={nowrap}>{t('service.complaints.columns.answer')}</Table.Th>
+                <Table.Th style={nowrap}>{t('hours.complaint.reply')}</Table.Th>
                 <Table.Th style={nowrap}>{t('service.complaints.columns.resolve')}</Table.Th>
               </Table.Tr>
             </Table.Thead>

@@ -3,6 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Duration } from '../../../../shared/domain/sla';
+import { DAY_KINDS, type DutyHours } from '../../../../shared/domain/duty-hours';
 import type { ServiceLevel } from '../../../../shared/schemas/service';
 import { useApiQuery } from '../../api/client';
 import { QueryState } from '../../ui/QueryState';
@@ -18,6 +19,9 @@ export function ServiceLevelsPanel() {
   const [editing, setEditing] = useState<ServiceLevel | null>(null);
   const [creating, setCreating] = useState(false);
   const span = (d: Duration) => t(`ticketing.duration.${d.unit}`, { count: d.amount });
+  // "Duty hours: working days 08:00–24:00; rest days …; holidays closed", under the town targets it qualifies.
+  const dutySummary = (hours: DutyHours) =>
+    t('hours.level.dutySummary', Object.fromEntries(DAY_KINDS.map((k) => [k, hours[k].closed ? t('hours.level.closedShort') : hours[k].spans.map((x) => `${x.from}–${x.to}`).join(t('app.common.listSeparator'))])));
 
   return (
     <>
@@ -58,7 +62,14 @@ export function ServiceLevelsPanel() {
                       )}
                     </Group>
                   </Table.Td>
-                  <Table.Td>{summary(urban)}</Table.Td>
+                  <Table.Td>
+                    {summary(urban)}
+                    {level.terms.duty && (
+                      <Text size="xs" c="dimmed" data-testid="duty-summary">
+                        {dutySummary(level.terms.duty.hours)}
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>{summary(suburban)}</Table.Td>
                   <Table.Td style={nowrap}>{span(level.terms.loaner)}</Table.Td>
                   <Table.Td ta="right">{level.ticketCount}</Table.Td>

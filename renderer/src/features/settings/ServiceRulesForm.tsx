@@ -14,13 +14,16 @@ import { SETTINGS_KEY } from '../../app/language';
 import { moneyErrors, typedFen } from '../../lib/money';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { DurationInput, durationOut, type FormDuration } from './DurationInput';
+import { PercentInput } from './PercentInput';
 
 interface Values {
   callbackDays: number | string;
   lifetimeMaintenance: boolean;
   travel: Record<Region, string>;
   complaintAnswer: FormDuration;
+  complaintReply: FormDuration;
   complaintResolve: FormDuration;
+  complaintShares: { reply: number | string; resolve: number | string };
 }
 
 function initialValues(settings: Settings): Values {
@@ -30,7 +33,9 @@ function initialValues(settings: Settings): Values {
     lifetimeMaintenance: s.lifetimeMaintenance,
     travel: { urban: yuanText(s.travelFen.urban), suburban: yuanText(s.travelFen.suburban), other: yuanText(s.travelFen.other) },
     complaintAnswer: { ...s.complaintAnswer },
+    complaintReply: { ...s.complaintReply },
     complaintResolve: { ...s.complaintResolve },
+    complaintShares: { reply: s.complaintShares.reply ?? '', resolve: s.complaintShares.resolve ?? '' },
   };
 }
 
@@ -41,10 +46,15 @@ function toInput(values: Values) {
       lifetimeMaintenance: values.lifetimeMaintenance,
       travelFen: Object.fromEntries(REGIONS.map((r) => [r, typedFen(values.travel[r])])) as Record<Region, number>,
       complaintAnswer: durationOut(values.complaintAnswer),
+      complaintReply: durationOut(values.complaintReply),
       complaintResolve: durationOut(values.complaintResolve),
+      // An emptied share promises none.
+      complaintShares: { reply: percentOut(values.complaintShares.reply), resolve: percentOut(values.complaintShares.resolve) },
     },
   };
 }
+
+const percentOut = (v: number | string) => (v === '' ? null : Number(v));
 
 /** The backend names fields by the stored shape (`service.travelFen.urban`); the form by its own. */
 function formPath(path: string): string {
@@ -133,10 +143,20 @@ export function ServiceRulesForm({ settings }: { settings: Settings }) {
             </Stack>
             <Stack gap={4}>
               <Text size="sm" fw={500}>
+                {t('hours.complaint.reply')}
+              </Text>
+              <DurationInput form={form} path="complaintReply" label={t('hours.complaint.reply')} />
+            </Stack>
+            <Stack gap={4}>
+              <Text size="sm" fw={500}>
                 {t('service.rules.complaintResolve')}
               </Text>
               <DurationInput form={form} path="complaintResolve" label={t('service.rules.complaintResolve')} />
             </Stack>
+          </Group>
+          <Group gap="sm" align="flex-start" mt="xs">
+            <PercentInput label={t('hours.complaint.replyShare')} {...form.getInputProps('complaintShares.reply')} />
+            <PercentInput label={t('hours.complaint.resolveShare')} {...form.getInputProps('complaintShares.resolve')} />
           </Group>
         </div>
         <Group>
