@@ -23,6 +23,11 @@ import { answersByCallback } from './facts';
  * .xlsx export read the same numbers.
  */
 
+async function technicianExists(ctx: ServiceContext, id: number): Promise<void> {
+  const person = await ctx.db.selectFrom('technicians').select('id').where('id', '=', id).executeTakeFirst();
+  if (!person) throw notFound('survey.errors.technicianMissing', {}, 'technicianId');
+}
+
 /** The period's bounds as epoch ms: from the first day's midnight to the midnight after the last. */
 export function periodBounds(from: string, to: string): [number, number] {
   return [localMoment(from), localMoment(addDays(to, 1))];
@@ -46,6 +51,7 @@ function add(t: ScoreTally, score: number, n: number): void {
 export async function satisfactionReport(ctx: ServiceContext, input: z.output<typeof satisfactionInput>): Promise<SatisfactionReport> {
   const [start, end] = periodBounds(input.from, input.to);
   const tech = input.technicianId;
+  if (tech !== null) await technicianExists(ctx, tech);
   // The period's callbacks, made (done) within it; for one technician, those on their tickets.
   const inPeriod = ctx.db
     .selectFrom('callbacks as b')
@@ -127,8 +133,7 @@ export async function satisfactionReport(ctx: ServiceContext, input: z.output<ty
 
 /** The callbacks on a technician's tickets in a period, with every answer, newest first (their record). */
 export async function answeredCallbacks(ctx: ServiceContext, input: z.output<typeof surveyAnswersInput>): Promise<AnsweredCallback[]> {
-  const person = await ctx.db.selectFrom('technicians').select('id').where('id', '=', input.technicianId).executeTakeFirst();
-  if (!person) throw notFound('survey.errors.technicianMissing', {}, 'technicianId');
+  await technicianExists(ctx, input.technicianId);
   const [start, end] = periodBounds(input.from, input.to);
   const rows = await ctx.db
     .selectFrom('callbacks as b')
