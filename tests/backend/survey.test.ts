@@ -172,7 +172,7 @@ describe('satisfaction over a period', () => {
     const { backend } = desk;
     const q = await questions();
     const s = await desk.seed();
-    const call = async (technicians: number[], input: Record<string, unknown>) => {
+    const call = async (technicians: number[], input: { reached: boolean; satisfaction?: number; comments?: string; answers?: { questionId: number; score?: number; words?: string }[] }) => {
       const t = await desk.resolved(s, technicians);
       desk.later(60);
       await backend.ok('callbacks:record', { ticketId: t.id, ...input });
