@@ -86,6 +86,8 @@ export const survey: CatalogShape<typeof zhSurvey> = {
   callback: {
     title: 'Callback survey',
     hint: 'Leave a question empty if the customer would rather not answer.',
+    answerLine: '{{question}}: {{answer}}',
+    score: '{{score}} of 5',
     none: 'Not answered',
     answers_one: 'Survey: {{count}} answer',
     answers_other: 'Survey: {{count}} answers',

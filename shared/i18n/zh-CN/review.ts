@@ -85,6 +85,8 @@ export const survey = {
   callback: {
     title: '回访问卷',
     hint: '客户不愿回答的题可以空着。',
+    answerLine: '{{question}}：{{answer}}',
+    score: '{{score}} 分',
     none: '未回答',
     answers_one: '问卷 {{count}} 题',
     answers_other: '问卷 {{count}} 题',

@@ -12,6 +12,7 @@ import { FindCustomerButton } from '../tickets';
 import { Appointments, CallbacksDue, LoansOut, sectionId, UrgentTickets, type SectionKey } from './BoardTables';
 import { Counters, type CounterKey } from './Counters';
 import { MaintenanceSections } from './MaintenanceSections';
+import { ReviewWaiting } from './ReviewWaiting';
 
 /** The deadline clock has minute resolution; a fresh board each minute keeps the badges honest. */
 const REFRESH_MS = 60_000;
@@ -84,6 +85,7 @@ export function DeskPage() {
                 <CallbacksDue board={b} visits={visitCallbacks} />
               </Grid.Col>
             </Grid>
+            <ReviewWaiting />
             <MaintenanceSections />
             <LoansOut board={b} />
           </Stack>
