@@ -14,6 +14,7 @@ import { serviceDeskChannels } from './service-desk';
 import { stockChannels } from './stock';
 import { ticketChannels } from './tickets';
 import { unitChannels } from './units';
+import { reviewChannels } from './review';
 
 /**
  * Every IPC channel the app has, `domain:verb`, merged from one file per domain. Main-process
@@ -35,6 +36,7 @@ export const contract = {
   ...stockChannels,
   ...sampleChannels,
   ...maintenanceChannels,
+  ...reviewChannels,
 };
 
 export type Contract = typeof contract;

@@ -57,6 +57,9 @@ const VOCABULARY: Record<string, string> = {
   'settings.language': 'language',
   /** Inside the warranty rules. */
   restDayRule: 'app.settings.rules.restDayRuleOption',
+  'ticket_reviews.outcome': 'review.outcome',
+  'survey_questions.kind': 'survey.kinds',
+  'survey_questions.preset': 'survey.presets',
 };
 
 /** SQLite keeps flags as 0/1; these columns are flags, not counts. */

@@ -22,6 +22,30 @@ export function stageIndex(status: TicketStatus): number | null {
   return status === 'cancelled' ? null : TICKET_STAGES.indexOf(STAGE_OF[status]);
 }
 
+/**
+ * How far a ticket went through the supervisor's check (seed 002: the completed work order is
+ * approved before the callback): not at all (resolved while the check was off), waiting,
+ * approved, or waived (the check was switched off while it waited).
+ */
+export type ReviewStep = 'none' | 'waiting' | 'approved' | 'waived';
+/** A step the stepper shows: the stages, and the approval where the ticket has one. */
+export type TicketStep = TicketStage | 'approved';
+
+/**
+ * The stepper's steps for a ticket and the one it is at. The approval is a step only for a
+ * ticket that went through the check (waiting or approved): a ticket resolved with the check
+ * off, or waived when it was switched off, never had one, and the stepper does not invent it.
+ */
+export function ticketSteps(status: TicketStatus, review: ReviewStep): { steps: TicketStep[]; current: TicketStep | null } {
+  const approval = review === 'waiting' || review === 'approved';
+  const done = TICKET_STAGES.indexOf('done') + 1;
+  const steps: TicketStep[] = approval ? [...TICKET_STAGES.slice(0, done), 'approved', ...TICKET_STAGES.slice(done)] : [...TICKET_STAGES];
+  const index = stageIndex(status);
+  if (index === null) return { steps, current: null };
+  const stage = TICKET_STAGES[index] as TicketStage;
+  return { steps, current: stage === 'done' && review === 'approved' ? 'approved' : stage };
+}
+
 export const TICKET_PANELS = ['report', 'work', 'parts', 'charges', 'deadlines', 'warranty', 'assignment', 'loan', 'callbacks', 'timeline'] as const;
 export type TicketPanel = (typeof TICKET_PANELS)[number];
 /** Shown in full, folded to a bar that opens it, or not shown until its stage comes. */

@@ -7,6 +7,7 @@ import type { Explanation, PartCover, SanbaoSignal, WarrantyEvaluation } from '.
 import type { Region } from './customer';
 import { id, isoDate, listLimit, optionalText, phone, requiredText } from './common';
 import { EXCLUSION_REASONS } from './unit';
+import { surveyAnswerInput, type SurveyAnswer, type TicketReview } from './review';
 
 /** Money typed at the desk arrives as integer fen; the screens convert ¥ with two decimals. */
 export const fen = z.number({ error: 'validation.invalidType' }).int({ error: 'validation.wholeFen' }).min(0, { error: 'validation.notNegative' }).max(100_000_000_00);
@@ -180,9 +181,18 @@ export const callbackRecordInput = z
     comments: optionalText(1000),
     /** When the call was made, if earlier than now; null: now. */
     at: eventMoment.nullish().transform((v) => v ?? null),
+    /** The survey's answers (a reached customer only); which question takes a score or words the service checks. */
+    answers: z.array(surveyAnswerInput).max(30, { error: 'survey.errors.tooMany' }).default([]),
   })
   .superRefine((c, ctx) => {
     if (c.reached && c.satisfaction === null) ctx.addIssue({ code: 'custom', path: ['satisfaction'], message: 'validation.satisfaction' });
+    const seen = new Set<number>();
+    c.answers.forEach((a, i) => {
+      if (!c.reached) ctx.addIssue({ code: 'custom', path: ['answers', i, 'questionId'], message: 'survey.errors.notReached' });
+      else if (seen.has(a.questionId)) ctx.addIssue({ code: 'custom', path: ['answers', i, 'questionId'], message: 'survey.errors.answeredTwice' });
+      else if (a.score !== null && a.words !== null) ctx.addIssue({ code: 'custom', path: ['answers', i, 'score'], message: 'survey.errors.scoreAndWords' });
+      seen.add(a.questionId);
+    });
   });
 export const callbacksDueInput = z.strictObject({ on: isoDate.nullish().transform((v) => v ?? null) });
 
@@ -195,7 +205,7 @@ export interface TicketEvent {
   /** When the desk recorded it: later than `at` when the time was typed after the fact. */
   enteredAt: number;
   who: string;
-  kind: 'created' | 'status' | 'assigned' | 'appointment' | 'work' | 'partAdded' | 'partRemoved' | 'charges' | 'warrantyOverride' | 'sanbaoPath' | 'callback' | 'loan' | 'updated';
+  kind: 'created' | 'status' | 'assigned' | 'appointment' | 'work' | 'partAdded' | 'partRemoved' | 'charges' | 'warrantyOverride' | 'sanbaoPath' | 'callback' | 'loan' | 'updated' | 'review';
   from: TicketStatus | null;
   to: TicketStatus | null;
   /** What changed: before/after for overrides, the note for cancels, the part and quantity... */
@@ -255,6 +265,8 @@ export interface CallbackRecord {
   satisfaction: number | null;
   comments: string | null;
   who: string | null;
+  /** The survey's answers, in the questions' order (none for a callback recorded before the survey). */
+  answers: SurveyAnswer[];
 }
 
 export interface LoanRecord {
@@ -337,6 +349,8 @@ export interface TicketDetail extends Omit<TicketRow, 'technicians'> {
   paymentMethod: PaymentMethod | null;
   loans: LoanRecord[];
   callbacks: CallbackRecord[];
+  /** The supervisor's check, for a ticket resolved while it was on; null otherwise. */
+  review: TicketReview | null;
   complaintIds: number[];
   events: TicketEvent[];
   /** The moves the status machine allows from here. */

@@ -487,7 +487,7 @@ beforeAll(async () => {
     'tickets:setCharges': { id: ticket.id, labour: [{ feeId: fee!.id, name: 'repair', amountFen: 100, quantity: 1 }], travelFen: 0, discountFen: 0, paidFen: 0, lifetimeMaintenance: false },
     'tickets:overrideWarranty': { id: ticket.id, inWarranty: false, exclusionReason: 'misuse', note: 'dropped' },
     'tickets:sanbaoPath': { id: ticket.id, path: 'replace', note: 'agreed' },
-    'callbacks:record': { ticketId: ticket.id, reached: true, satisfaction: 5, comments: 'ok' },
+    'callbacks:record': { ticketId: ticket.id, reached: true, satisfaction: 5, comments: 'ok', answers: [{ questionId: 1, score: 4 }] },
     'callbacks:due': { on: '2026-11-22' },
     'desk:board': {},
     'technicians:list': { includeInactive: true },
@@ -611,6 +611,15 @@ beforeAll(async () => {
     'audit:list': { from: '2026-11-01', to: '2026-11-30', operator: '王芳', channel: 'tickets:create', table: 'tickets', text: 'cooling', rowId: '1', page: 1, pageSize: 50 },
     'audit:get': { id: change!.id },
     'audit:facets': {},
+    'review:settings': {},
+    'review:configure': { supervisorCheck: true },
+    'review:approve': { ticketId: ticket.id, supervisor: '张主管', remark: 'ok', at: null },
+    'review:waiting': {},
+    'survey:questions': { includeRetired: true },
+    'survey:save': { questions: [{ id: null, kind: 'score', text: 'On time?', active: true }] },
+    'survey:satisfaction': { from: '2026-11-01', to: '2026-11-30', technicianId: tech.id },
+    'survey:answers': { technicianId: tech.id, from: '2026-11-01', to: '2026-11-30' },
+    'survey:export': { from: '2026-11-01', to: '2026-11-30' },
   };
 });
 afterAll(async () => {

@@ -360,6 +360,34 @@ describe('migrations 0260 and 0265 (complaints reply within 2 working days, reso
     const backend = await openTestBackend();
     expect((await backend.ok('settings:get', {})).service.complaintResolve).toEqual({ amount: 5, unit: 'workingDays' });
     expect((await backend.ok('health:status', {})).upgradeNotes).toEqual([]);
+describe('migration 0250 (the supervisor\'s check and the callback survey)', () => {
+  it('keeps the callbacks made before it readable with their single score, leaves the check off, and seeds the four questions', async () => {
+    const { dir, old } = await backendBefore('0250');
+    await old.invoke('session:begin', { operator: '王芳' });
+    const customer = (await old.invoke('customers:create', { name: '王小明', phones: [{ phone: '13812345678' }] })) as { ok: true; value: { id: number } };
+    const done = await oldTicket(old, 'tickets:create', phoneTicket(customer.value.id));
+    const waiting = await oldTicket(old, 'tickets:create', phoneTicket(customer.value.id));
+    // As the old code left them: one ticket called back with a score, one resolved with its callback due.
+    const resolvedAt = new Date(2026, 10, 5, 15, 0).getTime();
+    old.store.sqlite.prepare("update tickets set status = 'calledBack', resolved_at = ? where id = ?").run(resolvedAt, done.id);
+    old.store.sqlite.prepare("update tickets set status = 'resolved', resolved_at = ? where id = ?").run(resolvedAt, waiting.id);
+    old.store.sqlite.prepare("insert into callbacks (ticket_id, due_on, done_at, reached, satisfaction, comments, who) values (?, '2026-11-08', ?, 1, 4, '还行', '王芳')").run(done.id, resolvedAt + 86_400_000);
+    old.store.sqlite.prepare("insert into callbacks (ticket_id, due_on) values (?, '2026-11-08')").run(waiting.id);
+    const backend = await openTestBackend(dir, () => new Date(2026, 10, 8, 9, 0));
+    expect(backend.migration.applied).toContain('0250_review_and_survey');
+    const called = await backend.ok('tickets:get', { id: done.id });
+    expect(called.callbacks).toEqual([expect.objectContaining({ reached: true, satisfaction: 4, comments: '还行', answers: [] })]);
+    expect(called.review).toBeNull();
+    const due = await backend.ok('tickets:get', { id: waiting.id });
+    expect(due.review).toBeNull();
+    expect((await backend.ok('callbacks:due', {})).map((c) => c.ticketId)).toEqual([waiting.id]);
+    expect(await backend.ok('review:settings', {})).toMatchObject({ supervisorCheck: false, waiting: 0, resolvedUnchecked: 1 });
+    expect((await backend.ok('survey:questions', {})).map((q) => q.preset)).toEqual(['knowsProduct', 'meetsNeeds', 'technicianManner', 'suggestions']);
+    // The old score counts in the period's satisfaction like a new one.
+    expect((await backend.ok('survey:satisfaction', { from: '2026-11-01', to: '2026-11-30' })).overall).toMatchObject({ count: 1, average: 4 });
+    // The period's callbacks are read through the new index.
+    const plan = backend.store.sqlite.prepare('explain query plan select count(*) from callbacks where done_at >= 0 and done_at < 1').all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('callbacks_done');
     await backend.close();
   });
 });

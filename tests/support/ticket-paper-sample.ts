@@ -126,6 +126,7 @@ export function ticketWith(overrides: { inWarranty?: boolean; parts?: PartLine[]
     paymentMethod: 'cash',
     loans: [{ id: 1, loanerId: 3, loanerName: '备用空调 BY-02', issuedAt: at('2026-09-15T11:00:00+08:00'), expectedReturn: '2026-09-20', returnedAt: null, receivedUnit: null, note: null }],
     callbacks: [],
+    review: null,
     complaintIds: [],
     events: [],
     next: ['calledBack', 'closed'],

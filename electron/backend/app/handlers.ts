@@ -11,6 +11,7 @@ import { serviceDeskHandlers } from '../domains/service-desk/handlers';
 import { stockHandlers } from '../domains/stock/handlers';
 import { ticketHandlers } from '../domains/tickets/handlers';
 import { unitHandlers } from '../domains/units/handlers';
+import { reviewHandlers } from '../domains/review/handlers';
 import type { DomainHandlers, Handlers } from './handler-types';
 
 /** Every domain's handlers; a test checks that no channel is answered by two of them. */
@@ -27,6 +28,7 @@ export const DOMAIN_HANDLERS: Record<string, DomainHandlers> = {
   stock: stockHandlers,
   tickets: ticketHandlers,
   units: unitHandlers,
+  review: reviewHandlers,
 };
 
 /** Contract channel → handler. The compiler insists every channel has one, of the right type. */
@@ -45,5 +47,6 @@ export function handlers(info: () => AppInfo): Handlers {
     ...stockHandlers,
     ...ticketHandlers,
     ...unitHandlers,
+    ...reviewHandlers,
   } satisfies Handlers;
 }

@@ -61,6 +61,10 @@ export const LABEL_RULES: Record<string, LabelRule> = {
   checklist_versions: partOf('checklist_id', 'checklists'),
   visit_results: partOf('visit_id', 'visits'),
   renewal_declines: { parts: [ref('contract_id', 'maintenance_contracts'), ref('unit_id', 'units')] },
+  review_settings: named('supervisor_check'),
+  ticket_reviews: partOf('ticket_id', 'tickets'),
+  survey_questions: { parts: [col('text'), col('preset')] },
+  callback_answers: partOf('callback_id', 'callbacks'),
 };
 
 /** The rule for a table, if it has one (a name typed into a filter is no key of Object's prototype). */

@@ -102,6 +102,7 @@ export const audit = {
     callback: '回访',
     loan: '备机',
     updated: '修改报修信息',
+    review: '主管审批',
   },
   /** What a printed document was issued for. */
   recordTypes: { unit: '设备', ticket: '工单', visit: '服务安排' },
@@ -297,6 +298,8 @@ export const audit = {
     },
     operators: { list: '查看操作人', update: '修改操作人' },
     audit: { list: '查看操作记录', get: '查看操作详情', facets: '读取操作记录的筛选项' },
+    review: { settings: '查看主管审批设置', configure: '开关主管审批', approve: '审批完工工单', waiting: '查看待审批工单' },
+    survey: { questions: '查看回访问卷问题', save: '修改回访问卷问题', satisfaction: '查看技术人员满意度', answers: '查看技术人员的回访记录', export: '导出满意度统计' },
   },
   /** Every audited table, named as the kind of record it holds. */
   tables: {
@@ -339,6 +342,10 @@ export const audit = {
     checklist_versions: '检查表版本',
     visit_results: '巡检记录',
     renewal_declines: '不续保记录',
+    review_settings: '主管审批设置',
+    ticket_reviews: '主管审批',
+    survey_questions: '回访问卷问题',
+    callback_answers: '回访问卷答案',
     database: '整个数据库',
   },
   /** Column names as a clerk reads them; a column not listed shows its own name. */
@@ -537,5 +544,16 @@ export const audit = {
     rows_not_imported: '未导入行数',
     undone_at: '撤销时间',
     undone_by: '撤销人',
+    waiting_since: '等待审批起始',
+    outcome: '结果',
+    decided_at: '处理时间',
+    supervisor: '审批主管',
+    preset: '标准问题',
+    callback_id: '回访',
+    question_id: '问题',
+    score: '评分',
+    words: '文字回答',
+    supervisor_check: '主管审批',
+    changed_by: '修改人',
   },
 };

@@ -20,6 +20,7 @@ import * as m0210 from './0210_create_renewals';
 import * as m0215 from './0215_units_date_indexes';
 import * as m0260 from './0260_complaint_reply_due';
 import * as m0265 from './0265_complaint_resolve_default';
+import * as m0250 from './0250_review_and_survey';
 
 /**
  * Listed by hand, not scanned from disk: the bundled main process has no migrations folder.
@@ -47,6 +48,7 @@ export const migrations: Record<string, Migration> = {
   '0215_units_date_indexes': m0215,
   '0260_complaint_reply_due': m0260,
   '0265_complaint_resolve_default': m0265,
+  '0250_review_and_survey': m0250,
 };
 
 /** The schema version this build writes: stored in PRAGMA user_version after migrating. */

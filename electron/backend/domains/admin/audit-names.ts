@@ -177,6 +177,8 @@ const HOME_TABLES: Record<string, string[]> = {
   operators: ['operators'],
   backups: ['database'],
   health: ['database'],
+  review: ['ticket_reviews', 'review_settings'],
+  survey: ['survey_questions'],
 };
 
 /** The table of a change's subject among those it wrote (each with its first row's id). */

@@ -7,6 +7,8 @@ import { addEvent, eventTime, inTicketTransaction, ticketRow } from '../tickets/
 import { getTicket } from '../tickets/tickets';
 import { move } from '../tickets/flow';
 import { refuse } from '../../lib/errors';
+import { assertAfterApproval, assertNotWaiting } from '../review/approval';
+import { writeAnswers } from '../review/survey';
 
 /**
  * The call after the job. Only a resolved ticket is called back; reaching the customer moves it
@@ -17,13 +19,18 @@ export async function recordCallback(ctx: ServiceContext, input: z.output<typeof
   await inTicketTransaction(ctx, async (trx, now, who) => {
     const row = await ticketRow(trx, input.ticketId);
     if (row.status !== 'resolved') throw refuse('ticketing.errors.callbackNotResolved', {}, 'ticketId');
+    // With the supervisor's check, the call follows the approval (review/approval.ts).
+    await assertNotWaiting(trx, row.id, 'callback');
     const entered = Math.max(now, row.updated_at);
-    const at = eventTime(row, 'calledBack', input.at, entered, now);
+    const at = await assertAfterApproval(trx, row.id, eventTime(row, 'calledBack', input.at, entered, now));
     const pending = await trx.selectFrom('callbacks').select('id').where('ticket_id', '=', row.id).where('done_at', 'is', null).orderBy('due_on').executeTakeFirst();
     const values = { done_at: at, reached: input.reached ? 1 : 0, satisfaction: input.reached ? input.satisfaction : null, comments: input.comments, who };
+    let callbackId = pending?.id;
     if (pending) await trx.updateTable('callbacks').set(values).where('id', '=', pending.id).execute();
-    else await trx.insertInto('callbacks').values({ ticket_id: row.id, due_on: localDay(at), ...values }).execute();
-    await addEvent(trx, row.id, { at, enteredAt: entered, who, kind: 'callback', data: { reached: input.reached, satisfaction: values.satisfaction, comments: input.comments } });
+    else callbackId = (await trx.insertInto('callbacks').values({ ticket_id: row.id, due_on: localDay(at), ...values }).returning('id').executeTakeFirstOrThrow()).id;
+    // The survey's answers go in with the call, or nothing does (a wrong answer refuses the whole call).
+    const answered = await writeAnswers(trx, callbackId as number, input.answers);
+    await addEvent(trx, row.id, { at, enteredAt: entered, who, kind: 'callback', data: { reached: input.reached, satisfaction: values.satisfaction, comments: input.comments, ...(answered > 0 ? { answers: answered } : {}) } });
     if (input.reached) await move(trx, row, 'calledBack', at, who, null, entered);
     else await trx.insertInto('callbacks').values({ ticket_id: row.id, due_on: addDays(localDay(at), 1) }).execute();
   });

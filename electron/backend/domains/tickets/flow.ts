@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { addDays, localDay, localTime, localMoment } from '../../../../shared/domain/dates';
 import { deadline, targetsFor } from '../../../../shared/domain/sla';
+import { localDay, localTime, localMoment } from '../../../../shared/domain/dates';
+import { deadline } from '../../../../shared/domain/sla';
 import { canMove, needsFor, type Severity, type TicketStatus } from '../../../../shared/domain/ticket-status';
 import type { Region } from '../../../../shared/schemas/customer';
 import type {
@@ -20,6 +22,7 @@ import { addEvent, assertEditable, eventTime, inTicketTransaction, ticketRow, ty
 import { settleFittedDays } from './fitting';
 import { getTicket, serviceLevelTerms, type StoredOverride } from './tickets';
 import { refuse } from '../../lib/errors';
+import { assertNotWaiting, scheduleAfterCompletion } from '../review/approval';
 
 /**
  * Moves the ticket and stamps the move; the checks of what a move needs are the caller's. `at` is
@@ -63,6 +66,8 @@ export async function transitionTicket(ctx: ServiceContext, input: z.output<type
         if (!assigned) throw refuse('ticketing.errors.noTechnician');
       }
     }
+    // A ticket waiting for its supervisor is not closed behind the supervisor's back.
+    if (to === 'closed') await assertNotWaiting(trx, row.id, 'close');
     if (to === 'calledBack') {
       const reached = await trx.selectFrom('callbacks').select('id').where('ticket_id', '=', row.id).where('reached', '=', 1).executeTakeFirst();
       if (!reached) throw refuse('ticketing.errors.callbackNoneDue');
@@ -91,9 +96,9 @@ export async function transitionTicket(ctx: ServiceContext, input: z.output<type
     }
     if (to === 'resolved') {
       await settleFittedDays(trx, row.id, at);
-      // Resolving schedules the callback the seeds promise (3 days later by default).
-      const pending = await trx.selectFrom('callbacks').select('id').where('ticket_id', '=', row.id).where('done_at', 'is', null).executeTakeFirst();
-      if (!pending) await trx.insertInto('callbacks').values({ ticket_id: row.id, due_on: addDays(localDay(at), service.callbackDays) }).execute();
+      // Resolving schedules the callback the seeds promise (3 days later by default), or, with
+      // the supervisor's check on, the wait for the approval the callback then runs from.
+      await scheduleAfterCompletion(trx, row.id, at, service.callbackDays);
     }
   });
   return getTicket(ctx, input.id);

@@ -19,6 +19,7 @@ import { fitPart } from './fitting';
 import { getUnit, loadUnits } from '../units/units';
 import { refuse } from '../../lib/errors';
 import { localDay } from '../../../../shared/domain/dates';
+import { answersByCallback, ticketReviewOf } from '../review/facts';
 
 /** Units in these states are gone from the customer: no new repair on them. */
 const GONE_UNIT = ['replaced', 'scrapped', 'returned'];
@@ -156,7 +157,7 @@ export async function updateTicket(ctx: ServiceContext, input: z.output<typeof t
 
 // ----- reading -----
 
-function unitLabel(row: { brand: string | null; model: string | null; serial: string | null; unregistered_unit: string | null }): string {
+export function unitLabel(row: { brand: string | null; model: string | null; serial: string | null; unregistered_unit: string | null }): string {
   if (row.brand !== null) return `${row.brand} ${row.model ?? ''} · ${row.serial ?? ''}`;
   const u = row.unregistered_unit ? (JSON.parse(row.unregistered_unit) as { brand: string; model: string; serial: string | null }) : null;
   return u ? `${u.brand} ${u.model}${u.serial ? ` · ${u.serial}` : ''}` : '';
@@ -292,7 +293,12 @@ export async function getTicket(ctx: ServiceContext, id: number, db: Db = ctx.db
     db.selectFrom('ticket_events').selectAll().where('ticket_id', '=', id).orderBy('id').execute(),
     row.unit_id === null ? Promise.resolve(null) : getUnit(ctx, row.unit_id, db),
   ]);
-  const [{ warrantyRules }, calendar] = await Promise.all([getSettings(ctx, db), loadCalendar(ctx, db)]);
+  const [{ warrantyRules }, calendar, review, answers] = await Promise.all([
+    getSettings(ctx, db),
+    loadCalendar(ctx, db),
+    ticketReviewOf(db, id),
+    answersByCallback(db, callbacks.map((c) => c.id)),
+  ]);
   const now = ctx.now().getTime();
   const wentOffSite = OFF_SITE.includes(row.status) || events.some((e) => e.to_status !== null && OFF_SITE.includes(e.to_status));
   const deadlines = deadlineViews(dueOf(row), clockOf(row, row.loaner_at, wentOffSite), now);
@@ -377,7 +383,9 @@ export async function getTicket(ctx: ServiceContext, id: number, db: Db = ctx.db
       satisfaction: c.satisfaction,
       comments: c.comments,
       who: c.who,
+      answers: answers.get(c.id) ?? [],
     })),
+    review,
     complaintIds: complaints.map((c) => c.id),
     events: events.map((e) => ({
       id: e.id,

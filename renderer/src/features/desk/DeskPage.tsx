@@ -13,6 +13,7 @@ import { Appointments, CallbacksDue, LoansOut, sectionId, UrgentTickets, type Se
 import { Counters, type CounterKey } from './Counters';
 import { MaintenanceSections } from './MaintenanceSections';
 import { SharesMet } from './SharesMet';
+import { ReviewWaiting } from './ReviewWaiting';
 
 /** The deadline clock has minute resolution; a fresh board each minute keeps the badges honest. */
 const REFRESH_MS = 60_000;
@@ -85,6 +86,7 @@ export function DeskPage() {
                 <CallbacksDue board={b} visits={visitCallbacks} />
               </Grid.Col>
             </Grid>
+            <ReviewWaiting />
             <MaintenanceSections />
             <LoansOut board={b} />
             <SharesMet />

@@ -24,6 +24,7 @@ import { HealthPanel } from './HealthPanel';
 import { PrintingPanel } from './PrintingPanel';
 import { ChecklistsPanel } from './ChecklistsPanel';
 import { SamplePanel } from '../sample';
+import { CallbackReviewPanel } from './CallbackReviewPanel';
 
 interface Values {
   companyName: string;
@@ -95,6 +96,7 @@ export function SettingsPage() {
           </Tabs.Tab>
           <Tabs.Tab value="serviceRules">{t('service.tabs.serviceRules')}</Tabs.Tab>
           <Tabs.Tab value="checklists">{t('inspect.checklists.tab')}</Tabs.Tab>
+          <Tabs.Tab value="callbacks">{t('survey.editor.tab')}</Tabs.Tab>
           <Tabs.Tab value="printing">{t('printing.tab')}</Tabs.Tab>
           <Tabs.Tab value="backups">{t('backup.tab')}</Tabs.Tab>
           <Tabs.Tab value="security">{t('security.panel.tab')}</Tabs.Tab>
@@ -145,6 +147,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="checklists">
           <ChecklistsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="callbacks">
+          <CallbackReviewPanel />
         </Tabs.Panel>
         <Tabs.Panel value="printing">{settings.data && <PrintingPanel settings={settings.data} />}</Tabs.Panel>
         <Tabs.Panel value="backups">

@@ -12,6 +12,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
 import { TechnicianDay } from './TechnicianDay';
 import { TechnicianFormModal } from './TechnicianFormModal';
+import { TechnicianSatisfaction } from './TechnicianSatisfaction';
 
 const COLUMNS: Column<Technician>[] = [
   { key: 'name', header: 'stock.technicians.columns.name', cell: (x) => x.name, sort: (x) => x.name, nowrap: true, fw: 500 },
@@ -79,6 +80,7 @@ export function TechniciansPage() {
           )}
         </section>
         <TechnicianDay technicians={active.data ?? []} />
+        <TechnicianSatisfaction />
       </Stack>
       <TechnicianFormModal opened={editing !== null} technician={editing?.item ?? null} onClose={() => setEditing(null)} />
     </>

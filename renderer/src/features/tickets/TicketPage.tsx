@@ -15,6 +15,7 @@ import { QueryState } from '../../ui/QueryState';
 import { SeverityBadge, StatusBadge, WarrantyDecisionBadge } from './badges';
 import { AppointDialog, AssignDialog, AssignmentPanel } from './ticket-assignment';
 import { CallbacksPanel } from './ticket-callbacks';
+import { ReviewPanel } from './ticket-review';
 import { ChargesPanel } from './ticket-charges';
 import { DeadlinesPanel } from './ticket-deadlines';
 import { LoanPanel } from './ticket-loan';
@@ -163,6 +164,7 @@ export function TicketPage({ id }: { id: number }) {
                 <StagePanel panel="loan" state={panels.loan}>
                   <LoanPanel ticket={ticket} />
                 </StagePanel>
+                <ReviewPanel ticket={ticket} />
                 <StagePanel panel="callbacks" state={panels.callbacks}>
                   <CallbacksPanel ticket={ticket} />
                 </StagePanel>

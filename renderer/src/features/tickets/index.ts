@@ -8,3 +8,4 @@ export { eventDetail, eventText } from './ticket-timeline';
 export { TicketPage } from './TicketPage';
 export { TicketsPage } from './TicketsPage';
 export { tidyOnBlur } from './ticket-assignment';
+export { questionText, SurveyAnswers } from './callback-survey';

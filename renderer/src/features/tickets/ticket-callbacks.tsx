@@ -6,11 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../../../shared/format';
 import { complaintCreateInput } from '../../../../shared/schemas/service';
 import { callbackRecordInput, type CallbackRecord, type TicketDetail } from '../../../../shared/schemas/ticket';
-import { useApiMutation } from '../../api/client';
+import { useApiMutation, useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { FormModal } from '../../ui/FormModal';
 import { schemaValidator, showServerFieldErrors } from '../../lib/formValidation';
+import { fieldErrorTexts } from '../../lib/errorText';
+import { SurveyAnswers, SurveyFields, surveyAnswers, surveyErrorPath, type SurveyValues } from './callback-survey';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { Panel, whoText } from './ticket-common';
 import { typedMoment, whenErrors, WhenFields, whenStart, type WhenValues } from './ticket-when';
@@ -24,11 +26,19 @@ interface CallbackValues extends WhenValues {
   reached: 'yes' | 'no';
   satisfaction: string;
   comments: string;
+  survey: SurveyValues;
+}
+
+/** Form errors with the survey's `answers.<n>` paths put under their question. */
+function withSurveyPaths(errors: Record<string, string>, ids: number[]): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).map(([path, text]) => [surveyErrorPath(path, ids) ?? path, text]));
 }
 
 function CallbackForm({ ticket, onClose, onUnhappy }: { ticket: TicketDetail; onClose: () => void; onUnhappy: (comments: string) => void }) {
   const { t } = useTranslation();
   const save = useApiMutation('callbacks:record');
+  // The survey asks the questions active now (seed 000's four unless the company changed them).
+  const questions = useApiQuery('survey:questions', {}).data ?? [];
   // A call made earlier and recorded now is stamped with when it was made.
   const [start] = useState(() => whenStart(null));
   const toInput = (v: CallbackValues) => ({
@@ -37,12 +47,13 @@ function CallbackForm({ ticket, onClose, onUnhappy }: { ticket: TicketDetail; on
     satisfaction: v.reached === 'yes' && v.satisfaction ? Number(v.satisfaction) : null,
     comments: v.comments,
     at: typedMoment(v, start),
+    answers: surveyAnswers(questions, v.survey, v.reached === 'yes').answers,
   });
   const schemaErrors = schemaValidator<CallbackValues>(callbackRecordInput, t, toInput);
   const form = useForm<CallbackValues>({
-    initialValues: { ...start.values, reached: 'yes', satisfaction: '', comments: '' },
+    initialValues: { ...start.values, reached: 'yes', satisfaction: '', comments: '', survey: {} },
     // The typed time is judged as the backend judges it, under its own fields; the schema judges the rest.
-    validate: (v) => ({ ...withoutAt(schemaErrors(v)), ...whenErrors(t, 'calledBack', v, start, ticket) }),
+    validate: (v) => ({ ...withSurveyPaths(withoutAt(schemaErrors(v)), surveyAnswers(questions, v.survey, v.reached === 'yes').ids), ...whenErrors(t, 'calledBack', v, start, ticket) }),
   });
   const handleSubmit = form.onSubmit((values) =>
     save.mutate(toInput(values), {
@@ -53,7 +64,12 @@ function CallbackForm({ ticket, onClose, onUnhappy }: { ticket: TicketDetail; on
         else onClose();
       },
       onError: (err) => {
-        if (!showServerFieldErrors(form, ['reached', 'satisfaction', 'comments', 'at'], t, err)) notifyError(t, err);
+        // A refused answer goes under its question; the rest under their own fields.
+        const ids = surveyAnswers(questions, values.survey, values.reached === 'yes').ids;
+        const texts = withSurveyPaths(fieldErrorTexts(t, err), ids);
+        const known = Object.fromEntries(Object.entries(texts).filter(([path]) => ['reached', 'satisfaction', 'comments', 'at'].includes(path) || path.startsWith('survey.')));
+        if (Object.keys(known).length > 0) form.setErrors(known);
+        else notifyError(t, err);
       },
     }),
   );
@@ -87,6 +103,9 @@ function CallbackForm({ ticket, onClose, onUnhappy }: { ticket: TicketDetail; on
             />
           </div>
         </Input.Wrapper>
+      )}
+      {reached && (
+        <SurveyFields questions={questions} value={form.values.survey} errors={form.errors} onChange={(id, v) => form.setFieldValue('survey', { ...form.values.survey, [String(id)]: v })} />
       )}
       <Textarea label={t('tickets.callback.comments')} autosize minRows={2} maxRows={4} data-autofocus {...form.getInputProps('comments')} />
       <WhenFields form={form} status="calledBack" start={start} ticket={ticket} />
@@ -147,6 +166,7 @@ function CallbackLine({ callback: c }: { callback: CallbackRecord }) {
         )}
       </Group>
       {c.comments && <Text size="sm">{c.comments}</Text>}
+      <SurveyAnswers answers={c.answers} />
       <Text size="xs" c="dimmed">
         {t('tickets.stamp', { who: whoText(t, c.who), at: formatDateTime(c.doneAt, lang) })}
       </Text>
@@ -178,8 +198,9 @@ export function CallbackDialog({ ticket, opened, onClose }: { ticket: TicketDeta
 export function CallbacksPanel({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation();
   const [recording, setRecording] = useState(false);
-  // Only a resolved ticket is called back (reaching the customer moves it on).
-  const canRecord = ticket.status === 'resolved';
+  // Only a resolved ticket is called back (reaching the customer moves it on), and, with the
+  // supervisor's check, only once it is approved.
+  const canRecord = ticket.status === 'resolved' && ticket.review?.state !== 'waiting';
   return (
     <Panel
       title={t('tickets.callback.panel')}

@@ -2,14 +2,14 @@ import { Badge, Group, Paper, Stepper, Text, UnstyledButton } from '@mantine/cor
 import { IconChevronRight } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { stageIndex, TICKET_STAGES, type PanelState, type TicketPanel } from '../../../../shared/domain/ticket-stage';
+import { ticketSteps, type PanelState, type TicketPanel } from '../../../../shared/domain/ticket-stage';
 import type { TicketDetail } from '../../../../shared/schemas/ticket';
 
-/** Where the ticket is on its way from the call to the closed callback. */
+/** Where the ticket is on its way from the call to the closed callback (with the supervisor's approval where it had one). */
 export function StageStepper({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation();
-  const index = stageIndex(ticket.status);
-  if (index === null) {
+  const { steps, current } = ticketSteps(ticket.status, ticket.review?.state ?? 'none');
+  if (current === null) {
     return (
       <Badge color="gray" variant="light" tt="none" mb="sm" data-testid="ticket-stage" data-stage="cancelled">
         {t('tickets.stage.cancelled')}
@@ -17,11 +17,11 @@ export function StageStepper({ ticket }: { ticket: TicketDetail }) {
     );
   }
   // A closed ticket has done every step: the stepper shows them all complete.
-  const active = ticket.status === 'closed' ? TICKET_STAGES.length : index;
+  const active = ticket.status === 'closed' ? steps.length : steps.indexOf(current);
   return (
-    <Stepper active={active} size="xs" iconSize={22} mb="sm" allowNextStepsSelect={false} data-testid="ticket-stage" data-stage={TICKET_STAGES[index]}>
-      {TICKET_STAGES.map((stage) => (
-        <Stepper.Step key={stage} label={t(`tickets.stage.steps.${stage}`)} />
+    <Stepper active={active} size="xs" iconSize={22} mb="sm" allowNextStepsSelect={false} data-testid="ticket-stage" data-stage={current}>
+      {steps.map((stage) => (
+        <Stepper.Step key={stage} label={stage === 'approved' ? t('review.stage') : t(`tickets.stage.steps.${stage}`)} />
       ))}
     </Stepper>
   );

@@ -45,6 +45,8 @@ export function eventText(t: TFunction, lang: Language, e: TicketEvent): string 
       return t('ticketing.event.warrantyOverride', { before: decision(t, d.before), after: decision(t, d.after) });
     case 'sanbaoPath':
       return t('ticketing.event.sanbaoPath', { path: d.path ? t(`ticketing.sanbaoPath.${text(d.path)}`) : '' });
+    case 'review':
+      return d.outcome === 'waived' ? t('review.event.waived') : t('review.event.approved', { supervisor: text(d.supervisor) });
     default:
       return t(`ticketing.event.${e.kind}`);
   }
@@ -57,6 +59,7 @@ export function eventDetail(t: TFunction, lang: Language, e: TicketEvent): strin
   if (e.kind === 'callback') {
     if (d.reached === false) parts.push(t('tickets.callback.reachedNo'));
     if (typeof d.satisfaction === 'number') parts.push(t('tickets.callback.score', { score: d.satisfaction, label: t(`ticketing.satisfaction.${d.satisfaction}`) }));
+    if (typeof d.answers === 'number') parts.push(t('survey.callback.answers', { count: d.answers }));
   }
   if (e.kind === 'created' && typeof d.source === 'string') parts.push(t(`ticketing.source.${d.source}`));
   if (e.kind === 'charges' && typeof d.totalFen === 'number') parts.push(t('tickets.timeline.total', { total: formatMoney(d.totalFen, lang) }));
