@@ -57,6 +57,8 @@ const VOCABULARY: Record<string, string> = {
   'settings.language': 'language',
   /** Inside the warranty rules. */
   restDayRule: 'app.settings.rules.restDayRuleOption',
+  'calls.purpose': 'calls.purpose',
+  'calls.outcome': 'calls.outcome',
 };
 
 /** SQLite keeps flags as 0/1; these columns are flags, not counts. */

@@ -61,6 +61,8 @@ export const LABEL_RULES: Record<string, LabelRule> = {
   checklist_versions: partOf('checklist_id', 'checklists'),
   visit_results: partOf('visit_id', 'visits'),
   renewal_declines: { parts: [ref('contract_id', 'maintenance_contracts'), ref('unit_id', 'units')] },
+  calls: { parts: [ref('customer_id', 'customers'), col('caller_name'), col('caller_phone')] },
+  call_settings: named('key'),
 };
 
 /** The rule for a table, if it has one (a name typed into a filter is no key of Object's prototype). */

@@ -126,6 +126,7 @@ export const audit: CatalogShape<typeof zh> = {
     },
     security: { adminPin: 'Admin PIN', pinTries: 'Wrong PIN tries', pin: 'Admin PIN entry' },
     database: { desk: 'Whole database' },
+    call_settings: { phoneTargetPct: 'Target solved on the phone' },
   },
   keys: {
     days: 'Days',
@@ -198,6 +199,7 @@ export const audit: CatalogShape<typeof zh> = {
     import: { open: 'Open import file', preview: 'Preview import', commit: 'Import from Excel', batches: 'List recent imports', undoCheck: 'Check an import can be undone', undo: 'Undo an import' },
     export: { list: 'Export list' },
     documents: {
+      callSummary: 'Print weekly call summary',
       warrantyCard: 'Issue warranty card',
       inspectionForm: 'Print inspection form',
       faultStats: 'Print quarterly fault statistics',
@@ -279,6 +281,7 @@ export const audit: CatalogShape<typeof zh> = {
     },
     operators: { list: 'List operators', update: 'Edit operator' },
     audit: { list: 'View audit log', get: 'View change details', facets: 'Load audit log filters' },
+    calls: { log: 'Log a call', day: 'View the day’s calls', week: 'View the weekly call summary', solveTicket: 'Record solved on the phone', rules: 'View call rules', setRules: 'Change the target solved on the phone', export: 'Export the weekly call summary' },
   },
   tables: {
     settings: 'Settings',
@@ -321,6 +324,8 @@ export const audit: CatalogShape<typeof zh> = {
     visit_results: 'Inspection finding',
     renewal_declines: 'Renewal declined',
     database: 'Whole database',
+    calls: 'Call',
+    call_settings: 'Call rules',
   },
   fields: {
     checklist_id: 'Checklist',
@@ -515,5 +520,11 @@ export const audit: CatalogShape<typeof zh> = {
     rows_not_imported: 'Rows not imported',
     undone_at: 'Undone at',
     undone_by: 'Undone by',
+    day: 'Day',
+    purpose: 'Purpose of call',
+    outcome: 'Outcome',
+    caller_name: 'Caller',
+    caller_phone: 'Caller’s number',
+    solved_by_phone: 'Solved on the phone',
   },
 };

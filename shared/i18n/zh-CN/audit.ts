@@ -128,6 +128,7 @@ export const audit = {
     },
     security: { adminPin: '管理员密码', pinTries: '密码输错次数', pin: '管理员密码输入' },
     database: { desk: '整个数据库' },
+    call_settings: { phoneTargetPct: '电话解决率目标' },
   },
   /** Names inside a stored setting or decision (the warranty rules, an override, a restore). */
   keys: {
@@ -202,6 +203,7 @@ export const audit = {
     import: { open: '打开导入文件', preview: '预览导入', commit: '从 Excel 导入', batches: '查看最近的导入', undoCheck: '检查能否撤销导入', undo: '撤销导入' },
     export: { list: '导出列表' },
     documents: {
+      callSummary: '打印来电周汇总',
       warrantyCard: '开具保修卡',
       inspectionForm: '打印巡检表',
       faultStats: '打印季度故障统计表',
@@ -283,6 +285,7 @@ export const audit = {
     },
     operators: { list: '查看操作人', update: '修改操作人' },
     audit: { list: '查看操作记录', get: '查看操作详情', facets: '读取操作记录的筛选项' },
+    calls: { log: '登记来电', day: '查看当日来电', week: '查看来电周汇总', solveTicket: '记为电话解决', rules: '查看来电规则', setRules: '修改电话解决率目标', export: '导出来电周汇总' },
   },
   /** Every audited table, named as the kind of record it holds. */
   tables: {
@@ -326,6 +329,8 @@ export const audit = {
     visit_results: '巡检记录',
     renewal_declines: '不续保记录',
     database: '整个数据库',
+    calls: '来电',
+    call_settings: '来电规则',
   },
   /** Column names as a clerk reads them; a column not listed shows its own name. */
   fields: {
@@ -521,5 +526,11 @@ export const audit = {
     rows_not_imported: '未导入行数',
     undone_at: '撤销时间',
     undone_by: '撤销人',
+    day: '日期',
+    purpose: '来电目的',
+    outcome: '处理结果',
+    caller_name: '来电人',
+    caller_phone: '来电号码',
+    solved_by_phone: '电话解决',
   },
 };
