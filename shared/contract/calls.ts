@@ -24,6 +24,7 @@ export const callChannels = {
   'calls:rules': read(none, returns<CallRules>()),
   // The target is one of the desk's rules: the admin PIN guards it like the others.
   'calls:setRules': write(callRulesInput, returns<CallRules>(), { refreshes: ['calls', 'desk'], admin: true }),
-  'calls:export': write(callWeekInput, returns<{ savedTo: string | null; rows: number }>(), { refreshes: [] }),
+  // Changes no record; the week's screen is the only one that offers it.
+  'calls:export': write(callWeekInput, returns<{ savedTo: string | null; rows: number }>(), { refreshes: ['calls'] }),
   'documents:callSummary': write(callSummaryPaperInput, returns<GeneratedDocument>(), { refreshes: ['documents', 'search'] }),
 };

@@ -61,7 +61,8 @@ export const LABEL_RULES: Record<string, LabelRule> = {
   checklist_versions: partOf('checklist_id', 'checklists'),
   visit_results: partOf('visit_id', 'visits'),
   renewal_declines: { parts: [ref('contract_id', 'maintenance_contracts'), ref('unit_id', 'units')] },
-  calls: { parts: [ref('customer_id', 'customers'), col('caller_name'), col('caller_phone')] },
+  // A call by its day and who rang: the customer on file, or the number a stranger gave.
+  calls: { parts: [col('day'), ref('customer_id', 'customers'), col('caller_phone')] },
   call_settings: named('key'),
 };
 
