@@ -72,7 +72,6 @@ export const calls: CatalogShape<typeof zh> = {
     period: 'Period',
     periodValue: '{{from}} to {{to}}',
     target: 'Target solved on the phone',
-    totalCalls: 'Calls',
     pct: '{{pct}}%',
     figure: { total: 'Calls', solvedByPhone: 'Solved on the phone', share: 'Share solved on the phone', ticketsOpened: 'Tickets opened' },
     targetMet: 'Target of {{pct}}% met',

@@ -70,7 +70,6 @@ export const calls = {
     period: '统计期间',
     periodValue: '{{from}} 至 {{to}}',
     target: '电话解决率目标',
-    totalCalls: '来电总数',
     pct: '{{pct}}%',
     figure: { total: '来电总数', solvedByPhone: '电话解决', share: '电话解决率', ticketsOpened: '开出工单' },
     targetMet: '达到目标 {{pct}}%',

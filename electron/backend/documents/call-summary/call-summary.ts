@@ -37,8 +37,7 @@ function head(c: Ctx): Content[] {
   const s = data.summary;
   const rows: FieldRow[] = [
     { label: k('period'), value: k('periodValue', { from: date(s.from), to: date(s.to) }), wide: true },
-    { label: k('target'), value: k('pct', { pct: s.phoneTargetPct }) },
-    { label: k('totalCalls'), value: String(s.total) },
+    { label: k('target'), value: k('pct', { pct: s.phoneTargetPct }), wide: true },
   ];
   return [
     letterhead(data.settings, t, { logoHeight: (setup.paper === 'A4' ? 14 : 11) * MM }),
