@@ -8,6 +8,7 @@ import {
   callSummaryPaperInput,
   callWeekInput,
   type Call,
+  type CallDay,
   type CallRules,
   type CallWeekSummary,
 } from '../schemas/call';
@@ -17,10 +18,10 @@ import { TICKET_VIEWS } from './tickets';
 /** The call log (来电登记) and its weekly summary. */
 export const callChannels = {
   'calls:log': write(callLogInput, returns<Call>(), { refreshes: ['calls', 'desk'] }),
-  'calls:day': read(callDayInput, returns<Call[]>()),
+  'calls:day': read(callDayInput, returns<CallDay>()),
   'calls:week': read(callWeekInput, returns<CallWeekSummary>()),
   // A repair ticket ended on the phone before anyone was sent; the call is logged with it.
-  'calls:solveTicket': write(callSolveTicketInput, returns<TicketDetail>(), { refreshes: ['calls', ...TICKET_VIEWS] }),
+  'calls:solveTicket': write(callSolveTicketInput, returns<TicketDetail>(), { refreshes: TICKET_VIEWS }),
   'calls:rules': read(none, returns<CallRules>()),
   // The target is one of the desk's rules: the admin PIN guards it like the others.
   'calls:setRules': write(callRulesInput, returns<CallRules>(), { refreshes: ['calls', 'desk'], admin: true }),

@@ -51,6 +51,14 @@ export interface Call {
   createdBy: string;
 }
 
+/** A day's calls: the newest (up to a limit) and the counts over all of them. */
+export interface CallDay {
+  day: string;
+  calls: Call[];
+  total: number;
+  solvedByPhone: number;
+}
+
 export interface CallRules {
   phoneTargetPct: number;
 }

@@ -50,8 +50,9 @@ describe('logging a call', () => {
     clock = at('2026-11-25T09:05:00');
     const stranger = await backend.ok('calls:log', { callerPhone: '138 1234 5678', purpose: 'other', outcome: 'callBack' });
     expect([stranger.customerId, stranger.callerName, stranger.callerPhone]).toEqual([null, null, '13812345678']);
-    expect((await backend.ok('calls:day', {})).map((c) => c.id)).toEqual([stranger.id, first.id]);
-    expect(await backend.ok('calls:day', { day: '2026-11-24' })).toEqual([]);
+    expect((await backend.ok('calls:day', {})).calls.map((c) => c.id)).toEqual([stranger.id, first.id]);
+    expect(await backend.ok('calls:day', { day: '2026-11-24' })).toEqual({ day: '2026-11-24', calls: [], total: 0, solvedByPhone: 0 });
+    expect(await backend.ok('calls:day', {})).toMatchObject({ day: '2026-11-25', total: 2, solvedByPhone: 1 });
   });
 
   it('refuses a call with no caller, a unit or ticket of another customer, a missing record, a wrong outcome, saving nothing', async () => {
@@ -85,7 +86,7 @@ describe('solved on the phone', () => {
   it('logs a phone repair as a call that opened a ticket, and turns that same call into solved on the phone', async () => {
     const { customer, unit } = await customerWithUnit();
     const ticket = await backend.ok('tickets:create', phoneTicket(customer.id, { unitId: unit.id }));
-    expect((await backend.ok('calls:day', {})).map((c) => [c.purpose, c.outcome, c.ticketNumber])).toEqual([['repair', 'ticketOpened', ticket.number]]);
+    expect((await backend.ok('calls:day', {})).calls.map((c) => [c.purpose, c.outcome, c.ticketNumber])).toEqual([['repair', 'ticketOpened', ticket.number]]);
     await backend.ok('tickets:transition', { id: ticket.id, to: 'answered' });
     clock = at('2026-11-25T09:12:00');
 
@@ -101,7 +102,7 @@ describe('solved on the phone', () => {
     // It takes its callback like any other resolved ticket (3 days by default).
     expect(solved.callbacks.map((c) => c.dueOn)).toEqual(['2026-11-28']);
     // One conversation, one call.
-    const calls = await backend.ok('calls:day', {});
+    const calls = (await backend.ok('calls:day', {})).calls;
     expect(calls.map((c) => [c.outcome, c.notes, c.ticketId])).toEqual([['solvedByPhone', '请把温度调到 26 度，清洗过滤网后重新开机', ticket.id]]);
 
     // On its day the Desk lists the callback like any other.
@@ -121,8 +122,8 @@ describe('solved on the phone', () => {
     clock = at('2026-11-26T10:00:00');
     const solved = await backend.ok('tickets:transition', { id: ticket.id, to: 'resolved', note: '断电重启后恢复' });
     expect([solved.status, solved.solvedByPhone, solved.action]).toEqual(['resolved', true, '断电重启后恢复']);
-    expect((await backend.ok('calls:day', { day: '2026-11-25' })).map((c) => c.outcome)).toEqual(['ticketOpened']);
-    expect((await backend.ok('calls:day', {})).map((c) => [c.outcome, c.ticketId])).toEqual([['solvedByPhone', ticket.id]]);
+    expect((await backend.ok('calls:day', { day: '2026-11-25' })).calls.map((c) => c.outcome)).toEqual(['ticketOpened']);
+    expect((await backend.ok('calls:day', {})).calls.map((c) => [c.outcome, c.ticketId])).toEqual([['solvedByPhone', ticket.id]]);
   });
 
   it('refuses a ticket already dispatched, or finished, with the reason, changing nothing', async () => {

@@ -1,8 +1,9 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import { localDay } from '../../../../shared/domain/dates';
 import { DEFAULT_PHONE_TARGET_PCT, PHONE_SOLVABLE_STATUSES, type CallOutcome, type CallPurpose } from '../../../../shared/domain/calls';
 import type { TicketStatus } from '../../../../shared/domain/ticket-status';
-import type { Call, CallRules, callDayInput, callRulesInput, callSolveTicketInput } from '../../../../shared/schemas/call';
+import type { Call, CallDay, CallRules, callDayInput, callRulesInput, callSolveTicketInput } from '../../../../shared/schemas/call';
 import type { TicketDetail } from '../../../../shared/schemas/ticket';
 import type { ServiceContext } from '../../app/context';
 import { currentOperator } from '../../app/request-context';
@@ -78,11 +79,21 @@ export async function logCall(ctx: ServiceContext, input: LogInput): Promise<Cal
   return getCall(ctx.db, id);
 }
 
-/** The day's calls, newest first (today's by default). */
-export async function dayCalls(ctx: ServiceContext, input: z.output<typeof callDayInput>): Promise<Call[]> {
+/** The Desk lists this many of a day's calls; the day's counts are over all of them. */
+export const DAY_LIST_LIMIT = 200;
+
+/** The day's calls, newest first (today's by default), and how many there were, solved on the phone or not. */
+export async function dayCalls(ctx: ServiceContext, input: z.output<typeof callDayInput>): Promise<CallDay> {
   const day = input.day ?? localDay(ctx.now());
-  const rows = await callsQuery(ctx.db).where('calls.day', '=', day).orderBy('calls.at', 'desc').orderBy('calls.id', 'desc').execute();
-  return rows.map(toCall);
+  const [rows, counts] = await Promise.all([
+    callsQuery(ctx.db).where('calls.day', '=', day).orderBy('calls.at', 'desc').orderBy('calls.id', 'desc').limit(DAY_LIST_LIMIT).execute(),
+    ctx.db
+      .selectFrom('calls')
+      .select([sql<number>`count(*)`.as('total'), sql<number>`coalesce(sum(outcome = 'solvedByPhone'), 0)`.as('solved')])
+      .where('day', '=', day)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { day, calls: rows.map(toCall), total: Number(counts.total), solvedByPhone: Number(counts.solved) };
 }
 
 /**

@@ -7,6 +7,7 @@ import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
+import { TodaysCalls } from '../calls';
 import { useCallbackVisits } from '../maintenance';
 import { FindCustomerButton } from '../tickets';
 import { Appointments, CallbacksDue, LoansOut, sectionId, UrgentTickets, type SectionKey } from './BoardTables';
@@ -84,6 +85,7 @@ export function DeskPage() {
                 <CallbacksDue board={b} visits={visitCallbacks} />
               </Grid.Col>
             </Grid>
+            <TodaysCalls />
             <MaintenanceSections />
             <LoansOut board={b} />
           </Stack>
