@@ -27,7 +27,8 @@ export const calls: CatalogShape<typeof zh> = {
   },
   desk: {
     title: "Today's calls",
-    figures: '{{total}} calls, {{solved}} solved on the phone',
+    figures_one: '{{count}} call, {{solved}} solved on the phone',
+    figures_other: '{{count}} calls, {{solved}} solved on the phone',
     empty: 'No calls logged today. Type the number in the search box and press Shift+Enter to log one.',
     columns: { time: 'Time', caller: 'Caller', purpose: 'Purpose', outcome: 'Outcome', notes: 'Notes' },
     week: "This week's call summary",

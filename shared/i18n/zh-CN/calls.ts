@@ -25,7 +25,8 @@ export const calls = {
   },
   desk: {
     title: '今日来电',
-    figures: '共 {{total}} 个，电话解决 {{solved}} 个',
+    figures_one: '共 {{count}} 个，电话解决 {{solved}} 个',
+    figures_other: '共 {{count}} 个，电话解决 {{solved}} 个',
     empty: '今天还没有登记来电。在搜索框输入号码，按 Shift+Enter 即可登记。',
     columns: { time: '时间', caller: '来电', purpose: '目的', outcome: '结果', notes: '记录' },
     week: '本周来电汇总',

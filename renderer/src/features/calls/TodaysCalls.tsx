@@ -36,7 +36,7 @@ export function TodaysCalls() {
           )}
           {total > 0 && (
             <Text size="xs" c="dimmed" data-testid="desk-calls-figures">
-              {t('calls.desk.figures', { total, solved })}
+              {t('calls.desk.figures', { count: total, solved })}
             </Text>
           )}
         </Group>
