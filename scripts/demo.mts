@@ -1,5 +1,5 @@
 // `npm run demo [folder]`: a sample database and sample warranty cards, then every other paper
-// (repair/ and maintenance/ beside them, from their own scripts), with no Electron.
+// (repair/, maintenance/ and calls/ beside them, from their own scripts), with no Electron.
 // Runs the same backend the app runs, through the same contract, on a fresh folder.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -129,7 +129,7 @@ if (problems.length) console.log('Warnings:', problems);
 
 // The other papers, each script on its own fixed clock and database: node with tsx's loader,
 // which works the same on Windows, where a bare `tsx` would need a shell.
-for (const [script, sub] of [['demo-repair.mts', 'repair'], ['demo-maintenance.mts', 'maintenance']] as const) {
+for (const [script, sub] of [['demo-repair.mts', 'repair'], ['demo-maintenance.mts', 'maintenance'], ['demo-calls.mts', 'calls']] as const) {
   console.log(`\n${sub}/:`);
   execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script), join(folder, sub)], { stdio: 'inherit' });
 }

@@ -39,6 +39,7 @@ export type QueryDomain =
   | 'renewals'
   | 'review'
   | 'survey';
+  | 'calls';
 
 /** Guarded always, or only for some inputs (a filtered export is everyday work, the whole list is not). */
 export type AdminGuard<In> = true | ((input: In) => boolean);

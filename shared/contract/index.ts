@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ApiError, Result } from '../result';
 import { adminChannels } from './admin';
 import { appChannels } from './app';
+import { callChannels } from './calls';
 import type { ChannelSpec, QueryDomain } from './channel';
 import { customerChannels } from './customers';
 import { documentChannels } from './documents';
@@ -37,6 +38,7 @@ export const contract = {
   ...sampleChannels,
   ...maintenanceChannels,
   ...reviewChannels,
+  ...callChannels,
 };
 
 export type Contract = typeof contract;

@@ -60,6 +60,8 @@ const VOCABULARY: Record<string, string> = {
   'ticket_reviews.outcome': 'review.outcome',
   'survey_questions.kind': 'survey.kinds',
   'survey_questions.preset': 'survey.presets',
+  'calls.purpose': 'calls.purpose',
+  'calls.outcome': 'calls.outcome',
 };
 
 /** SQLite keeps flags as 0/1; these columns are flags, not counts. */

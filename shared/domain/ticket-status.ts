@@ -21,8 +21,9 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketStatus[]>> = {
   new: ['answered', 'cancelled'],
   // A caller can be sent someone at once, without a separate appointment.
-  answered: ['scheduled', 'dispatched', 'cancelled'],
-  scheduled: ['dispatched', 'cancelled'],
+  // Or it ends on the phone (resolved, solved by phone: what was advised is its action), as long as nobody was sent.
+  answered: ['scheduled', 'dispatched', 'resolved', 'cancelled'],
+  scheduled: ['dispatched', 'resolved', 'cancelled'],
   // Back to scheduled when the appointment has to be moved.
   dispatched: ['onSite', 'scheduled', 'cancelled'],
   onSite: ['resolved', 'waitingParts', 'atWorkshop'],
@@ -52,10 +53,16 @@ export function canMove(from: TicketStatus, to: TicketStatus): boolean {
 }
 
 /** The moves that need something recorded first; the service checks them, the screen asks for them. */
-export type TransitionNeed = 'cancelReason' | 'actionRecorded' | 'appointment' | 'technician' | 'closeNote';
+export type TransitionNeed = 'cancelReason' | 'actionRecorded' | 'phoneAdvice' | 'appointment' | 'technician' | 'closeNote';
+
+/** Resolved before anyone was sent: solved on the phone, the advice given being its action. */
+export function isPhoneSolution(from: TicketStatus, to: TicketStatus): boolean {
+  return to === 'resolved' && (from === 'answered' || from === 'scheduled');
+}
 
 export function needsFor(from: TicketStatus, to: TicketStatus): TransitionNeed[] {
   if (to === 'cancelled') return ['cancelReason'];
+  if (isPhoneSolution(from, to)) return ['phoneAdvice'];
   if (to === 'resolved') return ['actionRecorded'];
   if (to === 'scheduled') return ['appointment'];
   if (to === 'dispatched') return ['technician'];

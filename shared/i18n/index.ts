@@ -52,6 +52,8 @@ import { hours as zhHours } from './zh-CN/hours';
 import { hours as enHours } from './en/hours';
 import { review as zhReview, survey as zhSurvey } from './zh-CN/review';
 import { review as enReview, survey as enSurvey } from './en/review';
+import { calls as zhCalls } from './zh-CN/calls';
+import { calls as enCalls } from './en/calls';
 
 export { DEFAULT_LANGUAGE, LANGUAGES, type Language };
 
@@ -61,6 +63,8 @@ export const resources = {
   en: { translation: { ...enCommon, app: enApp, print: enPrint, warranty: enWarranty, importer: enImporter, ticketing: enTicketing, desk: enDesk, tickets: enTickets, stock: enStock, service: enService, repairPrint: enRepairPrint, backup: enBackup, security: enSecurity, audit: enAudit, health: enHealth, setup: enSetup, printing: enPrinting, sample: enSample, maintenance: enMaintenance, inspectionPrint: enInspectionPrint, maintenancePapers: enMaintenancePapers, renewal: enRenewal, renewalPrint: enRenewalPrint, inspect: enInspect, hours: enHours } },
   'zh-CN': { translation: { ...zhCommon, app: zhApp, print: zhPrint, warranty: zhWarranty, importer: zhImporter, ticketing: zhTicketing, desk: zhDesk, tickets: zhTickets, stock: zhStock, service: zhService, repairPrint: zhRepairPrint, backup: zhBackup, security: zhSecurity, audit: zhAudit, health: zhHealth, setup: zhSetup, printing: zhPrinting, sample: zhSample, maintenance: zhMaintenance, inspectionPrint: zhInspectionPrint, maintenancePapers: zhMaintenancePapers, renewal: zhRenewal, renewalPrint: zhRenewalPrint, inspect: zhInspect, review: zhReview, survey: zhSurvey } },
   en: { translation: { ...enCommon, app: enApp, print: enPrint, warranty: enWarranty, importer: enImporter, ticketing: enTicketing, desk: enDesk, tickets: enTickets, stock: enStock, service: enService, repairPrint: enRepairPrint, backup: enBackup, security: enSecurity, audit: enAudit, health: enHealth, setup: enSetup, printing: enPrinting, sample: enSample, maintenance: enMaintenance, inspectionPrint: enInspectionPrint, maintenancePapers: enMaintenancePapers, renewal: enRenewal, renewalPrint: enRenewalPrint, inspect: enInspect, review: enReview, survey: enSurvey } },
+  'zh-CN': { translation: { ...zhCommon, app: zhApp, print: zhPrint, warranty: zhWarranty, importer: zhImporter, ticketing: zhTicketing, desk: zhDesk, tickets: zhTickets, stock: zhStock, service: zhService, repairPrint: zhRepairPrint, backup: zhBackup, security: zhSecurity, audit: zhAudit, health: zhHealth, setup: zhSetup, printing: zhPrinting, sample: zhSample, maintenance: zhMaintenance, inspectionPrint: zhInspectionPrint, maintenancePapers: zhMaintenancePapers, renewal: zhRenewal, renewalPrint: zhRenewalPrint, inspect: zhInspect, calls: zhCalls } },
+  en: { translation: { ...enCommon, app: enApp, print: enPrint, warranty: enWarranty, importer: enImporter, ticketing: enTicketing, desk: enDesk, tickets: enTickets, stock: enStock, service: enService, repairPrint: enRepairPrint, backup: enBackup, security: enSecurity, audit: enAudit, health: enHealth, setup: enSetup, printing: enPrinting, sample: enSample, maintenance: enMaintenance, inspectionPrint: enInspectionPrint, maintenancePapers: enMaintenancePapers, renewal: enRenewal, renewalPrint: enRenewalPrint, inspect: enInspect, calls: enCalls } },
 } as const;
 
 /** A translator bound to one language, for code outside React (documents, the backend). */

@@ -323,6 +323,8 @@ export interface TicketDetail extends Omit<TicketRow, 'technicians'> {
   answeredAt: number | null;
   arrivedAt: number | null;
   resolvedAt: number | null;
+  /** Resolved on the phone before anyone was sent (issue 20): counted as resolved without a visit. */
+  solvedByPhone: boolean;
   closedAt: number | null;
   cancelledAt: number | null;
   cancelReason: string | null;

@@ -44,6 +44,8 @@ describe('each change names its record', () => {
     expect(created.rows.map((r) => [r.table, r.label])).toEqual([
       ['tickets', name],
       ['ticket_events', name],
+      // A repair reported by phone logs its call (issue 20).
+      ['calls', '2026-11-20 · 王小明 · 13812345678'],
     ]);
     const row = created.rows[0]!;
     expect(row.refs).toMatchObject({ customer_id: 'customers', unit_id: 'units', service_level_id: 'service_levels' });

@@ -92,6 +92,7 @@ export function ticketWith(overrides: { inWarranty?: boolean; parts?: PartLine[]
     answeredAt: at('2026-09-14T09:20:00+08:00'),
     arrivedAt: at('2026-09-15T10:12:00+08:00'),
     resolvedAt: at('2026-09-15T11:02:00+08:00'),
+    solvedByPhone: false,
     closedAt: null,
     cancelledAt: null,
     cancelReason: null,

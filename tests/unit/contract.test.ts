@@ -39,6 +39,7 @@ describe('the contract, one file per domain', () => {
         'serviceLevels:create',
         'serviceLevels:update',
         'settings:update',
+        'calls:setRules',
       ].sort(),
     );
   });

@@ -7,8 +7,9 @@ import { canMove, needsFor, TICKET_STATUSES, type TicketStatus } from '../../sha
 /** The flow the issue describes, written out once more as the specification the table must match. */
 const ALLOWED: Record<TicketStatus, TicketStatus[]> = {
   new: ['answered', 'cancelled'],
-  answered: ['scheduled', 'dispatched', 'cancelled'],
-  scheduled: ['dispatched', 'cancelled'],
+  // Resolved before anyone is sent: solved on the phone (issue 20).
+  answered: ['scheduled', 'dispatched', 'resolved', 'cancelled'],
+  scheduled: ['dispatched', 'resolved', 'cancelled'],
   dispatched: ['onSite', 'scheduled', 'cancelled'],
   onSite: ['resolved', 'waitingParts', 'atWorkshop'],
   waitingParts: ['dispatched', 'atWorkshop', 'resolved', 'cancelled'],
@@ -35,6 +36,9 @@ describe('ticket status machine', () => {
     expect(needsFor('answered', 'scheduled')).toEqual(['appointment']);
     expect(needsFor('resolved', 'closed')).toEqual(['closeNote']);
     expect(needsFor('calledBack', 'closed')).toEqual([]);
+    // Solved on the phone: what was advised, not a technician's action.
+    expect(needsFor('answered', 'resolved')).toEqual(['phoneAdvice']);
+    expect(needsFor('scheduled', 'resolved')).toEqual(['phoneAdvice']);
   });
 });
 

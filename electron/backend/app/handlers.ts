@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../../shared/contract';
 import { adminHandlers } from '../domains/admin/handlers';
 import { archiveHandlers } from '../domains/archive/handlers';
+import { callHandlers } from '../domains/calls/handlers';
 import { customerHandlers } from '../domains/customers/handlers';
 import { excelHandlers } from '../domains/excel/handlers';
 import { maintenanceHandlers } from '../domains/maintenance/handlers';
@@ -18,6 +19,7 @@ import type { DomainHandlers, Handlers } from './handler-types';
 export const DOMAIN_HANDLERS: Record<string, DomainHandlers> = {
   admin: adminHandlers,
   archive: archiveHandlers,
+  calls: callHandlers,
   customers: customerHandlers,
   excel: excelHandlers,
   maintenance: maintenanceHandlers,
@@ -37,6 +39,7 @@ export function handlers(info: () => AppInfo): Handlers {
     'app:info': async () => info(),
     ...adminHandlers,
     ...archiveHandlers,
+    ...callHandlers,
     ...customerHandlers,
     ...excelHandlers,
     ...maintenanceHandlers,

@@ -65,6 +65,9 @@ export const LABEL_RULES: Record<string, LabelRule> = {
   ticket_reviews: partOf('ticket_id', 'tickets'),
   survey_questions: { parts: [col('text'), col('preset')] },
   callback_answers: partOf('callback_id', 'callbacks'),
+  // A call by its day and who rang: the customer on file, or the number a stranger gave.
+  calls: { parts: [col('day'), ref('customer_id', 'customers'), col('caller_phone')] },
+  call_settings: named('key'),
 };
 
 /** The rule for a table, if it has one (a name typed into a filter is no key of Object's prototype). */

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { SettingsTable, CustomersTable, CustomerPhonesTable, CustomerAddressesTable, CustomerContactsTable, CustomerTagsTable, WarrantyPoliciesTable, WarrantyPolicyVersionsTable, ProductModelsTable, UnitsTable, UnitStatusHistoryTable, WarrantyExclusionsTable, SequencesTable, DocumentsTable, SearchKeysTable, ImportBatchesTable, ImportBatchRowsTable, SampleRecordsTable } from './tables/registry';
 import type { TechniciansTable, ServiceLevelsTable, CalendarYearsTable, LabourFeesTable, PartsTable, TicketsTable, TicketEventsTable, TicketTechniciansTable, TicketPartsTable, TicketLabourTable, StockMovesTable, LoanersTable, LoansTable, CallbacksTable, ComplaintsTable } from './tables/service';
 import type { OperatorsTable, SecurityTable, AuditChangesTable, AuditRowsTable, HealthChecksTable, UpgradeNotesTable } from './tables/admin';
+import type { CallsTable, CallSettingsTable } from './tables/calls';
 import type { MaintenanceContractsTable, ContractUnitsTable, ContractPlanLinesTable, VisitsTable, ChecklistsTable, ChecklistVersionsTable, VisitResultsTable, RenewalDeclinesTable } from './tables/maintenance';
 import type { ReviewSettingsTable, TicketReviewsTable, SurveyQuestionsTable, CallbackAnswersTable } from './tables/review';
 
@@ -9,6 +10,7 @@ import type { ReviewSettingsTable, TicketReviewsTable, SurveyQuestionsTable, Cal
 export type { SettingsTable, CustomersTable, CustomerPhonesTable, CustomerAddressesTable, CustomerContactsTable, CustomerTagsTable, WarrantyPoliciesTable, WarrantyPolicyVersionsTable, ProductModelsTable, UnitsTable, UnitStatusHistoryTable, WarrantyExclusionsTable, SequencesTable, DocumentsTable, SearchKeysTable, ImportBatchesTable, ImportBatchRowsTable, SampleRecordsTable } from './tables/registry';
 export type { TechniciansTable, ServiceLevelsTable, CalendarYearsTable, LabourFeesTable, PartsTable, TicketsTable, TicketEventsTable, TicketTechniciansTable, TicketPartsTable, TicketLabourTable, StockMovesTable, LoanersTable, LoansTable, CallbacksTable, ComplaintsTable } from './tables/service';
 export type { OperatorsTable, SecurityTable, AuditChangesTable, AuditRowsTable, HealthChecksTable, UpgradeNotesTable } from './tables/admin';
+export type { CallsTable, CallSettingsTable } from './tables/calls';
 export type { MaintenanceContractsTable, ContractUnitsTable, ContractPlanLinesTable, VisitsTable, ChecklistsTable, ChecklistVersionsTable, VisitResultsTable, RenewalDeclinesTable } from './tables/maintenance';
 
 export interface DB {
@@ -63,6 +65,8 @@ export interface DB {
   ticket_reviews: TicketReviewsTable;
   survey_questions: SurveyQuestionsTable;
   callback_answers: CallbackAnswersTable;
+  calls: CallsTable;
+  call_settings: CallSettingsTable;
 }
 
 /** Services accept the database or an open transaction alike. */

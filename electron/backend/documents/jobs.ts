@@ -21,6 +21,7 @@ export interface BundleMeta {
   subject: string;
   author: string;
 }
+import { renderCallSummary, type CallSummaryData } from './call-summary/call-summary';
 import { renderRenewalPaper, type RenewalPaper, type RenewalPaperData } from './renewal/renewal-papers';
 
 /**
@@ -38,7 +39,8 @@ export type DocumentJob =
   | { kind: 'inspectionBatch'; forms: InspectionFormData[]; language: Language; paper: Paper; meta: BundleMeta }
   | { kind: 'faultStatsBatch'; sheets: FaultStatsData[]; language: Language; paper: Paper; meta: BundleMeta }
   | { kind: 'renewalPaper'; paper: RenewalPaper; data: RenewalPaperData; language: Language; size: Paper }
-  | { kind: 'recoverySheet'; facts: RecoverySheetFacts; language: Language; meta: PdfMetadata };
+  | { kind: 'recoverySheet'; facts: RecoverySheetFacts; language: Language; meta: PdfMetadata }
+  | { kind: 'callSummary'; data: CallSummaryData; language: Language; paper: Paper };
 
 export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
   switch (job.kind) {
@@ -66,6 +68,8 @@ export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
       );
     case 'renewalPaper':
       return renderRenewalPaper(job.paper, job.data, job.language, job.size);
+    case 'callSummary':
+      return renderCallSummary(job.data, job.language, job.paper);
     case 'recoverySheet': {
       // Imported with the rest: a lazy import() of a source file does not resolve in the worker
       // when it runs the TypeScript sources (tests, demo, bench).

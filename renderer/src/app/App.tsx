@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch, useSettings, useStoredLanguage } from './language';
 import { OperatorMenu } from './OperatorMenu';
 import { AuditPage } from '../features/audit';
+import { CallWeekPage, LogCallModal } from '../features/calls';
 import { ComplaintsPage } from '../features/complaints';
 import { CallerFlow, CustomerDetailPage, CustomersPage } from '../features/customers';
 import { DeskPage } from '../features/desk';
@@ -80,6 +81,8 @@ function Page({ route }: { route: Route }) {
       return <SettingsPage />;
     case 'audit':
       return <AuditPage />;
+    case 'calls':
+      return <CallWeekPage />;
   }
 }
 
@@ -157,6 +160,7 @@ export function App() {
         <SampleBanner onRemove={() => openSettingsTab('sample')} />
         <Page route={route} />
         <CallerFlow />
+        <LogCallModal />
       </AppShell.Main>
     </AppShell>
   );

@@ -21,7 +21,8 @@ export type Route =
   | { section: 'documents' }
   | { section: 'import' }
   | { section: 'settings' }
-  | { section: 'audit' };
+  | { section: 'audit' }
+  | { section: 'calls' };
 
 function recordId(part: string | undefined): number | null {
   const id = Number(part);
@@ -60,6 +61,8 @@ export function parseRoute(hash: string): Route {
       return { section: 'settings' };
     case 'audit':
       return { section: 'audit' };
+    case 'calls':
+      return { section: 'calls' };
     default:
       return { section: 'desk' };
   }

@@ -24,6 +24,8 @@ export function sectionOf(route: Route): Section {
   if (route.section === 'customer' || route.section === 'unit') return 'customers';
   if (route.section === 'ticket') return 'tickets';
   if (route.section === 'contract' || route.section === 'visit') return 'maintenance';
+  // The week's calls are the Desk's own summary.
+  if (route.section === 'calls') return 'desk';
   return route.section;
 }
 

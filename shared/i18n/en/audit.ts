@@ -127,6 +127,7 @@ export const audit: CatalogShape<typeof zh> = {
     },
     security: { adminPin: 'Admin PIN', pinTries: 'Wrong PIN tries', pin: 'Admin PIN entry' },
     database: { desk: 'Whole database' },
+    call_settings: { phoneTargetPct: 'Target solved on the phone' },
   },
   keys: {
     days: 'Days',
@@ -213,6 +214,7 @@ export const audit: CatalogShape<typeof zh> = {
     import: { open: 'Open import file', preview: 'Preview import', commit: 'Import from Excel', batches: 'List recent imports', undoCheck: 'Check an import can be undone', undo: 'Undo an import' },
     export: { list: 'Export list' },
     documents: {
+      callSummary: 'Print weekly call summary',
       warrantyCard: 'Issue warranty card',
       inspectionForm: 'Print inspection form',
       faultStats: 'Print quarterly fault statistics',
@@ -296,6 +298,7 @@ export const audit: CatalogShape<typeof zh> = {
     audit: { list: 'View audit log', get: 'View change details', facets: 'Load audit log filters' },
     review: { settings: "View the supervisor's check setting", configure: "Switch the supervisor's check", approve: 'Approve a completed ticket', waiting: 'List tickets waiting for approval' },
     survey: { questions: 'List callback survey questions', save: 'Change callback survey questions', satisfaction: 'View satisfaction per technician', answers: "View a technician's callback answers", export: 'Export satisfaction' },
+    calls: { log: 'Log a call', day: 'View the day’s calls', week: 'View the weekly call summary', solveTicket: 'Record solved on the phone', rules: 'View call rules', setRules: 'Change the target solved on the phone', export: 'Export the weekly call summary' },
   },
   tables: {
     settings: 'Settings',
@@ -342,6 +345,8 @@ export const audit: CatalogShape<typeof zh> = {
     survey_questions: 'Callback survey question',
     callback_answers: 'Callback survey answer',
     database: 'Whole database',
+    calls: 'Call',
+    call_settings: 'Call rules',
   },
   fields: {
     checklist_id: 'Checklist',
@@ -549,5 +554,10 @@ export const audit: CatalogShape<typeof zh> = {
     words: 'Answer in words',
     supervisor_check: "Supervisor's check",
     changed_by: 'Changed by',
+    day: 'Day',
+    purpose: 'Purpose of call',
+    caller_name: 'Caller',
+    caller_phone: 'Caller’s number',
+    solved_by_phone: 'Solved on the phone',
   },
 };

@@ -129,6 +129,7 @@ export const audit = {
     },
     security: { adminPin: '管理员密码', pinTries: '密码输错次数', pin: '管理员密码输入' },
     database: { desk: '整个数据库' },
+    call_settings: { phoneTargetPct: '电话解决率目标' },
   },
   /** Names inside a stored setting or decision (the warranty rules, an override, a restore). */
   keys: {
@@ -217,6 +218,7 @@ export const audit = {
     import: { open: '打开导入文件', preview: '预览导入', commit: '从 Excel 导入', batches: '查看最近的导入', undoCheck: '检查能否撤销导入', undo: '撤销导入' },
     export: { list: '导出列表' },
     documents: {
+      callSummary: '打印来电周汇总',
       warrantyCard: '开具保修卡',
       inspectionForm: '打印巡检表',
       faultStats: '打印季度故障统计表',
@@ -300,6 +302,7 @@ export const audit = {
     audit: { list: '查看操作记录', get: '查看操作详情', facets: '读取操作记录的筛选项' },
     review: { settings: '查看主管审批设置', configure: '开关主管审批', approve: '审批完工工单', waiting: '查看待审批工单' },
     survey: { questions: '查看回访问卷问题', save: '修改回访问卷问题', satisfaction: '查看技术人员满意度', answers: '查看技术人员的回访记录', export: '导出满意度统计' },
+    calls: { log: '登记来电', day: '查看当日来电', week: '查看来电周汇总', solveTicket: '记为电话解决', rules: '查看来电规则', setRules: '修改电话解决率目标', export: '导出来电周汇总' },
   },
   /** Every audited table, named as the kind of record it holds. */
   tables: {
@@ -347,6 +350,8 @@ export const audit = {
     survey_questions: '回访问卷问题',
     callback_answers: '回访问卷答案',
     database: '整个数据库',
+    calls: '来电',
+    call_settings: '来电规则',
   },
   /** Column names as a clerk reads them; a column not listed shows its own name. */
   fields: {
@@ -555,5 +560,11 @@ export const audit = {
     words: '文字回答',
     supervisor_check: '主管审批',
     changed_by: '修改人',
+    day: '日期',
+    purpose: '来电目的',
+    outcome: '处理结果',
+    caller_name: '来电人',
+    caller_phone: '来电号码',
+    solved_by_phone: '电话解决',
   },
 };

@@ -61,6 +61,8 @@ export interface TicketsTable {
   /** The visit whose finding opened it. */
   visit_id: number | null;
   unregistered_unit: string | null;
+  /** Resolved on the phone, nobody sent (migration 0220). */
+  solved_by_phone: Generated<number>;
   fault_reported: string;
   fault_category: string;
   severity: string;

@@ -3,7 +3,8 @@ import { addDays, localDay, localTime, localMoment } from '../../../../shared/do
 import { deadline, targetsFor } from '../../../../shared/domain/sla';
 import { localDay, localTime, localMoment } from '../../../../shared/domain/dates';
 import { deadline } from '../../../../shared/domain/sla';
-import { canMove, needsFor, type Severity, type TicketStatus } from '../../../../shared/domain/ticket-status';
+import { logPhoneSolution } from '../calls/log';
+import { canMove, isPhoneSolution, needsFor, type Severity, type TicketStatus } from '../../../../shared/domain/ticket-status';
 import type { Region } from '../../../../shared/schemas/customer';
 import type {
   TicketDetail,
@@ -60,6 +61,7 @@ export async function transitionTicket(ctx: ServiceContext, input: z.output<type
       if (need === 'cancelReason' && !input.note) throw refuse('ticketing.errors.cancelReason', {}, 'note');
       if (need === 'closeNote' && !input.note) throw refuse('ticketing.errors.closeNote', {}, 'note');
       if (need === 'actionRecorded' && !row.action) throw refuse('ticketing.errors.noAction');
+      if (need === 'phoneAdvice' && !input.note) throw refuse('calls.errors.adviceNeeded', {}, 'note');
       if (need === 'appointment' && !row.appointment_date) throw refuse('ticketing.errors.noAppointment');
       if (need === 'technician') {
         const assigned = await trx.selectFrom('ticket_technicians').select('technician_id').where('ticket_id', '=', row.id).executeTakeFirst();
@@ -81,13 +83,20 @@ export async function transitionTicket(ctx: ServiceContext, input: z.output<type
       stamps.fix_due = deadline(at, targetsFor(level.terms, row.region as Region, row.severity as Severity, row.reported_at, calendar).fix, calendar);
     }
     if (to === 'resolved') stamps.resolved_at = at;
+    // Solved on the phone: the advice given is the work done, and no visit is counted.
+    const byPhone = isPhoneSolution(from, to);
+    if (byPhone) {
+      await trx.updateTable('tickets').set({ action: input.note, solved_by_phone: 1 }).where('id', '=', row.id).execute();
+      // The call it was solved on is logged with it: the week's summary counts it.
+      await logPhoneSolution(trx, row, at, who, input.note!);
+    }
     if (to === 'closed') stamps.closed_at = at;
     if (to === 'cancelled') {
       stamps.cancelled_at = at;
       stamps.cancel_reason = input.note;
     }
     if (Object.keys(stamps).length > 0) await trx.updateTable('tickets').set(stamps).where('id', '=', row.id).execute();
-    await move(trx, row, to, at, who, input.note ? { note: input.note } : null, entered);
+    await move(trx, row, to, at, who, input.note ? { note: input.note, ...(byPhone ? { byPhone } : {}) } : null, entered);
 
     if (to === 'atWorkshop') await setUnitStatus(trx, row.unit_id, 'atWorkshop', at, row.number, entered);
     if ((to === 'resolved' || to === 'cancelled') && (from === 'atWorkshop' || from === 'waitingParts')) {

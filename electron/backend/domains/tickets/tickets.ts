@@ -13,6 +13,7 @@ import { getCustomer } from '../customers/customers';
 import { contractLevelFor } from '../maintenance/contracts';
 import { getSettings } from '../admin/settings';
 import { loadCalendar } from '../service-desk/calendar';
+import { logTicketOpened } from '../calls/log';
 import { addEvent, inTicketTransaction, ticketRow, assertEditable, type TicketRowDb } from './common';
 import { takeNumber } from '../../lib/sequences';
 import { fitPart } from './fitting';
@@ -119,6 +120,11 @@ export async function createTicket(
       .executeTakeFirstOrThrow();
     // A call taken earlier and entered now: the history says both.
     await addEvent(trx, id, { at: input.reportedAt ?? at, enteredAt: at, who, kind: 'created', to: 'new', data: { source: input.source } });
+    // Every call is logged (issue 20): a repair reported by phone is one that opened a ticket.
+    if (input.source === 'phone') {
+      const contact = { contact_name: input.contactName ?? (customer.kind === 'person' ? customer.name : (customer.contacts[0]?.name ?? null)), contact_phone: input.contactPhone ?? customer.phone };
+      await logTicketOpened(trx, { id, customer_id: customer.id, unit_id: unit?.id ?? null, ...contact }, reportedAt, who, input.faultReported);
+    }
     // Parts handed over at intake leave stock in this same transaction, or the ticket is not created.
     for (const part of input.parts) {
       await fitPart(trx, { ticketId: id, partId: part.partId, quantity: part.quantity, inWarranty: null, componentKey: null }, at, who);
@@ -230,7 +236,12 @@ export function selectTicketRows(db: Db) {
 
 /** Every promise of a listed ticket and where it stands at `now`: what the desk and the papers judge times by. */
 export function ticketDeadlineViews(row: ListRow, now: number): DeadlineView[] {
-  return deadlineViews(dueOf(row), clockOf(row, row.loaner_at, OFF_SITE.includes(row.status)), now);
+  return phoneAware(row, deadlineViews(dueOf(row), clockOf(row, row.loaner_at, OFF_SITE.includes(row.status)), now));
+}
+
+/** Solved on the phone: nobody was to come, so no arrival is promised or missed. */
+function phoneAware(row: TicketRowDb, views: DeadlineView[]): DeadlineView[] {
+  return row.solved_by_phone === 1 ? views.filter((v) => v.milestone !== 'arrival') : views;
 }
 
 export function toTicketRow(row: ListRow, now: number): TicketRow {
@@ -301,7 +312,7 @@ export async function getTicket(ctx: ServiceContext, id: number, db: Db = ctx.db
   ]);
   const now = ctx.now().getTime();
   const wentOffSite = OFF_SITE.includes(row.status) || events.some((e) => e.to_status !== null && OFF_SITE.includes(e.to_status));
-  const deadlines = deadlineViews(dueOf(row), clockOf(row, row.loaner_at, wentOffSite), now);
+  const deadlines = phoneAware(row, deadlineViews(dueOf(row), clockOf(row, row.loaner_at, wentOffSite), now));
   const inWarranty = row.warranty_in === 1;
   const lifetimeMaintenance = row.lifetime_maintenance === 1;
   const chargeParts = parts.map((p) => ({ quantity: p.quantity, priceFen: p.price_fen, costFen: p.cost_fen, inWarranty: p.in_warranty === 1 }));
@@ -336,6 +347,7 @@ export async function getTicket(ctx: ServiceContext, id: number, db: Db = ctx.db
     answeredAt: row.answered_at,
     arrivedAt: row.arrived_at,
     resolvedAt: row.resolved_at,
+    solvedByPhone: row.solved_by_phone === 1,
     closedAt: row.closed_at,
     cancelledAt: row.cancelled_at,
     cancelReason: row.cancel_reason,

@@ -7,6 +7,7 @@ import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
+import { TodaysCalls } from '../calls';
 import { useCallbackVisits } from '../maintenance';
 import { FindCustomerButton } from '../tickets';
 import { Appointments, CallbacksDue, LoansOut, sectionId, UrgentTickets, type SectionKey } from './BoardTables';
@@ -87,6 +88,7 @@ export function DeskPage() {
               </Grid.Col>
             </Grid>
             <ReviewWaiting />
+            <TodaysCalls />
             <MaintenanceSections />
             <LoansOut board={b} />
             <SharesMet />

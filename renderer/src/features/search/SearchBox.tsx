@@ -1,6 +1,6 @@
 import { Combobox, Group, Kbd, Loader, ScrollArea, Text, TextInput, useCombobox } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
-import { IconArrowRight, IconSearch, IconUserPlus } from '@tabler/icons-react';
+import { IconArrowRight, IconPhoneCall, IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../../../shared/schemas/document';
@@ -10,6 +10,7 @@ import { navigate } from '../../app/router';
 import { DocumentPreviewModal, type PreviewDocument } from '../../ui/DocumentPreviewModal';
 import { notifyError } from '../../lib/notify';
 import { actionEntries, actionKey, matchActions, phoneOf, type ActionEntry } from './actions';
+import { startLogCall, type CallPrefill } from '../calls';
 import { HitRow } from './HitRow';
 import { startNewRepair } from './newRepair';
 import { onOpenSearch, startNewCaller, type CallerPrefill } from './searchBus';
@@ -17,6 +18,7 @@ import { onOpenSearch, startNewCaller, type CallerPrefill } from './searchBus';
 const DEBOUNCE_MS = 120;
 const LIMIT = 12;
 const CALLER_VALUE = 'caller:new';
+const LOG_CALL_VALUE = 'call:log';
 /** A whole mobile number: long enough that "no customer has it" means a new caller. */
 const WHOLE_NUMBER_DIGITS = 11;
 
@@ -53,6 +55,15 @@ function offersNewCaller(query: string, hits: SearchHit[]): boolean {
 function callerPrefill(query: string): CallerPrefill {
   const typed = query.trim();
   return phoneOf(typed) ? { phone: typed, repair: true } : { name: typed, repair: true };
+}
+
+/** Who a call to log is from: the first customer or unit found, else the number (or name) typed. */
+function callPrefillOf(query: string, hits: SearchHit[]): CallPrefill {
+  const hit = hits.find((h) => h.kind === 'customer' || h.kind === 'unit');
+  if (hit?.kind === 'customer') return { customerId: hit.id, customerName: hit.name };
+  if (hit?.kind === 'unit') return { customerId: hit.customerId, customerName: hit.customerName, unitId: hit.id };
+  const typed = query.trim();
+  return phoneOf(typed) ? { callerPhone: typed } : { callerName: typed };
 }
 
 /**
@@ -145,13 +156,28 @@ export function SearchBox() {
     else welcome(typed);
   };
 
+  // Shift+Enter, or the row under the hits: the call is logged against who was found (every call is, issue 20).
+  const logCall = (found: SearchHit[], typed: string) => {
+    close();
+    startLogCall(callPrefillOf(typed, found));
+  };
+  const logCallFirst = async () => {
+    const typed = value.trim();
+    const current = typed === query && results.data && !results.isPlaceholderData && !results.isFetching;
+    const found = !typed ? [] : current ? results.data! : await call('search:query', { query: typed, limit: LIMIT });
+    logCall(found, typed);
+  };
+
   const submit = (picked: string) => {
+    if (picked === LOG_CALL_VALUE) return logCall(hits, query);
     if (picked === CALLER_VALUE) return welcome(query);
     const hit = hits.find((h) => hitValue(h) === picked);
     if (hit) return openHit(hit);
     const entry = actions.find((a) => actionValue(a) === picked);
     if (entry) runAction(entry);
   };
+
+  const logCallWho = (p: CallPrefill) => p.customerName ?? p.callerPhone ?? p.callerName ?? t('calls.search.unknown');
 
   const callerLabel = () => {
     const prefill = callerPrefill(query);
@@ -184,6 +210,11 @@ export function SearchBox() {
             onBlur={() => combobox.closeDropdown()}
             onKeyDown={(event) => {
               // Enter with nothing highlighted opens the first hit: type, Enter, done.
+              if (event.key === 'Enter' && event.shiftKey) {
+                event.preventDefault();
+                logCallFirst().catch((err: unknown) => notifyError(t, err));
+                return;
+              }
               if (event.key === 'Enter' && combobox.getSelectedOptionIndex() < 0) {
                 event.preventDefault();
                 openFirst().catch((err: unknown) => notifyError(t, err));
@@ -214,7 +245,7 @@ export function SearchBox() {
                   {t('app.search.noMatch', { query })}
                 </Text>
               )}
-              {(actions.length > 0 || newCaller) && (
+              {(actions.length > 0 || newCaller || settled) && (
                 <Combobox.Group label={t('app.search.groups.action')}>
                   {actions.map((entry) => (
                     <Combobox.Option key={actionValue(entry)} value={actionValue(entry)} data-kind="action" data-action={actionKey(entry.action)}>
@@ -224,6 +255,17 @@ export function SearchBox() {
                       </Group>
                     </Combobox.Option>
                   ))}
+                  {settled && (
+                    <Combobox.Option value={LOG_CALL_VALUE} data-kind="log-call">
+                      <Group gap="sm" wrap="nowrap">
+                        <IconPhoneCall size={16} stroke={1.6} style={{ flexShrink: 0, opacity: 0.6 }} />
+                        <Text size="sm">{t('calls.search.logCall', { who: logCallWho(callPrefillOf(query, hits)) })}</Text>
+                        <Text size="xs" c="dimmed" ml="auto">
+                          {t('calls.search.logCallHint')}
+                        </Text>
+                      </Group>
+                    </Combobox.Option>
+                  )}
                   {newCaller && (
                     <Combobox.Option value={CALLER_VALUE} data-kind="new-caller">
                       <Group gap="sm" wrap="nowrap">

@@ -1,4 +1,4 @@
-import { Anchor, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -74,6 +74,11 @@ function Header({ ticket, onPrint }: { ticket: TicketDetail; onPrint: (kind: Tic
             {t('tickets.page.title', { number: ticket.number })}
           </Title>
           <StatusBadge status={ticket.status} size="md" />
+          {ticket.solvedByPhone && (
+            <Badge size="md" variant="light" color="teal" data-testid="ticket-solved-by-phone">
+              {t('calls.ticket.badge')}
+            </Badge>
+          )}
           <SeverityBadge severity={ticket.severity} size="md" />
           <WarrantyDecisionBadge inWarranty={ticket.warranty.inWarranty} size="md" />
         </Group>

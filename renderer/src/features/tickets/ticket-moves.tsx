@@ -4,12 +4,13 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { arrivalDefault } from '../../../../shared/domain/event-times';
-import { needsFor, type TicketStatus } from '../../../../shared/domain/ticket-status';
+import { isPhoneSolution, needsFor, type TicketStatus } from '../../../../shared/domain/ticket-status';
 import { ticketTransitionInput, type TicketDetail } from '../../../../shared/schemas/ticket';
 import { useApiMutation } from '../../api/client';
 import { FormModal } from '../../ui/FormModal';
 import { schemaValidator, showServerFieldErrors } from '../../lib/formValidation';
 import { notifyDone, notifyError } from '../../lib/notify';
+import { PhoneSolveForm } from '../calls';
 import { AppointDialog, AssignDialog } from './ticket-assignment';
 import { CallbackDialog } from './ticket-callbacks';
 import { typedMoment, whenErrors, WhenFields, whenStart, type WhenValues } from './ticket-when';
@@ -110,7 +111,7 @@ function EventTimeForm({ ticket, to, onClose }: { ticket: TicketDetail; to: 'onS
   );
 }
 
-type Asking = { to: TicketStatus; what: 'note' | 'appointment' | 'technician' | 'time' | 'callback' } | null;
+type Asking = { to: TicketStatus; what: 'note' | 'appointment' | 'technician' | 'time' | 'callback' | 'phone' } | null;
 
 /**
  * One button per move the status machine allows from here. A move that needs something first
@@ -136,6 +137,8 @@ export function MoveButtons({ ticket }: { ticket: TicketDetail }) {
   const start = (to: TicketStatus) => {
     const needs = needsFor(ticket.status, to);
     if (needs.includes('cancelReason') || needs.includes('closeNote')) return setAsking({ to, what: 'note' });
+    // Resolved before anyone was sent: solved on the phone, with what was advised.
+    if (needs.includes('phoneAdvice')) return setAsking({ to, what: 'phone' });
     // "Called back" is the callback itself: reaching the customer moves the ticket.
     if (to === 'calledBack') return setAsking({ to, what: 'callback' });
     // Back to scheduled means the visit moves: the appointment is asked for again.
@@ -172,7 +175,7 @@ export function MoveButtons({ ticket }: { ticket: TicketDetail }) {
       <Group gap={6} wrap="wrap" justify="flex-end" data-testid="ticket-moves">
         {forward.map((to, i) => (
           <Button key={to} size="xs" variant={i === 0 ? 'filled' : 'light'} loading={move.isPending && move.variables?.to === to} onClick={() => start(to)}>
-            {t(`ticketing.move.${to}`)}
+            {isPhoneSolution(ticket.status, to) ? t('calls.ticket.solve') : t(`ticketing.move.${to}`)}
             {i === 0 && (
               // The key is a hint beside the name, not part of it ("派工", not "派工 Ctrl+Enter").
               <Kbd ml={6} size="xs" aria-hidden>
@@ -191,6 +194,7 @@ export function MoveButtons({ ticket }: { ticket: TicketDetail }) {
       <AppointDialog ticket={ticket} opened={asking?.what === 'appointment'} onClose={close} onSaved={after} />
       <AssignDialog ticket={ticket} opened={asking?.what === 'technician'} onClose={close} onSaved={after} />
       <CallbackDialog ticket={ticket} opened={asking?.what === 'callback'} onClose={close} />
+      {asking?.what === 'phone' && <PhoneSolveForm ticket={ticket} onClose={close} />}
       {asking?.what === 'time' && (asking.to === 'onSite' || asking.to === 'resolved') && <EventTimeForm ticket={ticket} to={asking.to} onClose={close} />}
     </>
   );

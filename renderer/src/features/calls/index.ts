@@ -1,0 +1,5 @@
+export { startLogCall, type CallPrefill } from './callBus';
+export { CallWeekPage } from './CallWeekPage';
+export { LogCallModal } from './LogCallModal';
+export { PhoneSolveForm } from './PhoneSolveForm';
+export { TodaysCalls } from './TodaysCalls';
