@@ -6,6 +6,7 @@ import type { ChannelSpec, QueryDomain } from './channel';
 import { customerChannels } from './customers';
 import { documentChannels } from './documents';
 import { excelChannels } from './excel';
+import { installationChannels } from './installations';
 import { maintenanceChannels } from './maintenance';
 import { productChannels } from './products';
 import { sampleChannels } from './sample';
@@ -35,6 +36,7 @@ export const contract = {
   ...stockChannels,
   ...sampleChannels,
   ...maintenanceChannels,
+  ...installationChannels,
 };
 
 export type Contract = typeof contract;

@@ -23,6 +23,7 @@ function printing(changes: Partial<{ [K in keyof PrintingSettings]: Partial<Prin
     batchPrint: { ...DEFAULTS, ...changes.batchPrint },
     renewalNotice: { ...DEFAULTS, ...changes.renewalNotice },
     serviceEndNote: { ...DEFAULTS, ...changes.serviceEndNote },
+    acceptanceCertificate: { ...DEFAULTS, ...changes.acceptanceCertificate },
   };
 }
 

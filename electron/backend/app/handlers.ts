@@ -3,6 +3,7 @@ import { adminHandlers } from '../domains/admin/handlers';
 import { archiveHandlers } from '../domains/archive/handlers';
 import { customerHandlers } from '../domains/customers/handlers';
 import { excelHandlers } from '../domains/excel/handlers';
+import { installationHandlers } from '../domains/installations/handlers';
 import { maintenanceHandlers } from '../domains/maintenance/handlers';
 import { productHandlers } from '../domains/products/handlers';
 import { sampleHandlers } from '../domains/sample/handlers';
@@ -19,6 +20,7 @@ export const DOMAIN_HANDLERS: Record<string, DomainHandlers> = {
   archive: archiveHandlers,
   customers: customerHandlers,
   excel: excelHandlers,
+  installations: installationHandlers,
   maintenance: maintenanceHandlers,
   products: productHandlers,
   sample: sampleHandlers,
@@ -37,6 +39,7 @@ export function handlers(info: () => AppInfo): Handlers {
     ...archiveHandlers,
     ...customerHandlers,
     ...excelHandlers,
+    ...installationHandlers,
     ...maintenanceHandlers,
     ...productHandlers,
     ...sampleHandlers,

@@ -61,6 +61,10 @@ export const LABEL_RULES: Record<string, LabelRule> = {
   checklist_versions: partOf('checklist_id', 'checklists'),
   visit_results: partOf('visit_id', 'visits'),
   renewal_declines: { parts: [ref('contract_id', 'maintenance_contracts'), ref('unit_id', 'units')] },
+  installations: { parts: [col('number'), ref('customer_id', 'customers')] },
+  installation_units: partOf('installation_id', 'installations'),
+  installation_technicians: partOf('installation_id', 'installations'),
+  warranty_card_life: { parts: [ref('document_id', 'documents'), ref('unit_id', 'units')] },
 };
 
 /** The rule for a table, if it has one (a name typed into a filter is no key of Object's prototype). */

@@ -21,6 +21,7 @@ export interface BundleMeta {
   subject: string;
   author: string;
 }
+import { renderAcceptanceCertificate, type AcceptanceCertificateData } from './acceptance/acceptance-certificate';
 import { renderRenewalPaper, type RenewalPaper, type RenewalPaperData } from './renewal/renewal-papers';
 
 /**
@@ -38,6 +39,7 @@ export type DocumentJob =
   | { kind: 'inspectionBatch'; forms: InspectionFormData[]; language: Language; paper: Paper; meta: BundleMeta }
   | { kind: 'faultStatsBatch'; sheets: FaultStatsData[]; language: Language; paper: Paper; meta: BundleMeta }
   | { kind: 'renewalPaper'; paper: RenewalPaper; data: RenewalPaperData; language: Language; size: Paper }
+  | { kind: 'acceptanceCertificate'; data: AcceptanceCertificateData; language: Language; paper: Paper }
   | { kind: 'recoverySheet'; facts: RecoverySheetFacts; language: Language; meta: PdfMetadata };
 
 export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
@@ -66,6 +68,8 @@ export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
       );
     case 'renewalPaper':
       return renderRenewalPaper(job.paper, job.data, job.language, job.size);
+    case 'acceptanceCertificate':
+      return renderAcceptanceCertificate(job.data, job.language, job.paper);
     case 'recoverySheet': {
       // Imported with the rest: a lazy import() of a source file does not resolve in the worker
       // when it runs the TypeScript sources (tests, demo, bench).
@@ -78,13 +82,13 @@ export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
 
 /** The printed words of one language: what the warm-up lays out. */
 function printedWords(language: Language): string[] {
-  const { print, repairPrint, inspectionPrint, maintenancePapers } = resources[language].translation;
+  const { print, repairPrint, inspectionPrint, maintenancePapers, installations } = resources[language].translation;
   const words: string[] = [];
   const walk = (value: unknown): void => {
     if (typeof value === 'string') words.push(value);
     else if (value && typeof value === 'object') Object.values(value).forEach(walk);
   };
-  walk([print, repairPrint, inspectionPrint, maintenancePapers]);
+  walk([print, repairPrint, inspectionPrint, maintenancePapers, installations.print]);
   return words;
 }
 

@@ -471,6 +471,7 @@ export const app: CatalogShape<typeof zh> = {
       batchPrint: 'Batch print',
       renewalNotice: 'Renewal notice',
       serviceEndNote: 'Service-end note',
+      acceptanceCertificate: 'Acceptance certificate',
     },
     open: 'Preview / reprint',
     count_one: '{{count}} document',

@@ -469,6 +469,7 @@ export const app = {
       batchPrint: '批量打印',
       renewalNotice: '续保通知书',
       serviceEndNote: '服务终止提示',
+      acceptanceCertificate: '设备验收合格书',
     },
     open: '预览 / 补打',
     count_one: '共 {{count}} 份单据',

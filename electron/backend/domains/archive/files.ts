@@ -16,6 +16,7 @@ export const ARCHIVE_KINDS: Record<DocumentKind, { prefix: string; folder: strin
   batchPrint: { prefix: 'PLD', folder: 'batch-prints' },
   renewalNotice: { prefix: 'XBT', folder: 'renewal-notices' },
   serviceEndNote: { prefix: 'ZZT', folder: 'service-end-notes' },
+  acceptanceCertificate: { prefix: 'YSD', folder: 'acceptance-certificates' },
 };
 
 export const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
