@@ -65,6 +65,7 @@ export const installations: CatalogShape<typeof zh> = {
     side: { customer: 'Customer (accepting)', company: 'Service company (installing)' },
     signature: 'Signature',
     signedBy: 'Accepted by: {{name}}',
+    handledBy: 'Handled by: {{name}}',
     seal: 'Seal',
   },
 };

@@ -63,6 +63,7 @@ export const installations = {
     side: { customer: '客户（验收方）', company: '服务单位（安装方）' },
     signature: '签字',
     signedBy: '验收人：{{name}}',
+    handledBy: '经办人：{{name}}',
     seal: '盖章',
   },
 };

@@ -8,7 +8,7 @@ import type { Unit } from '../../../../shared/schemas/unit';
 import { documentCtx, documentPage, type DocumentCtx } from '../kit/context';
 import type { Content, TDocumentDefinitions, Width } from '../kit/definition';
 import { renderFitting, type RenderedDocument } from '../kit/fitting';
-import { dataTable, fieldTable, sealPlace, signatureBlock, type FieldRow } from '../kit/forms';
+import { dataTable, fieldTable, SEAL_MM, sealPlace, signatureBlock, type FieldRow } from '../kit/forms';
 import { keptSection, labelled, letterhead, MM, notes } from '../kit/layout';
 
 /*
@@ -78,7 +78,7 @@ function unitsSection(c: Ctx): Content {
     ];
   });
   const headings = ['no', 'model', 'serial', ...(wide ? ['location'] : []), 'warrantyStart', 'wholeUnitEnd'].map((key) => k(`column.${key}`));
-  const widths: Width[] = wide ? ['auto', '*', 'auto', '*', 'auto', 'auto'] : ['auto', '*', 'auto', 'auto', 'auto'];
+  const widths: Width[] = wide ? ['auto', 'auto', 'auto', '*', 'auto', 'auto'] : ['auto', '*', 'auto', 'auto', 'auto'];
   const table = dataTable(headings, rows, widths, { wrapHeadings: true });
   return rows.length <= 12 ? keptSection(k('unitsHeading', { count: rows.length }), table) : { stack: [{ text: k('unitsHeading', { count: rows.length }), style: 'sectionHeading' }, table] };
 }
@@ -117,14 +117,15 @@ function signing(c: Ctx): Content {
   const { k, t, data, setup, date } = c;
   const line = (setup.styles.fieldLabel?.fontSize ?? 8.5) * setup.lineHeight;
   const job = data.installation;
-  const seal = setup.paper === 'A4' ? 34 : 28;
+  // Who signed for the customer, and who recorded it at the company, printed above the lines they sign on.
   const side = (who: 'customer' | 'company', signer: string | null): Content => ({
     width: '*',
     stack: [
       { text: k(`side.${who}`), style: 'sectionHeading' },
+      ...(signer ? [{ text: k(who === 'customer' ? 'signedBy' : 'handledBy', { name: signer }), style: 'fieldValue' } satisfies Content] : []),
       signatureBlock(t, [k('signature')], { height: setup.gap * 1.5 }),
-      ...(signer ? [{ text: k('signedBy', { name: signer }), style: 'note' } satisfies Content] : []),
-      { stack: [sealPlace(t, k('seal'), who === 'customer' ? date(job.acceptedOn) : '', line, seal)], margin: [0, setup.gap / 2, 0, 0] },
+      // The square takes a 40 mm seal whole; the customer's dated with the acceptance.
+      { stack: [sealPlace(t, k('seal'), who === 'customer' ? date(job.acceptedOn) : '', line, SEAL_MM)], margin: [0, setup.gap / 2, 0, 0] },
     ],
   });
   return {
@@ -142,9 +143,10 @@ export function acceptanceCertificateDefinition(data: AcceptanceCertificateData,
   return documentPage(c, [...head(c), unitsSection(c), workSection(c), termsSection(c), signing(c)], data);
 }
 
+/** Planned on one sheet: a longer job is drawn compact first, then runs on, its signatures kept together. */
 export async function renderAcceptanceCertificate(data: AcceptanceCertificateData, lang: Language, paper: Paper): Promise<RenderedDocument> {
   const t = documentCtx(lang, paper).t;
-  return renderFitting(({ compact }) => acceptanceCertificateDefinition(data, lang, paper, { compact }), Number.MAX_SAFE_INTEGER, {
+  return renderFitting(({ compact }) => acceptanceCertificateDefinition(data, lang, paper, { compact }), 1, {
     title: `${t('installations.print.title')} ${data.number}`,
     subject: `${data.customer.name} ${data.installation.number}`,
     author: data.settings.companyName,
