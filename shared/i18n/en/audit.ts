@@ -126,10 +126,6 @@ export const audit: CatalogShape<typeof zh> = {
       operator: 'Operator (old setting)',
     },
     security: { adminPin: 'Admin PIN', pinTries: 'Wrong PIN tries', pin: 'Admin PIN entry' },
-    installations: 'Installation',
-    installation_units: 'Installed unit',
-    installation_technicians: 'Installation technician',
-    warranty_card_life: 'Warranty card issue and slip',
     database: { desk: 'Whole database' },
   },
   keys: {
@@ -328,6 +324,10 @@ export const audit: CatalogShape<typeof zh> = {
     checklist_versions: 'Checklist version',
     visit_results: 'Inspection finding',
     renewal_declines: 'Renewal declined',
+    installations: 'Installation',
+    installation_units: 'Installed unit',
+    installation_technicians: 'Installation technician',
+    warranty_card_life: 'Warranty card issue and slip',
     database: 'Whole database',
   },
   fields: {

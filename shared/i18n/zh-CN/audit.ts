@@ -128,10 +128,6 @@ export const audit = {
       operator: '操作人（旧版设置）',
     },
     security: { adminPin: '管理员密码', pinTries: '密码输错次数', pin: '管理员密码输入' },
-    installations: '安装单',
-    installation_units: '安装设备',
-    installation_technicians: '安装技术员',
-    warranty_card_life: '保修卡发放与回执',
     database: { desk: '整个数据库' },
   },
   /** Names inside a stored setting or decision (the warranty rules, an override, a restore). */
@@ -333,6 +329,10 @@ export const audit = {
     checklist_versions: '检查表版本',
     visit_results: '巡检记录',
     renewal_declines: '不续保记录',
+    installations: '安装单',
+    installation_units: '安装设备',
+    installation_technicians: '安装技术员',
+    warranty_card_life: '保修卡发放与回执',
     database: '整个数据库',
   },
   /** Column names as a clerk reads them; a column not listed shows its own name. */
