@@ -11,6 +11,7 @@ import { CallerFlow, CustomerDetailPage, CustomersPage } from '../features/custo
 import { DeskPage } from '../features/desk';
 import { DocumentsPage } from '../features/documents';
 import { ImportPage } from '../features/import';
+import { InstallationPage, InstallationsPage } from '../features/installations';
 import { ContractPage, ContractsPage, VisitPage } from '../features/maintenance';
 import { PartsPage } from '../features/parts';
 import { ProductsPage } from '../features/products';
@@ -80,6 +81,10 @@ function Page({ route }: { route: Route }) {
       return <SettingsPage />;
     case 'audit':
       return <AuditPage />;
+    case 'installations':
+      return <InstallationsPage />;
+    case 'installation':
+      return <InstallationPage key={route.id} id={route.id} />;
   }
 }
 

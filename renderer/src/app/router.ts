@@ -21,7 +21,9 @@ export type Route =
   | { section: 'documents' }
   | { section: 'import' }
   | { section: 'settings' }
-  | { section: 'audit' };
+  | { section: 'audit' }
+  | { section: 'installations' }
+  | { section: 'installation'; id: number };
 
 function recordId(part: string | undefined): number | null {
   const id = Number(part);
@@ -60,6 +62,8 @@ export function parseRoute(hash: string): Route {
       return { section: 'settings' };
     case 'audit':
       return { section: 'audit' };
+    case 'installations':
+      return id ? { section: 'installation', id } : { section: 'installations' };
     default:
       return { section: 'desk' };
   }
@@ -77,6 +81,8 @@ export function routeHash(route: Route): string {
       return `#/maintenance/${route.id}`;
     case 'visit':
       return `#/visit/${route.id}`;
+    case 'installation':
+      return `#/installations/${route.id}`;
     default:
       return `#/${route.section}`;
   }

@@ -12,6 +12,7 @@ import { FindCustomerButton } from '../tickets';
 import { Appointments, CallbacksDue, LoansOut, sectionId, UrgentTickets, type SectionKey } from './BoardTables';
 import { Counters, type CounterKey } from './Counters';
 import { MaintenanceSections } from './MaintenanceSections';
+import { InstallationDeskSections } from '../installations';
 
 /** The deadline clock has minute resolution; a fresh board each minute keeps the badges honest. */
 const REFRESH_MS = 60_000;
@@ -85,6 +86,7 @@ export function DeskPage() {
               </Grid.Col>
             </Grid>
             <MaintenanceSections />
+            <InstallationDeskSections />
             <LoansOut board={b} />
           </Stack>
         </>
