@@ -73,6 +73,10 @@ const READ_ONLY = new Set<string>([
   'import:batches',
   'import:undoCheck',
   'batchPrint:status',
+  'installations:list',
+  'installations:get',
+  'installations:desk',
+  'cards:ofUnit',
 ]);
 /** Channels that open a dialog: the headless platform answers null (cancelled), nothing is written. */
 const DIALOG = new Set<string>(['documents:saveAs', 'import:open', 'export:list', 'backups:chooseFolder', 'health:chooseFolder', 'health:saveDiagnostics']);
