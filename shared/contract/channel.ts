@@ -40,6 +40,8 @@ export type QueryDomain =
   | 'review'
   | 'survey';
   | 'calls';
+  | 'installations'
+  | 'cards';
 
 /** Guarded always, or only for some inputs (a filtered export is everyday work, the whole list is not). */
 export type AdminGuard<In> = true | ((input: In) => boolean);

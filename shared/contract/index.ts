@@ -7,6 +7,7 @@ import type { ChannelSpec, QueryDomain } from './channel';
 import { customerChannels } from './customers';
 import { documentChannels } from './documents';
 import { excelChannels } from './excel';
+import { installationChannels } from './installations';
 import { maintenanceChannels } from './maintenance';
 import { productChannels } from './products';
 import { sampleChannels } from './sample';
@@ -39,6 +40,7 @@ export const contract = {
   ...maintenanceChannels,
   ...reviewChannels,
   ...callChannels,
+  ...installationChannels,
 };
 
 export type Contract = typeof contract;

@@ -112,6 +112,14 @@ export const settingsFields = {
     leadDays: z.number({ error: 'validation.required' }).int({ error: 'validation.wholeNumber' }).min(1, { error: 'validation.renewalLeadDays' }).max(90, { error: 'validation.renewalLeadDays' }),
     defaultPriceFen: z.number().int().min(0).max(100_000_000).nullable(),
   }),
+  /**
+   * Installation: the notice to the customer this many days before the appointment (the seeds:
+   * 7), and a warranty card issued within this many days of completion (the seeds: a month).
+   */
+  installation: z.strictObject({
+    noticeDays: z.number({ error: 'validation.required' }).int({ error: 'validation.wholeNumber' }).min(0, { error: 'installations.errors.noticeDays' }).max(60, { error: 'installations.errors.noticeDays' }),
+    cardIssueDays: z.number({ error: 'validation.required' }).int({ error: 'validation.wholeNumber' }).min(1, { error: 'installations.errors.cardIssueDays' }).max(365, { error: 'installations.errors.cardIssueDays' }),
+  }),
 };
 
 export const settingsUpdateInput = z.strictObject(settingsFields).partial();
@@ -136,6 +144,14 @@ export interface Settings {
   setupDone: boolean;
   printing: PrintingSettings;
   renewal: RenewalRules;
+  installation: InstallationRules;
+}
+
+export interface InstallationRules {
+  /** Days before the appointment the customer is told. */
+  noticeDays: number;
+  /** Days after completion by which the warranty card should be issued. */
+  cardIssueDays: number;
 }
 
 export interface RenewalRules {

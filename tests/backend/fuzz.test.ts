@@ -74,6 +74,10 @@ const READ_ONLY = new Set<string>([
   'import:batches',
   'import:undoCheck',
   'batchPrint:status',
+  'installations:list',
+  'installations:get',
+  'installations:desk',
+  'cards:ofUnit',
 ]);
 /** Channels that open a dialog: the headless platform answers null (cancelled), nothing is written. */
 const DIALOG = new Set<string>(['documents:saveAs', 'import:open', 'export:list', 'backups:chooseFolder', 'health:chooseFolder', 'health:saveDiagnostics', 'serviceLevels:exportShares']);
@@ -399,6 +403,13 @@ beforeAll(async () => {
     ],
   });
   const findingVisit = contract.visits[1]!;
+  // Installation: one job to change, one accepted (its certificate), for a unit bought unaccepted.
+  const newUnit = await backend.ok('units:create', { customerId: c1.id, modelId: model.id, serial: 'GL2026A0009', purchaseDate: '2026-11-01' });
+  const newUnit2 = await backend.ok('units:create', { customerId: c1.id, modelId: model.id, serial: 'GL2026A0010', purchaseDate: '2026-11-01' });
+  const newUnit3 = await backend.ok('units:create', { customerId: c1.id, modelId: model.id, serial: 'GL2026A0011', purchaseDate: '2026-11-01' });
+  const installation = await backend.ok('installations:create', { customerId: c1.id, unitIds: [newUnit.id], appointmentOn: '2026-11-20' });
+  const accepted = await backend.ok('installations:create', { customerId: c1.id, unitIds: [newUnit2.id], appointmentOn: '2026-11-20' });
+  await backend.ok('installations:accept', { id: accepted.id, acceptedOn: '2026-11-21', acceptedBy: '张工' });
   await backend.ok('visits:record', { id: findingVisit.id, units: [{ unitId: unit.id, items: [{ key: 'pressure', reading: 0.5 }] }] });
   const calendar = await backend.ok('calendar:get', {});
   const year2026 = calendar.years.find((y) => y.year === 2026)!;
@@ -628,6 +639,20 @@ beforeAll(async () => {
     'survey:satisfaction': { from: '2026-11-01', to: '2026-11-30', technicianId: tech.id },
     'survey:answers': { technicianId: tech.id, from: '2026-11-01', to: '2026-11-30' },
     'survey:export': { from: '2026-11-01', to: '2026-11-30' },
+    'installations:list': { customerId: c1.id, status: 'planned', limit: 10 },
+    'installations:get': { id: installation.id },
+    'installations:create': { customerId: c1.id, unitIds: [newUnit3.id], siteAddress: 'Plant 2', appointmentOn: '2026-11-25', technicianIds: [tech.id], workDone: 'piping', note: 'n' },
+    'installations:update': { id: installation.id, siteAddress: 'Plant 1', appointmentOn: '2026-11-20', technicianIds: [tech.id], workDone: 'wiring', note: 'n' },
+    'installations:notice': { id: installation.id, sentOn: '2026-11-13' },
+    'installations:trial': { id: installation.id, startsOn: '2026-11-20', endsOn: '2026-11-21', result: 'passed', note: 'ran 24 h' },
+    'installations:accept': { id: installation.id, acceptedOn: '2026-11-22', acceptedBy: '张工' },
+    'installations:cancel': { id: installation.id },
+    'installations:desk': {},
+    'documents:acceptanceCertificate': { installationId: accepted.id, paper: 'A5', language: 'en' },
+    'cards:ofUnit': { unitId: unit.id },
+    'cards:issue': { documentId: doc.id, issuedOn: '2026-11-22', how: 'handed' },
+    'cards:slipBack': { documentId: doc.id, returnedOn: '2026-11-22' },
+    'cards:scanSlip': { scanned: doc.number, returnedOn: null },
   };
 });
 afterAll(async () => {

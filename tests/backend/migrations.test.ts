@@ -390,6 +390,26 @@ describe('migration 0250 (the supervisor\'s check and the callback survey)', () 
     // The period's callbacks are read through the new index.
     const plan = backend.store.sqlite.prepare('explain query plan select count(*) from callbacks where done_at >= 0 and done_at < 1').all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toContain('callbacks_done');
+describe('migration 0230 (installations and the warranty card life)', () => {
+  it('installs the units already there, and a card printed before it shows as not yet issued', async () => {
+    const { dir, old } = await backendBefore('0230');
+    const call = async (channel: string, input: unknown): Promise<{ id: number; number: string }> => {
+      return result.value as { id: number; number: string };
+    await call('settings:update', { companyName: '杭州安信机电设备服务有限公司', hotline: '400-800-1234' });
+    const policy = await call('policies:create', AIRCON_POLICY);
+    const model = await call('models:create', { brand: '格力', model: 'KFR-35GW', category: '空调', policyId: policy.id });
+    const sold = await call('units:create', { customerId: customer.id, modelId: model.id, serial: 'GL-0001', purchaseDate: '2026-10-01' });
+    const card = await call('documents:warrantyCard', { unitId: sold.id, paper: 'A4', language: 'zh-CN' });
+    const backend = await openTestBackend(dir, () => new Date('2026-11-20T09:00:00+08:00'));
+    expect(backend.migration.applied).toContain('0230_create_installations');
+    await backend.ok('session:begin', { operator: '王芳' });
+    const [life] = await backend.ok('cards:ofUnit', { unitId: sold.id });
+    expect([life!.number, life!.issuedOn, life!.slipBackOn]).toEqual([card.number, null, null]);
+    const job = await backend.ok('installations:create', { customerId: customer.id, unitIds: [sold.id], appointmentOn: '2026-11-10' });
+    await backend.ok('installations:accept', { id: job.id, acceptedOn: '2026-11-12', acceptedBy: '王小明' });
+    expect((await backend.ok('units:get', { id: sold.id })).acceptanceDate).toBe('2026-11-12');
+    const logged = backend.store.sqlite.prepare("select count(*) as n from audit_rows where table_name in ('installations', 'installation_units')").get();
+    expect(logged).toEqual({ n: 3 });
     await backend.close();
   });
 });

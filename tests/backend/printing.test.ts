@@ -24,6 +24,7 @@ function printing(changes: Partial<{ [K in keyof PrintingSettings]: Partial<Prin
     renewalNotice: { ...DEFAULTS, ...changes.renewalNotice },
     serviceEndNote: { ...DEFAULTS, ...changes.serviceEndNote },
     callSummary: { ...DEFAULTS, ...changes.callSummary },
+    acceptanceCertificate: { ...DEFAULTS, ...changes.acceptanceCertificate },
   };
 }
 

@@ -158,6 +158,7 @@ export function sample(number: string, ticket: TicketDetail = ticketWith()): Tic
       setupDone: true,
       printing: withPrintDefaults(undefined),
       renewal: { leadDays: 10, defaultPriceFen: null },
+      installation: { noticeDays: 7, cardIssueDays: 30 },
     },
     customer: {
       id: 7,

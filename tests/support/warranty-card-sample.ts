@@ -116,6 +116,7 @@ export function cardSample(overrides: { customerName?: string; size?: Size; unit
       setupDone: true,
       printing: withPrintDefaults(undefined),
       renewal: { leadDays: 10, defaultPriceFen: null },
+      installation: { noticeDays: 7, cardIssueDays: 30 },
     },
     customer: {
       id: 7,

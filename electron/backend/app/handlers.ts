@@ -4,6 +4,7 @@ import { archiveHandlers } from '../domains/archive/handlers';
 import { callHandlers } from '../domains/calls/handlers';
 import { customerHandlers } from '../domains/customers/handlers';
 import { excelHandlers } from '../domains/excel/handlers';
+import { installationHandlers } from '../domains/installations/handlers';
 import { maintenanceHandlers } from '../domains/maintenance/handlers';
 import { productHandlers } from '../domains/products/handlers';
 import { sampleHandlers } from '../domains/sample/handlers';
@@ -22,6 +23,7 @@ export const DOMAIN_HANDLERS: Record<string, DomainHandlers> = {
   calls: callHandlers,
   customers: customerHandlers,
   excel: excelHandlers,
+  installations: installationHandlers,
   maintenance: maintenanceHandlers,
   products: productHandlers,
   sample: sampleHandlers,
@@ -42,6 +44,7 @@ export function handlers(info: () => AppInfo): Handlers {
     ...callHandlers,
     ...customerHandlers,
     ...excelHandlers,
+    ...installationHandlers,
     ...maintenanceHandlers,
     ...productHandlers,
     ...sampleHandlers,

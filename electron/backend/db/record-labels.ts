@@ -68,6 +68,10 @@ export const LABEL_RULES: Record<string, LabelRule> = {
   // A call by its day and who rang: the customer on file, or the number a stranger gave.
   calls: { parts: [col('day'), ref('customer_id', 'customers'), col('caller_phone')] },
   call_settings: named('key'),
+  installations: { parts: [col('number'), ref('customer_id', 'customers')] },
+  installation_units: partOf('installation_id', 'installations'),
+  installation_technicians: partOf('installation_id', 'installations'),
+  warranty_card_life: { parts: [ref('document_id', 'documents'), ref('unit_id', 'units')] },
 };
 
 /** The rule for a table, if it has one (a name typed into a filter is no key of Object's prototype). */

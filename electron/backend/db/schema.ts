@@ -5,12 +5,14 @@ import type { OperatorsTable, SecurityTable, AuditChangesTable, AuditRowsTable, 
 import type { CallsTable, CallSettingsTable } from './tables/calls';
 import type { MaintenanceContractsTable, ContractUnitsTable, ContractPlanLinesTable, VisitsTable, ChecklistsTable, ChecklistVersionsTable, VisitResultsTable, RenewalDeclinesTable } from './tables/maintenance';
 import type { ReviewSettingsTable, TicketReviewsTable, SurveyQuestionsTable, CallbackAnswersTable } from './tables/review';
+import type { InstallationsTable, InstallationUnitsTable, InstallationTechniciansTable, WarrantyCardLifeTable } from './tables/installations';
 
 /* One file of row types per part of the app; every service imports them from here. */
 export type { SettingsTable, CustomersTable, CustomerPhonesTable, CustomerAddressesTable, CustomerContactsTable, CustomerTagsTable, WarrantyPoliciesTable, WarrantyPolicyVersionsTable, ProductModelsTable, UnitsTable, UnitStatusHistoryTable, WarrantyExclusionsTable, SequencesTable, DocumentsTable, SearchKeysTable, ImportBatchesTable, ImportBatchRowsTable, SampleRecordsTable } from './tables/registry';
 export type { TechniciansTable, ServiceLevelsTable, CalendarYearsTable, LabourFeesTable, PartsTable, TicketsTable, TicketEventsTable, TicketTechniciansTable, TicketPartsTable, TicketLabourTable, StockMovesTable, LoanersTable, LoansTable, CallbacksTable, ComplaintsTable } from './tables/service';
 export type { OperatorsTable, SecurityTable, AuditChangesTable, AuditRowsTable, HealthChecksTable, UpgradeNotesTable } from './tables/admin';
 export type { CallsTable, CallSettingsTable } from './tables/calls';
+export type { InstallationsTable, InstallationUnitsTable, InstallationTechniciansTable, WarrantyCardLifeTable } from './tables/installations';
 export type { MaintenanceContractsTable, ContractUnitsTable, ContractPlanLinesTable, VisitsTable, ChecklistsTable, ChecklistVersionsTable, VisitResultsTable, RenewalDeclinesTable } from './tables/maintenance';
 
 export interface DB {
@@ -67,6 +69,10 @@ export interface DB {
   callback_answers: CallbackAnswersTable;
   calls: CallsTable;
   call_settings: CallSettingsTable;
+  installations: InstallationsTable;
+  installation_units: InstallationUnitsTable;
+  installation_technicians: InstallationTechniciansTable;
+  warranty_card_life: WarrantyCardLifeTable;
 }
 
 /** Services accept the database or an open transaction alike. */

@@ -22,6 +22,7 @@ export interface BundleMeta {
   author: string;
 }
 import { renderCallSummary, type CallSummaryData } from './call-summary/call-summary';
+import { renderAcceptanceCertificate, type AcceptanceCertificateData } from './acceptance/acceptance-certificate';
 import { renderRenewalPaper, type RenewalPaper, type RenewalPaperData } from './renewal/renewal-papers';
 
 /**
@@ -41,6 +42,8 @@ export type DocumentJob =
   | { kind: 'renewalPaper'; paper: RenewalPaper; data: RenewalPaperData; language: Language; size: Paper }
   | { kind: 'recoverySheet'; facts: RecoverySheetFacts; language: Language; meta: PdfMetadata }
   | { kind: 'callSummary'; data: CallSummaryData; language: Language; paper: Paper };
+  | { kind: 'acceptanceCertificate'; data: AcceptanceCertificateData; language: Language; paper: Paper }
+  | { kind: 'recoverySheet'; facts: RecoverySheetFacts; language: Language; meta: PdfMetadata };
 
 export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
   switch (job.kind) {
@@ -70,6 +73,8 @@ export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
       return renderRenewalPaper(job.paper, job.data, job.language, job.size);
     case 'callSummary':
       return renderCallSummary(job.data, job.language, job.paper);
+    case 'acceptanceCertificate':
+      return renderAcceptanceCertificate(job.data, job.language, job.paper);
     case 'recoverySheet': {
       // Imported with the rest: a lazy import() of a source file does not resolve in the worker
       // when it runs the TypeScript sources (tests, demo, bench).
@@ -82,13 +87,13 @@ export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
 
 /** The printed words of one language: what the warm-up lays out. */
 function printedWords(language: Language): string[] {
-  const { print, repairPrint, inspectionPrint, maintenancePapers } = resources[language].translation;
+  const { print, repairPrint, inspectionPrint, maintenancePapers, installations } = resources[language].translation;
   const words: string[] = [];
   const walk = (value: unknown): void => {
     if (typeof value === 'string') words.push(value);
     else if (value && typeof value === 'object') Object.values(value).forEach(walk);
   };
-  walk([print, repairPrint, inspectionPrint, maintenancePapers]);
+  walk([print, repairPrint, inspectionPrint, maintenancePapers, installations.print]);
   return words;
 }
 

@@ -12,6 +12,7 @@ import { CallerFlow, CustomerDetailPage, CustomersPage } from '../features/custo
 import { DeskPage } from '../features/desk';
 import { DocumentsPage } from '../features/documents';
 import { ImportPage } from '../features/import';
+import { InstallationPage, InstallationsPage } from '../features/installations';
 import { ContractPage, ContractsPage, VisitPage } from '../features/maintenance';
 import { PartsPage } from '../features/parts';
 import { ProductsPage } from '../features/products';
@@ -83,6 +84,10 @@ function Page({ route }: { route: Route }) {
       return <AuditPage />;
     case 'calls':
       return <CallWeekPage />;
+    case 'installations':
+      return <InstallationsPage />;
+    case 'installation':
+      return <InstallationPage key={route.id} id={route.id} />;
   }
 }
 

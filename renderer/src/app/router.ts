@@ -23,6 +23,8 @@ export type Route =
   | { section: 'settings' }
   | { section: 'audit' }
   | { section: 'calls' };
+  | { section: 'installations' }
+  | { section: 'installation'; id: number };
 
 function recordId(part: string | undefined): number | null {
   const id = Number(part);
@@ -63,6 +65,8 @@ export function parseRoute(hash: string): Route {
       return { section: 'audit' };
     case 'calls':
       return { section: 'calls' };
+    case 'installations':
+      return id ? { section: 'installation', id } : { section: 'installations' };
     default:
       return { section: 'desk' };
   }
@@ -80,6 +84,8 @@ export function routeHash(route: Route): string {
       return `#/maintenance/${route.id}`;
     case 'visit':
       return `#/visit/${route.id}`;
+    case 'installation':
+      return `#/installations/${route.id}`;
     default:
       return `#/${route.section}`;
   }

@@ -1,15 +1,16 @@
-import { IconBox, IconCalendarRepeat, IconFileImport, IconFileText, IconHistory, IconLayoutDashboard, IconMessageReport, IconPackage, IconSettings, IconTool, IconUserCog, IconUsers } from '@tabler/icons-react';
+import { IconBox, IconCalendarRepeat, IconTruckDelivery, IconFileImport, IconFileText, IconHistory, IconLayoutDashboard, IconMessageReport, IconPackage, IconSettings, IconTool, IconUserCog, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { Route } from './router';
 
 /** The left navigation's places; the search box offers the same places by name. */
-export type Section = 'desk' | 'customers' | 'tickets' | 'maintenance' | 'technicians' | 'parts' | 'complaints' | 'products' | 'documents' | 'import' | 'audit' | 'settings';
+export type Section = 'desk' | 'customers' | 'tickets' | 'maintenance' | 'installations' | 'technicians' | 'parts' | 'complaints' | 'products' | 'documents' | 'import' | 'audit' | 'settings';
 
 export const NAV: { section: Section; icon: ReactNode }[] = [
   { section: 'desk', icon: <IconLayoutDashboard size={18} stroke={1.6} /> },
   { section: 'customers', icon: <IconUsers size={18} stroke={1.6} /> },
   { section: 'tickets', icon: <IconTool size={18} stroke={1.6} /> },
   { section: 'maintenance', icon: <IconCalendarRepeat size={18} stroke={1.6} /> },
+  { section: 'installations', icon: <IconTruckDelivery size={18} stroke={1.6} /> },
   { section: 'technicians', icon: <IconUserCog size={18} stroke={1.6} /> },
   { section: 'parts', icon: <IconBox size={18} stroke={1.6} /> },
   { section: 'complaints', icon: <IconMessageReport size={18} stroke={1.6} /> },
@@ -26,6 +27,7 @@ export function sectionOf(route: Route): Section {
   if (route.section === 'contract' || route.section === 'visit') return 'maintenance';
   // The week's calls are the Desk's own summary.
   if (route.section === 'calls') return 'desk';
+  if (route.section === 'installation') return 'installations';
   return route.section;
 }
 
@@ -33,5 +35,6 @@ export function sectionOf(route: Route): Section {
 export function sectionLabelKey(section: Section): string {
   if (section === 'import') return 'importer.nav';
   if (section === 'maintenance') return 'maintenance.nav';
+  if (section === 'installations') return 'installations.nav';
   return `app.nav.${section}`;
 }

@@ -472,6 +472,7 @@ export const app: CatalogShape<typeof zh> = {
       renewalNotice: 'Renewal notice',
       serviceEndNote: 'Service-end note',
       callSummary: 'Weekly call summary',
+      acceptanceCertificate: 'Acceptance certificate',
     },
     open: 'Preview / reprint',
     count_one: '{{count}} document',

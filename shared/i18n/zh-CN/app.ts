@@ -470,6 +470,7 @@ export const app = {
       renewalNotice: '续保通知书',
       serviceEndNote: '服务终止提示',
       callSummary: '来电周汇总',
+      acceptanceCertificate: '设备验收合格书',
     },
     open: '预览 / 补打',
     count_one: '共 {{count}} 份单据',

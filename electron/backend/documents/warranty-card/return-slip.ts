@@ -5,7 +5,7 @@ import type { Customer } from '../../../../shared/schemas/customer';
 import type { Unit } from '../../../../shared/schemas/unit';
 import { checkboxes, signatureBlock, type Field } from '../kit/forms';
 import { fieldTable } from '../kit/forms';
-import { labelled, type PageSetup } from '../kit/layout';
+import { labelled, MM, type PageSetup } from '../kit/layout';
 import type { Content } from '../kit/definition';
 import type { SlipReturn } from './card-terms';
 
@@ -66,6 +66,17 @@ export function satisfactionRow(s: ReturnSlipData, drawn = true): Content {
   };
 }
 
+/** The QR code's side: a 21-module code at 0.7 mm a module, which any 2D scanner at the desk reads. */
+export const SLIP_QR_MM = 16;
+
+/**
+ * The slip's QR code: the card's number, so the slip back at the desk is marked returned by
+ * scanning it (a 2D scanner types the number and Enter). The card's own QR holds the serial.
+ */
+export function slipQr(s: ReturnSlipData): Content {
+  return { qr: s.number, fit: Math.round(SLIP_QR_MM * MM), eccLevel: 'M', alignment: 'left' };
+}
+
 /** Where it goes: posted to the recipient's address, or handed in when the company has none. */
 export function sendToLine(s: ReturnSlipData): string {
   const k = slipText(s);
@@ -93,7 +104,7 @@ export function returnSlip(s: ReturnSlipData): Content {
     { stack: [{ text: dueLine(s), style: 'fieldValue', bold: true }, { text: sendToLine(s), style: 'fieldValue' }], margin: [0, gap, 0, 0] },
     {
       columns: [
-        { width: '*', text: '' },
+        { width: '*', stack: [slipQr(s)], margin: [0, gap / 2, 0, 0] },
         { width: '60%', stack: [signatureBlock(t, [k('signature')], { height: gap * 2 })] },
       ],
       columnGap: 16,

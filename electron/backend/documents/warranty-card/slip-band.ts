@@ -2,7 +2,7 @@ import { formatPhone } from '../../../../shared/format';
 import type { Content } from '../kit/definition';
 import { cutLine, fieldTable, signatureBlock, type Field } from '../kit/forms';
 import { labelled, MM } from '../kit/layout';
-import { dueLine, satisfactionRow, sendToLine, slipFields, slipText, type ReturnSlipData } from './return-slip';
+import { dueLine, satisfactionRow, sendToLine, SLIP_QR_MM, slipFields, slipQr, slipText, type ReturnSlipData } from './return-slip';
 
 /*
  * A4's return slip is a band across the bottom of the sheet: on the back (page 2) the slip to
@@ -78,7 +78,9 @@ export function slipBand(s: ReturnSlipData): SlipBand | null {
   }
   if (pair !== null) rows.push(pair);
   const signing = gap * 1.5 + 2 * line(label) + 8 + 4;
-  const slipHeight = line(small) + gap / 2 + line(subtitle) + 2 + rows.reduce((a, b) => a + b, 0) + gap / 2 + Math.max(line(body) + 4, signing);
+  // The satisfaction row, beside it the signature and the QR code, whichever is tallest (the row may wrap to two lines beside them).
+  const qr = SLIP_QR_MM * MM + 4;
+  const slipHeight = line(small) + gap / 2 + line(subtitle) + 2 + rows.reduce((a, b) => a + b, 0) + gap / 2 + Math.max(2 * line(body) + 4, signing, qr);
 
   // The mailing face: recipient and address beside the stamp's box.
   const faceWidth = contentWidth - STAMP_MM.w * MM - 12;
@@ -107,6 +109,7 @@ export function slipBand(s: ReturnSlipData): SlipBand | null {
         columns: [
           { width: '*', stack: [satisfactionRow(s, false)], margin: [0, gap / 2, 0, 0] },
           { width: '42%', stack: [signatureBlock(t, [k('signature')], { height: gap * 1.5 })] },
+          { width: SLIP_QR_MM * MM, stack: [slipQr(s)], margin: [0, 4, 0, 0] },
         ],
         columnGap: 16,
       },

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../../../shared/i18n/languages';
-import type { RenewalRules, ServiceRules, Settings, settingsUpdateInput } from '../../../../shared/schemas/settings';
+import type { InstallationRules, RenewalRules, ServiceRules, Settings, settingsUpdateInput } from '../../../../shared/schemas/settings';
 import { DEFAULT_WARRANTY_RULES, REST_DAY_RULES, type RestDayRule, type WarrantyRules } from '../../../../shared/domain/warranty-types';
 import { RENEWAL_DAYS } from '../../../../shared/domain/visit-plan';
 import { DEFAULT_RETURN_SLIP, NO_SCHEDULED_SERVICE, NO_SERVICE_CONTACT, ROUND_THE_CLOCK } from '../../../../shared/domain/service-promises';
@@ -27,6 +27,9 @@ export const DEFAULT_SERVICE_RULES: ServiceRules = {
 /** The seeds' renewal notice 10 days before the end; no default price until the company sets one. */
 export const DEFAULT_RENEWAL_RULES: RenewalRules = { leadDays: RENEWAL_DAYS, defaultPriceFen: null };
 
+/** The seeds: the customer told 7 days before the installation; cards out within a month of completion. */
+export const DEFAULT_INSTALLATION_RULES: InstallationRules = { noticeDays: 7, cardIssueDays: 30 };
+
 /** A new install has no company yet; the desk is asked to fill it before the first print. */
 const DEFAULTS: Settings = {
   companyName: '',
@@ -47,6 +50,7 @@ const DEFAULTS: Settings = {
   setupDone: false,
   printing: withPrintDefaults(undefined),
   renewal: DEFAULT_RENEWAL_RULES,
+  installation: DEFAULT_INSTALLATION_RULES,
 };
 
 async function hasData(db: Db): Promise<boolean> {
@@ -84,6 +88,7 @@ export async function getSettings(ctx: ServiceContext, db: Db = ctx.db): Promise
   merged.service = { ...DEFAULT_SERVICE_RULES, ...(stored.service as object | undefined) };
   merged.printing = withPrintDefaults(stored.printing);
   merged.renewal = { ...DEFAULT_RENEWAL_RULES, ...(stored.renewal as object | undefined) };
+  merged.installation = { ...DEFAULT_INSTALLATION_RULES, ...(stored.installation as object | undefined) };
   if (!LANGUAGES.includes(merged.language as Language)) merged.language = DEFAULT_LANGUAGE;
   // A desk that already has its data (an upgrade, a restored backup) is not a first start.
   if (!merged.setupDone) merged.setupDone = await hasData(db);

@@ -17,6 +17,7 @@ export const ARCHIVE_KINDS: Record<DocumentKind, { prefix: string; folder: strin
   renewalNotice: { prefix: 'XBT', folder: 'renewal-notices' },
   serviceEndNote: { prefix: 'ZZT', folder: 'service-end-notes' },
   callSummary: { prefix: 'DHZ', folder: 'call-summaries' },
+  acceptanceCertificate: { prefix: 'YSD', folder: 'acceptance-certificates' },
 };
 
 export const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');

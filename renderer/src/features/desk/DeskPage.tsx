@@ -15,6 +15,7 @@ import { Counters, type CounterKey } from './Counters';
 import { MaintenanceSections } from './MaintenanceSections';
 import { SharesMet } from './SharesMet';
 import { ReviewWaiting } from './ReviewWaiting';
+import { InstallationDeskSections } from '../installations';
 
 /** The deadline clock has minute resolution; a fresh board each minute keeps the badges honest. */
 const REFRESH_MS = 60_000;
@@ -90,6 +91,7 @@ export function DeskPage() {
             <ReviewWaiting />
             <TodaysCalls />
             <MaintenanceSections />
+            <InstallationDeskSections />
             <LoansOut board={b} />
             <SharesMet />
           </Stack>

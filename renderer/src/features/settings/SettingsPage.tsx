@@ -17,6 +17,7 @@ import { CalendarPanel, CalendarTabLabel } from './CalendarPanel';
 import { ServiceLevelsPanel } from './ServiceLevelsPanel';
 import { ServiceRulesForm } from './ServiceRulesForm';
 import { RenewalRulesForm } from './RenewalRulesForm';
+import { InstallationRulesForm } from './InstallationRulesForm';
 import { CardPromisesForm } from './CardPromisesForm';
 import { BackupsPanel } from './BackupsPanel';
 import { SecurityPanel, useSettingsTabRequest } from './SecurityPanel';
@@ -144,6 +145,7 @@ export function SettingsPage() {
         <Tabs.Panel value="serviceRules">
           {settings.data && <ServiceRulesForm settings={settings.data} />}
           {settings.data && <RenewalRulesForm settings={settings.data} />}
+          {settings.data && <InstallationRulesForm settings={settings.data} />}
         </Tabs.Panel>
         <Tabs.Panel value="checklists">
           <ChecklistsPanel />

@@ -16,6 +16,7 @@ import { NewRepairButton, RelatedTickets } from '../tickets';
 import { ExclusionModal, StatusModal } from './UnitDialogs';
 import { UnitFormModal } from './UnitFormModal';
 import { UnitWarranty } from './UnitWarranty';
+import { CardLife } from '../installations';
 import { useWarrantyCardPrint, WarrantyCardDialog } from './WarrantyCardDialog';
 import { ProvisionalMark } from '../../ui/ProvisionalMark';
 
@@ -177,6 +178,7 @@ export function UnitPage({ id }: { id: number }) {
             </Grid.Col>
           </Grid>
           <Stack mt="md">
+            <CardLife unitId={u.id} />
             <RelatedTickets customerId={u.customerId} unitId={u.id} />
           </Stack>
           <UnitFormModal customer={{ id: u.customerId, name: u.customerName }} unit={u} opened={dialog === 'edit'} onClose={close} onSaved={close} />

@@ -1,0 +1,5 @@
+/* Installation and acceptance, and the warranty card's life: what other features may use. */
+export { InstallationPage } from './InstallationPage';
+export { InstallationsPage } from './InstallationsPage';
+export { CardLife } from './CardLife';
+export { InstallationDeskSections } from './DeskSections';
