@@ -36,7 +36,8 @@ export type QueryDomain =
   | 'visits'
   | 'checklists'
   | 'batchPrint'
-  | 'renewals';
+  | 'renewals'
+  | 'attachments';
 
 /** Guarded always, or only for some inputs (a filtered export is everyday work, the whole list is not). */
 export type AdminGuard<In> = true | ((input: In) => boolean);

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ApiError, Result } from '../result';
 import { adminChannels } from './admin';
 import { appChannels } from './app';
+import { attachmentChannels } from './attachments';
 import type { ChannelSpec, QueryDomain } from './channel';
 import { customerChannels } from './customers';
 import { documentChannels } from './documents';
@@ -35,6 +36,7 @@ export const contract = {
   ...stockChannels,
   ...sampleChannels,
   ...maintenanceChannels,
+  ...attachmentChannels,
 };
 
 export type Contract = typeof contract;

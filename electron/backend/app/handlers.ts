@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../../shared/contract';
 import { adminHandlers } from '../domains/admin/handlers';
 import { archiveHandlers } from '../domains/archive/handlers';
+import { attachmentHandlers } from '../domains/attachments/handlers';
 import { customerHandlers } from '../domains/customers/handlers';
 import { excelHandlers } from '../domains/excel/handlers';
 import { maintenanceHandlers } from '../domains/maintenance/handlers';
@@ -17,6 +18,7 @@ import type { DomainHandlers, Handlers } from './handler-types';
 export const DOMAIN_HANDLERS: Record<string, DomainHandlers> = {
   admin: adminHandlers,
   archive: archiveHandlers,
+  attachments: attachmentHandlers,
   customers: customerHandlers,
   excel: excelHandlers,
   maintenance: maintenanceHandlers,
@@ -35,6 +37,7 @@ export function handlers(info: () => AppInfo): Handlers {
     'app:info': async () => info(),
     ...adminHandlers,
     ...archiveHandlers,
+    ...attachmentHandlers,
     ...customerHandlers,
     ...excelHandlers,
     ...maintenanceHandlers,

@@ -17,6 +17,7 @@ import * as m0160 from './0160_part_fitted_on_work_day';
 import * as m0180 from './0180_create_maintenance';
 import * as m0200 from './0200_create_checklists';
 import * as m0210 from './0210_create_renewals';
+import * as m0240 from './0240_create_attachments';
 
 /**
  * Listed by hand, not scanned from disk: the bundled main process has no migrations folder.
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '0180_create_maintenance': m0180,
   '0200_create_checklists': m0200,
   '0210_create_renewals': m0210,
+  '0240_create_attachments': m0240,
 };
 
 /** The schema version this build writes: stored in PRAGMA user_version after migrating. */

@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { dirname, join, relative, isAbsolute } from 'node:path';
+import { ATTACHMENT_TYPES } from '../../../../shared/schemas/attachment';
+import type { ServiceContext } from '../../app/context';
+import { refusal } from '../../lib/errors';
+
+/**
+ * Where attachments live: `attachments/` in the data folder (beside the database), each content
+ * once under its SHA-256, `files/<first two hex>/<hash>.<ext>` (the extension so the system's
+ * viewer knows it), and its thumbnail `thumbs/<hash>.webp`. Every path is built here from a hash
+ * and an extension checked against the known types; none ever comes from a name or the renderer.
+ */
+export const ATTACHMENTS_FOLDER = 'attachments';
+/** The same layout inside a backup folder: one pool of contents shared by every backup there. */
+export const BACKUP_POOL = 'desk-attachments';
+
+const HASH = /^[0-9a-f]{64}$/;
+const EXTS: readonly string[] = ATTACHMENT_TYPES.map((t) => t.ext);
+
+export const attachmentsRoot = (ctx: ServiceContext) => join(dirname(ctx.storage.dbPath), ATTACHMENTS_FOLDER);
+
+export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+function checked(hash: string, ext: string): void {
+  if (!HASH.test(hash) || !EXTS.includes(ext)) {
+    throw refusal('FORBIDDEN', 'attachments.errors.outsideDataFolder', undefined, { log: `attachment path from a bad hash or type: ${hash}.${ext}` });
+  }
+}
+
+export function blobPath(root: string, hash: string, ext: string): string {
+  checked(hash, ext);
+  return join(root, 'files', hash.slice(0, 2), `${hash}.${ext}`);
+}
+
+export function thumbPath(root: string, hash: string): string {
+  checked(hash, 'webp');
+  return join(root, 'thumbs', `${hash}.webp`);
+}
+
+function inside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/**
+ * Whether a stored file is there as a plain file of ours: not a symlink (which could point
+ * anywhere on the disk), and, followed to its real place, still inside the attachments folder.
+ */
+export function isOwnFile(root: string, path: string): boolean {
+  try {
+    if (!lstatSync(path).isFile()) return false;
+    return inside(realpathSync.native(root), realpathSync.native(path));
+  } catch {
+    return false;
+  }
+}
+
+/** The stored bytes, or null when the file is gone, replaced by a link, or unreadable. */
+export function readOwnFile(root: string, path: string): Buffer | null {
+  if (!isOwnFile(root, path)) return null;
+  try {
+    return readFileSync(path);
+  } catch {
+    return null;
+  }
+}
+
+/** Present and still the content its name says. */
+export function holdsContent(root: string, path: string, hash: string): boolean {
+  const bytes = readOwnFile(root, path);
+  return bytes !== null && sha256(bytes) === hash;
+}
+
+/**
+ * Writes bytes under their final name durably enough: a temporary name beside it, then a
+ * rename, so a half-written file never carries a hash's name. Read-only afterwards, so a viewer
+ * cannot save over the desk's copy. Anything already there in its place that is not the right
+ * content (a link, an altered file) is replaced.
+ */
+export function writeOwnFile(root: string, path: string, bytes: Buffer): void {
+  mkdirSync(dirname(path), { recursive: true });
+  if (!inside(realpathSync.native(root), join(realpathSync.native(dirname(path)), 'x'))) {
+    throw refusal('FORBIDDEN', 'attachments.errors.outsideDataFolder', undefined, { log: `attachment folder leaves the data folder: ${path}` });
+  }
+  const partial = `${path}.partial`;
+  rmSync(partial, { force: true });
+  writeFileSync(partial, bytes, { flag: 'wx' });
+  chmodSync(partial, 0o444);
+  if (existsSync(path) || isLink(path)) rmSync(path, { force: true });
+  renameSync(partial, path);
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** Copies a stored file to another root (a backup pool, or back) when the target lacks it. */
+export function copyOwnFile(fromRoot: string, from: string, toRoot: string, to: string, hash: string | null): boolean {
+  if (hash === null ? existsSync(to) : holdsContent(toRoot, to, hash)) return false;
+  const bytes = readOwnFile(fromRoot, from);
+  if (bytes === null || (hash !== null && sha256(bytes) !== hash)) return false;
+  mkdirSync(toRoot, { recursive: true });
+  writeOwnFile(toRoot, to, bytes);
+  return true;
+}
+
+export function removeOwnFile(path: string): void {
+  rmSync(path, { force: true });
+}
