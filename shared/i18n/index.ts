@@ -48,13 +48,15 @@ import { renewalPrint as zhRenewalPrint } from './zh-CN/renewalPrint';
 import { renewalPrint as enRenewalPrint } from './en/renewalPrint';
 import { inspect as zhInspect } from './zh-CN/inspect';
 import { inspect as enInspect } from './en/inspect';
+import { attachments as zhAttachments } from './zh-CN/attachments';
+import { attachments as enAttachments } from './en/attachments';
 
 export { DEFAULT_LANGUAGE, LANGUAGES, type Language };
 
 /** One catalog per language, one namespace: screens and paper share the same words. */
 export const resources = {
-  'zh-CN': { translation: { ...zhCommon, app: zhApp, print: zhPrint, warranty: zhWarranty, importer: zhImporter, ticketing: zhTicketing, desk: zhDesk, tickets: zhTickets, stock: zhStock, service: zhService, repairPrint: zhRepairPrint, backup: zhBackup, security: zhSecurity, audit: zhAudit, health: zhHealth, setup: zhSetup, printing: zhPrinting, sample: zhSample, maintenance: zhMaintenance, inspectionPrint: zhInspectionPrint, maintenancePapers: zhMaintenancePapers, renewal: zhRenewal, renewalPrint: zhRenewalPrint, inspect: zhInspect } },
-  en: { translation: { ...enCommon, app: enApp, print: enPrint, warranty: enWarranty, importer: enImporter, ticketing: enTicketing, desk: enDesk, tickets: enTickets, stock: enStock, service: enService, repairPrint: enRepairPrint, backup: enBackup, security: enSecurity, audit: enAudit, health: enHealth, setup: enSetup, printing: enPrinting, sample: enSample, maintenance: enMaintenance, inspectionPrint: enInspectionPrint, maintenancePapers: enMaintenancePapers, renewal: enRenewal, renewalPrint: enRenewalPrint, inspect: enInspect } },
+  'zh-CN': { translation: { ...zhCommon, app: zhApp, print: zhPrint, warranty: zhWarranty, importer: zhImporter, ticketing: zhTicketing, desk: zhDesk, tickets: zhTickets, stock: zhStock, service: zhService, repairPrint: zhRepairPrint, backup: zhBackup, security: zhSecurity, audit: zhAudit, health: zhHealth, setup: zhSetup, printing: zhPrinting, sample: zhSample, maintenance: zhMaintenance, inspectionPrint: zhInspectionPrint, maintenancePapers: zhMaintenancePapers, renewal: zhRenewal, renewalPrint: zhRenewalPrint, inspect: zhInspect, attachments: zhAttachments } },
+  en: { translation: { ...enCommon, app: enApp, print: enPrint, warranty: enWarranty, importer: enImporter, ticketing: enTicketing, desk: enDesk, tickets: enTickets, stock: enStock, service: enService, repairPrint: enRepairPrint, backup: enBackup, security: enSecurity, audit: enAudit, health: enHealth, setup: enSetup, printing: enPrinting, sample: enSample, maintenance: enMaintenance, inspectionPrint: enInspectionPrint, maintenancePapers: enMaintenancePapers, renewal: enRenewal, renewalPrint: enRenewalPrint, inspect: enInspect, attachments: enAttachments } },
 } as const;
 
 /** A translator bound to one language, for code outside React (documents, the backend). */

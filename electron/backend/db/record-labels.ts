@@ -61,6 +61,9 @@ export const LABEL_RULES: Record<string, LabelRule> = {
   checklist_versions: partOf('checklist_id', 'checklists'),
   visit_results: partOf('visit_id', 'visits'),
   renewal_declines: { parts: [ref('contract_id', 'maintenance_contracts'), ref('unit_id', 'units')] },
+  // An attachment by the name it was added with; its content by its fingerprint.
+  attachments: named('name'),
+  attachment_files: named('hash'),
 };
 
 /** The rule for a table, if it has one (a name typed into a filter is no key of Object's prototype). */

@@ -279,6 +279,7 @@ export const audit: CatalogShape<typeof zh> = {
     },
     operators: { list: 'List operators', update: 'Edit operator' },
     audit: { list: 'View audit log', get: 'View change details', facets: 'Load audit log filters' },
+    attachments: { list: 'List attachments', pick: 'Attach a file (file dialog)', add: 'Attach a dropped file', open: 'Open attachment', delete: 'Delete attachment', check: 'Check attachment files' },
   },
   tables: {
     settings: 'Settings',
@@ -320,6 +321,8 @@ export const audit: CatalogShape<typeof zh> = {
     checklist_versions: 'Checklist version',
     visit_results: 'Inspection finding',
     renewal_declines: 'Renewal declined',
+    attachments: 'Attachment',
+    attachment_files: 'Attachment file',
     database: 'Whole database',
   },
   fields: {
@@ -515,5 +518,9 @@ export const audit: CatalogShape<typeof zh> = {
     rows_not_imported: 'Rows not imported',
     undone_at: 'Undone at',
     undone_by: 'Undone by',
+    hash: 'Content fingerprint',
+    mime: 'File type',
+    ext: 'Extension',
+    thumb: 'Thumbnail',
   },
 };

@@ -283,6 +283,7 @@ export const audit = {
     },
     operators: { list: '查看操作人', update: '修改操作人' },
     audit: { list: '查看操作记录', get: '查看操作详情', facets: '读取操作记录的筛选项' },
+    attachments: { list: '查看附件', pick: '选择文件添加附件', add: '拖入文件添加附件', open: '打开附件', delete: '删除附件', check: '检查附件文件' },
   },
   /** Every audited table, named as the kind of record it holds. */
   tables: {
@@ -325,6 +326,8 @@ export const audit = {
     checklist_versions: '检查表版本',
     visit_results: '巡检记录',
     renewal_declines: '不续保记录',
+    attachments: '附件',
+    attachment_files: '附件文件',
     database: '整个数据库',
   },
   /** Column names as a clerk reads them; a column not listed shows its own name. */
@@ -521,5 +524,9 @@ export const audit = {
     rows_not_imported: '未导入行数',
     undone_at: '撤销时间',
     undone_by: '撤销人',
+    hash: '内容指纹',
+    mime: '文件类型',
+    ext: '扩展名',
+    thumb: '缩略图',
   },
 };

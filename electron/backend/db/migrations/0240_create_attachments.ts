@@ -7,6 +7,9 @@ import { sql, type Kysely } from 'kysely';
  * content once, `attachments` links it to a record under the name it was added with. The record
  * type is a plain text column without a check: a new kind of record (the installation) is one
  * entry in the shared list, not a table rebuild.
+ *
+ * The weekly health check reads every stored file back and hashes it; what it found is kept
+ * beside the database's own check (`health_checks.attachments`, JSON, null for older checks).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const statements = [
@@ -29,6 +32,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ) strict`,
     sql`create index attachments_record on attachments (record_type, record_id, id)`,
     sql`create index attachments_hash on attachments (hash)`,
+    sql`alter table health_checks add column attachments text`,
   ];
   for (const statement of statements) await statement.execute(db);
 }

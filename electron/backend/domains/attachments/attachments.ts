@@ -13,7 +13,7 @@ import type { ServiceContext } from '../../app/context';
 import { currentOperator } from '../../app/request-context';
 import { notFound, refusal, refuse } from '../../lib/errors';
 import type { Db } from '../../db/schema';
-import { attachmentsRoot, blobPath, holdsContent, isOwnFile, readOwnFile, removeOwnFile, sha256, thumbPath, writeOwnFile } from './files';
+import { attachmentsRoot, blobPath, holdsContent, isOwnFile, readOwnFile, readOwnFileAsync, removeOwnFile, sha256, thumbPath, writeOwnFile } from './files';
 import { sniffType, type AttachmentType } from './sniff';
 import { drawThumbnail } from './thumbnails';
 
@@ -182,7 +182,12 @@ export async function openAttachment(ctx: ServiceContext, id: number): Promise<n
   const row = await ctx.db.selectFrom('attachment_files').select('ext').where('hash', '=', item.hash).executeTakeFirstOrThrow();
   const file = blobPath(root, item.hash, row.ext);
   if (item.missing || !isOwnFile(root, file)) throw notFound('attachments.errors.missing', { name: item.name });
-  await ctx.platform.openFile(file);
+  try {
+    await ctx.platform.openFile(file);
+  } catch (error) {
+    // No viewer for the type (a DWG on a PC without CAD): said so, not an internal error.
+    throw refusal('STORAGE', 'attachments.errors.openFailed', { name: item.name }, { log: `opening attachment ${item.id} failed: ${(error as Error).message}` });
+  }
   return null;
 }
 
@@ -209,14 +214,17 @@ export async function deleteAttachment(ctx: ServiceContext, id: number): Promise
   return null;
 }
 
-/** Every stored content read back and hashed: missing and altered files, with the names they go by. */
+/**
+ * Every stored content read back and hashed: missing and altered files, with the names they go
+ * by. Read a file at a time without blocking the desk (a data folder may hold gigabytes).
+ */
 export async function checkAttachments(ctx: ServiceContext): Promise<AttachmentCheck> {
   const root = attachmentsRoot(ctx);
   const files = await ctx.db.selectFrom('attachment_files').select(['hash', 'ext']).orderBy('hash').execute();
   const problems: AttachmentProblem[] = [];
   for (const f of files) {
     const path = blobPath(root, f.hash, f.ext);
-    const bytes = readOwnFile(root, path);
+    const bytes = await readOwnFileAsync(root, path);
     if (bytes !== null && sha256(bytes) === f.hash) continue;
     const names = await ctx.db.selectFrom('attachments').select('name').where('hash', '=', f.hash).orderBy('id').execute();
     problems.push({ hash: f.hash, names: names.map((n) => n.name), problem: bytes === null ? 'missing' : 'altered' });

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { ServiceContext } from '../../app/context';
-import { attachmentsRoot, BACKUP_POOL, blobPath, copyOwnFile, holdsContent, thumbPath } from './files';
+import type { Db } from '../../db/schema';
+import type { Logger } from '../../platform/platform';
+import { attachmentsRoot, attachmentsRootOf, BACKUP_POOL, blobPath, copyOwnFile, holdsContent, thumbPath } from './files';
 
 /**
  * A backup is the database file; the attachments it names travel beside it, in one pool per
@@ -27,9 +29,14 @@ export async function copyAttachmentsToBackup(ctx: ServiceContext, folder: strin
  * shows as missing in the lists and the check.
  */
 export async function restoreAttachmentsFromBackup(ctx: ServiceContext, folder: string): Promise<{ restored: number; missing: number }> {
-  const root = attachmentsRoot(ctx);
+  return restoreAttachmentFiles(ctx.db, ctx.storage.dbPath, ctx.logger, folder);
+}
+
+/** The same, for the recovery screen's restore, which has a database but no service context yet. */
+export async function restoreAttachmentFiles(db: Db, dbPath: string, logger: Logger, folder: string): Promise<{ restored: number; missing: number }> {
+  const root = attachmentsRootOf(dbPath);
   const pool = join(folder, BACKUP_POOL);
-  const files = await ctx.db.selectFrom('attachment_files').select(['hash', 'ext', 'thumb']).execute();
+  const files = await db.selectFrom('attachment_files').select(['hash', 'ext', 'thumb']).execute();
   let restored = 0;
   let missing = 0;
   for (const f of files) {
@@ -38,6 +45,6 @@ export async function restoreAttachmentsFromBackup(ctx: ServiceContext, folder: 
     else if (!holdsContent(root, target, f.hash)) missing++;
     if (f.thumb === 1) copyOwnFile(pool, thumbPath(pool, f.hash), root, thumbPath(root, f.hash), null);
   }
-  if (missing > 0) ctx.logger.warn(`restore: ${missing} attachment files are in neither the data folder nor the backup folder`);
+  if (missing > 0) logger.warn(`restore: ${missing} attachment files are in neither the data folder nor the backup folder`);
   return { restored, missing };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, isAbsolute } from 'node:path';
 import { ATTACHMENT_TYPES } from '../../../../shared/schemas/attachment';
 import type { ServiceContext } from '../../app/context';
@@ -18,7 +19,8 @@ export const BACKUP_POOL = 'desk-attachments';
 const HASH = /^[0-9a-f]{64}$/;
 const EXTS: readonly string[] = ATTACHMENT_TYPES.map((t) => t.ext);
 
-export const attachmentsRoot = (ctx: ServiceContext) => join(dirname(ctx.storage.dbPath), ATTACHMENTS_FOLDER);
+export const attachmentsRootOf = (dbPath: string) => join(dirname(dbPath), ATTACHMENTS_FOLDER);
+export const attachmentsRoot = (ctx: ServiceContext) => attachmentsRootOf(ctx.storage.dbPath);
 
 export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -61,6 +63,16 @@ export function readOwnFile(root: string, path: string): Buffer | null {
   if (!isOwnFile(root, path)) return null;
   try {
     return readFileSync(path);
+  } catch {
+    return null;
+  }
+}
+
+/** readOwnFile without holding the desk's thread while the disk reads. */
+export async function readOwnFileAsync(root: string, path: string): Promise<Buffer | null> {
+  if (!isOwnFile(root, path)) return null;
+  try {
+    return await readFile(path);
   } catch {
     return null;
   }
