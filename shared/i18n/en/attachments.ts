@@ -27,6 +27,11 @@ export const attachments: CatalogShape<typeof zh> = {
     cancel: 'Cancel',
     readFailed: 'The dropped file “{{name}}” could not be read',
   },
+  documents: {
+    button: 'Attachments',
+    title: 'Attachments of {{number}}',
+    hint: 'A scanned signed and stamped copy, site photos and the like, kept beside the printed document.',
+  },
   errors: {
     badName: '“{{name}}” cannot be an attachment’s name: no “..”, slashes, colons or control characters',
     recordNotFound: 'The record to attach to does not exist (number {{id}})',

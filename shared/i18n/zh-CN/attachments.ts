@@ -25,6 +25,11 @@ export const attachments = {
     cancel: '取消',
     readFailed: '无法读取拖入的文件“{{name}}”',
   },
+  documents: {
+    button: '附件',
+    title: '{{number}} 的附件',
+    hint: '签字盖章后扫描的回执、现场照片等，放在打印件旁边保存。',
+  },
   errors: {
     badName: '“{{name}}”不能用作附件名称：名称中不能有“..”、斜杠、冒号或控制字符',
     recordNotFound: '要添加附件的记录不存在（编号 {{id}}）',

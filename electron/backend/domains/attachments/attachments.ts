@@ -112,8 +112,10 @@ export async function addAttachment(ctx: ServiceContext, record: AttachmentRecor
   const hash = sha256(bytes);
   const root = attachmentsRoot(ctx);
   const blob = blobPath(root, hash, type.ext);
-  if (!holdsContent(root, blob, hash)) writeOwnFile(root, blob, bytes);
+  const wroteBlob = !holdsContent(root, blob, hash);
+  if (wroteBlob) writeOwnFile(root, blob, bytes);
   let thumb = false;
+  let wroteThumb = false;
   if (type.kind === 'photo') {
     const thumbFile = thumbPath(root, hash);
     thumb = isOwnFile(root, thumbFile);
@@ -121,25 +123,37 @@ export async function addAttachment(ctx: ServiceContext, record: AttachmentRecor
       const drawn = await drawThumbnail(bytes);
       if (drawn) {
         writeOwnFile(root, thumbFile, drawn);
-        thumb = true;
+        thumb = wroteThumb = true;
       }
     }
   }
   const at = ctx.now().getTime();
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    await assertRecord(ctx, record, trx);
-    await trx
-      .insertInto('attachment_files')
-      .values({ hash, size: bytes.length, mime: type.mime, ext: type.ext, thumb: thumb ? 1 : 0, created_at: at })
-      .onConflict((oc) => oc.column('hash').doUpdateSet({ thumb: thumb ? 1 : 0 }))
-      .execute();
-    const inserted = await trx
-      .insertInto('attachments')
-      .values({ record_type: record.type, record_id: record.id, hash, name, created_by: currentOperator(), created_at: at })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return inserted.id;
-  });
+  let id: number;
+  try {
+    id = await ctx.db.transaction().execute(async (trx) => {
+      await assertRecord(ctx, record, trx);
+      await trx
+        .insertInto('attachment_files')
+        .values({ hash, size: bytes.length, mime: type.mime, ext: type.ext, thumb: thumb ? 1 : 0, created_at: at })
+        .onConflict((oc) => oc.column('hash').doUpdateSet({ thumb: thumb ? 1 : 0 }))
+        .execute();
+      const inserted = await trx
+        .insertInto('attachments')
+        .values({ record_type: record.type, record_id: record.id, hash, name, created_by: currentOperator(), created_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return inserted.id;
+    });
+  } catch (error) {
+    // Nothing half-saved: a file written for a link that never committed goes again, unless
+    // another record already names that content.
+    const known = await ctx.db.selectFrom('attachment_files').select('hash').where('hash', '=', hash).executeTakeFirst();
+    if (!known) {
+      if (wroteBlob) removeOwnFile(blob);
+      if (wroteThumb) removeOwnFile(thumbPath(root, hash));
+    }
+    throw error;
+  }
   return getItem(ctx, id);
 }
 
