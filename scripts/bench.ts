@@ -4,6 +4,7 @@
 // BENCH_TICKETS (default 1000000) repair tickets over ten years; see bench-tickets.ts.
 // BENCH_AUDIT (default 500000) logged requests in the audit log; see bench-audit.ts.
 // BENCH_CONTRACTS (default 5000) maintenance contracts, twelve visits each; see bench-maintenance.ts.
+// BENCH_ATTACHMENTS (default 200000) files attached to tickets; see bench-attachments.ts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { rebuildIndex } from '../electron/backend/domains/search/search-index';
 import { benchTickets, seedTickets } from './bench-tickets';
 import { benchAudit, seedAudit } from './bench-audit';
 import { benchMaintenance, seedContracts } from './bench-maintenance';
+import { benchAttachments } from './bench-attachments';
 import { CN_MAINLAND } from '../shared/domain/calendar';
 import { DEFAULT_WARRANTY_RULES, evaluateWarranty } from '../shared/domain/warranty-engine';
 import { benchAgainstChromium, benchFirstDocument, benchSearchWhileDrawing, documentWorker } from './bench-documents';
@@ -25,6 +27,7 @@ const QUERIES = 1_200;
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const AUDIT = Number(process.env.BENCH_AUDIT ?? 500_000);
 const CONTRACTS = Number(process.env.BENCH_CONTRACTS ?? 5_000);
+const ATTACHMENTS = Number(process.env.BENCH_ATTACHMENTS ?? 200_000);
 
 // mulberry32, seeded: the same data every run. (An LCG in floating point lost its low bits
 // and cycled after a few thousand values, which skewed the data.)
@@ -189,6 +192,7 @@ for (const line of await benchTickets(backend.invoke, { customers: CUSTOMERS, un
 const seededContracts = seedContracts(sqlite, { count: CONTRACTS, customers: CUSTOMERS, now: Date.now(), rand });
 console.log(`Seeded ${seededContracts.contracts.toLocaleString()} contracts and ${seededContracts.visits.toLocaleString()} visits in ${(seededContracts.seedMs / 1000).toFixed(1)} s`);
 for (const line of await benchMaintenance(backend.invoke, { customerIds: seededContracts.customerIds, technicians: 24, now: Date.now(), rand, stats, time })) console.log(line);
+for (const line of await benchAttachments(backend.invoke, sqlite, { count: ATTACHMENTS, rand, stats, time })) console.log(line);
 const seededAudit = seedAudit(sqlite, { count: AUDIT, now: Date.now(), rand });
 console.log(`Seeded an audit log of ${AUDIT.toLocaleString()} requests (${seededAudit.rows.toLocaleString()} changed rows) in ${(seededAudit.seedMs / 1000).toFixed(1)} s`);
 for (const line of await benchAudit(backend.invoke, { count: AUDIT, rand, stats, time })) console.log(line);

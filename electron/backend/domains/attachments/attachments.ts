@@ -13,7 +13,7 @@ import type { ServiceContext } from '../../app/context';
 import { currentOperator } from '../../app/request-context';
 import { notFound, refusal, refuse } from '../../lib/errors';
 import type { Db } from '../../db/schema';
-import { attachmentsRoot, blobPath, holdsContent, isOwnFile, readOwnFile, readOwnFileAsync, removeOwnFile, sha256, thumbPath, writeOwnFile } from './files';
+import { attachmentsRoot, blobPath, holdsContent, isOwnFile, readOwnFile, readOwnFileAsync, realRootOf, removeOwnFile, sha256, thumbPath, writeOwnFile } from './files';
 import { sniffType, type AttachmentType } from './sniff';
 import { drawThumbnail } from './thumbnails';
 
@@ -66,10 +66,10 @@ function selectRows(db: Db) {
     .select(['a.id', 'a.record_type', 'a.record_id', 'a.name', 'a.hash', 'f.size', 'f.mime', 'f.ext', 'f.thumb', 'a.created_at', 'a.created_by']);
 }
 
-function toItem(root: string, row: Row): AttachmentItem {
+function toItem(root: string, row: Row, realRoot = realRootOf(root)): AttachmentItem {
   const kind = ATTACHMENT_EXTENSION_KIND[row.ext] ?? 'drawing';
-  const missing = !isOwnFile(root, blobPath(root, row.hash, row.ext));
-  const thumb = row.thumb === 1 && !missing ? readOwnFile(root, thumbPath(root, row.hash)) : null;
+  const missing = !isOwnFile(root, blobPath(root, row.hash, row.ext), realRoot);
+  const thumb = row.thumb === 1 && !missing ? readOwnFile(root, thumbPath(root, row.hash), realRoot) : null;
   return {
     id: row.id,
     recordType: row.record_type as AttachmentItem['recordType'],
@@ -91,7 +91,8 @@ const ATTACHMENT_EXTENSION_KIND: Record<string, AttachmentItem['kind']> = { jpg:
 export async function listAttachments(ctx: ServiceContext, record: AttachmentRecord): Promise<AttachmentItem[]> {
   const rows = await selectRows(ctx.db).where('a.record_type', '=', record.type).where('a.record_id', '=', record.id).orderBy('a.id').execute();
   const root = attachmentsRoot(ctx);
-  return rows.map((row) => toItem(root, row));
+  const realRoot = realRootOf(root);
+  return rows.map((row) => toItem(root, row, realRoot));
 }
 
 async function getItem(ctx: ServiceContext, id: number): Promise<AttachmentItem> {

@@ -45,22 +45,33 @@ function inside(folder: string, path: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
+/** The attachments folder's real place on disk (links followed); null while it does not exist. */
+export function realRootOf(root: string): string | null {
+  try {
+    return realpathSync.native(root);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Whether a stored file is there as a plain file of ours: not a symlink (which could point
  * anywhere on the disk), and, followed to its real place, still inside the attachments folder.
+ * A list passes the folder's real place once instead of resolving it for every row.
  */
-export function isOwnFile(root: string, path: string): boolean {
+export function isOwnFile(root: string, path: string, realRoot: string | null = realRootOf(root)): boolean {
+  if (realRoot === null) return false;
   try {
     if (!lstatSync(path).isFile()) return false;
-    return inside(realpathSync.native(root), realpathSync.native(path));
+    return inside(realRoot, realpathSync.native(path));
   } catch {
     return false;
   }
 }
 
 /** The stored bytes, or null when the file is gone, replaced by a link, or unreadable. */
-export function readOwnFile(root: string, path: string): Buffer | null {
-  if (!isOwnFile(root, path)) return null;
+export function readOwnFile(root: string, path: string, realRoot: string | null = realRootOf(root)): Buffer | null {
+  if (!isOwnFile(root, path, realRoot)) return null;
   try {
     return readFileSync(path);
   } catch {
