@@ -135,3 +135,36 @@ test('a file gone from the data folder is shown as missing, and deleting it asks
   expect(logged).toMatchObject({ elevated: true, operator: '王芳' });
   expect(problems).toEqual([]);
 });
+
+test('the same panel on a unit and beside an archived document (a scanned signed copy), in both languages', async ({ desk, backend }, testInfo) => {
+  const problems = watchPage(desk);
+  await backend.ok('settings:update', { companyName: '杭州暖风空调服务有限公司', hotline: '400-800-1234', complaintLine: '0571-88886666' });
+  const customer = await backend.ok('customers:create', person({ name: '王小明' }));
+  const model = await seedModel(backend);
+  const unit = await backend.ok('units:create', { customerId: customer.id, modelId: model.id, serial: 'GL2026A0001', purchaseDate: '2026-03-01', acceptanceDate: '2026-03-05' });
+  const card = await backend.ok('documents:warrantyCard', { unitId: unit.id, paper: 'A4', language: 'zh-CN' });
+  await backend.ok('attachments:add', { record: { type: 'unit', id: unit.id }, name: '铭牌.jpg', data: (await photo()).toString('base64') });
+
+  for (const lang of ['zh', 'en'] as const) {
+    if (lang === 'en') await backend.ok('settings:update', { language: 'en' });
+    await desk.goto(`/#/units/${unit.id}`);
+    await desk.reload();
+    const panel = desk.getByTestId('attachments');
+    await expect(panel.getByTestId('attachment-row').locator('img')).toBeVisible();
+    await screenshot(desk, testInfo, `attachments-unit-${lang}`, true);
+
+    await desk.goto('/#/documents');
+    const row = desk.getByTestId('documents-table').getByRole('row').filter({ hasText: card.number });
+    await row.getByRole('button', { name: lang === 'zh' ? '附件' : 'Attachments' }).click();
+    const dialog = desk.getByRole('dialog');
+    if (lang === 'zh') {
+      await dropFile(desk, dialog.getByTestId('attachments'), '保修卡回执-签字.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'), 'application/pdf');
+    }
+    await expect(dialog.getByTestId('attachment-row')).toHaveCount(1);
+    await expect(dialog.getByText('保修卡回执-签字.pdf')).toBeVisible();
+    await screenshot(desk, testInfo, `attachments-document-${lang}`, true);
+    await desk.keyboard.press('Escape');
+  }
+  expect((await backend.ok('attachments:list', { record: { type: 'document', id: card.id } })).map((a) => a.name)).toEqual(['保修卡回执-签字.pdf']);
+  expect(problems).toEqual([]);
+});

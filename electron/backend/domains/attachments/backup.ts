@@ -14,10 +14,10 @@ import { attachmentsRoot, attachmentsRootOf, BACKUP_POOL, blobPath, copyOwnFile,
 export async function copyAttachmentsToBackup(ctx: ServiceContext, folder: string): Promise<number> {
   const root = attachmentsRoot(ctx);
   const pool = join(folder, BACKUP_POOL);
-  const files = await ctx.db.selectFrom('attachment_files').select(['hash', 'ext', 'thumb']).execute();
+  const files = await ctx.db.selectFrom('attachment_files').select(['hash', 'ext', 'thumb', 'size']).execute();
   let copied = 0;
   for (const f of files) {
-    if (copyOwnFile(root, blobPath(root, f.hash, f.ext), pool, blobPath(pool, f.hash, f.ext), f.hash)) copied++;
+    if (copyOwnFile(root, blobPath(root, f.hash, f.ext), pool, blobPath(pool, f.hash, f.ext), f.hash, f.size)) copied++;
     if (f.thumb === 1) copyOwnFile(root, thumbPath(root, f.hash), pool, thumbPath(pool, f.hash), null);
   }
   return copied;

@@ -122,14 +122,29 @@ function isLink(path: string): boolean {
   }
 }
 
-/** Copies a stored file to another root (a backup pool, or back) when the target lacks it. */
-export function copyOwnFile(fromRoot: string, from: string, toRoot: string, to: string, hash: string | null): boolean {
+/**
+ * Copies a stored file to another root (a backup pool, or back) when the target lacks it.
+ * `size` given: a target of ours already that size counts as present without reading it (a
+ * daily backup must not hash gigabytes; the pool is written by rename only, and a restore
+ * checks each hash as it copies back).
+ */
+export function copyOwnFile(fromRoot: string, from: string, toRoot: string, to: string, hash: string | null, size?: number): boolean {
+  if (hash !== null && size !== undefined && sizeOf(toRoot, to) === size) return false;
   if (hash === null ? existsSync(to) : holdsContent(toRoot, to, hash)) return false;
   const bytes = readOwnFile(fromRoot, from);
   if (bytes === null || (hash !== null && sha256(bytes) !== hash)) return false;
   mkdirSync(toRoot, { recursive: true });
   writeOwnFile(toRoot, to, bytes);
   return true;
+}
+
+function sizeOf(root: string, path: string): number | null {
+  if (!existsSync(root) || !isOwnFile(root, path)) return null;
+  try {
+    return lstatSync(path).size;
+  } catch {
+    return null;
+  }
 }
 
 export function removeOwnFile(path: string): void {

@@ -45,6 +45,7 @@ function Row({ item, onDelete }: { item: AttachmentItem; onDelete: () => void })
   const open = useApiMutation('attachments:open');
   const lang = currentLanguage();
   const openIt = () => open.mutate({ id: item.id }, { onError: (err) => notifyError(t, err) });
+  const meta = [t(`attachments.kinds.${item.kind}`), sizeText(t, item.size), t('attachments.panel.by', { who: item.createdBy || '—', date: formatDateTime(item.createdAt, lang) })].join(' · ');
   return (
     <Group gap="sm" wrap="nowrap" data-testid="attachment-row" data-missing={item.missing || undefined}>
       <Box style={{ flexShrink: 0, cursor: item.missing ? 'default' : 'pointer' }} onClick={item.missing ? undefined : openIt}>
@@ -63,8 +64,9 @@ function Row({ item, onDelete }: { item: AttachmentItem; onDelete: () => void })
             </Tooltip>
           )}
         </Group>
-        <Text size="xs" c="dimmed" truncate="end">
-          {t(`attachments.kinds.${item.kind}`)} · {sizeText(t, item.size)} · {t('attachments.panel.by', { who: item.createdBy || '—', date: formatDateTime(item.createdAt, lang) })}
+        {/* In a narrow column the line is cut; hovering shows it whole. */}
+        <Text size="xs" c="dimmed" truncate="end" title={meta}>
+          {meta}
         </Text>
       </Stack>
       <Group gap={4} wrap="nowrap">
