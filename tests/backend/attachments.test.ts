@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AttachmentItem } from '../../shared/schemas/attachment';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/schemas/attachment';
-import { openTestBackend, type TestBackend } from '../support/backend';
+import { dataPaths, openDeskTestBackend, openTestBackend, type TestBackend } from '../support/backend';
 import { person, phoneTicket, seedModel } from '../support/sample';
 import { tempDataDir } from '../support/temp';
 
@@ -306,5 +306,33 @@ describe('attachments', () => {
     // Kept with the check, for the settings page.
     expect((await backend.ok('health:status', {})).lastFullCheck?.attachments?.problems).toHaveLength(2);
     expect(backend.logger.lines.filter((l) => l.level === 'error').map((l) => l.message)).toContain('attachment files missing or altered; nothing was repaired');
+  });
+
+  it('comes back with the restore offered by the recovery screen when the database itself is damaged', async () => {
+    const { ticket } = await seed(backend);
+    const shot = await photo();
+    const item = await drop(backend, { type: 'ticket', id: ticket.id }, '现场.jpg', shot);
+    const backup = await backend.ok('backups:create', {});
+    const dir = backend.dir;
+    await backend.close();
+    // The disk that lost the database lost the attachments too; the database is no longer one.
+    rmSync(join(dir, 'attachments'), { recursive: true, force: true });
+    writeFileSync(dataPaths(dir).dbPath, 'not a database at all, just text that was written over it');
+    rmSync(`${dataPaths(dir).dbPath}-wal`, { force: true });
+    rmSync(`${dataPaths(dir).dbPath}-shm`, { force: true });
+
+    const desk = await openDeskTestBackend(dir, () => clock);
+    try {
+      expect(desk.mode).toBe('recovery');
+      await desk.ok('health:restore', { file: backup.file });
+      const [back] = await desk.ok('attachments:list', { record: { type: 'ticket', id: ticket.id } });
+      expect(back).toMatchObject({ id: item.id, name: '现场.jpg', missing: false });
+      expect(back!.thumbnail).toMatch(/^data:image\/webp/);
+      expect(readFileSync(join(dir, 'attachments', 'files', item.hash.slice(0, 2), `${item.hash}.jpg`)).equals(shot)).toBe(true);
+    } finally {
+      await desk.close();
+    }
+    // A fresh backend for the afterEach to close (the first one is closed above).
+    backend = await openTestBackend(undefined, () => clock);
   });
 });
