@@ -5,6 +5,7 @@
 // BENCH_AUDIT (default 500000) logged requests in the audit log; see bench-audit.ts.
 // BENCH_CONTRACTS (default 5000) maintenance contracts, twelve visits each; see bench-maintenance.ts.
 // BENCH_CALLS (default 500000) logged calls over two years, after 10,000 logged one by one; see bench-calls.ts.
+// BENCH_ATTACHMENTS (default 200000) files attached to tickets; see bench-attachments.ts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { benchTickets, seedTickets } from './bench-tickets';
 import { benchAudit, seedAudit } from './bench-audit';
 import { benchMaintenance, seedContracts } from './bench-maintenance';
 import { benchCallSummary, benchLogCalls, seedCalls } from './bench-calls';
+import { benchAttachments } from './bench-attachments';
 import { CN_MAINLAND } from '../shared/domain/calendar';
 import { DEFAULT_WARRANTY_RULES, evaluateWarranty } from '../shared/domain/warranty-engine';
 import { benchAgainstChromium, benchFirstDocument, benchSearchWhileDrawing, documentWorker } from './bench-documents';
@@ -28,6 +30,7 @@ const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const AUDIT = Number(process.env.BENCH_AUDIT ?? 500_000);
 const CONTRACTS = Number(process.env.BENCH_CONTRACTS ?? 5_000);
 const CALLS = Number(process.env.BENCH_CALLS ?? 500_000);
+const ATTACHMENTS = Number(process.env.BENCH_ATTACHMENTS ?? 200_000);
 
 // mulberry32, seeded: the same data every run. (An LCG in floating point lost its low bits
 // and cycled after a few thousand values, which skewed the data.)
@@ -196,6 +199,7 @@ for (const line of await benchLogCalls(backend.invoke, { count: 10_000, customer
 const seededCalls = seedCalls(sqlite, { count: CALLS, customers: CUSTOMERS, now: Date.now(), rand });
 console.log(`Seeded ${CALLS.toLocaleString()} calls over two years in ${(seededCalls.seedMs / 1000).toFixed(1)} s`);
 for (const line of await benchCallSummary(backend.invoke, { now: Date.now(), rand, stats, time })) console.log(line);
+for (const line of await benchAttachments(backend.invoke, sqlite, { count: ATTACHMENTS, rand, stats, time })) console.log(line);
 const seededAudit = seedAudit(sqlite, { count: AUDIT, now: Date.now(), rand });
 console.log(`Seeded an audit log of ${AUDIT.toLocaleString()} requests (${seededAudit.rows.toLocaleString()} changed rows) in ${(seededAudit.seedMs / 1000).toFixed(1)} s`);
 for (const line of await benchAudit(backend.invoke, { count: AUDIT, rand, stats, time })) console.log(line);

@@ -68,5 +68,10 @@ export function electronPlatform(window: () => BrowserWindow | null): Platform {
     async showItemInFolder(file) {
       shell.showItemInFolder(file);
     },
+    // Only stored attachments reach here (paths the backend built from a hash), never a renderer's path.
+    async openFile(file) {
+      const problem = await shell.openPath(file);
+      if (problem) throw new Error(`the system could not open ${file}: ${problem}`);
+    },
   };
 }

@@ -42,6 +42,7 @@ export type QueryDomain =
   | 'calls';
   | 'installations'
   | 'cards';
+  | 'attachments';
 
 /** Guarded always, or only for some inputs (a filtered export is everyday work, the whole list is not). */
 export type AdminGuard<In> = true | ((input: In) => boolean);

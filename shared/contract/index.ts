@@ -3,6 +3,7 @@ import type { ApiError, Result } from '../result';
 import { adminChannels } from './admin';
 import { appChannels } from './app';
 import { callChannels } from './calls';
+import { attachmentChannels } from './attachments';
 import type { ChannelSpec, QueryDomain } from './channel';
 import { customerChannels } from './customers';
 import { documentChannels } from './documents';
@@ -41,6 +42,7 @@ export const contract = {
   ...reviewChannels,
   ...callChannels,
   ...installationChannels,
+  ...attachmentChannels,
 };
 
 export type Contract = typeof contract;

@@ -62,10 +62,12 @@ const VOCABULARY: Record<string, string> = {
   'survey_questions.preset': 'survey.presets',
   'calls.purpose': 'calls.purpose',
   'calls.outcome': 'calls.outcome',
+  /** The kind of record a file is attached to. */
+  'attachments.record_type': 'attachments.recordTypes',
 };
 
 /** SQLite keeps flags as 0/1; these columns are flags, not counts. */
-const FLAGS = new Set(['active', 'is_default', 'in_warranty', 'lead', 'warranty_in', 'reached', 'unfixed_downtime', 'lifetime_maintenance', 'open']);
+const FLAGS = new Set(['active', 'is_default', 'in_warranty', 'lead', 'warranty_in', 'reached', 'unfixed_downtime', 'lifetime_maintenance', 'open', 'thumb']);
 /** What the audit triggers write in place of a masked value (the PIN's hash). */
 const MASK = '••••';
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { BackupInfo } from './backup';
+import type { AttachmentCheck } from './attachment';
 
 /**
  * Why the desk could not open its database:
@@ -19,6 +20,8 @@ export interface FullCheck {
   ms: number;
   /** The first problems SQLite reported (at most 20); empty when ok. */
   problems: string[];
+  /** Every stored attachment read back and hashed; null for checks made before attachments. */
+  attachments: AttachmentCheck | null;
 }
 
 export interface HealthStatus {

@@ -410,6 +410,24 @@ describe('migration 0230 (installations and the warranty card life)', () => {
     expect((await backend.ok('units:get', { id: sold.id })).acceptanceDate).toBe('2026-11-12');
     const logged = backend.store.sqlite.prepare("select count(*) as n from audit_rows where table_name in ('installations', 'installation_units')").get();
     expect(logged).toEqual({ n: 3 });
+describe('migration 0240 (attachments)', () => {
+  it('adds attachments over the records already there, and reads the health checks made before as having no attachment check', async () => {
+    const { dir, old } = await backendBefore('0240');
+    const made = await old.invoke('customers:create', { name: '王小明', phones: [{ phone: '13812345678' }] });
+    if (!made.ok) throw new Error(JSON.stringify(made.error));
+    const customer = made.value as { id: number };
+    old.store.sqlite.prepare("delete from health_checks").run();
+    // Made yesterday: the weekly check is not due when the migrated desk opens.
+    const yesterday = new Date('2026-12-03T09:00:00+08:00').getTime();
+    old.store.sqlite.prepare("insert into health_checks (at, ok, ms, problems) values (?, 1, 5, '[]')").run(yesterday);
+    const backend = await openTestBackend(dir, () => new Date('2026-12-04T09:00:00+08:00'));
+    expect(backend.migration.applied).toContain('0240_create_attachments');
+    expect((await backend.ok('health:status', {})).lastFullCheck).toEqual({ at: yesterday, ok: true, ms: 5, problems: [], attachments: null });
+    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64');
+    const item = await backend.ok('attachments:add', { record: { type: 'customer', id: customer.id }, name: '合同扫描.pdf', data: pdf });
+    expect(item).toMatchObject({ recordType: 'customer', recordId: customer.id, kind: 'pdf', missing: false });
+    const logged = backend.store.sqlite.prepare("select count(*) as n from audit_rows where table_name = 'attachments' and op = 'insert'").get();
+    expect(logged).toEqual({ n: 1 });
     await backend.close();
   });
 });

@@ -39,6 +39,8 @@ describe('store', () => {
     const tables = sqlite.prepare("select name, sql from sqlite_master where type = 'table' and name not like 'kysely%' and name not like 'sqlite%'").all() as { name: string; sql: string }[];
     const own = tables.filter((t) => !t.name.startsWith('search_fts'));
     expect(own.map((t) => t.name).sort()).toEqual([
+      'attachment_files',
+      'attachments',
       'audit_changes',
       'audit_rows',
       'calendar_years',

@@ -2,6 +2,7 @@ import type { AppInfo } from '../../../shared/contract';
 import { adminHandlers } from '../domains/admin/handlers';
 import { archiveHandlers } from '../domains/archive/handlers';
 import { callHandlers } from '../domains/calls/handlers';
+import { attachmentHandlers } from '../domains/attachments/handlers';
 import { customerHandlers } from '../domains/customers/handlers';
 import { excelHandlers } from '../domains/excel/handlers';
 import { installationHandlers } from '../domains/installations/handlers';
@@ -21,6 +22,7 @@ export const DOMAIN_HANDLERS: Record<string, DomainHandlers> = {
   admin: adminHandlers,
   archive: archiveHandlers,
   calls: callHandlers,
+  attachments: attachmentHandlers,
   customers: customerHandlers,
   excel: excelHandlers,
   installations: installationHandlers,
@@ -42,6 +44,7 @@ export function handlers(info: () => AppInfo): Handlers {
     ...adminHandlers,
     ...archiveHandlers,
     ...callHandlers,
+    ...attachmentHandlers,
     ...customerHandlers,
     ...excelHandlers,
     ...installationHandlers,

@@ -72,6 +72,9 @@ export const LABEL_RULES: Record<string, LabelRule> = {
   installation_units: partOf('installation_id', 'installations'),
   installation_technicians: partOf('installation_id', 'installations'),
   warranty_card_life: { parts: [ref('document_id', 'documents'), ref('unit_id', 'units')] },
+  // An attachment by the name it was added with; its content by its fingerprint.
+  attachments: named('name'),
+  attachment_files: named('hash'),
 };
 
 /** The rule for a table, if it has one (a name typed into a filter is no key of Object's prototype). */

@@ -6,6 +6,7 @@ import type { CallsTable, CallSettingsTable } from './tables/calls';
 import type { MaintenanceContractsTable, ContractUnitsTable, ContractPlanLinesTable, VisitsTable, ChecklistsTable, ChecklistVersionsTable, VisitResultsTable, RenewalDeclinesTable } from './tables/maintenance';
 import type { ReviewSettingsTable, TicketReviewsTable, SurveyQuestionsTable, CallbackAnswersTable } from './tables/review';
 import type { InstallationsTable, InstallationUnitsTable, InstallationTechniciansTable, WarrantyCardLifeTable } from './tables/installations';
+import type { AttachmentFilesTable, AttachmentsTable } from './tables/attachments';
 
 /* One file of row types per part of the app; every service imports them from here. */
 export type { SettingsTable, CustomersTable, CustomerPhonesTable, CustomerAddressesTable, CustomerContactsTable, CustomerTagsTable, WarrantyPoliciesTable, WarrantyPolicyVersionsTable, ProductModelsTable, UnitsTable, UnitStatusHistoryTable, WarrantyExclusionsTable, SequencesTable, DocumentsTable, SearchKeysTable, ImportBatchesTable, ImportBatchRowsTable, SampleRecordsTable } from './tables/registry';
@@ -13,6 +14,7 @@ export type { TechniciansTable, ServiceLevelsTable, CalendarYearsTable, LabourFe
 export type { OperatorsTable, SecurityTable, AuditChangesTable, AuditRowsTable, HealthChecksTable, UpgradeNotesTable } from './tables/admin';
 export type { CallsTable, CallSettingsTable } from './tables/calls';
 export type { InstallationsTable, InstallationUnitsTable, InstallationTechniciansTable, WarrantyCardLifeTable } from './tables/installations';
+export type { AttachmentFilesTable, AttachmentsTable } from './tables/attachments';
 export type { MaintenanceContractsTable, ContractUnitsTable, ContractPlanLinesTable, VisitsTable, ChecklistsTable, ChecklistVersionsTable, VisitResultsTable, RenewalDeclinesTable } from './tables/maintenance';
 
 export interface DB {
@@ -73,6 +75,8 @@ export interface DB {
   installation_units: InstallationUnitsTable;
   installation_technicians: InstallationTechniciansTable;
   warranty_card_life: WarrantyCardLifeTable;
+  attachment_files: AttachmentFilesTable;
+  attachments: AttachmentsTable;
 }
 
 /** Services accept the database or an open transaction alike. */

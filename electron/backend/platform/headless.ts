@@ -18,6 +18,8 @@ export class HeadlessPlatform implements Platform {
     { name: 'Epson LQ-630KII', isDefault: false },
   ];
   readonly shown: string[] = [];
+  /** The files "opened in the system's viewer", in order. */
+  readonly opened: string[] = [];
   /** What the next save dialog answers; null means the user cancelled. */
   saveAnswer: string | null = null;
   /** What the next open dialog answers; null means the user cancelled. */
@@ -54,6 +56,10 @@ export class HeadlessPlatform implements Platform {
 
   async showItemInFolder(file: string) {
     this.shown.push(file);
+  }
+
+  async openFile(file: string) {
+    this.opened.push(file);
   }
 }
 

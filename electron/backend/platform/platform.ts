@@ -29,6 +29,8 @@ export interface Platform {
   chooseFolder(): Promise<string | null>;
   /** Opens the folder holding a file, with the file selected. */
   showItemInFolder(file: string): Promise<void>;
+  /** Opens a file of the desk's own (an attachment) in the system's viewer for its type. */
+  openFile(file: string): Promise<void>;
 }
 
 export interface Logger {

@@ -303,6 +303,7 @@ export const audit: CatalogShape<typeof zh> = {
     calls: { log: 'Log a call', day: 'View the day’s calls', week: 'View the weekly call summary', solveTicket: 'Record solved on the phone', rules: 'View call rules', setRules: 'Change the target solved on the phone', export: 'Export the weekly call summary' },
     installations: { list: 'List installations', get: 'View installation', create: 'New installation', update: 'Edit installation', notice: 'Record installation notice', trial: 'Record trial run', accept: 'Record acceptance', cancel: 'Cancel installation', desk: 'View installation and card reminders' },
     cards: { ofUnit: "View a unit's warranty cards", issue: 'Record warranty card issued', slipBack: 'Record return slip back', scanSlip: 'Scan return slip' },
+    attachments: { list: 'List attachments', pick: 'Attach a file (file dialog)', add: 'Attach a dropped file', open: 'Open attachment', delete: 'Delete attachment', check: 'Check attachment files' },
   },
   tables: {
     settings: 'Settings',
@@ -352,6 +353,8 @@ export const audit: CatalogShape<typeof zh> = {
     installation_units: 'Installed unit',
     installation_technicians: 'Installation technician',
     warranty_card_life: 'Warranty card issue and slip',
+    attachments: 'Attachment',
+    attachment_files: 'Attachment file',
     database: 'Whole database',
     calls: 'Call',
     call_settings: 'Call rules',
@@ -582,5 +585,9 @@ export const audit: CatalogShape<typeof zh> = {
     issued_on: 'Card issued on',
     issued_how: 'Card issued by',
     slip_back_on: 'Return slip back on',
+    hash: 'Content fingerprint',
+    mime: 'File type',
+    ext: 'Extension',
+    thumb: 'Thumbnail',
   },
 };

@@ -307,6 +307,7 @@ export const audit = {
     calls: { log: '登记来电', day: '查看当日来电', week: '查看来电周汇总', solveTicket: '记为电话解决', rules: '查看来电规则', setRules: '修改电话解决率目标', export: '导出来电周汇总' },
     installations: { list: '查看安装单', get: '查看安装单详情', create: '新建安装单', update: '修改安装单', notice: '记录安装通知', trial: '记录试运转', accept: '记录验收', cancel: '取消安装单', desk: '查看安装与保修卡提醒' },
     cards: { ofUnit: '查看设备保修卡', issue: '记录保修卡发放', slipBack: '记录回执寄回', scanSlip: '扫描回执' },
+    attachments: { list: '查看附件', pick: '选择文件添加附件', add: '拖入文件添加附件', open: '打开附件', delete: '删除附件', check: '检查附件文件' },
   },
   /** Every audited table, named as the kind of record it holds. */
   tables: {
@@ -357,6 +358,8 @@ export const audit = {
     installation_units: '安装设备',
     installation_technicians: '安装技术员',
     warranty_card_life: '保修卡发放与回执',
+    attachments: '附件',
+    attachment_files: '附件文件',
     database: '整个数据库',
     calls: '来电',
     call_settings: '来电规则',
@@ -589,5 +592,9 @@ export const audit = {
     issued_on: '保修卡发放日',
     issued_how: '发放方式',
     slip_back_on: '回执寄回日',
+    hash: '内容指纹',
+    mime: '文件类型',
+    ext: '扩展名',
+    thumb: '缩略图',
   },
 };

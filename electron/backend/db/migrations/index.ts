@@ -23,6 +23,7 @@ import * as m0265 from './0265_complaint_resolve_default';
 import * as m0250 from './0250_review_and_survey';
 import * as m0220 from './0220_create_calls';
 import * as m0230 from './0230_create_installations';
+import * as m0240 from './0240_create_attachments';
 
 /**
  * Listed by hand, not scanned from disk: the bundled main process has no migrations folder.
@@ -53,6 +54,7 @@ export const migrations: Record<string, Migration> = {
   '0250_review_and_survey': m0250,
   '0220_create_calls': m0220,
   '0230_create_installations': m0230,
+  '0240_create_attachments': m0240,
 };
 
 /** The schema version this build writes: stored in PRAGMA user_version after migrating. */

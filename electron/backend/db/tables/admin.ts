@@ -52,4 +52,6 @@ export interface HealthChecksTable {
   ok: number;
   ms: number;
   problems: Generated<string>;
+  /** The attachment files' check (JSON of AttachmentCheck); null for checks before attachments. */
+  attachments: string | null;
 }

@@ -12,6 +12,7 @@ import type { ServiceContext } from '../../app/context';
 import { rebuildIndex } from '../search/search-index';
 import { raiseSequence, readSequences } from '../../lib/sequences';
 import { reconcileArchiveNumbers } from '../archive/numbers';
+import { restoreAttachmentsFromBackup } from '../attachments/backup';
 
 export function fsyncPath(path: string, flags: string): void {
   try {
@@ -166,6 +167,7 @@ export async function restoreBackup(ctx: ServiceContext, file: string): Promise<
   // Where backups go belongs to this PC, not to the data: a restored file keeps today's folder.
   await saveFolder(ctx, isDefault ? null : folder);
   await keepNumbersTaken(ctx, counted);
+  await restoreAttachmentsFromBackup(ctx, folder);
   carryLogForward(ctx, safetyFile);
   // No trigger sees a whole file replaced: the restored database's own log says who did it.
   await recordAuditEvent(ctx.db, {

@@ -8,6 +8,7 @@ import type { ServiceContext } from '../../app/context';
 import { getSettings } from './settings';
 import { expiredBackups } from './retention';
 import { localDay, localTime } from '../../../../shared/domain/dates';
+import { copyAttachmentsToBackup } from '../attachments/backup';
 
 /** Our own file names only: a shared drive or USB stick may hold anything else, never touched. */
 const NAME = /^desk-(\d{4})-(\d{2})-(\d{2})T(\d{2})(\d{2})-([A-Za-z]+)(?:-\d+)?\.sqlite$/;
@@ -253,6 +254,8 @@ export async function createBackup(ctx: ServiceContext, reason: BackupReason): P
     mkdirSync(folder, { recursive: true });
     assertRoomFor(ctx, folder);
     info = await writeBackup(ctx.storage.store.sqlite, folder, newName(folder, now, reason), reason, now.getTime());
+    // The files the database names travel beside it (see copyAttachmentsToBackup).
+    await copyAttachmentsToBackup(ctx, folder);
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw writeFailed(folder, error);

@@ -8,6 +8,8 @@ import { type AppError, refusal } from '../../lib/errors';
 import { integrityCheckOffThread } from './integrity-check';
 import { backupFolder, readBackups } from './backups';
 import type { ServiceContext } from '../../app/context';
+import { checkAttachments } from '../attachments/attachments';
+import type { AttachmentCheck } from '../../../../shared/schemas/attachment';
 
 const WEEK = 7 * 24 * 60 * 60 * 1000;
 /** SQLite stops listing after this many problems: enough for support, never a wall of text. */
@@ -23,7 +25,13 @@ export async function lastFullCheck(ctx: ServiceContext): Promise<FullCheck | nu
   } catch {
     problems = [row.problems];
   }
-  return { at: row.at, ok: row.ok === 1, ms: row.ms, problems };
+  let attachments: AttachmentCheck | null = null;
+  try {
+    attachments = row.attachments === null ? null : (JSON.parse(row.attachments) as AttachmentCheck);
+  } catch {
+    attachments = null;
+  }
+  return { at: row.at, ok: row.ok === 1, ms: row.ms, problems, attachments };
 }
 
 export const isFullCheckDue = (last: FullCheck | null, now: Date) => !last || now.getTime() - last.at >= WEEK;
@@ -38,12 +46,21 @@ export async function runFullCheck(ctx: ServiceContext): Promise<FullCheck> {
   const started = performance.now();
   // Off the desk's thread; SQLite stopping at damage it cannot walk comes back as a problem too.
   const problems = await integrityCheckOffThread(ctx.storage.dbPath, MAX_PROBLEMS);
-  const check: FullCheck = { at, ok: problems.length === 0, ms: Math.round(performance.now() - started), problems: problems.slice(0, MAX_PROBLEMS) };
+  // The files the database names are part of the data: each read back and hashed.
+  const attachments = await checkAttachments(ctx);
+  const check: FullCheck = {
+    at,
+    ok: problems.length === 0 && attachments.problems.length === 0,
+    ms: Math.round(performance.now() - started),
+    problems: problems.slice(0, MAX_PROBLEMS),
+    attachments,
+  };
   await ctx.db
     .insertInto('health_checks')
-    .values({ at: check.at, ok: check.ok ? 1 : 0, ms: check.ms, problems: JSON.stringify(check.problems) })
+    .values({ at: check.at, ok: check.ok ? 1 : 0, ms: check.ms, problems: JSON.stringify(check.problems), attachments: JSON.stringify(attachments) })
     .execute();
-  if (!check.ok) ctx.logger.error('integrity_check found damage; nothing was repaired', check.problems);
+  if (problems.length > 0) ctx.logger.error('integrity_check found damage; nothing was repaired', check.problems);
+  if (attachments.problems.length > 0) ctx.logger.error('attachment files missing or altered; nothing was repaired', attachments.problems);
   return check;
 }
 

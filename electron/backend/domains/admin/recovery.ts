@@ -11,6 +11,7 @@ import { AppError, refusal, refuse, notFound } from '../../lib/errors';
 import { runAsRequest } from '../../app/request-context';
 import { recordAuditEvent } from './audit';
 import { fsyncPath, stage } from './backup-restore';
+import { restoreAttachmentFiles } from '../attachments/backup';
 import { backupPath, examine, readBackups } from './backups';
 import { newestGoodBackup } from './health';
 import { localDay, localTime } from '../../../../shared/domain/dates';
@@ -244,6 +245,8 @@ class Desk implements DeskBackend {
       rmSync(staged, { force: true });
     }
     this.problem = null;
+    // The attachments the restored data names come back from the backup folder's pool too.
+    await restoreAttachmentFiles(this.live.store.db, dbPath, this.logger, dirname(source));
     const kept = moved.length > 0 ? keptAs : null;
     // Nobody has said who is at the desk yet (that is asked once the app opens): the log
     // records the restore itself, with the file kept and what the backup holds.

@@ -31,6 +31,7 @@ import { CustomerFormModal } from './CustomerFormModal';
 import { MergeCustomerDialog } from './MergeCustomerDialog';
 import { RegionBadge } from './RegionBadge';
 import { UnitsTable } from './UnitsTable';
+import { AttachmentPanel } from '../attachments';
 
 
 /** Everything the desk reads back to a caller: every number, address, contact and tag. */
@@ -253,6 +254,7 @@ export function CustomerDetailPage({ id }: { id: number }) {
         <Stack mt="md" gap="md">
           <RelatedTickets customerId={id} />
           <CustomerContracts customerId={id} disabled={c.archived} />
+          <AttachmentPanel record={{ type: 'customer', id }} />
         </Stack>
       )}
       {c && (

@@ -1,5 +1,5 @@
-import { Button, Text, TextInput } from '@mantine/core';
-import { IconFileText, IconFilter, IconPrinter } from '@tabler/icons-react';
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { IconFileText, IconFilter, IconPaperclip, IconPrinter } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../shared/format';
@@ -12,6 +12,7 @@ import { ExportButton } from '../../ui/ExportButton';
 import { PageHeader } from '../../ui/PageHeader';
 import { preloadPdfPreview } from '../../ui/PdfPreview';
 import { QueryState } from '../../ui/QueryState';
+import { AttachmentPanel } from '../attachments';
 
 const COLUMNS: Column<DocumentRecord>[] = [
   { key: 'number', header: 'app.documents.columns.number', cell: (d) => d.number, sort: (d) => d.number, w: 170, nowrap: true, mono: true },
@@ -37,6 +38,8 @@ export function DocumentsPage() {
   const list = useApiQuery('documents:list', { limit: 500 });
   const [filter, setFilter] = useState('');
   const [preview, setPreview] = useState<PreviewDocument | null>(null);
+  // The scanned signed copy goes beside the printed document.
+  const [attaching, setAttaching] = useState<DocumentRecord | null>(null);
   // The archive is opened to reprint: have pdf.js ready before the first click.
   useEffect(preloadPdfPreview, []);
 
@@ -51,9 +54,14 @@ export function DocumentsPage() {
       {
         key: 'open',
         cell: (d, t) => (
-          <Button size="compact-sm" variant="light" leftSection={<IconPrinter size={14} />} onClick={() => setPreview(d)}>
-            {t('app.documents.open')}
-          </Button>
+          <Group gap={6} wrap="nowrap">
+            <Button size="compact-sm" variant="light" leftSection={<IconPrinter size={14} />} onClick={() => setPreview(d)}>
+              {t('app.documents.open')}
+            </Button>
+            <Button size="compact-sm" variant="default" leftSection={<IconPaperclip size={14} />} onClick={() => setAttaching(d)}>
+              {t('attachments.documents.button')}
+            </Button>
+          </Group>
         ),
       },
     ],
@@ -93,6 +101,16 @@ export function DocumentsPage() {
         />
       )}
       <DocumentPreviewModal doc={preview} onClose={() => setPreview(null)} />
+      <Modal opened={attaching !== null} onClose={() => setAttaching(null)} title={t('attachments.documents.title', { number: attaching?.number ?? '' })} size={560} styles={{ title: { fontWeight: 600 } }}>
+        {attaching && (
+          <Stack gap="sm">
+            <Text size="sm" c="dimmed">
+              {t('attachments.documents.hint')}
+            </Text>
+            <AttachmentPanel record={{ type: 'document', id: attaching.id }} />
+          </Stack>
+        )}
+      </Modal>
     </>
   );
 }

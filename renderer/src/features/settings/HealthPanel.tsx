@@ -4,6 +4,7 @@ import { IconFileZip, IconStethoscope } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../shared/format';
+import type { FullCheck } from '../../../../shared/schemas/health';
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { notifyDone, notifyError } from '../../lib/notify';
@@ -127,6 +128,12 @@ export function HealthPanel() {
                     <Table.Th>{t('health.panel.duration')}</Table.Th>
                     <Table.Td>{t('health.panel.ms', { value: last.ms })}</Table.Td>
                   </Table.Tr>
+                  {last.attachments && (
+                    <Table.Tr>
+                      <Table.Th>{t('attachments.title')}</Table.Th>
+                      <Table.Td>{t('attachments.health.checked', { count: last.attachments.checked })}</Table.Td>
+                    </Table.Tr>
+                  )}
                 </Table.Tbody>
               </Table>
             ) : (
@@ -137,7 +144,8 @@ export function HealthPanel() {
             {last && !last.ok && (
               <Alert color="red" variant="light" title={t('health.panel.problems')}>
                 <Stack gap="xs">
-                  <Code block>{last.problems.join('\n')}</Code>
+                  {last.problems.length > 0 && <Code block>{last.problems.join('\n')}</Code>}
+                  <AttachmentProblems check={last} />
                   <Text size="sm">{t('health.panel.badAdvice')}</Text>
                 </Stack>
               </Alert>
@@ -149,6 +157,22 @@ export function HealthPanel() {
         </Paper>
       )}
       <DiagnosticsSection />
+    </Stack>
+  );
+}
+
+/** Attachment files the check found missing or altered, named as the desk knows them. */
+function AttachmentProblems({ check }: { check: FullCheck }) {
+  const { t } = useTranslation();
+  const problems = check.attachments?.problems ?? [];
+  if (problems.length === 0) return null;
+  return (
+    <Stack gap={2} data-testid="health-attachments">
+      {problems.map((p) => (
+        <Text size="sm" key={p.hash}>
+          {t(`attachments.health.${p.problem}`, { names: p.names.join(t('app.common.listSeparator')) })}
+        </Text>
+      ))}
     </Stack>
   );
 }

@@ -26,6 +26,7 @@ import { StagePanel, StageStepper } from './ticket-stage';
 import { TimelinePanel } from './ticket-timeline';
 import { WarrantyPanel } from './ticket-warranty';
 import { ReportPanel, WorkPanel } from './ticket-work';
+import { AttachmentPanel } from '../attachments';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
@@ -153,6 +154,7 @@ export function TicketPage({ id }: { id: number }) {
                 <StagePanel panel="charges" state={panels.charges}>
                   <ChargesPanel ticket={ticket} />
                 </StagePanel>
+                <AttachmentPanel record={{ type: 'ticket', id: ticket.id }} />
               </Stack>
             </Grid.Col>
             <Grid.Col span={5}>

@@ -19,6 +19,7 @@ import { UnitWarranty } from './UnitWarranty';
 import { CardLife } from '../installations';
 import { useWarrantyCardPrint, WarrantyCardDialog } from './WarrantyCardDialog';
 import { ProvisionalMark } from '../../ui/ProvisionalMark';
+import { AttachmentPanel } from '../attachments';
 
 function Details({ unit: u }: { unit: Unit }) {
   const { t } = useTranslation();
@@ -174,6 +175,7 @@ export function UnitPage({ id }: { id: number }) {
               <Stack gap="md">
                 <Details unit={u} />
                 <History unit={u} onChange={() => setDialog('status')} />
+                <AttachmentPanel record={{ type: 'unit', id: u.id }} />
               </Stack>
             </Grid.Col>
           </Grid>
