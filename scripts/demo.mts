@@ -129,8 +129,12 @@ if (problems.length) console.log('Warnings:', problems);
 
 // The other papers, each script on its own fixed clock and database: node with tsx's loader,
 // which works the same on Windows, where a bare `tsx` would need a shell.
-for (const [script, sub] of [['demo-repair.mts', 'repair'], ['demo-maintenance.mts', 'maintenance'], ['demo-calls.mts', 'calls']] as const) {
-for (const [script, sub] of [['demo-repair.mts', 'repair'], ['demo-maintenance.mts', 'maintenance'], ['demo-installation.mts', 'installation']] as const) {
+for (const [script, sub] of [
+  ['demo-repair.mts', 'repair'],
+  ['demo-maintenance.mts', 'maintenance'],
+  ['demo-calls.mts', 'calls'],
+  ['demo-installation.mts', 'installation'],
+] as const) {
   console.log(`\n${sub}/:`);
   execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script), join(folder, sub)], { stdio: 'inherit' });
 }

@@ -38,10 +38,10 @@ export type QueryDomain =
   | 'batchPrint'
   | 'renewals'
   | 'review'
-  | 'survey';
-  | 'calls';
+  | 'survey'
+  | 'calls'
   | 'installations'
-  | 'cards';
+  | 'cards'
   | 'attachments';
 
 /** Guarded always, or only for some inputs (a filtered export is everyday work, the whole list is not). */

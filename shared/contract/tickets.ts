@@ -22,8 +22,7 @@ import { read, returns, write, type QueryDomain } from './channel';
  * A ticket's move shows on the desk board and the callbacks due, its parts in stock, its loans
  * on the loaners, its repairs in the unit's warranty and the customer's history.
  */
-export const TICKET_VIEWS: QueryDomain[] = ['tickets', 'desk', 'callbacks', 'parts', 'loaners', 'loans', 'units', 'customers', 'complaints', 'technicians', 'search', 'review', 'survey'];
-export const TICKET_VIEWS: QueryDomain[] = ['tickets', 'desk', 'callbacks', 'parts', 'loaners', 'loans', 'units', 'customers', 'complaints', 'technicians', 'search', 'calls'];
+export const TICKET_VIEWS: QueryDomain[] = ['tickets', 'desk', 'callbacks', 'parts', 'loaners', 'loans', 'units', 'customers', 'complaints', 'technicians', 'search', 'review', 'survey', 'calls'];
 
 export const ticketChannels = {
   'tickets:create': write(ticketCreateInput, returns<TicketDetail>(), { refreshes: TICKET_VIEWS }),

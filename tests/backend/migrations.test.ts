@@ -57,9 +57,7 @@ async function backendBefore(first: string) {
  */
 async function oldTicket(old: Awaited<ReturnType<typeof backendBefore>>['old'], channel: string, input: unknown): Promise<{ id: number; number: string }> {
   const before = old.store.sqlite.prepare('select coalesce(max(updated_at), 0) as at, count(*) as n from tickets').get() as { at: number; n: number };
-  // A phone ticket also logs its call (0220), a table these schemas lack: the same ticket, walked in.
-  const given = channel === 'tickets:create' ? { ...(input as object), source: 'walkIn' } : input;
-  const result = await old.invoke(channel, given);
+  const result = await old.invoke(channel, input);
   if (!result.ok && result.error.code !== 'INTERNAL') throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
   const row = old.store.sqlite.prepare('select id, number, updated_at from tickets order by updated_at desc, id desc limit 1').get() as { id: number; number: string; updated_at: number };
   const after = old.store.sqlite.prepare('select count(*) as n from tickets').get() as { n: number };
@@ -362,6 +360,10 @@ describe('migrations 0260 and 0265 (complaints reply within 2 working days, reso
     const backend = await openTestBackend();
     expect((await backend.ok('settings:get', {})).service.complaintResolve).toEqual({ amount: 5, unit: 'workingDays' });
     expect((await backend.ok('health:status', {})).upgradeNotes).toEqual([]);
+    await backend.close();
+  });
+});
+
 describe('migration 0250 (the supervisor\'s check and the callback survey)', () => {
   it('keeps the callbacks made before it readable with their single score, leaves the check off, and seeds the four questions', async () => {
     const { dir, old } = await backendBefore('0250');
@@ -375,6 +377,8 @@ describe('migration 0250 (the supervisor\'s check and the callback survey)', () 
     old.store.sqlite.prepare("update tickets set status = 'resolved', resolved_at = ? where id = ?").run(resolvedAt, waiting.id);
     old.store.sqlite.prepare("insert into callbacks (ticket_id, due_on, done_at, reached, satisfaction, comments, who) values (?, '2026-11-08', ?, 1, 4, '还行', '王芳')").run(done.id, resolvedAt + 86_400_000);
     old.store.sqlite.prepare("insert into callbacks (ticket_id, due_on) values (?, '2026-11-08')").run(waiting.id);
+    await old.close();
+
     const backend = await openTestBackend(dir, () => new Date(2026, 10, 8, 9, 0));
     expect(backend.migration.applied).toContain('0250_review_and_survey');
     const called = await backend.ok('tickets:get', { id: done.id });
@@ -390,16 +394,27 @@ describe('migration 0250 (the supervisor\'s check and the callback survey)', () 
     // The period's callbacks are read through the new index.
     const plan = backend.store.sqlite.prepare('explain query plan select count(*) from callbacks where done_at >= 0 and done_at < 1').all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toContain('callbacks_done');
+    await backend.close();
+  });
+});
+
 describe('migration 0230 (installations and the warranty card life)', () => {
   it('installs the units already there, and a card printed before it shows as not yet issued', async () => {
     const { dir, old } = await backendBefore('0230');
     const call = async (channel: string, input: unknown): Promise<{ id: number; number: string }> => {
+      const result = await old.invoke(channel, input);
+      if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
       return result.value as { id: number; number: string };
+    };
+    await call('session:begin', { operator: '王芳' });
     await call('settings:update', { companyName: '杭州安信机电设备服务有限公司', hotline: '400-800-1234' });
+    const customer = await call('customers:create', { name: '王小明', phones: [{ phone: '13812345678' }] });
     const policy = await call('policies:create', AIRCON_POLICY);
     const model = await call('models:create', { brand: '格力', model: 'KFR-35GW', category: '空调', policyId: policy.id });
     const sold = await call('units:create', { customerId: customer.id, modelId: model.id, serial: 'GL-0001', purchaseDate: '2026-10-01' });
     const card = await call('documents:warrantyCard', { unitId: sold.id, paper: 'A4', language: 'zh-CN' });
+    await old.close();
+
     const backend = await openTestBackend(dir, () => new Date('2026-11-20T09:00:00+08:00'));
     expect(backend.migration.applied).toContain('0230_create_installations');
     await backend.ok('session:begin', { operator: '王芳' });
@@ -410,6 +425,10 @@ describe('migration 0230 (installations and the warranty card life)', () => {
     expect((await backend.ok('units:get', { id: sold.id })).acceptanceDate).toBe('2026-11-12');
     const logged = backend.store.sqlite.prepare("select count(*) as n from audit_rows where table_name in ('installations', 'installation_units')").get();
     expect(logged).toEqual({ n: 3 });
+    await backend.close();
+  });
+});
+
 describe('migration 0240 (attachments)', () => {
   it('adds attachments over the records already there, and reads the health checks made before as having no attachment check', async () => {
     const { dir, old } = await backendBefore('0240');
@@ -420,6 +439,8 @@ describe('migration 0240 (attachments)', () => {
     // Made yesterday: the weekly check is not due when the migrated desk opens.
     const yesterday = new Date('2026-12-03T09:00:00+08:00').getTime();
     old.store.sqlite.prepare("insert into health_checks (at, ok, ms, problems) values (?, 1, 5, '[]')").run(yesterday);
+    await old.close();
+
     const backend = await openTestBackend(dir, () => new Date('2026-12-04T09:00:00+08:00'));
     expect(backend.migration.applied).toContain('0240_create_attachments');
     expect((await backend.ok('health:status', {})).lastFullCheck).toEqual({ at: yesterday, ok: true, ms: 5, problems: [], attachments: null });

@@ -22,7 +22,7 @@ export type Route =
   | { section: 'import' }
   | { section: 'settings' }
   | { section: 'audit' }
-  | { section: 'calls' };
+  | { section: 'calls' }
   | { section: 'installations' }
   | { section: 'installation'; id: number };
 

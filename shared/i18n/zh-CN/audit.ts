@@ -573,7 +573,6 @@ export const audit = {
     changed_by: '修改人',
     day: '日期',
     purpose: '来电目的',
-    outcome: '处理结果',
     caller_name: '来电人',
     caller_phone: '来电号码',
     solved_by_phone: '电话解决',

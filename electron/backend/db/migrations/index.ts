@@ -18,12 +18,12 @@ import * as m0180 from './0180_create_maintenance';
 import * as m0200 from './0200_create_checklists';
 import * as m0210 from './0210_create_renewals';
 import * as m0215 from './0215_units_date_indexes';
-import * as m0260 from './0260_complaint_reply_due';
-import * as m0265 from './0265_complaint_resolve_default';
-import * as m0250 from './0250_review_and_survey';
 import * as m0220 from './0220_create_calls';
 import * as m0230 from './0230_create_installations';
 import * as m0240 from './0240_create_attachments';
+import * as m0250 from './0250_review_and_survey';
+import * as m0260 from './0260_complaint_reply_due';
+import * as m0265 from './0265_complaint_resolve_default';
 
 /**
  * Listed by hand, not scanned from disk: the bundled main process has no migrations folder.
@@ -49,12 +49,12 @@ export const migrations: Record<string, Migration> = {
   '0200_create_checklists': m0200,
   '0210_create_renewals': m0210,
   '0215_units_date_indexes': m0215,
-  '0260_complaint_reply_due': m0260,
-  '0265_complaint_resolve_default': m0265,
-  '0250_review_and_survey': m0250,
   '0220_create_calls': m0220,
   '0230_create_installations': m0230,
   '0240_create_attachments': m0240,
+  '0250_review_and_survey': m0250,
+  '0260_complaint_reply_due': m0260,
+  '0265_complaint_resolve_default': m0265,
 };
 
 /** The schema version this build writes: stored in PRAGMA user_version after migrating. */

@@ -1,8 +1,6 @@
 import type { z } from 'zod';
-import { addDays, localDay, localTime, localMoment } from '../../../../shared/domain/dates';
-import { deadline, targetsFor } from '../../../../shared/domain/sla';
 import { localDay, localTime, localMoment } from '../../../../shared/domain/dates';
-import { deadline } from '../../../../shared/domain/sla';
+import { deadline, targetsFor } from '../../../../shared/domain/sla';
 import { logPhoneSolution } from '../calls/log';
 import { canMove, isPhoneSolution, needsFor, type Severity, type TicketStatus } from '../../../../shared/domain/ticket-status';
 import type { Region } from '../../../../shared/schemas/customer';
