@@ -60,6 +60,7 @@ export const hours = {
     no: 'No',
   },
   complaint: {
+    answerColumn: 'Answer',
     reply: 'Reply',
     replyHint: 'The answer to the customer’s complaint, promised within 2 working days by default',
     markReplied: 'Customer given the reply',

@@ -60,6 +60,7 @@ export const hours = {
     no: '否',
   },
   complaint: {
+    answerColumn: '答复',
     reply: '正式答复',
     replyHint: '对客户投诉的正式答复，默认 2 个工作日内',
     markReplied: '已正式答复客户',
