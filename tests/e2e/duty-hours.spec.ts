@@ -110,7 +110,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await expect(shares).toContainText(say('这段期间没有来电或投诉。', 'No calls or complaints came in during this period.'));
 
     await desk.goto('/#/complaints');
-    await expect(desk.getByRole('columnheader', { name: say('正式答复', 'Reply') })).toBeVisible();
+    // Acknowledged and replied: the answer column now shows the reply, kept in time.
+    const answer = desk.getByTestId('complaints-table').locator('[data-answer="reply"]');
+    await expect(answer).toContainText(say('正式答复', 'Reply'));
+    await expect(answer.locator('[data-state="met"]')).toBeVisible();
     await keep(desk, testInfo, `complaints-reply-${lang}`);
     expect(problems).toEqual([]);
   });

@@ -60,11 +60,17 @@ export const hours = {
     no: 'No',
   },
   complaint: {
+    answerColumn: 'Answer',
     reply: 'Reply',
     replyHint: 'The answer to the customer’s complaint, promised within 2 working days by default',
     markReplied: 'Customer given the reply',
     replyShare: 'Replied in time (%)',
     resolveShare: 'Resolved in time (%)',
+  },
+  card: {
+    everyDay: 'every day {{spans}}',
+    days: 'working days {{workingDay}}; rest days {{restDay}}; holidays {{holiday}}',
+    outside: 'The times above hold for calls in our duty hours ({{hours}}). Outside them: answered within {{answer}}, on site within {{arrival}}, fixed after arrival within {{ordinary}} (ordinary fault) or {{major}} (major fault).',
   },
   upgrade: {
     complaintResolve: 'Complaints are now resolved within {{to}} working days (was {{from}}): the seeds reply within 2 working days and resolve within 5, and this setting had never been changed. A company that promises {{from}} days can set it back under Settings → Service rules.',

@@ -60,11 +60,17 @@ export const hours = {
     no: '否',
   },
   complaint: {
+    answerColumn: '答复',
     reply: '正式答复',
     replyHint: '对客户投诉的正式答复，默认 2 个工作日内',
     markReplied: '已正式答复客户',
     replyShare: '按时正式答复（%）',
     resolveShare: '按时处理完毕（%）',
+  },
+  card: {
+    everyDay: '每天 {{spans}}',
+    days: '工作日 {{workingDay}}；休息日 {{restDay}}；节假日 {{holiday}}',
+    outside: '以上为值班时间（{{hours}}）内报修的时限；值班时间外报修：{{answer}}内响应，{{arrival}}内到达现场，到达后一般故障 {{ordinary}}内、重大故障 {{major}}内修复。',
   },
   upgrade: {
     complaintResolve: '投诉处理期限已改为 {{to}} 个工作日（原为 {{from}} 个）：资料规定 2 个工作日内答复、5 个工作日内处理完毕，而此项设置从未改过。如贵公司承诺 {{from}} 个工作日，可在 设置 → 服务规则 中改回。',

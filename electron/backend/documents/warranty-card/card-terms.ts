@@ -8,6 +8,7 @@ import {
   type RegionPromise,
 } from '../../../../shared/domain/service-promises';
 import type { Duration } from '../../../../shared/domain/sla';
+import { DAY_KINDS, type DutyHours } from '../../../../shared/domain/duty-hours';
 import { DEFAULT_WARRANTY_RULES, EXCLUSION_REASONS } from '../../../../shared/domain/warranty-engine';
 import { formatPhone } from '../../../../shared/format';
 import type { Content } from '../kit/definition';
@@ -65,6 +66,32 @@ function scheduledLine({ k, data }: CardCtx): string | null {
   return items.length > 0 ? k('promises.scheduled.line', { list: items.join(k('promises.scheduled.join')) }) : null;
 }
 
+/** The duty hours in words: "every day 08:00–24:00", or per kind of day with "closed". */
+function dutyWording({ t }: CardCtx, hours: DutyHours): string {
+  const day = (k: (typeof DAY_KINDS)[number]) =>
+    hours[k].closed ? t('hours.level.closedShort') : hours[k].spans.map((x) => `${x.from}–${x.to}`).join(t('app.common.listSeparator'));
+  const words = DAY_KINDS.map(day);
+  if (words.every((w) => w === words[0])) return t('hours.card.everyDay', { spans: words[0] });
+  return t('hours.card.days', Object.fromEntries(DAY_KINDS.map((k, i) => [k, words[i]])));
+}
+
+/**
+ * A level with duty hours: the lines above are its promises in duty hours; this one says when
+ * those are and what holds outside them. Null for a level without duty hours (as before).
+ */
+function outsideLine(c: CardCtx): string | null {
+  const terms = c.data.serviceLevel;
+  if (!terms?.duty) return null;
+  const p = servicePromises({ ...terms, targets: terms.duty.outside });
+  return c.t('hours.card.outside', {
+    hours: dutyWording(c, terms.duty.hours),
+    answer: regional(c, p.answer),
+    arrival: regional(c, p.arrival),
+    ordinary: regional(c, p.fixOrdinary),
+    major: regional(c, p.fixMajor),
+  });
+}
+
 /**
  * The service promises: the hotline and its hours, the service level's answer, arrival, fix and
  * loaner, lifetime maintenance, scheduled service, and who answers for the warranty.
@@ -81,6 +108,8 @@ export function promisesSection(c: CardCtx): Content {
       k('promises.fix', { ordinary: regional(c, p.fixOrdinary), major: regional(c, p.fixMajor) }),
       k('promises.loaner', { within: within(c, p.loaner) }),
     );
+    const outside = outsideLine(c);
+    if (outside) lines.push(outside);
   }
   if (settings.service.lifetimeMaintenance) lines.push(k('promises.lifetime'));
   const scheduled = scheduledLine(c);

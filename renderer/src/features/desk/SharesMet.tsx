@@ -123,7 +123,9 @@ export function SharesMet() {
   const [custom, setCustom] = useState(monthOf(today, 0));
   const period = preset === 'thisMonth' ? monthOf(today, 0) : preset === 'lastMonth' ? monthOf(today, 1) : custom;
   const valid = period.from <= period.to;
-  const shares = useApiQuery('serviceLevels:shares', period, { enabled: valid });
+  // Its channel is refreshed by service-level writes only; the calls it counts change all day, so
+  // it follows the board's minute.
+  const shares = useApiQuery('serviceLevels:shares', period, { enabled: valid, refetchInterval: 60_000, placeholderData: (previous) => previous });
   const exporting = useApiMutation('serviceLevels:exportShares');
   const runExport = () =>
     exporting.mutate(period, {
