@@ -48,11 +48,11 @@ test("a completed ticket waits for the supervisor, is approved, and is called ba
   // Settings › Callbacks: the switch says first what it does to tickets already resolved.
   await openSettingsTab(desk, '回访');
   const check = desk.getByTestId('review-settings');
-  await expect(check).toContainText('已完工的 0 张工单仍按原定日期回访');
+  await expect(check).toContainText('现在没有完工待回访的工单');
   await check.getByRole('switch', { name: '完工的工单须经主管审批后再回访' }).click();
   await expect(desk.getByTestId('review-switch')).toBeChecked();
   await expect.poll(async () => (await backend.ok('review:settings', {})).supervisorCheck).toBe(true);
-  await expect(check).toContainText('正在等待审批的 0 张工单');
+  await expect(check).toContainText('现在没有等待审批的工单');
   await expect(desk.getByTestId('survey-questions')).toBeVisible();
   await screenshot(desk, testInfo, 'review-settings-zh', true);
 
@@ -80,7 +80,9 @@ test("a completed ticket waits for the supervisor, is approved, and is called ba
   await screenshot(desk, testInfo, 'review-ticket-waiting-zh', true);
 
   // Approve: a nameless approval is refused on the spot; with the name it is kept, and the callback falls due.
-  await panel.getByRole('button', { name: '审批' }).click();
+  // Ctrl+Enter takes the next step: the approval (calling back or closing would only be refused).
+  await expect(desk.getByTestId('ticket-moves').getByRole('button')).toHaveText([/^审批/]);
+  await desk.keyboard.press('Control+Enter');
   const approve = desk.getByRole('dialog', { name: `主管审批 · ${first.number}` });
   await expect(approve.getByLabel('审批主管')).toBeFocused();
   await approve.getByRole('button', { name: '审批' }).click();
@@ -167,7 +169,7 @@ test("a completed ticket waits for the supervisor, is approved, and is called ba
   await screenshot(desk, testInfo, 'review-ticket-answered-en', true);
 
   await openSettingsTab(desk, 'Callbacks');
-  await expect(desk.getByTestId('review-settings')).toContainText('Switching off');
+  await expect(desk.getByTestId('review-settings')).toContainText('No ticket is waiting for approval now.');
   await screenshot(desk, testInfo, 'review-settings-en', true);
   await desk.goto('/#/technicians');
   const tableEn = desk.getByTestId('satisfaction-technicians');

@@ -47,6 +47,8 @@ export const review = {
     onNote_other: '开启后：已完工的 {{count}} 张工单仍按原定日期回访，不补审批；之后完工的工单才需审批。',
     offNote_one: '关闭后：正在等待审批的 {{count}} 张工单立即转入回访（已过期的今天到期）。',
     offNote_other: '关闭后：正在等待审批的 {{count}} 张工单立即转入回访（已过期的今天到期）。',
+    onNoteNone: '开启后只影响之后完工的工单；现在没有完工待回访的工单。',
+    offNoteNone: '现在没有等待审批的工单。',
     changed: '{{who}} 于 {{at}} 修改',
     switchedOn: '主管审批已开启。',
     switchedOff_one: '主管审批已关闭：{{count}} 张工单转入回访。',
@@ -136,6 +138,8 @@ export const survey = {
     ticket: '工单',
     customer: '客户',
     when: '回访时间',
+    numbered: '第 {{n}} 题',
+    numberedQuestion: '{{n}}. {{question}}',
   },
   export: {
     file: '回访满意度_{{from}}_{{to}}',

@@ -45,7 +45,15 @@ function SupervisorCheck() {
             <Text size="sm" c="dimmed">
               {t('review.settings.hint')}
             </Text>
-            <Text size="sm">{s.supervisorCheck ? t('review.settings.offNote', { count: s.waiting }) : t('review.settings.onNote', { count: s.resolvedUnchecked })}</Text>
+            <Text size="sm">
+              {s.supervisorCheck
+                ? s.waiting > 0
+                  ? t('review.settings.offNote', { count: s.waiting })
+                  : t('review.settings.offNoteNone')
+                : s.resolvedUnchecked > 0
+                  ? t('review.settings.onNote', { count: s.resolvedUnchecked })
+                  : t('review.settings.onNoteNone')}
+            </Text>
             {s.changedAt !== null && (
               <Text size="xs" c="dimmed">
                 {t('review.settings.changed', { who: s.changedBy ?? '', at: formatDateTime(s.changedAt, lang) })}

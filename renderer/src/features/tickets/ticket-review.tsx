@@ -21,7 +21,7 @@ interface ApproveValues {
   remark: string;
 }
 
-function ApproveDialog({ ticket, onClose }: { ticket: TicketDetail; onClose: () => void }) {
+export function ApproveDialog({ ticket, onClose }: { ticket: TicketDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const approve = useApiMutation('review:approve');
