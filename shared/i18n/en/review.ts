@@ -21,6 +21,7 @@ export const review: CatalogShape<typeof zhReview> = {
     title: "Supervisor's check",
     waiting: 'Completed {{at}}, waiting for a supervisor. The callback is scheduled from the approval.',
     approve: 'Approve',
+    callbackAfter: 'The callback is scheduled once a supervisor approves.',
     approved: 'Approved by {{supervisor}} at {{at}}',
     waived: "The supervisor's check was switched off while this ticket waited ({{at}}): sent straight to callback.",
     entered: 'Entered by {{who}}',

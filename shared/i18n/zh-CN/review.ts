@@ -19,6 +19,7 @@ export const review = {
     title: '主管审批',
     waiting: '完工于 {{at}}，等待主管审批；审批后才安排回访，回访期限从审批之日算起。',
     approve: '审批',
+    callbackAfter: '主管审批后安排回访。',
     approved: '{{supervisor}} 于 {{at}} 审批通过',
     waived: '等待审批期间主管审批被关闭（{{at}}），工单直接转入回访。',
     entered: '录入：{{who}}',
