@@ -19,6 +19,7 @@ export const review: CatalogShape<typeof zhReview> = {
   outcome: { approved: 'Approved', waived: 'Waived (check switched off)' },
   panel: {
     title: "Supervisor's check",
+    waitingBadge: 'Waiting for approval',
     waiting: 'Completed {{at}}, waiting for a supervisor. The callback is scheduled from the approval.',
     approve: 'Approve',
     callbackAfter: 'The callback is scheduled once a supervisor approves.',

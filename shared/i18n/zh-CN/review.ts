@@ -17,6 +17,7 @@ export const review = {
   outcome: { approved: '已审批', waived: '免审批（设置已关闭）' },
   panel: {
     title: '主管审批',
+    waitingBadge: '等待主管审批',
     waiting: '完工于 {{at}}，等待主管审批；审批后才安排回访，回访期限从审批之日算起。',
     approve: '审批',
     callbackAfter: '主管审批后安排回访。',
