@@ -19,8 +19,10 @@ export const review: CatalogShape<typeof zhReview> = {
   outcome: { approved: 'Approved', waived: 'Waived (check switched off)' },
   panel: {
     title: "Supervisor's check",
+    waitingBadge: 'Waiting for approval',
     waiting: 'Completed {{at}}, waiting for a supervisor. The callback is scheduled from the approval.',
     approve: 'Approve',
+    callbackAfter: 'The callback is scheduled once a supervisor approves.',
     approved: 'Approved by {{supervisor}} at {{at}}',
     waived: "The supervisor's check was switched off while this ticket waited ({{at}}): sent straight to callback.",
     entered: 'Entered by {{who}}',
@@ -49,6 +51,8 @@ export const review: CatalogShape<typeof zhReview> = {
     onNote_other: 'Switching on: the {{count}} tickets already completed keep their callback dates and need no approval; tickets completed from now on wait.',
     offNote_one: 'Switching off: the {{count}} ticket waiting goes straight to callback (due today if already late).',
     offNote_other: 'Switching off: the {{count}} tickets waiting go straight to callback (due today if already late).',
+    onNoteNone: 'Switching on affects only tickets completed from now on: none is waiting for its callback now.',
+    offNoteNone: 'No ticket is waiting for approval now.',
     changed: 'Changed by {{who}} at {{at}}',
     switchedOn: "Supervisor's check switched on.",
     switchedOff_one: "Supervisor's check switched off: {{count}} ticket sent to callback.",
@@ -95,7 +99,7 @@ export const survey: CatalogShape<typeof zhSurvey> = {
   editor: {
     tab: 'Callbacks',
     title: 'Callback survey',
-    hint: 'Asked one by one on each callback: a scored question takes 1–5, a words question keeps what the customer said. The four defaults come from the service promise (knowing the product, meeting needs, the technician’s manner, suggestions). A question with answers can be retired, not removed or changed to another kind.',
+    hint: "Asked one by one on each callback: a scored question takes 1–5, a words question keeps what the customer said. The four defaults come from the service promise (knowing the product, meeting needs, the technician's manner, suggestions). A question with answers can be retired, not removed or changed to another kind.",
     question: 'Question',
     kind: 'Answered by',
     active: 'Active',
@@ -137,6 +141,8 @@ export const survey: CatalogShape<typeof zhSurvey> = {
     ticket: 'Ticket',
     customer: 'Customer',
     when: 'Called',
+    numbered: 'Q{{n}}',
+    numberedQuestion: '{{n}}. {{question}}',
   },
   export: {
     file: 'Callback satisfaction {{from}} to {{to}}',

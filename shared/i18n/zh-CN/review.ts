@@ -17,8 +17,10 @@ export const review = {
   outcome: { approved: '已审批', waived: '免审批（设置已关闭）' },
   panel: {
     title: '主管审批',
+    waitingBadge: '等待主管审批',
     waiting: '完工于 {{at}}，等待主管审批；审批后才安排回访，回访期限从审批之日算起。',
     approve: '审批',
+    callbackAfter: '主管审批后安排回访。',
     approved: '{{supervisor}} 于 {{at}} 审批通过',
     waived: '等待审批期间主管审批被关闭（{{at}}），工单直接转入回访。',
     entered: '录入：{{who}}',
@@ -47,6 +49,8 @@ export const review = {
     onNote_other: '开启后：已完工的 {{count}} 张工单仍按原定日期回访，不补审批；之后完工的工单才需审批。',
     offNote_one: '关闭后：正在等待审批的 {{count}} 张工单立即转入回访（已过期的今天到期）。',
     offNote_other: '关闭后：正在等待审批的 {{count}} 张工单立即转入回访（已过期的今天到期）。',
+    onNoteNone: '开启后只影响之后完工的工单；现在没有完工待回访的工单。',
+    offNoteNone: '现在没有等待审批的工单。',
     changed: '{{who}} 于 {{at}} 修改',
     switchedOn: '主管审批已开启。',
     switchedOff_one: '主管审批已关闭：{{count}} 张工单转入回访。',
@@ -136,6 +140,8 @@ export const survey = {
     ticket: '工单',
     customer: '客户',
     when: '回访时间',
+    numbered: '第 {{n}} 题',
+    numberedQuestion: '{{n}}. {{question}}',
   },
   export: {
     file: '回访满意度_{{from}}_{{to}}',

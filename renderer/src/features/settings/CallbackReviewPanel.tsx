@@ -45,7 +45,15 @@ function SupervisorCheck() {
             <Text size="sm" c="dimmed">
               {t('review.settings.hint')}
             </Text>
-            <Text size="sm">{s.supervisorCheck ? t('review.settings.offNote', { count: s.waiting }) : t('review.settings.onNote', { count: s.resolvedUnchecked })}</Text>
+            <Text size="sm">
+              {s.supervisorCheck
+                ? s.waiting > 0
+                  ? t('review.settings.offNote', { count: s.waiting })
+                  : t('review.settings.offNoteNone')
+                : s.resolvedUnchecked > 0
+                  ? t('review.settings.onNote', { count: s.resolvedUnchecked })
+                  : t('review.settings.onNoteNone')}
+            </Text>
             {s.changedAt !== null && (
               <Text size="xs" c="dimmed">
                 {t('review.settings.changed', { who: s.changedBy ?? '', at: formatDateTime(s.changedAt, lang) })}
@@ -125,95 +133,95 @@ function SurveyRows({ saved }: { saved: SurveyQuestion[] }) {
   const err = (i: number, field: string) => errors[`questions.${i}.${field}`];
   return (
     <>
-        {errors.questions && (
-          <Alert color="red" variant="light" py={6}>
-            {errors.questions}
-          </Alert>
-        )}
-        {rows.length === 0 && (
-          <Text size="sm" c="dimmed">
-            {t('survey.editor.empty')}
-          </Text>
-        )}
-        {rows.length > 0 && (
-          <Table withTableBorder verticalSpacing={4} layout="fixed" data-testid="survey-questions">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={36}>#</Table.Th>
-                <Table.Th>{t('survey.editor.question')}</Table.Th>
-                <Table.Th w={150}>{t('survey.editor.kind')}</Table.Th>
-                <Table.Th w={70}>{t('survey.editor.active')}</Table.Th>
-                <Table.Th w={70}>{t('survey.editor.answers')}</Table.Th>
-                <Table.Th w={110} />
+      {errors.questions && (
+        <Alert color="red" variant="light" py={6}>
+          {errors.questions}
+        </Alert>
+      )}
+      {rows.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('survey.editor.empty')}
+        </Text>
+      )}
+      {rows.length > 0 && (
+        <Table withTableBorder verticalSpacing={4} layout="fixed" data-testid="survey-questions">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={36}>#</Table.Th>
+              <Table.Th>{t('survey.editor.question')}</Table.Th>
+              <Table.Th w={150}>{t('survey.editor.kind')}</Table.Th>
+              <Table.Th w={70}>{t('survey.editor.active')}</Table.Th>
+              <Table.Th w={70}>{t('survey.editor.answers')}</Table.Th>
+              <Table.Th w={110} />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r, i) => (
+              <Table.Tr key={r.key} c={r.active ? undefined : 'dimmed'}>
+                <Table.Td>{i + 1}</Table.Td>
+                <Table.Td>
+                  <TextInput
+                    size="xs"
+                    aria-label={t('survey.editor.question')}
+                    value={r.text}
+                    maxLength={200}
+                    placeholder={r.preset ? t('survey.editor.presetPlaceholder', { text: questionText(t, { preset: r.preset, text: null }) }) : undefined}
+                    error={err(i, 'text')}
+                    onChange={(e) => set(i, { text: e.currentTarget.value })}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Select
+                    size="xs"
+                    aria-label={t('survey.editor.kind')}
+                    data={SURVEY_KINDS.map((k) => ({ value: k, label: t(`survey.kinds.${k}`) }))}
+                    value={r.kind}
+                    allowDeselect={false}
+                    error={err(i, 'kind')}
+                    onChange={(v) => v && set(i, { kind: v as SurveyKind })}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Checkbox aria-label={t('survey.editor.active')} checked={r.active} onChange={(e) => set(i, { active: e.currentTarget.checked })} />
+                </Table.Td>
+                <Table.Td>
+                  {r.answers > 0 ? (
+                    <Badge size="sm" variant="light" color="gray" radius="sm">
+                      {r.answers}
+                    </Badge>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={2} wrap="nowrap">
+                    <ActionIcon variant="subtle" size="sm" aria-label={t('survey.editor.up')} disabled={i === 0} onClick={() => move(i, -1)}>
+                      <IconArrowUp size={14} />
+                    </ActionIcon>
+                    <ActionIcon variant="subtle" size="sm" aria-label={t('survey.editor.down')} disabled={i === rows.length - 1} onClick={() => move(i, 1)}>
+                      <IconArrowDown size={14} />
+                    </ActionIcon>
+                    <ActionIcon variant="subtle" color="red" size="sm" aria-label={t('survey.editor.remove')} disabled={r.answers > 0} onClick={() => setRows((x) => x.filter((_, j) => j !== i))}>
+                      <IconTrash size={14} />
+                    </ActionIcon>
+                  </Group>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r, i) => (
-                <Table.Tr key={r.key} c={r.active ? undefined : 'dimmed'}>
-                  <Table.Td>{i + 1}</Table.Td>
-                  <Table.Td>
-                    <TextInput
-                      size="xs"
-                      aria-label={t('survey.editor.question')}
-                      value={r.text}
-                      maxLength={200}
-                      placeholder={r.preset ? t('survey.editor.presetPlaceholder', { text: questionText(t, { preset: r.preset, text: null }) }) : undefined}
-                      error={err(i, 'text')}
-                      onChange={(e) => set(i, { text: e.currentTarget.value })}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Select
-                      size="xs"
-                      aria-label={t('survey.editor.kind')}
-                      data={SURVEY_KINDS.map((k) => ({ value: k, label: t(`survey.kinds.${k}`) }))}
-                      value={r.kind}
-                      allowDeselect={false}
-                      error={err(i, 'kind')}
-                      onChange={(v) => v && set(i, { kind: v as SurveyKind })}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Checkbox aria-label={t('survey.editor.active')} checked={r.active} onChange={(e) => set(i, { active: e.currentTarget.checked })} />
-                  </Table.Td>
-                  <Table.Td>
-                    {r.answers > 0 ? (
-                      <Badge size="sm" variant="light" color="gray" radius="sm">
-                        {r.answers}
-                      </Badge>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={2} wrap="nowrap">
-                      <ActionIcon variant="subtle" size="sm" aria-label={t('survey.editor.up')} disabled={i === 0} onClick={() => move(i, -1)}>
-                        <IconArrowUp size={14} />
-                      </ActionIcon>
-                      <ActionIcon variant="subtle" size="sm" aria-label={t('survey.editor.down')} disabled={i === rows.length - 1} onClick={() => move(i, 1)}>
-                        <IconArrowDown size={14} />
-                      </ActionIcon>
-                      <ActionIcon variant="subtle" color="red" size="sm" aria-label={t('survey.editor.remove')} disabled={r.answers > 0} onClick={() => setRows((x) => x.filter((_, j) => j !== i))}>
-                        <IconTrash size={14} />
-                      </ActionIcon>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-        <Group justify="space-between">
-          <Button
-            variant="light"
-            size="xs"
-            leftSection={<IconPlus size={14} />}
-            onClick={() => setRows((r) => [...r, { key: `new-${crypto.randomUUID()}`, id: null, kind: 'score', preset: null, text: '', active: true, answers: 0 }])}
-          >
-            {t('survey.editor.add')}
-          </Button>
-          <Button size="xs" onClick={submit} loading={save.isPending} data-testid="survey-save">
-            {t('survey.editor.save')}
-          </Button>
-        </Group>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Group justify="space-between">
+        <Button
+          variant="light"
+          size="xs"
+          leftSection={<IconPlus size={14} />}
+          onClick={() => setRows((r) => [...r, { key: `new-${crypto.randomUUID()}`, id: null, kind: 'score', preset: null, text: '', active: true, answers: 0 }])}
+        >
+          {t('survey.editor.add')}
+        </Button>
+        <Button size="xs" onClick={submit} loading={save.isPending} data-testid="survey-save">
+          {t('survey.editor.save')}
+        </Button>
+      </Group>
     </>
   );
 }

@@ -84,8 +84,14 @@ function AnswersModal({ person, from, to, onClose }: { person: PersonRow; from: 
   );
 }
 
-function scoredQuestions(report: SatisfactionReport) {
-  return report.questions.filter((q) => q.kind === 'score' && (q.active || (report.byQuestion[q.id]?.count ?? 0) > 0));
+/** The questions the period shows (active, or answered in it), numbered once for both tables. */
+function shownQuestions(report: SatisfactionReport) {
+  return report.questions
+    .filter((q) => {
+      const x = report.byQuestion[q.id];
+      return q.active || (x !== undefined && (x.count > 0 || x.words > 0));
+    })
+    .map((q, i) => ({ ...q, n: i + 1 }));
 }
 
 /**
@@ -102,7 +108,8 @@ export function TechnicianSatisfaction() {
   const report = useApiQuery('survey:satisfaction', { from, to }, { enabled: ordered, placeholderData: (previous) => previous });
   const exporting = useApiMutation('survey:export');
   const r = report.data;
-  const scored = r ? scoredQuestions(r) : [];
+  const shown = r ? shownQuestions(r) : [];
+  const scored = shown.filter((q) => q.kind === 'score');
   const exportIt = () =>
     exporting.mutate(
       { from, to },
@@ -147,14 +154,14 @@ export function TechnicianSatisfaction() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={130}>{t('survey.columns.technician')}</Table.Th>
-                <Table.Th w={70} ta="right">{t('survey.columns.callbacks')}</Table.Th>
-                <Table.Th w={70} ta="right">{t('survey.columns.reached')}</Table.Th>
+                <Table.Th w={90} ta="right">{t('survey.columns.callbacks')}</Table.Th>
+                <Table.Th w={90} ta="right">{t('survey.columns.reached')}</Table.Th>
                 <Table.Th w={100} ta="right">{t('survey.columns.overall')}</Table.Th>
                 <Table.Th w={100} ta="right">{t('survey.columns.satisfied')}</Table.Th>
-                {scored.map((q, i) => (
+                {scored.map((q) => (
                   <Table.Th key={q.id} ta="right">
                     <Tooltip label={questionText(t, q)} multiline maw={320}>
-                      <Text size="sm" fw={700} lineClamp={1}>{`${i + 1}. ${questionText(t, q)}`}</Text>
+                      <span>{t('survey.columns.numbered', { n: q.n })}</span>
                     </Tooltip>
                   </Table.Th>
                 ))}
@@ -220,14 +227,14 @@ export function TechnicianSatisfaction() {
                 ))}
                 <Table.Td ta="right">{pct(r.overall)}</Table.Td>
               </Table.Tr>
-              {r.questions.map((q) => {
+              {shown.map((q) => {
                 const x = r.byQuestion[q.id];
-                if (!x || (!q.active && x.count === 0 && x.words === 0)) return null;
+                if (!x) return null;
                 return (
                   <Table.Tr key={q.id}>
                     <Table.Td>
                       <Text size="sm" lineClamp={1} title={questionText(t, q)}>
-                        {questionText(t, q)}
+                        {t('survey.columns.numberedQuestion', { n: q.n, question: questionText(t, q) })}
                       </Text>
                     </Table.Td>
                     {q.kind === 'words' ? (

@@ -217,7 +217,7 @@ export function CallbacksPanel({ ticket }: { ticket: TicketDetail }) {
       <Stack gap={6}>
         {ticket.callbacks.length === 0 && (
           <Text size="sm" c="dimmed">
-            {t('tickets.callback.empty')}
+            {ticket.review?.state === 'waiting' ? t('review.panel.callbackAfter') : t('tickets.callback.empty')}
           </Text>
         )}
         {ticket.callbacks.map((c) => (

@@ -14,6 +14,7 @@ import { PhoneSolveForm } from '../calls';
 import { AppointDialog, AssignDialog } from './ticket-assignment';
 import { CallbackDialog } from './ticket-callbacks';
 import { typedMoment, whenErrors, WhenFields, whenStart, type WhenValues } from './ticket-when';
+import { ApproveDialog } from './ticket-review';
 
 /** The move that needs a word typed first: a cancel reason, or why a ticket closes without a callback. */
 function NoteForm({ ticket, to, onClose }: { ticket: TicketDetail; to: 'cancelled' | 'closed'; onClose: () => void }) {
@@ -111,7 +112,7 @@ function EventTimeForm({ ticket, to, onClose }: { ticket: TicketDetail; to: 'onS
   );
 }
 
-type Asking = { to: TicketStatus; what: 'note' | 'appointment' | 'technician' | 'time' | 'callback' | 'phone' } | null;
+type Asking = { to: TicketStatus; what: 'note' | 'appointment' | 'technician' | 'time' | 'callback' | 'phone' | 'approve' } | null;
 
 /**
  * One button per move the status machine allows from here. A move that needs something first
@@ -158,7 +159,9 @@ export function MoveButtons({ ticket }: { ticket: TicketDetail }) {
     } else go(asking.to);
   };
 
-  const forward = ticket.next.filter((s) => s !== 'cancelled');
+  // Waiting for the supervisor, the next step is the approval: calling back or closing would only be refused.
+  const waiting = ticket.review?.state === 'waiting' && ticket.status === 'resolved';
+  const forward = waiting ? [] : ticket.next.filter((s) => s !== 'cancelled');
   // Ctrl+Enter takes the next step (the filled button), unless a dialog is open over the page;
   // inside a text field (the work notes) it stays the field's own.
   useHotkeys([
@@ -166,13 +169,23 @@ export function MoveButtons({ ticket }: { ticket: TicketDetail }) {
       'mod+Enter',
       () => {
         const next = forward[0];
-        if (next && !asking && !move.isPending && !document.querySelector('[role="dialog"]')) start(next);
+        if (document.querySelector('[role="dialog"]') || asking || move.isPending) return;
+        if (waiting) setAsking({ to: ticket.status, what: 'approve' });
+        else if (next) start(next);
       },
     ],
   ]);
   return (
     <>
       <Group gap={6} wrap="wrap" justify="flex-end" data-testid="ticket-moves">
+        {waiting && (
+          <Button size="xs" onClick={() => setAsking({ to: ticket.status, what: 'approve' })}>
+            {t('review.panel.approve')}
+            <Kbd ml={6} size="xs" aria-hidden>
+              {t('app.keys.next')}
+            </Kbd>
+          </Button>
+        )}
         {forward.map((to, i) => (
           <Button key={to} size="xs" variant={i === 0 ? 'filled' : 'light'} loading={move.isPending && move.variables?.to === to} onClick={() => start(to)}>
             {isPhoneSolution(ticket.status, to) ? t('calls.ticket.solve') : t(`ticketing.move.${to}`)}
@@ -195,6 +208,7 @@ export function MoveButtons({ ticket }: { ticket: TicketDetail }) {
       <AssignDialog ticket={ticket} opened={asking?.what === 'technician'} onClose={close} onSaved={after} />
       <CallbackDialog ticket={ticket} opened={asking?.what === 'callback'} onClose={close} />
       {asking?.what === 'phone' && <PhoneSolveForm ticket={ticket} onClose={close} />}
+      {asking?.what === 'approve' && <ApproveDialog ticket={ticket} onClose={close} />}
       {asking?.what === 'time' && (asking.to === 'onSite' || asking.to === 'resolved') && <EventTimeForm ticket={ticket} to={asking.to} onClose={close} />}
     </>
   );

@@ -21,7 +21,7 @@ interface ApproveValues {
   remark: string;
 }
 
-function ApproveDialog({ ticket, onClose }: { ticket: TicketDetail; onClose: () => void }) {
+export function ApproveDialog({ ticket, onClose }: { ticket: TicketDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const approve = useApiMutation('review:approve');
@@ -75,9 +75,12 @@ export function ReviewPanel({ ticket }: { ticket: TicketDetail }) {
     >
       <Stack gap={4} data-state={review.state}>
         {review.state === 'waiting' && (
-          <Text size="sm" c="orange.8">
-            {t('review.panel.waiting', { at: formatDateTime(review.since, lang) })}
-          </Text>
+          <>
+            <Badge size="sm" variant="light" color="orange" radius="sm" tt="none" w="fit-content">
+              {t('review.panel.waitingBadge')}
+            </Badge>
+            <Text size="sm">{t('review.panel.waiting', { at: formatDateTime(review.since, lang) })}</Text>
+          </>
         )}
         {review.state === 'approved' && (
           <>
