@@ -115,6 +115,8 @@ export function SearchBox() {
   const groups = groupHits(hits);
   const actions = matchActions(query, entries);
   const newCaller = settled && offersNewCaller(query, hits);
+  // Offered under a caller found, or a number typed; Shift+Enter logs any typed name as well.
+  const offersLogCall = settled && (phoneOf(query) !== null || hits.some((h) => h.kind === 'customer' || h.kind === 'unit'));
 
   const close = () => {
     setValue('');
@@ -176,8 +178,6 @@ export function SearchBox() {
     const entry = actions.find((a) => actionValue(a) === picked);
     if (entry) runAction(entry);
   };
-
-  const logCallWho = (p: CallPrefill) => p.customerName ?? p.callerPhone ?? p.callerName ?? t('calls.search.unknown');
 
   const callerLabel = () => {
     const prefill = callerPrefill(query);
@@ -245,7 +245,7 @@ export function SearchBox() {
                   {t('app.search.noMatch', { query })}
                 </Text>
               )}
-              {(actions.length > 0 || newCaller || settled) && (
+              {(actions.length > 0 || newCaller || offersLogCall) && (
                 <Combobox.Group label={t('app.search.groups.action')}>
                   {actions.map((entry) => (
                     <Combobox.Option key={actionValue(entry)} value={actionValue(entry)} data-kind="action" data-action={actionKey(entry.action)}>
@@ -255,11 +255,12 @@ export function SearchBox() {
                       </Group>
                     </Combobox.Option>
                   ))}
-                  {settled && (
+                  {offersLogCall && (
                     <Combobox.Option value={LOG_CALL_VALUE} data-kind="log-call">
                       <Group gap="sm" wrap="nowrap">
                         <IconPhoneCall size={16} stroke={1.6} style={{ flexShrink: 0, opacity: 0.6 }} />
-                        <Text size="sm">{t('calls.search.logCall', { who: logCallWho(callPrefillOf(query, hits)) })}</Text>
+                        {/* Who it is from shows in the dialog: the row's name stays "log a call", apart from the hits' names. */}
+                        <Text size="sm">{t('calls.search.logCall')}</Text>
                         <Text size="xs" c="dimmed" ml="auto">
                           {t('calls.search.logCallHint')}
                         </Text>
