@@ -21,9 +21,8 @@ export const calls: CatalogShape<typeof zh> = {
     openRepair: 'Log and open a repair',
   },
   search: {
-    logCall: 'Log a call from {{who}}',
+    logCall: 'Log this call',
     logCallHint: 'Shift+Enter',
-    unknown: 'unknown caller',
   },
   desk: {
     title: "Today's calls",

@@ -19,9 +19,8 @@ export const calls = {
     openRepair: '登记并新建报修',
   },
   search: {
-    logCall: '登记来电：{{who}}',
+    logCall: '登记这通来电',
     logCallHint: 'Shift+Enter',
-    unknown: '未知来电',
   },
   desk: {
     title: '今日来电',

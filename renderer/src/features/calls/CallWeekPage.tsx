@@ -204,7 +204,7 @@ function TargetSetting({ current }: { current: number }) {
         max={100}
         allowDecimal={false}
         suffix="%"
-        w={260}
+        w={340}
         onKeyDown={(e) => e.key === 'Enter' && submit()}
       />
       <Button variant="default" onClick={submit} loading={save.isPending} disabled={Number(value) === current}>

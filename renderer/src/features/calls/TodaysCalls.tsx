@@ -84,7 +84,7 @@ export function TodaysCalls() {
                     </Table.Td>
                     <Table.Td style={nowrap}>{t(`calls.purpose.${c.purpose}`)}</Table.Td>
                     <Table.Td style={nowrap}>
-                      <Badge size="sm" variant="light" color={c.outcome === 'solvedByPhone' ? 'teal' : c.outcome === 'callBack' ? 'yellow' : 'gray'}>
+                      <Badge size="sm" variant="light" tt="none" color={c.outcome === 'solvedByPhone' ? 'teal' : c.outcome === 'callBack' ? 'yellow' : 'gray'}>
                         {t(`calls.outcome.${c.outcome}`)}
                       </Badge>
                     </Table.Td>

@@ -18,7 +18,6 @@ import { onOpenSearch, startNewCaller, type CallerPrefill } from './searchBus';
 const DEBOUNCE_MS = 120;
 const LIMIT = 12;
 const CALLER_VALUE = 'caller:new';
-const LOG_CALL_VALUE = 'call:log';
 /** A whole mobile number: long enough that "no customer has it" means a new caller. */
 const WHOLE_NUMBER_DIGITS = 11;
 
@@ -115,6 +114,8 @@ export function SearchBox() {
   const groups = groupHits(hits);
   const actions = matchActions(query, entries);
   const newCaller = settled && offersNewCaller(query, hits);
+  // Offered under a caller found, or a number typed; Shift+Enter logs any typed name as well.
+  const offersLogCall = settled && (phoneOf(query) !== null || hits.some((h) => h.kind === 'customer' || h.kind === 'unit'));
 
   const close = () => {
     setValue('');
@@ -156,7 +157,7 @@ export function SearchBox() {
     else welcome(typed);
   };
 
-  // Shift+Enter, or the row under the hits: the call is logged against who was found (every call is, issue 20).
+  // Shift+Enter, or the line under the hits: the call is logged against who was found (every call is, issue 20).
   const logCall = (found: SearchHit[], typed: string) => {
     close();
     startLogCall(callPrefillOf(typed, found));
@@ -169,15 +170,12 @@ export function SearchBox() {
   };
 
   const submit = (picked: string) => {
-    if (picked === LOG_CALL_VALUE) return logCall(hits, query);
     if (picked === CALLER_VALUE) return welcome(query);
     const hit = hits.find((h) => hitValue(h) === picked);
     if (hit) return openHit(hit);
     const entry = actions.find((a) => actionValue(a) === picked);
     if (entry) runAction(entry);
   };
-
-  const logCallWho = (p: CallPrefill) => p.customerName ?? p.callerPhone ?? p.callerName ?? t('calls.search.unknown');
 
   const callerLabel = () => {
     const prefill = callerPrefill(query);
@@ -245,7 +243,7 @@ export function SearchBox() {
                   {t('app.search.noMatch', { query })}
                 </Text>
               )}
-              {(actions.length > 0 || newCaller || settled) && (
+              {(actions.length > 0 || newCaller) && (
                 <Combobox.Group label={t('app.search.groups.action')}>
                   {actions.map((entry) => (
                     <Combobox.Option key={actionValue(entry)} value={actionValue(entry)} data-kind="action" data-action={actionKey(entry.action)}>
@@ -255,17 +253,6 @@ export function SearchBox() {
                       </Group>
                     </Combobox.Option>
                   ))}
-                  {settled && (
-                    <Combobox.Option value={LOG_CALL_VALUE} data-kind="log-call">
-                      <Group gap="sm" wrap="nowrap">
-                        <IconPhoneCall size={16} stroke={1.6} style={{ flexShrink: 0, opacity: 0.6 }} />
-                        <Text size="sm">{t('calls.search.logCall', { who: logCallWho(callPrefillOf(query, hits)) })}</Text>
-                        <Text size="xs" c="dimmed" ml="auto">
-                          {t('calls.search.logCallHint')}
-                        </Text>
-                      </Group>
-                    </Combobox.Option>
-                  )}
                   {newCaller && (
                     <Combobox.Option value={CALLER_VALUE} data-kind="new-caller">
                       <Group gap="sm" wrap="nowrap">
@@ -280,6 +267,28 @@ export function SearchBox() {
                     </Combobox.Option>
                   )}
                 </Combobox.Group>
+              )}
+              {offersLogCall && (
+                // Not one of the options (the hits and commands keep their places and count): a line
+                // under them, Shift+Enter from the box, or a click, logs the call.
+                <Group
+                  gap="sm"
+                  wrap="nowrap"
+                  px="sm"
+                  py={6}
+                  data-testid="search-log-call"
+                  style={{ cursor: 'pointer', borderTop: '1px solid var(--mantine-color-default-border)' }}
+                  onMouseDown={(event) => {
+                    event.preventDefault();
+                    logCall(hits, query);
+                  }}
+                >
+                  <IconPhoneCall size={16} stroke={1.6} style={{ flexShrink: 0, opacity: 0.6 }} />
+                  <Text size="sm">{t('calls.search.logCall')}</Text>
+                  <Kbd size="xs" ml="auto">
+                    {t('calls.search.logCallHint')}
+                  </Kbd>
+                </Group>
               )}
             </ScrollArea.Autosize>
           </Combobox.Options>

@@ -76,7 +76,7 @@ function Header({ ticket, onPrint }: { ticket: TicketDetail; onPrint: (kind: Tic
           </Title>
           <StatusBadge status={ticket.status} size="md" />
           {ticket.solvedByPhone && (
-            <Badge size="md" variant="light" color="teal" data-testid="ticket-solved-by-phone">
+            <Badge size="md" variant="light" color="teal" tt="none" data-testid="ticket-solved-by-phone">
               {t('calls.ticket.badge')}
             </Badge>
           )}
