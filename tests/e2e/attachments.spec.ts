@@ -155,7 +155,7 @@ test('the same panel on a unit and beside an archived document (a scanned signed
 
     await desk.goto('/#/documents');
     const row = desk.getByTestId('documents-table').getByRole('row').filter({ hasText: card.number });
-    await row.getByRole('button', { name: lang === 'zh' ? '附件' : 'Attachments' }).click();
+    await row.getByRole('button', { name: lang === 'zh' ? '附件' : 'Attachments', exact: true }).click();
     const dialog = desk.getByRole('dialog');
     if (lang === 'zh') {
       await dropFile(desk, dialog.getByTestId('attachments'), '保修卡回执-签字.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'), 'application/pdf');
