@@ -1,5 +1,6 @@
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import sharp from 'sharp';
 import { openTestBackend } from '../support/backend';
@@ -19,6 +20,12 @@ async function photo(): Promise<Buffer> {
     raw[i * 3 + 2] = 90;
   }
   return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 80 }).toBuffer();
+}
+
+/** WCAG 2.1 AA on the panel (and, when open, the dialog around it): serious and critical findings. */
+async function axeOn(page: Page, selector: string): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
 }
 
 /** Drops a file on the panel as Explorer would: a drag over it, then the drop with the file. */
@@ -76,6 +83,7 @@ test('a photo dropped on a ticket, a PDF from the file dialog, a refused file na
   await expect.poll(() => backend.platform.opened.length).toBe(1);
   expect(backend.platform.opened[0]!.startsWith(join(backend.dir, 'attachments'))).toBe(true);
   await screenshot(desk, testInfo, 'attachments-ticket-zh', true);
+  expect(await axeOn(desk, '[data-testid="attachments"]')).toEqual([]);
 
   await backend.ok('settings:update', { language: 'en' });
   await desk.reload();
@@ -94,7 +102,8 @@ test('a photo dropped on a ticket, a PDF from the file dialog, a refused file na
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(`/#/tickets/${ticket.id}`);
     const again = page.getByTestId('attachments').getByTestId('attachment-row');
-    await expect(again).toHaveCount(2);
+    // A new backend and window on a loaded two-core machine: more than the default five seconds.
+    await expect(again).toHaveCount(2, { timeout: 20_000 });
     await expect(again.first().getByText('外机漏水.jpg')).toBeVisible();
     await expect(again.first().locator('img')).toHaveAttribute('src', /^data:image\/webp;base64,/);
     await expect(page.getByTestId('attachments').getByText('文件缺失')).toHaveCount(0);
@@ -120,6 +129,7 @@ test('a file gone from the data folder is shown as missing, and deleting it asks
   await expect(row.getByRole('button', { name: '打开' })).toBeDisabled();
   await panel.scrollIntoViewIfNeeded();
   await screenshot(desk, testInfo, 'attachments-missing-zh', true);
+  expect(await axeOn(desk, '[data-testid="attachments"]')).toEqual([]);
 
   await row.getByRole('button', { name: '删除' }).click();
   const confirm = desk.getByRole('dialog', { name: '删除附件' });
@@ -155,7 +165,7 @@ test('the same panel on a unit and beside an archived document (a scanned signed
 
     await desk.goto('/#/documents');
     const row = desk.getByTestId('documents-table').getByRole('row').filter({ hasText: card.number });
-    await row.getByRole('button', { name: lang === 'zh' ? '附件' : 'Attachments' }).click();
+    await row.getByRole('button', { name: lang === 'zh' ? '附件' : 'Attachments', exact: true }).click();
     const dialog = desk.getByRole('dialog');
     if (lang === 'zh') {
       await dropFile(desk, dialog.getByTestId('attachments'), '保修卡回执-签字.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'), 'application/pdf');
@@ -163,6 +173,7 @@ test('the same panel on a unit and beside an archived document (a scanned signed
     await expect(dialog.getByTestId('attachment-row')).toHaveCount(1);
     await expect(dialog.getByText('保修卡回执-签字.pdf')).toBeVisible();
     await screenshot(desk, testInfo, `attachments-document-${lang}`, true);
+    expect(await axeOn(desk, '[role="dialog"]')).toEqual([]);
     await desk.keyboard.press('Escape');
   }
   expect((await backend.ok('attachments:list', { record: { type: 'document', id: card.id } })).map((a) => a.name)).toEqual(['保修卡回执-签字.pdf']);

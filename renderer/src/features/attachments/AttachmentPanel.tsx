@@ -164,7 +164,8 @@ export function AttachmentPanel({ record, testId = 'attachments' }: { record: At
       p="sm"
       data-testid={testId}
       onDragOver={onDragOver}
-      onDragLeave={() => setDragging(false)}
+      // Moving over the panel's own rows fires a leave too: only leaving the panel ends the highlight.
+      onDragLeave={(e) => !e.currentTarget.contains(e.relatedTarget as Node | null) && setDragging(false)}
       onDrop={onDrop}
       style={dragging ? { borderColor: 'var(--mantine-primary-color-filled)', borderStyle: 'dashed', background: 'var(--mantine-primary-color-light)' } : undefined}
     >

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Modal, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconFileText, IconFilter, IconPaperclip, IconPrinter } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -58,9 +58,12 @@ export function DocumentsPage() {
             <Button size="compact-sm" variant="light" leftSection={<IconPrinter size={14} />} onClick={() => setPreview(d)}>
               {t('app.documents.open')}
             </Button>
-            <Button size="compact-sm" variant="default" leftSection={<IconPaperclip size={14} />} onClick={() => setAttaching(d)}>
-              {t('attachments.documents.button')}
-            </Button>
+            {/* An icon only: the archive's table must fit 1366 × 768 at 125% without scrolling sideways. */}
+            <Tooltip label={t('attachments.documents.button')}>
+              <ActionIcon variant="default" aria-label={t('attachments.documents.button')} onClick={() => setAttaching(d)}>
+                <IconPaperclip size={16} />
+              </ActionIcon>
+            </Tooltip>
           </Group>
         ),
       },
