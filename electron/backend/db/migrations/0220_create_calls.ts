@@ -1,5 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import { CALL_OUTCOMES, CALL_PURPOSES } from '../../../../shared/domain/calls';
+
+// The purposes and outcomes as they stood when this was written: a migration means the same forever.
+const CALL_PURPOSES = ['repair', 'consultation', 'complaint', 'other'];
+const CALL_OUTCOMES = ['solvedByPhone', 'ticketOpened', 'complaintRecorded', 'callBack', 'other'];
 
 const list = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
