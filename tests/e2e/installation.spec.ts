@@ -148,7 +148,11 @@ test('an installation of three units on screen, to its acceptance, its printed c
   }
   await screenshot(desk, testInfo, 'installation-cards-zh', true);
   await cardsDialog.getByRole('row').first().getByRole('button').click();
-  await previewed(desk, /保修卡/);
+  await previewed(desk, /BXK-\d{4}-\d{6}/);
+  // Back to the list of cards, the preview closed.
+  await expect(cardsDialog).toBeVisible();
+  await desk.keyboard.press('Escape');
+  await expect(cardsDialog).toBeHidden();
   expect(problems).toEqual([]);
 });
 
