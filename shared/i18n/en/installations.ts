@@ -40,7 +40,7 @@ export const installations: CatalogShape<typeof zh> = {
     notice: 'Customer notice',
     noticeDue: 'Due on {{date}}',
     noticeSent: 'Told on {{date}}',
-    recordNotice: 'Customer told',
+    recordNotice: 'Record customer told',
     noticeDone: 'Notice recorded',
     units: 'Units ({{count}})',
     unitColumns: { model: 'Brand and model', serial: 'Serial', acceptance: 'Accepted on' },
@@ -84,7 +84,8 @@ export const installations: CatalogShape<typeof zh> = {
   desk: {
     notices: 'Installation notices due',
     noticesEmpty: 'No installation needs its customer told soon.',
-    noticeLine: 'Installing {{date}} · {{count}} units',
+    noticeLine_one: 'Installing {{date}} · {{count}} unit',
+    noticeLine_other: 'Installing {{date}} · {{count}} units',
     cardsNotIssued: 'Warranty cards not issued',
     cardsNotIssuedEmpty: 'Units with no card issued {{days}} days after completion show here.',
     daysSince: '{{count}} days',

@@ -38,7 +38,7 @@ export const installations = {
     notice: '通知客户',
     noticeDue: '应于 {{date}} 通知',
     noticeSent: '已于 {{date}} 通知',
-    recordNotice: '已通知客户',
+    recordNotice: '登记已通知客户',
     noticeDone: '已记录通知客户',
     units: '设备（{{count}} 台）',
     unitColumns: { model: '品牌型号', serial: '出厂编号', acceptance: '验收日期' },
@@ -82,7 +82,8 @@ export const installations = {
   desk: {
     notices: '待通知的安装',
     noticesEmpty: '近期没有需要通知客户的安装。',
-    noticeLine: '{{date}} 安装 · {{count}} 台',
+    noticeLine_one: '{{date}} 安装 · {{count}} 台',
+    noticeLine_other: '{{date}} 安装 · {{count}} 台',
     cardsNotIssued: '未发放的保修卡',
     cardsNotIssuedEmpty: '完工满 {{days}} 天仍未发卡的设备会列在这里。',
     daysSince: '已 {{count}} 天',
