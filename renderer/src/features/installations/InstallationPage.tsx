@@ -265,7 +265,7 @@ export function InstallationPage({ id }: { id: number }) {
                   <Fact label={t('installations.page.technicians')}>{job.technicians.map((x) => x.name).join('、') || t('installations.page.none')}</Fact>
                   {job.workDone && <Fact label={t('installations.page.workDone')}>{job.workDone}</Fact>}
                   <Fact label={t('installations.page.notice')}>
-                    {job.noticeSentOn ? t('installations.page.noticeSent', { date: day(job.noticeSentOn) }) : t('installations.page.noticeDue', { date: day(job.noticeDueOn) })}
+                    {job.noticeSentOn ? t('installations.page.noticeSent', { date: day(job.noticeSentOn) }) : job.status === 'planned' ? t('installations.page.noticeDue', { date: day(job.noticeDueOn) }) : t('installations.page.none')}
                   </Fact>
                   {job.status === 'planned' && job.noticeSentOn === null && (
                     <Group>
