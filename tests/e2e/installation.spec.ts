@@ -97,6 +97,13 @@ test('an installation of three units on screen, to its acceptance, its printed c
   const id = Number(/(\d+)$/.exec(desk.url())![1]);
   await expect(desk.getByTestId('installation-units-table').locator('tbody tr')).toHaveCount(3);
   await expect(desk.getByTestId('installation-status')).toHaveText('待验收');
+  // The site changed before the day: the planned job is edited, its units stay.
+  await desk.getByTestId('edit-installation').click();
+  const edit = desk.getByRole('dialog', { name: /修改安装单/ });
+  await edit.getByLabel('安装地点').fill('良渚第二小学 行政楼');
+  await edit.getByLabel('安装地点').press('Control+S');
+  await expect(edit).toBeHidden();
+  await expect.poll(async () => (await backend.ok('installations:get', { id })).siteAddress).toBe('良渚第二小学 行政楼');
 
   // The trial run: a day typed as the desk writes it, an end before the start refused first.
   await desk.getByTestId('trial-starts').fill(appointment);

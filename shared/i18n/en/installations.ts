@@ -27,6 +27,8 @@ export const installations: CatalogShape<typeof zh> = {
     workDone: 'Work to do',
     note: 'Note',
     save: 'Create installation',
+    editTitle: 'Edit installation {{number}}',
+    saved: 'Installation saved',
     created: 'Installation {{number}} created',
   },
   page: {
@@ -44,6 +46,7 @@ export const installations: CatalogShape<typeof zh> = {
     noticeDone: 'Notice recorded',
     units: 'Units ({{count}})',
     unitColumns: { model: 'Brand and model', serial: 'Serial', acceptance: 'Accepted on' },
+    edit: 'Edit',
     cancel: 'Cancel installation',
     cancelConfirm: 'Cancel installation {{number}}? Its units can be scheduled again.',
     cancelled: 'Installation cancelled',

@@ -25,6 +25,8 @@ export const installations = {
     workDone: '安装内容',
     note: '备注',
     save: '建立安装单',
+    editTitle: '修改安装单 {{number}}',
+    saved: '安装单已保存',
     created: '已建立安装单 {{number}}',
   },
   page: {
@@ -42,6 +44,7 @@ export const installations = {
     noticeDone: '已记录通知客户',
     units: '设备（{{count}} 台）',
     unitColumns: { model: '品牌型号', serial: '出厂编号', acceptance: '验收日期' },
+    edit: '修改',
     cancel: '取消安装单',
     cancelConfirm: '确定取消安装单 {{number}}？其中的设备可以重新安排安装。',
     cancelled: '安装单已取消',
