@@ -12,7 +12,7 @@ import { read, returns, write } from './channel';
 
 /** The archive of printed papers: generating one numbers and stores it; printing and saving copy it out. */
 export const documentChannels = {
-  'documents:warrantyCard': write(warrantyCardInput, returns<GeneratedDocument>(), { refreshes: ['documents', 'search'] }),
+  'documents:warrantyCard': write(warrantyCardInput, returns<GeneratedDocument>(), { refreshes: ['documents', 'search', 'cards'] }),
   'documents:dispatchOrder': write(dispatchOrderInput, returns<GeneratedDocument>(), { refreshes: ['documents', 'search'] }),
   'documents:repairReceipt': write(repairReceiptInput, returns<GeneratedDocument>(), { refreshes: ['documents', 'search'] }),
   'documents:list': read(documentListInput, returns<DocumentRecord[]>()),

@@ -22,7 +22,7 @@ import { none, read, returns, write, type QueryDomain } from './channel';
 /** What an installation may show on: its list, the Desk's notices, the units it accepts. */
 const INSTALLATION_VIEWS: QueryDomain[] = ['installations', 'desk', 'units', 'customers', 'search'];
 /** What a card's life shows on: the unit page and the Desk's lists. */
-const CARD_VIEWS: QueryDomain[] = ['cards', 'desk', 'units', 'documents'];
+const CARD_VIEWS: QueryDomain[] = ['cards', 'installations', 'desk', 'units', 'documents'];
 
 /** Installation jobs (安装) to acceptance (验收), and the warranty card's life after it is printed. */
 export const installationChannels = {

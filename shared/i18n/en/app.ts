@@ -84,6 +84,7 @@ export const app: CatalogShape<typeof zh> = {
       import: 'import excel spreadsheet',
       audit: 'audit log history changes',
       settings: 'settings company backup calendar',
+      installations: 'installations acceptance commissioning return slips warranty cards',
     },
     archived: 'Archived',
     noUnits: 'No units',

@@ -82,6 +82,7 @@ export const app = {
       import: 'dr daoru excel 导入 表格',
       audit: 'czjl caozuo jl jilu rz rizhi 记录 日志',
       settings: 'sz shezhi 设置 公司 备份 日历',
+      installations: 'azys anzhuang yanshou 安装 验收 回执 保修卡',
     },
     archived: '已归档',
     noUnits: '没有设备',

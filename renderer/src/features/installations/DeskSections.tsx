@@ -94,9 +94,10 @@ function SlipScan() {
   );
 }
 
-const link = (onClick: () => void, children: ReactNode) => (
-  <Anchor component="button" type="button" size="sm" onClick={onClick} style={{ textAlign: 'left', overflowWrap: 'anywhere' }}>
-    {children}
+/** A row's link: a long name is clamped to two lines with its whole text in the title, so the row stays one glance high. */
+const link = (onClick: () => void, text: string) => (
+  <Anchor component="button" type="button" size="sm" onClick={onClick} lineClamp={2} title={text} style={{ textAlign: 'left', overflowWrap: 'anywhere' }}>
+    {text}
   </Anchor>
 );
 

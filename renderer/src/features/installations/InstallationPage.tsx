@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Grid, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconArrowLeft, IconBellRinging, IconCircleCheck, IconX } from '@tabler/icons-react';
+import { IconArrowLeft, IconBellRinging, IconCircleCheck, IconPencil, IconX } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isIsoDate, todayIso } from '../../../../shared/domain/dates';
@@ -12,6 +12,7 @@ import { tidyDate } from '../../lib/dates';
 import { notifyDone } from '../../lib/notify';
 import { ConfirmModal } from '../../ui/ConfirmModal';
 import { QueryState } from '../../ui/QueryState';
+import { InstallationFormModal } from './InstallationFormModal';
 import { StatusBadge } from './InstallationsPage';
 import { CardsPrintButton, CertificatePrintButton } from './InstallationPrint';
 import { problemText } from './problem';
@@ -168,6 +169,7 @@ export function InstallationPage({ id }: { id: number }) {
   const notice = useApiMutation('installations:notice');
   const cancel = useApiMutation('installations:cancel');
   const [cancelling, setCancelling] = useState(false);
+  const [editing, setEditing] = useState(false);
   const job = query.data;
   const day = (d: string | null) => (d ? formatDate(d, lang) : t('installations.page.none'));
   return (
@@ -197,6 +199,11 @@ export function InstallationPage({ id }: { id: number }) {
                   <CertificatePrintButton installationId={job.id} />
                   <CardsPrintButton units={job.units} />
                 </>
+              )}
+              {job.status === 'planned' && (
+                <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} onClick={() => setEditing(true)} data-testid="edit-installation">
+                  {t('installations.page.edit')}
+                </Button>
               )}
               {job.status === 'planned' && (
                 <Button size="xs" variant="default" color="red" leftSection={<IconX size={14} />} onClick={() => setCancelling(true)}>
@@ -265,7 +272,7 @@ export function InstallationPage({ id }: { id: number }) {
                   <Fact label={t('installations.page.technicians')}>{job.technicians.map((x) => x.name).join('、') || t('installations.page.none')}</Fact>
                   {job.workDone && <Fact label={t('installations.page.workDone')}>{job.workDone}</Fact>}
                   <Fact label={t('installations.page.notice')}>
-                    {job.noticeSentOn ? t('installations.page.noticeSent', { date: day(job.noticeSentOn) }) : t('installations.page.noticeDue', { date: day(job.noticeDueOn) })}
+                    {job.noticeSentOn ? t('installations.page.noticeSent', { date: day(job.noticeSentOn) }) : job.status === 'planned' ? t('installations.page.noticeDue', { date: day(job.noticeDueOn) }) : t('installations.page.none')}
                   </Fact>
                   {job.status === 'planned' && job.noticeSentOn === null && (
                     <Group>
@@ -284,6 +291,7 @@ export function InstallationPage({ id }: { id: number }) {
               </Paper>
             </Grid.Col>
           </Grid>
+          {editing && <InstallationFormModal job={job} onClose={() => setEditing(false)} />}
           <ConfirmModal
             opened={cancelling}
             title={t('installations.page.cancel')}
