@@ -261,6 +261,14 @@ describe('an import is undone as one step while nothing else has touched its row
     expect((await backend.ok('import:batches', {}))[0]).toMatchObject({ undoneBy: '王芳' });
   });
 
+  it('counts a call logged about an imported unit once, though it names both the customer and the unit', async () => {
+    const result = await importSample();
+    const [unit] = await backend.ok('units:findBySerial', { serial: 'IMP-0001' });
+    await backend.ok('calls:log', { customerId: unit!.customerId, unitId: unit!.id, purpose: 'consultation', outcome: 'solvedByPhone', notes: '询问滤网清洗' });
+    const check = await backend.ok('import:undoCheck', { batchId: result.batch.id });
+    expect(check.blockers).toEqual([{ key: 'import.changedSince.other', params: { table: 'calls', count: 1 } }]);
+  });
+
   it('is refused once a ticket is opened on one of its units, naming the ticket, and changes nothing', async () => {
     const result = await importSample();
     const [unit] = await backend.ok('units:findBySerial', { serial: 'IMP-0001' });

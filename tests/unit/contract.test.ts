@@ -40,6 +40,8 @@ describe('the contract, one file per domain', () => {
         'serviceLevels:update',
         'settings:update',
         'calls:setRules',
+        'review:configure',
+        'attachments:delete',
       ].sort(),
     );
   });
@@ -64,10 +66,10 @@ describe('the contract, one file per domain', () => {
   it('names what the renderer refetches after every write, and nothing after a read', () => {
     const reads = CHANNELS.filter((c) => specOf(c).refreshes === null);
     for (const c of reads) expect(refreshesAfter(c), c).toEqual([]);
-    // A write that changes a record refreshes at least its own domain's lists. (Printing and
-    // saving copies change no record; a restore reloads the whole page; the import has no list.)
+    // A write that changes a record refreshes at least its own domain's lists. (Printing, exports and
+    // saving copies change no record, nor does opening an attachment; a restore reloads the whole page; the import has no list.)
     const own = (c: Channel) => c.split(':')[0]!;
-    const silent = new Set<Channel>(['export:list', 'import:commit', 'documents:print', 'documents:saveAs', 'documents:showInFolder', 'backups:restore', 'health:restore', 'health:saveDiagnostics', 'session:keepRecoveryCode']);
+    const silent = new Set<Channel>(['export:list', 'import:commit', 'documents:print', 'documents:saveAs', 'documents:showInFolder', 'backups:restore', 'health:restore', 'health:saveDiagnostics', 'session:keepRecoveryCode', 'serviceLevels:exportShares', 'survey:export', 'attachments:open']);
     for (const c of CHANNELS) {
       const refreshes = specOf(c).refreshes;
       if (refreshes === null || silent.has(c)) continue;

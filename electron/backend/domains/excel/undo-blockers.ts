@@ -194,25 +194,31 @@ export async function findBlockers(db: Db, batch: { id: number; audit_mark: numb
   for (const [table, ids] of rows) for (const id of ids) if (!present[table].has(id)) gone += 1;
   if (gone > 0 && found.length === 0) found.push({ about: 'rows', message: { key: 'import.changedSince.rowsGone', params: { count: gone } } });
 
-  // Any other table that points at what was imported (one added after this code was written).
-  for (const ref of await otherReferences(db)) {
-    const parent: ImportedTable = ref.parent as ImportedTable;
+  // Any other table that points at what was imported (one added after this code was written):
+  // each table once, however many of its columns point here; a row that belongs to a ticket is
+  // told by the ticket above (the call logged with a phone ticket, say).
+  const refs = await otherReferences(db);
+  for (const table of new Set(refs.map((r) => r.table))) {
+    const own = refs.filter((r) => r.table === table && r.parent !== 'tickets');
+    if (own.length === 0) continue;
+    const viaTicket = refs.find((r) => r.table === table && r.parent === 'tickets');
     const { n } = await db
-      .selectFrom(sql.table(ref.table).as('t'))
+      .selectFrom(sql.table(table).as('t'))
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where(sql.ref(`t.${ref.column}`), 'in', idsOf(db, batch.id, parent))
+      .where((eb) => eb.or(own.map((ref) => eb(sql.ref(`t.${ref.column}`), 'in', idsOf(db, batch.id, ref.parent as ImportedTable)))))
+      .$if(viaTicket !== undefined, (q) => q.where(sql.ref(`t.${viaTicket!.column}`), 'is', null))
       .executeTakeFirstOrThrow();
-    if (Number(n) > 0) found.push({ about: `table:${ref.table}`, message: { key: 'import.changedSince.other', params: { table: ref.table, count: Number(n) } } });
+    if (Number(n) > 0) found.push({ about: `table:${table}`, message: { key: 'import.changedSince.other', params: { table, count: Number(n) } } });
   }
 
   return { messages: found.slice(0, limit).map((f) => f.message), count: found.length };
 }
 
-/** Foreign keys to customers, units or models that the checks above do not read by name. */
+/** Foreign keys to customers, units or models that the checks above do not read by name, and the same tables' keys to tickets. */
 async function otherReferences(db: Db): Promise<{ table: string; column: string; parent: string }[]> {
   const { rows } = await sql<{ table: string; column: string; parent: string }>`
     select m.name as "table", f."from" as "column", f."table" as parent
     from sqlite_master m, pragma_foreign_key_list(m.name) f
-    where m.type = 'table' and f."table" in ('customers', 'units', 'product_models')`.execute(db);
+    where m.type = 'table' and f."table" in ('customers', 'units', 'product_models', 'tickets')`.execute(db);
   return rows.filter((r) => !KNOWN_REFERENCES.has(`${r.table}.${r.column}`));
 }
