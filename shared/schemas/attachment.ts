@@ -10,6 +10,7 @@ export const ATTACHMENT_RECORD_TABLES = {
   unit: 'units',
   ticket: 'tickets',
   document: 'documents',
+  installation: 'installations',
 } as const;
 
 export type AttachmentRecordType = keyof typeof ATTACHMENT_RECORD_TABLES;

@@ -52,6 +52,10 @@ describe('an installation job', () => {
     expect(job.noticeDueOn).toBe('2026-12-02');
     const list = await backend.ok('installations:list', { customerId: customer.id });
     expect(list.map((i) => [i.number, i.unitCount])).toEqual([[job.number, 3]]);
+    // The drawings and equipment list that come with an installation are kept on the job.
+    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64');
+    await backend.ok('attachments:add', { record: { type: 'installation', id: job.id }, name: '安装图纸.pdf', data: pdf });
+    expect((await backend.ok('attachments:list', { record: { type: 'installation', id: job.id } })).map((a) => [a.name, a.kind])).toEqual([['安装图纸.pdf', 'pdf']]);
   });
 
   it('shows on the Desk when the notice is due, until it is recorded; the days ahead are a setting', async () => {

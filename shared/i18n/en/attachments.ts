@@ -4,7 +4,7 @@ import type { attachments as zh } from '../zh-CN/attachments';
 export const attachments: CatalogShape<typeof zh> = {
   title: 'Attachments',
   kinds: { photo: 'Photo', pdf: 'PDF', drawing: 'Drawing' },
-  recordTypes: { customer: 'Customer', unit: 'Unit', ticket: 'Ticket', document: 'Archived document' },
+  recordTypes: { customer: 'Customer', unit: 'Unit', ticket: 'Ticket', document: 'Archived document', installation: 'Installation' },
   panel: {
     add: 'Add file',
     adding: 'Adding…',

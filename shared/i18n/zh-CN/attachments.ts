@@ -2,7 +2,7 @@
 export const attachments = {
   title: '附件',
   kinds: { photo: '照片', pdf: 'PDF', drawing: '图纸' },
-  recordTypes: { customer: '客户', unit: '设备', ticket: '工单', document: '存档单据' },
+  recordTypes: { customer: '客户', unit: '设备', ticket: '工单', document: '存档单据', installation: '安装单' },
   panel: {
     add: '添加文件',
     adding: '正在添加…',

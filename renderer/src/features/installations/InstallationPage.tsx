@@ -16,6 +16,7 @@ import { InstallationFormModal } from './InstallationFormModal';
 import { StatusBadge } from './InstallationsPage';
 import { CardsPrintButton, CertificatePrintButton } from './InstallationPrint';
 import { problemText } from './problem';
+import { AttachmentPanel } from '../attachments';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -260,6 +261,7 @@ export function InstallationPage({ id }: { id: number }) {
               </Stack>
             </Grid.Col>
             <Grid.Col span={5}>
+              <Stack gap="md">
               <Paper withBorder p="md">
                 <Stack gap="sm">
                   <Fact label={t('installations.page.customer')}>
@@ -289,6 +291,8 @@ export function InstallationPage({ id }: { id: number }) {
                   </Fact>
                 </Stack>
               </Paper>
+              <AttachmentPanel record={{ type: 'installation', id: job.id }} />
+              </Stack>
             </Grid.Col>
           </Grid>
           {editing && <InstallationFormModal job={job} onClose={() => setEditing(false)} />}
