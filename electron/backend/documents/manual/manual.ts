@@ -199,7 +199,7 @@ export function manualDefinition(data: ManualData, lang: Language, paper: Paper)
       ...definition.styles,
       coverTitle: { fontSize: paper === 'A4' ? 30 : 22, bold: true, alignment: 'center', characterSpacing: 2 },
       coverSubtitle: { fontSize: paper === 'A4' ? 14 : 11, alignment: 'center', color: '#333333' },
-      chapter: { fontSize: paper === 'A4' ? 15 : 12, bold: true, margin: [0, 0, 0, setup.gap] },
+      chapter: { fontSize: paper === 'A4' ? 15 : 12, bold: true, margin: [0, setup.gap / 2, 0, setup.gap] },
       subheading: { fontSize: paper === 'A4' ? 12 : 10, bold: true, margin: [0, setup.gap, 0, setup.gap / 3] },
       richH1: { fontSize: paper === 'A4' ? 11 : 9.5, bold: true, margin: [0, setup.gap / 2, 0, setup.gap / 3] },
       richH2: { fontSize: paper === 'A4' ? 10 : 9, bold: true, margin: [0, setup.gap / 2, 0, setup.gap / 4] },

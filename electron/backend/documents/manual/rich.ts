@@ -24,12 +24,14 @@ function inlineText(nodes: InlineNode[] | undefined): Array<string | TextNode> {
 
 export interface RichOptions {
   setup: PageSetup;
+  /** Inside a table cell: paragraphs take no space after them (the cell has its padding). */
+  inCell?: boolean;
 }
 
 const HEADING_STYLE = { 1: 'richH1', 2: 'richH2', 3: 'richH3' } as const;
 
 function block(b: BlockNode, o: RichOptions): Content {
-  const gap = o.setup.gap / 2;
+  const gap = o.inCell ? 0 : o.setup.gap / 2;
   switch (b.type) {
     case 'paragraph':
       // An empty paragraph is a blank line the writer left: keep it as a little space.
@@ -75,7 +77,7 @@ function table(t: DocTable, o: RichOptions): TableNode {
       }
       const colspan = cell.attrs?.colspan ?? 1;
       const rowspan = cell.attrs?.rowspan ?? 1;
-      const node: Content = { stack: blocks(cell.content, o), style: cell.type === 'tableHeader' ? ['tableCell', 'tableHeading'] : 'tableCell', ...(cell.type === 'tableHeader' ? { fillColor: '#eeeeee' } : {}), ...(colspan > 1 ? { colSpan: colspan } : {}), ...(rowspan > 1 ? { rowSpan: rowspan } : {}) };
+      const node: Content = { stack: blocks(cell.content, { ...o, inCell: true }), style: cell.type === 'tableHeader' ? ['tableCell', 'tableHeading'] : 'tableCell', ...(cell.type === 'tableHeader' ? { fillColor: '#eeeeee' } : {}), ...(colspan > 1 ? { colSpan: colspan } : {}), ...(rowspan > 1 ? { rowSpan: rowspan } : {}) };
       row[col] = node;
       for (let dr = 0; dr < rowspan; dr++) {
         for (let dc = 0; dc < colspan; dc++) {
