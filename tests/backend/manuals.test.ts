@@ -151,7 +151,7 @@ describe('manual content', () => {
 
 describe('a site manual', () => {
   it('is assembled from a model’s content, its category’s, or says none was written; the desk is told first', async () => {
-    const { gree, midea, customer, units, installation } = await setUp();
+    const { gree, customer, units, installation } = await setUp();
     // 格力 has its own content; 美的 only its category's (空调); then a projector with none at all.
     await backend.ok('manuals:save', { modelId: gree.id, body: body('格力专用说明：室外机应离墙 30 cm。') });
     await backend.ok('manuals:save', { modelId: null, category: '空调', body: body('空调通用说明：每季度清洗过滤网。') });

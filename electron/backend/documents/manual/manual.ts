@@ -211,7 +211,7 @@ export function manualDefinition(data: ManualData, lang: Language, paper: Paper)
         ? ''
         : {
             columns: [
-              { width: '*', text: `${k('header', { number: data.number })}　${data.customer.name}`, bold: true },
+              { width: '*', text: `${k('header', { number: data.number })}\u3000${data.customer.name}`, bold: true },
               { width: 'auto', text: c.t('print.common.page', { page, pages }), alignment: 'right' },
             ],
             fontSize: setup.minPt,

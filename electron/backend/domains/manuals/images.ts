@@ -39,7 +39,8 @@ export async function storeImage(ctx: ServiceContext, dataUrl: string, db: Db = 
   if (width * height > MAX_MANUAL_IMAGE_PIXELS) throw refuse('manuals.errors.imageTooManyPixels', { width, height, mp: MAX_MANUAL_IMAGE_PIXELS / 1_000_000 }, 'image');
   let out: { data: Buffer; info: { width: number; height: number } };
   try {
-    const image = sharp(bytes, { limitInputPixels: MAX_MANUAL_IMAGE_PIXELS, failOn: 'error' }).rotate().resize({ ...FIT, fit: 'inside', withoutEnlargement: true });
+    // Flattened onto the white of the paper: a picture without an alpha channel is embedded in the PDF as it is, not decoded and split.
+    const image = sharp(bytes, { limitInputPixels: MAX_MANUAL_IMAGE_PIXELS, failOn: 'error' }).rotate().resize({ ...FIT, fit: 'inside', withoutEnlargement: true }).flatten({ background: '#ffffff' });
     // A photo stays a JPEG (a PNG of it would be ten times larger); a drawing or screenshot stays a PNG.
     out = await (meta.format === 'jpeg' ? image.jpeg({ quality: 80, mozjpeg: true }) : image.png({ compressionLevel: 9, palette: true })).toBuffer({ resolveWithObject: true });
   } catch {
