@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Grid, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Grid, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconArrowLeft, IconBellRinging, IconCircleCheck, IconPencil, IconX } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { QueryState } from '../../ui/QueryState';
 import { InstallationFormModal } from './InstallationFormModal';
 import { StatusBadge } from './InstallationsPage';
 import { CardsPrintButton, CertificatePrintButton } from './InstallationPrint';
+import { InstallationManual } from '../manuals';
 import { problemText } from './problem';
 import { AttachmentPanel } from '../attachments';
 
@@ -295,6 +296,11 @@ export function InstallationPage({ id }: { id: number }) {
               </Stack>
             </Grid.Col>
           </Grid>
+          {job.status !== 'cancelled' && (
+            <Box mt="md">
+              <InstallationManual installationId={job.id} />
+            </Box>
+          )}
           {editing && <InstallationFormModal job={job} onClose={() => setEditing(false)} />}
           <ConfirmModal
             opened={cancelling}
