@@ -85,6 +85,7 @@ export const app: CatalogShape<typeof zh> = {
       audit: 'audit log history changes',
       settings: 'settings company backup calendar',
       installations: 'installations acceptance commissioning return slips warranty cards',
+      manuals: 'manuals maintenance manual operating instructions handbook',
     },
     archived: 'Archived',
     noUnits: 'No units',

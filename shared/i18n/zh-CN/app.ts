@@ -83,6 +83,7 @@ export const app = {
       audit: 'czjl caozuo jl jilu rz rizhi 记录 日志',
       settings: 'sz shezhi 设置 公司 备份 日历',
       installations: 'azys anzhuang yanshou 安装 验收 回执 保修卡',
+      manuals: 'sc shouce bysc baoyang weixiu 手册 维修保养手册 说明书 操作规程',
     },
     archived: '已归档',
     noUnits: '没有设备',

@@ -1,4 +1,4 @@
-import type { BlockNode, InlineNode, ManualDoc, TableNode as DocTable } from '../../../../shared/schemas/manual';
+import { tableColumns, type BlockNode, type InlineNode, type ManualDoc, type TableNode as DocTable } from '../../../../shared/schemas/manual';
 import type { Content, TableNode, TextNode } from '../kit/definition';
 import type { PageSetup } from '../kit/layout';
 
@@ -26,6 +26,8 @@ export interface RichOptions {
   setup: PageSetup;
   /** Inside a table cell: paragraphs take no space after them (the cell has its padding). */
   inCell?: boolean;
+  /** The width a picture may take: the text width, or its cell's inside a table. */
+  width?: number;
 }
 
 const HEADING_STYLE = { 1: 'richH1', 2: 'richH2', 3: 'richH3' } as const;
@@ -48,7 +50,7 @@ function block(b: BlockNode, o: RichOptions): Content {
       return { canvas: [{ type: 'line', x1: 0, y1: 0, x2: o.setup.contentWidth, y2: 0, lineWidth: 0.5, lineColor: '#888888' }], margin: [0, gap, 0, gap] };
     case 'image':
       // Fitted to the text width and at most two thirds of a page: never clipped, never alone on a page for its size.
-      return { image: b.attrs.src, fit: [o.setup.contentWidth, o.setup.contentHeight * 0.66], alignment: 'center', margin: [0, gap / 2, 0, gap] } as Content;
+      return { image: b.attrs.src, fit: [o.width ?? o.setup.contentWidth, o.setup.contentHeight * 0.66], alignment: 'center', margin: [0, gap / 2, 0, gap] } as Content;
     case 'table':
       return table(b, o);
   }
@@ -64,6 +66,8 @@ export function blocks(list: readonly BlockNode[], o: RichOptions): Content[] {
  */
 function table(t: DocTable, o: RichOptions): TableNode {
   const covered: boolean[][] = [];
+  // A cell's share of the width, less its padding: what a picture in it may take.
+  const share = ((o.width ?? o.setup.contentWidth) - 2) / tableColumns(t);
   const body: Content[][] = [];
   let columns = 0;
   t.content.forEach((r, ri) => {
@@ -77,7 +81,7 @@ function table(t: DocTable, o: RichOptions): TableNode {
       }
       const colspan = cell.attrs?.colspan ?? 1;
       const rowspan = cell.attrs?.rowspan ?? 1;
-      const node: Content = { stack: blocks(cell.content, { ...o, inCell: true }), style: cell.type === 'tableHeader' ? ['tableCell', 'tableHeading'] : 'tableCell', ...(cell.type === 'tableHeader' ? { fillColor: '#eeeeee' } : {}), ...(colspan > 1 ? { colSpan: colspan } : {}), ...(rowspan > 1 ? { rowSpan: rowspan } : {}) };
+      const node: Content = { stack: blocks(cell.content, { ...o, inCell: true, width: Math.max(20, share * colspan - 10) }), style: cell.type === 'tableHeader' ? ['tableCell', 'tableHeading'] : 'tableCell', ...(cell.type === 'tableHeader' ? { fillColor: '#eeeeee' } : {}), ...(colspan > 1 ? { colSpan: colspan } : {}), ...(rowspan > 1 ? { rowSpan: rowspan } : {}) };
       row[col] = node;
       for (let dr = 0; dr < rowspan; dr++) {
         for (let dc = 0; dc < colspan; dc++) {
