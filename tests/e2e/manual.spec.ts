@@ -81,6 +81,8 @@ test('content with a table and a picture, a two-unit site’s manual issued and 
   // The picture went where the cursor was: in the table's cell.
   const description = JSON.stringify(saved.body!.zh.description);
   for (const node of ['"paragraph"', '"table"', '"tableHeader"', '"image"']) expect(description).toContain(node);
+  // No English was written: none is saved (an English manual prints the Chinese, and says so).
+  expect(saved.body!.en).toBeNull();
 
   // The site's manual: the other model has no content, and the desk is told before issuing.
   await desk.goto(`/#/installations/${job.id}`);
@@ -95,6 +97,7 @@ test('content with a table and a picture, a two-unit site’s manual issued and 
   const firstText = await pdfText(backend, first!.documentId);
   expect(firstText).toContain('第一版');
   expect(firstText).toContain('尚未编写');
+  await desk.getByTestId('installation-manual').scrollIntoViewIfNeeded();
   await screenshot(desk, testInfo, 'manual-installation-zh', true);
 
   // The content edited after issuing: a second version.
@@ -118,6 +121,7 @@ test('content with a table and a picture, a two-unit site’s manual issued and 
   await backend.ok('settings:update', { language: 'en' });
   await desk.reload();
   await expect(desk.getByTestId('installation-manual')).toContainText('Maintenance manual');
+  await desk.getByTestId('installation-manual').scrollIntoViewIfNeeded();
   await screenshot(desk, testInfo, 'manual-installation-en', true);
   await desk.goto('/#/manuals');
   await desk.getByTestId('contents-table').getByText('格力 KFR-35GW').click();

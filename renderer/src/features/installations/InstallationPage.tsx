@@ -1,4 +1,4 @@
-import { Alert, Anchor, Box, Button, Grid, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Grid, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconArrowLeft, IconBellRinging, IconCircleCheck, IconPencil, IconX } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -259,6 +259,7 @@ export function InstallationPage({ id }: { id: number }) {
                     <AcceptForm job={job} />
                   </Panel>
                 )}
+                {job.status !== 'cancelled' && <InstallationManual installationId={job.id} />}
               </Stack>
             </Grid.Col>
             <Grid.Col span={5}>
@@ -296,11 +297,6 @@ export function InstallationPage({ id }: { id: number }) {
               </Stack>
             </Grid.Col>
           </Grid>
-          {job.status !== 'cancelled' && (
-            <Box mt="md">
-              <InstallationManual installationId={job.id} />
-            </Box>
-          )}
           {editing && <InstallationFormModal job={job} onClose={() => setEditing(false)} />}
           <ConfirmModal
             opened={cancelling}

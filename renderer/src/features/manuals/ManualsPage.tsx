@@ -44,9 +44,11 @@ function ContentForm({ target, label, data }: { target: Target; label: string; d
   });
   const [lang, setLang] = useState<Lang>('zh');
   const [section, setSection] = useState<ManualSection>('description');
+  // English is sent once written (or when it was saved before): the empty template is not an English version.
+  const [englishTouched, setEnglishTouched] = useState((data.body?.en ?? null) !== null);
   const versionId = data.versionId;
   const submit = () => {
-    const payload: ManualBody = { zh: body.zh, en: body.en };
+    const payload: ManualBody = { zh: body.zh, en: englishTouched ? body.en : null };
     save.mutate(
       { ...target, body: payload },
       {
@@ -89,14 +91,17 @@ function ContentForm({ target, label, data }: { target: Target; label: string; d
                   key={`${versionId}-${lang}-${s}`}
                   label={`${label} · ${t(`manuals.sections.${s}`)}`}
                   value={body[lang][s]}
-                  onChange={(doc) => setBody((b) => ({ ...b, [lang]: { ...b[lang], [s]: doc } }))}
+                  onChange={(doc) => {
+                    if (lang === 'en') setEnglishTouched(true);
+                    setBody((b) => ({ ...b, [lang]: { ...b[lang], [s]: doc } }));
+                  }}
                 />
               </Tabs.Panel>
             ))}
           </Tabs>
           {data.versions.length > 1 && (
             <Text size="xs" c="dimmed">
-              {data.versions.map((v) => t('manuals.editor.version', { version: v.version, by: v.createdBy, at: formatDateTime(v.createdAt, currentLanguage()) })).join('；')}
+              {data.versions.map((v) => t('manuals.editor.version', { version: v.version, by: v.createdBy, at: formatDateTime(v.createdAt, currentLanguage()) })).join(currentLanguage() === 'en' ? '; ' : '；')}
             </Text>
           )}
         </Stack>
