@@ -27,7 +27,7 @@ export const manualChannels = {
   'manuals:version': read(manualContentVersionInput, returns<ManualBody>()),
   'manuals:save': write(manualContentSaveInput, returns<ManualContent>(), { refreshes: ['manuals'] }),
   // A picture is checked and stored when chosen, so the editor shows what the paper will print.
-  'manuals:image': write(manualImageInput, returns<ManualImage>(), { refreshes: [] }),
+  'manuals:image': write(manualImageInput, returns<ManualImage>(), { refreshes: ['manuals'] }),
   'manuals:check': read(manualInstallationInput, returns<ManualCheck>()),
   'manuals:issue': write(manualIssueInput, returns<GeneratedDocument & { issueId: number }>(), { refreshes: ['manuals', 'documents', 'search'] }),
   'manuals:reprint': read(manualIssueIdInput, returns<{ documentId: number; identical: boolean }>()),
