@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { TestBackend } from '../support/backend';
 import { readPdf } from '../support/pdf-read';
@@ -28,6 +29,12 @@ async function seed(backend: TestBackend) {
   const job = await backend.ok('installations:create', { customerId: customer.id, unitIds: units.map((u) => u.id), appointmentOn: addDays(todayIso(), -5) });
   await backend.ok('installations:accept', { id: job.id, acceptedOn: addDays(todayIso(), -2), acceptedBy: '陈主任' });
   return { gree, job, units };
+}
+
+/** WCAG 2.1 AA on the main area: serious and critical findings. */
+async function axeOn(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
 }
 
 async function pdfText(backend: TestBackend, id: number): Promise<string> {
@@ -75,6 +82,7 @@ test('content with a table and a picture, a two-unit site’s manual issued and 
   await expect(desk.getByText('这不是 PNG 或 JPEG 图片，不能加入手册。')).toBeVisible();
   await expect(desk.getByTestId('manual-editor').locator('img')).toHaveCount(1);
   await screenshot(desk, testInfo, 'manual-editor-zh', true);
+  expect(await axeOn(desk)).toEqual([]);
   await desk.getByTestId('save-content').click();
   await expect(desk.getByTestId('content-version')).toContainText('第 1 版');
   const saved = await backend.ok('manuals:content', { modelId: gree.id });
@@ -99,6 +107,7 @@ test('content with a table and a picture, a two-unit site’s manual issued and 
   expect(firstText).toContain('尚未编写');
   await desk.getByTestId('installation-manual').scrollIntoViewIfNeeded();
   await screenshot(desk, testInfo, 'manual-installation-zh', true);
+  expect(await axeOn(desk)).toEqual([]);
 
   // The content edited after issuing: a second version.
   await desk.goto('/#/manuals');
@@ -127,5 +136,6 @@ test('content with a table and a picture, a two-unit site’s manual issued and 
   await desk.getByTestId('contents-table').getByText('格力 KFR-35GW').click();
   await expect(desk.getByTestId('content-version')).toContainText('Version 2');
   await screenshot(desk, testInfo, 'manual-editor-en', true);
+  expect(await axeOn(desk)).toEqual([]);
   expect(problems).toEqual([]);
 });
