@@ -90,7 +90,9 @@ export async function benchManual(workerEntry: string | undefined): Promise<stri
     ];
   } finally {
     await backend.close();
-    rmSync(dir, { recursive: true, force: true });
+    // BENCH_MANUAL_KEEP=1 keeps the desk to look into (its folder is printed).
+    if (process.env.BENCH_MANUAL_KEEP) console.log(`kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -60,7 +60,7 @@ async function typeInEditor(desk: Page, text: string) {
 test('content with a table and a picture, a two-unit site’s manual issued and previewed, reprinted exactly after an edit', async ({ desk, backend }, testInfo) => {
   test.setTimeout(240_000);
   const problems = watchPage(desk);
-  const { gree, job } = await seed(backend);
+  const { gree, job, units } = await seed(backend);
 
   // The content for 格力 KFR-35GW, written in the editor.
   await desk.goto('/#/manuals');
@@ -126,8 +126,22 @@ test('content with a table and a picture, a two-unit site’s manual issued and 
   expect(again).toContain('第一版');
   expect(again).not.toContain('第二版');
 
+  // The unit's page: the values set at commissioning, kept for the next manual; the manual it got.
+  await desk.goto(`/#/units/${units[0]!.id}`);
+  const values = desk.getByTestId('unit-set-values');
+  await values.getByTestId('add-set-value').click();
+  await values.getByRole('textbox', { name: '项目' }).fill('制冷设定温度');
+  await values.getByRole('textbox', { name: '设定值' }).fill('26 °C');
+  await values.getByTestId('save-set-values').click();
+  await expect.poll(async () => (await backend.ok('manuals:unitValues', { unitId: units[0]!.id })).map((v) => `${v.label} ${v.value}`)).toEqual(['制冷设定温度 26 °C']);
+  await expect(desk.getByTestId('issued-manuals')).toContainText(first!.number);
+  await desk.getByTestId('unit-set-values').scrollIntoViewIfNeeded();
+  await screenshot(desk, testInfo, 'manual-unit-zh', true);
+  expect(await axeOn(desk)).toEqual([]);
+
   // The same screens in English.
   await backend.ok('settings:update', { language: 'en' });
+  await desk.goto(`/#/installations/${job.id}`);
   await desk.reload();
   await expect(desk.getByTestId('installation-manual')).toContainText('Maintenance manual');
   await desk.getByTestId('installation-manual').scrollIntoViewIfNeeded();
