@@ -82,7 +82,7 @@ function cover(c: Ctx): Content {
       { text: k('title'), style: 'coverTitle', margin: [0, setup.contentHeight * 0.12, 0, 4] },
       { text: k('titleEn'), style: 'coverSubtitle', margin: [0, 0, 0, setup.contentHeight * 0.08] },
       fieldTable(fields, 2),
-      { text: `${k('units')}（${k('unitsCount', { count: data.units.length })}）`, style: 'sectionHeading' },
+      { text: k('unitsHeading', { count: data.units.length }), style: 'sectionHeading' },
       dataTable([k('fields.model'), k('fields.serial'), k('fields.location')], unitRows, ['*', 'auto', '*']),
     ],
   };
@@ -197,7 +197,8 @@ export function manualDefinition(data: ManualData, lang: Language, paper: Paper)
     ...definition,
     styles: {
       ...definition.styles,
-      coverTitle: { fontSize: paper === 'A4' ? 30 : 22, bold: true, alignment: 'center', characterSpacing: 2 },
+      // Chinese characters stand apart on a title; Latin letters spaced that far fall apart.
+      coverTitle: { fontSize: paper === 'A4' ? 30 : 22, bold: true, alignment: 'center', characterSpacing: lang === 'zh-CN' ? 2 : 0.3 },
       coverSubtitle: { fontSize: paper === 'A4' ? 14 : 11, alignment: 'center', color: '#333333' },
       chapter: { fontSize: paper === 'A4' ? 15 : 12, bold: true, margin: [0, setup.gap / 2, 0, setup.gap] },
       subheading: { fontSize: paper === 'A4' ? 12 : 10, bold: true, margin: [0, setup.gap, 0, setup.gap / 3] },
