@@ -22,6 +22,7 @@ import { CN_MAINLAND } from '../shared/domain/calendar';
 import { DEFAULT_WARRANTY_RULES, evaluateWarranty } from '../shared/domain/warranty-engine';
 import { benchAgainstChromium, benchFirstDocument, benchSearchWhileDrawing, documentWorker } from './bench-documents';
 import { benchBatchForms } from './bench-maintenance-papers';
+import { benchManual } from './bench-manual';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const UNITS = Math.round(CUSTOMERS * 1.5);
@@ -56,6 +57,8 @@ async function main(): Promise<void> {
 const workerEntry = documentWorker();
 console.log(await benchFirstDocument(workerEntry));
 for (const line of await benchBatchForms(workerEntry)) console.log(line);
+// The maintenance manual (issue 16): a 40-page site manual issued through the desk.
+for (const line of await benchManual(workerEntry)) console.log(line);
 const dir = mkdtempSync(join(tmpdir(), 'desk-bench-'));
 const backend = await createBackend({
   dbPath: join(dir, 'desk.sqlite'),

@@ -6,7 +6,7 @@ import { id } from './common';
 export const PAPERS = ['A4', 'A5', 'C241'] as const;
 export type Paper = (typeof PAPERS)[number];
 export const CARD_PAPERS = ['A4', 'A5'] as const;
-export const DOCUMENT_KINDS = ['warrantyCard', 'dispatchOrder', 'repairIntake', 'repairCompletion', 'inspectionForm', 'faultStats', 'inspectionPlan', 'batchPrint', 'renewalNotice', 'serviceEndNote', 'callSummary', 'acceptanceCertificate'] as const;
+export const DOCUMENT_KINDS = ['warrantyCard', 'dispatchOrder', 'repairIntake', 'repairCompletion', 'inspectionForm', 'faultStats', 'inspectionPlan', 'batchPrint', 'renewalNotice', 'serviceEndNote', 'callSummary', 'acceptanceCertificate', 'manual'] as const;
 /** `batch`: a batch print of several customers in one file (its record id is 0). */
 export const RECORD_TYPES = ['unit', 'ticket', 'visit', 'customer', 'contract', 'batch', 'installation'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
@@ -25,6 +25,7 @@ export const KIND_PAPERS = {
   serviceEndNote: CARD_PAPERS,
   callSummary: CARD_PAPERS,
   acceptanceCertificate: CARD_PAPERS,
+  manual: CARD_PAPERS,
 } as const satisfies Record<DocumentKind, readonly Paper[]>;
 
 export const paper = z.enum(PAPERS);

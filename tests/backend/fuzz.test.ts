@@ -410,6 +410,10 @@ beforeAll(async () => {
   const installation = await backend.ok('installations:create', { customerId: c1.id, unitIds: [newUnit.id], appointmentOn: '2026-11-20' });
   const accepted = await backend.ok('installations:create', { customerId: c1.id, unitIds: [newUnit2.id], appointmentOn: '2026-11-20' });
   await backend.ok('installations:accept', { id: accepted.id, acceptedOn: '2026-11-21', acceptedBy: '张工' });
+  const manualDoc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '开机前检查电源。' }] }] };
+  const manualBody = { zh: { description: manualDoc, operation: manualDoc, troubleshooting: manualDoc }, en: null };
+  const manualContent = await backend.ok('manuals:save', { modelId: model.id, body: manualBody });
+  const manualIssue = await backend.ok('manuals:issue', { installationId: accepted.id, paper: 'A5', language: 'zh-CN' });
   await backend.ok('visits:record', { id: findingVisit.id, units: [{ unitId: unit.id, items: [{ key: 'pressure', reading: 0.5 }] }] });
   const calendar = await backend.ok('calendar:get', {});
   const year2026 = calendar.years.find((y) => y.year === 2026)!;
@@ -659,6 +663,17 @@ beforeAll(async () => {
     'cards:issue': { documentId: doc.id, issuedOn: '2026-11-22', how: 'handed' },
     'cards:slipBack': { documentId: doc.id, returnedOn: '2026-11-22' },
     'cards:scanSlip': { scanned: doc.number, returnedOn: null },
+    'manuals:contents': {},
+    'manuals:content': { modelId: model.id },
+    'manuals:version': { versionId: manualContent.versionId! },
+    'manuals:save': { modelId: null, category: 'AC', body: manualBody },
+    'manuals:image': { dataUrl: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==' },
+    'manuals:check': { installationId: accepted.id },
+    'manuals:issue': { installationId: accepted.id, paper: 'A4', language: 'en' },
+    'manuals:reprint': { issueId: manualIssue.issueId },
+    'manuals:issued': { installationId: accepted.id },
+    'manuals:unitValues': { unitId: newUnit2.id },
+    'manuals:saveUnitValues': { unitId: newUnit2.id, values: [{ label: '制冷设定温度', value: '26 °C', note: null }] },
   };
 });
 afterAll(async () => {

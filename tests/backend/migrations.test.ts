@@ -322,7 +322,8 @@ describe('migrations 0260 and 0265 (complaints reply within 2 working days, reso
       .run(customer.id, 1, 2, 3, 1, 1);
     await old.close();
     const backend = await openTestBackend(dir);
-    expect(backend.migration.applied).toEqual(['0260_complaint_reply_due', '0265_complaint_resolve_default']);
+    // The first two it applies: later migrations (0300 on) follow them.
+    expect(backend.migration.applied.slice(0, 2)).toEqual(['0260_complaint_reply_due', '0265_complaint_resolve_default']);
     expect(stored(backend)).toBeNull();
     expect((await backend.ok('settings:get', {})).service.complaintResolve).toEqual({ amount: 5, unit: 'workingDays' });
     const [complaint] = await backend.ok('complaints:list', { openOnly: true, limit: 10 });
@@ -451,6 +452,34 @@ describe('migration 0240 (attachments)', () => {
     expect(item).toMatchObject({ recordType: 'customer', recordId: customer.id, kind: 'pdf', missing: false });
     const logged = backend.store.sqlite.prepare("select count(*) as n from audit_rows where table_name = 'attachments' and op = 'insert'").get();
     expect(logged).toEqual({ n: 1 });
+    await backend.close();
+  });
+});
+
+describe('migration 0300 (the maintenance manual)', () => {
+  it('keeps a desk’s units and installations, and gives them manual content, set values and issued manuals with their rules', async () => {
+    const { dir, old } = await backendBefore('0300');
+    const call = async (channel: string, input: unknown) => {
+      const result = await old.invoke(channel, input);
+      if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+      return result.value as { id: number };
+    };
+    await call('session:begin', { operator: '王芳' });
+    const policy = await call('policies:create', AIRCON_POLICY);
+    const model = await call('models:create', { brand: '格力', model: 'KFR-35GW', category: '空调', policyId: policy.id });
+    const customer = await call('customers:create', { name: '王小明', phones: [{ phone: '13812345678' }] });
+    const unit = await call('units:create', { customerId: customer.id, modelId: model.id, serial: 'GL0001', purchaseDate: '2026-11-01' });
+    await old.close();
+    const backend = await openTestBackend(dir);
+    expect(backend.migration.applied[0]).toBe('0300_create_manuals');
+    expect((await backend.ok('units:get', { id: unit.id })).serial).toBe('GL0001');
+    expect(await backend.ok('manuals:unitValues', { unitId: unit.id })).toEqual([]);
+    const db = backend.store.sqlite;
+    // Content is for a model or a category, never both nor neither; one per category.
+    expect(() => db.prepare('insert into manual_contents (model_id, category, created_at, updated_at) values (?, ?, 1, 1)').run(model.id, '空调')).toThrow(/CHECK/);
+    expect(() => db.prepare('insert into manual_contents (model_id, category, created_at, updated_at) values (null, null, 1, 1)').run()).toThrow(/CHECK/);
+    db.prepare("insert into manual_contents (model_id, category, created_at, updated_at) values (null, '空调', 1, 1)").run();
+    expect(() => db.prepare("insert into manual_contents (model_id, category, created_at, updated_at) values (null, '空调', 1, 1)").run()).toThrow(/UNIQUE/);
     await backend.close();
   });
 });

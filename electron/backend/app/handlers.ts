@@ -6,6 +6,7 @@ import { attachmentHandlers } from '../domains/attachments/handlers';
 import { customerHandlers } from '../domains/customers/handlers';
 import { excelHandlers } from '../domains/excel/handlers';
 import { installationHandlers } from '../domains/installations/handlers';
+import { manualHandlers } from '../domains/manuals/handlers';
 import { maintenanceHandlers } from '../domains/maintenance/handlers';
 import { productHandlers } from '../domains/products/handlers';
 import { sampleHandlers } from '../domains/sample/handlers';
@@ -35,6 +36,7 @@ export const DOMAIN_HANDLERS: Record<string, DomainHandlers> = {
   tickets: ticketHandlers,
   units: unitHandlers,
   review: reviewHandlers,
+  manuals: manualHandlers,
 };
 
 /** Contract channel → handler. The compiler insists every channel has one, of the right type. */
@@ -57,5 +59,6 @@ export function handlers(info: () => AppInfo): Handlers {
     ...ticketHandlers,
     ...unitHandlers,
     ...reviewHandlers,
+    ...manualHandlers,
   } satisfies Handlers;
 }

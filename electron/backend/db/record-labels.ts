@@ -75,6 +75,11 @@ export const LABEL_RULES: Record<string, LabelRule> = {
   // An attachment by the name it was added with; its content by its fingerprint.
   attachments: named('name'),
   attachment_files: named('hash'),
+  manual_contents: { parts: [ref('model_id', 'product_models'), col('category')] },
+  manual_content_versions: { parts: [ref('content_id', 'manual_contents'), col('version')] },
+  manual_images: named('sha256'),
+  unit_set_values: { parts: [ref('unit_id', 'units'), col('label')] },
+  manual_issues: { parts: [ref('document_id', 'documents'), ref('installation_id', 'installations')] },
 };
 
 /** The rule for a table, if it has one (a name typed into a filter is no key of Object's prototype). */

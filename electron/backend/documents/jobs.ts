@@ -24,6 +24,7 @@ export interface BundleMeta {
 import { renderCallSummary, type CallSummaryData } from './call-summary/call-summary';
 import { renderAcceptanceCertificate, type AcceptanceCertificateData } from './acceptance/acceptance-certificate';
 import { renderRenewalPaper, type RenewalPaper, type RenewalPaperData } from './renewal/renewal-papers';
+import { renderManual, type ManualData } from './manual/manual';
 
 /**
  * A document to render, as plain data: what crosses to the document worker (definitions hold
@@ -42,7 +43,9 @@ export type DocumentJob =
   | { kind: 'renewalPaper'; paper: RenewalPaper; data: RenewalPaperData; language: Language; size: Paper }
   | { kind: 'callSummary'; data: CallSummaryData; language: Language; paper: Paper }
   | { kind: 'acceptanceCertificate'; data: AcceptanceCertificateData; language: Language; paper: Paper }
-  | { kind: 'recoverySheet'; facts: RecoverySheetFacts; language: Language; meta: PdfMetadata };
+  | { kind: 'recoverySheet'; facts: RecoverySheetFacts; language: Language; meta: PdfMetadata }
+  /** `createdAt`: the moment written into the PDF, the issue's own, so a reprint is the same bytes. */
+  | { kind: 'manual'; data: ManualData; language: Language; paper: Paper; createdAt: number };
 
 export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
   switch (job.kind) {
@@ -74,6 +77,8 @@ export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
       return renderCallSummary(job.data, job.language, job.paper);
     case 'acceptanceCertificate':
       return renderAcceptanceCertificate(job.data, job.language, job.paper);
+    case 'manual':
+      return renderManual(job.data, job.language, job.paper, job.createdAt);
     case 'recoverySheet': {
       // Imported with the rest: a lazy import() of a source file does not resolve in the worker
       // when it runs the TypeScript sources (tests, demo, bench).
@@ -86,13 +91,13 @@ export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
 
 /** The printed words of one language: what the warm-up lays out. */
 function printedWords(language: Language): string[] {
-  const { print, repairPrint, inspectionPrint, maintenancePapers, installations } = resources[language].translation;
+  const { print, repairPrint, inspectionPrint, maintenancePapers, installations, manuals } = resources[language].translation;
   const words: string[] = [];
   const walk = (value: unknown): void => {
     if (typeof value === 'string') words.push(value);
     else if (value && typeof value === 'object') Object.values(value).forEach(walk);
   };
-  walk([print, repairPrint, inspectionPrint, maintenancePapers, installations.print]);
+  walk([print, repairPrint, inspectionPrint, maintenancePapers, installations.print, manuals.print]);
   return words;
 }
 

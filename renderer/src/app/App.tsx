@@ -14,6 +14,7 @@ import { DocumentsPage } from '../features/documents';
 import { ImportPage } from '../features/import';
 import { InstallationPage, InstallationsPage } from '../features/installations';
 import { ContractPage, ContractsPage, VisitPage } from '../features/maintenance';
+import { ManualsPage } from '../features/manuals';
 import { PartsPage } from '../features/parts';
 import { ProductsPage } from '../features/products';
 import { SearchBox, useBarcodeScanner } from '../features/search';
@@ -88,6 +89,8 @@ function Page({ route }: { route: Route }) {
       return <InstallationsPage />;
     case 'installation':
       return <InstallationPage key={route.id} id={route.id} />;
+    case 'manuals':
+      return <ManualsPage />;
   }
 }
 

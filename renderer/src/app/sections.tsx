@@ -1,9 +1,9 @@
-import { IconBox, IconCalendarRepeat, IconTruckDelivery, IconFileImport, IconFileText, IconHistory, IconLayoutDashboard, IconMessageReport, IconPackage, IconSettings, IconTool, IconUserCog, IconUsers } from '@tabler/icons-react';
+import { IconBook2, IconBox, IconCalendarRepeat, IconTruckDelivery, IconFileImport, IconFileText, IconHistory, IconLayoutDashboard, IconMessageReport, IconPackage, IconSettings, IconTool, IconUserCog, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { Route } from './router';
 
 /** The left navigation's places; the search box offers the same places by name. */
-export type Section = 'desk' | 'customers' | 'tickets' | 'maintenance' | 'installations' | 'technicians' | 'parts' | 'complaints' | 'products' | 'documents' | 'import' | 'audit' | 'settings';
+export type Section = 'desk' | 'customers' | 'tickets' | 'maintenance' | 'installations' | 'manuals' | 'technicians' | 'parts' | 'complaints' | 'products' | 'documents' | 'import' | 'audit' | 'settings';
 
 export const NAV: { section: Section; icon: ReactNode }[] = [
   { section: 'desk', icon: <IconLayoutDashboard size={18} stroke={1.6} /> },
@@ -11,6 +11,7 @@ export const NAV: { section: Section; icon: ReactNode }[] = [
   { section: 'tickets', icon: <IconTool size={18} stroke={1.6} /> },
   { section: 'maintenance', icon: <IconCalendarRepeat size={18} stroke={1.6} /> },
   { section: 'installations', icon: <IconTruckDelivery size={18} stroke={1.6} /> },
+  { section: 'manuals', icon: <IconBook2 size={18} stroke={1.6} /> },
   { section: 'technicians', icon: <IconUserCog size={18} stroke={1.6} /> },
   { section: 'parts', icon: <IconBox size={18} stroke={1.6} /> },
   { section: 'complaints', icon: <IconMessageReport size={18} stroke={1.6} /> },
@@ -36,5 +37,6 @@ export function sectionLabelKey(section: Section): string {
   if (section === 'import') return 'importer.nav';
   if (section === 'maintenance') return 'maintenance.nav';
   if (section === 'installations') return 'installations.nav';
+  if (section === 'manuals') return 'manuals.nav';
   return `app.nav.${section}`;
 }

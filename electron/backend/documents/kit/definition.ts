@@ -33,6 +33,11 @@ export interface NodeBase extends Style {
   border?: [boolean, boolean, boolean, boolean];
   unbreakable?: boolean;
   pageBreak?: 'before' | 'after';
+  /** Listed in the document's table of contents (a `toc` node), with the page it lands on. */
+  tocItem?: boolean;
+  tocStyle?: Style;
+  tocMargin?: Margins;
+  tocNumberStyle?: Style;
 }
 
 export interface TextNode extends NodeBase {
@@ -98,8 +103,14 @@ export interface CanvasNode extends NodeBase {
   canvas: Array<CanvasLine | CanvasRect>;
 }
 
+/** pdfmake's table of contents: every node marked `tocItem`, with the page number it landed on. */
+export interface TocNode extends NodeBase {
+  toc: { title?: TextNode; numberStyle?: Style; textStyle?: Style };
+}
+
 export type Content =
   | string
+  | TocNode
   | ImageNode
   | Content[]
   | TextNode

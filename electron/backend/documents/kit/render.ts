@@ -224,6 +224,7 @@ export function documentText(definition: TDocumentDefinitions): string {
     else if ('table' in node) node.table.body.forEach(walk);
     else if ('ul' in node) node.ul.forEach(walk);
     else if ('ol' in node) node.ol.forEach(walk);
+    else if ('toc' in node) walk(node.toc.title);
     // A section (a paper of a batch, on its own pages) holds content the same way.
     else if ('section' in node) walk((node as { section: Content }).section);
   };

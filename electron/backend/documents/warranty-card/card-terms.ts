@@ -14,7 +14,10 @@ import { formatPhone } from '../../../../shared/format';
 import type { Content } from '../kit/definition';
 import { fieldTable, type Field } from '../kit/forms';
 import { bulletList, keptSection, numberedList } from '../kit/layout';
-import type { CardCtx } from './card-data';
+import type { CardCtx, WarrantyCardData } from './card-data';
+
+/** What the promises need: the company's settings and the service level, not a unit (the manual prints them too). */
+export type PromisesCtx = Pick<CardCtx, 't' | 'k' | 'setup'> & { data: Pick<WarrantyCardData, 'settings' | 'serviceLevel'> };
 
 /*
  * The card's terms: what the company promises (from its service level and settings), the 三包
@@ -23,12 +26,12 @@ import type { CardCtx } from './card-data';
  */
 
 /** "2 h", "1 working day": the catalog's words for a duration. */
-function within({ t }: CardCtx, d: Duration): string {
+function within({ t }: PromisesCtx, d: Duration): string {
   return t(`ticketing.duration.${d.unit}`, { count: d.amount });
 }
 
 /** One promise per group of regions ("市区 2 小时、郊县 12 小时"), or just the duration when it holds everywhere. */
-function regional(c: CardCtx, groups: RegionPromise[]): string {
+function regional(c: PromisesCtx, groups: RegionPromise[]): string {
   const { k } = c;
   if (groups.length === 1) return within(c, groups[0]!.duration);
   return groups
@@ -36,14 +39,14 @@ function regional(c: CardCtx, groups: RegionPromise[]): string {
     .join(k('promises.groupsJoin'));
 }
 
-function hotlineHours({ k, data }: CardCtx): string {
+function hotlineHours({ k, data }: PromisesCtx): string {
   const h = data.settings.hotlineHours;
   if (isRoundTheClock(h)) return k('promises.hours.roundTheClock');
   return k(`promises.hours.${h.days}`, { from: h.from, to: h.to });
 }
 
 /** Who answers for the warranty, as a grid of what the company has named; null when it has named no one. */
-function contactGrid({ k, setup, data }: CardCtx): Content | null {
+function contactGrid({ k, setup, data }: PromisesCtx): Content | null {
   const contact = data.settings.serviceContact;
   if (!hasServiceContact(contact)) return null;
   const fields: Field[] = [];
@@ -55,7 +58,7 @@ function contactGrid({ k, setup, data }: CardCtx): Content | null {
 }
 
 /** The scheduled service the company states, as one line; null when it states none. */
-function scheduledLine({ k, data }: CardCtx): string | null {
+function scheduledLine({ k, data }: PromisesCtx): string | null {
   const scheduled = data.settings.scheduledService;
   const items = SCHEDULED_KINDS.flatMap((kind) => {
     const interval = scheduled[kind];
@@ -67,7 +70,7 @@ function scheduledLine({ k, data }: CardCtx): string | null {
 }
 
 /** The duty hours in words: "every day 08:00–24:00", or per kind of day with "closed". */
-function dutyWording({ t }: CardCtx, hours: DutyHours): string {
+function dutyWording({ t }: PromisesCtx, hours: DutyHours): string {
   const day = (k: (typeof DAY_KINDS)[number]) =>
     hours[k].closed ? t('hours.level.closedShort') : hours[k].spans.map((x) => `${x.from}–${x.to}`).join(t('app.common.listSeparator'));
   const words = DAY_KINDS.map(day);
@@ -79,7 +82,7 @@ function dutyWording({ t }: CardCtx, hours: DutyHours): string {
  * A level with duty hours: the lines above are its promises in duty hours; this one says when
  * those are and what holds outside them. Null for a level without duty hours (as before).
  */
-function outsideLine(c: CardCtx): string | null {
+function outsideLine(c: PromisesCtx): string | null {
   const terms = c.data.serviceLevel;
   if (!terms?.duty) return null;
   const p = servicePromises({ ...terms, targets: terms.duty.outside });
@@ -96,7 +99,7 @@ function outsideLine(c: CardCtx): string | null {
  * The service promises: the hotline and its hours, the service level's answer, arrival, fix and
  * loaner, lifetime maintenance, scheduled service, and who answers for the warranty.
  */
-export function promisesSection(c: CardCtx): Content {
+export function promisesSection(c: PromisesCtx): Content {
   const { k, data } = c;
   const { settings } = data;
   const lines = [k('promises.hotline', { hotline: formatPhone(settings.hotline), hours: hotlineHours(c) })];

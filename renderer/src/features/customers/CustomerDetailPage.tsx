@@ -32,6 +32,7 @@ import { MergeCustomerDialog } from './MergeCustomerDialog';
 import { RegionBadge } from './RegionBadge';
 import { UnitsTable } from './UnitsTable';
 import { AttachmentPanel } from '../attachments';
+import { IssuedManuals } from '../manuals';
 
 
 /** Everything the desk reads back to a caller: every number, address, contact and tag. */
@@ -255,6 +256,7 @@ export function CustomerDetailPage({ id }: { id: number }) {
           <RelatedTickets customerId={id} />
           <CustomerContracts customerId={id} disabled={c.archived} />
           <AttachmentPanel record={{ type: 'customer', id }} />
+          <IssuedManuals customerId={id} />
         </Stack>
       )}
       {c && (

@@ -15,6 +15,7 @@ import { QueryState } from '../../ui/QueryState';
 import { InstallationFormModal } from './InstallationFormModal';
 import { StatusBadge } from './InstallationsPage';
 import { CardsPrintButton, CertificatePrintButton } from './InstallationPrint';
+import { InstallationManual } from '../manuals';
 import { problemText } from './problem';
 import { AttachmentPanel } from '../attachments';
 
@@ -258,6 +259,7 @@ export function InstallationPage({ id }: { id: number }) {
                     <AcceptForm job={job} />
                   </Panel>
                 )}
+                {job.status !== 'cancelled' && <InstallationManual installationId={job.id} />}
               </Stack>
             </Grid.Col>
             <Grid.Col span={5}>

@@ -17,6 +17,7 @@ import { ExclusionModal, StatusModal } from './UnitDialogs';
 import { UnitFormModal } from './UnitFormModal';
 import { UnitWarranty } from './UnitWarranty';
 import { CardLife } from '../installations';
+import { IssuedManuals, UnitSetValues } from '../manuals';
 import { useWarrantyCardPrint, WarrantyCardDialog } from './WarrantyCardDialog';
 import { ProvisionalMark } from '../../ui/ProvisionalMark';
 import { AttachmentPanel } from '../attachments';
@@ -181,6 +182,8 @@ export function UnitPage({ id }: { id: number }) {
           </Grid>
           <Stack mt="md">
             <CardLife unitId={u.id} />
+            <UnitSetValues unitId={u.id} />
+            <IssuedManuals unitId={u.id} />
             <RelatedTickets customerId={u.customerId} unitId={u.id} />
           </Stack>
           <UnitFormModal customer={{ id: u.customerId, name: u.customerName }} unit={u} opened={dialog === 'edit'} onClose={close} onSaved={close} />
