@@ -42,7 +42,8 @@ export type QueryDomain =
   | 'calls'
   | 'installations'
   | 'cards'
-  | 'attachments';
+  | 'attachments'
+  | 'reports';
 
 /** Guarded always, or only for some inputs (a filtered export is everyday work, the whole list is not). */
 export type AdminGuard<In> = true | ((input: In) => boolean);

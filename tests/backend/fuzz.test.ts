@@ -658,7 +658,11 @@ beforeAll(async () => {
     'cards:ofUnit': { unitId: unit.id },
     'cards:issue': { documentId: doc.id, issuedOn: '2026-11-22', how: 'handed' },
     'cards:slipBack': { documentId: doc.id, returnedOn: '2026-11-22' },
-    'cards:scanSlip': { scanned: doc.number, returnedOn: null },
+    'cards:scanSlip': { scanned: doc.number, returnedOn: null },    'reports:bundle': { from: '2026-11-01', to: '2026-11-30', customerId: c1.id, modelIds: null },
+    'reports:deskWarnings': {},
+    'reports:settings': {},
+    'reports:configure': { repeatWindowDays: 30, rateThresholdX100: 1000, risePercent: 50, minFailures: 3 },
+    'reports:export': { from: '2026-11-01', to: '2026-11-30', language: 'en' },
   };
 });
 afterAll(async () => {

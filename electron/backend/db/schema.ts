@@ -7,6 +7,7 @@ import type { MaintenanceContractsTable, ContractUnitsTable, ContractPlanLinesTa
 import type { ReviewSettingsTable, TicketReviewsTable, SurveyQuestionsTable, CallbackAnswersTable } from './tables/review';
 import type { InstallationsTable, InstallationUnitsTable, InstallationTechniciansTable, WarrantyCardLifeTable } from './tables/installations';
 import type { AttachmentFilesTable, AttachmentsTable } from './tables/attachments';
+import type { ReportSettingsTable } from './tables/reports';
 
 /* One file of row types per part of the app; every service imports them from here. */
 export type { SettingsTable, CustomersTable, CustomerPhonesTable, CustomerAddressesTable, CustomerContactsTable, CustomerTagsTable, WarrantyPoliciesTable, WarrantyPolicyVersionsTable, ProductModelsTable, UnitsTable, UnitStatusHistoryTable, WarrantyExclusionsTable, SequencesTable, DocumentsTable, SearchKeysTable, ImportBatchesTable, ImportBatchRowsTable, SampleRecordsTable } from './tables/registry';
@@ -15,6 +16,7 @@ export type { OperatorsTable, SecurityTable, AuditChangesTable, AuditRowsTable, 
 export type { CallsTable, CallSettingsTable } from './tables/calls';
 export type { InstallationsTable, InstallationUnitsTable, InstallationTechniciansTable, WarrantyCardLifeTable } from './tables/installations';
 export type { AttachmentFilesTable, AttachmentsTable } from './tables/attachments';
+export type { ReportSettingsTable } from './tables/reports';
 export type { MaintenanceContractsTable, ContractUnitsTable, ContractPlanLinesTable, VisitsTable, ChecklistsTable, ChecklistVersionsTable, VisitResultsTable, RenewalDeclinesTable } from './tables/maintenance';
 
 export interface DB {
@@ -77,6 +79,7 @@ export interface DB {
   warranty_card_life: WarrantyCardLifeTable;
   attachment_files: AttachmentFilesTable;
   attachments: AttachmentsTable;
+  report_settings: ReportSettingsTable;
 }
 
 /** Services accept the database or an open transaction alike. */
