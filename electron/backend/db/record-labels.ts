@@ -75,6 +75,8 @@ export const LABEL_RULES: Record<string, LabelRule> = {
   // An attachment by the name it was added with; its content by its fingerprint.
   attachments: named('name'),
   attachment_files: named('hash'),
+  // One row of rules: named by its window, enough to tell a change apart in the log.
+  report_settings: named('repeat_window_days'),
 };
 
 /** The rule for a table, if it has one (a name typed into a filter is no key of Object's prototype). */

@@ -304,6 +304,7 @@ export const audit: CatalogShape<typeof zh> = {
     installations: { list: 'List installations', get: 'View installation', create: 'New installation', update: 'Edit installation', notice: 'Record installation notice', trial: 'Record trial run', accept: 'Record acceptance', cancel: 'Cancel installation', desk: 'View installation and card reminders' },
     cards: { ofUnit: "View a unit's warranty cards", issue: 'Record warranty card issued', slipBack: 'Record return slip back', scanSlip: 'Scan return slip' },
     attachments: { list: 'List attachments', pick: 'Attach a file (file dialog)', add: 'Attach a dropped file', open: 'Open attachment', delete: 'Delete attachment', check: 'Check attachment files' },
+    reports: { bundle: 'View reports', deskWarnings: 'View fault warnings', settings: 'View warning rules', configure: 'Change warning rules', export: 'Export reports' },
   },
   tables: {
     settings: 'Settings',
@@ -358,6 +359,7 @@ export const audit: CatalogShape<typeof zh> = {
     database: 'Whole database',
     calls: 'Call',
     call_settings: 'Call rules',
+    report_settings: 'Warning rules',
   },
   fields: {
     checklist_id: 'Checklist',
@@ -589,5 +591,9 @@ export const audit: CatalogShape<typeof zh> = {
     mime: 'File type',
     ext: 'Extension',
     thumb: 'Thumbnail',
+    repeat_window_days: 'Repeat-fault window (days)',
+    rate_threshold_x100: 'Failure-rate line (hundredths)',
+    rise_percent: 'Rise that warns (%)',
+    min_failures: 'Fewest failures to warn',
   },
 };

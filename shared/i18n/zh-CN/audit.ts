@@ -308,6 +308,7 @@ export const audit = {
     installations: { list: '查看安装单', get: '查看安装单详情', create: '新建安装单', update: '修改安装单', notice: '记录安装通知', trial: '记录试运转', accept: '记录验收', cancel: '取消安装单', desk: '查看安装与保修卡提醒' },
     cards: { ofUnit: '查看设备保修卡', issue: '记录保修卡发放', slipBack: '记录回执寄回', scanSlip: '扫描回执' },
     attachments: { list: '查看附件', pick: '选择文件添加附件', add: '拖入文件添加附件', open: '打开附件', delete: '删除附件', check: '检查附件文件' },
+    reports: { bundle: '查看统计报表', deskWarnings: '查看故障预警', settings: '查看预警规则', configure: '修改预警规则', export: '导出统计报表' },
   },
   /** Every audited table, named as the kind of record it holds. */
   tables: {
@@ -363,6 +364,7 @@ export const audit = {
     database: '整个数据库',
     calls: '来电',
     call_settings: '来电规则',
+    report_settings: '预警规则',
   },
   /** Column names as a clerk reads them; a column not listed shows its own name. */
   fields: {
@@ -595,5 +597,9 @@ export const audit = {
     mime: '文件类型',
     ext: '扩展名',
     thumb: '缩略图',
+    repeat_window_days: '重复故障窗口（天）',
+    rate_threshold_x100: '故障率预警线（百分之一）',
+    rise_percent: '上升预警（%）',
+    min_failures: '预警最少故障数',
   },
 };
