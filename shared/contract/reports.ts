@@ -1,4 +1,5 @@
-import { reportExportInput, reportPeriodInput, warningSettingsInput, type DeskWarnings, type ReportBundle, type WarningSettings } from '../schemas/reports';
+import type { GeneratedDocument } from '../schemas/document';
+import { reportExportInput, reportPackInput, reportPeriodInput, warningSettingsInput, type DeskWarnings, type ReportBundle, type WarningSettings } from '../schemas/reports';
 import { none, read, returns, write } from './channel';
 
 /** The owner's month (issue 17): the reports of a period, the early warnings, the monthly pack. */
@@ -10,4 +11,5 @@ export const reportChannels = {
   // The warnings' rules are the owner's, as the desk's other rules: the admin PIN.
   'reports:configure': write(warningSettingsInput, returns<WarningSettings>(), { refreshes: ['reports', 'desk'], admin: true }),
   'reports:export': write(reportExportInput, returns<{ savedTo: string | null; sheets: number }>(), { refreshes: [] }),
+  'documents:reportPack': write(reportPackInput, returns<GeneratedDocument>(), { refreshes: ['documents', 'search'] }),
 };

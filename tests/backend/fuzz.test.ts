@@ -663,6 +663,7 @@ beforeAll(async () => {
     'reports:settings': {},
     'reports:configure': { repeatWindowDays: 30, rateThresholdX100: 1000, risePercent: 50, minFailures: 3 },
     'reports:export': { from: '2026-11-01', to: '2026-11-30', language: 'en' },
+    'documents:reportPack': { from: '2026-11-01', to: '2026-11-30', customerId: c1.id, language: 'en' },
   };
 });
 afterAll(async () => {

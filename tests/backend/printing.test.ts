@@ -25,6 +25,7 @@ function printing(changes: Partial<{ [K in keyof PrintingSettings]: Partial<Prin
     serviceEndNote: { ...DEFAULTS, ...changes.serviceEndNote },
     callSummary: { ...DEFAULTS, ...changes.callSummary },
     acceptanceCertificate: { ...DEFAULTS, ...changes.acceptanceCertificate },
+    reportPack: { ...DEFAULTS, ...changes.reportPack },
   };
 }
 

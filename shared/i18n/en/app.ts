@@ -474,6 +474,7 @@ export const app: CatalogShape<typeof zh> = {
       serviceEndNote: 'Service-end note',
       callSummary: 'Weekly call summary',
       acceptanceCertificate: 'Acceptance certificate',
+      reportPack: 'Monthly service report',
     },
     open: 'Preview / reprint',
     count_one: '{{count}} document',

@@ -223,6 +223,7 @@ export const audit: CatalogShape<typeof zh> = {
       renewalNotice: 'Print renewal notice',
       serviceEndNote: 'Print service-end note',
       acceptanceCertificate: 'Print acceptance certificate',
+      reportPack: 'Print monthly service report',
       list: 'List documents',
       content: 'Open document',
       print: 'Print document',

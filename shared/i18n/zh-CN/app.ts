@@ -472,6 +472,7 @@ export const app = {
       serviceEndNote: '服务终止提示',
       callSummary: '来电周汇总',
       acceptanceCertificate: '设备验收合格书',
+      reportPack: '月度服务报告',
     },
     open: '预览 / 补打',
     count_one: '共 {{count}} 份单据',

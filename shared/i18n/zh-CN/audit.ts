@@ -227,6 +227,7 @@ export const audit = {
       renewalNotice: '打印续保通知书',
       serviceEndNote: '打印服务终止提示',
       acceptanceCertificate: '打印设备验收合格书',
+      reportPack: '打印月度服务报告',
       list: '查看单据档案',
       content: '打开单据',
       print: '打印单据',

@@ -18,6 +18,7 @@ export const ARCHIVE_KINDS: Record<DocumentKind, { prefix: string; folder: strin
   serviceEndNote: { prefix: 'ZZT', folder: 'service-end-notes' },
   callSummary: { prefix: 'DHZ', folder: 'call-summaries' },
   acceptanceCertificate: { prefix: 'YSD', folder: 'acceptance-certificates' },
+  reportPack: { prefix: 'YBG', folder: 'monthly-reports' },
 };
 
 export const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');

@@ -1,6 +1,7 @@
 import type { DomainHandlers } from '../../app/handler-types';
 import { exportReports } from './export';
 import { updateWarningSettings, warningSettings } from './failures';
+import { createReportPack } from './pack';
 import { deskWarnings, reportBundle } from './reports';
 
 /** The owner's month: the reports, the warnings and their rules, the workbook. */
@@ -10,4 +11,5 @@ export const reportHandlers = {
   'reports:settings': (ctx) => warningSettings(ctx),
   'reports:configure': updateWarningSettings,
   'reports:export': exportReports,
+  'documents:reportPack': createReportPack,
 } satisfies DomainHandlers;
