@@ -150,7 +150,7 @@ export function reportTables(t: TFunction, lang: Language, r: ReportBundle, sett
       columns: [t('reports.pack.figure'), t('reports.pack.value')],
       numeric: [1],
       rows: [
-        [t('reports.satisfaction.callbacks', { count: r.satisfaction.callbacks }), r.satisfaction.callbacks],
+        [t('reports.satisfaction.made'), r.satisfaction.callbacks],
         [t('reports.satisfaction.reached'), r.satisfaction.reached],
         [t('reports.satisfaction.unreached'), r.satisfaction.unreached],
         [t('reports.satisfaction.average'), { x100: r.satisfaction.averageX100 }],

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -73,7 +73,7 @@ describe('the workbook', () => {
     const saved = await m.backend.ok('reports:export', { ...OCTOBER, language: 'zh-CN' });
     expect(saved).toEqual({ savedTo: target, sheets: 14 });
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(readFileSync(target));
+    await book.xlsx.readFile(target);
     expect(book.worksheets.map((s) => s.name)).toEqual(['概要', '维修统计', '维修记录', '服务时效', '超时工单', '回访', '投诉', '更换备件', '库存变动', '备用机', '费用', '维保', '故障分析', '预警']);
     const summary = book.getWorksheet('概要')!;
     expect(summary.getRow(3).values).toEqual([undefined, '报修单数', 8]);

@@ -23,6 +23,7 @@ import { SetupWizard } from '../features/setup';
 import { TechniciansPage } from '../features/technicians';
 import { TicketPage, TicketsPage } from '../features/tickets';
 import { UnitPage } from '../features/units';
+import { ReportsPage } from '../features/reports';
 import { useRoute, type Route } from './router';
 import { NAV, sectionLabelKey, sectionOf } from './sections';
 import { SessionGate } from './SessionGate';
@@ -88,6 +89,8 @@ function Page({ route }: { route: Route }) {
       return <InstallationsPage />;
     case 'installation':
       return <InstallationPage key={route.id} id={route.id} />;
+    case 'reports':
+      return <ReportsPage />;
   }
 }
 

@@ -59,6 +59,7 @@ export const reports = {
     average: '平均分',
     scores: '评分分布',
     score: '{{score}} 分',
+    made: '回访次数',
     comments: '客户意见',
     columns: { number: '工单号', at: '回访时间', score: '评分', comments: '意见' },
   },
