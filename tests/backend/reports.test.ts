@@ -37,7 +37,7 @@ describe('the reports of a month', () => {
     ]);
     expect(repairs.log.map((l) => l.number)).toEqual(['GD-2026-K1', 'GD-2026-K3', 'GD-2026-K4', 'GD-2026-K5', 'GD-2026-K6', 'GD-2026-K10', 'GD-2026-K2', 'GD-2026-K7']);
     expect(repairs.log[6]).toMatchObject({ unitLabel: '格力 KFR-35GW', serial: 'SN-A1', technician: '李师傅', inWarranty: true, status: 'resolved' });
-    expect(repairs.log[7]).toMatchObject({ unitLabel: '旧冰箱', serial: null, technician: null });
+    expect(repairs.log[7]).toMatchObject({ unitLabel: '海尔 旧冰箱', serial: null, technician: null });
   });
 
   it('judges answer, arrival and fix against their times, by region and severity, and lists the late ones', async () => {

@@ -12,6 +12,8 @@ import { seedModel } from './sample';
 export const at = (m: number, d: number, hh = 9, mm = 0) => new Date(2026, m - 1, d, hh, mm).getTime();
 const H = 3_600_000;
 const MIN = 60_000;
+/** What the warranty engine answered when the ticket was opened, as the ticket pages read it. */
+const ENGINE = JSON.stringify({ inWarranty: true, summary: 'active', reasons: [{ key: 'warranty.state.active', params: { end: '2027-01-01' } }] });
 
 export interface ReportMonth {
   backend: TestBackend;
@@ -21,8 +23,13 @@ export interface ReportMonth {
 export async function openReportMonth(): Promise<ReportMonth> {
   const clock = { now: new Date(2026, 10, 20, 10, 0) }; // 2026-11-20: October is over
   const backend = await openTestBackend(undefined, () => clock.now);
-  await backend.ok('settings:update', { companyName: '杭州安信机电设备服务有限公司', hotline: '4008001234' });
   await backend.ok('session:begin', { operator: '王芳' });
+  return { backend, ids: await seedReportMonth(backend) };
+}
+
+/** Writes the month into a desk (the e2e's too); answers the ids of what it wrote. */
+export async function seedReportMonth(backend: TestBackend): Promise<Record<string, number>> {
+  await backend.ok('settings:update', { companyName: '杭州安信机电设备服务有限公司', hotline: '4008001234' });
   const a = await seedModel(backend, '格力', 'KFR-35GW');
   const b = await seedModel(backend, '美的', 'KFR-26GW');
   const c = await seedModel(backend, '爱普生', 'CB-X51');
@@ -74,11 +81,11 @@ export async function openReportMonth(): Promise<ReportMonth> {
     ids[key] = run(
       `insert into tickets (number, source, customer_id, unit_id, unregistered_unit, solved_by_phone, fault_reported, fault_category, severity, region, service_level_id, status,
         reported_at, answer_due, arrival_due, fix_due, loaner_due, answered_at, arrived_at, resolved_at, closed_at, cancelled_at, warranty_engine, warranty_in, paid_fen, created_by, created_at, updated_at)
-       values (?, 'phone', ?, ?, ?, ?, '故障', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, 'test', ?, ?)`,
+       values (?, 'phone', ?, ?, ?, ?, '故障', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'test', ?, ?)`,
       `GD-2026-${key.toUpperCase()}`,
       ids[t.customer],
       t.unit ? ids[t.unit] : null,
-      t.unit ? null : '旧冰箱',
+      t.unit ? null : JSON.stringify({ brand: '海尔', model: '旧冰箱', serial: null }),
       t.phone ?? 0,
       t.category,
       t.severity ?? 'ordinary',
@@ -95,6 +102,7 @@ export async function openReportMonth(): Promise<ReportMonth> {
       t.resolved ?? null,
       t.status === 'closed' && t.resolved ? t.resolved + H : null,
       t.cancelled ?? null,
+      ENGINE,
       t.warranty,
       t.paid ?? 0,
       t.reported,
@@ -187,5 +195,5 @@ export async function openReportMonth(): Promise<ReportMonth> {
   visit('XJ-3', ids.c3!, '2026-10-12', 'due');
   visit('XJ-4', ids.c3!, '2026-10-14', 'cancelled');
   visit('XJ-5', ids.c1!, '2026-11-05', 'due');
-  return { backend, ids };
+  return ids;
 }

@@ -85,6 +85,7 @@ export const app: CatalogShape<typeof zh> = {
       audit: 'audit log history changes',
       settings: 'settings company backup calendar',
       installations: 'installations acceptance commissioning return slips warranty cards',
+      reports: 'reports statistics monthly pack warnings failure rate',
     },
     archived: 'Archived',
     noUnits: 'No units',

@@ -83,6 +83,7 @@ export const app = {
       audit: 'czjl caozuo jl jilu rz rizhi 记录 日志',
       settings: 'sz shezhi 设置 公司 备份 日历',
       installations: 'azys anzhuang yanshou 安装 验收 回执 保修卡',
+      reports: 'tjbb tongji baobiao 统计 报表 月报 预警 故障率',
     },
     archived: '已归档',
     noUnits: '没有设备',

@@ -71,7 +71,7 @@ export async function repairsReport(ctx: ServiceContext, b: Bounds): Promise<Rep
       reportedAt: r.reported_at,
       status: r.status as TicketStatus,
       customerName: r.customer_name,
-      unitLabel: r.unit_label ?? r.unregistered_unit,
+      unitLabel: r.unit_label ?? unregisteredLabel(r.unregistered_unit),
       serial: r.serial,
       faultCategory: r.fault_category as FaultCategory,
       technician: r.technicians,
@@ -79,6 +79,17 @@ export async function repairsReport(ctx: ServiceContext, b: Bounds): Promise<Rep
       inWarranty: r.warranty_in === 1,
     })),
   };
+}
+
+/** A unit the caller described but nobody registered: its brand and model as typed (stored as JSON). */
+function unregisteredLabel(stored: string | null): string | null {
+  if (!stored) return null;
+  try {
+    const u = JSON.parse(stored) as { brand?: string; model?: string };
+    return `${u.brand ?? ''} ${u.model ?? ''}`.trim() || null;
+  } catch {
+    return stored;
+  }
 }
 
 /**
