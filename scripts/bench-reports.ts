@@ -31,8 +31,10 @@ export function seedReportExtras(sqlite: Database.Database, opts: { rand: () => 
   sqlite.transaction(() => {
     const partIds: number[] = [];
     for (let i = 1; i <= 40; i++) partIds.push(Number(insertPart.run(`BP-${i}`, `备件${i}`, 1000 + i * 100, 2000 + i * 150, components[i % components.length]).lastInsertRowid));
-    const rows = sqlite.prepare("select id, customer_id, reported_at, resolved_at, warranty_in from tickets where status != 'cancelled'").iterate() as Iterable<{ id: number; customer_id: number; reported_at: number; resolved_at: number | null; warranty_in: number }>;
-    for (const t of rows) {
+    // Read whole before writing: one connection cannot write while it iterates (rows as arrays keep 1M small).
+    const rows = sqlite.prepare("select id, customer_id, reported_at, resolved_at, warranty_in from tickets where status != 'cancelled'").raw().all() as [number, number, number, number | null, number][];
+    for (const [id, customer_id, reported_at, resolved_at, warranty_in] of rows) {
+      const t = { id, customer_id, reported_at, resolved_at, warranty_in };
       const r = rand();
       if (t.resolved_at !== null && r < 0.2) {
         const part = partIds[Math.floor(rand() * partIds.length)]!;

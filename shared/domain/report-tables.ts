@@ -242,7 +242,7 @@ export function reportTables(t: TFunction, lang: Language, r: ReportBundle, sett
     {
       key: 'warnings',
       title: t('reports.warnings.title'),
-      columns: [t('reports.pack.figure'), t('reports.warnings.title'), t('reports.warnings.tickets')],
+      columns: [t('reports.warnings.kindColumn'), t('reports.warnings.title'), t('reports.warnings.tickets')],
       numeric: [],
       rows: r.warnings.map((w) => [t(`reports.warnings.kind.${w.kind}`), warningText(t, w, settings), w.tickets.map((x) => x.number).join(', ')]),
       note: r.warnings.length === 0 ? t('reports.warnings.none') : undefined,

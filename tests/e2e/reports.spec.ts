@@ -25,7 +25,7 @@ for (const language of ['zh-CN', 'en'] as const) {
     await desk.getByRole('option', { name: '10', exact: true }).click();
     await expect(desk.getByTestId('report-as-of')).toContainText('2026-10-01');
     // The hand-counted figures: eight tickets, four warnings (two on model A, two repeats).
-    await expect(desk.getByTestId('report-warnings').getByRole('alert')).toHaveCount(4);
+    await expect(desk.getByTestId('report-warnings').getByRole('listitem')).toHaveCount(4);
     await expect(desk.getByTestId('chart-category').locator('.recharts-bar-rectangle')).toHaveCount(6);
     const repairs = desk.getByTestId('report-table-repairs');
     await expect(repairs).toContainText(language === 'zh-CN' ? '已关闭' : 'Closed');

@@ -109,6 +109,7 @@ export const reports: CatalogShape<typeof zh> = {
     rateAbove: '{{subject}}: {{rate}} failures per 100 units, at or above the {{threshold}} line ({{failures}} tickets)',
     rateRising: '{{subject}}: {{rate}} failures per 100 units against {{previous}} before, up {{rise}}% or more ({{failures}} tickets)',
     tickets: 'Tickets',
+    kindColumn: 'Kind',
     kind: { repeatFault: 'Repeat fault', rateAbove: 'Failure rate over the line', rateRising: 'Failure rate rising' },
     settings: {
       title: 'Warning rules',

@@ -107,6 +107,7 @@ export const reports = {
     rateAbove: '{{subject}}：每百台故障 {{rate}}，达到预警线 {{threshold}}（{{failures}} 单）',
     rateRising: '{{subject}}：每百台故障 {{rate}}，上一期 {{previous}}，上升 {{rise}}% 以上（{{failures}} 单）',
     tickets: '相关工单',
+    kindColumn: '类别',
     kind: { repeatFault: '重复故障', rateAbove: '故障率超线', rateRising: '故障率上升' },
     settings: {
       title: '预警规则',

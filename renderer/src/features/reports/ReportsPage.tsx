@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { IconFileSpreadsheet, IconPrinter, IconSettings } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -126,24 +126,32 @@ function Charts({ tab, r }: { tab: (typeof TABS)[number]; r: ReportBundle }) {
 export function Warnings({ r, rules }: { r: { warnings: ReportBundle['warnings'] }; rules: WarningSettings }) {
   const { t } = useTranslation();
   if (r.warnings.length === 0) return <Text size="sm" c="dimmed">{t('reports.warnings.none')}</Text>;
+  // One box, one line per warning: the tabs and charts stay in view on a 768-pixel screen.
   return (
-    <Stack gap={4} data-testid="report-warnings">
-      {r.warnings.map((w, i) => (
-        <Alert key={i} color="orange" variant="light" py={6} title={t(`reports.warnings.kind.${w.kind}`)}>
-          <Text size="sm">{warningText(t, w, rules)}</Text>
-          <Group gap={8} mt={2}>
-            <Text size="xs" c="dimmed">
-              {t('reports.warnings.tickets')}
-            </Text>
-            {w.tickets.map((x) => (
-              <Anchor key={x.id} component="button" type="button" size="xs" ff="monospace" onClick={() => openTicket(x.id)}>
-                {x.number}
-              </Anchor>
-            ))}
+    <Alert color="orange" variant="light" py={8} data-testid="report-warnings" title={`${t('reports.warnings.title')} (${r.warnings.length})`}>
+      <Stack gap={2}>
+        {r.warnings.map((w, i) => (
+          <Group key={i} gap={8} wrap="nowrap" align="baseline" role="listitem">
+            <Badge size="sm" variant="outline" color="orange" radius="sm" tt="none" style={{ flexShrink: 0 }}>
+              {t(`reports.warnings.kind.${w.kind}`)}
+            </Badge>
+            <Text size="sm">{warningText(t, w, rules)}</Text>
+            <Group gap={6} wrap="nowrap">
+              {w.tickets.slice(0, 6).map((x) => (
+                <Anchor key={x.id} component="button" type="button" size="xs" ff="monospace" onClick={() => openTicket(x.id)}>
+                  {x.number}
+                </Anchor>
+              ))}
+              {w.tickets.length > 6 && (
+                <Text size="xs" c="dimmed">
+                  +{w.tickets.length - 6}
+                </Text>
+              )}
+            </Group>
           </Group>
-        </Alert>
-      ))}
-    </Stack>
+        ))}
+      </Stack>
+    </Alert>
   );
 }
 

@@ -22,6 +22,7 @@ export function Bars({ title, data, testId, unit }: { title: string; data: { lab
         dataKey="label"
         orientation="vertical"
         yAxisProps={{ width: 170 }}
+        xAxisProps={{ allowDecimals: !!unit || data.some((d) => !Number.isInteger(d.value)) }}
         series={[{ name: 'value', color: GREYS[1], label: title }]}
         withBarValueLabel
         valueFormatter={(v) => (unit ? `${v}${unit}` : String(v))}
@@ -48,6 +49,7 @@ export function Stacked({ title, data, legend, testId }: { title: string; data: 
         type="stacked"
         orientation="vertical"
         yAxisProps={{ width: 120 }}
+        xAxisProps={{ allowDecimals: false }}
         series={legend.map((name, i) => ({ name, color: GREYS[i % GREYS.length]! }))}
         barProps={{ stroke: 'var(--mantine-color-dark-9)', strokeWidth: 0.6 }}
         withLegend
