@@ -1,6 +1,7 @@
 import { addDays, localDay } from '../../../../shared/domain/dates';
 import type { EarlyWarning, ReportBundle, ReportFilter, ReportPeriod } from '../../../../shared/schemas/reports';
 import type { ServiceContext } from '../../app/context';
+import { getCustomer } from '../customers/customers';
 import { complaintsReport, loanersReport, moneyReport, partsReport, satisfactionReport, scheduledReport } from './activity';
 import { earlyWarnings, failureAnalysis } from './failures';
 import { NO_FILTER, reportBounds } from './period';
@@ -18,6 +19,8 @@ export { earlyWarnings, failureAnalysis, warningSettings } from './failures';
 
 export async function reportBundle(ctx: ServiceContext, period: ReportPeriod, filter: ReportFilter = NO_FILTER): Promise<ReportBundle> {
   const b = reportBounds(ctx, period, filter);
+  // A customer that is not there is said so, not answered with a month of zeros.
+  if (filter.customerId !== null) await getCustomer(ctx, filter.customerId);
   const [repairs, service, satisfaction, complaints, parts, loaners, money, scheduled, failures] = await Promise.all([
     repairsReport(ctx, b),
     serviceLevelReport(ctx, b),
