@@ -6,6 +6,7 @@
 // BENCH_CONTRACTS (default 5000) maintenance contracts, twelve visits each; see bench-maintenance.ts.
 // BENCH_CALLS (default 500000) logged calls over two years, after 10,000 logged one by one; see bench-calls.ts.
 // BENCH_ATTACHMENTS (default 200000) files attached to tickets; see bench-attachments.ts.
+// The reports (issue 17) run on the tickets above, with parts, callbacks and complaints added; see bench-reports.ts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,7 @@ import { DEFAULT_WARRANTY_RULES, evaluateWarranty } from '../shared/domain/warra
 import { benchAgainstChromium, benchFirstDocument, benchSearchWhileDrawing, documentWorker } from './bench-documents';
 import { benchBatchForms } from './bench-maintenance-papers';
 import { benchManual } from './bench-manual';
+import { benchReports, seedReportExtras } from './bench-reports';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const UNITS = Math.round(CUSTOMERS * 1.5);
@@ -203,6 +205,10 @@ const seededCalls = seedCalls(sqlite, { count: CALLS, customers: CUSTOMERS, now:
 console.log(`Seeded ${CALLS.toLocaleString()} calls over two years in ${(seededCalls.seedMs / 1000).toFixed(1)} s`);
 for (const line of await benchCallSummary(backend.invoke, { now: Date.now(), rand, stats, time })) console.log(line);
 for (const line of await benchAttachments(backend.invoke, sqlite, { count: ATTACHMENTS, rand, stats, time })) console.log(line);
+// The owner's month (issue 17): parts, callbacks and complaints on the seeded tickets, then every report timed.
+const reportExtras = seedReportExtras(sqlite, { rand });
+console.log(`Seeded ${reportExtras.parts.toLocaleString()} parts fitted, ${reportExtras.callbacks.toLocaleString()} callbacks and ${reportExtras.complaints.toLocaleString()} complaints in ${(reportExtras.seedMs / 1000).toFixed(1)} s`);
+for (const line of await benchReports(backend.invoke, backend.store.db, { now: Date.now(), rand, stats, time })) console.log(line);
 const seededAudit = seedAudit(sqlite, { count: AUDIT, now: Date.now(), rand });
 console.log(`Seeded an audit log of ${AUDIT.toLocaleString()} requests (${seededAudit.rows.toLocaleString()} changed rows) in ${(seededAudit.seedMs / 1000).toFixed(1)} s`);
 for (const line of await benchAudit(backend.invoke, { count: AUDIT, rand, stats, time })) console.log(line);

@@ -1,5 +1,5 @@
 // `npm run demo [folder]`: a sample database and sample warranty cards, then every other paper
-// (repair/, maintenance/ and calls/ beside them, from their own scripts), with no Electron.
+// (repair/, maintenance/, calls/, installation/ and reports/ beside them, from their own scripts), with no Electron.
 // Runs the same backend the app runs, through the same contract, on a fresh folder.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -135,6 +135,7 @@ for (const [script, sub] of [
   ['demo-calls.mts', 'calls'],
   ['demo-installation.mts', 'installation'],
   ['demo-manual.mts', 'manual'],
+  ['demo-reports.mts', 'reports'],
 ] as const) {
   console.log(`\n${sub}/:`);
   execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script), join(folder, sub)], { stdio: 'inherit' });

@@ -44,6 +44,7 @@ export type QueryDomain =
   | 'cards'
   | 'attachments'
   | 'manuals';
+  | 'reports';
 
 /** Guarded always, or only for some inputs (a filtered export is everyday work, the whole list is not). */
 export type AdminGuard<In> = true | ((input: In) => boolean);

@@ -19,6 +19,7 @@ import { ticketChannels } from './tickets';
 import { unitChannels } from './units';
 import { reviewChannels } from './review';
 import { manualChannels } from './manuals';
+import { reportChannels } from './reports';
 
 /**
  * Every IPC channel the app has, `domain:verb`, merged from one file per domain. Main-process
@@ -45,6 +46,7 @@ export const contract = {
   ...installationChannels,
   ...attachmentChannels,
   ...manualChannels,
+  ...reportChannels,
 };
 
 export type Contract = typeof contract;

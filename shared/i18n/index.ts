@@ -60,6 +60,8 @@ import { manuals as zhManuals } from './zh-CN/manuals';
 import { manuals as enManuals } from './en/manuals';
 import { attachments as zhAttachments } from './zh-CN/attachments';
 import { attachments as enAttachments } from './en/attachments';
+import { reports as zhReports } from './zh-CN/reports';
+import { reports as enReports } from './en/reports';
 
 export { DEFAULT_LANGUAGE, LANGUAGES, type Language };
 
@@ -67,6 +69,8 @@ export { DEFAULT_LANGUAGE, LANGUAGES, type Language };
 export const resources = {
   'zh-CN': { translation: { ...zhCommon, app: zhApp, print: zhPrint, warranty: zhWarranty, importer: zhImporter, ticketing: zhTicketing, desk: zhDesk, tickets: zhTickets, stock: zhStock, service: zhService, repairPrint: zhRepairPrint, backup: zhBackup, security: zhSecurity, audit: zhAudit, health: zhHealth, setup: zhSetup, printing: zhPrinting, sample: zhSample, maintenance: zhMaintenance, inspectionPrint: zhInspectionPrint, maintenancePapers: zhMaintenancePapers, renewal: zhRenewal, renewalPrint: zhRenewalPrint, inspect: zhInspect, hours: zhHours, review: zhReview, survey: zhSurvey, calls: zhCalls, installations: zhInstallations, attachments: zhAttachments, manuals: zhManuals } },
   en: { translation: { ...enCommon, app: enApp, print: enPrint, warranty: enWarranty, importer: enImporter, ticketing: enTicketing, desk: enDesk, tickets: enTickets, stock: enStock, service: enService, repairPrint: enRepairPrint, backup: enBackup, security: enSecurity, audit: enAudit, health: enHealth, setup: enSetup, printing: enPrinting, sample: enSample, maintenance: enMaintenance, inspectionPrint: enInspectionPrint, maintenancePapers: enMaintenancePapers, renewal: enRenewal, renewalPrint: enRenewalPrint, inspect: enInspect, hours: enHours, review: enReview, survey: enSurvey, calls: enCalls, installations: enInstallations, attachments: enAttachments, manuals: enManuals } },
+  'zh-CN': { translation: { ...zhCommon, app: zhApp, print: zhPrint, warranty: zhWarranty, importer: zhImporter, ticketing: zhTicketing, desk: zhDesk, tickets: zhTickets, stock: zhStock, service: zhService, repairPrint: zhRepairPrint, backup: zhBackup, security: zhSecurity, audit: zhAudit, health: zhHealth, setup: zhSetup, printing: zhPrinting, sample: zhSample, maintenance: zhMaintenance, inspectionPrint: zhInspectionPrint, maintenancePapers: zhMaintenancePapers, renewal: zhRenewal, renewalPrint: zhRenewalPrint, inspect: zhInspect, hours: zhHours, review: zhReview, survey: zhSurvey, calls: zhCalls, installations: zhInstallations, attachments: zhAttachments, reports: zhReports } },
+  en: { translation: { ...enCommon, app: enApp, print: enPrint, warranty: enWarranty, importer: enImporter, ticketing: enTicketing, desk: enDesk, tickets: enTickets, stock: enStock, service: enService, repairPrint: enRepairPrint, backup: enBackup, security: enSecurity, audit: enAudit, health: enHealth, setup: enSetup, printing: enPrinting, sample: enSample, maintenance: enMaintenance, inspectionPrint: enInspectionPrint, maintenancePapers: enMaintenancePapers, renewal: enRenewal, renewalPrint: enRenewalPrint, inspect: enInspect, hours: enHours, review: enReview, survey: enSurvey, calls: enCalls, installations: enInstallations, attachments: enAttachments, reports: enReports } },
 } as const;
 
 /** A translator bound to one language, for code outside React (documents, the backend). */

@@ -26,6 +26,7 @@ function printing(changes: Partial<{ [K in keyof PrintingSettings]: Partial<Prin
     callSummary: { ...DEFAULTS, ...changes.callSummary },
     acceptanceCertificate: { ...DEFAULTS, ...changes.acceptanceCertificate },
     manual: { ...DEFAULTS, ...changes.manual },
+    reportPack: { ...DEFAULTS, ...changes.reportPack },
   };
 }
 

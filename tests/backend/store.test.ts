@@ -77,6 +77,7 @@ describe('store', () => {
       'parts',
       'product_models',
       'renewal_declines',
+      'report_settings',
       'review_settings',
       'sample_records',
       'search_keys',

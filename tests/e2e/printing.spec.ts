@@ -113,6 +113,7 @@ test('Settings → Printing in English, and a printer that has gone falls back t
       callSummary: { printer: null, paper: 'A4', copies: 1, silent: false },
       acceptanceCertificate: { printer: null, paper: 'A4', copies: 1, silent: false },
       manual: { printer: null, paper: 'A4', copies: 1, silent: false },
+      reportPack: { printer: null, paper: 'A4', copies: 1, silent: false },
     },
   });
   backend.platform.printers = backend.platform.printers.filter((p) => p.name !== 'HP LaserJet Pro M404');

@@ -16,6 +16,7 @@ import { stockHandlers } from '../domains/stock/handlers';
 import { ticketHandlers } from '../domains/tickets/handlers';
 import { unitHandlers } from '../domains/units/handlers';
 import { reviewHandlers } from '../domains/review/handlers';
+import { reportHandlers } from '../domains/reports/handlers';
 import type { DomainHandlers, Handlers } from './handler-types';
 
 /** Every domain's handlers; a test checks that no channel is answered by two of them. */
@@ -37,6 +38,7 @@ export const DOMAIN_HANDLERS: Record<string, DomainHandlers> = {
   units: unitHandlers,
   review: reviewHandlers,
   manuals: manualHandlers,
+  reports: reportHandlers,
 };
 
 /** Contract channel → handler. The compiler insists every channel has one, of the right type. */
@@ -60,5 +62,6 @@ export function handlers(info: () => AppInfo): Handlers {
     ...unitHandlers,
     ...reviewHandlers,
     ...manualHandlers,
+    ...reportHandlers,
   } satisfies Handlers;
 }

@@ -80,6 +80,8 @@ export const LABEL_RULES: Record<string, LabelRule> = {
   manual_images: named('sha256'),
   unit_set_values: { parts: [ref('unit_id', 'units'), col('label')] },
   manual_issues: { parts: [ref('document_id', 'documents'), ref('installation_id', 'installations')] },
+  // One row of rules: named by its window, enough to tell a change apart in the log.
+  report_settings: named('repeat_window_days'),
 };
 
 /** The rule for a table, if it has one (a name typed into a filter is no key of Object's prototype). */

@@ -8,6 +8,7 @@ import type { ReviewSettingsTable, TicketReviewsTable, SurveyQuestionsTable, Cal
 import type { InstallationsTable, InstallationUnitsTable, InstallationTechniciansTable, WarrantyCardLifeTable } from './tables/installations';
 import type { AttachmentFilesTable, AttachmentsTable } from './tables/attachments';
 import type { ManualContentsTable, ManualContentVersionsTable, ManualImagesTable, UnitSetValuesTable, ManualIssuesTable } from './tables/manuals';
+import type { ReportSettingsTable } from './tables/reports';
 
 /* One file of row types per part of the app; every service imports them from here. */
 export type { SettingsTable, CustomersTable, CustomerPhonesTable, CustomerAddressesTable, CustomerContactsTable, CustomerTagsTable, WarrantyPoliciesTable, WarrantyPolicyVersionsTable, ProductModelsTable, UnitsTable, UnitStatusHistoryTable, WarrantyExclusionsTable, SequencesTable, DocumentsTable, SearchKeysTable, ImportBatchesTable, ImportBatchRowsTable, SampleRecordsTable } from './tables/registry';
@@ -17,6 +18,7 @@ export type { CallsTable, CallSettingsTable } from './tables/calls';
 export type { InstallationsTable, InstallationUnitsTable, InstallationTechniciansTable, WarrantyCardLifeTable } from './tables/installations';
 export type { AttachmentFilesTable, AttachmentsTable } from './tables/attachments';
 export type { ManualContentsTable, ManualContentVersionsTable, ManualImagesTable, UnitSetValuesTable, ManualIssuesTable } from './tables/manuals';
+export type { ReportSettingsTable } from './tables/reports';
 export type { MaintenanceContractsTable, ContractUnitsTable, ContractPlanLinesTable, VisitsTable, ChecklistsTable, ChecklistVersionsTable, VisitResultsTable, RenewalDeclinesTable } from './tables/maintenance';
 
 export interface DB {
@@ -84,6 +86,7 @@ export interface DB {
   manual_images: ManualImagesTable;
   unit_set_values: UnitSetValuesTable;
   manual_issues: ManualIssuesTable;
+  report_settings: ReportSettingsTable;
 }
 
 /** Services accept the database or an open transaction alike. */

@@ -25,6 +25,7 @@ import { renderCallSummary, type CallSummaryData } from './call-summary/call-sum
 import { renderAcceptanceCertificate, type AcceptanceCertificateData } from './acceptance/acceptance-certificate';
 import { renderRenewalPaper, type RenewalPaper, type RenewalPaperData } from './renewal/renewal-papers';
 import { renderManual, type ManualData } from './manual/manual';
+import { renderReportPack, type ReportPackData } from './report-pack/report-pack';
 
 /**
  * A document to render, as plain data: what crosses to the document worker (definitions hold
@@ -46,6 +47,7 @@ export type DocumentJob =
   | { kind: 'recoverySheet'; facts: RecoverySheetFacts; language: Language; meta: PdfMetadata }
   /** `createdAt`: the moment written into the PDF, the issue's own, so a reprint is the same bytes. */
   | { kind: 'manual'; data: ManualData; language: Language; paper: Paper; createdAt: number };
+  | { kind: 'reportPack'; data: ReportPackData; language: Language; paper: Paper };
 
 export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
   switch (job.kind) {
@@ -79,6 +81,8 @@ export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
       return renderAcceptanceCertificate(job.data, job.language, job.paper);
     case 'manual':
       return renderManual(job.data, job.language, job.paper, job.createdAt);
+    case 'reportPack':
+      return renderReportPack(job.data, job.language);
     case 'recoverySheet': {
       // Imported with the rest: a lazy import() of a source file does not resolve in the worker
       // when it runs the TypeScript sources (tests, demo, bench).

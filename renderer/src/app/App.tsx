@@ -24,6 +24,7 @@ import { SetupWizard } from '../features/setup';
 import { TechniciansPage } from '../features/technicians';
 import { TicketPage, TicketsPage } from '../features/tickets';
 import { UnitPage } from '../features/units';
+import { ReportsPage } from '../features/reports';
 import { useRoute, type Route } from './router';
 import { NAV, sectionLabelKey, sectionOf } from './sections';
 import { SessionGate } from './SessionGate';
@@ -91,6 +92,8 @@ function Page({ route }: { route: Route }) {
       return <InstallationPage key={route.id} id={route.id} />;
     case 'manuals':
       return <ManualsPage />;
+    case 'reports':
+      return <ReportsPage />;
   }
 }
 

@@ -26,6 +26,7 @@ export type Route =
   | { section: 'installations' }
   | { section: 'installation'; id: number }
   | { section: 'manuals' };
+  | { section: 'reports' };
 
 function recordId(part: string | undefined): number | null {
   const id = Number(part);
@@ -70,6 +71,8 @@ export function parseRoute(hash: string): Route {
       return id ? { section: 'installation', id } : { section: 'installations' };
     case 'manuals':
       return { section: 'manuals' };
+    case 'reports':
+      return { section: 'reports' };
     default:
       return { section: 'desk' };
   }

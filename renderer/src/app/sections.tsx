@@ -1,9 +1,11 @@
 import { IconBook2, IconBox, IconCalendarRepeat, IconTruckDelivery, IconFileImport, IconFileText, IconHistory, IconLayoutDashboard, IconMessageReport, IconPackage, IconSettings, IconTool, IconUserCog, IconUsers } from '@tabler/icons-react';
+import { IconChartBar, IconBox, IconCalendarRepeat, IconTruckDelivery, IconFileImport, IconFileText, IconHistory, IconLayoutDashboard, IconMessageReport, IconPackage, IconSettings, IconTool, IconUserCog, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { Route } from './router';
 
 /** The left navigation's places; the search box offers the same places by name. */
 export type Section = 'desk' | 'customers' | 'tickets' | 'maintenance' | 'installations' | 'manuals' | 'technicians' | 'parts' | 'complaints' | 'products' | 'documents' | 'import' | 'audit' | 'settings';
+export type Section = 'desk' | 'customers' | 'tickets' | 'maintenance' | 'installations' | 'technicians' | 'parts' | 'complaints' | 'products' | 'documents' | 'import' | 'audit' | 'settings' | 'reports';
 
 export const NAV: { section: Section; icon: ReactNode }[] = [
   { section: 'desk', icon: <IconLayoutDashboard size={18} stroke={1.6} /> },
@@ -20,6 +22,7 @@ export const NAV: { section: Section; icon: ReactNode }[] = [
   { section: 'import', icon: <IconFileImport size={18} stroke={1.6} /> },
   { section: 'audit', icon: <IconHistory size={18} stroke={1.6} /> },
   { section: 'settings', icon: <IconSettings size={18} stroke={1.6} /> },
+  { section: 'reports', icon: <IconChartBar size={18} stroke={1.6} /> },
 ];
 
 export function sectionOf(route: Route): Section {
@@ -38,5 +41,6 @@ export function sectionLabelKey(section: Section): string {
   if (section === 'maintenance') return 'maintenance.nav';
   if (section === 'installations') return 'installations.nav';
   if (section === 'manuals') return 'manuals.nav';
+  if (section === 'reports') return 'reports.nav';
   return `app.nav.${section}`;
 }

@@ -223,6 +223,7 @@ export const audit: CatalogShape<typeof zh> = {
       renewalNotice: 'Print renewal notice',
       serviceEndNote: 'Print service-end note',
       acceptanceCertificate: 'Print acceptance certificate',
+      reportPack: 'Print monthly service report',
       list: 'List documents',
       content: 'Open document',
       print: 'Print document',
@@ -305,6 +306,7 @@ export const audit: CatalogShape<typeof zh> = {
     cards: { ofUnit: "View a unit's warranty cards", issue: 'Record warranty card issued', slipBack: 'Record return slip back', scanSlip: 'Scan return slip' },
     attachments: { list: 'List attachments', pick: 'Attach a file (file dialog)', add: 'Attach a dropped file', open: 'Open attachment', delete: 'Delete attachment', check: 'Check attachment files' },
     manuals: { contents: 'List manual content', content: 'Open manual content', version: 'Open a manual content version', save: 'Save manual content', image: 'Add a picture to manual content', check: 'Check a manual before issuing', issue: 'Issue maintenance manual', reprint: 'Reprint maintenance manual', issued: 'List issued manuals', unitValues: 'View values set at installation', saveUnitValues: 'Change values set at installation' },
+    reports: { bundle: 'View reports', deskWarnings: 'View fault warnings', settings: 'View warning rules', configure: 'Change warning rules', export: 'Export reports' },
   },
   tables: {
     settings: 'Settings',
@@ -364,6 +366,7 @@ export const audit: CatalogShape<typeof zh> = {
     database: 'Whole database',
     calls: 'Call',
     call_settings: 'Call rules',
+    report_settings: 'Warning rules',
   },
   fields: {
     checklist_id: 'Checklist',
@@ -604,5 +607,9 @@ export const audit: CatalogShape<typeof zh> = {
     versions: 'Content versions used',
     snapshot: 'Facts printed',
     issue_day: 'Manual issued on',
+    repeat_window_days: 'Repeat-fault window (days)',
+    rate_threshold_x100: 'Failure-rate line (hundredths)',
+    rise_percent: 'Rise that warns (%)',
+    min_failures: 'Fewest failures to warn',
   },
 };

@@ -227,6 +227,7 @@ export const audit = {
       renewalNotice: '打印续保通知书',
       serviceEndNote: '打印服务终止提示',
       acceptanceCertificate: '打印设备验收合格书',
+      reportPack: '打印月度服务报告',
       list: '查看单据档案',
       content: '打开单据',
       print: '打印单据',
@@ -309,6 +310,7 @@ export const audit = {
     cards: { ofUnit: '查看设备保修卡', issue: '记录保修卡发放', slipBack: '记录回执寄回', scanSlip: '扫描回执' },
     attachments: { list: '查看附件', pick: '选择文件添加附件', add: '拖入文件添加附件', open: '打开附件', delete: '删除附件', check: '检查附件文件' },
     manuals: { contents: '查看手册内容列表', content: '打开手册内容', version: '打开手册内容的旧版本', save: '保存手册内容', image: '为手册内容加入图片', check: '出具手册前检查', issue: '出具维修保养手册', reprint: '重印维修保养手册', issued: '查看已出具的手册', unitValues: '查看安装设定值', saveUnitValues: '修改安装设定值' },
+    reports: { bundle: '查看统计报表', deskWarnings: '查看故障预警', settings: '查看预警规则', configure: '修改预警规则', export: '导出统计报表' },
   },
   /** Every audited table, named as the kind of record it holds. */
   tables: {
@@ -369,6 +371,7 @@ export const audit = {
     database: '整个数据库',
     calls: '来电',
     call_settings: '来电规则',
+    report_settings: '预警规则',
   },
   /** Column names as a clerk reads them; a column not listed shows its own name. */
   fields: {
@@ -610,5 +613,9 @@ export const audit = {
     versions: '所用内容版本',
     snapshot: '打印时的资料',
     issue_day: '手册出具日期',
+    repeat_window_days: '重复故障窗口（天）',
+    rate_threshold_x100: '故障率预警线（百分之一）',
+    rise_percent: '上升预警（%）',
+    min_failures: '预警最少故障数',
   },
 };

@@ -25,6 +25,7 @@ import * as m0250 from './0250_review_and_survey';
 import * as m0260 from './0260_complaint_reply_due';
 import * as m0265 from './0265_complaint_resolve_default';
 import * as m0300 from './0300_create_manuals';
+import * as m0310 from './0310_create_report_settings';
 
 /**
  * Listed by hand, not scanned from disk: the bundled main process has no migrations folder.
@@ -57,6 +58,7 @@ export const migrations: Record<string, Migration> = {
   '0260_complaint_reply_due': m0260,
   '0265_complaint_resolve_default': m0265,
   '0300_create_manuals': m0300,
+  '0310_create_report_settings': m0310,
 };
 
 /** The schema version this build writes: stored in PRAGMA user_version after migrating. */

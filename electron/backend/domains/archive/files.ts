@@ -19,6 +19,7 @@ export const ARCHIVE_KINDS: Record<DocumentKind, { prefix: string; folder: strin
   callSummary: { prefix: 'DHZ', folder: 'call-summaries' },
   acceptanceCertificate: { prefix: 'YSD', folder: 'acceptance-certificates' },
   manual: { prefix: 'SCH', folder: 'manuals' },
+  reportPack: { prefix: 'YBG', folder: 'monthly-reports' },
 };
 
 export const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');

@@ -16,6 +16,7 @@ import { MaintenanceSections } from './MaintenanceSections';
 import { SharesMet } from './SharesMet';
 import { ReviewWaiting } from './ReviewWaiting';
 import { InstallationDeskSections } from '../installations';
+import { DeskWarnings } from '../reports';
 
 /** The deadline clock has minute resolution; a fresh board each minute keeps the badges honest. */
 const REFRESH_MS = 60_000;
@@ -94,6 +95,7 @@ export function DeskPage() {
             <InstallationDeskSections />
             <LoansOut board={b} />
             <SharesMet />
+            <DeskWarnings />
           </Stack>
         </>
       )}

@@ -1,0 +1,206 @@
+import { sql } from 'kysely';
+import { localMoment, addDays } from '../../../../shared/domain/dates';
+import type { FaultCategory } from '../../../../shared/domain/ticket-status';
+import type { EarlyWarning, FailureAnalysis, FailureRate, ReportFilter, ReportPeriod, WarningSettings } from '../../../../shared/schemas/reports';
+import type { z } from 'zod';
+import type { warningSettingsInput } from '../../../../shared/schemas/reports';
+import type { ServiceContext } from '../../app/context';
+import { currentOperator } from '../../app/request-context';
+import { filterTickets, previousPeriod, ratioX100, type Bounds } from './period';
+
+/*
+ * Failure analysis (故障分析) and the early warnings (预警分析). A failure is a repair ticket not
+ * cancelled, on a registered unit, reported in the period. Its rate is per 100 units in service
+ * on the period's last day: units whose earliest known date (acceptance, installation, purchase,
+ * else when they were registered) is on or before it and which are not scrapped, replaced or
+ * returned. A model with no units in service has no rate (null), never a division by zero.
+ */
+
+const IN_SERVICE = ['inService', 'atWorkshop', 'onLoan'];
+/** At most this many tickets are linked from one warning: enough to open and see the pattern. */
+const WARNING_TICKETS = 50;
+
+async function unitsInService(ctx: ServiceContext, lastDay: string, filter: ReportFilter): Promise<Map<number, number>> {
+  const endMs = localMoment(addDays(lastDay, 1));
+  let q = ctx.db
+    .selectFrom('units as u')
+    .where('u.status', 'in', IN_SERVICE)
+    .where((eb) =>
+      eb.or([
+        eb(sql`coalesce(u.acceptance_date, u.install_date, u.purchase_date)`, '<=', lastDay),
+        eb.and([eb('u.acceptance_date', 'is', null), eb('u.install_date', 'is', null), eb('u.purchase_date', 'is', null), eb('u.created_at', '<', endMs)]),
+      ]),
+    );
+  if (filter.customerId !== null) q = q.where('u.customer_id', '=', filter.customerId);
+  if (filter.modelIds !== null) q = q.where('u.model_id', 'in', filter.modelIds.length ? filter.modelIds : [0]);
+  const rows = await q.select(['u.model_id', sql<number>`count(*)`.as('n')]).groupBy('u.model_id').execute();
+  return new Map(rows.map((r) => [r.model_id, Number(r.n)]));
+}
+
+function failures(ctx: ServiceContext, p: ReportPeriod, filter: ReportFilter) {
+  return filterTickets(
+    ctx.db
+      .selectFrom('tickets')
+      .where('tickets.reported_at', '>=', localMoment(p.from))
+      .where('tickets.reported_at', '<', localMoment(addDays(p.to, 1)))
+      .where('tickets.status', '!=', 'cancelled')
+      .where('tickets.unit_id', 'is not', null),
+    filter,
+  );
+}
+
+async function countsBy(ctx: ServiceContext, p: ReportPeriod, filter: ReportFilter) {
+  const [models, categories, components] = await Promise.all([
+    failures(ctx, p, filter).innerJoin('units as u', 'u.id', 'tickets.unit_id').select(['u.model_id as key', sql<number>`count(*)`.as('n')]).groupBy('u.model_id').execute(),
+    failures(ctx, p, filter).select(['tickets.fault_category as key', sql<number>`count(*)`.as('n')]).groupBy('tickets.fault_category').execute(),
+    // A component failed on a ticket when a part of it was fitted there: each ticket counts once per component.
+    failures(ctx, p, filter)
+      .innerJoin('ticket_parts as tp', 'tp.ticket_id', 'tickets.id')
+      .innerJoin('parts as pt', 'pt.id', 'tp.part_id')
+      .select([sql<string>`coalesce(tp.component_key, pt.component_key, 'other')`.as('key'), sql<number>`count(distinct tickets.id)`.as('n')])
+      .groupBy(sql`coalesce(tp.component_key, pt.component_key, 'other')`)
+      .execute(),
+  ]);
+  const map = (rows: { key: string | number; n: number }[]) => new Map(rows.map((r) => [String(r.key), Number(r.n)]));
+  return { models: map(models), categories: map(categories), components: map(components) };
+}
+
+export async function failureAnalysis(ctx: ServiceContext, b: Bounds): Promise<FailureAnalysis> {
+  const previous = previousPeriod(b);
+  const [units, before, now, then] = await Promise.all([
+    unitsInService(ctx, b.to, b.filter),
+    unitsInService(ctx, previous.to, b.filter),
+    countsBy(ctx, b, b.filter),
+    countsBy(ctx, previous, b.filter),
+  ]);
+  const all = [...units.values()].reduce((n, v) => n + v, 0);
+  const allBefore = [...before.values()].reduce((n, v) => n + v, 0);
+  const modelIds = new Set([...units.keys()].map(String).concat([...now.models.keys()]));
+  const names = new Map(
+    (await ctx.db.selectFrom('product_models').select(['id', sql<string>`trim(brand || ' ' || model)`.as('name')]).where('id', 'in', [...modelIds].map(Number).concat(0)).execute()).map((m) => [String(m.id), m.name]),
+  );
+  const rate = (key: string, label: string | null, n: number, u: number, pn: number, pu: number): FailureRate => ({
+    key,
+    label,
+    failures: n,
+    units: u,
+    ratePer100X100: ratioX100(n, u, 100),
+    previousFailures: pn,
+    previousRatePer100X100: ratioX100(pn, pu, 100),
+  });
+  const order = (rows: FailureRate[]) => rows.sort((a, b) => (b.ratePer100X100 ?? -1) - (a.ratePer100X100 ?? -1) || b.failures - a.failures || a.key.localeCompare(b.key));
+  return {
+    unitsInService: all,
+    previous,
+    byModel: order(
+      [...modelIds].map((k) => rate(k, names.get(k) ?? null, now.models.get(k) ?? 0, units.get(Number(k)) ?? 0, then.models.get(k) ?? 0, before.get(Number(k)) ?? 0)).filter((r) => r.failures > 0 || r.previousFailures > 0 || r.units > 0),
+    ),
+    byComponent: order([...new Set([...now.components.keys(), ...then.components.keys()])].map((k) => rate(k, null, now.components.get(k) ?? 0, all, then.components.get(k) ?? 0, allBefore))),
+    byCategory: order([...new Set([...now.categories.keys(), ...then.categories.keys()])].map((k) => rate(k, null, now.categories.get(k) ?? 0, all, then.categories.get(k) ?? 0, allBefore))),
+  };
+}
+
+/** The same fault on the same unit again within the window after its earlier repair was resolved. */
+async function repeatFaults(ctx: ServiceContext, b: Bounds, windowDays: number): Promise<EarlyWarning[]> {
+  const windowMs = windowDays * 86_400_000;
+  const rows = await failures(ctx, b, b.filter)
+    .innerJoin('units as u', 'u.id', 'tickets.unit_id')
+    .innerJoin('tickets as e', (j) =>
+      j
+        .onRef('e.unit_id', '=', 'tickets.unit_id')
+        .onRef('e.fault_category', '=', 'tickets.fault_category')
+        .onRef('e.id', '!=', 'tickets.id')
+        .onRef('e.reported_at', '<=', 'tickets.reported_at'),
+    )
+    .where('e.status', '!=', 'cancelled')
+    .where('e.resolved_at', 'is not', null)
+    .where(sql<boolean>`e.resolved_at <= tickets.reported_at and tickets.reported_at - e.resolved_at <= ${windowMs}`)
+    .select(['tickets.id', 'tickets.number', 'tickets.fault_category', 'tickets.reported_at', 'u.serial', 'e.id as earlier_id', 'e.number as earlier_number', 'e.resolved_at'])
+    .orderBy('tickets.reported_at')
+    .orderBy('e.resolved_at', 'desc')
+    .execute();
+  // One warning per new ticket, against the latest earlier repair of the same fault.
+  const seen = new Set<number>();
+  const out: EarlyWarning[] = [];
+  for (const r of rows) {
+    if (seen.has(r.id)) continue;
+    seen.add(r.id);
+    out.push({
+      kind: 'repeatFault',
+      subject: r.serial,
+      faultCategory: r.fault_category as FaultCategory,
+      days: Math.floor((r.reported_at - r.resolved_at!) / 86_400_000),
+      rateX100: null,
+      previousRateX100: null,
+      failures: 2,
+      tickets: [
+        { id: r.earlier_id, number: r.earlier_number },
+        { id: r.id, number: r.number },
+      ],
+    });
+  }
+  return out;
+}
+
+/**
+ * Every warning for the period: repeats, and models whose rate reaches the threshold or rises by
+ * the set percent over their own previous period (from nothing counts as a rise). Both rules need
+ * the model's fewest failures, so one breakdown on a model with two units stays quiet.
+ */
+export async function earlyWarnings(ctx: ServiceContext, b: Bounds, analysis?: FailureAnalysis): Promise<EarlyWarning[]> {
+  const settings = await warningSettings(ctx);
+  const [repeats, rates] = await Promise.all([repeatFaults(ctx, b, settings.repeatWindowDays), analysis ?? failureAnalysis(ctx, b)]);
+  const flagged = rates.byModel.flatMap((m) => {
+    if (m.failures < settings.minFailures || m.ratePer100X100 === null) return [];
+    const kinds: EarlyWarning['kind'][] = [];
+    if (m.ratePer100X100 >= settings.rateThresholdX100) kinds.push('rateAbove');
+    const prev = m.previousRatePer100X100 ?? 0;
+    if (m.ratePer100X100 * 100 >= prev * (100 + settings.risePercent) && m.ratePer100X100 > prev) kinds.push('rateRising');
+    return kinds.map((kind) => ({ kind, model: m }));
+  });
+  const ticketsOf = async (modelId: string) =>
+    (
+      await failures(ctx, b, b.filter)
+        .innerJoin('units as u', 'u.id', 'tickets.unit_id')
+        .where('u.model_id', '=', Number(modelId))
+        .select(['tickets.id', 'tickets.number'])
+        .orderBy('tickets.reported_at')
+        .limit(WARNING_TICKETS)
+        .execute()
+    ).map((t) => ({ id: t.id, number: t.number }));
+  const modelWarnings: EarlyWarning[] = [];
+  for (const { kind, model } of flagged) {
+    modelWarnings.push({
+      kind,
+      subject: model.label ?? `#${model.key}`,
+      faultCategory: null,
+      days: null,
+      rateX100: model.ratePer100X100,
+      previousRateX100: model.previousRatePer100X100,
+      failures: model.failures,
+      tickets: await ticketsOf(model.key),
+    });
+  }
+  return [...modelWarnings, ...repeats];
+}
+
+export async function warningSettings(ctx: ServiceContext): Promise<WarningSettings> {
+  const row = await ctx.db.selectFrom('report_settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+  return { repeatWindowDays: row.repeat_window_days, rateThresholdX100: row.rate_threshold_x100, risePercent: row.rise_percent, minFailures: row.min_failures };
+}
+
+export async function updateWarningSettings(ctx: ServiceContext, input: z.output<typeof warningSettingsInput>): Promise<WarningSettings> {
+  await ctx.db
+    .updateTable('report_settings')
+    .set({
+      repeat_window_days: input.repeatWindowDays,
+      rate_threshold_x100: input.rateThresholdX100,
+      rise_percent: input.risePercent,
+      min_failures: input.minFailures,
+      changed_at: ctx.now().getTime(),
+      changed_by: currentOperator(),
+    })
+    .where('id', '=', 1)
+    .execute();
+  return warningSettings(ctx);
+}

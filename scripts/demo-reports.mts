@@ -1,0 +1,71 @@
+// `npx tsx scripts/demo-reports.mts [folder]` (default: desk-demo-reports in the temp folder): the
+// owner's month (issue 17) on the desk's sample data (a week of tickets with parts, charges and
+// callbacks), then November 2026's monthly pack in both languages, one customer's pack, and the
+// reports' workbook, with no Electron. Copies land in <folder>/pdf/ and <folder>/xlsx/.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createBackend } from '../electron/backend/backend';
+import { HeadlessPlatform, MemoryLogger } from '../electron/backend/platform/headless';
+import type { Channel, InputOf, OutputOf } from '../shared/contract';
+import { LANGUAGES } from '../shared/i18n/languages';
+
+const MARKER = '.desk-demo-reports';
+const folder = resolve(process.argv[2] ?? join(tmpdir(), 'desk-demo-reports'));
+if (existsSync(folder) && readdirSync(folder).length > 0) {
+  // Only a folder this script made is cleared: never someone's real data.
+  if (!existsSync(join(folder, MARKER))) {
+    console.error(`${folder} is not empty and was not made by this script; choose another folder.`);
+    process.exit(2);
+  }
+  rmSync(folder, { recursive: true, force: true });
+}
+mkdirSync(join(folder, 'pdf'), { recursive: true });
+mkdirSync(join(folder, 'xlsx'), { recursive: true });
+writeFileSync(join(folder, MARKER), 'made by scripts/demo-reports.mts\n');
+
+// A fixed desk clock (the last evening of November 2026): the sample week falls in November.
+const clock = new Date(2026, 10, 30, 18, 0);
+const logger = new MemoryLogger();
+const platform = new HeadlessPlatform(join(folder, 'printed'));
+const backend = await createBackend({ dbPath: join(folder, 'desk.sqlite'), documentsDir: join(folder, 'documents'), platform, logger, now: () => clock });
+async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+  const result = await backend.invoke(channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+  return result.value as OutputOf<C>;
+}
+
+await call('session:begin', { operator: '王芳' });
+await call('settings:update', { companyName: '杭州安信机电设备服务有限公司', hotline: '400-800-1234', address: '浙江省杭州市拱墅区湖墅南路 186 号 3 楼' });
+await call('sample:load', { language: 'zh-CN' });
+
+const NOVEMBER = { from: '2026-11-01', to: '2026-11-30' };
+const bundle = await call('reports:bundle', NOVEMBER);
+console.log(`November 2026: ${bundle.repairs.total} tickets, ${bundle.parts.quantity} parts replaced, ${bundle.satisfaction.callbacks} callbacks, ${bundle.warnings.length} warnings`);
+const written: string[] = [];
+for (const language of LANGUAGES) {
+  const doc = await call('documents:reportPack', { ...NOVEMBER, language });
+  const copy = join(folder, 'pdf', `monthly-pack-2026-11-${language}.pdf`);
+  copyFileSync(join(folder, 'documents', doc.fileName), copy);
+  written.push(`${doc.number}  ${copy}`);
+  platform.saveAnswer = join(folder, 'xlsx', `reports-2026-11-${language}.xlsx`);
+  const saved = await call('reports:export', { ...NOVEMBER, language });
+  written.push(`${saved.sheets} sheets  ${saved.savedTo}`);
+}
+// One customer's pack: the one with the most tickets in the month.
+const top = await backend.store.db
+  .selectFrom('tickets')
+  .select(['customer_id', (eb) => eb.fn.countAll<number>().as('n')])
+  .groupBy('customer_id')
+  .orderBy('n', 'desc')
+  .executeTakeFirst();
+if (top) {
+  const doc = await call('documents:reportPack', { ...NOVEMBER, customerId: top.customer_id, language: 'zh-CN' });
+  const copy = join(folder, 'pdf', 'customer-pack-2026-11-zh-CN.pdf');
+  copyFileSync(join(folder, 'documents', doc.fileName), copy);
+  written.push(`${doc.number}  ${copy}`);
+}
+await backend.close();
+for (const line of written) console.log(`  ${line}`);
+const problems = logger.lines.filter((l) => l.level !== 'info');
+if (problems.length) console.log('Warnings:', problems);
