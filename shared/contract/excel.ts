@@ -1,6 +1,7 @@
 import {
   exportInput,
   importBatchInput,
+  importEncodingInput,
   importSheetInput,
   type ImportBatch,
   type ImportOpened,
@@ -26,4 +27,6 @@ export const excelChannels = {
     refreshes: [],
     admin: (input) => input.query.trim() === '',
   }),
+  /** The open CSV read again in the encoding the clerk picked in the preview. */
+  'import:encoding': read(importEncodingInput, returns<ImportOpened>()),
 };

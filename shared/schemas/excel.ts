@@ -80,10 +80,26 @@ export interface ImportSheet {
   suggested: Partial<Record<ImportField, number>>;
 }
 
+/** The spreadsheet formats the import reads, as the file's bytes say (not its name). */
+export const SHEET_FORMATS = ['xlsx', 'xls', 'et', 'ods', 'csv'] as const;
+export type SheetFormat = (typeof SHEET_FORMATS)[number];
+/** The text encodings a CSV or text file may be read in (GBK is read as its superset GB18030). */
+export const SHEET_ENCODINGS = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be', 'big5'] as const;
+export type SheetEncoding = (typeof SHEET_ENCODINGS)[number];
+
+/** Reads the open CSV again in another encoding, when the detected one shows garbled text. */
+export const importEncodingInput = z.strictObject({ token: z.string().regex(/^[0-9a-f-]{36}$/), encoding: z.enum(SHEET_ENCODINGS) });
+
 export interface ImportOpened {
   token: string;
   fileName: string;
   sheets: ImportSheet[];
+  format: SheetFormat;
+  /** For a CSV or text file: the encoding it is read in, and the separator found; null otherwise. */
+  encoding: SheetEncoding | null;
+  /** The encoding detected; the clerk may have chosen another. */
+  detectedEncoding: SheetEncoding | null;
+  delimiter: 'comma' | 'semicolon' | 'tab' | null;
 }
 
 export interface ImportProblem {

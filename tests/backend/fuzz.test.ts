@@ -476,6 +476,7 @@ beforeAll(async () => {
     'import:undoCheck': { batchId: 1 },
     'import:undo': { batchId: 1 },
     'export:list': { list: 'customers', query: '' },
+    'import:encoding': { token: importSheet.token, encoding: 'gb18030' },
     'documents:warrantyCard': { unitId: unit.id, paper: 'A5', language: 'en' },
     'documents:list': { kind: 'warrantyCard', recordType: 'unit', recordId: unit.id, limit: 10 },
     'documents:content': { id: doc.id },

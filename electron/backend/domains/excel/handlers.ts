@@ -1,7 +1,7 @@
 import type { DomainHandlers } from '../../app/handler-types';
 import { listBatches } from './batches';
 import { exportList } from './export';
-import { commitImport, openImport, previewImport } from './import';
+import { commitImport, openImport, previewImport, reopenImport } from './import';
 import { checkUndo, undoImport } from './undo';
 
 /** Customers and units in from the company's own sheet (and back out again, as one step); any list out. */
@@ -13,4 +13,5 @@ export const excelHandlers = {
   'import:undoCheck': (ctx, input) => checkUndo(ctx, input.batchId),
   'import:undo': (ctx, input) => undoImport(ctx, input.batchId),
   'export:list': exportList,
+  'import:encoding': reopenImport,
 } satisfies DomainHandlers;

@@ -3,6 +3,7 @@ import { customerCreateInput } from '../../../../shared/schemas/customer';
 import type { ImportField, ImportProblem, importSheetInput } from '../../../../shared/schemas/excel';
 import { unitCreateInput } from '../../../../shared/schemas/unit';
 import { issueMessage } from '../../../../shared/validation';
+import { readPhoneCell, splitAddresses, splitPhones } from './phones';
 import { cellDate, cellText, type Cell, type ParsedSheet } from './read';
 
 export type Mapping = z.output<typeof importSheetInput>['mapping'];
@@ -24,6 +25,8 @@ export function headerOf(sheet: ParsedSheet, mapping: Mapping, field: ImportFiel
 export interface RowPlan {
   row: number;
   problems: ImportProblem[];
+  /** What the import read otherwise than the cell shows (a phone stored as a number), said on the row. */
+  notes: ImportProblem[];
   customer: CustomerInput | null;
   unit: UnitFields | null;
   customerName: string;
@@ -45,13 +48,27 @@ export function planRow(sheet: ParsedSheet, mapping: Mapping, row: { row: number
   const regionText = text('region').toLowerCase();
   if (kindText && !KINDS[kindText]) problem('kind', 'import.badKind', { value: text('kind') });
   if (regionText && !REGIONS[regionText]) problem('region', 'import.badRegion', { value: text('region') });
-  const phones = [text('phone'), text('phone2')].filter(Boolean).map((phone) => ({ phone }));
+  const notes: ImportProblem[] = [];
+  // Each phone with the column it came from, so a problem names the sheet's own header.
+  const phoneSources: ImportField[] = [];
+  const phones: { phone: string }[] = [];
+  for (const field of ['phone', 'phone2'] as const) {
+    const reading = readPhoneCell(raw(field));
+    if (reading.kind === 'notAPhone') problem(field, 'sheets.phoneNumberCell', { value: reading.stored });
+    else {
+      if (reading.kind === 'restored') notes.push({ column: column(field), message: { key: 'sheets.phoneRestored', params: { stored: reading.stored, phone: reading.text } } });
+      for (const phone of splitPhones(reading.text)) {
+        phones.push({ phone });
+        phoneSources.push(field);
+      }
+    }
+  }
   const parsed = customerCreateInput.safeParse({
     kind: KINDS[kindText] ?? 'person',
     name: text('customerName'),
     region: REGIONS[regionText] ?? 'urban',
     phones,
-    addresses: text('address') ? [{ address: text('address'), isDefault: true }] : [],
+    addresses: splitAddresses(text('address')).map((address, i) => ({ address, isDefault: i === 0 })),
     contacts: text('contact') ? [{ name: text('contact') }] : [],
     tags: text('tags').split(/[,，;；、]/).map((t) => t.trim()).filter(Boolean),
     note: text('note') || null,
@@ -59,7 +76,9 @@ export function planRow(sheet: ParsedSheet, mapping: Mapping, row: { row: number
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const [head, index] = issue.path;
-      const field = head === 'phones' ? (index === 1 ? 'phone2' : 'phone') : (CUSTOMER_PATHS[String(head)] ?? null);
+      // A number cell that is no phone is already said; "a phone is required" would say it twice.
+      if (head === 'phones' && index === undefined && problems.some((p) => p.message.key === 'sheets.phoneNumberCell')) continue;
+      const field = head === 'phones' ? (phoneSources[Number(index)] ?? 'phone') : (CUSTOMER_PATHS[String(head)] ?? null);
       problems.push({ column: field ? column(field) : null, message: issueMessage(issue) });
     }
   }
@@ -91,5 +110,5 @@ export function planRow(sheet: ParsedSheet, mapping: Mapping, row: { row: number
       }
     }
   }
-  return { row: row.row, problems, customer: parsed.success ? parsed.data : null, unit, customerName: text('customerName'), serialText: text('serial') };
+  return { row: row.row, problems, notes, customer: parsed.success ? parsed.data : null, unit, customerName: text('customerName'), serialText: text('serial') };
 }
