@@ -49,7 +49,9 @@ function utf16Order(data: Buffer): 'utf-16le' | 'utf-16be' | null {
   let odd = 0;
   let even = 0;
   sample.forEach((byte, i) => {
-    if (byte === 0) i % 2 ? odd++ : even++;
+    if (byte !== 0) return;
+    if (i % 2) odd++;
+    else even++;
   });
   // A CJK character's low byte may be 0 too (U+4E00 is 00 4E): one side need only outnumber the other by far.
   if (odd >= 8 && odd > 10 * even) return 'utf-16le';
