@@ -1,4 +1,5 @@
 import {
+  exportHistoryInput,
   exportInput,
   importBatchInput,
   importEncodingInput,
@@ -25,8 +26,11 @@ export const excelChannels = {
   // A filtered list is everyday work; the whole list is "export of everything".
   'export:list': write(exportInput, returns<{ savedTo: string | null; rows: number }>(), {
     refreshes: [],
-    admin: (input) => input.query.trim() === '',
+    // The tickets list goes by the filters on screen: past EVERYDAY_EXPORT_ROWS the service asks.
+    admin: (input) => input.query.trim() === '' && input.list !== 'tickets',
   }),
   /** The open CSV read again in the encoding the clerk picked in the preview. */
   'import:encoding': read(importEncodingInput, returns<ImportOpened>()),
+  /** One customer's history out as a workbook; the clerk hands it to the customer who asks. */
+  'export:customerHistory': write(exportHistoryInput, returns<{ savedTo: string | null; rows: number }>(), { refreshes: [] }),
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Message } from '../result';
 import { id } from './common';
+import { ticketListInput } from './ticket';
 
 /** The columns a sheet can be mapped to: one row is a customer and, optionally, one unit. */
 export const IMPORT_FIELDS = [
@@ -67,8 +68,16 @@ export const importSheetInput = z.strictObject({
 
 export const importBatchInput = z.strictObject({ batchId: id });
 
-export const EXPORT_LISTS = ['customers', 'units', 'models', 'documents'] as const;
-export const exportInput = z.strictObject({ list: z.enum(EXPORT_LISTS), query: z.string().max(100).default('') });
+export const EXPORT_LISTS = ['customers', 'units', 'models', 'documents', 'tickets'] as const;
+/** The tickets list's filters as the screen has them (every page of it goes out). */
+export const exportTicketFilter = ticketListInput.omit({ limit: true, offset: true });
+export const exportInput = z.strictObject({
+  list: z.enum(EXPORT_LISTS),
+  query: z.string().max(100).default(''),
+  tickets: exportTicketFilter.default(() => exportTicketFilter.parse({})),
+});
+/** One customer's whole history: tickets, parts, charges, callbacks. */
+export const exportHistoryInput = z.strictObject({ customerId: id });
 
 export interface ImportSheet {
   name: string;

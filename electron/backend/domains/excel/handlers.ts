@@ -1,6 +1,7 @@
 import type { DomainHandlers } from '../../app/handler-types';
 import { listBatches } from './batches';
 import { exportList } from './export';
+import { exportCustomerHistory } from './export-tickets';
 import { commitImport, openImport, previewImport, reopenImport } from './import';
 import { checkUndo, undoImport } from './undo';
 
@@ -14,4 +15,5 @@ export const excelHandlers = {
   'import:undo': (ctx, input) => undoImport(ctx, input.batchId),
   'export:list': exportList,
   'import:encoding': reopenImport,
+  'export:customerHistory': exportCustomerHistory,
 } satisfies DomainHandlers;

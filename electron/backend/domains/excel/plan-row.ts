@@ -3,6 +3,7 @@ import { customerCreateInput } from '../../../../shared/schemas/customer';
 import type { ImportField, ImportProblem, importSheetInput } from '../../../../shared/schemas/excel';
 import { unitCreateInput } from '../../../../shared/schemas/unit';
 import { issueMessage } from '../../../../shared/validation';
+import { LANGUAGES, translator } from '../../../../shared/i18n';
 import { readPhoneCell, splitAddresses, splitPhones } from './phones';
 import { cellDate, cellText, type Cell, type ParsedSheet } from './read';
 
@@ -10,8 +11,26 @@ export type Mapping = z.output<typeof importSheetInput>['mapping'];
 export type CustomerInput = z.output<typeof customerCreateInput>;
 export type UnitFields = Omit<z.output<typeof unitCreateInput>, 'customerId' | 'modelId'> & { brand: string; model: string; category: string };
 
-const KINDS: Record<string, 'person' | 'organisation'> = { 个人: 'person', person: 'person', 单位: 'organisation', 公司: 'organisation', 企业: 'organisation', organisation: 'organisation', organization: 'organisation' };
-const REGIONS: Record<string, 'urban' | 'suburban' | 'other'> = { 市区: 'urban', 城区: 'urban', urban: 'urban', 郊县: 'suburban', 郊区: 'suburban', 县城: 'suburban', suburban: 'suburban', 其他: 'other', other: 'other' };
+/** Words for a customer's kind and region as typed, and as the desk's own export writes them in either language. */
+const labels = <K extends string>(path: string, keys: readonly K[]) =>
+  Object.fromEntries(LANGUAGES.flatMap((lang) => keys.map((k) => [String(translator(lang)(`${path}.${String(k)}`)).toLowerCase(), k]))) as Record<string, K>;
+const KINDS: Record<string, 'person' | 'organisation'> = {
+  个人: 'person', person: 'person', 单位: 'organisation', 公司: 'organisation', 企业: 'organisation', organisation: 'organisation', organization: 'organisation',
+  ...labels('customerKind', ['person', 'organisation'] as const),
+};
+const REGIONS: Record<string, 'urban' | 'suburban' | 'other'> = {
+  市区: 'urban', 城区: 'urban', urban: 'urban', 郊县: 'suburban', 郊区: 'suburban', 县城: 'suburban', suburban: 'suburban', 其他: 'other', other: 'other',
+  ...labels('region', ['urban', 'suburban', 'other'] as const),
+};
+
+/** A contact as typed or exported: "王经理（采购） 13900001111", one a line; the role and phone may be left out. */
+function contactsOf(text: string): { name: string; role: string | null; phone: string | null }[] {
+  return splitAddresses(text).map((line) => {
+    const m = /^(.*?)\s*(?:[（(]([^）)]*)[）)])?\s*(\+?[\d][\d\s-]{5,})?$/.exec(line);
+    const name = (m?.[1] ?? '').trim();
+    return name ? { name, role: m?.[2]?.trim() || null, phone: m?.[3]?.trim() || null } : { name: line, role: null, phone: null };
+  });
+}
 
 /** Which mapped column a schema path points at, so a problem names the sheet's own header. */
 const CUSTOMER_PATHS: Record<string, ImportField> = { name: 'customerName', kind: 'kind', region: 'region', addresses: 'address', contacts: 'contact', tags: 'tags', note: 'note' };
@@ -69,7 +88,7 @@ export function planRow(sheet: ParsedSheet, mapping: Mapping, row: { row: number
     region: REGIONS[regionText] ?? 'urban',
     phones,
     addresses: splitAddresses(text('address')).map((address, i) => ({ address, isDefault: i === 0 })),
-    contacts: text('contact') ? [{ name: text('contact') }] : [],
+    contacts: contactsOf(text('contact')),
     tags: text('tags').split(/[,，;；、]/).map((t) => t.trim()).filter(Boolean),
     note: text('note') || null,
   });

@@ -59,7 +59,8 @@ export async function readWorkbook(data: Buffer): Promise<ParsedSheet[]> {
   workbook.eachSheet((sheet) => {
     const rows: GridRow[] = [];
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const values = (row.values as ExcelJS.CellValue[]).slice(1).map(plain);
+      // Array.from, not map: row.values has holes where cells are empty, and a hole is no value.
+      const values = Array.from((row.values as ExcelJS.CellValue[]).slice(1), plain);
       if (values.some((v) => v !== null)) rows.push({ row: rowNumber, cells: values });
     });
     // exceljs keeps merges as ranges like "A1:H1" in the sheet's model.
