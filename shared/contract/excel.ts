@@ -3,6 +3,7 @@ import {
   exportInput,
   importBatchInput,
   importEncodingInput,
+  importTemplateInput,
   importSheetInput,
   type ImportBatch,
   type ImportOpened,
@@ -33,4 +34,6 @@ export const excelChannels = {
   'import:encoding': read(importEncodingInput, returns<ImportOpened>()),
   /** One customer's history out as a workbook; the clerk hands it to the customer who asks. */
   'export:customerHistory': write(exportHistoryInput, returns<{ savedTo: string | null; rows: number }>(), { refreshes: [] }),
+  /** The import template saved where the clerk picks. */
+  'import:template': write(importTemplateInput, returns<{ savedTo: string | null }>(), { refreshes: [] }),
 };

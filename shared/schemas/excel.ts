@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Message } from '../result';
 import { id } from './common';
+import { LANGUAGES } from '../i18n/languages';
 import { ticketListInput } from './ticket';
 
 /** The columns a sheet can be mapped to: one row is a customer and, optionally, one unit. */
@@ -76,6 +77,8 @@ export const exportInput = z.strictObject({
   query: z.string().max(100).default(''),
   tickets: exportTicketFilter.default(() => exportTicketFilter.parse({})),
 });
+/** The import template, in the language asked for (null: the desk's). */
+export const importTemplateInput = z.strictObject({ language: z.enum(LANGUAGES).nullish().transform((v) => v ?? null) });
 /** One customer's whole history: tickets, parts, charges, callbacks. */
 export const exportHistoryInput = z.strictObject({ customerId: id });
 

@@ -188,3 +188,36 @@ describe('real cells, as a spreadsheet program sees them', () => {
     expect((await a.fails('export:customerHistory', { customerId: 999 })).code).toBe('NOT_FOUND');
   });
 });
+
+describe('the import template', () => {
+  for (const language of ['zh-CN', 'en'] as const) {
+    it(`in ${language}: every column the import reads, recognised without matching, its example row imported`, async () => {
+      const b = await desk();
+      const policyId = (await seedModel(b)).policyId;
+      b.platform.saveAnswer = join(b.dir, `template-${language}.xlsx`);
+      expect(await b.ok('import:template', { language })).toEqual({ savedTo: b.platform.saveAnswer });
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(b.platform.saveAnswer);
+      const [sheet, notes] = workbook.worksheets;
+      expect(workbook.worksheets).toHaveLength(2);
+      expect(sheet!.getCell('B2').dataValidation).toMatchObject({ type: 'list' });
+      expect(sheet!.getCell('C500').dataValidation).toMatchObject({ type: 'list' });
+      expect(sheet!.getCell('N2').dataValidation).toMatchObject({ type: 'date' });
+      expect(sheet!.getCell('N2').value).toEqual(new Date('2025-03-01T00:00:00Z'));
+      expect(sheet!.getCell('R2').value).toBe('00012345');
+      expect(String(sheet!.getCell('A1').note ?? '')).not.toBe('');
+      expect(notes!.rowCount).toBe(22); // header, 20 columns, the general advice
+
+      b.platform.openAnswer = b.platform.saveAnswer;
+      const opened = (await b.ok('import:open', {}))!;
+      const suggested = opened.sheets[0]!.suggested;
+      expect(Object.keys(suggested)).toHaveLength(20);
+      expect(Object.values(suggested).sort((x, y) => x! - y!)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+      const input = { token: opened.token, sheet: opened.sheets[0]!.name, mapping: suggested, categoryPolicies: [{ category: language === 'en' ? 'Air conditioner' : '空调', policyId }] };
+      expect(await b.ok('import:preview', input)).toMatchObject({ total: 1, okCount: 1, errorCount: 0, newUnits: 1 });
+      await b.ok('import:commit', input);
+      const [customer] = (await b.ok('customers:list', { query: '', limit: 10 })).items;
+      expect((await b.ok('customers:get', { id: customer!.id })).contacts[0]).toMatchObject({ role: language === 'en' ? 'purchasing' : '采购', phone: '13800002222' });
+    });
+  }
+});

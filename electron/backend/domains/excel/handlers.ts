@@ -2,6 +2,7 @@ import type { DomainHandlers } from '../../app/handler-types';
 import { listBatches } from './batches';
 import { exportList } from './export';
 import { exportCustomerHistory } from './export-tickets';
+import { saveImportTemplate } from './template';
 import { commitImport, openImport, previewImport, reopenImport } from './import';
 import { checkUndo, undoImport } from './undo';
 
@@ -16,4 +17,5 @@ export const excelHandlers = {
   'export:list': exportList,
   'import:encoding': reopenImport,
   'export:customerHistory': exportCustomerHistory,
+  'import:template': saveImportTemplate,
 } satisfies DomainHandlers;

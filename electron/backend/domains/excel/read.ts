@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ImportField, ImportSheet } from '../../../../shared/schemas/excel';
 import { plainCharacters } from '../../../../shared/schemas/common';
+import { LANGUAGES, translator } from '../../../../shared/i18n';
 
 export type Cell = string | number | Date | null;
 export interface ParsedSheet {
@@ -129,16 +130,23 @@ const SYNONYMS: Record<ImportField, string[]> = {
   locationNote: ['安装位置', '位置', 'location'],
 };
 
-/** Guesses the mapping from the header names: an exact word first, then one contained. */
+/** The import's own names for its fields, in both languages (the template's headers): known before any synonym. */
+const FIELD_LABELS = Object.fromEntries(
+  (Object.keys(SYNONYMS) as ImportField[]).map((f) => [f, LANGUAGES.map((lang) => String(translator(lang)(`importer.fields.${f}`)).replace(/[\s*:：()（）]/g, '').toLowerCase())]),
+) as Record<ImportField, string[]>;
+
+/** Guesses the mapping from the header names: the import's own names, an exact word, then one contained. */
 export function suggestMapping(headers: string[]): Partial<Record<ImportField, number>> {
   const norm = headers.map((h) => h.replace(/[\s*:：()（）]/g, '').toLowerCase());
   const taken = new Set<number>();
   const out: Partial<Record<ImportField, number>> = {};
-  for (const pass of ['exact', 'contains'] as const) {
+  for (const pass of ['label', 'exact', 'contains'] as const) {
     for (const field of Object.keys(SYNONYMS) as ImportField[]) {
       if (out[field] !== undefined) continue;
       const index = norm.findIndex(
-        (h, i) => !taken.has(i) && SYNONYMS[field].some((w) => (pass === 'exact' ? h === w.toLowerCase() : h.includes(w.toLowerCase()))),
+        (h, i) =>
+          !taken.has(i) &&
+          (pass === 'label' ? FIELD_LABELS[field].includes(h) : SYNONYMS[field].some((w) => (pass === 'exact' ? h === w.toLowerCase() : h.includes(w.toLowerCase())))),
       );
       if (index >= 0) {
         out[field] = index;
