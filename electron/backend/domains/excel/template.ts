@@ -1,4 +1,4 @@
-import { LANGUAGES, translator } from '../../../../shared/i18n';
+import { translator, type LANGUAGES } from '../../../../shared/i18n';
 import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ImportField } from '../../../../shared/schemas/excel';
 import type { ServiceContext } from '../../app/context';
 import { getSettings } from '../admin/settings';
