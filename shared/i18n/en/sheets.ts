@@ -93,6 +93,7 @@ export const sheets: CatalogShape<typeof zh> = {
     callbacks: { sheet: 'Callbacks', number: 'Ticket no.', dueOn: 'Due on', doneAt: 'Called at', reached: 'Reached', satisfaction: 'Satisfaction', comments: 'Comments', who: 'Called by' },
   },
   template: {
+    saved: 'The import template is saved to {{file}}',
     button: 'Download import template',
     sheet: 'Customers and units',
     notesSheet: 'How to fill in',

@@ -91,6 +91,7 @@ export const sheets = {
     callbacks: { sheet: '回访', number: '工单号', dueOn: '应回访日期', doneAt: '回访时间', reached: '已联系上', satisfaction: '满意度', comments: '客户意见', who: '回访人' },
   },
   template: {
+    saved: '导入模板已保存到 {{file}}',
     button: '下载导入模板',
     sheet: '客户设备',
     notesSheet: '填写说明',
