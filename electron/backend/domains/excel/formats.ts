@@ -1,5 +1,5 @@
 import * as XLSX from '@e965/xlsx';
-import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
+import * as cptable from '@e965/xlsx/dist/cpexcel';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import type { SheetEncoding, SheetFormat } from '../../../../shared/schemas/excel';

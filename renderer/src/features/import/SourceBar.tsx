@@ -12,7 +12,8 @@ import { notifyDone, notifyError } from '../../lib/notify';
 export function SourceBar({ opened, onReopened }: { opened: ImportOpened; onReopened: (next: ImportOpened) => void }) {
   const { t } = useTranslation();
   const reopen = useApiMutation('import:encoding');
-  const format = t(`sheets.format.${opened.format}`);
+  // The catalog names the format ($t(sheets.format.…)): the key goes in, not its words.
+  const format = opened.format;
   if (!opened.encoding) {
     return (
       <Text size="sm" c="dimmed" data-testid="import-source">
