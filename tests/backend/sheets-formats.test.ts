@@ -130,7 +130,7 @@ describe('a sheet with a title, merged two-level headers and phones stored as nu
       expect(sheet.rowCount).toBe(4);
       expect(sheet.suggested).toMatchObject({ customerName: 0, phone: 1, phone2: 2, brand: 3, model: 4, serial: 5, invoiceNumber: 6, purchaseDate: 7 });
       const preview = await backend.ok('import:preview', input(opened));
-      expect(preview).toMatchObject({ total: 4, okCount: 3, errorCount: 1 });
+      expect(preview).toMatchObject({ total: 4, okCount: 3, errorCount: 1, warnedCount: 0 });
       const byRow = new Map(preview.rows.map((r) => [r.row, r]));
       expect(byRow.get(4)!.warnings.map((w) => w.message)).toEqual([{ key: 'sheets.phoneRestored', params: { stored: '2158889999', phone: '02158889999' } }]);
       expect(byRow.get(5)!.warnings.map((w) => w.message.params)).toEqual([

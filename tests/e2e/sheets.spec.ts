@@ -77,6 +77,11 @@ test('an .xls with a title, merged headings and phones stored as numbers', async
   await expect(desk.getByRole('combobox', { name: '购买日期', exact: true })).toHaveValue('H 列 · 购买日期');
   await shot(desk, 'xls-mapping-zh');
   await desk.getByRole('button', { name: '核对导入结果' }).click();
+  await desk.getByRole('combobox', { name: '类别“（未填类别）”的保修政策' }).click();
+  await desk.getByRole('option', { name: '家用空调标准保修' }).click();
+  await expect(desk.getByTestId('count-ok').locator('[data-value]')).toHaveText('3');
+  // Restored phones are said on their rows; no banner about numbers of other customers.
+  await expect(desk.getByText(/电话号码已属于另一个名称的客户/)).toHaveCount(0);
   const rows = desk.getByTestId('import-preview-rows');
   await expect(rows.locator('tr[data-row="4"]')).toContainText('已按 02158889999 读取');
   await expect(rows.locator('tr[data-row="6"]')).toContainText('电话单元格存的是数字 1390000');
@@ -91,6 +96,8 @@ test('the same .xls in English', async ({ desk, backend }) => {
   await desk.getByRole('button', { name: 'Choose spreadsheet file…' }).click();
   await expect(desk.getByTestId('import-source')).toHaveText('Format: an Excel 97-2003 workbook (.xls)');
   await desk.getByRole('button', { name: 'Check the import' }).click();
+  await desk.getByRole('combobox', { name: /^Warranty policy for category/ }).click();
+  await desk.getByRole('option').first().click();
   await expect(desk.getByTestId('import-preview-rows').locator('tr[data-row="4"]')).toContainText('read as 02158889999');
   await shot(desk, 'xls-preview-en');
 });

@@ -138,7 +138,8 @@ export async function previewImport(ctx: ServiceContext, input: SheetInput): Pro
     total: plans.length,
     okCount: ok.length,
     errorCount: plans.filter((p) => p.problems.length > 0).length,
-    warnedCount: ok.filter((p) => p.warnings.length > 0).length,
+    // A phone read back from a number cell is said on its row, not counted as a number of someone else's.
+    warnedCount: ok.filter((p) => p.warnings.length > p.notes.length).length,
     ambiguousCount: plans.filter(waiting).length,
     skippedCount: plans.filter(skipped).length,
     newCustomers: ok.filter((p) => p.target.kind === 'new').length,
