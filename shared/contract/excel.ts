@@ -1,6 +1,9 @@
 import {
+  exportHistoryInput,
   exportInput,
   importBatchInput,
+  importEncodingInput,
+  importTemplateInput,
   importSheetInput,
   type ImportBatch,
   type ImportOpened,
@@ -24,6 +27,13 @@ export const excelChannels = {
   // A filtered list is everyday work; the whole list is "export of everything".
   'export:list': write(exportInput, returns<{ savedTo: string | null; rows: number }>(), {
     refreshes: [],
-    admin: (input) => input.query.trim() === '',
+    // The tickets list goes by the filters on screen: past EVERYDAY_EXPORT_ROWS the service asks.
+    admin: (input) => input.query.trim() === '' && input.list !== 'tickets',
   }),
+  /** The open CSV read again in the encoding the clerk picked in the preview. */
+  'import:encoding': read(importEncodingInput, returns<ImportOpened>()),
+  /** One customer's history out as a workbook; the clerk hands it to the customer who asks. */
+  'export:customerHistory': write(exportHistoryInput, returns<{ savedTo: string | null; rows: number }>(), { refreshes: [] }),
+  /** The import template saved where the clerk picks. */
+  'import:template': write(importTemplateInput, returns<{ savedTo: string | null }>(), { refreshes: [] }),
 };

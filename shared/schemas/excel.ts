@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Message } from '../result';
 import { id } from './common';
+import { LANGUAGES } from '../i18n/languages';
+import { ticketListInput } from './ticket';
 
 /** The columns a sheet can be mapped to: one row is a customer and, optionally, one unit. */
 export const IMPORT_FIELDS = [
@@ -67,8 +69,18 @@ export const importSheetInput = z.strictObject({
 
 export const importBatchInput = z.strictObject({ batchId: id });
 
-export const EXPORT_LISTS = ['customers', 'units', 'models', 'documents'] as const;
-export const exportInput = z.strictObject({ list: z.enum(EXPORT_LISTS), query: z.string().max(100).default('') });
+export const EXPORT_LISTS = ['customers', 'units', 'models', 'documents', 'tickets'] as const;
+/** The tickets list's filters as the screen has them (every page of it goes out). */
+export const exportTicketFilter = ticketListInput.omit({ limit: true, offset: true });
+export const exportInput = z.strictObject({
+  list: z.enum(EXPORT_LISTS),
+  query: z.string().max(100).default(''),
+  tickets: exportTicketFilter.default(() => exportTicketFilter.parse({})),
+});
+/** The import template, in the language asked for (null: the desk's). */
+export const importTemplateInput = z.strictObject({ language: z.enum(LANGUAGES).nullish().transform((v) => v ?? null) });
+/** One customer's whole history: tickets, parts, charges, callbacks. */
+export const exportHistoryInput = z.strictObject({ customerId: id });
 
 export interface ImportSheet {
   name: string;
@@ -80,10 +92,26 @@ export interface ImportSheet {
   suggested: Partial<Record<ImportField, number>>;
 }
 
+/** The spreadsheet formats the import reads, as the file's bytes say (not its name). */
+export const SHEET_FORMATS = ['xlsx', 'xls', 'et', 'ods', 'csv'] as const;
+export type SheetFormat = (typeof SHEET_FORMATS)[number];
+/** The text encodings a CSV or text file may be read in (GBK is read as its superset GB18030). */
+export const SHEET_ENCODINGS = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be', 'big5'] as const;
+export type SheetEncoding = (typeof SHEET_ENCODINGS)[number];
+
+/** Reads the open CSV again in another encoding, when the detected one shows garbled text. */
+export const importEncodingInput = z.strictObject({ token: z.string().regex(/^[0-9a-f-]{36}$/), encoding: z.enum(SHEET_ENCODINGS) });
+
 export interface ImportOpened {
   token: string;
   fileName: string;
   sheets: ImportSheet[];
+  format: SheetFormat;
+  /** For a CSV or text file: the encoding it is read in, and the separator found; null otherwise. */
+  encoding: SheetEncoding | null;
+  /** The encoding detected; the clerk may have chosen another. */
+  detectedEncoding: SheetEncoding | null;
+  delimiter: 'comma' | 'semicolon' | 'tab' | null;
 }
 
 export interface ImportProblem {

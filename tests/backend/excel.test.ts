@@ -90,7 +90,7 @@ describe('Excel import', () => {
 
   it('says plainly when the file is not a workbook, and does nothing when the dialog is cancelled', async () => {
     backend.platform.openAnswer = join(backend.dir, 'desk.sqlite');
-    expect((await backend.fails('import:open', {})).details.message).toEqual({ key: 'errors.importUnreadable', params: { file: 'desk.sqlite' } });
+    expect((await backend.fails('import:open', {})).details.message).toEqual({ key: 'sheets.notASheet.other', params: { file: 'desk.sqlite' } });
     backend.platform.openAnswer = null;
     expect(await backend.ok('import:open', {})).toBeNull();
   });

@@ -80,7 +80,7 @@ const READ_ONLY = new Set<string>([
   'cards:ofUnit',
 ]);
 /** Channels that open a dialog: the headless platform answers null (cancelled), nothing is written. */
-const DIALOG = new Set<string>(['documents:saveAs', 'import:open', 'export:list', 'backups:chooseFolder', 'health:chooseFolder', 'health:saveDiagnostics', 'serviceLevels:exportShares']);
+const DIALOG = new Set<string>(['documents:saveAs', 'import:open', 'export:list', 'backups:chooseFolder', 'health:chooseFolder', 'health:saveDiagnostics', 'serviceLevels:exportShares', 'export:customerHistory', 'import:template']);
 const ID_FIELDS = ['id', 'keepId', 'mergeId', 'customerId', 'modelId', 'policyId', 'unitId', 'batchId', 'ticketId', 'partId', 'technicianId', 'loanerId', 'leadId', 'ticketPartId', 'feeId', 'serviceLevelId'];
 const MISSING_IDS = [999_999, 123_456_789, 2 ** 31, Number.MAX_SAFE_INTEGER];
 
@@ -480,6 +480,9 @@ beforeAll(async () => {
     'import:undoCheck': { batchId: 1 },
     'import:undo': { batchId: 1 },
     'export:list': { list: 'customers', query: '' },
+    'import:encoding': { token: importSheet.token, encoding: 'gb18030' },
+    'export:customerHistory': { customerId: c1.id },
+    'import:template': { language: 'en' },
     'documents:warrantyCard': { unitId: unit.id, paper: 'A5', language: 'en' },
     'documents:list': { kind: 'warrantyCard', recordType: 'unit', recordId: unit.id, limit: 10 },
     'documents:content': { id: doc.id },

@@ -40,7 +40,7 @@ test('an Excel sheet is matched, checked row by row, and written only once confi
 
   await openImport(desk);
   await expect(desk.getByRole('navigation').getByRole('button', { name: '导入 Excel' })).toHaveAttribute('aria-current', 'page');
-  await desk.getByRole('button', { name: '选择 Excel 文件…' }).click();
+  await desk.getByRole('button', { name: '选择表格文件…' }).click();
 
   // Step 2: the columns are guessed from the Chinese headers, with the sheet's values beside them.
   await expect(desk.getByTestId('import-file-name')).toHaveText('customers.xlsx');
@@ -127,7 +127,7 @@ test('an Excel sheet is matched, checked row by row, and written only once confi
 
   // Start again: back to choosing a file, with the import just made at the top of the list.
   await result.getByRole('button', { name: '重新开始' }).click();
-  await expect(desk.getByRole('button', { name: '选择 Excel 文件…' })).toBeVisible();
+  await expect(desk.getByRole('button', { name: '选择表格文件…' })).toBeVisible();
   await expect(desk.getByTestId('recent-imports').locator('tbody tr')).toHaveCount(1);
   await expect(desk.getByTestId('recent-imports').locator('tbody tr').first()).toContainText('客户 3 · 设备 4 · 型号 2');
   expect(problems).toEqual([]);
@@ -139,13 +139,13 @@ test('a cancelled dialog changes nothing, and a file that is not a workbook is e
   await openImport(desk);
 
   backend.platform.openAnswer = null;
-  await desk.getByRole('button', { name: '选择 Excel 文件…' }).click();
-  await expect(desk.getByRole('button', { name: '选择 Excel 文件…' })).toBeEnabled();
+  await desk.getByRole('button', { name: '选择表格文件…' }).click();
+  await expect(desk.getByRole('button', { name: '选择表格文件…' })).toBeEnabled();
   await expect(desk.getByTestId('import-file-name')).toHaveCount(0);
   await expect(desk.getByTestId('import-open-error')).toHaveCount(0);
 
   backend.platform.openAnswer = join(backend.dir, 'desk.sqlite');
-  await desk.getByRole('button', { name: '选择 Excel 文件…' }).click();
+  await desk.getByRole('button', { name: '选择表格文件…' }).click();
   await expect(desk.getByTestId('import-open-error')).toHaveText('文件 desk.sqlite 打不开：请选择 Excel 工作簿（.xlsx）。');
   await screenshot(desk, testInfo, 'import-file-error');
   expect(problems).toEqual([]);
@@ -157,7 +157,7 @@ test('a number on file under another name is pointed out, and the row goes to a 
   // The sample's 杭州启航物业 shares its switchboard number with a customer already on file.
   await backend.ok('customers:create', person({ name: '杭州安信电梯', phones: [{ phone: '0571-88001122' }] }));
   await openImport(desk);
-  await desk.getByRole('button', { name: '选择 Excel 文件…' }).click();
+  await desk.getByRole('button', { name: '选择表格文件…' }).click();
   await desk.getByRole('button', { name: '核对导入结果' }).click();
   await desk.getByRole('combobox', { name: '类别“（未填类别）”的保修政策' }).click();
   await desk.getByRole('option', { name: '家用空调标准保修' }).click();
@@ -177,7 +177,7 @@ test('the wizard reads English when the screen is in English', async ({ desk, ba
   await prepare(backend);
   await backend.ok('settings:update', { language: 'en' });
   await openImport(desk);
-  await desk.getByRole('button', { name: 'Choose Excel file…' }).click();
+  await desk.getByRole('button', { name: 'Choose spreadsheet file…' }).click();
   await expect(desk.getByRole('combobox', { name: 'Customer name', exact: true })).toHaveValue('A · 客户名称');
   await screenshot(desk, testInfo, 'import-mapping-en');
   await desk.getByRole('button', { name: 'Check the import' }).click();
@@ -205,7 +205,7 @@ test('the preview names who each row goes to, asks where two customers fit, and 
   const problems = watchPage(desk);
   const { qihang2 } = await prepareTrust(backend);
   await openImport(desk);
-  await desk.getByRole('button', { name: '选择 Excel 文件…' }).click();
+  await desk.getByRole('button', { name: '选择表格文件…' }).click();
   await desk.getByRole('button', { name: '核对导入结果' }).click();
 
   // One policy per category, each suggested with its reason, or asked for.
@@ -270,7 +270,7 @@ test('undo is refused once a ticket is opened on an imported unit, naming it, in
   const problems = watchPage(desk);
   const { qihang1 } = await prepareTrust(backend, 'en');
   await openImport(desk);
-  await desk.getByRole('button', { name: 'Choose Excel file…' }).click();
+  await desk.getByRole('button', { name: 'Choose spreadsheet file…' }).click();
   await desk.getByRole('button', { name: 'Check the import' }).click();
   const rows = desk.getByTestId('import-preview-rows');
   await expect(rows.locator('tr[data-row="2"]').getByTestId('import-target')).toHaveText('New customer · 139 0000 1111');

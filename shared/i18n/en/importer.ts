@@ -10,7 +10,7 @@ export const importer: CatalogShape<typeof zh> = {
   steps: {
     label: 'Import steps',
     file: 'Choose file',
-    fileHint: 'Excel workbook',
+    fileHint: 'Excel, WPS, OpenDocument or CSV',
     map: 'Match columns',
     mapHint: 'What each column holds',
     preview: 'Check',
@@ -22,7 +22,7 @@ export const importer: CatalogShape<typeof zh> = {
     intro:
       'Each row is one customer, optionally with one unit. The first row must hold the column titles, e.g. customer name, phone, address, brand, model, serial number, purchase date.',
     rules: 'Every row is checked first and nothing is written until you confirm. A customer on file is reused, never duplicated, when the name and a phone both match; a phone shared with a different name makes a new customer, pointed out row by row in the check; a row that fits several customers waits for you to choose. Once imported, it can be undone in one step as long as nothing has used or changed its data.',
-    choose: 'Choose Excel file…',
+    choose: 'Choose spreadsheet file…',
     chooseAnother: 'Choose another file',
     chosen: 'File: {{file}}',
   },

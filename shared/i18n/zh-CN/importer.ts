@@ -8,7 +8,7 @@ export const importer = {
   steps: {
     label: '导入步骤',
     file: '选择文件',
-    fileHint: 'Excel 工作簿',
+    fileHint: 'Excel、WPS 或 CSV',
     map: '对应列',
     mapHint: '表中哪列是什么',
     preview: '核对',
@@ -19,7 +19,7 @@ export const importer = {
   file: {
     intro: '表格每行是一个客户，可以带一台设备。第一行须是列标题，例如：客户名称、联系电话、地址、品牌、型号、机身编号、购买日期。',
     rules: '导入前会先逐行核对，您确认后才写入。名称和一个电话都相同，才算已有客户并沿用，不会重复建档；电话相同而名称不同的，会建为新客户，核对时逐行指出；同时符合多位客户的行，由您选定。导入后，只要它的数据还没有被用到或改动，就可以一步撤销。',
-    choose: '选择 Excel 文件…',
+    choose: '选择表格文件…',
     chooseAnother: '换一个文件',
     chosen: '文件：{{file}}',
   },

@@ -92,7 +92,7 @@ export async function analyse(ctx: ServiceContext, db: Db, sheet: ParsedSheet | 
       }
       seenSerials.add(serialKey);
     }
-    const row: AnalysedRow = { ...plan, ...match };
+    const row: AnalysedRow = { ...plan, ...match, warnings: [...plan.notes, ...match.warnings] };
     if (imported(row) && plan.unit && !models.has(modelKeyOf(plan.unit)) && !newModels.has(modelKeyOf(plan.unit))) {
       const ownKey = modelCategory.get(modelKeyOf(plan.unit))!;
       newModels.set(modelKeyOf(plan.unit), { brand: plan.unit.brand, model: plan.unit.model, category: plan.unit.category, policyId: policies.get(ownKey)!.policyId! });

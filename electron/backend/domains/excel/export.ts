@@ -1,10 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import { sql } from 'kysely';
-import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { translator } from '../../../../shared/i18n';
 import type { exportInput } from '../../../../shared/schemas/excel';
-import { formatDateTime } from '../../../../shared/format';
 import type { ServiceContext } from '../../app/context';
 import { loadCustomers } from '../customers/customers';
 import { listModels } from '../products/products';
@@ -13,9 +10,16 @@ import { getSettings } from '../admin/settings';
 import { loadUnits } from '../units/units';
 import { requireAdmin } from '../../app/request-context';
 import { likeContains } from '../../lib/sql-like';
-import { assertSaveTarget } from '../admin/owned-files';
+import { addListSheet, newWorkbook, saveWorkbook, type ColumnKind, type SheetValue } from './sheet-writer';
+import { ticketListRows } from './export-tickets';
 
-type Row = (string | number | null)[];
+type Row = SheetValue[];
+type Columns = { key: string; kind: ColumnKind }[];
+const cols = (spec: string): Columns =>
+  spec.split(' ').map((k) => {
+    const [key, kind] = k.split(':');
+    return { key: key!, kind: (kind ?? 'text') as ColumnKind };
+  });
 
 /**
  * A clerk exports a handful of rows (one customer's units, a region's contracts); more than this
@@ -28,20 +32,15 @@ export const EVERYDAY_EXPORT_ROWS = 200;
 export async function exportList(ctx: ServiceContext, input: z.output<typeof exportInput>): Promise<{ savedTo: string | null; rows: number }> {
   const lang = (await getSettings(ctx)).language;
   const t = translator(lang);
-  const { columns, rows } = await collect(ctx, input, t, lang);
+  const { columns, rows } = await collect(ctx, input, t);
   if (rows.length > EVERYDAY_EXPORT_ROWS) requireAdmin();
-  const chosen = await ctx.platform.chooseSavePath(`${t(`export.${input.list}.sheet`)}.xlsx`, [{ name: 'Excel', extensions: ['xlsx'] }]);
-  if (!chosen) return { savedTo: null, rows: 0 };
-  const target = await assertSaveTarget(ctx, chosen);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = t('appName');
-  const sheet = workbook.addWorksheet(t(`export.${input.list}.sheet`), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((key) => ({ header: t(`export.${input.list}.${key}`), key, width: Math.max(10, Math.min(40, t(`export.${input.list}.${key}`).length * 2 + 4)) }));
-  sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  writeFileSync(target, Buffer.from(await workbook.xlsx.writeBuffer()));
-  return { savedTo: target, rows: rows.length };
+  const name = t(input.list === 'tickets' ? 'sheets.ticketList.sheet' : `export.${input.list}.sheet`);
+  const workbook = newWorkbook(t);
+  // The tickets list's headers live with the rest of this issue's words.
+  const prefix = input.list === 'tickets' ? 'sheets.ticketList' : `export.${input.list}`;
+  addListSheet(workbook, name, columns.map((c) => ({ header: t(`${prefix}.${c.key}`), kind: c.kind })), rows);
+  const savedTo = await saveWorkbook(ctx, workbook, `${name}.xlsx`);
+  return { savedTo, rows: savedTo ? rows.length : 0 };
 }
 
 async function idsFor(ctx: ServiceContext, table: 'customers' | 'units', query: string): Promise<number[]> {
@@ -49,7 +48,7 @@ async function idsFor(ctx: ServiceContext, table: 'customers' | 'units', query: 
   return (await ctx.db.selectFrom(table).select('id').orderBy('id').execute()).map((r) => r.id);
 }
 
-async function collect(ctx: ServiceContext, input: z.output<typeof exportInput>, t: ReturnType<typeof translator>, lang: 'zh-CN' | 'en'): Promise<{ columns: string[]; rows: Row[] }> {
+async function collect(ctx: ServiceContext, input: z.output<typeof exportInput>, t: ReturnType<typeof translator>): Promise<{ columns: Columns; rows: Row[] }> {
   const chunks = async <T>(ids: number[], load: (ids: number[]) => Promise<T[]>) => {
     const out: T[] = [];
     for (let i = 0; i < ids.length; i += 1000) out.push(...(await load(ids.slice(i, i + 1000))));
@@ -59,14 +58,16 @@ async function collect(ctx: ServiceContext, input: z.output<typeof exportInput>,
     case 'customers': {
       const customers = await chunks(await idsFor(ctx, 'customers', input.query), (ids) => loadCustomers(ctx.db, ids));
       return {
-        columns: ['name', 'kind', 'region', 'phones', 'address', 'contacts', 'tags', 'units', 'archived', 'note'],
+        // Several phones in one cell between commas, addresses and contacts one a line: the
+        // import reads each of them back (see phones.ts and plan-row.ts).
+        columns: cols('name kind region phones address contacts tags units:count archived note'),
         rows: customers.map((c) => [
           c.name,
           t(`customerKind.${c.kind}`),
           t(`region.${c.region}`),
           c.phones.map((p) => p.phone).join(', '),
-          c.address,
-          c.contacts.map((x) => [x.name, x.role, x.phone].filter(Boolean).join(' ')).join('; '),
+          c.addresses.map((a) => a.address).join('\n'),
+          c.contacts.map(contactText).join('\n'),
           c.tags.join(', '),
           c.unitCount,
           c.archived ? t('export.yes') : '',
@@ -76,10 +77,13 @@ async function collect(ctx: ServiceContext, input: z.output<typeof exportInput>,
     }
     case 'units': {
       const units = await chunks(await idsFor(ctx, 'units', input.query), (ids) => loadUnits(ctx, ctx.db, ids));
+      const phonesOf = await customerPhones(ctx, [...new Set(units.map((u) => u.customerId))]);
       return {
-        columns: ['customer', 'brand', 'model', 'category', 'serial', 'purchaseDate', 'installDate', 'acceptanceDate', 'invoiceNumber', 'status', 'warranty', 'warrantyEnd', 'siteAddress'],
+        // The owner's phone goes out too: the import files a unit under the customer whose name and phone agree.
+        columns: cols('customer customerPhone brand model category serial purchaseDate:date installDate:date acceptanceDate:date productionDate:date invoiceNumber status warranty warrantyEnd:date siteAddress locationNote'),
         rows: units.map((u) => [
           u.customerName,
+          phonesOf.get(u.customerId) ?? null,
           u.brand,
           u.model,
           u.category,
@@ -87,17 +91,19 @@ async function collect(ctx: ServiceContext, input: z.output<typeof exportInput>,
           u.purchaseDate,
           u.installDate,
           u.acceptanceDate,
+          u.productionDate,
           u.invoiceNumber,
           t(`unitStatus.${u.status}`),
           t(`warrantyState.${u.warranty.summary}`),
           u.warranty.components[0]?.end ?? null,
           u.siteAddress,
+          u.locationNote,
         ]),
       };
     }
     case 'models': {
       const models = await listModels(ctx, { query: input.query });
-      return { columns: ['brand', 'model', 'category', 'policy', 'units'], rows: models.map((m) => [m.brand, m.model, m.category, m.policyName, m.unitCount]) };
+      return { columns: cols('brand model category policy units:count'), rows: models.map((m) => [m.brand, m.model, m.category, m.policyName, m.unitCount]) };
     }
     case 'documents': {
       // The same filter as the archive screen's: a fragment of the number or the title.
@@ -109,9 +115,26 @@ async function collect(ctx: ServiceContext, input: z.output<typeof exportInput>,
         .orderBy('created_at', 'desc')
         .execute();
       return {
-        columns: ['number', 'kind', 'title', 'paper', 'language', 'created'],
-        rows: docs.map((d) => [d.number, t(`export.documentKind.${d.kind}`), d.title, d.paper, t(`language.${d.language}`), formatDateTime(d.created_at, lang)]),
+        columns: cols('number kind title paper language created:moment'),
+        rows: docs.map((d) => [d.number, t(`export.documentKind.${d.kind}`), d.title, d.paper, t(`language.${d.language}`), d.created_at]),
       };
     }
+    case 'tickets':
+      return ticketListRows(ctx, input.tickets, t);
   }
+}
+
+/** A contact as one line the import reads back: name, role in brackets, phone. */
+function contactText(c: { name: string; role: string | null; phone: string | null }): string {
+  return [c.role ? `${c.name}（${c.role}）` : c.name, c.phone].filter(Boolean).join(' ');
+}
+
+/** Each customer's phones as one cell, for the units list. */
+async function customerPhones(ctx: ServiceContext, ids: number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string[]>();
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await ctx.db.selectFrom('customer_phones').select(['customer_id', 'phone']).where('customer_id', 'in', ids.slice(i, i + 1000)).orderBy('id').execute();
+    for (const r of rows) out.set(r.customer_id, [...(out.get(r.customer_id) ?? []), r.phone]);
+  }
+  return new Map([...out].map(([id, phones]) => [id, phones.join(', ')]));
 }

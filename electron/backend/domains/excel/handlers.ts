@@ -1,7 +1,9 @@
 import type { DomainHandlers } from '../../app/handler-types';
 import { listBatches } from './batches';
 import { exportList } from './export';
-import { commitImport, openImport, previewImport } from './import';
+import { exportCustomerHistory } from './export-tickets';
+import { saveImportTemplate } from './template';
+import { commitImport, openImport, previewImport, reopenImport } from './import';
 import { checkUndo, undoImport } from './undo';
 
 /** Customers and units in from the company's own sheet (and back out again, as one step); any list out. */
@@ -13,4 +15,7 @@ export const excelHandlers = {
   'import:undoCheck': (ctx, input) => checkUndo(ctx, input.batchId),
   'import:undo': (ctx, input) => undoImport(ctx, input.batchId),
   'export:list': exportList,
+  'import:encoding': reopenImport,
+  'export:customerHistory': exportCustomerHistory,
+  'import:template': saveImportTemplate,
 } satisfies DomainHandlers;

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ImportField, ImportSheet } from '../../../../shared/schemas/excel';
 import { plainCharacters } from '../../../../shared/schemas/common';
+import { LANGUAGES, translator } from '../../../../shared/i18n';
 
 export type Cell = string | number | Date | null;
 export interface ParsedSheet {
@@ -36,25 +37,73 @@ function plain(value: ExcelJS.CellValue): Cell {
   return null;
 }
 
+/** A sheet's non-empty rows as read, before its header row is found. */
+export interface GridRow {
+  row: number;
+  cells: Cell[];
+}
+export interface Grid {
+  name: string;
+  rows: GridRow[];
+  /** Rows past what was read (a reader stops after the limit): they count towards it. */
+  unread: number;
+  /** Merged ranges, rows as the sheet numbers them, columns from 0. */
+  merges: { top: number; left: number; bottom: number; right: number }[];
+  date1904: boolean;
+}
+
 export async function readWorkbook(data: Buffer): Promise<ParsedSheet[]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  const sheets: ParsedSheet[] = [];
+  const grids: Grid[] = [];
   const date1904 = Boolean(workbook.properties.date1904);
   workbook.eachSheet((sheet) => {
-    const rows: { row: number; cells: Cell[] }[] = [];
-    let found = 0;
-    let headers: string[] | null = null;
+    const rows: GridRow[] = [];
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const values = (row.values as ExcelJS.CellValue[]).slice(1).map(plain);
-      if (values.every((v) => v === null)) return;
-      // The first non-empty row names the columns.
-      if (!headers) headers = values.map((v, i) => (v === null ? `#${i + 1}` : String(v)));
-      else if (++found <= MAX_IMPORT_ROWS) rows.push({ row: rowNumber, cells: values });
+      // Array.from, not map: row.values has holes where cells are empty, and a hole is no value.
+      const values = Array.from((row.values as ExcelJS.CellValue[]).slice(1), plain);
+      if (values.some((v) => v !== null)) rows.push({ row: rowNumber, cells: values });
     });
-    if (headers) sheets.push({ name: sheet.name, headers, rows, found, date1904 });
+    // exceljs keeps merges as ranges like "A1:H1" in the sheet's model.
+    const merges = ((sheet.model as { merges?: string[] }).merges ?? []).map((range) => {
+      const [a, b] = range.split(':').map((ref) => sheet.getCell(ref));
+      return { top: Number(a!.row), left: Number(a!.col) - 1, bottom: Number(b!.row), right: Number(b!.col) - 1 };
+    });
+    grids.push({ name: sheet.name, rows, unread: 0, merges, date1904 });
   });
-  return sheets;
+  return grids.map(sheetFromGrid).filter((s): s is ParsedSheet => s !== null);
+}
+
+/** How far down a sheet its header row is looked for: below a title, a date line, a two-level header. */
+const HEADER_SCAN_ROWS = 10;
+
+/**
+ * A grid as a sheet to import: its header row found, merged cells filled in, its data rows kept
+ * (up to the limit). Offices put a title above the header ("2025年客户设备清单", merged across)
+ * and group columns under merged headings (联系方式 over 手机 and 座机): the header row is the
+ * one among the first rows whose names the import knows best, the first on a tie. A value
+ * merged down a column (one customer's name over the rows of their three units) belongs to
+ * each of those rows; a heading merged across belongs to each column under it.
+ */
+export function sheetFromGrid(grid: Grid): ParsedSheet | null {
+  const byRow = new Map(grid.rows.map((r) => [r.row, r]));
+  const top = grid.rows.slice(0, HEADER_SCAN_ROWS);
+  for (const m of grid.merges) {
+    const value = byRow.get(m.top)?.cells[m.left] ?? null;
+    if (value === null) continue;
+    const acrossToo = m.top <= (top.at(-1)?.row ?? 0);
+    for (let r = m.top; r <= m.bottom; r++) {
+      const row = byRow.get(r);
+      if (!row) continue;
+      for (let c = m.left; c <= (acrossToo ? m.right : m.left); c++) if (row.cells[c] === null || row.cells[c] === undefined) row.cells[c] = value;
+    }
+  }
+  if (top.length === 0) return null;
+  const score = (r: GridRow) => Object.keys(suggestMapping(r.cells.map((v) => (v === null ? '' : String(v))))).length;
+  const header = top.reduce((best, r) => (score(r) > score(best) ? r : best), top[0]!);
+  const headers = header.cells.map((v, i) => (v === null ? `#${i + 1}` : String(v)));
+  const below = grid.rows.filter((r) => r.row > header.row);
+  return { name: grid.name, headers, rows: below.slice(0, MAX_IMPORT_ROWS), found: below.length + grid.unread, date1904: grid.date1904 };
 }
 
 /** Header words companies use for each field, Chinese and English. */
@@ -81,16 +130,23 @@ const SYNONYMS: Record<ImportField, string[]> = {
   locationNote: ['安装位置', '位置', 'location'],
 };
 
-/** Guesses the mapping from the header names: an exact word first, then one contained. */
+/** The import's own names for its fields, in both languages (the template's headers): known before any synonym. */
+const FIELD_LABELS = Object.fromEntries(
+  (Object.keys(SYNONYMS) as ImportField[]).map((f) => [f, LANGUAGES.map((lang) => String(translator(lang)(`importer.fields.${f}`)).replace(/[\s*:：()（）]/g, '').toLowerCase())]),
+) as Record<ImportField, string[]>;
+
+/** Guesses the mapping from the header names: the import's own names, an exact word, then one contained. */
 export function suggestMapping(headers: string[]): Partial<Record<ImportField, number>> {
   const norm = headers.map((h) => h.replace(/[\s*:：()（）]/g, '').toLowerCase());
   const taken = new Set<number>();
   const out: Partial<Record<ImportField, number>> = {};
-  for (const pass of ['exact', 'contains'] as const) {
+  for (const pass of ['label', 'exact', 'contains'] as const) {
     for (const field of Object.keys(SYNONYMS) as ImportField[]) {
       if (out[field] !== undefined) continue;
       const index = norm.findIndex(
-        (h, i) => !taken.has(i) && SYNONYMS[field].some((w) => (pass === 'exact' ? h === w.toLowerCase() : h.includes(w.toLowerCase()))),
+        (h, i) =>
+          !taken.has(i) &&
+          (pass === 'label' ? FIELD_LABELS[field].includes(h) : SYNONYMS[field].some((w) => (pass === 'exact' ? h === w.toLowerCase() : h.includes(w.toLowerCase())))),
       );
       if (index >= 0) {
         out[field] = index;
@@ -112,6 +168,11 @@ const EXCEL_EPOCH_1900 = Date.UTC(1899, 11, 30); // its 1900 leap-year bug inclu
 const EXCEL_EPOCH_1904 = Date.UTC(1904, 0, 1);
 const DAY_MS = 86_400_000;
 
+/** A date cell's day number as the UTC midnight of its day (the time of day is not kept). */
+export function dayNumberDate(day: number, date1904: boolean): Date {
+  return new Date((date1904 ? EXCEL_EPOCH_1904 : EXCEL_EPOCH_1900) + Math.floor(day) * DAY_MS);
+}
+
 /** A time typed after the date (10:00, 15:30:00, 8:00 PM, 下午3:00, T10:00Z): the day is what counts. */
 const TIME_TAIL = /(?:\s+|T)(?:[上下]午\s*)?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?\s*(?:z|[+-]\d{2}:?\d{2})?$/i;
 
@@ -129,8 +190,7 @@ export function cellDate(cell: Cell | undefined, date1904 = false): string {
   // exceljs turns a date cell's day number into the UTC moment of that wall-clock time.
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
   if (typeof cell === 'number') {
-    const epoch = date1904 ? EXCEL_EPOCH_1904 : EXCEL_EPOCH_1900;
-    if (cell > 20000 && cell < 80000) return new Date(epoch + Math.floor(cell) * DAY_MS).toISOString().slice(0, 10);
+    if (cell > 20000 && cell < 80000) return dayNumberDate(cell, date1904).toISOString().slice(0, 10);
     return String(cell);
   }
   const text = plainCharacters(cell).trim();

@@ -11,6 +11,7 @@ import { MappingStep } from './MappingStep';
 import { PreviewStep } from './PreviewStep';
 import { RecentImports } from './RecentImports';
 import { ResultStep } from './ResultStep';
+import { SourceBar, TemplateButton } from './SourceBar';
 import { suggestedMapping, type ColumnMapping } from './mapping';
 
 type SheetInput = InputOf<'import:preview'>;
@@ -47,26 +48,20 @@ export function ImportPage() {
     setMapping(suggestedMapping(next));
   };
 
-  const chooseFile = () => {
-    open.mutate(
-      {},
-      {
-        onSuccess: (result) => {
-          // Cancelled in the system dialog: stay where the clerk was.
-          if (!result || result.sheets.length === 0) return;
-          setOpened(result);
-          pickSheet(result.sheets[0]!);
-          preview.reset();
-          commit.reset();
-          setChecked(null);
-          setLastPreview(null);
-          setPolicies(new Map());
-          setChoices(new Map());
-          setStep(STEP.map);
-        },
-      },
-    );
+  const fileOpened = (result: ImportOpened | null) => {
+    // Cancelled in the system dialog: stay where the clerk was.
+    if (!result || result.sheets.length === 0) return;
+    setOpened(result);
+    pickSheet(result.sheets[0]!);
+    preview.reset();
+    commit.reset();
+    setChecked(null);
+    setLastPreview(null);
+    setPolicies(new Map());
+    setChoices(new Map());
+    setStep(STEP.map);
   };
+  const chooseFile = () => open.mutate({}, { onSuccess: fileOpened });
 
   const check = (nextPolicies: Map<string, number | null>, nextChoices: Map<number, ImportCustomerChoice>) => {
     if (!opened || !sheet) return;
@@ -175,11 +170,12 @@ export function ImportPage() {
             <Text size="sm" c="dimmed">
               {t('importer.file.rules')}
             </Text>
-            <Box>
+            <Group gap="sm">
               <Button leftSection={<IconFileSpreadsheet size={18} />} onClick={chooseFile} loading={open.isPending} autoFocus>
                 {opened ? t('importer.file.chooseAnother') : t('importer.file.choose')}
               </Button>
-            </Box>
+              <TemplateButton />
+            </Group>
             {openError}
             {opened && (
               <Group gap="sm">
@@ -202,6 +198,7 @@ export function ImportPage() {
               mapping={mapping}
               choosing={open.isPending}
               notice={openError}
+              source={<SourceBar opened={opened} onReopened={fileOpened} />}
               onSheet={(name) => {
                 const next = opened.sheets.find((s) => s.name === name);
                 if (next) pickSheet(next);

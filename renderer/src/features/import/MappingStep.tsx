@@ -25,6 +25,8 @@ interface Props {
   choosing: boolean;
   /** Said under the file line, e.g. why another file could not be opened. */
   notice?: ReactNode;
+  /** What the file is (format, a CSV's encoding to change), under the file line. */
+  source?: ReactNode;
   onSheet: (name: string) => void;
   onMapping: (field: ImportField, column: number | null) => void;
   onChooseAnother: () => void;
@@ -33,7 +35,7 @@ interface Props {
 }
 
 /** Step 2: which column of the sheet holds which piece of a customer or unit. */
-export function MappingStep({ opened, sheet, mapping, choosing, notice, onSheet, onMapping, onChooseAnother, onBack, onNext }: Props) {
+export function MappingStep({ opened, sheet, mapping, choosing, notice, source, onSheet, onMapping, onChooseAnother, onBack, onNext }: Props) {
   const { t } = useTranslation();
   const missing = missingRequired(mapping);
 
@@ -147,6 +149,7 @@ export function MappingStep({ opened, sheet, mapping, choosing, notice, onSheet,
         )}
       </Group>
 
+      {source && <Box mb="xs">{source}</Box>}
       {notice && <Box mb="xs">{notice}</Box>}
       <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
         <Box>{fieldTable(t('importer.map.customerFields'), CUSTOMER_FIELDS, 'map-customer')}</Box>
