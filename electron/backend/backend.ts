@@ -8,7 +8,6 @@ import { closeStore, openStore, type Store } from './db/connection';
 import { acquireDeskLock } from './db/desk-lock';
 import { migrateToLatest, type MigrateResult } from './db/migrate';
 import type { Logger, Platform } from './platform/platform';
-import { rebuildIndex } from './domains/search/search-index';
 import { startupBackup } from './domains/admin/backups';
 import { reconcileArchiveNumbers } from './domains/archive/numbers';
 import { weeklyCheck } from './domains/admin/health';
@@ -17,6 +16,7 @@ import type { ServiceContext } from './app/context';
 import { storageError } from './platform/storage-errors';
 import { backgroundQuickCheck, closedUncleanly, markClosed, markRunning } from './domains/admin/start-check';
 import { openFailure } from './db/connection';
+import { fillIndexes } from './domains/admin/index-fill';
 import { DocumentRenderer, type DocumentRendererOptions } from './documents/worker/document-renderer';
 import { warmUpDeskPapers } from './domains/archive/warm-up';
 
@@ -93,7 +93,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   try {
     const backupDir = options.backupDir ?? join(options.dbPath, '..', 'backups');
     migration = await migrateToLatest(store, backupDir, options.migrations);
-    if (migration.applied.length > 0) await store.db.transaction().execute((trx) => rebuildIndex(trx));
+    // The search index is rebuilt after migrations (one may change what is indexed), beside the
+    // desk rather than before it: a minute on ten years of records (index-fill.ts).
   } catch (error) {
     await closeStore(store);
     // Closed cleanly after all: a marker this start wrote goes (one found at the start stays).
@@ -145,7 +146,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   // answers. What they find shows on the backups screen and the Desk; a failure only reports.
   const maintenance = damaged.then(async (found) => {
     if (found) return;
-    await startupBackup(ctx);
+    // The backup waits mostly on the disk and its workers; the index fill takes short turns on
+    // this thread. Side by side, neither holds the desk.
+    await Promise.all([startupBackup(ctx), fillIndexes(ctx, migration.applied.length > 0)]);
     await weeklyCheck(ctx);
   });
   // Not awaited either: the desk's own papers, drawn once by the warming worker and thrown away.

@@ -18,6 +18,7 @@ import { stockChannels } from './stock';
 import { ticketChannels } from './tickets';
 import { unitChannels } from './units';
 import { reviewChannels } from './review';
+import { backgroundChannels } from './background';
 
 /**
  * Every IPC channel the app has, `domain:verb`, merged from one file per domain. Main-process
@@ -43,6 +44,7 @@ export const contract = {
   ...callChannels,
   ...installationChannels,
   ...attachmentChannels,
+  ...backgroundChannels,
 };
 
 export type Contract = typeof contract;

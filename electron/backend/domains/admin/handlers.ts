@@ -4,6 +4,7 @@ import { auditFacets, getAudit, listAudit } from './audit';
 import { restoreBackup } from './backup-restore';
 import { chooseBackupFolder, deleteBackup, inspectBackup, listBackups } from './backups';
 import { trackedBackup } from './backup-job';
+import { backgroundWork } from './background-work';
 import { saveDiagnostics } from './diagnostics';
 import { healthStatus, notInRecovery, runFullCheck } from './health';
 import { keepRecoveryCode, recoverPin, replaceRecoveryCode, setPin } from './pin-recovery';
@@ -58,4 +59,5 @@ export const adminHandlers = {
   'audit:list': listAudit,
   'audit:get': getAudit,
   'audit:facets': (ctx) => auditFacets(ctx),
+  'health:background': async (ctx) => backgroundWork(ctx),
 } satisfies DomainHandlers;
