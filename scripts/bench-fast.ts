@@ -105,20 +105,27 @@ async function oneStart(dir: string, fresh: boolean): Promise<string[]> {
   const lines = [`${fresh ? 'first start of the day' : 'start'}: createBackend ${opened.toFixed(0)} ms, first answer at ${ready.toFixed(0)} ms; rss ${mib(rss)} (${load()})`];
   const settle = performance.now();
   await backend.close();
+  const settled = `background work (checks, backup, index fill) settled ${((performance.now() - settle) / 1000).toFixed(1)} s after the first answer`;
   const files = existsSync(backupDir) ? readdirSync(backupDir).filter((f) => f.startsWith('desk-') && !f.endsWith('.json')) : [];
   if (fresh && files.length > 0) {
     const size = files.reduce((sum, f) => sum + statSync(join(backupDir, f)).size, 0);
-    lines.push(`  that start's backup: ${files.join(', ')} ${mib(size)} of a ${mib(statSync(join(dir, 'desk.sqlite')).size)} file; background work settled ${(performance.now() - settle).toFixed(0)} ms after the first answer`);
-  }
+    lines.push(`  that start's backup: ${files.join(', ')} ${mib(size)} of a ${mib(statSync(join(dir, 'desk.sqlite')).size)} file; ${settled}`);
+  } else lines.push(`  ${settled}`);
   return lines;
+}
+
+/** A start with the page cache dropped first (when the machine allows it); a backup of today already there. */
+async function coldStart(dir: string): Promise<string[]> {
+  const cold = dropCaches();
+  return (await oneStart(dir, false)).map((l) => (cold ? `cold cache ${l}` : `(page cache could not be dropped: not root) ${l}`));
 }
 
 export async function benchStart(dir: string): Promise<string[]> {
   const lines: string[] = [];
-  const cold = dropCaches();
-  lines.push(...(await oneStart(dir, false)).map((l) => (cold ? `cold cache ${l}` : `(page cache could not be dropped: not root) ${l}`)));
-  lines.push(...(await oneStart(dir, false)).map((l) => `warm ${l}`));
+  // The day's first start first: it leaves today's backup, so the next two are ordinary starts.
   lines.push(...(await oneStart(dir, true)));
+  lines.push(...(await coldStart(dir)));
+  lines.push(...(await oneStart(dir, false)).map((l) => `warm ${l}`));
   lines.push(...(await benchLog(dir)));
   return lines;
 }
@@ -135,19 +142,60 @@ async function benchLog(dir: string): Promise<string[]> {
   }
   text.sort((a, b) => a - b);
   const t1 = performance.now();
-  const indexed = await backend.store.db.transaction().execute((trx) => rebuildIndex(trx));
+  let indexed: number;
+  // The rebuild an upgrade runs: in steps beside the desk where this build has them (timed with
+  // searches going on), else the one transaction that held the desk.
+  const stepped = await import('../electron/backend/domains/search/index-rebuild').catch(() => null);
+  const during: number[] = [];
+  if (stepped) {
+    let running = true;
+    const rebuilt = stepped.rebuildIndexInSteps(backend.store.db).finally(() => (running = false));
+    while (running) {
+      const t = performance.now();
+      await backend.invoke('search:query', { query: `139${String(Math.floor(rand() * 1e4)).padStart(4, '0')}`, limit: 20 });
+      during.push(performance.now() - t);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    indexed = await rebuilt;
+  } else {
+    indexed = await backend.store.db.transaction().execute((trx) => rebuildIndex(trx));
+  }
   const rebuild = performance.now() - t1;
+  during.sort((a, b) => a - b);
+  const searchDuring = during.length > 0 ? `; ${during.length} searches meanwhile: p50 ${during[Math.floor(during.length / 2)]!.toFixed(1)} ms, p95 ${during[Math.floor(during.length * 0.95)]!.toFixed(1)} ms, max ${during[during.length - 1]!.toFixed(1)} ms` : '; the desk waited throughout (one transaction)';
   const rss = process.memoryUsage().rss;
   await backend.close();
   return [
     `audit:list free text (a phone fragment): p50 ${text[4]!.toFixed(1)} ms, max ${text[8]!.toFixed(1)} ms (n=9)`,
-    `search index rebuild: ${indexed.toLocaleString()} records in ${(rebuild / 1000).toFixed(1)} s; rss after ${mib(rss)} (${load()})`,
+    `search index rebuild: ${indexed.toLocaleString()} records in ${(rebuild / 1000).toFixed(1)} s${searchDuring}; rss after ${mib(rss)} (${load()})`,
   ];
+}
+
+/** The busy phase (bench-busy.ts) on the kept database: its 10,000 imported customers stay in it. */
+async function busyOnKept(dir: string): Promise<string[]> {
+  const { benchBusy } = await import('./bench-busy');
+  const { documentWorker } = await import('./bench-documents');
+  const platform = new HeadlessPlatform(join(dir, 'printed'));
+  const backend = await createBackend({ dbPath: join(dir, 'desk.sqlite'), documentsDir: join(dir, 'documents'), backupDir: join(dir, 'backups'), platform, logger: new MemoryLogger(), documents: { warmUp: true, workerEntry: documentWorker() } });
+  await backend.maintenance;
+  await backend.invoke('settings:update', { companyName: '杭州安信机电设备服务有限公司', hotline: '400-800-1234' });
+  const stats = (samples: number[]) => {
+    const sorted = [...samples].sort((a, b) => a - b);
+    const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+    return `p50 ${at(50).toFixed(2)} ms · p95 ${at(95).toFixed(2)} ms · p99 ${at(99).toFixed(2)} ms (n=${samples.length})`;
+  };
+  try {
+    const count = (table: string) => backend.store.sqlite.prepare(`select max(id) from ${table}`).pluck().get() as number;
+    return await benchBusy(backend.invoke, platform, { customers: count('customers'), units: count('units'), rand: mulberry(11), stats });
+  } finally {
+    await backend.close();
+  }
 }
 
 if (process.argv[1]?.endsWith('bench-fast.ts')) {
   const [mode, dir = '/work/bench-db'] = process.argv.slice(2);
-  const run = mode === 'seed' ? seedKept(dir).then(() => []) : mode === 'start' ? oneStart(dir, process.argv[4] === 'fresh') : benchStart(dir);
+  const run =
+    mode === 'seed' ? seedKept(dir).then(() => []) : mode === 'start' ? oneStart(dir, process.argv[4] === 'fresh') : mode === 'cold' ? coldStart(dir) : mode === 'log' ? benchLog(dir) : mode === 'busy' ? busyOnKept(dir) : benchStart(dir);
   run.then((lines) => lines.forEach((l) => console.log(l))).catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;

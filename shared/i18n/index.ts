@@ -25,6 +25,8 @@ import { security as zhSecurity } from './zh-CN/security';
 import { audit as zhAudit } from './zh-CN/audit';
 import { health as zhHealth } from './zh-CN/health';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './languages';
+import { background as zhBackground } from './zh-CN/background';
+import { background as enBackground } from './en/background';
 import { app as zhApp } from './zh-CN/app';
 import { common as zhCommon } from './zh-CN/common';
 import { print as zhPrint } from './zh-CN/print';
@@ -63,8 +65,8 @@ export { DEFAULT_LANGUAGE, LANGUAGES, type Language };
 
 /** One catalog per language, one namespace: screens and paper share the same words. */
 export const resources = {
-  'zh-CN': { translation: { ...zhCommon, app: zhApp, print: zhPrint, warranty: zhWarranty, importer: zhImporter, ticketing: zhTicketing, desk: zhDesk, tickets: zhTickets, stock: zhStock, service: zhService, repairPrint: zhRepairPrint, backup: zhBackup, security: zhSecurity, audit: zhAudit, health: zhHealth, setup: zhSetup, printing: zhPrinting, sample: zhSample, maintenance: zhMaintenance, inspectionPrint: zhInspectionPrint, maintenancePapers: zhMaintenancePapers, renewal: zhRenewal, renewalPrint: zhRenewalPrint, inspect: zhInspect, hours: zhHours, review: zhReview, survey: zhSurvey, calls: zhCalls, installations: zhInstallations, attachments: zhAttachments } },
-  en: { translation: { ...enCommon, app: enApp, print: enPrint, warranty: enWarranty, importer: enImporter, ticketing: enTicketing, desk: enDesk, tickets: enTickets, stock: enStock, service: enService, repairPrint: enRepairPrint, backup: enBackup, security: enSecurity, audit: enAudit, health: enHealth, setup: enSetup, printing: enPrinting, sample: enSample, maintenance: enMaintenance, inspectionPrint: enInspectionPrint, maintenancePapers: enMaintenancePapers, renewal: enRenewal, renewalPrint: enRenewalPrint, inspect: enInspect, hours: enHours, review: enReview, survey: enSurvey, calls: enCalls, installations: enInstallations, attachments: enAttachments } },
+  'zh-CN': { translation: { ...zhCommon, app: zhApp, print: zhPrint, warranty: zhWarranty, importer: zhImporter, ticketing: zhTicketing, desk: zhDesk, tickets: zhTickets, stock: zhStock, service: zhService, repairPrint: zhRepairPrint, backup: zhBackup, security: zhSecurity, audit: zhAudit, health: zhHealth, setup: zhSetup, printing: zhPrinting, sample: zhSample, maintenance: zhMaintenance, inspectionPrint: zhInspectionPrint, maintenancePapers: zhMaintenancePapers, renewal: zhRenewal, renewalPrint: zhRenewalPrint, inspect: zhInspect, hours: zhHours, review: zhReview, survey: zhSurvey, calls: zhCalls, installations: zhInstallations, attachments: zhAttachments, background: zhBackground } },
+  en: { translation: { ...enCommon, app: enApp, print: enPrint, warranty: enWarranty, importer: enImporter, ticketing: enTicketing, desk: enDesk, tickets: enTickets, stock: enStock, service: enService, repairPrint: enRepairPrint, backup: enBackup, security: enSecurity, audit: enAudit, health: enHealth, setup: enSetup, printing: enPrinting, sample: enSample, maintenance: enMaintenance, inspectionPrint: enInspectionPrint, maintenancePapers: enMaintenancePapers, renewal: enRenewal, renewalPrint: enRenewalPrint, inspect: enInspect, hours: enHours, review: enReview, survey: enSurvey, calls: enCalls, installations: enInstallations, attachments: enAttachments, background: enBackground } },
 } as const;
 
 /** A translator bound to one language, for code outside React (documents, the backend). */
