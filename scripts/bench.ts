@@ -25,6 +25,8 @@ import { benchAgainstChromium, benchFirstDocument, benchSearchWhileDrawing, docu
 import { benchBatchForms } from './bench-maintenance-papers';
 import { benchManual } from './bench-manual';
 import { benchReports, seedReportExtras } from './bench-reports';
+import { benchBusy } from './bench-busy';
+import { benchStart } from './bench-fast';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const UNITS = Math.round(CUSTOMERS * 1.5);
@@ -62,10 +64,11 @@ for (const line of await benchBatchForms(workerEntry)) console.log(line);
 // The maintenance manual (issue 16): a 40-page site manual issued through the desk.
 for (const line of await benchManual(workerEntry)) console.log(line);
 const dir = mkdtempSync(join(tmpdir(), 'desk-bench-'));
+const benchPlatform = new HeadlessPlatform(join(dir, 'printed'));
 const backend = await createBackend({
   dbPath: join(dir, 'desk.sqlite'),
   documentsDir: join(dir, 'documents'),
-  platform: new HeadlessPlatform(join(dir, 'printed')),
+  platform: benchPlatform,
   logger: new MemoryLogger(),
   // As the app starts it: the document worker warms up while the bench seeds.
   documents: { warmUp: true, workerEntry },
@@ -216,7 +219,11 @@ const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const memory = process.memoryUsage();
 // rss alone hid where memory went when the toolchain changed: the JS heap, or native (SQLite, fonts, buffers).
 console.log(`Memory: rss ${mib(memory.rss)} (JS heap ${mib(memory.heapUsed)} of ${mib(memory.heapTotal)}, external ${mib(memory.external)}, buffers ${mib(memory.arrayBuffers)})`);
+// Issue 23: the desk while an import and a batch of documents run beside it; then the start,
+// the day's first start and its backup, the log's free text, on this database (bench-fast.ts).
+for (const line of await benchBusy(backend.invoke, benchPlatform, { customers: CUSTOMERS, units: UNITS, rand, stats })) console.log(line);
 await backend.close();
+for (const line of await benchStart(dir)) console.log(line);
 rmSync(dir, { recursive: true, force: true });
 }
 

@@ -8,13 +8,15 @@ import { closeStore, openStore, type Store } from './db/connection';
 import { acquireDeskLock } from './db/desk-lock';
 import { migrateToLatest, type MigrateResult } from './db/migrate';
 import type { Logger, Platform } from './platform/platform';
-import { rebuildIndex } from './domains/search/search-index';
 import { startupBackup } from './domains/admin/backups';
 import { reconcileArchiveNumbers } from './domains/archive/numbers';
 import { weeklyCheck } from './domains/admin/health';
 import { resetPinAtStart } from './domains/admin/session';
 import type { ServiceContext } from './app/context';
 import { storageError } from './platform/storage-errors';
+import { backgroundQuickCheck, closedUncleanly, markClosed, markRunning } from './domains/admin/start-check';
+import { openFailure } from './db/connection';
+import { fillIndexes } from './domains/admin/index-fill';
 import { DocumentRenderer, type DocumentRendererOptions } from './documents/worker/document-renderer';
 import { warmUpDeskPapers } from './domains/archive/warm-up';
 
@@ -46,8 +48,16 @@ export interface Backend {
   close(): Promise<void>;
   store: Store;
   migration: MigrateResult;
-  /** The weekly full check started at open, running off the desk's thread; settles when done. */
+  /**
+   * The work the start leaves to run beside the desk: the quick_check of a cleanly closed file,
+   * then the day's first backup and the week's full check. Settles when all of it is done.
+   */
   maintenance: Promise<void>;
+  /**
+   * Settles with what the background quick_check found (null: sound, or checked before the
+   * start). Damage stops every request (each answers DB_DAMAGED); openBackend turns to recovery.
+   */
+  damaged: Promise<string | null>;
   /** Where documents are rendered (a worker thread), and when it has warmed up. */
   documents: DocumentRenderer;
 }
@@ -66,8 +76,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   // Started first: fonts and layout warm up on their own thread while the database opens.
   const documents = new DocumentRenderer({ ...options.documents, logger });
   let store: Store;
+  // After a crash or a power cut the file is checked before anything can write (start-check.ts).
+  const unclean = closedUncleanly(options.dbPath);
   try {
-    store = openStore(options.dbPath);
+    store = openStore(options.dbPath, { check: unclean });
+    markRunning(options.dbPath);
+    // Until the background check has passed, writes stay in the WAL: nothing goes into a file
+    // that may turn out damaged (damage found then leaves the main file as it was found).
+    if (!unclean) store.sqlite.pragma('wal_autocheckpoint = 0');
   } catch (error) {
     await documents.close();
     lock.release();
@@ -77,9 +93,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   try {
     const backupDir = options.backupDir ?? join(options.dbPath, '..', 'backups');
     migration = await migrateToLatest(store, backupDir, options.migrations);
-    if (migration.applied.length > 0) await store.db.transaction().execute((trx) => rebuildIndex(trx));
+    // The search index is rebuilt after migrations (one may change what is indexed), beside the
+    // desk rather than before it: a minute on ten years of records (index-fill.ts).
   } catch (error) {
     await closeStore(store);
+    // Closed cleanly after all: a marker this start wrote goes (one found at the start stays).
+    if (!unclean) markClosed(options.dbPath);
     await documents.close();
     lock.release();
     // A full disk while taking the pre-migration backup is the user's to fix: say so, not INTERNAL.
@@ -104,15 +123,34 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   };
   try {
     await reconcileArchiveNumbers(ctx.db, ctx.documentsDir);
-    await startupBackup(ctx);
     if (options.resetAdminPin) await resetPinAtStart(ctx);
   } catch (error) {
     await documents.close();
     throw error;
   }
-  // After the backup, and not awaited: the week's full check reads the whole file in a worker
-  // while the window opens; what it finds shows on the Desk. A failure only reports.
-  const maintenance = weeklyCheck(ctx).then(() => undefined);
+  let damage: string | null = null;
+  const damaged = unclean
+    ? Promise.resolve(null)
+    : backgroundQuickCheck(options.dbPath).then((outcome) => {
+        if (outcome.damage === null) {
+          if (outcome.skipped) logger.warn('the background quick_check could not run', outcome.skipped);
+          ctx.storage.store.sqlite.pragma('wal_autocheckpoint = 1000');
+          return null;
+        }
+        damage = outcome.damage;
+        logger.error(`database ${options.dbPath} found damaged after the start; requests stop`, outcome.damage);
+        return outcome.damage;
+      });
+  // None of it awaited: the day's first backup (a copy of the file, its check in a worker),
+  // then the week's full check, both after the quick_check has passed and while the desk
+  // answers. What they find shows on the backups screen and the Desk; a failure only reports.
+  const maintenance = damaged.then(async (found) => {
+    if (found) return;
+    // The backup waits mostly on the disk and its workers; the index fill takes short turns on
+    // this thread. Side by side, neither holds the desk.
+    await Promise.all([startupBackup(ctx), fillIndexes(ctx, migration.applied.length > 0)]);
+    await weeklyCheck(ctx);
+  });
   // Not awaited either: the desk's own papers, drawn once by the warming worker and thrown away.
   if (options.documents?.warmUp) {
     warmUpDeskPapers(ctx, (job) => documents.warm(job)).catch((error: unknown) => logger.warn('documents: no desk papers to warm up with', (error as Error).message));
@@ -125,12 +163,19 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   });
   const dispatch = createDispatcher(ctx, handlers(info));
   return {
-    invoke: dispatch,
+    invoke: (channel, input) => {
+      if (damage === null) return dispatch(channel, input);
+      const refused = openFailure(options.dbPath, 'damaged', damage);
+      return Promise.resolve({ ok: false, error: { code: refused.code, message: refused.message, details: refused.details } });
+    },
     // A restore swaps the connection: close and expose whichever is live now.
     close: async () => {
       await maintenance;
       await documents.close();
       await closeStore(ctx.storage.store);
+      // A clean close: the next start need not check the file before it answers. Damaged, the
+      // marker stays, so the next start checks before any write.
+      if (damage === null) markClosed(options.dbPath);
       lock.release();
     },
     get store() {
@@ -138,6 +183,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     migration,
     maintenance,
+    damaged,
     documents,
   };
 }

@@ -20,6 +20,7 @@ import { unitChannels } from './units';
 import { reviewChannels } from './review';
 import { manualChannels } from './manuals';
 import { reportChannels } from './reports';
+import { backgroundChannels } from './background';
 
 /**
  * Every IPC channel the app has, `domain:verb`, merged from one file per domain. Main-process
@@ -47,6 +48,7 @@ export const contract = {
   ...attachmentChannels,
   ...manualChannels,
   ...reportChannels,
+  ...backgroundChannels,
 };
 
 export type Contract = typeof contract;

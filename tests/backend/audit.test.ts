@@ -125,7 +125,7 @@ describe('the audit log', () => {
     expect(paged.total).toBe(paged.items.length);
   });
 
-  it('searches free text over the last 90 days unless a start date is chosen, and says so', async () => {
+  it('searches free text over the whole log through its index, and one or two characters over the last 90 days unless a start date is chosen, saying so', async () => {
     // A desk that has been in use since June (the log's clock never runs backwards, so the old
     // change is made before anything else is logged).
     await backend.close();
@@ -135,10 +135,15 @@ describe('the audit log', () => {
     await backend.ok('customers:create', person({ name: '旧客户甲', phones: [{ phone: '13811112222' }] }));
     clock = new Date(2026, 10, 20, 9, 0);
     await backend.ok('customers:create', person({ name: '新客户乙', phones: [{ phone: '13811113333' }] }));
-    const recent = await backend.ok('audit:list', { text: '1381111' });
+    // Three characters or more go through the text index (issue 23): the whole log at once.
+    const indexed = await backend.ok('audit:list', { text: '1381111' });
+    expect(indexed.textSince).toBeNull();
+    expect(indexed.items).toHaveLength(2);
+    // Shorter text reads the values, as before: the last 90 days unless a start date is chosen.
+    const recent = await backend.ok('audit:list', { text: '客户' });
     expect(recent.textSince).toBe('2026-08-22');
     expect(recent.items).toHaveLength(1);
-    const all = await backend.ok('audit:list', { text: '1381111', from: '2026-01-01' });
+    const all = await backend.ok('audit:list', { text: '客户', from: '2026-01-01' });
     expect(all.textSince).toBeNull();
     expect(all.items).toHaveLength(2);
     expect((await backend.ok('audit:list', {})).textSince).toBeNull();

@@ -8,6 +8,7 @@ import { openStore, closeStore } from '../../electron/backend/db/connection';
 import { migrateToLatest } from '../../electron/backend/db/migrate';
 import { migrations } from '../../electron/backend/db/migrations';
 import { backupPath } from '../../electron/backend/domains/admin/backups';
+import { BACKUP_CODEC, codecOf, compressedName, expand } from '../../electron/backend/domains/admin/backup-codec';
 import { expiredBackups } from '../../electron/backend/domains/admin/retention';
 import { openTestBackend, type TestBackend } from '../support/backend';
 import { person, seedModel } from '../support/sample';
@@ -37,17 +38,32 @@ describe('backups', () => {
     let b = await open();
     const first = await b.ok('backups:list', {});
     expect(first.isDefaultFolder).toBe(true);
-    expect(first.backups.map((x) => [x.file, x.reason, x.check])).toEqual([['desk-2026-11-22T0930-startup.sqlite', 'startup', 'ok']]);
+    // The backups that pile up are compact (issue 23): compressed, with both sizes in the sidecar.
+    expect(first.backups.map((x) => [x.file, x.reason, x.check])).toEqual([[compressedName('desk-2026-11-22T0930-startup.sqlite'), 'startup', 'ok']]);
 
     await b.ok('customers:create', person());
     const manual = await b.ok('backups:create', {});
-    expect(manual).toMatchObject({ file: 'desk-2026-11-22T0930-manual.sqlite', reason: 'manual', check: 'ok', counts: { customers: 1, units: 0, tickets: 0 } });
+    expect(manual).toMatchObject({ file: compressedName('desk-2026-11-22T0930-manual.sqlite'), reason: 'manual', check: 'ok', counts: { customers: 1, units: 0, tickets: 0 }, codec: BACKUP_CODEC });
     expect(manual.schemaVersion).toBe(Object.keys(migrations).length);
-    const sidecar = JSON.parse(readFileSync(join(folderOf(b), `${manual.file}.json`), 'utf8')) as Omit<BackupInfo, 'file'>;
-    expect(sidecar).toEqual({ reason: 'manual', createdAt: clock.getTime(), size: manual.size, check: 'ok', counts: manual.counts, schemaVersion: manual.schemaVersion });
+    const sidecar = JSON.parse(readFileSync(join(folderOf(b), `${manual.file}.json`), 'utf8')) as Omit<BackupInfo, 'file'> & { sha256: string };
+    expect(sidecar).toEqual({
+      reason: 'manual',
+      createdAt: clock.getTime(),
+      size: manual.size,
+      rawSize: manual.rawSize,
+      codec: BACKUP_CODEC,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      check: 'ok',
+      counts: manual.counts,
+      schemaVersion: manual.schemaVersion,
+    });
+    expect(manual.size).toBeLessThan(manual.rawSize! / 2);
     // The same minute again gets its own name; the copy is a database of its own, not left in WAL mode.
-    expect((await b.ok('backups:create', {})).file).toBe('desk-2026-11-22T0930-manual-2.sqlite');
-    const copy = new Database(join(folderOf(b), manual.file), { readonly: true });
+    expect((await b.ok('backups:create', {})).file).toBe(compressedName('desk-2026-11-22T0930-manual-2.sqlite'));
+    const expanded = join(tempDataDir('expanded'), 'copy.sqlite');
+    await expand(join(folderOf(b), manual.file), codecOf(manual.file)!, expanded);
+    expect(sha(expanded)).toBe(sidecar.sha256);
+    const copy = new Database(expanded, { readonly: true });
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
     expect((copy.prepare('select name from customers').all() as { name: string }[]).map((r) => r.name)).toEqual(['张三']);
     copy.close();
@@ -61,7 +77,7 @@ describe('backups', () => {
     await b.close();
     clock = at(2026, 11, 23, 8, 5);
     b = await open(dir);
-    expect((await b.ok('backups:list', {})).backups[0]).toMatchObject({ file: 'desk-2026-11-23T0805-startup.sqlite', counts: { customers: 1 } });
+    expect((await b.ok('backups:list', {})).backups[0]).toMatchObject({ file: compressedName('desk-2026-11-23T0805-startup.sqlite'), counts: { customers: 1 } });
   });
 
   it('keeps every backup of today, one a day for 30 days, one a month for 12 months, and safety backups 90 days', () => {
@@ -127,7 +143,7 @@ describe('backups', () => {
     expect(left).toContain('notes.txt');
     expect(left).toContain('desk-photo.sqlite');
     expect(left).toContain(restore);
-    expect(left).toContain('desk-2026-11-22T0930-startup.sqlite');
+    expect(left).toContain(compressedName('desk-2026-11-22T0930-startup.sqlite'));
     const kept = (await b.ok('backups:list', {})).backups.map((x) => x.createdAt);
     const cutoff = at(2025, 11, 22).getTime();
     expect(kept.every((t) => t >= cutoff)).toBe(true);
@@ -268,7 +284,7 @@ describe('restore', () => {
     const b = await open();
     const saved = await b.ok('backups:create', {});
     const newer = 'desk-2026-11-21T0800-manual.sqlite';
-    copyFileSync(join(folderOf(b), saved.file), join(folderOf(b), newer));
+    await expand(join(folderOf(b), saved.file), codecOf(saved.file)!, join(folderOf(b), newer));
     const db = new Database(join(folderOf(b), newer));
     db.pragma('user_version = 999');
     db.close();

@@ -617,6 +617,7 @@ beforeAll(async () => {
     'attachments:open': { id: 1 },
     'attachments:delete': { id: 1 },
     'attachments:check': {},
+    'health:background': {},
     'backups:list': {},
     'backups:create': {},
     'backups:inspect': { file: backup.file },

@@ -42,6 +42,7 @@ describe('store', () => {
       'attachment_files',
       'attachments',
       'audit_changes',
+      'audit_index_backfill',
       'audit_rows',
       'calendar_years',
       'call_settings',

@@ -82,6 +82,9 @@ export async function openDeskTestBackend(dir = tempDataDir('desk'), now?: () =>
     get maintenance() {
       return desk.maintenance;
     },
+    get damaged() {
+      return desk.damaged;
+    },
     get documents() {
       return desk.documents;
     },

@@ -36,8 +36,13 @@ export function openFailure(file: string, kind: DamageKind, detail: string): App
   return refusal('DB_DAMAGED', `health.errors.${kind}`, { file }, { log: `cannot open ${file} (${kind}): ${detail}`, extra: { kind, detail } });
 }
 
-/** Opens the database with the pragmas a single-PC desk needs to never lose a committed write. */
-export function openStore(file: string): Store {
+/**
+ * Opens the database with the pragmas a single-PC desk needs to never lose a committed write.
+ * `check` runs quick_check first (it reads the whole file: seconds on years of history); the
+ * desk asks for it only after an unclean shutdown (see start-check.ts), a restore's file is
+ * examined before it is opened, and otherwise the check runs in a worker after the start.
+ */
+export function openStore(file: string, options: { check?: boolean } = {}): Store {
   let sqlite: Database.Database | undefined;
   try {
     mkdirSync(dirname(file), { recursive: true });
@@ -45,7 +50,7 @@ export function openStore(file: string): Store {
     sqlite.pragma('busy_timeout = 5000');
     // Checked before anything that writes (switching to WAL rewrites the header): a damaged
     // file is refused exactly as it was found.
-    const check = sqlite.pragma('quick_check', { simple: true });
+    const check = options.check === false ? 'ok' : sqlite.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw Object.assign(new Error(`quick_check: ${String(check)}`), { code: 'QUICK_CHECK' });
     sqlite.pragma('journal_mode = WAL');
     // FULL: a commit is on disk before the call returns, so a power cut cannot undo it.

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import {
+  CompiledQuery,
   SqliteAdapter,
   SqliteDialect,
   SqliteDriver,
@@ -48,6 +49,17 @@ export function cachingDatabase(sqlite: Database.Database, size = STATEMENT_CACH
 class RollbackSafeDriver extends SqliteDriver {
   constructor(private readonly sqlite: Database.Database) {
     super({ database: cachingDatabase(sqlite) });
+  }
+
+  /**
+   * BEGIN IMMEDIATE: the write lock is taken at the start. A deferred transaction reads first
+   * and asks for the lock at its first write; if another connection (a second process starting
+   * on the same file, a restore's copy) committed in between, SQLite answers SQLITE_BUSY_SNAPSHOT
+   * at once, busy_timeout or not, and the desk's write fails. Taken at BEGIN, the wait is the
+   * ordinary busy wait. The desk's transactions are writes (reads need none on one connection).
+   */
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
 
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {

@@ -9,6 +9,7 @@ import type { InstallationsTable, InstallationUnitsTable, InstallationTechnician
 import type { AttachmentFilesTable, AttachmentsTable } from './tables/attachments';
 import type { ManualContentsTable, ManualContentVersionsTable, ManualImagesTable, UnitSetValuesTable, ManualIssuesTable } from './tables/manuals';
 import type { ReportSettingsTable } from './tables/reports';
+import type { AuditIndexBackfillTable } from './tables/fast';
 
 /* One file of row types per part of the app; every service imports them from here. */
 export type { SettingsTable, CustomersTable, CustomerPhonesTable, CustomerAddressesTable, CustomerContactsTable, CustomerTagsTable, WarrantyPoliciesTable, WarrantyPolicyVersionsTable, ProductModelsTable, UnitsTable, UnitStatusHistoryTable, WarrantyExclusionsTable, SequencesTable, DocumentsTable, SearchKeysTable, ImportBatchesTable, ImportBatchRowsTable, SampleRecordsTable } from './tables/registry';
@@ -87,6 +88,7 @@ export interface DB {
   unit_set_values: UnitSetValuesTable;
   manual_issues: ManualIssuesTable;
   report_settings: ReportSettingsTable;
+  audit_index_backfill: AuditIndexBackfillTable;
 }
 
 /** Services accept the database or an open transaction alike. */

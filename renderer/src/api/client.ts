@@ -51,6 +51,9 @@ function send<C extends Channel>(channel: C, input: InputOf<C>): Promise<Result<
 export async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
   let result = await send(channel, input);
   if (!result.ok && result.error.code === 'PIN_REQUIRED' && (await askForPin())) result = await send(channel, input);
+  // The check that runs after the start found the file damaged and closed it: the window starts
+  // over, asks health:status first as at every start, and opens on the recovery screen.
+  if (!result.ok && result.error.code === 'DB_DAMAGED' && result.error.details.message?.key === 'health.errors.notOpen') window.location.reload();
   if (!result.ok) throw new ApiCallError(result.error);
   return result.value as OutputOf<C>;
 }

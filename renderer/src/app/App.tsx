@@ -30,6 +30,7 @@ import { NAV, sectionLabelKey, sectionOf } from './sections';
 import { SessionGate } from './SessionGate';
 import { ShortcutsSheet } from './ShortcutsSheet';
 import { HealthBanner } from './HealthBanner';
+import { BackgroundWorkNote } from './BackgroundWork';
 
 /** Printing needs the company's name and hotline on the paper: say so calmly, once, on top. */
 function CompanyMissingBanner({ onOpenSettings }: { onOpenSettings: () => void }) {
@@ -168,6 +169,7 @@ export function App() {
       <AppShell.Main>
         <CompanyMissingBanner onOpenSettings={() => go({ section: 'settings' })} />
         <HealthBanner onOpenSettings={() => go({ section: 'settings' })} />
+        <BackgroundWorkNote />
         <SampleBanner onRemove={() => openSettingsTab('sample')} />
         <Page route={route} />
         <CallerFlow />

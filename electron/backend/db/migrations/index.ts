@@ -26,6 +26,7 @@ import * as m0260 from './0260_complaint_reply_due';
 import * as m0265 from './0265_complaint_resolve_default';
 import * as m0300 from './0300_create_manuals';
 import * as m0310 from './0310_create_report_settings';
+import * as m0330 from './0330_audit_text_index';
 
 /**
  * Listed by hand, not scanned from disk: the bundled main process has no migrations folder.
@@ -59,6 +60,7 @@ export const migrations: Record<string, Migration> = {
   '0265_complaint_resolve_default': m0265,
   '0300_create_manuals': m0300,
   '0310_create_report_settings': m0310,
+  '0330_audit_text_index': m0330,
 };
 
 /** The schema version this build writes: stored in PRAGMA user_version after migrating. */

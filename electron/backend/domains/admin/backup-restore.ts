@@ -10,6 +10,7 @@ import { currentRequest } from '../../app/request-context';
 import { backupFolder, backupPath, examine, inspectBackup, safetyBackup, saveFolder, toRollbackJournal } from './backups';
 import type { ServiceContext } from '../../app/context';
 import { rebuildIndex } from '../search/search-index';
+import { unpackBackup } from './backup-compact';
 import { raiseSequence, readSequences } from '../../lib/sequences';
 import { reconcileArchiveNumbers } from '../archive/numbers';
 import { restoreAttachmentsFromBackup } from '../attachments/backup';
@@ -32,9 +33,10 @@ export function fsyncPath(path: string, flags: string): void {
  * A copy of the closed, checked backup (never a live database), made durable beside the live
  * file. The backup itself is only read: a stick may be read-only, and it stays as it was.
  */
-export function stage(source: string, target: string): void {
+export async function stage(source: string, target: string): Promise<void> {
   rmSync(target, { force: true });
-  copyFileSync(source, target);
+  // A compact backup is expanded: restored, it is the very file that was backed up.
+  await unpackBackup(source, target, copyFileSync);
   toRollbackJournal(target);
   fsyncPath(target, 'r+');
   const check = examine(target).check;
@@ -136,7 +138,7 @@ export async function restoreBackup(ctx: ServiceContext, file: string): Promise<
   const safetyFile = backupPath(folder, safety.file);
   const staged = `${ctx.storage.dbPath}.restoring`;
   try {
-    stage(source, staged);
+    await stage(source, staged);
   } catch (error) {
     rmSync(staged, { force: true });
     throw refusal('VALIDATION', 'backup.errors.damaged', { file }, { log: `backup ${file} could not be staged: ${(error as Error).message}` });

@@ -9,9 +9,15 @@ import { getSettings } from './settings';
 import { expiredBackups } from './retention';
 import { localDay, localTime } from '../../../../shared/domain/dates';
 import { copyAttachmentsToBackup } from '../attachments/backup';
+import { codecOf, compressedName } from './backup-codec';
+import { examineBackup, writeCompactBackup, type BackupProgressFn } from './backup-compact';
+
+import { backupState, trackedBackup } from './backup-job';
+
+const COMPACT: readonly BackupReason[] = ['startup', 'manual'];
 
 /** Our own file names only: a shared drive or USB stick may hold anything else, never touched. */
-const NAME = /^desk-(\d{4})-(\d{2})-(\d{2})T(\d{2})(\d{2})-([A-Za-z]+)(?:-\d+)?\.sqlite$/;
+const NAME = /^desk-(\d{4})-(\d{2})-(\d{2})T(\d{2})(\d{2})-([A-Za-z]+)(?:-\d+)?\.sqlite(?:\.zst|\.gz)?$/;
 /** Pre-migration backups as `migrateToLatest` names them. */
 const PRE_MIGRATION = /^pre-migration-v\d+-.*\.sqlite$/;
 
@@ -34,8 +40,9 @@ export function backupPath(folder: string, file: string): string {
 
 function newName(folder: string, now: Date, reason: BackupReason): string {
   const stem = `desk-${localDay(now)}T${localTime(now).replace(':', '')}-${reason}`;
+  const taken = (name: string) => [name, `${name}.partial`, compressedName(name), `${compressedName(name)}.partial`].some((f) => existsSync(join(folder, f)));
   let name = `${stem}.sqlite`;
-  for (let i = 2; existsSync(join(folder, name)) || existsSync(join(folder, `${name}.partial`)); i++) name = `${stem}-${i}.sqlite`;
+  for (let i = 2; taken(name); i++) name = `${stem}-${i}.sqlite`;
   return name;
 }
 
@@ -142,7 +149,7 @@ function examineFile(file: string): Examined {
   }
 }
 
-function sidecarOf(file: string): string {
+export function sidecarOf(file: string): string {
   return `${file}.json`;
 }
 
@@ -190,6 +197,8 @@ function describe(folder: string, name: string): BackupInfo | null {
     check: typeof side.check === 'string' ? side.check : null,
     counts: side.counts ?? null,
     schemaVersion: typeof side.schemaVersion === 'number' ? side.schemaVersion : null,
+    rawSize: typeof side.rawSize === 'number' ? side.rawSize : null,
+    codec: codecOf(name),
   };
 }
 
@@ -207,7 +216,8 @@ export async function listBackups(ctx: ServiceContext): Promise<BackupList> {
   const counted = async (table: 'customers' | 'units' | 'tickets') =>
     Number((await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const current = { customers: await counted('customers'), units: await counted('units'), tickets: await counted('tickets') };
-  return { folder, isDefaultFolder: isDefault, backups: readBackups(folder), current };
+  const { running, last } = backupState(ctx);
+  return { folder, isDefaultFolder: isDefault, backups: readBackups(folder), current, running: running && { ...running }, lastRun: last };
 }
 
 function prune(ctx: ServiceContext, folder: string, justMade: string): void {
@@ -246,14 +256,20 @@ function writeFailed(folder: string, error: unknown): AppError {
  * the desk writes, never a copy of the live file), checks the copy, records what it holds in a
  * sidecar, then applies the retention rules.
  */
-export async function createBackup(ctx: ServiceContext, reason: BackupReason): Promise<BackupInfo> {
+export async function createBackup(ctx: ServiceContext, reason: BackupReason, progress?: BackupProgressFn): Promise<BackupInfo> {
   const { folder } = await backupFolder(ctx);
   const now = ctx.now();
   let info: BackupInfo;
   try {
     mkdirSync(folder, { recursive: true });
     assertRoomFor(ctx, folder);
-    info = await writeBackup(ctx.storage.store.sqlite, folder, newName(folder, now, reason), reason, now.getTime());
+    const name = newName(folder, now, reason);
+    // The backups that pile up (the day's, the ones made by hand) are compact and made beside
+    // the desk; the safety copies taken right before a merge or a restore stay plain files,
+    // ready to be put back at once.
+    info = COMPACT.includes(reason)
+      ? await writeCompactBackup(ctx.storage.store.sqlite, folder, name, reason, now.getTime(), progress)
+      : await writeBackup(ctx.storage.store.sqlite, folder, name, reason, now.getTime());
     // The files the database names travel beside it (see copyAttachmentsToBackup).
     await copyAttachmentsToBackup(ctx, folder);
   } catch (error) {
@@ -310,7 +326,7 @@ export async function startupBackup(ctx: ServiceContext): Promise<BackupInfo | n
     const { folder } = await backupFolder(ctx);
     const today = localDay(ctx.now());
     if (readBackups(folder).some((b) => localDay(new Date(b.createdAt)) === today)) return null;
-    return await createBackup(ctx, 'startup');
+    return await trackedBackup(ctx, 'startup');
   } catch (error) {
     ctx.logger.warn('start-up backup failed', (error as Error).message);
     return null;
@@ -325,7 +341,7 @@ export async function inspectBackup(ctx: ServiceContext, file: string): Promise<
   if (!base || !existsSync(full)) {
     throw notFound('backup.errors.notFound', { file });
   }
-  return { ...base, size: statSync(full).size, ...examine(full) };
+  return { ...base, size: statSync(full).size, ...(await examineBackup(full)) };
 }
 
 /** A person deletes one of our backups (and its sidecar); nothing else in the folder can be named. */

@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import type { DomainHandlers } from '../../app/handler-types';
 import { auditFacets, getAudit, listAudit } from './audit';
 import { restoreBackup } from './backup-restore';
-import { chooseBackupFolder, createBackup, deleteBackup, inspectBackup, listBackups } from './backups';
+import { chooseBackupFolder, deleteBackup, inspectBackup, listBackups } from './backups';
+import { trackedBackup } from './backup-job';
+import { backgroundWork } from './background-work';
 import { saveDiagnostics } from './diagnostics';
 import { healthStatus, notInRecovery, runFullCheck } from './health';
 import { keepRecoveryCode, recoverPin, replaceRecoveryCode, setPin } from './pin-recovery';
@@ -21,7 +23,7 @@ export const adminHandlers = {
   'settings:printers': (ctx) => listPrinters(ctx),
 
   'backups:list': (ctx) => listBackups(ctx),
-  'backups:create': (ctx) => createBackup(ctx, 'manual'),
+  'backups:create': (ctx) => trackedBackup(ctx, 'manual'),
   'backups:inspect': (ctx, input) => inspectBackup(ctx, input.file),
   'backups:restore': (ctx, input) => restoreBackup(ctx, input.file),
   'backups:chooseFolder': (ctx) => chooseBackupFolder(ctx),
@@ -57,4 +59,5 @@ export const adminHandlers = {
   'audit:list': listAudit,
   'audit:get': getAudit,
   'audit:facets': (ctx) => auditFacets(ctx),
+  'health:background': async (ctx) => backgroundWork(ctx),
 } satisfies DomainHandlers;

@@ -1,11 +1,13 @@
 import Database from 'better-sqlite3';
-import { statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BackupInfo } from '../../../../shared/schemas/backup';
 import type { FullCheck, HealthStatus, UpgradeNote } from '../../../../shared/schemas/health';
 import { type AppError, refusal } from '../../lib/errors';
-import { integrityCheckOffThread } from './integrity-check';
+import { checkOffThread, integrityCheckOffThread } from './integrity-check';
+import { codecOf, expand } from './backup-codec';
 import { backupFolder, readBackups } from './backups';
 import type { ServiceContext } from '../../app/context';
 import { checkAttachments } from '../attachments/attachments';
@@ -90,7 +92,7 @@ export function newestGoodBackup(folders: string[]): { backup: BackupInfo; folde
 /** integrity_check of a backup file, remembered while the file is unchanged: it reads the whole file. */
 const verified = new Map<string, boolean>();
 
-function passesFullCheck(file: string): boolean {
+async function passesFullCheck(file: string): Promise<boolean> {
   let key: string;
   try {
     const st = statSync(file);
@@ -100,16 +102,32 @@ function passesFullCheck(file: string): boolean {
   }
   const known = verified.get(key);
   if (known !== undefined) return known;
-  let sqlite: Database.Database | undefined;
   let passed = false;
-  try {
-    // Our backups are in rollback-journal mode: opening them read-only leaves nothing beside them.
-    sqlite = new Database(file, { readonly: true, fileMustExist: true });
-    passed = sqlite.pragma('integrity_check(1)', { simple: true }) === 'ok';
-  } catch {
-    passed = false;
-  } finally {
-    sqlite?.close();
+  const codec = codecOf(file);
+  if (codec) {
+    // A compact backup: expanded to a private copy, checked in a worker.
+    const dir = mkdtempSync(join(tmpdir(), 'desk-fullcheck-'));
+    try {
+      const copy = join(dir, 'copy.sqlite');
+      await expand(file, codec, copy);
+      const run = await checkOffThread(copy, 1, 'integrity_check');
+      passed = !run.error && run.problems.length === 0;
+    } catch {
+      passed = false;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  } else {
+    let sqlite: Database.Database | undefined;
+    try {
+      // Our backups are in rollback-journal mode: opening them read-only leaves nothing beside them.
+      sqlite = new Database(file, { readonly: true, fileMustExist: true });
+      passed = sqlite.pragma('integrity_check(1)', { simple: true }) === 'ok';
+    } catch {
+      passed = false;
+    } finally {
+      sqlite?.close();
+    }
   }
   verified.set(key, passed);
   return passed;
@@ -124,7 +142,8 @@ async function offeredBackup(ctx: ServiceContext, last: FullCheck | null, folder
   const where = folder ?? (await backupFolder(ctx)).folder;
   const good = readBackups(where).filter((b) => b.check === 'ok');
   if (!last || last.ok) return good[0] ?? null;
-  return good.slice(0, 10).find((b) => passesFullCheck(join(where, b.file))) ?? null;
+  for (const b of good.slice(0, 10)) if (await passesFullCheck(join(where, b.file))) return b;
+  return null;
 }
 
 export async function healthStatus(ctx: ServiceContext, folder?: string): Promise<HealthStatus> {

@@ -14,23 +14,51 @@ const Database = require(workerData.driver);
 let db;
 try {
   db = new Database(workerData.file, { readonly: true, fileMustExist: true });
-  const rows = db.pragma('integrity_check(' + workerData.max + ')');
-  parentPort.postMessage({ problems: rows.map((r) => String(r.integrity_check)).filter((p) => p !== 'ok') });
+  const rows = db.pragma(workerData.pragma + '(' + workerData.max + ')');
+  const problems = rows.map((r) => String(Object.values(r)[0])).filter((p) => p !== 'ok');
+  // What a backup holds, as examine() in backups.ts reads it, for a file that passed.
+  let described = null;
+  if (workerData.describe && problems.length === 0) {
+    const count = (table) => {
+      try { return db.prepare('select count(*) as n from "' + table + '"').get().n; } catch { return 0; }
+    };
+    described = {
+      counts: { customers: count('customers'), units: count('units'), tickets: count('tickets') },
+      schemaVersion: Math.max(Number(db.pragma('user_version', { simple: true })), count('kysely_migration')),
+    };
+  }
+  parentPort.postMessage({ problems, error: null, described });
 } catch (error) {
-  parentPort.postMessage({ problems: [String((error && error.message) || 'integrity_check failed')] });
+  const message = String((error && error.message) || workerData.pragma + ' failed');
+  parentPort.postMessage({ problems: [], error: { code: String((error && error.code) || ''), message }, described: null });
 } finally {
   if (db) db.close();
 }
 `;
 
-/** The problems integrity_check reports (at most `max`); empty when the file is sound. */
-export function integrityCheckOffThread(file: string, max: number): Promise<string[]> {
+export interface CheckRun {
+  /** What the check listed: the file's damage. */
+  problems: string[];
+  /** The check could not run to the end (SQLite's code, when it gave one): not by itself damage. */
+  error: { code: string; message: string } | null;
+  /** Asked for with `describe`: what the file holds, when it passed. */
+  described?: { counts: { customers: number; units: number; tickets: number }; schemaVersion: number } | null;
+}
+
+/** integrity_check, or the lighter quick_check the start runs, listing at most `max` problems. */
+export function checkOffThread(file: string, max: number, pragma: 'integrity_check' | 'quick_check', describe = false): Promise<CheckRun> {
   return new Promise((resolve) => {
-    const worker = new Worker(WORKER, { eval: true, workerData: { file, max, driver: createRequire(__filename).resolve('better-sqlite3') } });
-    worker.once('message', (message: { problems: string[] }) => resolve(message.problems));
-    worker.once('error', (error) => resolve([error.message || 'integrity_check failed']));
+    const worker = new Worker(WORKER, { eval: true, workerData: { file, max, pragma, describe, driver: createRequire(__filename).resolve('better-sqlite3') } });
+    worker.once('message', (message: CheckRun) => resolve(message));
+    worker.once('error', (error) => resolve({ problems: [], error: { code: '', message: error.message || `${pragma} failed` } }));
     worker.once('exit', (code) => {
-      if (code !== 0) resolve([`integrity_check worker stopped (${code})`]);
+      if (code !== 0) resolve({ problems: [], error: { code: '', message: `${pragma} worker stopped (${code})` } });
     });
   });
+}
+
+/** The problems integrity_check reports (at most `max`); empty when the file is sound. */
+export async function integrityCheckOffThread(file: string, max: number): Promise<string[]> {
+  const run = await checkOffThread(file, max, 'integrity_check');
+  return run.error ? [...run.problems, run.error.message] : run.problems;
 }

@@ -12,7 +12,8 @@ import { runAsRequest } from '../../app/request-context';
 import { recordAuditEvent } from './audit';
 import { fsyncPath, stage } from './backup-restore';
 import { restoreAttachmentFiles } from '../attachments/backup';
-import { backupPath, examine, readBackups } from './backups';
+import { backupPath, readBackups } from './backups';
+import { examineBackup } from './backup-compact';
 import { newestGoodBackup } from './health';
 import { localDay, localTime } from '../../../../shared/domain/dates';
 
@@ -57,9 +58,11 @@ class Desk implements DeskBackend {
   /** Chosen in the recovery screen: looked in for this run only, never written anywhere. */
   private chosenFolder: string | null = null;
   /** The backup folder the damaged file's own settings name, if it can be read at all. */
-  private readonly savedFolder: string | null;
+  private savedFolder: string | null;
   /** Recovery calls run one at a time: a second click on "restore" waits for the first. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Settles once damage found after the start has turned this desk to recovery (or was not found). */
+  private turned: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly options: BackendOptions,
@@ -67,6 +70,31 @@ class Desk implements DeskBackend {
     private problem: Problem | null,
   ) {
     this.savedFolder = live ? null : readSavedFolder(options.dbPath);
+    if (live) this.adopt(live);
+  }
+
+  /** The backend now answering; watched for damage its background check may still find. */
+  private adopt(live: Backend): Backend {
+    this.live = live;
+    this.turned = live.damaged.then((detail) => (detail ? this.turnToRecovery(live, detail) : undefined));
+    return live;
+  }
+
+  /**
+   * The background quick_check found damage in a file that opened: from now on every request
+   * is answered as if the file had not opened (the window reloads onto the recovery screen).
+   */
+  private async turnToRecovery(live: Backend, detail: string): Promise<void> {
+    if (this.live !== live) return;
+    this.live = null;
+    this.problem = { kind: 'damaged', detail };
+    this.logger.error(`database ${this.options.dbPath} is damaged; recovery mode`, detail);
+    try {
+      await live.close();
+    } catch (error) {
+      this.logger.warn('closing the damaged database failed', (error as Error).message);
+    }
+    this.savedFolder = readSavedFolder(this.options.dbPath);
   }
 
   get mode() {
@@ -82,7 +110,11 @@ class Desk implements DeskBackend {
   }
 
   get maintenance() {
-    return this.live?.maintenance ?? Promise.resolve();
+    return Promise.all([this.live?.maintenance, this.turned]).then(() => undefined);
+  }
+
+  get damaged() {
+    return this.live?.damaged ?? Promise.resolve(this.problem?.detail ?? null);
   }
 
   get documents() {
@@ -97,6 +129,7 @@ class Desk implements DeskBackend {
   };
 
   close = async (): Promise<void> => {
+    await this.turned;
     await this.live?.close();
   };
 
@@ -176,8 +209,9 @@ class Desk implements DeskBackend {
 
   /** After the user fixed what kept the file closed (rights, another program, the drive). */
   private async retry(): Promise<Result<unknown>> {
+    let live: Backend;
     try {
-      this.live = await createBackend(this.options);
+      live = this.adopt(await createBackend(this.options));
     } catch (error) {
       const problem = problemOf(error);
       if (!problem) throw error;
@@ -186,7 +220,7 @@ class Desk implements DeskBackend {
     }
     this.problem = null;
     this.logger.info(`database ${this.options.dbPath} opened on retry`);
-    return this.live.invoke('health:status', {});
+    return live.invoke('health:status', {});
   }
 
   private locate(file: string): string {
@@ -207,7 +241,7 @@ class Desk implements DeskBackend {
     // The file is fine and open on another desk: replacing it would pull its data from under it.
     if (this.problem?.kind === 'inUse') throw refusal('CONFLICT', 'health.errors.inUseNoRestore', { file: dbPath });
     const source = this.locate(file);
-    const examined = examine(source);
+    const examined = await examineBackup(source);
     if (examined.check !== 'ok') {
       throw refuse('backup.errors.damaged', { file });
     }
@@ -217,7 +251,7 @@ class Desk implements DeskBackend {
     }
     const staged = `${dbPath}.restoring`;
     try {
-      stage(source, staged);
+      await stage(source, staged);
     } catch (error) {
       rmSync(staged, { force: true });
       throw refusal('STORAGE', 'health.errors.restoreFailed', { file }, { log: `backup ${file} could not be copied beside ${dbPath}: ${(error as Error).message}` });
@@ -226,6 +260,7 @@ class Desk implements DeskBackend {
     const keptAs = keptName(dbPath, this.options.now?.() ?? new Date());
     const moved: [from: string, to: string][] = [];
     let placed = false;
+    let live: Backend;
     try {
       for (const side of SIDE_FILES) {
         if (!exists(`${dbPath}${side}`)) continue;
@@ -235,7 +270,7 @@ class Desk implements DeskBackend {
       renameSync(staged, dbPath);
       placed = true;
       fsyncPath(dirname(dbPath), 'r');
-      this.live = await createBackend(this.options);
+      live = this.adopt(await createBackend(this.options));
     } catch (error) {
       this.logger.error(`restore of ${file} in recovery mode failed; putting the files back`, error instanceof Error ? error.stack : error);
       this.putBack(placed, moved, staged);
@@ -246,11 +281,11 @@ class Desk implements DeskBackend {
     }
     this.problem = null;
     // The attachments the restored data names come back from the backup folder's pool too.
-    await restoreAttachmentFiles(this.live.store.db, dbPath, this.logger, dirname(source));
+    await restoreAttachmentFiles(live.store.db, dbPath, this.logger, dirname(source));
     const kept = moved.length > 0 ? keptAs : null;
     // Nobody has said who is at the desk yet (that is asked once the app opens): the log
     // records the restore itself, with the file kept and what the backup holds.
-    const restored = this.live.store.db;
+    const restored = live.store.db;
     const request = { at: (this.options.now?.() ?? new Date()).getTime(), operator: '', channel: 'health:restore', elevated: false, pinSet: false, input: { file } };
     await runAsRequest(request, () =>
       recordAuditEvent(restored, { table: 'database', rowId: 'desk', before: { keptAs: kept ? basename(kept) : null }, after: { backup: file, ...examined.counts } }),

@@ -10,6 +10,12 @@ const KEEP_NEWEST = 3;
 const CLOCK_JUMP_DAYS = 40;
 /** Manual backups of one day beyond these are pruned like older ones: a button pressed all day must not fill the disk. */
 const MANUAL_PER_DAY = 5;
+/**
+ * The most the kept backups may take together. Compressed, the bench's ten years (1.3 GB) make
+ * backups of a few hundred MB, so the dated rules' forty-odd files fit; uncompressed copies
+ * from older builds would not, and the oldest go first.
+ */
+export const MAX_BACKUP_BYTES = 16 * 2 ** 30;
 
 /**
  * The backups a careful user keeps: the newest three whatever the clock says; all of today's
@@ -19,7 +25,30 @@ const MANUAL_PER_DAY = 5;
  * clock is far past every backup, and a backup dated after "now" (a clock set back) is kept.
  * Answers the file names to delete; never the one just made.
  */
-export function expiredBackups(backups: BackupInfo[], now: Date, justMade: string | null): string[] {
+export function expiredBackups(backups: BackupInfo[], now: Date, justMade: string | null, maxBytes = MAX_BACKUP_BYTES): string[] {
+  const byRules = expiredByDate(backups, now, justMade);
+  return [...byRules, ...overSize(backups.filter((b) => !byRules.includes(b.file)), justMade, maxBytes)];
+}
+
+/**
+ * The bound on total size: beyond it the oldest backups go, whatever the dated rules kept, except
+ * the newest (the one a restore would want, and never deleted by any rule), the one just made,
+ * and the safety backups taken before a restore (they hold what the restore undid).
+ */
+function overSize(backups: BackupInfo[], justMade: string | null, maxBytes: number): string[] {
+  const newestFirst = [...backups].sort((x, y) => y.createdAt - x.createdAt);
+  let total = newestFirst.reduce((sum, b) => sum + b.size, 0);
+  const dropped: string[] = [];
+  for (const b of [...newestFirst].reverse()) {
+    if (total <= maxBytes) break;
+    if (b === newestFirst[0] || b.file === justMade || b.reason === 'beforeRestore') continue;
+    dropped.push(b.file);
+    total -= b.size;
+  }
+  return dropped;
+}
+
+function expiredByDate(backups: BackupInfo[], now: Date, justMade: string | null): string[] {
   const newestFirst = [...backups].sort((x, y) => y.createdAt - x.createdAt);
   const earlier = newestFirst.filter((b) => b.file !== justMade);
   if (earlier.length > 0 && now.getTime() - earlier[0]!.createdAt > CLOCK_JUMP_DAYS * DAY) return [];

@@ -13,6 +13,7 @@ import { errorText } from '../../lib/errorText';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { ConfirmModal } from '../../ui/ConfirmModal';
 import { QueryState } from '../../ui/QueryState';
+import { BackgroundWorkNote } from '../../app/BackgroundWork';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 const FRESH = { staleTime: 0, refetchOnMount: 'always' } as const;
@@ -141,7 +142,8 @@ function RestoreDialog({ file, onClose }: { file: string; onClose: () => void })
 export function BackupsPanel() {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const list = useApiQuery('backups:list', {}, FRESH);
+  // While a backup runs beside the desk, the list looks again until its new file is there.
+  const list = useApiQuery('backups:list', {}, { ...FRESH, refetchInterval: (q) => (q.state.data?.running ? 1_000 : false) });
   const create = useApiMutation('backups:create');
   const choose = useApiMutation('backups:chooseFolder');
   const [restoring, setRestoring] = useState<string | null>(null);
@@ -178,6 +180,7 @@ export function BackupsPanel() {
         {t('backup.hint')}
       </Text>
       <QueryState isPending={list.isPending} error={list.error} />
+      <BackgroundWorkNote showDone />
       {list.data && (
         <>
           <Paper withBorder p="sm">
@@ -228,6 +231,11 @@ export function BackupsPanel() {
                       <Table.Td style={nowrap}>{t(`backup.reason.${b.reason}`)}</Table.Td>
                       <Table.Td ta="right" style={nowrap}>
                         {sizeText(t, b.size)}
+                        {b.rawSize ? (
+                          <Text size="xs" c="dimmed" span display="block">
+                            {t('background.sizeRaw', { raw: sizeText(t, b.rawSize) })}
+                          </Text>
+                        ) : null}
                       </Table.Td>
                       <Table.Td>
                         <CheckBadge check={b.check} />
