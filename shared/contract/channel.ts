@@ -42,7 +42,14 @@ export type QueryDomain =
   | 'calls'
   | 'installations'
   | 'cards'
-  | 'attachments';
+  | 'attachments'
+  | 'makers'
+  | 'claims'
+  | 'feedback'
+  | 'settlements'
+  | 'scrapping'
+  | 'spares'
+  | 'settle';
 
 /** Guarded always, or only for some inputs (a filtered export is everyday work, the whole list is not). */
 export type AdminGuard<In> = true | ((input: In) => boolean);

@@ -18,6 +18,7 @@ import { stockChannels } from './stock';
 import { ticketChannels } from './tickets';
 import { unitChannels } from './units';
 import { reviewChannels } from './review';
+import { settleChannels } from './settle';
 
 /**
  * Every IPC channel the app has, `domain:verb`, merged from one file per domain. Main-process
@@ -43,6 +44,7 @@ export const contract = {
   ...callChannels,
   ...installationChannels,
   ...attachmentChannels,
+  ...settleChannels,
 };
 
 export type Contract = typeof contract;

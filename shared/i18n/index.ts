@@ -58,13 +58,15 @@ import { installations as zhInstallations } from './zh-CN/installations';
 import { installations as enInstallations } from './en/installations';
 import { attachments as zhAttachments } from './zh-CN/attachments';
 import { attachments as enAttachments } from './en/attachments';
+import { settle as zhSettle } from './zh-CN/settle';
+import { settle as enSettle } from './en/settle';
 
 export { DEFAULT_LANGUAGE, LANGUAGES, type Language };
 
 /** One catalog per language, one namespace: screens and paper share the same words. */
 export const resources = {
-  'zh-CN': { translation: { ...zhCommon, app: zhApp, print: zhPrint, warranty: zhWarranty, importer: zhImporter, ticketing: zhTicketing, desk: zhDesk, tickets: zhTickets, stock: zhStock, service: zhService, repairPrint: zhRepairPrint, backup: zhBackup, security: zhSecurity, audit: zhAudit, health: zhHealth, setup: zhSetup, printing: zhPrinting, sample: zhSample, maintenance: zhMaintenance, inspectionPrint: zhInspectionPrint, maintenancePapers: zhMaintenancePapers, renewal: zhRenewal, renewalPrint: zhRenewalPrint, inspect: zhInspect, hours: zhHours, review: zhReview, survey: zhSurvey, calls: zhCalls, installations: zhInstallations, attachments: zhAttachments } },
-  en: { translation: { ...enCommon, app: enApp, print: enPrint, warranty: enWarranty, importer: enImporter, ticketing: enTicketing, desk: enDesk, tickets: enTickets, stock: enStock, service: enService, repairPrint: enRepairPrint, backup: enBackup, security: enSecurity, audit: enAudit, health: enHealth, setup: enSetup, printing: enPrinting, sample: enSample, maintenance: enMaintenance, inspectionPrint: enInspectionPrint, maintenancePapers: enMaintenancePapers, renewal: enRenewal, renewalPrint: enRenewalPrint, inspect: enInspect, hours: enHours, review: enReview, survey: enSurvey, calls: enCalls, installations: enInstallations, attachments: enAttachments } },
+  'zh-CN': { translation: { ...zhCommon, app: zhApp, print: zhPrint, warranty: zhWarranty, importer: zhImporter, ticketing: zhTicketing, desk: zhDesk, tickets: zhTickets, stock: zhStock, service: zhService, repairPrint: zhRepairPrint, backup: zhBackup, security: zhSecurity, audit: zhAudit, health: zhHealth, setup: zhSetup, printing: zhPrinting, sample: zhSample, maintenance: zhMaintenance, inspectionPrint: zhInspectionPrint, maintenancePapers: zhMaintenancePapers, renewal: zhRenewal, renewalPrint: zhRenewalPrint, inspect: zhInspect, hours: zhHours, review: zhReview, survey: zhSurvey, calls: zhCalls, installations: zhInstallations, attachments: zhAttachments, settle: zhSettle } },
+  en: { translation: { ...enCommon, app: enApp, print: enPrint, warranty: enWarranty, importer: enImporter, ticketing: enTicketing, desk: enDesk, tickets: enTickets, stock: enStock, service: enService, repairPrint: enRepairPrint, backup: enBackup, security: enSecurity, audit: enAudit, health: enHealth, setup: enSetup, printing: enPrinting, sample: enSample, maintenance: enMaintenance, inspectionPrint: enInspectionPrint, maintenancePapers: enMaintenancePapers, renewal: enRenewal, renewalPrint: enRenewalPrint, inspect: enInspect, hours: enHours, review: enReview, survey: enSurvey, calls: enCalls, installations: enInstallations, attachments: enAttachments, settle: enSettle } },
 } as const;
 
 /** A translator bound to one language, for code outside React (documents, the backend). */

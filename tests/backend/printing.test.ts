@@ -25,6 +25,10 @@ function printing(changes: Partial<{ [K in keyof PrintingSettings]: Partial<Prin
     serviceEndNote: { ...DEFAULTS, ...changes.serviceEndNote },
     callSummary: { ...DEFAULTS, ...changes.callSummary },
     acceptanceCertificate: { ...DEFAULTS, ...changes.acceptanceCertificate },
+    settlementForm: { ...DEFAULTS, ...changes.settlementForm },
+    scrapRecord: { ...DEFAULTS, ...changes.scrapRecord },
+    feedbackForm: { ...DEFAULTS, ...changes.feedbackForm },
+    feeList: { ...DEFAULTS, ...changes.feeList },
   };
 }
 

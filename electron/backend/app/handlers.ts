@@ -15,6 +15,7 @@ import { stockHandlers } from '../domains/stock/handlers';
 import { ticketHandlers } from '../domains/tickets/handlers';
 import { unitHandlers } from '../domains/units/handlers';
 import { reviewHandlers } from '../domains/review/handlers';
+import { settleHandlers } from '../domains/settle/handlers';
 import type { DomainHandlers, Handlers } from './handler-types';
 
 /** Every domain's handlers; a test checks that no channel is answered by two of them. */
@@ -35,6 +36,7 @@ export const DOMAIN_HANDLERS: Record<string, DomainHandlers> = {
   tickets: ticketHandlers,
   units: unitHandlers,
   review: reviewHandlers,
+  settle: settleHandlers,
 };
 
 /** Contract channel → handler. The compiler insists every channel has one, of the right type. */
@@ -57,5 +59,6 @@ export function handlers(info: () => AppInfo): Handlers {
     ...ticketHandlers,
     ...unitHandlers,
     ...reviewHandlers,
+    ...settleHandlers,
   } satisfies Handlers;
 }

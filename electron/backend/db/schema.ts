@@ -7,6 +7,7 @@ import type { MaintenanceContractsTable, ContractUnitsTable, ContractPlanLinesTa
 import type { ReviewSettingsTable, TicketReviewsTable, SurveyQuestionsTable, CallbackAnswersTable } from './tables/review';
 import type { InstallationsTable, InstallationUnitsTable, InstallationTechniciansTable, WarrantyCardLifeTable } from './tables/installations';
 import type { AttachmentFilesTable, AttachmentsTable } from './tables/attachments';
+import type { MakersTable, WarrantyClaimsTable, WarrantyClaimLinesTable, FeedbackFormsTable, SanbaoSettlementsTable, ScrapRecordsTable, SettleSettingsTable } from './tables/settle';
 
 /* One file of row types per part of the app; every service imports them from here. */
 export type { SettingsTable, CustomersTable, CustomerPhonesTable, CustomerAddressesTable, CustomerContactsTable, CustomerTagsTable, WarrantyPoliciesTable, WarrantyPolicyVersionsTable, ProductModelsTable, UnitsTable, UnitStatusHistoryTable, WarrantyExclusionsTable, SequencesTable, DocumentsTable, SearchKeysTable, ImportBatchesTable, ImportBatchRowsTable, SampleRecordsTable } from './tables/registry';
@@ -77,6 +78,13 @@ export interface DB {
   warranty_card_life: WarrantyCardLifeTable;
   attachment_files: AttachmentFilesTable;
   attachments: AttachmentsTable;
+  makers: MakersTable;
+  warranty_claims: WarrantyClaimsTable;
+  warranty_claim_lines: WarrantyClaimLinesTable;
+  feedback_forms: FeedbackFormsTable;
+  sanbao_settlements: SanbaoSettlementsTable;
+  scrap_records: ScrapRecordsTable;
+  settle_settings: SettleSettingsTable;
 }
 
 /** Services accept the database or an open transaction alike. */

@@ -24,6 +24,7 @@ export interface BundleMeta {
 import { renderCallSummary, type CallSummaryData } from './call-summary/call-summary';
 import { renderAcceptanceCertificate, type AcceptanceCertificateData } from './acceptance/acceptance-certificate';
 import { renderRenewalPaper, type RenewalPaper, type RenewalPaperData } from './renewal/renewal-papers';
+import { renderSettlePaper, type SettleJob } from './settle/settle-papers';
 
 /**
  * A document to render, as plain data: what crosses to the document worker (definitions hold
@@ -42,7 +43,8 @@ export type DocumentJob =
   | { kind: 'renewalPaper'; paper: RenewalPaper; data: RenewalPaperData; language: Language; size: Paper }
   | { kind: 'callSummary'; data: CallSummaryData; language: Language; paper: Paper }
   | { kind: 'acceptanceCertificate'; data: AcceptanceCertificateData; language: Language; paper: Paper }
-  | { kind: 'recoverySheet'; facts: RecoverySheetFacts; language: Language; meta: PdfMetadata };
+  | { kind: 'recoverySheet'; facts: RecoverySheetFacts; language: Language; meta: PdfMetadata }
+  | { kind: 'settlePaper'; job: SettleJob; language: Language; paper: Paper };
 
 export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
   switch (job.kind) {
@@ -74,6 +76,8 @@ export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
       return renderCallSummary(job.data, job.language, job.paper);
     case 'acceptanceCertificate':
       return renderAcceptanceCertificate(job.data, job.language, job.paper);
+    case 'settlePaper':
+      return renderSettlePaper(job.job, job.language, job.paper);
     case 'recoverySheet': {
       // Imported with the rest: a lazy import() of a source file does not resolve in the worker
       // when it runs the TypeScript sources (tests, demo, bench).

@@ -1,5 +1,6 @@
 import type { CatalogShape } from '../shape';
 import type { audit as zh } from '../zh-CN/audit';
+import { settleAuditChannels, settleAuditDocuments, settleAuditFields, settleAuditTables } from './audit-settle';
 
 export const audit: CatalogShape<typeof zh> = {
   errors: {},
@@ -215,6 +216,7 @@ export const audit: CatalogShape<typeof zh> = {
     import: { open: 'Open import file', preview: 'Preview import', commit: 'Import from Excel', batches: 'List recent imports', undoCheck: 'Check an import can be undone', undo: 'Undo an import' },
     export: { list: 'Export list' },
     documents: {
+      ...settleAuditDocuments,
       callSummary: 'Print weekly call summary',
       warrantyCard: 'Issue warranty card',
       inspectionForm: 'Print inspection form',
@@ -304,6 +306,7 @@ export const audit: CatalogShape<typeof zh> = {
     installations: { list: 'List installations', get: 'View installation', create: 'New installation', update: 'Edit installation', notice: 'Record installation notice', trial: 'Record trial run', accept: 'Record acceptance', cancel: 'Cancel installation', desk: 'View installation and card reminders' },
     cards: { ofUnit: "View a unit's warranty cards", issue: 'Record warranty card issued', slipBack: 'Record return slip back', scanSlip: 'Scan return slip' },
     attachments: { list: 'List attachments', pick: 'Attach a file (file dialog)', add: 'Attach a dropped file', open: 'Open attachment', delete: 'Delete attachment', check: 'Check attachment files' },
+    ...settleAuditChannels,
   },
   tables: {
     settings: 'Settings',
@@ -358,6 +361,7 @@ export const audit: CatalogShape<typeof zh> = {
     database: 'Whole database',
     calls: 'Call',
     call_settings: 'Call rules',
+    ...settleAuditTables,
   },
   fields: {
     checklist_id: 'Checklist',
@@ -589,5 +593,6 @@ export const audit: CatalogShape<typeof zh> = {
     mime: 'File type',
     ext: 'Extension',
     thumb: 'Thumbnail',
+    ...settleAuditFields,
   },
 };

@@ -1,3 +1,5 @@
+import { settleAuditChannels, settleAuditDocuments, settleAuditFields, settleAuditTables } from './audit-settle';
+
 /** Texts of the audit screens and the backend's audit errors. */
 export const audit = {
   errors: {},
@@ -219,6 +221,7 @@ export const audit = {
     import: { open: '打开导入文件', preview: '预览导入', commit: '从 Excel 导入', batches: '查看最近的导入', undoCheck: '检查能否撤销导入', undo: '撤销导入' },
     export: { list: '导出列表' },
     documents: {
+      ...settleAuditDocuments,
       callSummary: '打印来电周汇总',
       warrantyCard: '开具保修卡',
       inspectionForm: '打印巡检表',
@@ -308,6 +311,7 @@ export const audit = {
     installations: { list: '查看安装单', get: '查看安装单详情', create: '新建安装单', update: '修改安装单', notice: '记录安装通知', trial: '记录试运转', accept: '记录验收', cancel: '取消安装单', desk: '查看安装与保修卡提醒' },
     cards: { ofUnit: '查看设备保修卡', issue: '记录保修卡发放', slipBack: '记录回执寄回', scanSlip: '扫描回执' },
     attachments: { list: '查看附件', pick: '选择文件添加附件', add: '拖入文件添加附件', open: '打开附件', delete: '删除附件', check: '检查附件文件' },
+    ...settleAuditChannels,
   },
   /** Every audited table, named as the kind of record it holds. */
   tables: {
@@ -363,6 +367,7 @@ export const audit = {
     database: '整个数据库',
     calls: '来电',
     call_settings: '来电规则',
+    ...settleAuditTables,
   },
   /** Column names as a clerk reads them; a column not listed shows its own name. */
   fields: {
@@ -595,5 +600,6 @@ export const audit = {
     mime: '文件类型',
     ext: '扩展名',
     thumb: '缩略图',
+    ...settleAuditFields,
   },
 };

@@ -24,6 +24,7 @@ import * as m0240 from './0240_create_attachments';
 import * as m0250 from './0250_review_and_survey';
 import * as m0260 from './0260_complaint_reply_due';
 import * as m0265 from './0265_complaint_resolve_default';
+import * as m0340 from './0340_create_settlement';
 
 /**
  * Listed by hand, not scanned from disk: the bundled main process has no migrations folder.
@@ -55,6 +56,7 @@ export const migrations: Record<string, Migration> = {
   '0250_review_and_survey': m0250,
   '0260_complaint_reply_due': m0260,
   '0265_complaint_resolve_default': m0265,
+  '0340_create_settlement': m0340,
 };
 
 /** The schema version this build writes: stored in PRAGMA user_version after migrating. */

@@ -18,6 +18,10 @@ export const ARCHIVE_KINDS: Record<DocumentKind, { prefix: string; folder: strin
   serviceEndNote: { prefix: 'ZZT', folder: 'service-end-notes' },
   callSummary: { prefix: 'DHZ', folder: 'call-summaries' },
   acceptanceCertificate: { prefix: 'YSD', folder: 'acceptance-certificates' },
+  settlementForm: { prefix: 'THD', folder: 'return-forms' },
+  scrapRecord: { prefix: 'BFJ', folder: 'scrap-records' },
+  feedbackForm: { prefix: 'FKD', folder: 'feedback-forms' },
+  feeList: { prefix: 'SFB', folder: 'fee-lists' },
 };
 
 export const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
