@@ -34,14 +34,15 @@ interface Ctx extends DocumentCtx {
   k: (key: string, params?: Record<string, unknown>) => string;
 }
 
-function head(c: Ctx, stamp: Stamp, title: string, rows: FieldRow[]): Content[] {
+/** The record's own number heads the paper (the one the desk quotes); the footer carries the archive's. */
+function head(c: Ctx, stamp: Stamp, title: string, rows: FieldRow[], recordNumber = stamp.number): Content[] {
   const { setup, t } = c;
   return [
     letterhead(stamp.settings, t, { logoHeight: (setup.paper === 'A4' ? 14 : 11) * MM }),
     {
       columns: [
         { width: '*', text: title, style: 'title' },
-        { width: 'auto', text: labelled(t, c.k('number'), stamp.number), style: 'documentNumber', bold: true, alignment: 'right' },
+        { width: 'auto', text: labelled(t, c.k('number'), recordNumber), style: 'documentNumber', bold: true, alignment: 'right' },
       ],
       margin: [0, setup.gap * 0.5, 0, setup.gap * 0.4],
     },
@@ -95,7 +96,7 @@ function settlementForm(c: Ctx, data: Stamp & { settlement: Settlement }): Conte
   }
   const basis = refund ? [k('basisRefund')] : [k('basisExchange', { date: date(s.settledOn) })];
   return [
-    ...head(c, data, k(refund ? 'refundTitle' : 'exchangeTitle'), rows),
+    ...head(c, data, k(refund ? 'refundTitle' : 'exchangeTitle'), rows, s.number),
     keptSection(k(refund ? 'countHeading' : 'exchangeHeading'), dataTable([k('column.item'), k('column.amount')], count, ['*', 'auto'])),
     closing(c, [k('sign.customer'), k('sign.desk'), k('sign.approver')], [...basis, ...(s.note ? [labelled(c.t, k('note'), s.note)] : [])]),
   ];
@@ -117,7 +118,7 @@ function scrapRecord(c: Ctx, data: Stamp & { record: ScrapRecord }): Content[] {
     ...(r.keptLoaner ? [{ label: k('scrap.keptLoaner'), value: r.keptLoaner, wide: true }] : []),
     ...(r.note ? [{ label: k('note'), value: r.note, wide: true }] : []),
   ];
-  return [...head(c, data, k('scrap.title'), rows), closing(c, [k('sign.assessor'), k('sign.approver'), k('sign.handler')], [k('scrap.basis')])];
+  return [...head(c, data, k('scrap.title'), rows, r.number), closing(c, [k('sign.assessor'), k('sign.approver'), k('sign.handler')], [k('scrap.basis')])];
 }
 
 function feedbackForm(c: Ctx, data: Stamp & { form: FeedbackForm; maker: Maker }): Content[] {
@@ -138,7 +139,7 @@ function feedbackForm(c: Ctx, data: Stamp & { form: FeedbackForm; maker: Maker }
     { label: k('feedback.answer'), value: form.answer ?? '', wide: true, write: 80 },
     { label: k('feedback.answeredOn'), value: form.answeredOn ? date(form.answeredOn) : '', write: true },
   ];
-  return [...head(c, data, k('feedback.title'), rows), closing(c, [k('sign.desk'), k('sign.maker')], [k('feedback.basis', { date: date(form.dueOn) })])];
+  return [...head(c, data, k('feedback.title'), rows, form.number), closing(c, [k('sign.desk'), k('sign.maker')], [k('feedback.basis', { date: date(form.dueOn) })])];
 }
 
 function feeList(c: Ctx, data: Stamp & { fees: LabourFee[]; copy: 'counter' | 'customer' }): Content[] {

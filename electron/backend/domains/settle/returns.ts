@@ -251,6 +251,7 @@ export async function getSettlement(ctx: ServiceContext, id: number, db: Db = ct
 }
 
 export async function settlementForTicket(ctx: ServiceContext, ticketId: number): Promise<Settlement | null> {
+  await ticketRow(ctx.db, ticketId);
   const row = await ctx.db.selectFrom('sanbao_settlements').select('id').where('ticket_id', '=', ticketId).executeTakeFirst();
   return row ? getSettlement(ctx, row.id) : null;
 }
