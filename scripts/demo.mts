@@ -134,6 +134,7 @@ for (const [script, sub] of [
   ['demo-maintenance.mts', 'maintenance'],
   ['demo-calls.mts', 'calls'],
   ['demo-installation.mts', 'installation'],
+  ['demo-settle.mts', 'settle'],
 ] as const) {
   console.log(`\n${sub}/:`);
   execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script), join(folder, sub)], { stdio: 'inherit' });

@@ -114,7 +114,7 @@ export const settle: CatalogShape<typeof zh> = {
       problem: 'Quality problem',
       answer: 'Maker’s answer',
       answeredOn: 'Answered on',
-      basis: 'Under the service agreement a quality problem is reported the same day and the maker answers within three days (by {{date}}).',
+      basis: 'Under the service agreement a quality problem is reported the same day and the maker answers by {{date}}.',
     },
     fees: {
       title: 'Service charges',

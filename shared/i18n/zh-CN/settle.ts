@@ -112,7 +112,7 @@ export const settle = {
       problem: '质量问题描述',
       answer: '厂家处理结果',
       answeredOn: '答复日期',
-      basis: '依据授权服务协议：质量问题当天返馈，厂家在三天内（{{date}} 前）将处理结果通知我方。',
+      basis: '依据授权服务协议：质量问题当天返馈，厂家须于 {{date}} 前将处理结果通知我方。',
     },
     fees: {
       title: '统一收费标准',

@@ -3,6 +3,8 @@ import type { Paper } from '../../../../shared/schemas/document';
 import type { LabourFee } from '../../../../shared/schemas/resources';
 import type { FeedbackForm, Maker, ScrapRecord, Settlement } from '../../../../shared/schemas/settle';
 import type { Settings } from '../../../../shared/schemas/settings';
+import { formatPhone } from '../../../../shared/format';
+import { amountInWords } from '../kit/amount-in-words';
 import { documentCtx, documentPage, type DocumentCtx } from '../kit/context';
 import type { Content, TDocumentDefinitions, TextNode } from '../kit/definition';
 import { renderFitting, type RenderedDocument } from '../kit/fitting';
@@ -64,7 +66,7 @@ function settlementForm(c: Ctx, data: Stamp & { settlement: Settlement }): Conte
   const refund = s.kind === 'refund';
   const rows: FieldRow[] = [
     { label: k('customer'), value: s.customerName },
-    { label: k('phone'), value: s.customerPhone ?? c.t('print.common.none') },
+    { label: k('phone'), value: s.customerPhone ? formatPhone(s.customerPhone) : c.t('print.common.none') },
     { label: k('unit'), value: s.modelName },
     { label: k('serial'), value: s.serial, code: true },
     { label: k('invoiceDate'), value: date(s.invoiceDate) },
@@ -78,14 +80,18 @@ function settlementForm(c: Ctx, data: Stamp & { settlement: Settlement }): Conte
   const count: Content[][] = [
     [cell(k('line.price')), right(money(s.priceFen))],
     [cell(k('line.elapsed', { from: date(s.invoiceDate), to: date(s.settledOn) })), right(k('days', { count: s.daysElapsed }))],
-    ...s.stays.map((st) => [cell(k('line.stay', { number: st.ticketNumber, from: date(st.from), to: date(st.to) })), right(k('minusDays', { count: st.days }))]),
-    [cell(k('line.charged'), true), right(k('days', { count: s.chargedDays }), true)],
   ];
   if (refund) {
+    // The days in repair only matter to the deduction: an exchange takes none.
+    count.push(
+      ...s.stays.map((st) => [cell(k('line.stay', { number: st.ticketNumber, from: date(st.from), to: date(st.to) })), right(k('minusDays', { count: st.days }))]),
+      [cell(k('line.charged'), true), right(k('days', { count: s.chargedDays }), true)],
+    );
     count.push(
       [cell(k('line.rate')), right(k('ratePerDay', { rate: (s.rateBp / 100).toFixed(2) }))],
       [cell(k('line.depreciation', { price: money(s.priceFen), days: s.chargedDays, rate: (s.rateBp / 100).toFixed(2) })), right(money(s.depreciationFen))],
       [cell(k('line.refund'), true), right(money(s.refundFen), true)],
+      [{ ...cell(labelled(c.t, c.t('print.common.amountInWords'), amountInWords(s.refundFen, c.lang))), colSpan: 2 }, { text: '' }],
     );
   } else {
     const diff = s.differenceFen ?? 0;

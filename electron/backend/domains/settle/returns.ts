@@ -104,7 +104,7 @@ type Common = z.output<typeof refundInput>;
 async function record(ctx: ServiceContext, trx: Db, p: Prepared, kind: 'refund' | 'exchange', input: Common, extra: { newUnitId: number | null; newPriceFen: number | null }): Promise<number> {
   const now = ctx.now();
   const who = currentOperator();
-  const number = await takeNumber(trx, 'sanbaoSettlement', kind === 'refund' ? 'TH' : 'HH', now.getFullYear());
+  const number = await takeNumber(trx, kind === 'refund' ? 'sanbaoRefund' : 'sanbaoExchange', kind === 'refund' ? 'TH' : 'HH', now.getFullYear());
   const c = p.count;
   const { id } = await trx
     .insertInto('sanbao_settlements')
