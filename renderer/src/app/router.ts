@@ -24,7 +24,8 @@ export type Route =
   | { section: 'audit' }
   | { section: 'calls' }
   | { section: 'installations' }
-  | { section: 'installation'; id: number };
+  | { section: 'installation'; id: number }
+  | { section: 'settle' };
 
 function recordId(part: string | undefined): number | null {
   const id = Number(part);
@@ -67,6 +68,8 @@ export function parseRoute(hash: string): Route {
       return { section: 'calls' };
     case 'installations':
       return id ? { section: 'installation', id } : { section: 'installations' };
+    case 'settle':
+      return { section: 'settle' };
     default:
       return { section: 'desk' };
   }
