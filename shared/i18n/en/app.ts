@@ -85,6 +85,7 @@ export const app: CatalogShape<typeof zh> = {
       audit: 'audit log history changes',
       settings: 'settings company backup calendar',
       installations: 'installations acceptance commissioning return slips warranty cards',
+      settle: 'makers maker claims returns refund exchange scrapping scrap feedback fees charges',
     },
     archived: 'Archived',
     noUnits: 'No units',

@@ -83,6 +83,7 @@ export const app = {
       audit: 'czjl caozuo jl jilu rz rizhi 记录 日志',
       settings: 'sz shezhi 设置 公司 备份 日历',
       installations: 'azys anzhuang yanshou 安装 验收 回执 保修卡',
+      settle: 'cj changjia sp suopei th tuihuo hh huanhuo bf baofei fk fankui sf shoufei 厂家 索赔 旧件 退货 换货 三包 报废 返馈 收费标准',
     },
     archived: '已归档',
     noUnits: '没有设备',
