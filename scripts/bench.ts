@@ -6,6 +6,7 @@
 // BENCH_CONTRACTS (default 5000) maintenance contracts, twelve visits each; see bench-maintenance.ts.
 // BENCH_CALLS (default 500000) logged calls over two years, after 10,000 logged one by one; see bench-calls.ts.
 // BENCH_ATTACHMENTS (default 200000) files attached to tickets; see bench-attachments.ts.
+// BENCH_CLAIM_PARTS (default 50000) parts fitted on tickets, claimed from a maker; see bench-settle.ts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import { benchTickets, seedTickets } from './bench-tickets';
 import { benchAudit, seedAudit } from './bench-audit';
 import { benchMaintenance, seedContracts } from './bench-maintenance';
 import { benchCallSummary, benchLogCalls, seedCalls } from './bench-calls';
+import { benchSettle } from './bench-settle';
 import { benchAttachments } from './bench-attachments';
 import { CN_MAINLAND } from '../shared/domain/calendar';
 import { DEFAULT_WARRANTY_RULES, evaluateWarranty } from '../shared/domain/warranty-engine';
@@ -200,6 +202,7 @@ const seededCalls = seedCalls(sqlite, { count: CALLS, customers: CUSTOMERS, now:
 console.log(`Seeded ${CALLS.toLocaleString()} calls over two years in ${(seededCalls.seedMs / 1000).toFixed(1)} s`);
 for (const line of await benchCallSummary(backend.invoke, { now: Date.now(), rand, stats, time })) console.log(line);
 for (const line of await benchAttachments(backend.invoke, sqlite, { count: ATTACHMENTS, rand, stats, time })) console.log(line);
+for (const line of await benchSettle(backend.invoke, sqlite, { parts: Number(process.env.BENCH_CLAIM_PARTS ?? 50_000), rand, stats, time })) console.log(line);
 const seededAudit = seedAudit(sqlite, { count: AUDIT, now: Date.now(), rand });
 console.log(`Seeded an audit log of ${AUDIT.toLocaleString()} requests (${seededAudit.rows.toLocaleString()} changed rows) in ${(seededAudit.seedMs / 1000).toFixed(1)} s`);
 for (const line of await benchAudit(backend.invoke, { count: AUDIT, rand, stats, time })) console.log(line);

@@ -137,7 +137,7 @@ export const settle: CatalogShape<typeof zh> = {
     },
   },
   screen: {
-    nav: 'Makers & returns',
+    nav: 'Makers',
     title: 'Makers, claims and returns',
     print: 'Print',
     tabs: { claims: 'Warranty claims', feedback: 'Feedback', scrap: 'Scrapping', makers: 'Makers and models', spares: 'Spares, rules, fees' },
@@ -162,6 +162,7 @@ export const settle: CatalogShape<typeof zh> = {
       reason: 'Reason',
       receive: 'Receive',
       old: { pending: 'To deal with', kept: 'Kept', returned: 'Returned', scrapped: 'Scrapped' },
+      oldAction: { kept: 'Keep', returned: 'Return', scrapped: 'Scrap' },
     },
     feedback: {
       empty: 'No feedback forms yet: use “Feedback to the maker” on a ticket.',

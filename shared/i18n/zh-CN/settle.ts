@@ -160,6 +160,7 @@ export const settle = {
       reason: '驳回理由',
       receive: '入库',
       old: { pending: '待处理', kept: '留存', returned: '已寄回', scrapped: '已报废' },
+      oldAction: { kept: '留存', returned: '寄回', scrapped: '报废' },
     },
     feedback: {
       empty: '还没有信息返馈单：在工单上点“向厂家返馈”。',

@@ -84,7 +84,7 @@ function settlementForm(c: Ctx, data: Stamp & { settlement: Settlement }): Conte
   if (refund) {
     // The days in repair only matter to the deduction: an exchange takes none.
     count.push(
-      ...s.stays.map((st) => [cell(k('line.stay', { number: st.ticketNumber, from: date(st.from), to: date(st.to) })), right(k('minusDays', { count: st.days }))]),
+      ...s.stays.filter((st) => st.days > 0).map((st) => [cell(k('line.stay', { number: st.ticketNumber, from: date(st.from), to: date(st.to) })), right(k('minusDays', { count: st.days }))]),
       [cell(k('line.charged'), true), right(k('days', { count: s.chargedDays }), true)],
     );
     count.push(

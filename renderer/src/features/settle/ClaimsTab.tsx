@@ -136,8 +136,8 @@ function LineRow({ claim, line, today }: { claim: Claim; line: ClaimLine; today:
   const decide = (decision: 'accepted' | 'rejected') => check.mutate({ id: claim.id, checkedOn: today, lines: [{ lineId: line.id, decision, reason: decision === 'rejected' ? reason : null }] }, fail);
   return (
     <Table.Tr data-testid={`claim-line-${line.id}`}>
-      <Table.Td>{line.ticketNumber}</Table.Td>
-      <Table.Td>{line.serial}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{line.ticketNumber}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{line.serial}</Table.Td>
       <Table.Td>
         {line.partNumber} {line.partName}
       </Table.Td>
@@ -180,7 +180,7 @@ function LineRow({ claim, line, today }: { claim: Claim; line: ClaimLine; today:
             <TextInput size="xs" w={110} placeholder={t('settle.screen.claims.waybill')} value={oldWaybill} onChange={(e) => setOldWaybill(e.currentTarget.value)} />
             {(['returned', 'kept', 'scrapped'] as const).map((fate) => (
               <Button key={fate} size="compact-xs" variant="default" onClick={() => oldPart.mutate({ lineId: line.id, fate, on: today, waybill: fate === 'returned' ? oldWaybill : null }, fail)}>
-                {t(`settle.screen.claims.old.${fate}`)}
+                {t(`settle.screen.claims.oldAction.${fate}`)}
               </Button>
             ))}
           </Group>

@@ -23,7 +23,7 @@ export function MakersTab() {
         <TextInput label={t('settle.screen.makers.name')} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} w={240} data-testid="maker-name" />
         <TextInput label={t('settle.screen.makers.contact')} value={draft.contactName} onChange={(e) => setDraft({ ...draft, contactName: e.currentTarget.value })} w={120} />
         <TextInput label={t('settle.screen.makers.fax')} value={draft.fax} onChange={(e) => setDraft({ ...draft, fax: e.currentTarget.value })} w={150} />
-        <NumberInput label={t('settle.screen.makers.dueDay')} value={draft.returnsDueDay} min={1} max={28} onChange={(v) => setDraft({ ...draft, returnsDueDay: Number(v) || 5 })} w={110} />
+        <NumberInput label={t('settle.screen.makers.dueDay')} value={draft.returnsDueDay} min={1} max={28} onChange={(v) => setDraft({ ...draft, returnsDueDay: Number(v) || 5 })} w={140} />
         <Button
           loading={create.isPending}
           onClick={() =>

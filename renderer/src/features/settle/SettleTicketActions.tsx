@@ -102,7 +102,9 @@ function SettleModal({ ticket, kind, onClose, onDone }: { ticket: TicketDetail; 
                 <Table.Td ta="right">{days(p.daysElapsed)}</Table.Td>
               </Table.Tr>
               {kind === 'refund' &&
-                p.stays.map((st) => (
+                p.stays
+                  .filter((st) => st.days > 0)
+                  .map((st) => (
                   <Table.Tr key={st.ticketNumber}>
                     <Table.Td>{t('settle.print.line.stay', { number: st.ticketNumber, from: st.from, to: st.to })}</Table.Td>
                     <Table.Td ta="right">{t('settle.print.minusDays', { count: st.days })}</Table.Td>
