@@ -7,6 +7,7 @@
 // BENCH_CALLS (default 500000) logged calls over two years, after 10,000 logged one by one; see bench-calls.ts.
 // BENCH_ATTACHMENTS (default 200000) files attached to tickets; see bench-attachments.ts.
 // The reports (issue 17) run on the tickets above, with parts, callbacks and complaints added; see bench-reports.ts.
+// BENCH_CLAIM_PARTS (default 50000) parts fitted on tickets, claimed from a maker; see bench-settle.ts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import { benchTickets, seedTickets } from './bench-tickets';
 import { benchAudit, seedAudit } from './bench-audit';
 import { benchMaintenance, seedContracts } from './bench-maintenance';
 import { benchCallSummary, benchLogCalls, seedCalls } from './bench-calls';
+import { benchSettle } from './bench-settle';
 import { benchAttachments } from './bench-attachments';
 import { CN_MAINLAND } from '../shared/domain/calendar';
 import { DEFAULT_WARRANTY_RULES, evaluateWarranty } from '../shared/domain/warranty-engine';
@@ -212,6 +214,7 @@ for (const line of await benchAttachments(backend.invoke, sqlite, { count: ATTAC
 const reportExtras = seedReportExtras(sqlite, { rand });
 console.log(`Seeded ${reportExtras.parts.toLocaleString()} parts fitted, ${reportExtras.callbacks.toLocaleString()} callbacks and ${reportExtras.complaints.toLocaleString()} complaints in ${(reportExtras.seedMs / 1000).toFixed(1)} s`);
 for (const line of await benchReports(backend.invoke, backend.store.db, { now: Date.now(), rand, stats, time })) console.log(line);
+for (const line of await benchSettle(backend.invoke, sqlite, { parts: Number(process.env.BENCH_CLAIM_PARTS ?? 50_000), rand, stats, time })) console.log(line);
 const seededAudit = seedAudit(sqlite, { count: AUDIT, now: Date.now(), rand });
 console.log(`Seeded an audit log of ${AUDIT.toLocaleString()} requests (${seededAudit.rows.toLocaleString()} changed rows) in ${(seededAudit.seedMs / 1000).toFixed(1)} s`);
 for (const line of await benchAudit(backend.invoke, { count: AUDIT, rand, stats, time })) console.log(line);

@@ -136,6 +136,7 @@ for (const [script, sub] of [
   ['demo-installation.mts', 'installation'],
   ['demo-manual.mts', 'manual'],
   ['demo-reports.mts', 'reports'],
+  ['demo-settle.mts', 'settle'],
 ] as const) {
   console.log(`\n${sub}/:`);
   execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script), join(folder, sub)], { stdio: 'inherit' });

@@ -45,6 +45,13 @@ export type QueryDomain =
   | 'attachments'
   | 'manuals';
   | 'reports';
+  | 'makers'
+  | 'claims'
+  | 'feedback'
+  | 'settlements'
+  | 'scrapping'
+  | 'spares'
+  | 'settle';
 
 /** Guarded always, or only for some inputs (a filtered export is everyday work, the whole list is not). */
 export type AdminGuard<In> = true | ((input: In) => boolean);

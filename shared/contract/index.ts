@@ -21,6 +21,7 @@ import { reviewChannels } from './review';
 import { manualChannels } from './manuals';
 import { reportChannels } from './reports';
 import { backgroundChannels } from './background';
+import { settleChannels } from './settle';
 
 /**
  * Every IPC channel the app has, `domain:verb`, merged from one file per domain. Main-process
@@ -49,6 +50,7 @@ export const contract = {
   ...manualChannels,
   ...reportChannels,
   ...backgroundChannels,
+  ...settleChannels,
 };
 
 export type Contract = typeof contract;

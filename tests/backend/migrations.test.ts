@@ -483,3 +483,17 @@ describe('migration 0300 (the maintenance manual)', () => {
     await backend.close();
   });
 });
+describe('migration 0340 (settling with the maker and the customer)', () => {
+  it('keeps the models, parts and units of a desk in use: no maker, no share, no exchange yet, and the new records work on them', async () => {
+    const { dir, old } = await backendBefore('0340');
+    const policy = await call('policies:create', { name: '整机一年', basis: 'purchase', components: [{ key: 'whole', name: '整机', months: 12 }] });
+    const unit = await call('units:create', { customerId: customer.id, modelId: model.id, serial: 'GL-OLD-1', purchaseDate: '2025-05-01' });
+    const part = await call('parts:create', { partNumber: 'CAP-35', name: '压缩机电容', costFen: 2000, priceFen: 4500, quantity: 4, reorderLevel: 1 });
+    expect(backend.migration.applied).toContain('0340_create_settlement');
+    const row = (sql: string, id: number) => backend.store.sqlite.prepare(sql).get(id);
+    expect(row('select maker_id, discontinued_on, replacement_model_id from product_models where id = ?', model.id)).toEqual({ maker_id: null, discontinued_on: null, replacement_model_id: null });
+    expect(row('select quantity, reorder_level, share_model_id, share_pct from parts where id = ?', part.id)).toEqual({ quantity: 4, reorder_level: 1, share_model_id: null, share_pct: null });
+    expect(row('select serial, status, replaced_by_id, replaces_id from units where id = ?', unit.id)).toEqual({ serial: 'GL-OLD-1', status: 'inService', replaced_by_id: null, replaces_id: null });
+    const maker = await backend.ok('makers:create', { name: '格力电器售后服务部' });
+    expect(await backend.ok('makers:setModelMaker', { modelId: model.id, makerId: maker.id })).toMatchObject({ makerName: '格力电器售后服务部', unitsInService: 1 });
+    expect(await backend.ok('spares:setShare', { partId: part.id, modelId: model.id, sharePct: 3 })).toMatchObject([{ unitsInService: 1, required: 1, low: false }]);

@@ -27,6 +27,10 @@ function printing(changes: Partial<{ [K in keyof PrintingSettings]: Partial<Prin
     acceptanceCertificate: { ...DEFAULTS, ...changes.acceptanceCertificate },
     manual: { ...DEFAULTS, ...changes.manual },
     reportPack: { ...DEFAULTS, ...changes.reportPack },
+    settlementForm: { ...DEFAULTS, ...changes.settlementForm },
+    scrapRecord: { ...DEFAULTS, ...changes.scrapRecord },
+    feedbackForm: { ...DEFAULTS, ...changes.feedbackForm },
+    feeList: { ...DEFAULTS, ...changes.feeList },
   };
 }
 

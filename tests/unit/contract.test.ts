@@ -42,6 +42,9 @@ describe('the contract, one file per domain', () => {
         'calls:setRules',
         'review:configure',
         'attachments:delete',
+        // Settling: a write-off of property, and the depreciation rate a refund is counted at.
+        'scrapping:create',
+        'settle:setSettings',
       ].sort(),
     );
   });

@@ -17,6 +17,7 @@ import { ticketHandlers } from '../domains/tickets/handlers';
 import { unitHandlers } from '../domains/units/handlers';
 import { reviewHandlers } from '../domains/review/handlers';
 import { reportHandlers } from '../domains/reports/handlers';
+import { settleHandlers } from '../domains/settle/handlers';
 import type { DomainHandlers, Handlers } from './handler-types';
 
 /** Every domain's handlers; a test checks that no channel is answered by two of them. */
@@ -39,6 +40,7 @@ export const DOMAIN_HANDLERS: Record<string, DomainHandlers> = {
   review: reviewHandlers,
   manuals: manualHandlers,
   reports: reportHandlers,
+  settle: settleHandlers,
 };
 
 /** Contract channel → handler. The compiler insists every channel has one, of the right type. */
@@ -63,5 +65,6 @@ export function handlers(info: () => AppInfo): Handlers {
     ...reviewHandlers,
     ...manualHandlers,
     ...reportHandlers,
+    ...settleHandlers,
   } satisfies Handlers;
 }

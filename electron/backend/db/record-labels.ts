@@ -82,6 +82,14 @@ export const LABEL_RULES: Record<string, LabelRule> = {
   manual_issues: { parts: [ref('document_id', 'documents'), ref('installation_id', 'installations')] },
   // One row of rules: named by its window, enough to tell a change apart in the log.
   report_settings: named('repeat_window_days'),
+  // Settling with the maker and the customer: each record by its printed number and whom it concerns.
+  makers: named(),
+  warranty_claims: { parts: [col('number'), ref('maker_id', 'makers')] },
+  warranty_claim_lines: { parts: [ref('claim_id', 'warranty_claims'), ref('part_id', 'parts')] },
+  feedback_forms: { parts: [col('number'), ref('maker_id', 'makers')] },
+  sanbao_settlements: { parts: [col('number'), ref('unit_id', 'units')] },
+  scrap_records: named('number'),
+  settle_settings: named('key'),
 };
 
 /** The rule for a table, if it has one (a name typed into a filter is no key of Object's prototype). */

@@ -10,6 +10,7 @@ import type { AttachmentFilesTable, AttachmentsTable } from './tables/attachment
 import type { ManualContentsTable, ManualContentVersionsTable, ManualImagesTable, UnitSetValuesTable, ManualIssuesTable } from './tables/manuals';
 import type { ReportSettingsTable } from './tables/reports';
 import type { AuditIndexBackfillTable } from './tables/fast';
+import type { MakersTable, WarrantyClaimsTable, WarrantyClaimLinesTable, FeedbackFormsTable, SanbaoSettlementsTable, ScrapRecordsTable, SettleSettingsTable } from './tables/settle';
 
 /* One file of row types per part of the app; every service imports them from here. */
 export type { SettingsTable, CustomersTable, CustomerPhonesTable, CustomerAddressesTable, CustomerContactsTable, CustomerTagsTable, WarrantyPoliciesTable, WarrantyPolicyVersionsTable, ProductModelsTable, UnitsTable, UnitStatusHistoryTable, WarrantyExclusionsTable, SequencesTable, DocumentsTable, SearchKeysTable, ImportBatchesTable, ImportBatchRowsTable, SampleRecordsTable } from './tables/registry';
@@ -89,6 +90,13 @@ export interface DB {
   manual_issues: ManualIssuesTable;
   report_settings: ReportSettingsTable;
   audit_index_backfill: AuditIndexBackfillTable;
+  makers: MakersTable;
+  warranty_claims: WarrantyClaimsTable;
+  warranty_claim_lines: WarrantyClaimLinesTable;
+  feedback_forms: FeedbackFormsTable;
+  sanbao_settlements: SanbaoSettlementsTable;
+  scrap_records: ScrapRecordsTable;
+  settle_settings: SettleSettingsTable;
 }
 
 /** Services accept the database or an open transaction alike. */

@@ -26,6 +26,7 @@ import { renderAcceptanceCertificate, type AcceptanceCertificateData } from './a
 import { renderRenewalPaper, type RenewalPaper, type RenewalPaperData } from './renewal/renewal-papers';
 import { renderManual, type ManualData } from './manual/manual';
 import { renderReportPack, type ReportPackData } from './report-pack/report-pack';
+import { renderSettlePaper, type SettleJob } from './settle/settle-papers';
 
 /**
  * A document to render, as plain data: what crosses to the document worker (definitions hold
@@ -48,6 +49,7 @@ export type DocumentJob =
   /** `createdAt`: the moment written into the PDF, the issue's own, so a reprint is the same bytes. */
   | { kind: 'manual'; data: ManualData; language: Language; paper: Paper; createdAt: number };
   | { kind: 'reportPack'; data: ReportPackData; language: Language; paper: Paper };
+  | { kind: 'settlePaper'; job: SettleJob; language: Language; paper: Paper };
 
 export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
   switch (job.kind) {
@@ -83,6 +85,8 @@ export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
       return renderManual(job.data, job.language, job.paper, job.createdAt);
     case 'reportPack':
       return renderReportPack(job.data, job.language);
+    case 'settlePaper':
+      return renderSettlePaper(job.job, job.language, job.paper);
     case 'recoverySheet': {
       // Imported with the rest: a lazy import() of a source file does not resolve in the worker
       // when it runs the TypeScript sources (tests, demo, bench).

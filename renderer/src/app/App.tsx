@@ -7,6 +7,7 @@ import { LanguageSwitch, useSettings, useStoredLanguage } from './language';
 import { OperatorMenu } from './OperatorMenu';
 import { AuditPage } from '../features/audit';
 import { CallWeekPage, LogCallModal } from '../features/calls';
+import { SettlePage } from '../features/settle';
 import { ComplaintsPage } from '../features/complaints';
 import { CallerFlow, CustomerDetailPage, CustomersPage } from '../features/customers';
 import { DeskPage } from '../features/desk';
@@ -95,6 +96,8 @@ function Page({ route }: { route: Route }) {
       return <ManualsPage />;
     case 'reports':
       return <ReportsPage />;
+    case 'settle':
+      return <SettlePage />;
   }
 }
 

@@ -27,6 +27,7 @@ export type Route =
   | { section: 'installation'; id: number }
   | { section: 'manuals' };
   | { section: 'reports' };
+  | { section: 'settle' };
 
 function recordId(part: string | undefined): number | null {
   const id = Number(part);
@@ -73,6 +74,8 @@ export function parseRoute(hash: string): Route {
       return { section: 'manuals' };
     case 'reports':
       return { section: 'reports' };
+    case 'settle':
+      return { section: 'settle' };
     default:
       return { section: 'desk' };
   }

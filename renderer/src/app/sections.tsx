@@ -1,11 +1,14 @@
 import { IconBook2, IconBox, IconCalendarRepeat, IconTruckDelivery, IconFileImport, IconFileText, IconHistory, IconLayoutDashboard, IconMessageReport, IconPackage, IconSettings, IconTool, IconUserCog, IconUsers } from '@tabler/icons-react';
 import { IconChartBar, IconBox, IconCalendarRepeat, IconTruckDelivery, IconFileImport, IconFileText, IconHistory, IconLayoutDashboard, IconMessageReport, IconPackage, IconSettings, IconTool, IconUserCog, IconUsers } from '@tabler/icons-react';
+import { IconReceiptRefund } from '@tabler/icons-react';
+import { IconBox, IconCalendarRepeat, IconTruckDelivery, IconFileImport, IconFileText, IconHistory, IconLayoutDashboard, IconMessageReport, IconPackage, IconSettings, IconTool, IconUserCog, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { Route } from './router';
 
 /** The left navigation's places; the search box offers the same places by name. */
 export type Section = 'desk' | 'customers' | 'tickets' | 'maintenance' | 'installations' | 'manuals' | 'technicians' | 'parts' | 'complaints' | 'products' | 'documents' | 'import' | 'audit' | 'settings';
 export type Section = 'desk' | 'customers' | 'tickets' | 'maintenance' | 'installations' | 'technicians' | 'parts' | 'complaints' | 'products' | 'documents' | 'import' | 'audit' | 'settings' | 'reports';
+export type Section = 'desk' | 'customers' | 'tickets' | 'maintenance' | 'installations' | 'technicians' | 'parts' | 'complaints' | 'products' | 'documents' | 'import' | 'audit' | 'settings' | 'settle';
 
 export const NAV: { section: Section; icon: ReactNode }[] = [
   { section: 'desk', icon: <IconLayoutDashboard size={18} stroke={1.6} /> },
@@ -18,6 +21,7 @@ export const NAV: { section: Section; icon: ReactNode }[] = [
   { section: 'parts', icon: <IconBox size={18} stroke={1.6} /> },
   { section: 'complaints', icon: <IconMessageReport size={18} stroke={1.6} /> },
   { section: 'products', icon: <IconPackage size={18} stroke={1.6} /> },
+  { section: 'settle', icon: <IconReceiptRefund size={18} stroke={1.6} /> },
   { section: 'documents', icon: <IconFileText size={18} stroke={1.6} /> },
   { section: 'import', icon: <IconFileImport size={18} stroke={1.6} /> },
   { section: 'audit', icon: <IconHistory size={18} stroke={1.6} /> },
@@ -42,5 +46,6 @@ export function sectionLabelKey(section: Section): string {
   if (section === 'installations') return 'installations.nav';
   if (section === 'manuals') return 'manuals.nav';
   if (section === 'reports') return 'reports.nav';
+  if (section === 'settle') return 'settle.screen.nav';
   return `app.nav.${section}`;
 }

@@ -1,5 +1,6 @@
 import type { CatalogShape } from '../shape';
 import type { audit as zh } from '../zh-CN/audit';
+import { settleAuditChannels, settleAuditDocuments, settleAuditFields, settleAuditTables } from './audit-settle';
 
 export const audit: CatalogShape<typeof zh> = {
   errors: {},
@@ -215,6 +216,7 @@ export const audit: CatalogShape<typeof zh> = {
     import: { open: 'Open import file', preview: 'Preview import', commit: 'Import from Excel', batches: 'List recent imports', undoCheck: 'Check an import can be undone', undo: 'Undo an import' },
     export: { list: 'Export list' },
     documents: {
+      ...settleAuditDocuments,
       callSummary: 'Print weekly call summary',
       warrantyCard: 'Issue warranty card',
       inspectionForm: 'Print inspection form',
@@ -307,6 +309,7 @@ export const audit: CatalogShape<typeof zh> = {
     attachments: { list: 'List attachments', pick: 'Attach a file (file dialog)', add: 'Attach a dropped file', open: 'Open attachment', delete: 'Delete attachment', check: 'Check attachment files' },
     manuals: { contents: 'List manual content', content: 'Open manual content', version: 'Open a manual content version', save: 'Save manual content', image: 'Add a picture to manual content', check: 'Check a manual before issuing', issue: 'Issue maintenance manual', reprint: 'Reprint maintenance manual', issued: 'List issued manuals', unitValues: 'View values set at installation', saveUnitValues: 'Change values set at installation' },
     reports: { bundle: 'View reports', deskWarnings: 'View fault warnings', settings: 'View warning rules', configure: 'Change warning rules', export: 'Export reports' },
+    ...settleAuditChannels,
   },
   tables: {
     settings: 'Settings',
@@ -367,6 +370,7 @@ export const audit: CatalogShape<typeof zh> = {
     calls: 'Call',
     call_settings: 'Call rules',
     report_settings: 'Warning rules',
+    ...settleAuditTables,
   },
   fields: {
     checklist_id: 'Checklist',
@@ -611,5 +615,6 @@ export const audit: CatalogShape<typeof zh> = {
     rate_threshold_x100: 'Failure-rate line (hundredths)',
     rise_percent: 'Rise that warns (%)',
     min_failures: 'Fewest failures to warn',
+    ...settleAuditFields,
   },
 };

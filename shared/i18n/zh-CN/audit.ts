@@ -1,3 +1,5 @@
+import { settleAuditChannels, settleAuditDocuments, settleAuditFields, settleAuditTables } from './audit-settle';
+
 /** Texts of the audit screens and the backend's audit errors. */
 export const audit = {
   errors: {},
@@ -219,6 +221,7 @@ export const audit = {
     import: { open: '打开导入文件', preview: '预览导入', commit: '从 Excel 导入', batches: '查看最近的导入', undoCheck: '检查能否撤销导入', undo: '撤销导入' },
     export: { list: '导出列表' },
     documents: {
+      ...settleAuditDocuments,
       callSummary: '打印来电周汇总',
       warrantyCard: '开具保修卡',
       inspectionForm: '打印巡检表',
@@ -311,6 +314,7 @@ export const audit = {
     attachments: { list: '查看附件', pick: '选择文件添加附件', add: '拖入文件添加附件', open: '打开附件', delete: '删除附件', check: '检查附件文件' },
     manuals: { contents: '查看手册内容列表', content: '打开手册内容', version: '打开手册内容的旧版本', save: '保存手册内容', image: '为手册内容加入图片', check: '出具手册前检查', issue: '出具维修保养手册', reprint: '重印维修保养手册', issued: '查看已出具的手册', unitValues: '查看安装设定值', saveUnitValues: '修改安装设定值' },
     reports: { bundle: '查看统计报表', deskWarnings: '查看故障预警', settings: '查看预警规则', configure: '修改预警规则', export: '导出统计报表' },
+    ...settleAuditChannels,
   },
   /** Every audited table, named as the kind of record it holds. */
   tables: {
@@ -372,6 +376,7 @@ export const audit = {
     calls: '来电',
     call_settings: '来电规则',
     report_settings: '预警规则',
+    ...settleAuditTables,
   },
   /** Column names as a clerk reads them; a column not listed shows its own name. */
   fields: {
@@ -617,5 +622,6 @@ export const audit = {
     rate_threshold_x100: '故障率预警线（百分之一）',
     rise_percent: '上升预警（%）',
     min_failures: '预警最少故障数',
+    ...settleAuditFields,
   },
 };

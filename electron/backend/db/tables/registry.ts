@@ -72,6 +72,10 @@ export interface ProductModelsTable {
   policy_id: number;
   created_at: number;
   updated_at: number;
+  /* Settling with the maker (migration 0340). */
+  maker_id: Generated<number | null>;
+  discontinued_on: Generated<string | null>;
+  replacement_model_id: Generated<number | null>;
 }
 
 export interface UnitsTable {
@@ -90,6 +94,9 @@ export interface UnitsTable {
   status: string;
   created_at: number;
   updated_at: number;
+  /* An exchange under 三包 (migration 0340): the unit given in its place, and the other way. */
+  replaced_by_id: Generated<number | null>;
+  replaces_id: Generated<number | null>;
 }
 
 export interface UnitStatusHistoryTable {

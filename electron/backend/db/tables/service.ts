@@ -50,6 +50,9 @@ export interface PartsTable {
   active: Generated<number>;
   created_at: number;
   updated_at: number;
+  /* Held as a share of one model's units in service (migration 0340). */
+  share_model_id: Generated<number | null>;
+  share_pct: Generated<number | null>;
 }
 
 export interface TicketsTable {

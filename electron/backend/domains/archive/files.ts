@@ -20,6 +20,10 @@ export const ARCHIVE_KINDS: Record<DocumentKind, { prefix: string; folder: strin
   acceptanceCertificate: { prefix: 'YSD', folder: 'acceptance-certificates' },
   manual: { prefix: 'SCH', folder: 'manuals' },
   reportPack: { prefix: 'YBG', folder: 'monthly-reports' },
+  settlementForm: { prefix: 'THD', folder: 'return-forms' },
+  scrapRecord: { prefix: 'BFJ', folder: 'scrap-records' },
+  feedbackForm: { prefix: 'FKD', folder: 'feedback-forms' },
+  feeList: { prefix: 'SFB', folder: 'fee-lists' },
 };
 
 export const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');

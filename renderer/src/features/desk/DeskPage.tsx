@@ -8,6 +8,7 @@ import { navigate } from '../../app/router';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
 import { TodaysCalls } from '../calls';
+import { SettleDeskPanel } from '../settle';
 import { useCallbackVisits } from '../maintenance';
 import { FindCustomerButton } from '../tickets';
 import { Appointments, CallbacksDue, LoansOut, sectionId, UrgentTickets, type SectionKey } from './BoardTables';
@@ -93,6 +94,7 @@ export function DeskPage() {
             <TodaysCalls />
             <MaintenanceSections />
             <InstallationDeskSections />
+            <SettleDeskPanel />
             <LoansOut board={b} />
             <SharesMet />
             <DeskWarnings />

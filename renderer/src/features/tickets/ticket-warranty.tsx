@@ -15,6 +15,7 @@ import { WarrantyBadge } from '../../ui/WarrantyBadge';
 import { WarrantyDecisionBadge } from './badges';
 import { Panel, stamp } from './ticket-common';
 import { isWorkEditable } from '../../../../shared/domain/ticket-status';
+import { SettleTicketActions } from '../settle';
 
 interface OverrideValues {
   decision: 'in' | 'out';
@@ -193,6 +194,7 @@ export function WarrantyPanel({ ticket }: { ticket: TicketDetail }) {
           </Stack>
         </Alert>
       )}
+      <SettleTicketActions ticket={ticket} />
       {overriding && <OverrideForm ticket={ticket} onClose={() => setOverriding(false)} />}
       {path && <SanbaoForm ticket={ticket} path={path} onClose={() => setPath(null)} />}
     </Panel>

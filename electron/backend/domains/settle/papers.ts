@@ -1,0 +1,58 @@
+import type { z } from 'zod';
+import { translator } from '../../../../shared/i18n';
+import type { GeneratedDocument, Paper } from '../../../../shared/schemas/document';
+import type { feeListPaperInput, feedbackPaperInput, scrapPaperInput, settlementPaperInput } from '../../../../shared/schemas/settle';
+import type { Language } from '../../../../shared/i18n';
+import { SETTLE_PAPERS_TEMPLATE_VERSION, type SettleJob } from '../../documents/settle/settle-papers';
+import type { ServiceContext } from '../../app/context';
+import { archiveDocument, settingsForPaper } from '../archive/archive';
+import { listFees } from '../stock/fees';
+import { getFeedback } from './feedback';
+import { getMaker } from './makers';
+import { getSettlement } from './returns';
+import { getScrapRecord } from './scrapping';
+
+/* The papers of settling, numbered and archived like every other paper; each files under its own record. */
+
+type Job = SettleJob extends infer J ? (J extends { paper: infer P; data: infer D } ? { paper: P; data: Omit<D, 'number' | 'issuedOn'> } : never) : never;
+
+function archive(ctx: ServiceContext, job: Job, kind: SettleJob['paper'], record: { type: 'settlement' | 'scrap' | 'feedback' | 'batch'; id: number; title: string }, language: Language, paper: Paper) {
+  return archiveDocument(ctx, {
+    kind,
+    recordType: record.type,
+    recordId: record.id,
+    title: record.title,
+    paper,
+    language,
+    templateVersion: SETTLE_PAPERS_TEMPLATE_VERSION,
+    render: (number, issuedOn) =>
+      ctx.documents.render({ kind: 'settlePaper', job: { paper: job.paper, data: { ...job.data, number, issuedOn } } as SettleJob, language, paper }),
+  });
+}
+
+export async function settlementFormPaper(ctx: ServiceContext, input: z.output<typeof settlementPaperInput>): Promise<GeneratedDocument> {
+  const [settlement, settings] = await Promise.all([getSettlement(ctx, input.id), settingsForPaper(ctx)]);
+  const t = translator(input.language);
+  const title = t(`settle.print.archive.${settlement.kind}`, { number: settlement.number, customer: settlement.customerName, serial: settlement.serial });
+  return archive(ctx, { paper: 'settlementForm', data: { settings, settlement } }, 'settlementForm', { type: 'settlement', id: settlement.id, title }, input.language, input.paper);
+}
+
+export async function scrapRecordPaper(ctx: ServiceContext, input: z.output<typeof scrapPaperInput>): Promise<GeneratedDocument> {
+  const [record, settings] = await Promise.all([getScrapRecord(ctx, input.id), settingsForPaper(ctx)]);
+  const title = translator(input.language)('settle.print.archive.scrap', { number: record.number, what: record.what });
+  return archive(ctx, { paper: 'scrapRecord', data: { settings, record } }, 'scrapRecord', { type: 'scrap', id: record.id, title }, input.language, input.paper);
+}
+
+export async function feedbackFormPaper(ctx: ServiceContext, input: z.output<typeof feedbackPaperInput>): Promise<GeneratedDocument> {
+  const [form, settings] = await Promise.all([getFeedback(ctx, input.id), settingsForPaper(ctx)]);
+  const maker = await getMaker(ctx, form.makerId);
+  const title = translator(input.language)('settle.print.archive.feedback', { number: form.number, maker: maker.name, model: form.modelName });
+  return archive(ctx, { paper: 'feedbackForm', data: { settings, form, maker } }, 'feedbackForm', { type: 'feedback', id: form.id, title }, input.language, input.paper);
+}
+
+export async function feeListPaper(ctx: ServiceContext, input: z.output<typeof feeListPaperInput>): Promise<GeneratedDocument> {
+  const [fees, settings] = await Promise.all([listFees(ctx), settingsForPaper(ctx)]);
+  const t = translator(input.language);
+  const title = t('settle.print.archive.fees', { copy: t(`settle.print.fees.copy.${input.copy}`) });
+  return archive(ctx, { paper: 'feeList', data: { settings, fees, copy: input.copy } }, 'feeList', { type: 'batch', id: 0, title }, input.language, input.paper);
+}

@@ -1,0 +1,191 @@
+import { Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { todayIso } from '../../../../shared/domain/dates';
+import { formatMoney } from '../../../../shared/format';
+import type { Claim, ClaimLine } from '../../../../shared/schemas/settle';
+import { useApiMutation, useApiQuery } from '../../api/client';
+import { currentLanguage } from '../../app/i18n';
+import { notifyDone, notifyError } from '../../lib/notify';
+import { QueryState } from '../../ui/QueryState';
+
+const STATUS_COLOR = { notSent: 'orange', waiting: 'blue', checked: 'green' } as const;
+
+/** Warranty parts claims to the maker: gather, send with a waybill, the maker's check, parts in, old parts out. */
+export function ClaimsTab() {
+  const { t } = useTranslation();
+  const makers = useApiQuery('makers:list', {});
+  const claims = useApiQuery('claims:list', {});
+  const create = useApiMutation('claims:create');
+  const [makerId, setMakerId] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const lang = currentLanguage();
+  const candidates = useApiQuery('claims:candidates', { makerId: Number(makerId) }, { enabled: makerId !== null });
+  return (
+    <Stack gap="sm">
+      <Group gap="xs" align="flex-end">
+        <Select
+          label={t('settle.screen.claims.maker')}
+          data={(makers.data ?? []).map((m) => ({ value: String(m.id), label: m.name }))}
+          value={makerId}
+          onChange={setMakerId}
+          w={280}
+          data-testid="claim-maker"
+        />
+        <Button
+          disabled={makerId === null || (candidates.data?.length ?? 0) === 0}
+          loading={create.isPending}
+          onClick={() =>
+            create.mutate(
+              { makerId: Number(makerId) },
+              { onSuccess: (c) => (notifyDone(t('settle.screen.claims.created', { number: c.number, count: c.lines.length })), setOpenId(c.id)), onError: (e) => notifyError(t, e) },
+            )
+          }
+        >
+          {t('settle.screen.claims.create', { count: candidates.data?.length ?? 0 })}
+        </Button>
+      </Group>
+      <QueryState isPending={claims.isPending} error={claims.error} />
+      {claims.data && claims.data.length === 0 && <Text c="dimmed">{t('settle.screen.claims.empty')}</Text>}
+      {claims.data && claims.data.length > 0 && (
+        <Table striped highlightOnHover data-testid="claims-table">
+          <Table.Thead>
+            <Table.Tr>
+              {['number', 'maker', 'status', 'created', 'sent', 'waybill', 'lines', 'postage'].map((k) => (
+                <Table.Th key={k}>{t(`settle.screen.claims.columns.${k}`)}</Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {claims.data.map((c) => (
+              <Table.Tr key={c.id} onClick={() => setOpenId(c.id)} style={{ cursor: 'pointer' }}>
+                <Table.Td fw={500}>{c.number}</Table.Td>
+                <Table.Td>{c.makerName}</Table.Td>
+                <Table.Td>
+                  <Badge color={STATUS_COLOR[c.status]} variant="light">
+                    {t(`settle.screen.claims.status.${c.status}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{c.createdOn}</Table.Td>
+                <Table.Td>{c.sentOn ?? '—'}</Table.Td>
+                <Table.Td>{c.waybill ?? '—'}</Table.Td>
+                <Table.Td>{c.lines.length}</Table.Td>
+                <Table.Td>{formatMoney(c.postageFen, lang)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {openId !== null && <ClaimModal claim={claims.data?.find((c) => c.id === openId) ?? null} onClose={() => setOpenId(null)} />}
+    </Stack>
+  );
+}
+
+function ClaimModal({ claim, onClose }: { claim: Claim | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const send = useApiMutation('claims:send');
+  const [waybill, setWaybill] = useState('');
+  if (!claim) return null;
+  const today = todayIso();
+  return (
+    <Modal opened onClose={onClose} size={1100} title={t('settle.screen.claims.title', { number: claim.number, maker: claim.makerName })}>
+      <Stack gap="sm">
+        {claim.sentOn === null && (
+          <Group gap="xs" align="flex-end">
+            <TextInput label={t('settle.screen.claims.waybill')} value={waybill} onChange={(e) => setWaybill(e.currentTarget.value)} data-testid="claim-waybill" data-autofocus />
+            <Button
+              loading={send.isPending}
+              onClick={() => send.mutate({ id: claim.id, waybill, sentOn: today }, { onSuccess: () => notifyDone(t('settle.screen.claims.sent')), onError: (e) => notifyError(t, e) })}
+            >
+              {t('settle.screen.claims.send')}
+            </Button>
+          </Group>
+        )}
+        {claim.sentOn && (
+          <Text size="sm">
+            {t('settle.screen.claims.sentOn', { day: claim.sentOn, waybill: claim.waybill })}
+          </Text>
+        )}
+        <Table data-testid="claim-lines">
+          <Table.Thead>
+            <Table.Tr>
+              {['ticket', 'serial', 'part', 'quantity', 'fault', 'fitted', 'decision', 'received', 'oldPart'].map((k) => (
+                <Table.Th key={k}>{t(`settle.screen.claims.lineColumns.${k}`)}</Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {claim.lines.map((l) => (
+              <LineRow key={l.id} claim={claim} line={l} today={today} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Stack>
+    </Modal>
+  );
+}
+
+function LineRow({ claim, line, today }: { claim: Claim; line: ClaimLine; today: string }) {
+  const { t } = useTranslation();
+  const check = useApiMutation('claims:check');
+  const receive = useApiMutation('claims:receive');
+  const oldPart = useApiMutation('claims:oldPart');
+  const [reason, setReason] = useState('');
+  const [oldWaybill, setOldWaybill] = useState('');
+  const fail = { onError: (e: unknown) => notifyError(t, e) };
+  const decide = (decision: 'accepted' | 'rejected') => check.mutate({ id: claim.id, checkedOn: today, lines: [{ lineId: line.id, decision, reason: decision === 'rejected' ? reason : null }] }, fail);
+  return (
+    <Table.Tr data-testid={`claim-line-${line.id}`}>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{line.ticketNumber}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{line.serial}</Table.Td>
+      <Table.Td>
+        {line.partNumber} {line.partName}
+      </Table.Td>
+      <Table.Td>{line.quantity}</Table.Td>
+      <Table.Td maw={200}>{line.fault}</Table.Td>
+      <Table.Td>{line.fittedOn}</Table.Td>
+      <Table.Td>
+        {line.decision ? (
+          <Badge color={line.decision === 'accepted' ? 'green' : 'red'} variant="light">
+            {t(`settle.screen.claims.decision.${line.decision}`)}
+            {line.rejectReason ? `：${line.rejectReason}` : ''}
+          </Badge>
+        ) : claim.sentOn ? (
+          <Group gap={4} wrap="nowrap">
+            <Button size="compact-xs" color="green" variant="light" onClick={() => decide('accepted')}>
+              {t('settle.screen.claims.accept')}
+            </Button>
+            <TextInput size="xs" w={120} placeholder={t('settle.screen.claims.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+            <Button size="compact-xs" color="red" variant="light" onClick={() => decide('rejected')}>
+              {t('settle.screen.claims.reject')}
+            </Button>
+          </Group>
+        ) : (
+          '—'
+        )}
+      </Table.Td>
+      <Table.Td>
+        {line.receivedQuantity}/{line.quantity}
+        {line.decision === 'accepted' && line.receivedQuantity < line.quantity && (
+          <Button ml={6} size="compact-xs" variant="light" onClick={() => receive.mutate({ id: claim.id, receivedOn: today, lines: [{ lineId: line.id, quantity: line.quantity - line.receivedQuantity }] }, fail)}>
+            {t('settle.screen.claims.receive')}
+          </Button>
+        )}
+      </Table.Td>
+      <Table.Td>
+        {line.oldPart !== 'pending' ? (
+          t(`settle.screen.claims.old.${line.oldPart}`) + (line.oldWaybill ? ` · ${line.oldWaybill}` : '')
+        ) : (
+          <Group gap={4} wrap="nowrap">
+            <TextInput size="xs" w={110} placeholder={t('settle.screen.claims.waybill')} value={oldWaybill} onChange={(e) => setOldWaybill(e.currentTarget.value)} />
+            {(['returned', 'kept', 'scrapped'] as const).map((fate) => (
+              <Button key={fate} size="compact-xs" variant="default" onClick={() => oldPart.mutate({ lineId: line.id, fate, on: today, waybill: fate === 'returned' ? oldWaybill : null }, fail)}>
+                {t(`settle.screen.claims.oldAction.${fate}`)}
+              </Button>
+            ))}
+          </Group>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}

@@ -1,0 +1,3 @@
+export { SettleDeskPanel } from './SettleDeskPanel';
+export { SettlePage } from './SettlePage';
+export { SettleTicketActions } from './SettleTicketActions';

@@ -1,0 +1,52 @@
+// Settling's half of `npm run bench` (issue 21): BENCH_CLAIM_PARTS (default 50,000) parts fitted on
+// the bench's tickets, most under warranty, seeded straight to SQL; one maker for the first
+// model; then what the desk asks of them: the parts still to claim, a claim of 100 lines made,
+// the Desk's settling panel, the models with their makers.
+import type Database from 'better-sqlite3';
+import { performance } from 'node:perf_hooks';
+
+type Invoke = (channel: string, input: unknown) => Promise<{ ok: boolean; value?: unknown; error?: unknown }>;
+
+export async function benchSettle(
+  invoke: Invoke,
+  sqlite: Database.Database,
+  opts: { parts: number; rand: () => number; stats: (samples: number[]) => string; time: (fn: () => Promise<unknown>) => Promise<number> },
+): Promise<string[]> {
+  const ok = async <T,>(channel: string, input: unknown): Promise<T> => {
+    const result = await invoke(channel, input);
+    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+    return result.value as T;
+  };
+  const t0 = performance.now();
+  const part = await ok<{ id: number }>('parts:create', { partNumber: 'BENCH-CAP', name: '压缩机电容', costFen: 2000, priceFen: 4500, quantity: 0 });
+  const tickets = (sqlite.prepare('select max(id) as n from tickets').get() as { n: number | null }).n ?? 0;
+  const insert = sqlite.prepare(`insert into ticket_parts (ticket_id, part_id, quantity, price_fen, cost_fen, in_warranty, component_key, fitted_on, created_at) values (?, ?, 1, 4500, 2000, ?, null, ?, ?)`);
+  sqlite.transaction(() => {
+    for (let i = 0; i < opts.parts && tickets > 0; i++) insert.run(1 + Math.floor(opts.rand() * tickets), part.id, opts.rand() < 0.7 ? 1 : 0, '2026-06-01', Date.now());
+  })();
+  sqlite.exec('analyze');
+  const seedMs = performance.now() - t0;
+  const maker = await ok<{ id: number }>('makers:create', { name: '格力电器售后服务部' });
+  const model = (sqlite.prepare('select min(id) as id from product_models').get() as { id: number }).id;
+  await ok('makers:setModelMaker', { modelId: model, makerId: maker.id });
+
+  const candidates: number[] = [];
+  let found = 0;
+  for (let i = 0; i < 10; i++) candidates.push(await opts.time(async () => (found = (await ok<unknown[]>('claims:candidates', { makerId: maker.id })).length)));
+  const claims: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const ids = (await ok<{ ticketPartId: number }[]>('claims:candidates', { makerId: maker.id })).slice(0, 100).map((c) => c.ticketPartId);
+    claims.push(await opts.time(() => ok('claims:create', { makerId: maker.id, ticketPartIds: ids })));
+  }
+  const desk: number[] = [];
+  for (let i = 0; i < 20; i++) desk.push(await opts.time(() => ok('settle:desk', {})));
+  const models: number[] = [];
+  for (let i = 0; i < 10; i++) models.push(await opts.time(() => ok('makers:models', {})));
+  return [
+    `Seeded ${opts.parts.toLocaleString()} fitted parts in ${(seedMs / 1000).toFixed(1)} s; ${found.toLocaleString()} to claim from the first model's maker`,
+    `claims:candidates (a maker's parts to claim): ${opts.stats(candidates)}`,
+    `claims:create (100 lines):                     ${opts.stats(claims)}`,
+    `settle:desk (the Desk's settling panel):       ${opts.stats(desk)}`,
+    `makers:models (models, makers, units in use):  ${opts.stats(models)}`,
+  ];
+}

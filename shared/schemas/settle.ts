@@ -1,0 +1,344 @@
+import { z } from 'zod';
+import { CARD_PAPERS, language } from './document';
+import { id, isoDate, optionalText, requiredText } from './common';
+
+/*
+ * Settling with the maker (claims, old parts, quality feedback) and with the customer (三包
+ * refunds and exchanges, scrapping, the fee list). See migration 0340 for the records.
+ */
+
+/** The monthly forms a maker may ask for (seed 001's list), in the order they are sent. */
+export const MAKER_FORMS = ['partsReplaced', 'repairMonthly', 'satisfaction', 'opinions', 'sales', 'returnSlips'] as const;
+export type MakerForm = (typeof MAKER_FORMS)[number];
+
+const fen = z.number({ error: 'validation.invalidType' }).int({ error: 'validation.wholeFen' }).min(0, { error: 'validation.notNegative' }).max(1e12);
+const paperChoice = { paper: z.enum(CARD_PAPERS), language };
+
+const makerFields = {
+  name: requiredText(100),
+  department: optionalText(100),
+  contactName: optionalText(50),
+  phone: optionalText(40),
+  fax: optionalText(40),
+  email: optionalText(100),
+  address: optionalText(200),
+  returnsDueDay: z.number({ error: 'validation.invalidType' }).int().min(1, { error: 'settle.errors.dueDay' }).max(28, { error: 'settle.errors.dueDay' }).default(5),
+  forms: z.array(z.enum(MAKER_FORMS)).max(MAKER_FORMS.length).default([...MAKER_FORMS]),
+  note: optionalText(500),
+};
+export const makerCreateInput = z.strictObject(makerFields);
+export const makerUpdateInput = z.strictObject({ id, ...makerFields, archived: z.boolean().default(false) });
+export const makerListInput = z.strictObject({ includeArchived: z.boolean().default(false) });
+
+export interface Maker {
+  id: number;
+  name: string;
+  department: string | null;
+  contactName: string | null;
+  phone: string | null;
+  fax: string | null;
+  email: string | null;
+  address: string | null;
+  returnsDueDay: number;
+  forms: MakerForm[];
+  note: string | null;
+  archived: boolean;
+  modelCount: number;
+}
+
+export const modelMakerInput = z.strictObject({ modelId: id, makerId: id.nullable() });
+export const modelDiscontinueInput = z.strictObject({
+  modelId: id,
+  /** Null puts the model back in production. */
+  discontinuedOn: isoDate.nullable(),
+  replacementModelId: id.nullable().default(null),
+});
+
+export interface SettleModel {
+  id: number;
+  brand: string;
+  model: string;
+  category: string;
+  makerId: number | null;
+  makerName: string | null;
+  discontinuedOn: string | null;
+  replacementModelId: number | null;
+  replacementName: string | null;
+  unitsInService: number;
+}
+
+/* Warranty parts claims. */
+
+export const claimCandidatesInput = z.strictObject({ makerId: id });
+/** Without ticket parts named, every part fitted under warranty on the maker's units and not yet claimed. */
+export const claimCreateInput = z.strictObject({ makerId: id, ticketPartIds: z.array(id).max(500).optional(), note: optionalText(500) });
+export const claimIdInput = z.strictObject({ id });
+export const claimListInput = z.strictObject({ makerId: id.optional() });
+export const claimSendInput = z.strictObject({ id, waybill: requiredText(60), sentOn: isoDate });
+export const claimCheckInput = z.strictObject({
+  id,
+  checkedOn: isoDate,
+  lines: z
+    .array(z.strictObject({ lineId: id, decision: z.enum(['accepted', 'rejected']), reason: optionalText(300) }))
+    .min(1)
+    .max(500),
+});
+export const claimReceiveInput = z.strictObject({
+  id,
+  receivedOn: isoDate,
+  lines: z
+    .array(z.strictObject({ lineId: id, quantity: z.number().int().min(1, { error: 'validation.positive' }).max(10_000) }))
+    .min(1)
+    .max(500),
+});
+export const OLD_PART_FATES = ['kept', 'returned', 'scrapped'] as const;
+export const oldPartInput = z.strictObject({
+  lineId: id,
+  fate: z.enum(OLD_PART_FATES),
+  on: isoDate,
+  waybill: optionalText(60),
+  postageFen: fen.default(0),
+});
+
+export interface ClaimCandidate {
+  ticketPartId: number;
+  ticketId: number;
+  ticketNumber: string;
+  unitId: number;
+  serial: string;
+  modelName: string;
+  partId: number;
+  partNumber: string;
+  partName: string;
+  quantity: number;
+  fault: string;
+  fittedOn: string;
+}
+
+export type ClaimStatus = 'notSent' | 'waiting' | 'checked';
+
+export interface ClaimLine extends ClaimCandidate {
+  id: number;
+  decision: 'accepted' | 'rejected' | null;
+  rejectReason: string | null;
+  decidedOn: string | null;
+  receivedQuantity: number;
+  receivedOn: string | null;
+  oldPart: 'pending' | (typeof OLD_PART_FATES)[number];
+  oldWaybill: string | null;
+  oldPostageFen: number;
+  oldOn: string | null;
+}
+
+export interface Claim {
+  id: number;
+  number: string;
+  makerId: number;
+  makerName: string;
+  status: ClaimStatus;
+  createdOn: string;
+  sentOn: string | null;
+  waybill: string | null;
+  checkedOn: string | null;
+  note: string | null;
+  lines: ClaimLine[];
+  postageFen: number;
+}
+
+/* Quality feedback (信息返馈单). */
+
+export const feedbackCreateInput = z.strictObject({ ticketId: id, problem: requiredText(2000), raisedOn: isoDate.optional() });
+export const feedbackAnswerInput = z.strictObject({ id, answer: requiredText(2000), answeredOn: isoDate });
+export const feedbackListInput = z.strictObject({ openOnly: z.boolean().default(false) });
+export const feedbackPaperInput = z.strictObject({ id, ...paperChoice });
+
+export interface FeedbackForm {
+  id: number;
+  number: string;
+  makerId: number;
+  makerName: string;
+  ticketId: number | null;
+  ticketNumber: string | null;
+  unitId: number | null;
+  serial: string | null;
+  modelName: string;
+  customerName: string | null;
+  problem: string;
+  raisedOn: string;
+  dueOn: string;
+  answeredOn: string | null;
+  answer: string | null;
+  overdue: boolean;
+}
+
+/* 三包 refund and exchange. */
+
+const settlementFields = {
+  ticketId: id,
+  /** The invoice amount the refund or the price difference is counted from. */
+  priceFen: fen,
+  /** The day the customer signed for the goods (签收), when it differs from the invoice date. */
+  receiptDate: isoDate.optional(),
+  testReport: optionalText(100),
+  /** A rate for this form only, in basis points a day; the configured one otherwise. */
+  rateBp: z.number().int().min(0, { error: 'validation.notNegative' }).max(10_000).optional(),
+  /** Past the window the ticket's 三包 verdict allows: the admin PIN, and why. */
+  overrideReason: optionalText(300),
+  note: optionalText(500),
+};
+export const refundInput = z.strictObject(settlementFields);
+export const exchangeInput = z.strictObject({
+  ...settlementFields,
+  /** The model given in exchange: the same one unless it is no longer made. */
+  newModelId: id.optional(),
+  newSerial: requiredText(60),
+  newPriceFen: fen.optional(),
+});
+export const settlementIdInput = z.strictObject({ id });
+export const settlementPaperInput = z.strictObject({ id, ...paperChoice });
+export const settlementPreviewInput = z.strictObject({ ticketId: id, priceFen: fen, rateBp: z.number().int().min(0).max(10_000).optional() });
+
+export interface SettlementStay {
+  ticketNumber: string;
+  from: string;
+  to: string;
+  days: number;
+}
+
+export interface Settlement {
+  id: number;
+  number: string;
+  kind: 'refund' | 'exchange';
+  ticketId: number;
+  ticketNumber: string;
+  customerId: number;
+  customerName: string;
+  customerPhone: string | null;
+  unitId: number;
+  serial: string;
+  modelName: string;
+  newUnitId: number | null;
+  newSerial: string | null;
+  newModelName: string | null;
+  settledOn: string;
+  invoiceDate: string;
+  invoiceNumber: string | null;
+  receiptDate: string;
+  daysElapsed: number;
+  stays: SettlementStay[];
+  repairDays: number;
+  chargedDays: number;
+  rateBp: number;
+  priceFen: number;
+  depreciationFen: number;
+  refundFen: number;
+  newPriceFen: number | null;
+  differenceFen: number | null;
+  testReport: string | null;
+  overrideReason: string | null;
+  note: string | null;
+  createdBy: string;
+}
+
+/** What a refund would count today, before anything is written. */
+export interface SettlementPreview {
+  invoiceDate: string;
+  settledOn: string;
+  daysElapsed: number;
+  stays: SettlementStay[];
+  repairDays: number;
+  chargedDays: number;
+  rateBp: number;
+  depreciationFen: number;
+  refundFen: number;
+  refundAllowed: boolean;
+  exchangeAllowed: boolean;
+}
+
+/* Scrapping (报废品处理记录). */
+
+export const SCRAP_KINDS = ['unit', 'loaner', 'part'] as const;
+export const scrapCreateInput = z
+  .strictObject({
+    kind: z.enum(SCRAP_KINDS),
+    unitId: id.optional(),
+    loanerId: id.optional(),
+    partId: id.optional(),
+    quantity: z.number().int().min(1, { error: 'validation.positive' }).max(10_000).default(1),
+    reason: requiredText(500),
+    assessment: requiredText(1000),
+    disposal: requiredText(500),
+    approvedBy: requiredText(50),
+    /** Scrapping a customer's unit: the loaner out with them stays theirs for good. */
+    keepLoanId: id.optional(),
+    note: optionalText(500),
+  })
+  .superRefine((v, ctx) => {
+    const field = v.kind === 'unit' ? 'unitId' : v.kind === 'loaner' ? 'loanerId' : 'partId';
+    if (v[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'validation.required' });
+  });
+export const scrapListInput = z.strictObject({});
+export const scrapPaperInput = z.strictObject({ id, ...paperChoice });
+
+export interface ScrapRecord {
+  id: number;
+  number: string;
+  kind: (typeof SCRAP_KINDS)[number];
+  unitId: number | null;
+  loanerId: number | null;
+  partId: number | null;
+  /** The unit's model and serial, the loaner's name, or the part's number and name. */
+  what: string;
+  customerName: string | null;
+  quantity: number;
+  reason: string;
+  assessment: string;
+  disposal: string;
+  approvedBy: string;
+  scrappedOn: string;
+  keptLoaner: string | null;
+  note: string | null;
+  createdBy: string;
+}
+
+/* Spares for what the maker no longer makes; the share of units in service. */
+
+export const spareShareInput = z.strictObject({
+  partId: id,
+  modelId: id.nullable(),
+  sharePct: z.number().int().min(1, { error: 'settle.errors.sharePct' }).max(100, { error: 'settle.errors.sharePct' }).nullable(),
+});
+
+export interface SpareLevel {
+  partId: number;
+  partNumber: string;
+  name: string;
+  quantity: number;
+  modelId: number;
+  modelName: string;
+  discontinued: boolean;
+  unitsInService: number;
+  sharePct: number;
+  /** At least this many in stock: the share of units in service, rounded up. */
+  required: number;
+  low: boolean;
+}
+
+/* Settings and the Desk. */
+
+export const settleSettingsInput = z.strictObject({
+  depreciationBp: z.number().int().min(0, { error: 'validation.notNegative' }).max(10_000),
+  feedbackAnswerDays: z.number().int().min(1, { error: 'validation.positive' }).max(60),
+});
+export type SettleSettings = z.output<typeof settleSettingsInput>;
+
+export interface SettleDesk {
+  claimsNotSent: Claim[];
+  claimsWaiting: Claim[];
+  partsDueBack: ClaimLine[];
+  feedbackOverdue: FeedbackForm[];
+  sparesLow: SpareLevel[];
+}
+
+export const FEE_LIST_COPIES = ['counter', 'customer'] as const;
+export const feeListPaperInput = z.strictObject({ copy: z.enum(FEE_LIST_COPIES), ...paperChoice });

@@ -1,0 +1,124 @@
+import { addDays, todayIso } from '../../shared/domain/dates';
+import type { TestBackend } from '../support/backend';
+import { AIRCON_POLICY } from '../support/sample';
+import { expect, test } from './fixtures';
+import { screenshot, watchPage } from './page-helpers';
+
+/*
+ * Settling with the maker and the customer at the desk (issue 21): a claim from two warranty
+ * repairs sent, partly accepted and its part received into stock; a refund under 三包 from the
+ * ticket with its return form; a part scrapped with its record; the section in both languages.
+ * The desk's own clock runs here, so dates are counted from today.
+ */
+
+async function seed(backend: TestBackend) {
+  await backend.ok('settings:update', { companyName: '杭州安信机电设备服务有限公司', hotline: '400-800-1234' });
+  const policy = await backend.ok('policies:create', AIRCON_POLICY);
+  const model = await backend.ok('models:create', { brand: '格力', model: 'KFR-35GW', category: '空调', policyId: policy.id });
+  const maker = await backend.ok('makers:create', { name: '格力电器售后服务部', contactName: '李工', fax: '0756-8668888' });
+  await backend.ok('makers:setModelMaker', { modelId: model.id, makerId: maker.id });
+  const customer = await backend.ok('customers:create', { name: '王小明', phones: [{ phone: '13857112345' }], addresses: [{ address: '浙江省杭州市西湖区文三路 90 号', isDefault: true }] });
+  const unit = (serial: string, bought: string) => backend.ok('units:create', { customerId: customer.id, modelId: model.id, serial, purchaseDate: bought, acceptanceDate: bought, invoiceNumber: `FP-${serial}` });
+  const part = await backend.ok('parts:create', { partNumber: 'CAP-35', name: '压缩机电容', costFen: 2000, priceFen: 4500, quantity: 10 });
+  return { maker, model, customer, unit, part };
+}
+
+test('a claim from two warranty repairs: sent, partly accepted, the accepted part received into stock', async ({ desk, backend }, testInfo) => {
+  test.setTimeout(120_000);
+  const problems = watchPage(desk);
+  const s = await seed(backend);
+  const today = todayIso();
+  for (const serial of ['GL-A1', 'GL-A2']) {
+    const unit = await s.unit(serial, addDays(today, -60));
+    const ticket = await backend.ok('tickets:create', { customerId: s.customer.id, unitId: unit.id, faultReported: '外机不转，不制冷', faultCategory: 'notCooling' });
+    await backend.ok('tickets:addPart', { id: ticket.id, partId: s.part.id, quantity: 1 });
+  }
+  await desk.goto('/#/settle');
+  await desk.getByTestId('claim-maker').click();
+  await desk.getByRole('option', { name: '格力电器售后服务部' }).click();
+  await desk.getByRole('button', { name: '生成索赔单（2 件可索赔）' }).click();
+  const dialog = desk.getByRole('dialog', { name: /索赔单 SP-/ });
+  await expect(dialog.getByTestId('claim-lines').locator('tbody tr')).toHaveCount(2);
+  await dialog.getByTestId('claim-waybill').fill('SF1234567890');
+  await dialog.getByRole('button', { name: '登记寄出' }).click();
+  await expect(dialog).toContainText('运单 SF1234567890');
+
+  const [first, second] = [dialog.getByTestId('claim-lines').locator('tbody tr').nth(0), dialog.getByTestId('claim-lines').locator('tbody tr').nth(1)];
+  await first.getByRole('button', { name: '通过' }).click();
+  await expect(first).toContainText('通过');
+  await second.getByPlaceholder('驳回理由').fill('非质量问题');
+  await second.getByRole('button', { name: '驳回' }).click();
+  await expect(second).toContainText('驳回：非质量问题');
+  await first.getByRole('button', { name: '入库' }).click();
+  await expect(first).toContainText('1/1');
+  await screenshot(desk, testInfo, 'settle-claim-zh', true);
+
+  // Stock: 10 − 2 fitted + 1 received against the claim.
+  expect((await backend.ok('parts:list', { query: 'CAP' }))[0]!.quantity).toBe(9);
+  const [claim] = await backend.ok('claims:list', {});
+  expect(claim!.lines.map((l) => [l.decision, l.receivedQuantity])).toEqual([
+    ['accepted', 1],
+    ['rejected', 0],
+  ]);
+  await desk.keyboard.press('Escape');
+  // The Desk: old parts still to deal with.
+  await desk.goto('/#/desk');
+  await expect(desk.getByTestId('settle-desk')).toContainText('旧件待处理');
+  expect(problems).toEqual([]);
+});
+
+test('a refund under 三包 from the ticket, with the depreciation shown and its return form printed', async ({ desk, backend }, testInfo) => {
+  test.setTimeout(120_000);
+  const problems = watchPage(desk);
+  const s = await seed(backend);
+  const unit = await s.unit('GL-R1', addDays(todayIso(), -3));
+  const ticket = await backend.ok('tickets:create', { customerId: s.customer.id, unitId: unit.id, faultReported: '新机制冷差', faultCategory: 'notCooling' });
+  await desk.goto(`/#/tickets/${ticket.id}`);
+  await desk.getByTestId('settle-refund').click();
+  const dialog = desk.getByRole('dialog', { name: `三包退货 · 工单 ${ticket.number}` });
+  await dialog.getByTestId('settle-price').fill('2000');
+  await dialog.getByTestId('settle-report').fill('JC-01');
+  // 3 days from the invoice, none in repair before today: 3 × ¥2,000.00 × 0.10 % = ¥6.00.
+  await expect(dialog.getByTestId('settle-preview')).toContainText('¥6.00');
+  await expect(dialog.getByTestId('settle-preview')).toContainText('¥1,994.00');
+  await screenshot(desk, testInfo, 'settle-refund-zh', true);
+  await dialog.getByRole('button', { name: /保存/ }).click();
+  const preview = desk.getByRole('dialog', { name: /退换货单 THD-/ });
+  await expect(preview.getByTestId('pdf-pages')).toHaveAttribute('data-rendered-pages', /^[1-9]/, { timeout: 30_000 });
+  await desk.keyboard.press('Escape');
+  const settled = await backend.ok('settlements:forTicket', { id: ticket.id });
+  expect(settled).toMatchObject({ kind: 'refund', depreciationFen: 600, refundFen: 199_400, testReport: 'JC-01' });
+  expect((await backend.ok('units:get', { id: unit.id })).status).toBe('returned');
+  await expect(desk.getByTestId('settle-ticket')).toContainText(`已退货 ${settled!.number}`);
+  expect(problems).toEqual([]);
+});
+
+test('a part scrapped with its record, and the section in English', async ({ desk, backend }, testInfo) => {
+  test.setTimeout(120_000);
+  const problems = watchPage(desk);
+  await seed(backend);
+  await desk.goto('/#/settle');
+  await desk.getByRole('tab', { name: '报废' }).click();
+  await desk.getByTestId('scrap-new').click();
+  const dialog = desk.getByRole('dialog', { name: '登记报废' });
+  await dialog.getByTestId('scrap-item').click();
+  await desk.getByRole('option', { name: /CAP-35 压缩机电容/ }).click();
+  await dialog.getByTestId('scrap-reason').fill('仓库漏水受潮');
+  await dialog.getByTestId('scrap-assessment').fill('端子锈蚀，容量偏低 30%');
+  await dialog.getByTestId('scrap-disposal').fill('交回收站');
+  await dialog.getByTestId('scrap-approver').fill('赵经理');
+  await dialog.getByRole('button', { name: /保存/ }).click();
+  const preview = desk.getByRole('dialog', { name: /报废品处理记录 BFJ-/ });
+  await expect(preview.getByTestId('pdf-pages')).toHaveAttribute('data-rendered-pages', /^[1-9]/, { timeout: 30_000 });
+  await desk.keyboard.press('Escape');
+  await expect(desk.getByTestId('scrap-table')).toContainText('仓库漏水受潮');
+  expect((await backend.ok('parts:list', { query: 'CAP' }))[0]!.quantity).toBe(9);
+  await screenshot(desk, testInfo, 'settle-scrap-zh', true);
+
+  await backend.ok('settings:update', { language: 'en' });
+  await desk.reload();
+  await desk.getByRole('tab', { name: 'Makers and models' }).click();
+  await expect(desk.getByTestId('makers-table')).toContainText('格力电器售后服务部');
+  await screenshot(desk, testInfo, 'settle-makers-en', true);
+  expect(problems).toEqual([]);
+});
