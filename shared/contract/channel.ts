@@ -43,8 +43,8 @@ export type QueryDomain =
   | 'installations'
   | 'cards'
   | 'attachments'
-  | 'manuals';
-  | 'reports';
+  | 'manuals'
+  | 'reports'
   | 'makers'
   | 'claims'
   | 'feedback'

@@ -678,7 +678,7 @@ beforeAll(async () => {
     'manuals:issued': { installationId: accepted.id },
     'manuals:unitValues': { unitId: newUnit2.id },
     'manuals:saveUnitValues': { unitId: newUnit2.id, values: [{ label: '制冷设定温度', value: '26 °C', note: null }] },
-    'cards:scanSlip': { scanned: doc.number, returnedOn: null },    'reports:bundle': { from: '2026-11-01', to: '2026-11-30', customerId: c1.id, modelIds: null },
+    'reports:bundle': { from: '2026-11-01', to: '2026-11-30', customerId: c1.id, modelIds: null },
     'reports:deskWarnings': {},
     'reports:settings': {},
     'reports:configure': { repeatWindowDays: 30, rateThresholdX100: 1000, risePercent: 50, minFailures: 3 },

@@ -483,12 +483,24 @@ describe('migration 0300 (the maintenance manual)', () => {
     await backend.close();
   });
 });
+
 describe('migration 0340 (settling with the maker and the customer)', () => {
   it('keeps the models, parts and units of a desk in use: no maker, no share, no exchange yet, and the new records work on them', async () => {
     const { dir, old } = await backendBefore('0340');
+    const call = async (channel: string, input: unknown) => {
+      const result = await old.invoke(channel, input);
+      if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+      return result.value as { id: number };
+    };
+    await call('session:begin', { operator: '王芳' });
     const policy = await call('policies:create', { name: '整机一年', basis: 'purchase', components: [{ key: 'whole', name: '整机', months: 12 }] });
+    const model = await call('models:create', { brand: '格力', model: 'KFR-35GW', category: '空调', policyId: policy.id });
+    const customer = await call('customers:create', { name: '王小明', phones: [{ phone: '13812345678' }] });
     const unit = await call('units:create', { customerId: customer.id, modelId: model.id, serial: 'GL-OLD-1', purchaseDate: '2025-05-01' });
     const part = await call('parts:create', { partNumber: 'CAP-35', name: '压缩机电容', costFen: 2000, priceFen: 4500, quantity: 4, reorderLevel: 1 });
+    await old.close();
+
+    const backend = await openTestBackend(dir);
     expect(backend.migration.applied).toContain('0340_create_settlement');
     const row = (sql: string, id: number) => backend.store.sqlite.prepare(sql).get(id);
     expect(row('select maker_id, discontinued_on, replacement_model_id from product_models where id = ?', model.id)).toEqual({ maker_id: null, discontinued_on: null, replacement_model_id: null });
@@ -497,3 +509,6 @@ describe('migration 0340 (settling with the maker and the customer)', () => {
     const maker = await backend.ok('makers:create', { name: '格力电器售后服务部' });
     expect(await backend.ok('makers:setModelMaker', { modelId: model.id, makerId: maker.id })).toMatchObject({ makerName: '格力电器售后服务部', unitsInService: 1 });
     expect(await backend.ok('spares:setShare', { partId: part.id, modelId: model.id, sharePct: 3 })).toMatchObject([{ unitsInService: 1, required: 1, low: false }]);
+    await backend.close();
+  });
+});

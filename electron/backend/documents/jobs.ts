@@ -47,8 +47,8 @@ export type DocumentJob =
   | { kind: 'acceptanceCertificate'; data: AcceptanceCertificateData; language: Language; paper: Paper }
   | { kind: 'recoverySheet'; facts: RecoverySheetFacts; language: Language; meta: PdfMetadata }
   /** `createdAt`: the moment written into the PDF, the issue's own, so a reprint is the same bytes. */
-  | { kind: 'manual'; data: ManualData; language: Language; paper: Paper; createdAt: number };
-  | { kind: 'reportPack'; data: ReportPackData; language: Language; paper: Paper };
+  | { kind: 'manual'; data: ManualData; language: Language; paper: Paper; createdAt: number }
+  | { kind: 'reportPack'; data: ReportPackData; language: Language; paper: Paper }
   | { kind: 'settlePaper'; job: SettleJob; language: Language; paper: Paper };
 
 export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {

@@ -25,8 +25,8 @@ export type Route =
   | { section: 'calls' }
   | { section: 'installations' }
   | { section: 'installation'; id: number }
-  | { section: 'manuals' };
-  | { section: 'reports' };
+  | { section: 'manuals' }
+  | { section: 'reports' }
   | { section: 'settle' };
 
 function recordId(part: string | undefined): number | null {

@@ -1,14 +1,9 @@
-import { IconBook2, IconBox, IconCalendarRepeat, IconTruckDelivery, IconFileImport, IconFileText, IconHistory, IconLayoutDashboard, IconMessageReport, IconPackage, IconSettings, IconTool, IconUserCog, IconUsers } from '@tabler/icons-react';
-import { IconChartBar, IconBox, IconCalendarRepeat, IconTruckDelivery, IconFileImport, IconFileText, IconHistory, IconLayoutDashboard, IconMessageReport, IconPackage, IconSettings, IconTool, IconUserCog, IconUsers } from '@tabler/icons-react';
-import { IconReceiptRefund } from '@tabler/icons-react';
-import { IconBox, IconCalendarRepeat, IconTruckDelivery, IconFileImport, IconFileText, IconHistory, IconLayoutDashboard, IconMessageReport, IconPackage, IconSettings, IconTool, IconUserCog, IconUsers } from '@tabler/icons-react';
+import { IconBook2, IconBox, IconCalendarRepeat, IconTruckDelivery, IconFileImport, IconFileText, IconHistory, IconLayoutDashboard, IconMessageReport, IconPackage, IconSettings, IconTool, IconUserCog, IconUsers, IconChartBar, IconReceiptRefund } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { Route } from './router';
 
 /** The left navigation's places; the search box offers the same places by name. */
-export type Section = 'desk' | 'customers' | 'tickets' | 'maintenance' | 'installations' | 'manuals' | 'technicians' | 'parts' | 'complaints' | 'products' | 'documents' | 'import' | 'audit' | 'settings';
-export type Section = 'desk' | 'customers' | 'tickets' | 'maintenance' | 'installations' | 'technicians' | 'parts' | 'complaints' | 'products' | 'documents' | 'import' | 'audit' | 'settings' | 'reports';
-export type Section = 'desk' | 'customers' | 'tickets' | 'maintenance' | 'installations' | 'technicians' | 'parts' | 'complaints' | 'products' | 'documents' | 'import' | 'audit' | 'settings' | 'settle';
+export type Section = 'desk' | 'customers' | 'tickets' | 'maintenance' | 'installations' | 'manuals' | 'technicians' | 'parts' | 'complaints' | 'products' | 'documents' | 'import' | 'audit' | 'settings' | 'reports' | 'settle';
 
 export const NAV: { section: Section; icon: ReactNode }[] = [
   { section: 'desk', icon: <IconLayoutDashboard size={18} stroke={1.6} /> },
