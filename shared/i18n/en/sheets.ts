@@ -65,7 +65,8 @@ export const sheets: CatalogShape<typeof zh> = {
   },
   history: {
     export: 'Export history',
-    saved: 'The history of {{count}} tickets is saved to {{file}}',
+    saved_one: 'The history ({{count}} ticket) is saved to {{file}}',
+    saved_other: 'The history ({{count}} tickets) is saved to {{file}}',
     fileName: '{{name}} service history',
     noCustomer: 'There is no customer number {{id}}.',
     customer: { sheet: 'Customer', field: 'Item', value: 'Value', tickets: 'Tickets' },

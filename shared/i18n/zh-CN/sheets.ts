@@ -63,7 +63,8 @@ export const sheets = {
   },
   history: {
     export: '导出维修记录',
-    saved: '已把 {{count}} 张工单的维修记录保存到 {{file}}',
+    saved_one: '已把 {{count}} 张工单的维修记录保存到 {{file}}',
+    saved_other: '已把 {{count}} 张工单的维修记录保存到 {{file}}',
     fileName: '{{name}} 维修记录',
     noCustomer: '找不到编号为 {{id}} 的客户。',
     customer: { sheet: '客户', field: '项目', value: '内容', tickets: '工单数' },
