@@ -146,7 +146,7 @@ test('a cancelled dialog changes nothing, and a file that is not a workbook is e
 
   backend.platform.openAnswer = join(backend.dir, 'desk.sqlite');
   await desk.getByRole('button', { name: '选择表格文件…' }).click();
-  await expect(desk.getByTestId('import-open-error')).toHaveText('文件 desk.sqlite 打不开：请选择 Excel 工作簿（.xlsx）。');
+  await expect(desk.getByTestId('import-open-error')).toHaveText('文件 desk.sqlite 不是表格文件（不是 Excel、WPS、OpenDocument 表格，也不是 CSV 或文本文件），无法导入。');
   await screenshot(desk, testInfo, 'import-file-error');
   expect(problems).toEqual([]);
 });

@@ -101,3 +101,20 @@ test('the same .xls in English', async ({ desk, backend }) => {
   await expect(desk.getByTestId('import-preview-rows').locator('tr[data-row="4"]')).toContainText('read as 02158889999');
   await shot(desk, 'xls-preview-en');
 });
+
+test('the tickets list and a customer history go out from their own screens', async ({ desk, backend }) => {
+  await backend.ok('settings:update', { companyName: '杭州暖风空调服务有限公司', hotline: '400-800-1234' });
+  const customer = await backend.ok('customers:create', { name: '张三', phones: [{ phone: '13900001111' }], addresses: [] });
+  await backend.ok('tickets:create', { source: 'phone', customerId: customer.id, unitId: null, unregisteredUnit: { brand: '美的', model: 'KFR-26', serial: null }, faultReported: '不制冷', faultCategory: 'notCooling', severity: 'ordinary' });
+  backend.platform.saveAnswer = join(backend.dir, 'tickets.xlsx');
+  await desk.goto('/#/tickets');
+  await desk.reload();
+  await desk.getByRole('button', { name: '导出 Excel' }).click();
+  await expect(desk.getByText(/tickets\.xlsx/)).toBeVisible();
+  await shot(desk, 'tickets-exported-zh');
+  backend.platform.saveAnswer = join(backend.dir, 'history.xlsx');
+  await desk.goto(`/#/customers/${customer.id}`);
+  await desk.getByRole('button', { name: '导出维修记录' }).click();
+  await expect(desk.getByText(/history\.xlsx/)).toBeVisible();
+  await shot(desk, 'customer-history-exported-zh');
+});

@@ -48,6 +48,7 @@ export const sheets: CatalogShape<typeof zh> = {
   yes: 'Yes',
   no: 'No',
   ticketList: {
+    export: 'Export to Excel',
     sheet: 'Tickets',
     number: 'Ticket no.',
     reportedAt: 'Reported',
@@ -63,6 +64,9 @@ export const sheets: CatalogShape<typeof zh> = {
     nextDue: 'Next deadline',
   },
   history: {
+    export: 'Export history',
+    saved_one: 'The history ({{count}} ticket) is saved to {{file}}',
+    saved_other: 'The history ({{count}} tickets) is saved to {{file}}',
     fileName: '{{name}} service history',
     noCustomer: 'There is no customer number {{id}}.',
     customer: { sheet: 'Customer', field: 'Item', value: 'Value', tickets: 'Tickets' },

@@ -46,6 +46,7 @@ export const sheets = {
   yes: '是',
   no: '否',
   ticketList: {
+    export: '导出 Excel',
     sheet: '工单',
     number: '工单号',
     reportedAt: '报修时间',
@@ -61,6 +62,9 @@ export const sheets = {
     nextDue: '下一个时限',
   },
   history: {
+    export: '导出维修记录',
+    saved_one: '已把 {{count}} 张工单的维修记录保存到 {{file}}',
+    saved_other: '已把 {{count}} 张工单的维修记录保存到 {{file}}',
     fileName: '{{name}} 维修记录',
     noCustomer: '找不到编号为 {{id}} 的客户。',
     customer: { sheet: '客户', field: '项目', value: '内容', tickets: '工单数' },

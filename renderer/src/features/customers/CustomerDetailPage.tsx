@@ -30,6 +30,7 @@ import { UnitFormModal, useWarrantyCardPrint, WarrantyCardDialog } from '../unit
 import { CustomerFormModal } from './CustomerFormModal';
 import { MergeCustomerDialog } from './MergeCustomerDialog';
 import { RegionBadge } from './RegionBadge';
+import { HistoryExportButton } from '../import/HistoryExportButton';
 import { UnitsTable } from './UnitsTable';
 import { AttachmentPanel } from '../attachments';
 import { IssuedManuals } from '../manuals';
@@ -213,6 +214,7 @@ export function CustomerDetailPage({ id }: { id: number }) {
               <Button variant="default" size="xs" leftSection={<IconArrowMerge size={14} />} onClick={() => open('merge')}>
                 {t('app.customer.merge')}
               </Button>
+              <HistoryExportButton customerId={id} />
               <Button variant="subtle" color="red" size="xs" leftSection={<IconTrash size={14} />} onClick={() => open('delete')}>
                 {t('app.customer.delete')}
               </Button>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { TICKET_SORTS, TicketRow } from '../../../../shared/schemas/ticket';
 import { useApiQuery } from '../../api/client';
 import { PageHeader } from '../../ui/PageHeader';
+import { ExportButton } from '../../ui/ExportButton';
 import { QueryState } from '../../ui/QueryState';
 import { useRemembered } from '../../lib/remembered';
 import { isFiltered, NO_FILTERS, TicketFilterBar, type TicketFilters } from './list-filters';
@@ -83,6 +84,7 @@ export function TicketsPage() {
   return (
     <>
       <PageHeader title={t('desk.list.title')}>
+        <ExportButton list="tickets" label={t('sheets.ticketList.export')} tickets={{ ...filters, sort: server ?? 'reported', direction: server ? (sort.desc ? 'desc' : 'asc') : 'desc' }} />
         <FindCustomerButton />
       </PageHeader>
       <TicketFilterBar value={filters} onChange={setFilters} />
