@@ -45,7 +45,9 @@ export type DocumentJob =
   | { kind: 'acceptanceCertificate'; data: AcceptanceCertificateData; language: Language; paper: Paper }
   | { kind: 'recoverySheet'; facts: RecoverySheetFacts; language: Language; meta: PdfMetadata }
   /** `createdAt`: the moment written into the PDF, the issue's own, so a reprint is the same bytes. */
-  | { kind: 'manual'; data: ManualData; language: Language; paper: Paper; createdAt: number };
+  | { kind: 'manual'; data: ManualData; language: Language; paper: Paper; createdAt: number }
+  /** No paper: which characters of `text` the font lacks, answered where the fonts are already open (never on the desk's thread). */
+  | { kind: 'glyphCheck'; text: string };
 
 export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
   switch (job.kind) {
@@ -79,6 +81,8 @@ export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
       return renderAcceptanceCertificate(job.data, job.language, job.paper);
     case 'manual':
       return renderManual(job.data, job.language, job.paper, job.createdAt);
+    case 'glyphCheck':
+      return { pdf: Buffer.alloc(0), pages: 0, missingGlyphs: missingGlyphs(job.text, pdfFonts()) };
     case 'recoverySheet': {
       // Imported with the rest: a lazy import() of a source file does not resolve in the worker
       // when it runs the TypeScript sources (tests, demo, bench).
