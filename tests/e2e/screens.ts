@@ -305,6 +305,12 @@ export async function everyScreen(page: Page, ids: Seeded, language: 'zh-CN' | '
   found.push(...(await check(page, at('complaints'))));
   await visit(page, '#/products', async (p) => expect(p.getByText(LONG_MODEL).first()).toBeVisible());
   found.push(...(await check(page, at('products'))));
+  // The manual's content editor, open on the long model's chapters.
+  await visit(page, '#/manuals', heading);
+  await page.getByTestId('pick-model').click();
+  await page.getByRole('option', { name: new RegExp(LONG_MODEL.replace(/[()]/g, '\\$&')) }).click();
+  await expect(page.getByTestId('manual-editor')).toBeVisible();
+  found.push(...(await check(page, at('manual content editor'))));
   await visit(page, '#/documents', async (p) => expect(p.locator('main tbody tr').first()).toBeVisible());
   found.push(...(await check(page, at('documents'))));
   await visit(page, '#/import', heading);

@@ -49,7 +49,9 @@ export type DocumentJob =
   /** `createdAt`: the moment written into the PDF, the issue's own, so a reprint is the same bytes. */
   | { kind: 'manual'; data: ManualData; language: Language; paper: Paper; createdAt: number }
   | { kind: 'reportPack'; data: ReportPackData; language: Language; paper: Paper }
-  | { kind: 'settlePaper'; job: SettleJob; language: Language; paper: Paper };
+  | { kind: 'settlePaper'; job: SettleJob; language: Language; paper: Paper }
+  /** No paper: which characters of `text` the font lacks, answered where the fonts are already open (never on the desk's thread). */
+  | { kind: 'glyphCheck'; text: string };
 
 export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
   switch (job.kind) {
@@ -87,6 +89,8 @@ export async function renderJob(job: DocumentJob): Promise<RenderedDocument> {
       return renderReportPack(job.data, job.language);
     case 'settlePaper':
       return renderSettlePaper(job.job, job.language, job.paper);
+    case 'glyphCheck':
+      return { pdf: Buffer.alloc(0), pages: 0, missingGlyphs: missingGlyphs(job.text, pdfFonts()) };
     case 'recoverySheet': {
       // Imported with the rest: a lazy import() of a source file does not resolve in the worker
       // when it runs the TypeScript sources (tests, demo, bench).

@@ -5,7 +5,6 @@ import type { ServiceContext } from '../../app/context';
 import type { Db } from '../../db/schema';
 import { MANUAL_TEMPLATE_VERSION } from '../../documents/manual/manual';
 import type { ManualData, ManualSnapshot } from '../../documents/manual/manual-data';
-import { missingGlyphs } from '../../documents/kit/fonts';
 import { notFound, refuse } from '../../lib/errors';
 import { archiveDocument } from '../archive/archive';
 import { readArchived, sha256 } from '../archive/files';
@@ -35,7 +34,8 @@ export async function checkManual(ctx: ServiceContext, installationId: number): 
     versions,
     unwritten: snapshot.models.filter((m) => m.source === 'none').map((m) => m.label),
     noEnglish: snapshot.models.filter((m) => m.body && !m.body.en).map((m) => m.label),
-    missingGlyphs: missingGlyphs(text),
+    // Checked in the document worker, where the fonts are open: reading them here would stall the desk.
+    missingGlyphs: (await ctx.documents.render({ kind: 'glyphCheck', text })).missingGlyphs,
   };
 }
 
