@@ -7,7 +7,7 @@ import { todayIso } from '../../../../shared/domain/dates';
 import type { Language } from '../../../../shared/i18n/languages';
 import type { DocumentKind, DocumentRecord, GeneratedDocument, Paper, RecordType, documentListInput, warrantyCardInput, } from '../../../../shared/schemas/document';
 import { AppError, refusal, refuse, notFound } from '../../lib/errors';
-import type { DocumentsTable } from '../../db/schema';
+import type { Db, DocumentsTable } from '../../db/schema';
 import type { Settings } from '../../../../shared/schemas/settings';
 import { WARRANTY_CARD_TEMPLATE_VERSION, type WarrantyCardData } from '../../documents/warranty-card/warranty-card';
 import type { ServiceContext } from '../../app/context';
@@ -63,6 +63,8 @@ export interface ArchiveRequest {
   templateVersion: number;
   /** Renders the PDF once the number is known (the number is printed on it). */
   render: (number: string, issuedOn: string) => Promise<{ pdf: Buffer; missingGlyphs: string[] }>;
+  /** Rows that belong with the document (a manual's issue record), written in its transaction: both or neither. */
+  alongside?: (trx: Db, documentId: number) => Promise<void>;
 }
 
 /**
@@ -106,6 +108,7 @@ export async function archiveDocument(ctx: ServiceContext, req: ArchiveRequest):
           .returningAll()
           .executeTakeFirstOrThrow();
         await indexDocument(trx, inserted.id);
+        await req.alongside?.(trx, inserted.id);
         return inserted;
       });
       if (missingGlyphs.length > 0) ctx.logger.warn('font lacks glyphs', { number, missingGlyphs });

@@ -48,14 +48,14 @@ async function printable(db: Db, snapshot: ManualSnapshot, stamp: { number: stri
 /**
  * Issues a site's manual: the facts and content versions decided now, numbered and archived like
  * every paper, and kept with the document so the same manual can be drawn again exactly. The
- * archive commits the number and the file first (see `archiveDocument`); the manual's record
- * follows in its own transaction.
+ * manual's record is written in the document's own transaction: an archived manual always has it.
  */
 export async function issueManual(ctx: ServiceContext, input: z.output<typeof manualIssueInput>): Promise<GeneratedDocument & { issueId: number }> {
   const { snapshot, versions } = await manualSnapshot(ctx, input.installationId);
   if (snapshot.units.length === 0) throw refuse('manuals.errors.noUnits', undefined, 'installationId');
   const createdAt = ctx.now().getTime();
   let issuedOn = '';
+  let issueId = 0;
   const doc = await archiveDocument(ctx, {
     kind: 'manual',
     recordType: 'installation',
@@ -68,13 +68,16 @@ export async function issueManual(ctx: ServiceContext, input: z.output<typeof ma
       issuedOn = day;
       return ctx.documents.render({ kind: 'manual', data: await printable(ctx.db, snapshot, { number, issuedOn: day }), language: input.language, paper: input.paper, createdAt });
     },
+    alongside: async (trx, documentId) => {
+      const row = await trx
+        .insertInto('manual_issues')
+        .values({ document_id: documentId, installation_id: input.installationId, versions: JSON.stringify(versions), snapshot: JSON.stringify(snapshot), issue_day: issuedOn, created_at: createdAt })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      issueId = row.id;
+    },
   });
-  const row = await ctx.db
-    .insertInto('manual_issues')
-    .values({ document_id: doc.id, installation_id: input.installationId, versions: JSON.stringify(versions), snapshot: JSON.stringify(snapshot), issue_day: issuedOn, created_at: createdAt })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { ...doc, issueId: row.id };
+  return { ...doc, issueId };
 }
 
 /**
