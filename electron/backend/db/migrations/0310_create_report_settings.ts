@@ -9,7 +9,8 @@ import { sql, type Kysely } from 'kysely';
  *   period that warns (50 %), and the fewest failures before a rate warns at all (3).
  * - Indexes so a year's reports read their period from an index instead of the whole table:
  *   complaints by when they came in, stock moves and loans
- *   by day, visits by due day, tickets by when they were resolved (the money report).
+ *   by day, visits by due day, tickets by when they were resolved (the money report), tickets by
+ *   report time with what the counts group by (covering), and a unit's fixes by fault (repeats).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const statements = [
@@ -27,7 +28,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     sql`create index stock_moves_at on stock_moves (at)`,
     sql`create index loans_issued on loans (issued_at)`,
     sql`create index visits_due on visits (due_on)`,
-    sql`create index tickets_resolved on tickets (resolved_at) where resolved_at is not null`,
+    // Covering what the money report reads of a resolved ticket, so a year is read from the index.
+    sql`create index tickets_resolved on tickets (resolved_at, warranty_in, status, paid_fen, customer_id, unit_id) where resolved_at is not null`,
+    // A year's counts by status, category, model and customer read from this index alone, never the wide rows.
+    sql`create index tickets_report on tickets (reported_at, status, fault_category, unit_id, customer_id)`,
+    // The repeat-fault rule looks up the same unit's same fault fixed within the window: a seek, not a walk of its history.
+    sql`create index tickets_same_fault on tickets (unit_id, fault_category, resolved_at) where resolved_at is not null`,
   ];
   for (const statement of statements) await statement.execute(db);
 }

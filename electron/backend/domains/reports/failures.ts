@@ -110,11 +110,10 @@ async function repeatFaults(ctx: ServiceContext, b: Bounds, windowDays: number):
         .onRef('e.unit_id', '=', 'tickets.unit_id')
         .onRef('e.fault_category', '=', 'tickets.fault_category')
         .onRef('e.id', '!=', 'tickets.id')
-        .onRef('e.reported_at', '<=', 'tickets.reported_at'),
+        // Written as a range on resolved_at so the join seeks tickets_same_fault (unit, fault, fixed).
+        .on(sql<boolean>`e.resolved_at between tickets.reported_at - ${windowMs} and tickets.reported_at`),
     )
     .where('e.status', '!=', 'cancelled')
-    .where('e.resolved_at', 'is not', null)
-    .where(sql<boolean>`e.resolved_at <= tickets.reported_at and tickets.reported_at - e.resolved_at <= ${windowMs}`)
     .select(['tickets.id', 'tickets.number', 'tickets.fault_category', 'tickets.reported_at', 'u.serial', 'e.id as earlier_id', 'e.number as earlier_number', 'e.resolved_at'])
     .orderBy('tickets.reported_at')
     .orderBy('e.resolved_at', 'desc')
