@@ -322,7 +322,8 @@ describe('migrations 0260 and 0265 (complaints reply within 2 working days, reso
       .run(customer.id, 1, 2, 3, 1, 1);
     await old.close();
     const backend = await openTestBackend(dir);
-    expect(backend.migration.applied).toEqual(['0260_complaint_reply_due', '0265_complaint_resolve_default']);
+    // Later migrations (0330 on) run too; these two are the ones under test.
+    expect(backend.migration.applied.slice(0, 2)).toEqual(['0260_complaint_reply_due', '0265_complaint_resolve_default']);
     expect(stored(backend)).toBeNull();
     expect((await backend.ok('settings:get', {})).service.complaintResolve).toEqual({ amount: 5, unit: 'workingDays' });
     const [complaint] = await backend.ok('complaints:list', { openOnly: true, limit: 10 });
