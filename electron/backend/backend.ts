@@ -129,6 +129,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     throw error;
   }
   let damage: string | null = null;
+  let closing = false;
   const damaged = unclean
     ? Promise.resolve(null)
     : backgroundQuickCheck(options.dbPath).then((outcome) => {
@@ -148,7 +149,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     if (found) return;
     // The backup waits mostly on the disk and its workers; the index fill takes short turns on
     // this thread. Side by side, neither holds the desk.
-    await Promise.all([startupBackup(ctx), fillIndexes(ctx, migration.applied.length > 0)]);
+    await Promise.all([startupBackup(ctx), fillIndexes(ctx, migration.applied.length > 0, () => closing)]);
     await weeklyCheck(ctx);
   });
   // Not awaited either: the desk's own papers, drawn once by the warming worker and thrown away.
@@ -170,6 +171,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     // A restore swaps the connection: close and expose whichever is live now.
     close: async () => {
+      closing = true;
       await maintenance;
       await documents.close();
       await closeStore(ctx.storage.store);

@@ -10,6 +10,7 @@ import { person } from '../support/sample';
 import { migrations } from '../../electron/backend/db/migrations';
 import { tempDataDir } from '../support/temp';
 import { bundleChild, ROOT, sharedNode } from '../support/child-bundle';
+import { compressedName } from '../../electron/backend/domains/admin/backup-codec';
 
 /*
  * Real files damaged on disk: pages overwritten in the middle of a seeded database, a file of
@@ -372,7 +373,7 @@ describe('the weekly full check', () => {
     expect(status.lastFullCheck!.problems.length).toBeLessThanOrEqual(20);
     expect(status.lastFullCheck!.problems.join('\n')).toMatch(/customer_phones_phone/);
     // Today's start-up backup copied the damage (and passed its quick_check): the newest one that also passes the full check is offered.
-    expect(readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('.sqlite'))).toContain('desk-2026-09-09T0900-startup.sqlite');
+    expect(readdirSync(join(dir, 'backups')).filter((f) => /\.sqlite(\.zst|\.gz)?$/.test(f))).toContain(compressedName('desk-2026-09-09T0900-startup.sqlite'));
     expect(status.newestGoodBackup?.file).toBe(good.file);
     expect(desk.logger.lines.some((l) => l.level === 'error' && /integrity_check/.test(l.message))).toBe(true);
     // Nothing repaired: the index still says what it said.

@@ -11,7 +11,7 @@ import { tempDataDir } from '../support/temp';
 const DAY = 86_400_000;
 const at = (y: number, m: number, d: number, h = 8) => new Date(y, m - 1, d, h, 0);
 const backup = (file: string, when: Date, reason: BackupInfo['reason'] = 'startup'): BackupInfo => ({ file, createdAt: when.getTime(), reason, size: 1, check: 'ok', counts: null, schemaVersion: 8 });
-const ourBackups = (dir: string) => readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('.sqlite'));
+const ourBackups = (dir: string) => readdirSync(join(dir, 'backups')).filter((f) => /\.sqlite(\.zst|\.gz)?$/.test(f));
 
 describe('retention against a wrong clock', () => {
   const daily = Array.from({ length: 120 }, (_, i) => backup(`day-${i}`, new Date(at(2026, 11, 22).getTime() - i * DAY)));
@@ -56,7 +56,8 @@ describe('retention on a real backup folder', () => {
     const b = await openTestBackend(dir, () => at(2099, 1, 1));
     await b.close();
     expect(ourBackups(dir).length).toBe(before + 1);
-  });
+    // 46 starts, each with its background check and a compressed, read-back backup in workers.
+  }, 120_000);
 
   it('a person can delete a safety backup, behind the admin PIN, and nothing else in the folder', async () => {
     const b = await openTestBackend();

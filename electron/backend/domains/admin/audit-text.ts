@@ -19,7 +19,8 @@ export const INDEXED_MIN_CHARS = 3;
  * log's LIKE then rules out). Trigrams are case-folded by the tokenizer as LIKE folds ASCII.
  */
 export function trigramQuery(text: string): string | null {
-  const chars = [...text];
+  // A NUL ends an FTS5 string early ("unterminated string"); the LIKE after still sees it.
+  const chars = [...text.replace(/\0/g, '')];
   if (chars.length < INDEXED_MIN_CHARS) return null;
   const grams = new Set<string>();
   for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''));

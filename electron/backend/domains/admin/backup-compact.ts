@@ -4,8 +4,7 @@ import { basename, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { BackupInfo, BackupReason } from '../../../../shared/schemas/backup';
 import { codecOf, compressedName, compressVerified, expand } from './backup-codec';
-import { examine, sidecarOf, toRollbackJournal, type Examined } from './backups';
-import { fsyncPath } from './backup-restore';
+import { examine, fsyncPath, sidecarOf, toRollbackJournal, type Examined } from './backup-files';
 import { checkOffThread } from './integrity-check';
 
 /** How far a backup has got: the copy counts pages; the check and the compression are one step each. */

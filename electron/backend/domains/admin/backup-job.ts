@@ -1,6 +1,6 @@
 import type { BackupInfo, BackupReason, BackupRun, BackupRunning } from '../../../../shared/schemas/backup';
 import type { ServiceContext, Storage } from '../../app/context';
-import { createBackup } from './backups';
+import type { BackupProgressFn } from './backup-compact';
 
 /*
  * The backup running beside the desk (the day's first, or one asked for by hand) and how the
@@ -20,14 +20,17 @@ export function backupState(ctx: ServiceContext): State {
   return state;
 }
 
-/** createBackup, with its progress and its outcome kept where the screens ask for them. */
-export async function trackedBackup(ctx: ServiceContext, reason: BackupReason): Promise<BackupInfo> {
+/**
+ * A backup (`make`, createBackup in practice: passed in so this module needs nothing of the
+ * backups module, which reads the state), its progress and outcome kept where the screens ask.
+ */
+export async function trackedBackup(ctx: ServiceContext, reason: BackupReason, make: (ctx: ServiceContext, reason: BackupReason, progress: BackupProgressFn) => Promise<BackupInfo>): Promise<BackupInfo> {
   const state = backupState(ctx);
   const startedAt = Date.now();
   const running: BackupRunning = { reason, startedAt, phase: 'copy', done: 0, total: 0 };
   state.running = running;
   try {
-    const info = await createBackup(ctx, reason, (step) => Object.assign(running, step));
+    const info = await make(ctx, reason, (step) => Object.assign(running, step));
     state.last = { reason, at: Date.now(), ms: Date.now() - startedAt, file: info.file, size: info.size, rawSize: info.rawSize ?? null, problem: info.check === 'ok' ? null : info.check };
     return info;
   } catch (error) {

@@ -1,4 +1,4 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { RestoreResult } from '../../../../shared/schemas/backup';
 import { closeStore, openStore, type Store } from '../../db/connection';
@@ -7,27 +7,14 @@ import { migrations as shippedMigrations } from '../../db/migrations';
 import { refusal, refuse } from '../../lib/errors';
 import { recordAuditEvent } from './audit';
 import { currentRequest } from '../../app/request-context';
-import { backupFolder, backupPath, examine, inspectBackup, safetyBackup, saveFolder, toRollbackJournal } from './backups';
+import { backupFolder, backupPath, inspectBackup, safetyBackup, saveFolder } from './backups';
+import { examine, fsyncPath, toRollbackJournal } from './backup-files';
 import type { ServiceContext } from '../../app/context';
 import { rebuildIndex } from '../search/search-index';
 import { unpackBackup } from './backup-compact';
 import { raiseSequence, readSequences } from '../../lib/sequences';
 import { reconcileArchiveNumbers } from '../archive/numbers';
 import { restoreAttachmentsFromBackup } from '../attachments/backup';
-
-export function fsyncPath(path: string, flags: string): void {
-  try {
-    const fd = openSync(path, flags);
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch (error) {
-    // Directories cannot be fsynced on Windows; a file that cannot be is a real failure.
-    if (flags !== 'r') throw error;
-  }
-}
 
 /**
  * A copy of the closed, checked backup (never a live database), made durable beside the live

@@ -1,8 +1,7 @@
-import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, statfsSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import type Database from 'better-sqlite3';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, statfsSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { BACKUP_REASONS, type BackupCounts, type BackupInfo, type BackupList, type BackupReason } from '../../../../shared/schemas/backup';
+import { BACKUP_REASONS, type BackupInfo, type BackupList, type BackupReason } from '../../../../shared/schemas/backup';
 import { AppError, notFound, refusal } from '../../lib/errors';
 import type { ServiceContext } from '../../app/context';
 import { getSettings } from './settings';
@@ -11,6 +10,7 @@ import { localDay, localTime } from '../../../../shared/domain/dates';
 import { copyAttachmentsToBackup } from '../attachments/backup';
 import { codecOf, compressedName } from './backup-codec';
 import { examineBackup, writeCompactBackup, type BackupProgressFn } from './backup-compact';
+import { examine, sidecarOf, toRollbackJournal } from './backup-files';
 
 import { backupState, trackedBackup } from './backup-job';
 
@@ -67,90 +67,6 @@ function fsyncDir(dir: string): void {
   } catch {
     /* not supported on this platform */
   }
-}
-
-function count(sqlite: Database.Database, table: string): number {
-  try {
-    return (sqlite.prepare(`select count(*) as n from "${table}"`).get() as { n: number }).n;
-  } catch {
-    return 0; // an older schema without that table holds none
-  }
-}
-
-export interface Examined {
-  check: string;
-  counts: BackupCounts | null;
-  schemaVersion: number | null;
-}
-
-/**
- * Opens a backup read-only and looks inside: quick_check, what it holds, its schema version.
- * A file that is not a database at all answers its error as the check, never throws.
- */
-export function examine(file: string): Examined {
-  if (!isWalFile(file)) return examineFile(file);
-  // Opening a WAL-mode file, even read-only, leaves -wal/-shm files beside it (and fails on a
-  // read-only stick): a private copy in rollback mode is examined instead.
-  const dir = mkdtempSync(join(tmpdir(), 'desk-examine-'));
-  try {
-    const copy = join(dir, 'copy.sqlite');
-    copyFileSync(file, copy);
-    toRollbackJournal(copy);
-    return examineFile(copy);
-  } catch (error) {
-    return { check: (error as Error).message || 'unreadable', counts: null, schemaVersion: null };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** Bytes 18 and 19 of an SQLite header are 2 when the file is in WAL mode. */
-function isWalFile(file: string): boolean {
-  try {
-    const fd = openSync(file, 'r');
-    try {
-      const header = Buffer.alloc(20);
-      return readSync(fd, header, 0, 20, 0) === 20 && (header[18] === 2 || header[19] === 2);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
-}
-
-/** Our own copies are not live: rollback-journal mode, so reading them never leaves -wal files. */
-export function toRollbackJournal(file: string): void {
-  const copy = new Database(file, { fileMustExist: true });
-  try {
-    copy.pragma('journal_mode = DELETE');
-  } finally {
-    copy.close();
-  }
-}
-
-function examineFile(file: string): Examined {
-  let sqlite: Database.Database | undefined;
-  try {
-    sqlite = new Database(file, { readonly: true, fileMustExist: true });
-    const check = String(sqlite.pragma('quick_check', { simple: true }));
-    if (check !== 'ok') return { check, counts: null, schemaVersion: null };
-    const userVersion = Number(sqlite.pragma('user_version', { simple: true }));
-    const migrated = count(sqlite, 'kysely_migration');
-    return {
-      check,
-      counts: { customers: count(sqlite, 'customers'), units: count(sqlite, 'units'), tickets: count(sqlite, 'tickets') },
-      schemaVersion: Math.max(userVersion, migrated),
-    };
-  } catch (error) {
-    return { check: (error as Error).message || 'unreadable', counts: null, schemaVersion: null };
-  } finally {
-    sqlite?.close();
-  }
-}
-
-export function sidecarOf(file: string): string {
-  return `${file}.json`;
 }
 
 function readSidecar(file: string): Partial<BackupInfo> | null {
@@ -326,7 +242,7 @@ export async function startupBackup(ctx: ServiceContext): Promise<BackupInfo | n
     const { folder } = await backupFolder(ctx);
     const today = localDay(ctx.now());
     if (readBackups(folder).some((b) => localDay(new Date(b.createdAt)) === today)) return null;
-    return await trackedBackup(ctx, 'startup');
+    return await trackedBackup(ctx, 'startup', createBackup);
   } catch (error) {
     ctx.logger.warn('start-up backup failed', (error as Error).message);
     return null;

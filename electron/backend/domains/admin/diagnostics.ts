@@ -13,7 +13,7 @@ import { AppError, refusal } from '../../lib/errors';
 import { logFilesIn } from '../../platform/file-log';
 import { storageError } from '../../platform/storage-errors';
 import { recordAuditEvent } from './audit';
-import { examine, toRollbackJournal } from './backups';
+import { examine, toRollbackJournal } from './backup-files';
 import { healthStatus } from './health';
 import { assertSaveTarget } from './owned-files';
 import { getSettings } from './settings';

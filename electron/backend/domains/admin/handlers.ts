@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { DomainHandlers } from '../../app/handler-types';
 import { auditFacets, getAudit, listAudit } from './audit';
 import { restoreBackup } from './backup-restore';
-import { chooseBackupFolder, deleteBackup, inspectBackup, listBackups } from './backups';
+import { chooseBackupFolder, createBackup, deleteBackup, inspectBackup, listBackups } from './backups';
 import { trackedBackup } from './backup-job';
 import { backgroundWork } from './background-work';
 import { saveDiagnostics } from './diagnostics';
@@ -23,7 +23,7 @@ export const adminHandlers = {
   'settings:printers': (ctx) => listPrinters(ctx),
 
   'backups:list': (ctx) => listBackups(ctx),
-  'backups:create': (ctx) => trackedBackup(ctx, 'manual'),
+  'backups:create': (ctx) => trackedBackup(ctx, 'manual', createBackup),
   'backups:inspect': (ctx, input) => inspectBackup(ctx, input.file),
   'backups:restore': (ctx, input) => restoreBackup(ctx, input.file),
   'backups:chooseFolder': (ctx) => chooseBackupFolder(ctx),

@@ -1,6 +1,6 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fsyncPath } from './backup-restore';
+import { fsyncPath } from './backup-files';
 import { checkOffThread } from './integrity-check';
 import { classifyOpenError } from '../../db/connection';
 

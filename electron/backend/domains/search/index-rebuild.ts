@@ -19,13 +19,14 @@ const KINDS: [IndexKind, 'customers' | 'units' | 'documents', (db: Kysely<DB>, i
  * runs), so a search meanwhile finds each record by its old entries or its new ones; entries
  * of records gone since are dropped at the end. Answers how many records were indexed.
  */
-export async function rebuildIndexInSteps(db: Kysely<DB>, progress?: (done: number, total: number) => void): Promise<number> {
+export async function rebuildIndexInSteps(db: Kysely<DB>, progress?: (done: number, total: number) => void, stopped = () => false): Promise<number> {
   const lists = await Promise.all(KINDS.map(([, table]) => db.selectFrom(table).select('id').orderBy('id', 'desc').execute()));
   const total = lists.reduce((sum, ids) => sum + ids.length, 0);
   let done = 0;
   for (const [k, [kind, table, index]] of KINDS.entries()) {
     const ids = lists[k]!.map((r) => r.id);
     for (let i = 0; i < ids.length; i += STEP) {
+      if (stopped()) return done;
       await db.transaction().execute(async (trx) => {
         for (const id of ids.slice(i, i + STEP)) await index(trx, id);
       });
