@@ -112,6 +112,10 @@ test('Settings → Printing in English, and a printer that has gone falls back t
       batchPrint: { printer: null, paper: 'A4', copies: 1, silent: false },
       callSummary: { printer: null, paper: 'A4', copies: 1, silent: false },
       acceptanceCertificate: { printer: null, paper: 'A4', copies: 1, silent: false },
+      settlementForm: { printer: null, paper: 'A4', copies: 1, silent: false },
+      scrapRecord: { printer: null, paper: 'A4', copies: 1, silent: false },
+      feedbackForm: { printer: null, paper: 'A4', copies: 1, silent: false },
+      feeList: { printer: null, paper: 'A4', copies: 1, silent: false },
     },
   });
   backend.platform.printers = backend.platform.printers.filter((p) => p.name !== 'HP LaserJet Pro M404');
