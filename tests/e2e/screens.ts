@@ -318,6 +318,15 @@ export async function everyScreen(page: Page, ids: Seeded, language: 'zh-CN' | '
   await visit(page, '#/audit', async (p) => expect(p.locator('main tbody tr').first()).toBeVisible());
   found.push(...(await check(page, at('audit log'))));
 
+  // Makers, claims and returns (issue 21): each tab.
+  await visit(page, '#/settle', heading);
+  const settleTabs = page.getByRole('tab');
+  for (let i = 0; i < (await settleTabs.count()); i += 1) {
+    await settleTabs.nth(i).click();
+    await expect(settleTabs.nth(i)).toHaveAttribute('aria-selected', 'true');
+    found.push(...(await check(page, at(`settle tab ${(await settleTabs.nth(i).textContent())?.trim()}`))));
+  }
+
   await visit(page, '#/settings', heading);
   const settingTabs = page.getByRole('tab');
   for (let i = 0; i < (await settingTabs.count()); i += 1) {
