@@ -30,7 +30,7 @@ import { UnitFormModal, useWarrantyCardPrint, WarrantyCardDialog } from '../unit
 import { CustomerFormModal } from './CustomerFormModal';
 import { MergeCustomerDialog } from './MergeCustomerDialog';
 import { RegionBadge } from './RegionBadge';
-import { HistoryExportButton } from '../import/HistoryExportButton';
+import { HistoryExportButton } from '../import';
 import { UnitsTable } from './UnitsTable';
 import { AttachmentPanel } from '../attachments';
 import { IssuedManuals } from '../manuals';

@@ -1,2 +1,3 @@
 /** Excel import. */
 export { ImportPage } from './ImportPage';
+export { HistoryExportButton } from './HistoryExportButton';
