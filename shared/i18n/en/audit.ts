@@ -288,6 +288,7 @@ export const audit: CatalogShape<typeof zh> = {
       restore: 'Restore from backup at start-up',
       chooseFolder: 'Choose backup folder at start-up',
       saveDiagnostics: 'Save diagnostics',
+      background: 'View background backup and check progress',
     },
     session: {
       get: 'View who is at the desk',

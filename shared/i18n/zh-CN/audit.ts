@@ -293,6 +293,7 @@ export const audit = {
       restore: '启动时从备份恢复',
       chooseFolder: '启动时选择备份文件夹',
       saveDiagnostics: '保存诊断信息',
+      background: '查看后台备份与检查的进度',
     },
     session: {
       get: '查看值班信息',
