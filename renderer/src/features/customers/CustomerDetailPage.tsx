@@ -173,7 +173,8 @@ export function CustomerDetailPage({ id }: { id: number }) {
       )}
       {c && (
         <Paper withBorder p="sm" mb="md" data-testid="customer-contact">
-          <Group justify="space-between" align="flex-start" wrap="nowrap">
+          {/* The actions wrap under the name when the window is narrow (display scaling): never sideways. */}
+          <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
             <Group gap="sm" align="center" wrap="nowrap">
               <Title order={2} fz="xl" fw={600}>
                 {c.name}
@@ -186,7 +187,7 @@ export function CustomerDetailPage({ id }: { id: number }) {
               </Badge>
               <RegionBadge region={c.region} />
             </Group>
-            <Group gap={6} wrap="nowrap">
+            <Group gap={6} wrap="wrap">
               <NewRepairButton customerId={id} disabled={c.archived} hotkey />
               <Button variant="default" size="xs" leftSection={<IconPencil size={14} />} onClick={() => open('edit')}>
                 {t('app.common.edit')}

@@ -129,10 +129,11 @@ export function Warnings({ r, rules }: { r: { warnings: ReportBundle['warnings']
   // One box, one line per warning: the tabs and charts stay in view on a 768-pixel screen.
   return (
     <Alert color="orange" variant="light" py={8} data-testid="report-warnings" title={`${t('reports.warnings.title')} (${r.warnings.length})`}>
-      <Stack gap={2}>
+      <Stack gap={2} role="list">
         {r.warnings.map((w, i) => (
           <Group key={i} gap={8} wrap="nowrap" align="baseline" role="listitem">
-            <Badge size="sm" variant="outline" color="orange" radius="sm" tt="none" style={{ flexShrink: 0 }}>
+            {/* On white: the theme makes outline colours readable on white, not on the alert's tint. */}
+            <Badge size="sm" variant="outline" color="orange" bg="white" radius="sm" tt="none" style={{ flexShrink: 0 }}>
               {t(`reports.warnings.kind.${w.kind}`)}
             </Badge>
             <Text size="sm">{warningText(t, w, rules)}</Text>
