@@ -153,7 +153,9 @@ describe('real cells, as a spreadsheet program sees them', () => {
     expect(row.getCell(col('发票号')).value).toBe('000456');
     expect(row.getCell(col('客户电话')).value).toBe('13900001111, 0571-87654321');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(sheet.autoFilter).toBeTruthy();
+    // The filter spans the header row over every column (16 here: A to P).
+    expect(header).toHaveLength(16);
+    expect(sheet.autoFilter).toBe('A1:P1');
     // 杭州市西湖区文三路1号 is 10 Chinese characters and a digit: 21 narrow widths, and a margin.
     expect(sheet.getColumn(col('安装地址')).width).toBe(23);
   });
