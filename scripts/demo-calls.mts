@@ -3,28 +3,17 @@
 // few sent a technician, consultations, a complaint, callers not on file; then the weekly call
 // summary on every paper in both languages, and its Excel export, with no Electron.
 // The PDFs are copied to <folder>/pdf/ with names that say what each one is.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createBackend } from '../electron/backend/backend';
 import { HeadlessPlatform, MemoryLogger } from '../electron/backend/platform/headless';
 import type { Channel, InputOf, OutputOf } from '../shared/contract';
 import type { CallOutcome, CallPurpose } from '../shared/domain/calls';
 import { LANGUAGES } from '../shared/i18n/languages';
 import { CARD_PAPERS } from '../shared/schemas/document';
+import { demoFolder } from './demo-folder';
 
-const MARKER = '.desk-demo-calls';
-const folder = resolve(process.argv[2] ?? join(tmpdir(), 'desk-demo-calls'));
-if (existsSync(folder) && readdirSync(folder).length > 0) {
-  // Only a folder this script made is cleared: never someone's real data.
-  if (!existsSync(join(folder, MARKER))) {
-    console.error(`${folder} is not empty and was not made by this script; choose another folder.`);
-    process.exit(2);
-  }
-  rmSync(folder, { recursive: true, force: true });
-}
-mkdirSync(join(folder, 'pdf'), { recursive: true });
-writeFileSync(join(folder, MARKER), 'made by scripts/demo-calls.mts\n');
+const folder = demoFolder('calls');
 
 // A fixed desk clock (the week of Monday 30 November 2026), so the same paper comes out every run.
 let clock = new Date(2026, 10, 30, 7, 30);

@@ -4,27 +4,16 @@
 // acceptance certificate (设备验收合格书) on every paper in both languages, and a unit's warranty
 // card printed after it, handed over, its return slip scanned back. No Electron.
 // The PDFs are copied to <folder>/pdf/ with names that say what each one is.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createBackend } from '../electron/backend/backend';
 import { HeadlessPlatform, MemoryLogger } from '../electron/backend/platform/headless';
 import type { Channel, InputOf, OutputOf } from '../shared/contract';
 import { LANGUAGES } from '../shared/i18n/languages';
 import { CARD_PAPERS } from '../shared/schemas/document';
+import { demoFolder } from './demo-folder';
 
-const MARKER = '.desk-demo-installation';
-const folder = resolve(process.argv[2] ?? join(tmpdir(), 'desk-demo-installation'));
-if (existsSync(folder) && readdirSync(folder).length > 0) {
-  // Only a folder this script made is cleared: never someone's real data.
-  if (!existsSync(join(folder, MARKER))) {
-    console.error(`${folder} is not empty and was not made by this script; choose another folder.`);
-    process.exit(2);
-  }
-  rmSync(folder, { recursive: true, force: true });
-}
-mkdirSync(join(folder, 'pdf'), { recursive: true });
-writeFileSync(join(folder, MARKER), 'made by scripts/demo-installation.mts\n');
+const folder = demoFolder('installation');
 
 // A fixed desk clock, moved along the job, so the same paper comes out every run.
 let clock = new Date(2026, 10, 2, 9, 0);

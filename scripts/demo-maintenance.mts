@@ -5,9 +5,8 @@
 // plan of the contract's year, and the renewal notice and service-end note ten days before the
 // contract ends, on every paper in both languages, with no Electron.
 // The PDFs are copied to <folder>/pdf/ with names that say what each one is.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createBackend } from '../electron/backend/backend';
 import { HeadlessPlatform, MemoryLogger } from '../electron/backend/platform/headless';
 import type { Channel, InputOf, OutputOf } from '../shared/contract';
@@ -15,19 +14,9 @@ import { CHECKLIST_PRESETS } from '../shared/domain/checklist-presets';
 import { presetPlan } from '../shared/domain/visit-plan';
 import { LANGUAGES } from '../shared/i18n/languages';
 import { CARD_PAPERS } from '../shared/schemas/document';
+import { demoFolder } from './demo-folder';
 
-const MARKER = '.desk-demo-maintenance';
-const folder = resolve(process.argv[2] ?? join(tmpdir(), 'desk-demo-maintenance'));
-if (existsSync(folder) && readdirSync(folder).length > 0) {
-  // Only a folder this script made is cleared: never someone's real data.
-  if (!existsSync(join(folder, MARKER))) {
-    console.error(`${folder} is not empty and was not made by this script; choose another folder.`);
-    process.exit(2);
-  }
-  rmSync(folder, { recursive: true, force: true });
-}
-mkdirSync(join(folder, 'pdf'), { recursive: true });
-writeFileSync(join(folder, MARKER), 'made by scripts/demo-maintenance.mts\n');
+const folder = demoFolder('maintenance');
 
 // A fixed desk clock (1 December 2026), moved to the day of the visit, so the same paper comes out every run.
 let clock = new Date(2026, 11, 1, 9, 0);

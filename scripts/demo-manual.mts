@@ -4,9 +4,8 @@
 // maintenance instructions), the 格力 model gets its own with a piping diagram, the values set at
 // commissioning are recorded, a maintenance contract and checklist give the schedule, and the
 // manual is issued on A4 and A5 in both languages. No Electron. PDFs in <folder>/pdf/.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { createBackend } from '../electron/backend/backend';
 import { SAMPLE_MANUAL_CONTENT } from '../electron/backend/domains/manuals/sample-content';
@@ -16,19 +15,9 @@ import { resources } from '../shared/i18n';
 import { LANGUAGES } from '../shared/i18n/languages';
 import { CARD_PAPERS } from '../shared/schemas/document';
 import type { ManualBody } from '../shared/schemas/manual';
+import { demoFolder } from './demo-folder';
 
-const MARKER = '.desk-demo-manual';
-const folder = resolve(process.argv[2] ?? join(tmpdir(), 'desk-demo-manual'));
-if (existsSync(folder) && readdirSync(folder).length > 0) {
-  // Only a folder this script made is cleared: never someone's real data.
-  if (!existsSync(join(folder, MARKER))) {
-    console.error(`${folder} is not empty and was not made by this script; choose another folder.`);
-    process.exit(2);
-  }
-  rmSync(folder, { recursive: true, force: true });
-}
-mkdirSync(join(folder, 'pdf'), { recursive: true });
-writeFileSync(join(folder, MARKER), 'made by scripts/demo-manual.mts\n');
+const folder = demoFolder('manual');
 
 // A fixed desk clock, so the same paper comes out every run.
 let clock = new Date(2026, 10, 2, 9, 0);

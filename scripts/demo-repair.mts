@@ -3,28 +3,16 @@
 // every paper and in both languages, with no Electron.
 // Runs the same backend the app runs, through the same contract, on a fresh folder; the PDFs are
 // copied to <folder>/pdf/ with names that say what each one is.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createBackend } from '../electron/backend/backend';
 import { HeadlessPlatform, MemoryLogger } from '../electron/backend/platform/headless';
 import type { Channel, InputOf, OutputOf } from '../shared/contract';
 import { LANGUAGES } from '../shared/i18n/languages';
 import { CARD_PAPERS, PAPERS } from '../shared/schemas/document';
+import { demoFolder } from './demo-folder';
 
-const MARKER = '.desk-demo-repair';
-const folder = resolve(process.argv[2] ?? join(tmpdir(), 'desk-demo-repair'));
-
-if (existsSync(folder) && readdirSync(folder).length > 0) {
-  // Only a folder this script made is cleared: never someone's real data.
-  if (!existsSync(join(folder, MARKER))) {
-    console.error(`${folder} is not empty and was not made by this script; choose another folder.`);
-    process.exit(2);
-  }
-  rmSync(folder, { recursive: true, force: true });
-}
-mkdirSync(join(folder, 'pdf'), { recursive: true });
-writeFileSync(join(folder, MARKER), 'made by scripts/demo-repair.mts\n');
+const folder = demoFolder('repair');
 
 // A fixed desk clock (Monday 14 Sep 2026, 09:10), moved forward as the work goes on, so the
 // same paper comes out every run.

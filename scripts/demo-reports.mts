@@ -2,27 +2,15 @@
 // owner's month (issue 17) on the desk's sample data (a week of tickets with parts, charges and
 // callbacks), then November 2026's monthly pack in both languages, one customer's pack, and the
 // reports' workbook, with no Electron. Copies land in <folder>/pdf/ and <folder>/xlsx/.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createBackend } from '../electron/backend/backend';
 import { HeadlessPlatform, MemoryLogger } from '../electron/backend/platform/headless';
 import type { Channel, InputOf, OutputOf } from '../shared/contract';
 import { LANGUAGES } from '../shared/i18n/languages';
+import { demoFolder } from './demo-folder';
 
-const MARKER = '.desk-demo-reports';
-const folder = resolve(process.argv[2] ?? join(tmpdir(), 'desk-demo-reports'));
-if (existsSync(folder) && readdirSync(folder).length > 0) {
-  // Only a folder this script made is cleared: never someone's real data.
-  if (!existsSync(join(folder, MARKER))) {
-    console.error(`${folder} is not empty and was not made by this script; choose another folder.`);
-    process.exit(2);
-  }
-  rmSync(folder, { recursive: true, force: true });
-}
-mkdirSync(join(folder, 'pdf'), { recursive: true });
-mkdirSync(join(folder, 'xlsx'), { recursive: true });
-writeFileSync(join(folder, MARKER), 'made by scripts/demo-reports.mts\n');
+const folder = demoFolder('reports', ['pdf', 'xlsx']);
 
 // A fixed desk clock (the last evening of November 2026): the sample week falls in November.
 const clock = new Date(2026, 10, 30, 18, 0);

@@ -5,27 +5,16 @@
 // feedback form; a refund within 7 days with its return form; an exchange for the replacement of a
 // discontinued model; a part and a unit scrapped; the fee list. Every paper on A4 and A5 in both
 // languages, copied to <folder>/pdf/ with names that say what each one is.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createBackend } from '../electron/backend/backend';
 import { HeadlessPlatform, MemoryLogger } from '../electron/backend/platform/headless';
 import type { Channel, InputOf, OutputOf } from '../shared/contract';
 import { LANGUAGES } from '../shared/i18n/languages';
 import { CARD_PAPERS, type GeneratedDocument } from '../shared/schemas/document';
+import { demoFolder } from './demo-folder';
 
-const MARKER = '.desk-demo-settle';
-const folder = resolve(process.argv[2] ?? join(tmpdir(), 'desk-demo-settle'));
-if (existsSync(folder) && readdirSync(folder).length > 0) {
-  // Only a folder this script made is cleared: never someone's real data.
-  if (!existsSync(join(folder, MARKER))) {
-    console.error(`${folder} is not empty and was not made by this script; choose another folder.`);
-    process.exit(2);
-  }
-  rmSync(folder, { recursive: true, force: true });
-}
-mkdirSync(join(folder, 'pdf'), { recursive: true });
-writeFileSync(join(folder, MARKER), 'made by scripts/demo-settle.mts\n');
+const folder = demoFolder('settle');
 
 // A fixed desk clock, so the same papers come out every run.
 let clock = new Date(2026, 8, 12, 11, 0);
