@@ -3,6 +3,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { CJK_FONT_FAMILY, cjkFonts, type CjkFonts } from './fonts';
 import { CjkFamilies, type FontHost } from './font-families';
 import type { Content, DynamicContent, PageSize, PdfMetadata, TableLayout, TDocumentDefinitions } from './definition';
+import { drawRunsMerged } from './merge-runs';
 import { TABLE_LAYOUTS } from './table-layouts';
 
 /** pdfmake's server-side object (`require('pdfmake')` is a ready instance). */
@@ -47,7 +48,9 @@ export function configurePdf(fontDir?: string | null): CjkFonts {
 
 function loadPdfmake(): PdfMake {
   const require = createRequire(__filename);
-  shareParsedFonts(createRequire(createRequire(require.resolve('pdfmake')).resolve('pdfkit')));
+  const fromPdfmake = createRequire(require.resolve('pdfmake'));
+  shareParsedFonts(createRequire(fromPdfmake.resolve('pdfkit')));
+  drawRunsMerged(fromPdfmake);
   return require('pdfmake') as PdfMake;
 }
 
