@@ -17,6 +17,7 @@
  * and a warranty card fits in the kill window), prints WAITING, and touches the database only
  * once a line arrives on stdin.
  */
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { createBackend } from '../../electron/backend/backend';
 import { renderPdf } from '../../electron/backend/documents/kit/render';
@@ -46,9 +47,27 @@ async function main() {
     platform: new HeadlessPlatform(join(documentsDir!, '..', 'printed')),
     logger: new MemoryLogger(),
   });
+  /**
+   * What the file and the backend's own connection hold at a failure: tells a write that was lost
+   * from one the request did not see (a flake seen once at the first trial, not reproduced since).
+   */
+  const diagnose = (): string => {
+    const own = backend.store.sqlite;
+    const lines = [`backend connection: inTransaction=${own.inTransaction}, customers=${JSON.stringify(own.prepare('select count(*) as n, max(id) as max from customers').get())}`];
+    let fresh: Database.Database | null = null;
+    try {
+      fresh = new Database(dbPath!, { readonly: true });
+      lines.push(`fresh connection: customers=${JSON.stringify(fresh.prepare('select count(*) as n, max(id) as max from customers').get())}`);
+    } catch (error) {
+      lines.push(`fresh connection failed: ${(error as Error).message}`);
+    } finally {
+      fresh?.close();
+    }
+    return lines.join('\n');
+  };
   async function ok<C extends Channel>(channel: C, input: unknown): Promise<OutputOf<C>> {
     const result = await backend.invoke(channel, input);
-    if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+    if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}\n${diagnose()}`);
     return result.value as OutputOf<C>;
   }
 
