@@ -159,6 +159,63 @@ describe('sample data', () => {
     expect((await backend.ok('policies:list', {})).map((p) => p.id)).toEqual([policy!.id]);
   });
 
+  it('brings manual content for its categories, never over the desk’s own, and takes it away unless it was edited or printed', async () => {
+    // The desk's own words for projectors stay as they are.
+    const own = { zh: { description: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '本公司自编投影机说明' }] }] }, operation: { type: 'doc', content: [] }, troubleshooting: { type: 'doc', content: [] } }, en: null };
+    await backend.ok('manuals:save', { modelId: null, category: '投影机', body: own });
+    await backend.ok('settings:update', { companyName: '杭州安信机电设备服务有限公司', hotline: '400-800-1234' });
+    await backend.ok('sample:load', { language: 'zh-CN' });
+    const contents = await backend.ok('manuals:contents', {});
+    expect(contents.map((c) => [c.category, c.version]).sort()).toEqual([['中央空调', 1], ['安防监控', 1], ['家用空调', 1], ['投影机', 1], ['电梯', 1], ['网络设备', 1]].sort());
+    expect(JSON.stringify((await backend.ok('manuals:content', { modelId: null, category: '投影机' })).body)).toContain('本公司自编投影机说明');
+
+    // Practice on the sample school: an installation with its manual issued (written, not "not
+    // written"), and a maintenance contract with its visits.
+    const [school] = (await backend.ok('customers:list', { query: '西湖中学' })).items;
+    const schoolUnits = await backend.ok('units:listByCustomer', { customerId: school!.id });
+    const job = await backend.ok('installations:create', { customerId: school!.id, unitIds: schoolUnits.map((u) => u.id), appointmentOn: '2026-12-05' });
+    expect((await backend.ok('manuals:check', { installationId: job.id })).unwritten).toEqual([]);
+    const manual = await backend.ok('manuals:issue', { installationId: job.id, paper: 'A4', language: 'zh-CN' });
+    const manualFile = join(backend.dir, 'documents', manual.fileName);
+    expect(existsSync(manualFile)).toBe(true);
+    const contract = await backend.ok('contracts:create', {
+      customerId: school!.id,
+      unitIds: schoolUnits.map((u) => u.id),
+      kind: 'paid',
+      startsOn: '2026-12-01',
+      endsOn: '2027-11-30',
+      plan: [{ kind: 'inspection', repeat: 'quarter', from: '2026-12-01', to: '2027-11-30' }],
+    });
+    expect(contract.visits.length).toBe(4);
+
+    // The lift's content edited since: the desk's own now, it stays with the projectors'.
+    const lift = await backend.ok('manuals:content', { modelId: null, category: '电梯' });
+    await backend.ok('manuals:save', { modelId: null, category: '电梯', body: { en: null, zh: { ...lift.body!.zh, troubleshooting: own.zh.description } } });
+    const removal = await backend.ok('sample:remove', {});
+    expect(removal.kept).toBe(1);
+    expect((await backend.ok('manuals:contents', {})).map((c) => c.category).sort()).toEqual(['投影机', '电梯'].sort());
+    const after = tableCounts(backend);
+    expect(after.manual_content_versions).toBe(3);
+    expect([after.installations, after.installation_units, after.manual_issues, after.maintenance_contracts, after.contract_units, after.visits]).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(existsSync(manualFile)).toBe(false);
+    expect(after.customers).toBe(0);
+  });
+
+  it('is refused, in words, while a maker’s claim or a scrapping record stands on a sample unit, and changes nothing', async () => {
+    await backend.ok('sample:load', { language: 'en' });
+    // Quality feedback to Gree about the sample's newest air-conditioner ticket.
+    const [ticket] = (await backend.ok('tickets:list', { scope: 'all', limit: 50 })).rows.filter((t) => t.status === 'new');
+    const gree = await backend.ok('makers:create', { name: 'Gree after-sales' });
+    const unit = await backend.ok('units:get', { id: (await backend.ok('tickets:get', { id: ticket!.id })).unitId! });
+    await backend.ok('makers:setModelMaker', { modelId: unit.modelId, makerId: gree.id });
+    await backend.ok('feedback:create', { ticketId: ticket!.id, problem: 'Capacitor swelling' });
+    const before = tableCounts(backend);
+    const error = await backend.fails('sample:remove', {});
+    expect(error.code).toBe('CONFLICT');
+    expect(error.details.message).toEqual({ key: 'sample.errors.settled', params: { count: 1 } });
+    expect(tableCounts(backend)).toEqual(before);
+  });
+
   it('is refused when there is nothing to remove, and changes nothing', async () => {
     await backend.ok('customers:create', person());
     const before = tableCounts(backend);

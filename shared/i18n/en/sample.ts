@@ -17,6 +17,7 @@ export const sample = {
   errors: {
     alreadyLoaded: 'The sample data is already loaded; it cannot be loaded twice.',
     notLoaded: 'There is no sample data to remove.',
+    settled: 'Maker claims, quality feedback, refunds, exchanges or scrapping records ({{count}}) were made on sample units or tickets: these are accounts and are not removed with the sample. Deal with them under Makers first.',
   },
   data: {
     tag: 'Sample',

@@ -17,6 +17,7 @@ export const sample = {
   errors: {
     alreadyLoaded: '样例数据已经装入了，不能再装一次。',
     notLoaded: '没有样例数据可删除。',
+    settled: '样例客户的机器或工单上已有厂家索赔、质量反馈、三包退换或报废记录（{{count}} 条）：这些是账目，不能随样例删除。请先在“厂家与三包”里处理这些记录。',
   },
   data: {
     tag: '样例',

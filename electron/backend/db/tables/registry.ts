@@ -170,7 +170,7 @@ export interface ImportBatchRowsTable {
 }
 
 /** The tables the sample data adds records to, as sample_records names them. */
-export type SampleTable = 'warranty_policies' | 'product_models' | 'customers' | 'units' | 'technicians' | 'parts' | 'tickets' | 'complaints';
+export type SampleTable = 'warranty_policies' | 'product_models' | 'customers' | 'units' | 'technicians' | 'parts' | 'tickets' | 'complaints' | 'manual_contents';
 
 export interface SampleRecordsTable {
   table_name: SampleTable;

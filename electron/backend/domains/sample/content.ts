@@ -1,4 +1,5 @@
 import type { PresetId } from '../../../../shared/domain/policy-presets';
+import type { SAMPLE_MANUAL_CONTENT } from '../manuals/sample-content';
 
 /*
  * What the sample set holds, apart from its words (in the catalogs, `sample.data`, so it reads in
@@ -12,7 +13,9 @@ import type { PresetId } from '../../../../shared/domain/policy-presets';
 export const SAMPLE_PRESETS: readonly PresetId[] = ['householdAircon', 'commercialAircon', 'projector', 'security', 'network', 'elevator'];
 
 export type SampleModelKey = 'gree' | 'midea' | 'epson' | 'hikvision' | 'huawei' | 'hitachi' | 'daikin';
-export const SAMPLE_MODELS: Record<SampleModelKey, { model: string; category: string; preset: PresetId }> = {
+/** A category the sample ships manual content for (its key in the catalogs' `sample.data.categories`). */
+export type SampleCategory = keyof typeof SAMPLE_MANUAL_CONTENT;
+export const SAMPLE_MODELS: Record<SampleModelKey, { model: string; category: SampleCategory; preset: PresetId }> = {
   gree: { model: 'KFR-35GW/(35592)FNhAa-B1', category: 'aircon', preset: 'householdAircon' },
   midea: { model: 'KFR-26GW/WDAA3', category: 'aircon', preset: 'householdAircon' },
   epson: { model: 'CB-X51', category: 'projector', preset: 'projector' },

@@ -4,6 +4,7 @@ import { translator } from '../../../../shared/i18n';
 import { customerCreateInput } from '../../../../shared/schemas/customer';
 import { settingsUpdateInput } from '../../../../shared/schemas/settings';
 import { partCreateInput, technicianCreateInput } from '../../../../shared/schemas/resources';
+import { manualContentSaveInput } from '../../../../shared/schemas/manual';
 import { modelCreateInput } from '../../../../shared/schemas/product';
 import type { SampleStatus, sampleLoadInput } from '../../../../shared/schemas/sample';
 import { complaintCreateInput } from '../../../../shared/schemas/service';
@@ -25,6 +26,8 @@ import type { SampleTable } from '../../db/tables/registry';
 import { refusal } from '../../lib/errors';
 import { updateSettings } from '../admin/settings';
 import { createCustomer } from '../customers/customers';
+import { getManualContent, saveManualContent } from '../manuals/content';
+import { SAMPLE_MANUAL_CONTENT } from '../manuals/sample-content';
 import { addPresets } from '../products/presets';
 import { createModel, findModel } from '../products/products';
 import { createComplaint } from '../service-desk/complaints';
@@ -83,6 +86,16 @@ export async function loadSample(ctx: ServiceContext, input: z.output<typeof sam
       const model = await createModel(c, modelCreateInput.parse({ brand, model: spec.model, category: d(`categories.${spec.category}`), policyId }));
       models.set(key, model.id);
       await mark(db, 'product_models', model.id);
+    }
+
+    // Manual content for the sample's categories, so a manual issued for a sample site has its
+    // chapters; never over content the desk already has for a category.
+    for (const key of new Set(Object.values(SAMPLE_MODELS).map((m) => m.category))) {
+      const category = d(`categories.${key}`);
+      const own = await getManualContent(c, { modelId: null, category }, db);
+      if (own.contentId !== null) continue;
+      const saved = await saveManualContent(c, manualContentSaveInput.parse({ modelId: null, category, body: SAMPLE_MANUAL_CONTENT[key] }));
+      await mark(db, 'manual_contents', saved.contentId!);
     }
 
     const customers = new Map<string, number>();

@@ -12,6 +12,9 @@ import { sampleScope } from './scope';
 const CHUNK = 500;
 
 type Removable =
+  | 'manual_issues'
+  | 'installations'
+  | 'maintenance_contracts'
   | 'documents'
   | 'complaints'
   | 'stock_moves'
@@ -22,7 +25,9 @@ type Removable =
   | 'technicians'
   | 'product_models'
   | 'warranty_policy_versions'
-  | 'warranty_policies';
+  | 'warranty_policies'
+  | 'manual_content_versions'
+  | 'manual_contents';
 
 async function deleteIn(db: Db, table: Removable, column: string, ids: number[]): Promise<void> {
   for (let i = 0; i < ids.length; i += CHUNK) {
@@ -47,12 +52,18 @@ export async function removeSample(ctx: ServiceContext): Promise<SampleRemoval> 
   const backup = await safetyBackup(ctx, 'beforeSampleRemoval');
   const scope = await ctx.db.transaction().execute(async (trx) => {
     const s = await sampleScope(trx);
-    if (s.customers.length + s.units.length + s.tickets.length + s.models.length + s.technicians.length + s.parts.length + s.policies.length === 0 && s.kept === 0) {
+    if (s.customers.length + s.units.length + s.tickets.length + s.models.length + s.technicians.length + s.parts.length + s.policies.length + s.manualContents.length === 0 && s.kept === 0) {
       throw refusal('CONFLICT', 'sample.errors.notLoaded');
     }
+    if (s.settled > 0) throw refusal('CONFLICT', 'sample.errors.settled', { count: s.settled });
+    // A manual issued for a practice installation holds its paper: the record goes first.
+    await deleteIn(trx, 'manual_issues', 'id', s.manualIssues);
     await deleteIn(trx, 'documents', 'id', s.documents.map((d) => d.id));
     await dropManyFromIndex(trx, 'document', s.documents.map((d) => d.id));
     await deleteIn(trx, 'complaints', 'id', s.complaints);
+    // Their units, technicians, visits, results and plan lines go with them (the schema's cascades).
+    await deleteIn(trx, 'installations', 'id', s.installations);
+    await deleteIn(trx, 'maintenance_contracts', 'id', s.contracts);
     // Parts a practice ticket took from real stock were never taken off the shelf: they go back.
     for (let i = 0; i < s.tickets.length; i += CHUNK) {
       const ids = s.tickets.slice(i, i + CHUNK);
@@ -75,6 +86,8 @@ export async function removeSample(ctx: ServiceContext): Promise<SampleRemoval> 
     await deleteIn(trx, 'product_models', 'id', s.models);
     await deleteIn(trx, 'warranty_policy_versions', 'policy_id', s.policies);
     await deleteIn(trx, 'warranty_policies', 'id', s.policies);
+    await deleteIn(trx, 'manual_content_versions', 'content_id', s.manualContents);
+    await deleteIn(trx, 'manual_contents', 'id', s.manualContents);
     await trx.deleteFrom('sample_records').execute();
     return s;
   });
