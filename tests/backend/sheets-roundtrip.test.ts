@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Customer } from '../../shared/schemas/customer';
-import type { ImportOpened } from '../../shared/schemas/excel';
 import type { TestBackend } from '../support/backend';
 import { phoneTicket, seedModel } from '../support/sample';
 import { closeDesks, desk, exported, filled, importAll } from '../support/sheets-desk';
