@@ -179,7 +179,7 @@ export function ImportPage() {
 
   return (
     <Box maw={1400}>
-      <PageHeader title={t('importer.title')}>
+      <PageHeader title={t(kind === 'tickets' ? 'sheets.ticketImport.title' : 'importer.title')}>
         {opened && !done && (
           <Button variant="default" size="sm" leftSection={<IconRefresh size={16} />} onClick={restart} disabled={commit.isPending || ticketCommit.isPending}>
             {t('importer.startAgain')}

@@ -1,7 +1,8 @@
 import { Alert, Badge, Box, Button, Center, Group, Loader, Stack, Table, Text } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft, IconCircleCheck, IconDatabaseImport, IconInfoCircle, IconRefresh } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowLeft, IconCircleCheck, IconDatabaseImport, IconInfoCircle, IconRefresh, IconTool } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TicketImportPreview, TicketImportResult, TicketRowOutcome } from '../../../../shared/schemas/ticket-import';
+import { navigate } from '../../app/router';
 import { errorText } from '../../lib/errorText';
 import { Counts, ProblemLine } from './RowsTable';
 
@@ -141,7 +142,7 @@ export function TicketResultStep({ result, pending, error, onBack, onRestart }: 
     <Stack gap="sm" align="flex-start">
       {result ? (
         <Alert color="green" variant="light" icon={<IconCircleCheck size={18} />} w="100%" data-testid="ticket-import-done">
-          <Text size="sm">{t('sheets.ticketImport.done', { created: result.created, onDesk: result.onDesk })}</Text>
+          <Text size="sm">{t('sheets.ticketImport.done', { count: result.created, onDesk: result.onDesk })}</Text>
         </Alert>
       ) : error ? (
         <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} w="100%" data-testid="import-error">
@@ -149,6 +150,11 @@ export function TicketResultStep({ result, pending, error, onBack, onRestart }: 
         </Alert>
       ) : null}
       <Group gap="xs">
+        {result && result.created > 0 && (
+          <Button variant="default" leftSection={<IconTool size={16} />} onClick={() => navigate({ section: 'tickets' })}>
+            {t('sheets.ticketImport.openTickets')}
+          </Button>
+        )}
         {!result && (
           <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={onBack}>
             {t('importer.back')}
