@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import type { ImportProblem } from './excel';
+import type { Message } from '../result';
+
+/** A problem with a row, under the sheet's own column header (null: the whole row); the same shape as the customer import's. */
+export interface ImportProblem {
+  column: string | null;
+  message: Message;
+}
 
 /**
  * Tickets in from a sheet: the desk's own tickets list or a customer's history workbook (their

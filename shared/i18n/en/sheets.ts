@@ -86,7 +86,7 @@ export const sheets: CatalogShape<typeof zh> = {
     moreFields: 'Work and charges',
     nextDue: '"Next deadline" is not imported: it is worked out again from this desk\'s service terms and the imported times.',
     outcome: { new: 'New ticket', onDesk: 'On this desk: skipped', refused: 'Cannot be imported' },
-    summary: '{{total}} rows: {{new}} new tickets, {{onDesk}} already on this desk (skipped, left unchanged), {{errors}} rows with problems.',
+    summary: 'Rows in the sheet: {{total}}. New tickets: {{new}}. Already on this desk (skipped, left unchanged): {{onDesk}}. Rows with problems: {{errors}}.',
     blocked_one: '{{count}} row cannot be imported. Correct it in the sheet and choose the file again: while any row has a problem, no ticket is imported.',
     blocked_other: '{{count}} rows cannot be imported. Correct them in the sheet and choose the file again: while any row has a problem, no ticket is imported.',
     commit_one: 'Import {{count}} ticket',
