@@ -140,6 +140,11 @@ describe('tickets out and back in', () => {
     const closed = (await b.ok('tickets:list', { scope: 'all', statuses: ['closed'] })).rows[0]!;
     const detail = await b.ok('tickets:get', { id: closed.id });
     expect([detail.charges.totalFen, detail.paidFen, detail.status, detail.technicians.map((x) => x.name)]).toEqual([15_050, 15_050, 'closed', ['李师傅', '王师傅']]);
+    // Its history: reported then, entered at the import, and the move to where it stood when it was closed.
+    expect(detail.events.map((e) => [e.kind, e.from, e.to, e.at, e.enteredAt])).toEqual([
+      ['created', null, 'new', at('2026-11-20T09:15:30'), at('2026-11-22T10:00:00')],
+      ['status', 'new', 'closed', at('2026-11-21T10:00:00'), at('2026-11-22T10:00:00')],
+    ]);
 
     const highest = Math.max(...(await b.ok('tickets:list', { scope: 'all' })).rows.map((r) => Number(r.number.slice(-6))));
     const next = await b.ok('tickets:create', phoneTicket(zhangB.id));

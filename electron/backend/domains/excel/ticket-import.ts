@@ -15,7 +15,6 @@ import { getSettings } from '../admin/settings';
 import { loadCustomers } from '../customers/customers';
 import { contractLevelFor } from '../maintenance/contracts';
 import { loadCalendar } from '../service-desk/calendar';
-import { addEvent } from '../tickets/common';
 import { serviceLevelTerms, unitLabel } from '../tickets/tickets';
 import { digitsOf, nameKey, ownersOnFile } from './customer-match';
 import { sheetOf } from './import';
@@ -187,6 +186,13 @@ export async function commitTicketImport(ctx: ServiceContext, input: Input): Pro
     const now = ctx.now().getTime();
     const who = currentOperator();
     let created = 0;
+    let highest = 0;
+    // A few service levels serve thousands of rows: each read once.
+    const levels = new Map<number | null, Awaited<ReturnType<typeof serviceLevelTerms>>>();
+    const levelOf = async (id: number | null) => {
+      if (!levels.has(id)) levels.set(id, await serviceLevelTerms(trx, id));
+      return levels.get(id)!;
+    };
     for (const p of plans) {
       if (p.row.outcome !== 'new' || !p.facts || !p.customer) continue;
       const f = p.facts;
@@ -194,7 +200,7 @@ export async function commitTicketImport(ctx: ServiceContext, input: Input): Pro
       const region = f.region ?? customer.region;
       // The deadlines as the desk would have set them: the unit's contract level or the default, this desk's calendar.
       const contractLevel = p.unitId ? await contractLevelFor(trx, p.unitId, localDay(f.reportedAt)) : null;
-      const level = await serviceLevelTerms(trx, contractLevel);
+      const level = await levelOf(contractLevel);
       const due = ticketDeadlines(targetsFor(level.terms, region, f.severity, f.reportedAt, calendar), level.terms.loaner, { reportedAt: f.reportedAt, arrivedAt: f.arrivedAt }, calendar);
       const warranty = { inWarranty: f.inWarranty, summary: 'unknown', reasons: [{ key: 'sheets.ticketImport.warrantyImported' }] };
       const { id } = await trx
@@ -246,17 +252,20 @@ export async function commitTicketImport(ctx: ServiceContext, input: Input): Pro
       for (const [i, technicianId] of p.technicianIds.entries()) {
         await trx.insertInto('ticket_technicians').values({ ticket_id: id, technician_id: technicianId, lead: i === 0 ? 1 : 0, reported_at: f.reportedAt }).execute();
       }
-      // Its history says where it came from: reported then, entered now from the sheet, and where it stood.
-      const imported = { importedFrom: input.sheet };
-      await addEvent(trx, id, { at: f.reportedAt, enteredAt: now, who, kind: 'created', to: 'new', data: { source: f.source, ...imported } });
-      if (f.status !== 'new') {
-        const last = Math.max(f.reportedAt, f.answeredAt ?? 0, f.arrivedAt ?? 0, f.resolvedAt ?? 0, f.closedAt ?? 0);
-        await addEvent(trx, id, { at: last, enteredAt: now, who, kind: 'status', from: 'new', to: f.status, data: imported });
-      }
+      // Its history says where it came from: reported then, entered now from the sheet, and where it
+      // stood. Written as addEvent writes them, in one statement (the ticket's updated_at is already now).
+      const imported = JSON.stringify({ importedFrom: input.sheet });
+      const event = { ticket_id: id, entered_at: now, who, from_status: null, to_status: 'new', kind: 'created', at: f.reportedAt, data: JSON.stringify({ source: f.source, importedFrom: input.sheet }) };
+      const last = Math.max(f.reportedAt, f.answeredAt ?? 0, f.arrivedAt ?? 0, f.resolvedAt ?? 0, f.closedAt ?? 0);
+      await trx
+        .insertInto('ticket_events')
+        .values(f.status === 'new' ? [event] : [event, { ...event, kind: 'status', at: last, from_status: 'new', to_status: f.status, data: imported }])
+        .execute();
       const n = DESK_NUMBER.exec(f.number);
-      if (n) await raiseSequence(trx, 'ticket', Number(n[1]));
+      if (n) highest = Math.max(highest, Number(n[1]));
       created += 1;
     }
+    if (highest > 0) await raiseSequence(trx, 'ticket', highest);
     ctx.logger.info('tickets imported', { sheet: input.sheet, created, onDesk: plans.filter((p) => p.row.outcome === 'onDesk').length });
     return { created, onDesk: plans.filter((p) => p.row.outcome === 'onDesk').length };
   });
