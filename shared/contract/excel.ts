@@ -11,6 +11,7 @@ import {
   type ImportResult,
   type ImportUndoCheck,
 } from '../schemas/excel';
+import { ticketImportInput, type TicketImportPreview, type TicketImportResult } from '../schemas/ticket-import';
 import { none, read, returns, write } from './channel';
 
 export const excelChannels = {
@@ -36,4 +37,8 @@ export const excelChannels = {
   'export:customerHistory': write(exportHistoryInput, returns<{ savedTo: string | null; rows: number }>(), { refreshes: [] }),
   /** The import template saved where the clerk picks. */
   'import:template': write(importTemplateInput, returns<{ savedTo: string | null }>(), { refreshes: [] }),
+  /** A tickets sheet checked row by row against the desk: nothing written. */
+  'import:ticketsPreview': read(ticketImportInput, returns<TicketImportPreview>()),
+  /** Its new tickets written all at once, or none when a row is refused; tickets already on the desk are left alone. */
+  'import:ticketsCommit': write(ticketImportInput, returns<TicketImportResult>(), { refreshes: ['import', 'tickets', 'desk', 'search'] }),
 };

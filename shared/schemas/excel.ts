@@ -3,6 +3,7 @@ import type { Message } from '../result';
 import { id } from './common';
 import { LANGUAGES } from '../i18n/languages';
 import { ticketListInput } from './ticket';
+import type { TicketImportField } from './ticket-import';
 
 /** The columns a sheet can be mapped to: one row is a customer and, optionally, one unit. */
 export const IMPORT_FIELDS = [
@@ -90,6 +91,10 @@ export interface ImportSheet {
   sample: string[][];
   /** A mapping guessed from the header names (客户名称, 手机, 机身编号, ...). */
   suggested: Partial<Record<ImportField, number>>;
+  /** The same for a sheet of tickets (the tickets list or a history's tickets sheet). */
+  suggestedTickets: Partial<Record<TicketImportField, number>>;
+  /** Its headers are a tickets sheet's: the import offers tickets first. */
+  holdsTickets: boolean;
 }
 
 /** The spreadsheet formats the import reads, as the file's bytes say (not its name). */

@@ -483,6 +483,8 @@ beforeAll(async () => {
     'import:encoding': { token: importSheet.token, encoding: 'gb18030' },
     'export:customerHistory': { customerId: c1.id },
     'import:template': { language: 'en' },
+    'import:ticketsPreview': { token: importSheet.token, sheet: importSheet.sheet, mapping: {} },
+    'import:ticketsCommit': { token: importSheet.token, sheet: importSheet.sheet, mapping: {} },
     'documents:warrantyCard': { unitId: unit.id, paper: 'A5', language: 'en' },
     'documents:list': { kind: 'warrantyCard', recordType: 'unit', recordId: unit.id, limit: 10 },
     'documents:content': { id: doc.id },

@@ -170,6 +170,16 @@ describe('refusals that name the format and the reason, and change nothing', () 
     expect(await refusal(docx, 'list.xlsx')).toMatchObject({ key: 'sheets.notASheet.zip' });
   });
 
+  it('a workbook protected by a password: a really encrypted one, said in both languages', async () => {
+    // customers.xlsx encrypted with the password 1234 as Office does (make-encrypted.mjs.txt), checked by msoffcrypto-tool.
+    const m = await refusal('customers-password.xlsx', '客户.xlsx');
+    expect(m).toEqual({ key: 'sheets.unreadable.encrypted', params: { file: '客户.xlsx', format: 'xlsx' } });
+    expect(said(m)).toBe('文件 客户.xlsx 是Excel 工作簿（.xlsx），但设置了打开密码，无法读取。请在表格软件中打开它，取消密码后另存一份再导入。');
+    expect(said(m, en)).toContain('is an Excel workbook (.xlsx) protected by a password');
+    // The same file named .xls (a clerk renamed it) is still a password, not damage.
+    expect(await refusal('customers-password.xlsx', '客户.xls')).toMatchObject({ key: 'sheets.unreadable.encrypted' });
+  });
+
   it('a damaged .xls and .ods say which format they are', async () => {
     const xls = readFileSync(join(FIXTURES, 'customers.xls')).subarray(0, 1500);
     const m = await refusal(xls, 'broken.xls');

@@ -1,6 +1,8 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { translator } from '../../shared/i18n';
 import { seedModel } from '../support/sample';
 import type { TestBackend } from '../support/backend';
 import { expect, test } from './fixtures';
@@ -117,4 +119,109 @@ test('the tickets list and a customer history go out from their own screens', as
   await desk.getByRole('button', { name: '导出维修记录' }).click();
   await expect(desk.getByText(/history\.xlsx/)).toBeVisible();
   await shot(desk, 'customer-history-exported-zh');
+});
+
+/**
+ * A desk with one customer, their unit, a technician and one ticket; its tickets list exported,
+ * then two rows added as another desk would send them: a ticket not on this desk (new) and, in
+ * the first file, one whose customer phone nobody on file has (refused).
+ */
+async function ticketsSheets(backend: TestBackend, language: 'zh-CN' | 'en') {
+  await backend.ok('settings:update', { companyName: '杭州暖风空调服务有限公司', hotline: '400-800-1234', language });
+  const model = await seedModel(backend);
+  const customer = await backend.ok('customers:create', { name: '张三', phones: [{ phone: '13900001111' }], addresses: [{ address: '杭州市西湖区文三路1号', isDefault: true }] });
+  await backend.ok('units:create', { customerId: customer.id, modelId: model.id, serial: '00123', purchaseDate: '2025-03-01' });
+  const unit = (await backend.ok('units:listByCustomer', { customerId: customer.id }))[0]!;
+  await backend.ok('technicians:create', { name: '李师傅', phone: '13700001111' });
+  const ticket = await backend.ok('tickets:create', { source: 'phone', customerId: customer.id, unitId: unit.id, faultReported: '不制冷', faultCategory: 'notCooling', severity: 'ordinary' });
+  await backend.ok('tickets:transition', { id: ticket.id, to: 'answered' });
+  const exported = join(backend.dir, 'tickets.xlsx');
+  backend.platform.saveAnswer = exported;
+  await backend.ok('export:list', { list: 'tickets', tickets: { scope: 'all' } });
+
+  const write = async (name: string, withBadRow: boolean) => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(exported);
+    const ws = workbook.worksheets[0]!;
+    const row = (ws.getRow(2).values as ExcelJS.CellValue[]).slice(1);
+    const header = (ws.getRow(1).values as string[]).slice(1);
+    const col = (key: 'number' | 'customerPhone' | 'reportedAt') => header.indexOf(translator(language)(`sheets.ticketList.${key}`));
+    const copy = (number: string, phone?: string) => {
+      const values = [...row];
+      values[col('number')] = number;
+      values[col('reportedAt')] = new Date('2026-10-08T09:30:00Z');
+      if (phone) values[col('customerPhone')] = phone;
+      ws.addRow(values);
+    };
+    copy('GD-2025-000777');
+    if (withBadRow) copy('GD-2025-000778', '13999999999');
+    const file = join(backend.dir, name);
+    await workbook.xlsx.writeFile(file);
+    return file;
+  };
+  return { withBad: await write('tickets-from-branch.xlsx', true), good: await write('tickets-from-branch-fixed.xlsx', false) };
+}
+
+test('tickets come back in: a bad row holds the whole import, the corrected file imports the new ticket and skips the one on the desk', async ({ desk, backend }) => {
+  const problems = watchPage(desk);
+  const files = await ticketsSheets(backend, 'zh-CN');
+  backend.platform.openAnswer = files.withBad;
+  await desk.goto('/#/import');
+  await desk.reload();
+  await desk.getByRole('button', { name: '选择表格文件…' }).click();
+  // The tickets export's headers: the sheet is offered as tickets, every column already matched.
+  await expect(desk.getByTestId('import-kind').getByRole('radio', { name: '工单' })).toBeChecked();
+  await expect(desk.getByTestId('ticket-import-intro')).toContainText('工单号已在本台的行跳过');
+  await expect(desk.getByRole('combobox', { name: '工单号', exact: true })).toHaveValue('A 列 · 工单号');
+  await expect(desk.getByRole('combobox', { name: '客户电话', exact: true })).toHaveValue('F 列 · 客户电话');
+  await shot(desk, 'tickets-mapping-zh');
+
+  await desk.getByRole('button', { name: '核对导入结果' }).click();
+  await expect(desk.getByTestId('ticket-import-blocked')).toContainText('有 1 行不能导入');
+  const rows = desk.getByTestId('ticket-import-rows');
+  await expect(rows.locator('tr[data-outcome="refused"]')).toContainText('档案中没有电话为 13999999999 的客户');
+  await expect(rows.locator('tr[data-outcome="onDesk"]')).toContainText('已在本台，跳过');
+  await expect(desk.getByTestId('ticket-import-commit')).toBeDisabled();
+  await shot(desk, 'tickets-preview-refused-zh');
+
+  // Corrected in the sheet and chosen again: one new ticket, the desk's own left alone.
+  backend.platform.openAnswer = files.good;
+  await desk.getByRole('button', { name: '上一步' }).click();
+  await desk.getByRole('button', { name: '换一个文件' }).click();
+  await desk.getByRole('button', { name: '核对导入结果' }).click();
+  await expect(desk.getByTestId('count-new').locator('[data-value]')).toHaveText('1');
+  await expect(desk.getByTestId('count-onDesk').locator('[data-value]')).toHaveText('1');
+  await shot(desk, 'tickets-preview-zh');
+  await desk.getByTestId('ticket-import-commit').click();
+  await expect(desk.getByTestId('ticket-import-done')).toHaveText('已导入 1 张工单；1 张已在本台，未改动。');
+  await shot(desk, 'tickets-done-zh');
+  expect((await backend.ok('tickets:list', { scope: 'all' })).rows.map((r) => r.number).sort()).toEqual(['GD-2025-000777', 'GD-2026-000001']);
+
+  // The same file again adds nothing.
+  await desk.getByRole('button', { name: '重新开始' }).click();
+  await desk.getByRole('button', { name: '选择表格文件…' }).click();
+  await desk.getByRole('button', { name: '核对导入结果' }).click();
+  await expect(desk.getByTestId('count-onDesk').locator('[data-value]')).toHaveText('2');
+  await expect(desk.getByTestId('ticket-import-commit')).toBeDisabled();
+  expect(problems).toEqual([]);
+});
+
+test('the ticket import in English', async ({ desk, backend }) => {
+  const files = await ticketsSheets(backend, 'en');
+  backend.platform.openAnswer = files.withBad;
+  await desk.goto('/#/import');
+  await desk.reload();
+  await desk.getByRole('button', { name: 'Choose spreadsheet file…' }).click();
+  await expect(desk.getByTestId('import-kind').getByRole('radio', { name: 'Tickets' })).toBeChecked();
+  await shot(desk, 'tickets-mapping-en');
+  await desk.getByRole('button', { name: 'Check the import' }).click();
+  await expect(desk.getByTestId('ticket-import-rows').locator('tr[data-outcome="refused"]')).toContainText('No customer on file has the phone 13999999999');
+  await shot(desk, 'tickets-preview-refused-en');
+  backend.platform.openAnswer = files.good;
+  await desk.getByRole('button', { name: 'Back' }).click();
+  await desk.getByRole('button', { name: 'Choose another file' }).click();
+  await desk.getByRole('button', { name: 'Check the import' }).click();
+  await desk.getByTestId('ticket-import-commit').click();
+  await expect(desk.getByTestId('ticket-import-done')).toHaveText('1 ticket imported. Already on this desk and left unchanged: 1.');
+  await shot(desk, 'tickets-done-en');
 });

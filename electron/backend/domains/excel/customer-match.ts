@@ -47,9 +47,9 @@ interface Owner {
 }
 
 /** Two names are the same when they differ only in how they are written. */
-const nameKey = (name: string) => foldText(name).replace(/\s+/g, '');
+export const nameKey = (name: string) => foldText(name).replace(/\s+/g, '');
 /** A number as compared: its digits, whether it was stored as 0571-88001122 or 057188001122. */
-const digitsOf = (phone: string) => phone.replace(/\D/g, '');
+export const digitsOf = (phone: string) => phone.replace(/\D/g, '');
 
 /** The forms a number may be stored in, so the lookup uses the phone index. */
 function storedForms(phone: string): string[] {
@@ -58,7 +58,7 @@ function storedForms(phone: string): string[] {
   return [phone, digits, `${digits.slice(0, 3)}-${digits.slice(3)}`, `${digits.slice(0, 4)}-${digits.slice(4)}`];
 }
 
-async function ownersOnFile(db: Db, phones: string[]): Promise<Map<string, Owner[]>> {
+export async function ownersOnFile(db: Db, phones: string[]): Promise<Map<string, Owner[]>> {
   const forms = [...new Set(phones.flatMap(storedForms))];
   const owners = new Map<string, Owner[]>();
   for (let i = 0; i < forms.length; i += 500) {

@@ -1,8 +1,11 @@
+import type { Selectable } from 'kysely';
 import type { z } from 'zod';
+import { computeCharges } from '../../../../shared/domain/charges';
 import { translator } from '../../../../shared/i18n';
 import type { exportTicketFilter } from '../../../../shared/schemas/excel';
 import type { TicketDetail, TicketRow } from '../../../../shared/schemas/ticket';
 import type { ServiceContext } from '../../app/context';
+import type { TicketsTable } from '../../db/schema';
 import { notFound } from '../../lib/errors';
 import { getSettings } from '../admin/settings';
 import { loadCustomers } from '../customers/customers';
@@ -33,30 +36,87 @@ async function filteredTickets(ctx: ServiceContext, filter: z.output<typeof expo
   }
 }
 
-const LIST = spec('number reportedAt:moment status severity customer contactPhone unit region fault technicians inWarranty nextDue:moment');
+/**
+ * The tickets as one sheet, the same columns for the list and a customer's history: everything
+ * the ticket import reads back (the customer's own phone and the unit's serial to find them on
+ * file; the moments the deadlines are judged by; the charges as the customer owes and paid them).
+ */
+export const TICKET_COLUMNS = spec(
+  'number reportedAt:moment status severity customer customerPhone contactPhone unit serial region fault technicians inWarranty nextDue:moment source faultCategory diagnosis cause action answeredAt:moment arrivedAt:moment resolvedAt:moment closedAt:moment total:money paid:money',
+);
 
-export async function ticketListRows(ctx: ServiceContext, filter: z.output<typeof exportTicketFilter>, t: T): Promise<{ columns: { key: string; kind: ColumnKind }[]; rows: SheetValue[][] }> {
-  const tickets = await filteredTickets(ctx, filter);
-  return {
-    columns: LIST.map(([key, kind]) => ({ key, kind })),
-    rows: tickets.map((r) => [
+/** What a list row does not carry, read for many tickets at once: their moments, work, charges and the customer's first phone. */
+async function ticketFacts(ctx: ServiceContext, ids: number[]) {
+  const out = new Map<number, { row: Selectable<TicketsTable>; customerPhone: string | null; serial: string | null; totalFen: number }>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const [rows, parts, labour] = await Promise.all([
+      ctx.db
+        .selectFrom('tickets as t')
+        .leftJoin('units as u', 'u.id', 't.unit_id')
+        .selectAll('t')
+        .select('u.serial')
+        .select((eb) => eb.selectFrom('customer_phones as p').select('p.phone').whereRef('p.customer_id', '=', 't.customer_id').orderBy('p.position').limit(1).as('customer_phone'))
+        .where('t.id', 'in', chunk)
+        .execute(),
+      ctx.db.selectFrom('ticket_parts').select(['ticket_id', 'quantity', 'price_fen', 'cost_fen', 'in_warranty']).where('ticket_id', 'in', chunk).execute(),
+      ctx.db.selectFrom('ticket_labour').select(['ticket_id', 'quantity', 'amount_fen']).where('ticket_id', 'in', chunk).execute(),
+    ]);
+    for (const { serial, customer_phone, ...row } of rows) {
+      const charges = computeCharges({
+        inWarranty: row.warranty_in === 1,
+        lifetimeMaintenance: row.lifetime_maintenance === 1,
+        parts: parts.filter((p) => p.ticket_id === row.id).map((p) => ({ quantity: p.quantity, priceFen: p.price_fen, costFen: p.cost_fen, inWarranty: p.in_warranty === 1 })),
+        labour: labour.filter((l) => l.ticket_id === row.id).map((l) => ({ quantity: l.quantity, amountFen: l.amount_fen })),
+        travelFen: row.travel_fen,
+        discountFen: row.discount_fen,
+      });
+      const unregistered = row.unregistered_unit ? (JSON.parse(row.unregistered_unit) as { serial: string | null }) : null;
+      out.set(row.id, { row, customerPhone: customer_phone ?? null, serial: serial ?? unregistered?.serial ?? null, totalFen: charges.totalFen });
+    }
+  }
+  return out;
+}
+
+/** The tickets' rows in TICKET_COLUMNS order. */
+async function ticketSheetRows(ctx: ServiceContext, tickets: TicketRow[], t: T): Promise<SheetValue[][]> {
+  const facts = await ticketFacts(ctx, tickets.map((r) => r.id));
+  return tickets.map((r) => {
+    const f = facts.get(r.id)!;
+    return [
       r.number,
       r.reportedAt,
       t(`ticketing.status.${r.status}`),
       t(`ticketing.severity.${r.severity}`),
       r.customerName,
+      f.customerPhone,
       r.contactPhone,
       r.unitLabel,
+      f.serial,
       t(`region.${r.region}`),
       r.faultReported,
       r.technicians.join('、'),
       yes(t, r.inWarranty),
       r.nextDeadline?.due ?? null,
-    ]),
-  };
+      t(`ticketing.source.${r.source}`),
+      t(`ticketing.faultCategory.${r.faultCategory}`),
+      f.row.diagnosis,
+      f.row.cause,
+      f.row.action,
+      f.row.answered_at,
+      f.row.arrived_at,
+      f.row.resolved_at,
+      f.row.closed_at,
+      f.totalFen,
+      f.row.paid_fen,
+    ];
+  });
 }
 
-const TICKETS = spec('number reportedAt:moment status source severity faultCategory fault unit serial technicians diagnosis cause action inWarranty resolvedAt:moment closedAt:moment total:money paid:money');
+export async function ticketListRows(ctx: ServiceContext, filter: z.output<typeof exportTicketFilter>, t: T): Promise<{ columns: { key: string; kind: ColumnKind }[]; rows: SheetValue[][] }> {
+  return { columns: TICKET_COLUMNS.map(([key, kind]) => ({ key, kind })), rows: await ticketSheetRows(ctx, await filteredTickets(ctx, filter), t) };
+}
+
 const PARTS = spec('number partNumber name quantity:count fittedOn:date inWarranty unitPrice:money linePrice:money');
 const CHARGES = spec('number parts:money labour:money travel:money discount:money total:money paid:money paymentMethod discountReason');
 const CALLBACKS = spec('number dueOn:date doneAt:moment reached satisfaction:count comments who');
@@ -90,29 +150,12 @@ export async function exportCustomerHistory(ctx: ServiceContext, input: { custom
     { filter: false },
   );
   sheet('units', UNITS, units.map((u) => [u.brand, u.model, u.category, u.serial, u.purchaseDate, u.installDate, u.siteAddress]));
-  sheet(
-    'tickets',
-    TICKETS,
-    tickets.map((d) => [
-      d.number,
-      d.reportedAt,
-      t(`ticketing.status.${d.status}`),
-      t(`ticketing.source.${d.source}`),
-      t(`ticketing.severity.${d.severity}`),
-      t(`ticketing.faultCategory.${d.faultCategory}`),
-      d.faultReported,
-      d.unitLabel,
-      d.unit?.serial ?? d.unregisteredUnit?.serial ?? null,
-      d.technicians.map((x) => x.name).join('、'),
-      d.diagnosis,
-      d.cause,
-      d.action,
-      yes(t, d.warranty.inWarranty),
-      d.resolvedAt,
-      d.closedAt,
-      d.charges.totalFen,
-      d.paidFen,
-    ]),
+  // The same columns as the tickets list, headed the same: the history's tickets come back in by the same import.
+  addListSheet(
+    workbook,
+    t('sheets.history.tickets.sheet'),
+    TICKET_COLUMNS.map(([key, kind]) => ({ header: t(`sheets.ticketList.${key}`), kind })),
+    await ticketSheetRows(ctx, rows, t),
   );
   sheet(
     'parts',

@@ -5,6 +5,7 @@ import { exportCustomerHistory } from './export-tickets';
 import { saveImportTemplate } from './template';
 import { commitImport, openImport, previewImport, reopenImport } from './import';
 import { checkUndo, undoImport } from './undo';
+import { commitTicketImport, previewTicketImport } from './ticket-import';
 
 /** Customers and units in from the company's own sheet (and back out again, as one step); any list out. */
 export const excelHandlers = {
@@ -18,4 +19,6 @@ export const excelHandlers = {
   'import:encoding': reopenImport,
   'export:customerHistory': exportCustomerHistory,
   'import:template': saveImportTemplate,
+  'import:ticketsPreview': previewTicketImport,
+  'import:ticketsCommit': commitTicketImport,
 } satisfies DomainHandlers;

@@ -122,7 +122,7 @@ function unreadable(ctx: ServiceContext, fileName: string, format: SheetFormat, 
   return refuse(`sheets.unreadable.${unreadableReason(error)}`, { file: fileName, format });
 }
 
-function sheetOf(ctx: ServiceContext, input: SheetInput): ParsedSheet | undefined {
+export function sheetOf(ctx: ServiceContext, input: Pick<SheetInput, 'token' | 'sheet'>): ParsedSheet | undefined {
   return sessionsOf(ctx).get(input.token)?.sheets.find((s) => s.name === input.sheet);
 }
 

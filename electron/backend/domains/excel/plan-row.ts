@@ -12,7 +12,7 @@ export type CustomerInput = z.output<typeof customerCreateInput>;
 export type UnitFields = Omit<z.output<typeof unitCreateInput>, 'customerId' | 'modelId'> & { brand: string; model: string; category: string };
 
 /** Words for a customer's kind and region as typed, and as the desk's own export writes them in either language. */
-const labels = <K extends string>(path: string, keys: readonly K[]) =>
+export const labels = <K extends string>(path: string, keys: readonly K[]) =>
   Object.fromEntries(LANGUAGES.flatMap((lang) => keys.map((k) => [String(translator(lang)(`${path}.${String(k)}`)).toLowerCase(), k]))) as Record<string, K>;
 const KINDS: Record<string, 'person' | 'organisation'> = {
   个人: 'person', person: 'person', 单位: 'organisation', 公司: 'organisation', 企业: 'organisation', organisation: 'organisation', organization: 'organisation',

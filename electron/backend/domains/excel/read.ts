@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { ImportField, ImportSheet } from '../../../../shared/schemas/excel';
 import { plainCharacters } from '../../../../shared/schemas/common';
 import { LANGUAGES, translator } from '../../../../shared/i18n';
+import { holdsTickets, suggestTicketMapping } from './ticket-headers';
 
 export type Cell = string | number | Date | null;
 export interface ParsedSheet {
@@ -99,7 +100,11 @@ export function sheetFromGrid(grid: Grid): ParsedSheet | null {
     }
   }
   if (top.length === 0) return null;
-  const score = (r: GridRow) => Object.keys(suggestMapping(r.cells.map((v) => (v === null ? '' : String(v))))).length;
+  // A customer sheet's header or a tickets sheet's, whichever the row is more like.
+  const score = (r: GridRow) => {
+    const names = r.cells.map((v) => (v === null ? '' : String(v)));
+    return Math.max(Object.keys(suggestMapping(names)).length, Object.keys(suggestTicketMapping(names)).length);
+  };
   const header = top.reduce((best, r) => (score(r) > score(best) ? r : best), top[0]!);
   const headers = header.cells.map((v, i) => (v === null ? `#${i + 1}` : String(v)));
   const below = grid.rows.filter((r) => r.row > header.row);
@@ -203,11 +208,14 @@ export function cellDate(cell: Cell | undefined, date1904 = false): string {
 }
 
 export function sheetSummary(sheet: ParsedSheet): ImportSheet {
+  const suggestedTickets = suggestTicketMapping(sheet.headers);
   return {
     name: sheet.name,
     headers: sheet.headers,
     rowCount: sheet.rows.length,
     sample: sheet.rows.slice(0, 5).map((r) => sheet.headers.map((_, i) => cellText(r.cells[i]))),
     suggested: suggestMapping(sheet.headers),
+    suggestedTickets,
+    holdsTickets: holdsTickets(suggestedTickets),
   };
 }

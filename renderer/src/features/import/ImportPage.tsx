@@ -1,9 +1,9 @@
-import { Alert, Box, Button, Group, Stack, Stepper, Text } from '@mantine/core';
+import { Alert, Box, Button, Group, SegmentedControl, Stack, Stepper, Text } from '@mantine/core';
 import { IconAlertTriangle, IconArrowRight, IconFileSpreadsheet, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf } from '../../../../shared/contract';
-import type { ImportCustomerChoice, ImportField, ImportOpened, ImportPreview, ImportSheet } from '../../../../shared/schemas/excel';
+import type { ImportCustomerChoice, ImportOpened, ImportPreview, ImportSheet } from '../../../../shared/schemas/excel';
 import { useApiMutation } from '../../api/client';
 import { errorText } from '../../lib/errorText';
 import { PageHeader } from '../../ui/PageHeader';
@@ -12,9 +12,11 @@ import { PreviewStep } from './PreviewStep';
 import { RecentImports } from './RecentImports';
 import { ResultStep } from './ResultStep';
 import { SourceBar, TemplateButton } from './SourceBar';
-import { suggestedMapping, type ColumnMapping } from './mapping';
+import { TicketPreviewStep, TicketResultStep } from './TicketSteps';
+import { fieldSetOf, suggestedMapping, type ColumnMapping, type FieldSet } from './mapping';
 
 type SheetInput = InputOf<'import:preview'>;
+type TicketInput = InputOf<'import:ticketsPreview'>;
 
 const STEP = { file: 0, map: 1, preview: 2, commit: 3, done: 4 } as const;
 
@@ -28,6 +30,9 @@ export function ImportPage() {
   const [opened, setOpened] = useState<ImportOpened | null>(null);
   const [sheetName, setSheetName] = useState<string | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>({});
+  // What the sheet is read as: a tickets sheet (the desk's tickets list, a history's tickets) is offered as tickets.
+  const [kind, setKind] = useState<FieldSet['kind']>('customers');
+  const fieldSet = fieldSetOf(kind);
   // The clerk's own picks; a category not picked gets the check's suggestion.
   const [policies, setPolicies] = useState<Map<string, number | null>>(new Map());
   const [choices, setChoices] = useState<Map<number, ImportCustomerChoice>>(new Map());
@@ -38,14 +43,23 @@ export function ImportPage() {
   const open = useApiMutation('import:open');
   const preview = useApiMutation('import:preview');
   const commit = useApiMutation('import:commit');
+  const ticketPreview = useApiMutation('import:ticketsPreview');
+  const ticketCommit = useApiMutation('import:ticketsCommit');
+  const [ticketChecked, setTicketChecked] = useState<TicketInput | null>(null);
 
   const sheet: ImportSheet | null = opened?.sheets.find((s) => s.name === sheetName) ?? null;
-  const busy = open.isPending || preview.isPending || commit.isPending;
-  const done = commit.isSuccess;
+  const busy = open.isPending || preview.isPending || commit.isPending || ticketPreview.isPending || ticketCommit.isPending;
+  const done = commit.isSuccess || ticketCommit.isSuccess;
 
   const pickSheet = (next: ImportSheet) => {
+    const nextKind = next.holdsTickets ? 'tickets' : 'customers';
     setSheetName(next.name);
-    setMapping(suggestedMapping(next));
+    setKind(nextKind);
+    setMapping(suggestedMapping(next, fieldSetOf(nextKind)));
+  };
+  const chooseKind = (next: FieldSet['kind']) => {
+    setKind(next);
+    if (sheet) setMapping(suggestedMapping(sheet, fieldSetOf(next)));
   };
 
   const fileOpened = (result: ImportOpened | null) => {
@@ -55,7 +69,10 @@ export function ImportPage() {
     pickSheet(result.sheets[0]!);
     preview.reset();
     commit.reset();
+    ticketPreview.reset();
+    ticketCommit.reset();
     setChecked(null);
+    setTicketChecked(null);
     setLastPreview(null);
     setPolicies(new Map());
     setChoices(new Map());
@@ -68,7 +85,7 @@ export function ImportPage() {
     const input: SheetInput = {
       token: opened.token,
       sheet: sheet.name,
-      mapping,
+      mapping: mapping as SheetInput['mapping'],
       categoryPolicies: [...nextPolicies].map(([category, policyId]) => ({ category, policyId })),
       customerChoices: [...nextChoices].map(([row, choice]) => ({ row, choice })),
     };
@@ -78,6 +95,14 @@ export function ImportPage() {
   };
   const checkRows = () => {
     setLastPreview(null);
+    if (kind === 'tickets') {
+      if (!opened || !sheet) return;
+      const input: TicketInput = { token: opened.token, sheet: sheet.name, mapping: mapping as TicketInput['mapping'] };
+      setTicketChecked(input);
+      setStep(STEP.preview);
+      ticketPreview.mutate(input);
+      return;
+    }
     check(policies, choices);
   };
   // A changed pick is checked again at once; the last check stays on screen meanwhile.
@@ -93,6 +118,12 @@ export function ImportPage() {
   };
 
   const importRows = () => {
+    if (kind === 'tickets') {
+      if (!ticketChecked) return;
+      setStep(STEP.commit);
+      ticketCommit.mutate(ticketChecked);
+      return;
+    }
     if (!checked || !lastPreview) return;
     setStep(STEP.commit);
     // The policies the check showed, suggestions included, are the ones the import uses.
@@ -103,12 +134,14 @@ export function ImportPage() {
   const backToMapping = () => {
     // A check still running is simply no longer wanted: its answer is dropped.
     preview.reset();
+    ticketPreview.reset();
     setLastPreview(null);
     setStep(STEP.map);
   };
 
   const backToPreview = () => {
     commit.reset();
+    ticketCommit.reset();
     setStep(STEP.preview);
   };
 
@@ -116,6 +149,9 @@ export function ImportPage() {
     open.reset();
     preview.reset();
     commit.reset();
+    ticketPreview.reset();
+    ticketCommit.reset();
+    setTicketChecked(null);
     setOpened(null);
     setSheetName(null);
     setMapping({});
@@ -143,9 +179,9 @@ export function ImportPage() {
 
   return (
     <Box maw={1400}>
-      <PageHeader title={t('importer.title')}>
+      <PageHeader title={t(kind === 'tickets' ? 'sheets.ticketImport.title' : 'importer.title')}>
         {opened && !done && (
-          <Button variant="default" size="sm" leftSection={<IconRefresh size={16} />} onClick={restart} disabled={commit.isPending}>
+          <Button variant="default" size="sm" leftSection={<IconRefresh size={16} />} onClick={restart} disabled={commit.isPending || ticketCommit.isPending}>
             {t('importer.startAgain')}
           </Button>
         )}
@@ -196,6 +232,32 @@ export function ImportPage() {
               opened={opened}
               sheet={sheet}
               mapping={mapping}
+              fieldSet={fieldSet}
+              kindPicker={
+                <Stack gap={4}>
+                  <Group gap="sm" wrap="nowrap">
+                    <Text size="sm" id="import-kind-label">
+                      {t('sheets.ticketImport.kind.label')}
+                    </Text>
+                    <SegmentedControl
+                      size="xs"
+                      aria-labelledby="import-kind-label"
+                      value={kind}
+                      onChange={(value) => chooseKind(value as FieldSet['kind'])}
+                      data={[
+                        { value: 'customers', label: t('sheets.ticketImport.kind.customers') },
+                        { value: 'tickets', label: t('sheets.ticketImport.kind.tickets') },
+                      ]}
+                      data-testid="import-kind"
+                    />
+                  </Group>
+                  {kind === 'tickets' && (
+                    <Text size="xs" c="dimmed" data-testid="ticket-import-intro">
+                      {t('sheets.ticketImport.intro')} {t('sheets.ticketImport.nextDue')}
+                    </Text>
+                  )}
+                </Stack>
+              }
               choosing={open.isPending}
               notice={openError}
               source={<SourceBar opened={opened} onReopened={fileOpened} />}
@@ -203,7 +265,7 @@ export function ImportPage() {
                 const next = opened.sheets.find((s) => s.name === name);
                 if (next) pickSheet(next);
               }}
-              onMapping={(field: ImportField, column) => setMapping((m) => ({ ...m, [field]: column }))}
+              onMapping={(field, column) => setMapping((m) => ({ ...m, [field]: column }))}
               onChooseAnother={chooseFile}
               onBack={() => setStep(STEP.file)}
               onNext={checkRows}
@@ -214,24 +276,36 @@ export function ImportPage() {
           label={t('importer.steps.preview')}
           description={t('importer.steps.previewHint')}
           allowStepSelect={selectable(STEP.preview)}
-          loading={preview.isPending}
+          loading={preview.isPending || ticketPreview.isPending}
         >
-          <PreviewStep
-            preview={preview.data ?? lastPreview ?? undefined}
-            pending={preview.isPending}
-            error={preview.error}
-            choices={choices}
-            onChoose={chooseCustomer}
-            onPolicy={choosePolicy}
-            onBack={backToMapping}
-            onCommit={importRows}
-          />
+          {kind === 'tickets' ? (
+            <TicketPreviewStep preview={ticketPreview.data} pending={ticketPreview.isPending} error={ticketPreview.error} onBack={backToMapping} onCommit={importRows} />
+          ) : (
+            <PreviewStep
+              preview={preview.data ?? lastPreview ?? undefined}
+              pending={preview.isPending}
+              error={preview.error}
+              choices={choices}
+              onChoose={chooseCustomer}
+              onPolicy={choosePolicy}
+              onBack={backToMapping}
+              onCommit={importRows}
+            />
+          )}
         </Stepper.Step>
-        <Stepper.Step label={t('importer.steps.commit')} description={t('importer.steps.commitHint')} allowStepSelect={false} loading={commit.isPending}>
-          <ResultStep result={undefined} pending={commit.isPending} error={commit.error} onBack={backToPreview} onRestart={restart} />
+        <Stepper.Step label={t('importer.steps.commit')} description={t('importer.steps.commitHint')} allowStepSelect={false} loading={commit.isPending || ticketCommit.isPending}>
+          {kind === 'tickets' ? (
+            <TicketResultStep result={undefined} pending={ticketCommit.isPending} error={ticketCommit.error} onBack={backToPreview} onRestart={restart} />
+          ) : (
+            <ResultStep result={undefined} pending={commit.isPending} error={commit.error} onBack={backToPreview} onRestart={restart} />
+          )}
         </Stepper.Step>
         <Stepper.Completed>
-          <ResultStep result={commit.data} pending={false} error={null} onBack={backToPreview} onRestart={restart} />
+          {kind === 'tickets' ? (
+            <TicketResultStep result={ticketCommit.data} pending={false} error={null} onBack={backToPreview} onRestart={restart} />
+          ) : (
+            <ResultStep result={commit.data} pending={false} error={null} onBack={backToPreview} onRestart={restart} />
+          )}
         </Stepper.Completed>
       </Stepper>
     </Box>

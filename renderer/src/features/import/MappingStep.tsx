@@ -1,19 +1,9 @@
-import { Box, Button, Group, ScrollArea, Select, SimpleGrid, Table, Text } from '@mantine/core';
+import { Box, Button, Group, ScrollArea, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconArrowRight, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportField, ImportOpened, ImportSheet } from '../../../../shared/schemas/excel';
-import {
-  CUSTOMER_FIELDS,
-  UNIT_IMPORT_FIELDS,
-  columnLetter,
-  columnOf,
-  exampleValues,
-  isRequired,
-  missingRequired,
-  sharedWith,
-  type ColumnMapping,
-} from './mapping';
+import type { ImportOpened, ImportSheet } from '../../../../shared/schemas/excel';
+import { columnLetter, columnOf, exampleValues, missingRequired, sharedWith, type ColumnMapping, type FieldSet } from './mapping';
 
 const NOT_IMPORTED = '-1';
 const nowrap = { whiteSpace: 'nowrap' } as const;
@@ -22,22 +12,26 @@ interface Props {
   opened: ImportOpened;
   sheet: ImportSheet;
   mapping: ColumnMapping;
+  /** What the sheet is read as (customers and units, or tickets), and the fields that go with it. */
+  fieldSet: FieldSet;
+  /** The choice between them, above the fields; a word on what the kind of import does, under it. */
+  kindPicker?: ReactNode;
   choosing: boolean;
   /** Said under the file line, e.g. why another file could not be opened. */
   notice?: ReactNode;
   /** What the file is (format, a CSV's encoding to change), under the file line. */
   source?: ReactNode;
   onSheet: (name: string) => void;
-  onMapping: (field: ImportField, column: number | null) => void;
+  onMapping: (field: string, column: number | null) => void;
   onChooseAnother: () => void;
   onBack: () => void;
   onNext: () => void;
 }
 
 /** Step 2: which column of the sheet holds which piece of a customer or unit. */
-export function MappingStep({ opened, sheet, mapping, choosing, notice, source, onSheet, onMapping, onChooseAnother, onBack, onNext }: Props) {
+export function MappingStep({ opened, sheet, mapping, fieldSet, kindPicker, choosing, notice, source, onSheet, onMapping, onChooseAnother, onBack, onNext }: Props) {
   const { t } = useTranslation();
-  const missing = missingRequired(mapping);
+  const missing = missingRequired(mapping, fieldSet);
 
   const columns = useMemo(
     () => [
@@ -50,7 +44,7 @@ export function MappingStep({ opened, sheet, mapping, choosing, notice, source, 
     [sheet.headers, t],
   );
 
-  const fieldTable = (title: string, fields: readonly ImportField[], testId: string) => (
+  const fieldTable = (title: string, fields: readonly string[], testId: string) => (
     <Table withTableBorder verticalSpacing={3} horizontalSpacing="xs" data-testid={testId} layout="fixed">
       <Table.Thead>
         <Table.Tr>
@@ -64,10 +58,10 @@ export function MappingStep({ opened, sheet, mapping, choosing, notice, source, 
       <Table.Tbody>
         {fields.map((field) => {
           const column = columnOf(mapping, field);
-          const required = isRequired(field);
+          const required = fieldSet.required.includes(field);
           const examples = exampleValues(sheet, column);
-          const twice = sharedWith(mapping, field);
-          const name = t(`importer.fields.${field}`);
+          const twice = sharedWith(mapping, field, fieldSet);
+          const name = t(fieldSet.label(field));
           return (
             <Table.Tr key={field} data-field={field}>
               <Table.Td style={nowrap}>
@@ -101,7 +95,7 @@ export function MappingStep({ opened, sheet, mapping, choosing, notice, source, 
                   <Group gap={4} wrap="nowrap" c="orange.8">
                     <IconAlertTriangle size={14} style={{ flexShrink: 0 }} />
                     <Text size="xs" truncate="end">
-                      {t('importer.map.columnTwice', { field: t(`importer.fields.${twice}`) })}
+                      {t('importer.map.columnTwice', { field: t(fieldSet.label(twice)) })}
                     </Text>
                   </Group>
                 ) : (
@@ -151,9 +145,15 @@ export function MappingStep({ opened, sheet, mapping, choosing, notice, source, 
 
       {source && <Box mb="xs">{source}</Box>}
       {notice && <Box mb="xs">{notice}</Box>}
-      <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
-        <Box>{fieldTable(t('importer.map.customerFields'), CUSTOMER_FIELDS, 'map-customer')}</Box>
-        <Box>{fieldTable(t('importer.map.unitFields'), UNIT_IMPORT_FIELDS, 'map-unit')}</Box>
+      {kindPicker && <Box mb="xs">{kindPicker}</Box>}
+      <SimpleGrid cols={fieldSet.columns.length} spacing="sm" verticalSpacing="sm">
+        {fieldSet.columns.map((groups, i) => (
+          <Stack key={i} gap="sm">
+            {groups.map((g) => (
+              <Box key={g.testId}>{fieldTable(t(g.title), g.fields, g.testId)}</Box>
+            ))}
+          </Stack>
+        ))}
       </SimpleGrid>
 
       <Group justify="space-between" mt="sm" wrap="nowrap" gap="md">

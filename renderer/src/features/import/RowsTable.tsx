@@ -9,7 +9,7 @@ import { CustomerCell } from './CustomerCell';
 const PAGE_SIZE = 100;
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
-function ProblemLine({ problem, warning = false }: { problem: ImportProblem; warning?: boolean }) {
+export function ProblemLine({ problem, warning = false }: { problem: ImportProblem; warning?: boolean }) {
   const { t } = useTranslation();
   const message = messageText(t, problem.message);
   return (
