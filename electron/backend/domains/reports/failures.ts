@@ -7,6 +7,7 @@ import type { warningSettingsInput } from '../../../../shared/schemas/reports';
 import type { ServiceContext } from '../../app/context';
 import { currentOperator } from '../../app/request-context';
 import { filterTickets, previousPeriod, ratioX100, type Bounds } from './period';
+import { addCounts, overMonths, summaryRows, type MonthPart } from './summary';
 
 /*
  * Failure analysis (故障分析) and the early warnings (预警分析). A failure is a repair ticket not
@@ -37,19 +38,48 @@ async function unitsInService(ctx: ServiceContext, lastDay: string, filter: Repo
   return new Map(rows.map((r) => [r.model_id, Number(r.n)]));
 }
 
-function failures(ctx: ServiceContext, p: ReportPeriod, filter: ReportFilter) {
+function failures(ctx: ServiceContext, p: { start: number; end: number }, filter: ReportFilter) {
   return filterTickets(
     ctx.db
       .selectFrom('tickets')
-      .where('tickets.reported_at', '>=', localMoment(p.from))
-      .where('tickets.reported_at', '<', localMoment(addDays(p.to, 1)))
+      .where('tickets.reported_at', '>=', p.start)
+      .where('tickets.reported_at', '<', p.end)
       .where('tickets.status', '!=', 'cancelled')
       .where('tickets.unit_id', 'is not', null),
     filter,
   );
 }
 
-async function countsBy(ctx: ServiceContext, p: ReportPeriod, filter: ReportFilter) {
+/** Failures by model, fault category and component, by key. */
+export interface FailureCounts {
+  models: Map<string, number>;
+  categories: Map<string, number>;
+  components: Map<string, number>;
+}
+
+/** Whole months from the summary: failures are the category rows of tickets on a unit (model not 0). */
+async function summedCounts(ctx: ServiceContext, b: Bounds, part: MonthPart): Promise<FailureCounts> {
+  const sum = (kind: 'category' | 'component', key: 'k1' | 'model_id', onlyKnownModels: boolean) => {
+    const q = summaryRows(ctx, kind, part.months, b.filter).where('model_id', onlyKnownModels ? '>' : '!=', 0);
+    return q.select([sql<string>`${sql.ref(key)}`.as('key'), sql<number>`sum(n)`.as('n')]).groupBy('key').execute();
+  };
+  // A ticket whose unit is gone (-1) is a failure of no model, as the direct join has it.
+  const [models, categories, components] = await Promise.all([sum('category', 'model_id', true), sum('category', 'k1', false), sum('component', 'k1', false)]);
+  const map = (rows: { key: string | number; n: number }[]) => new Map(rows.map((r) => [String(r.key), Number(r.n)]));
+  return { models: map(models), categories: map(categories), components: map(components) };
+}
+
+const addFailureCounts = (x: FailureCounts, y: FailureCounts): FailureCounts => ({
+  models: addCounts(x.models, y.models),
+  categories: addCounts(x.categories, y.categories),
+  components: addCounts(x.components, y.components),
+});
+
+const countsBy = (ctx: ServiceContext, b: Bounds) => overMonths(ctx, b, (p) => directFailureCounts(ctx, p), (part) => summedCounts(ctx, b, part), addFailureCounts);
+
+/** The failure counts read from the tickets: the reference for the summary, and the path for a customer. */
+export async function directFailureCounts(ctx: ServiceContext, p: Bounds): Promise<FailureCounts> {
+  const filter = p.filter;
   const [models, categories, components] = await Promise.all([
     failures(ctx, p, filter).innerJoin('units as u', 'u.id', 'tickets.unit_id').select(['u.model_id as key', sql<number>`count(*)`.as('n')]).groupBy('u.model_id').execute(),
     failures(ctx, p, filter).select(['tickets.fault_category as key', sql<number>`count(*)`.as('n')]).groupBy('tickets.fault_category').execute(),
@@ -67,11 +97,12 @@ async function countsBy(ctx: ServiceContext, p: ReportPeriod, filter: ReportFilt
 
 export async function failureAnalysis(ctx: ServiceContext, b: Bounds): Promise<FailureAnalysis> {
   const previous = previousPeriod(b);
+  const previousBounds: Bounds = { ...previous, start: localMoment(previous.from), end: localMoment(addDays(previous.to, 1)), asOf: b.start, filter: b.filter };
   const [units, before, now, then] = await Promise.all([
     unitsInService(ctx, b.to, b.filter),
     unitsInService(ctx, previous.to, b.filter),
-    countsBy(ctx, b, b.filter),
-    countsBy(ctx, previous, b.filter),
+    countsBy(ctx, b),
+    countsBy(ctx, previousBounds),
   ]);
   const all = [...units.values()].reduce((n, v) => n + v, 0);
   const allBefore = [...before.values()].reduce((n, v) => n + v, 0);
