@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { localMoment, addDays } from '../../../../shared/domain/dates';
 import type { FaultCategory } from '../../../../shared/domain/ticket-status';
-import type { EarlyWarning, FailureAnalysis, FailureRate, ReportFilter, ReportPeriod, WarningSettings } from '../../../../shared/schemas/reports';
+import type { EarlyWarning, FailureAnalysis, FailureRate, ReportFilter, WarningSettings } from '../../../../shared/schemas/reports';
 import type { z } from 'zod';
 import type { warningSettingsInput } from '../../../../shared/schemas/reports';
 import type { ServiceContext } from '../../app/context';

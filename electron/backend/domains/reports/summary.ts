@@ -154,7 +154,7 @@ export interface MonthPart {
  * period without a whole month, reads the tickets directly.
  */
 export async function overMonths<T>(ctx: ServiceContext, b: Bounds, direct: (b: Bounds) => Promise<T>, summed: (part: MonthPart) => Promise<T>, add: (x: T, y: T) => T): Promise<T> {
-  if (b.filter.customerId !== null) return direct(b);
+  if (b.filter.customerId !== null || b.direct) return direct(b);
   const split = splitByMonth(b);
   if (split.months.length === 0) return direct(b);
   await refreshMonths(ctx, split.months);
