@@ -43,6 +43,8 @@ async function main(): Promise<void> {
     const extras = seedReportExtras(sqlite, { rand });
     console.log(`Seeded ${extras.parts.toLocaleString()} parts fitted, ${extras.callbacks.toLocaleString()} callbacks and ${extras.complaints.toLocaleString()} complaints in ${(extras.seedMs / 1000).toFixed(1)} s`);
   }
+  // The pack prints the company's letterhead: a kept bench file may have none yet.
+  await backend.invoke('settings:update', { companyName: '杭州安信机电设备服务有限公司', hotline: '4008001234' });
   for (const line of await benchReports(backend.invoke, backend.store.db, { now: Date.now(), rand, stats, time })) console.log(line);
   await backend.close();
 }

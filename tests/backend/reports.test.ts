@@ -143,7 +143,8 @@ describe('failure analysis', () => {
     ]);
     // The compressor part on k1 (and k8 in September); the capacitor on k3 has no component: "other". 1 of 13 = 7.69.
     expect(failures.byComponent).toEqual([
-      { key: 'compressor', label: null, failures: 1, units: 13, ratePer100X100: 769, previousFailures: 1, previousRatePer100X100: 769 },
+      // Named as the models' policy (AIRCON_POLICY) names the key.
+      { key: 'compressor', label: '压缩机', failures: 1, units: 13, ratePer100X100: 769, previousFailures: 1, previousRatePer100X100: 769 },
       { key: 'other', label: null, failures: 1, units: 13, ratePer100X100: 769, previousFailures: 0, previousRatePer100X100: 0 },
     ]);
     // k7 has no registered unit: no failure of a unit in service. 2 of 13 = 15.38.

@@ -110,6 +110,7 @@ export async function failureAnalysis(ctx: ServiceContext, b: Bounds): Promise<F
   const names = new Map(
     (await ctx.db.selectFrom('product_models').select(['id', sql<string>`trim(brand || ' ' || model)`.as('name')]).where('id', 'in', [...modelIds].map(Number).concat(0)).execute()).map((m) => [String(m.id), m.name]),
   );
+  const components = await componentNames(ctx);
   const rate = (key: string, label: string | null, n: number, u: number, pn: number, pu: number): FailureRate => ({
     key,
     label,
@@ -126,9 +127,23 @@ export async function failureAnalysis(ctx: ServiceContext, b: Bounds): Promise<F
     byModel: order(
       [...modelIds].map((k) => rate(k, names.get(k) ?? null, now.models.get(k) ?? 0, units.get(Number(k)) ?? 0, then.models.get(k) ?? 0, before.get(Number(k)) ?? 0)).filter((r) => r.failures > 0 || r.previousFailures > 0 || r.units > 0),
     ),
-    byComponent: order([...new Set([...now.components.keys(), ...then.components.keys()])].map((k) => rate(k, null, now.components.get(k) ?? 0, all, then.components.get(k) ?? 0, allBefore))),
+    byComponent: order([...new Set([...now.components.keys(), ...then.components.keys()])].map((k) => rate(k, components.get(k) ?? null, now.components.get(k) ?? 0, all, then.components.get(k) ?? 0, allBefore))),
     byCategory: order([...new Set([...now.categories.keys(), ...then.categories.keys()])].map((k) => rate(k, null, now.categories.get(k) ?? 0, all, then.categories.get(k) ?? 0, allBefore))),
   };
+}
+
+/**
+ * What the warranty policies call each component key (`compressor` → 压缩机): the newest policy
+ * version that names a key wins, so a renamed component reads as it is called today. A key no
+ * policy names any more (and `other`) has no name; the tables print the key or "other parts".
+ */
+async function componentNames(ctx: ServiceContext): Promise<Map<string, string>> {
+  const rows = await sql<{ key: string; name: string }>`select j.value ->> 'key' as key, j.value ->> 'name' as name
+    from warranty_policy_versions v, json_each(v.components) j
+    where json_valid(v.components) order by v.created_at desc, v.id desc`.execute(ctx.db);
+  const names = new Map<string, string>();
+  for (const r of rows.rows) if (r.key && r.name && !names.has(r.key)) names.set(r.key, r.name);
+  return names;
 }
 
 /** The same fault on the same unit again within the window after its earlier repair was resolved. */
