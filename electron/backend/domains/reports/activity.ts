@@ -29,7 +29,7 @@ export async function satisfactionReport(ctx: ServiceContext, b: Bounds): Promis
       .where(sql<boolean>`trim(cb.comments) != ''`)
       .select(['t.id', 't.number', 'cb.done_at', 'cb.satisfaction', 'cb.comments'])
       .orderBy('cb.done_at')
-      .limit(REPORT_ROW_LIMIT)
+      .limit(sql.lit(REPORT_ROW_LIMIT))
       .execute(),
   ]);
   const n = Number(totals.n);

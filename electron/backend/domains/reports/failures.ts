@@ -149,8 +149,9 @@ async function componentNames(ctx: ServiceContext): Promise<Map<string, string>>
 /** The same fault on the same unit again within the window after its earlier repair was resolved. */
 async function repeatFaults(ctx: ServiceContext, b: Bounds, windowDays: number): Promise<EarlyWarning[]> {
   const windowMs = windowDays * 86_400_000;
-  const rows = await failures(ctx, b, b.filter)
-    .innerJoin('units as u', 'u.id', 'tickets.unit_id')
+  // Pairs first, from the indexes alone (tickets_report beside tickets_same_fault): a year's
+  // hundred thousand tickets are never read row by row. Numbers and serials only for the pairs found.
+  const pairs = await failures(ctx, b, b.filter)
     .innerJoin('tickets as e', (j) =>
       j
         .onRef('e.unit_id', '=', 'tickets.unit_id')
@@ -160,10 +161,21 @@ async function repeatFaults(ctx: ServiceContext, b: Bounds, windowDays: number):
         .on(sql<boolean>`e.resolved_at between tickets.reported_at - ${windowMs} and tickets.reported_at`),
     )
     .where('e.status', '!=', 'cancelled')
-    .select(['tickets.id', 'tickets.number', 'tickets.fault_category', 'tickets.reported_at', 'u.serial', 'e.id as earlier_id', 'e.number as earlier_number', 'e.resolved_at'])
+    .select(['tickets.id', 'tickets.fault_category', 'tickets.reported_at', 'tickets.unit_id', 'e.id as earlier_id', 'e.resolved_at'])
     .orderBy('tickets.reported_at')
     .orderBy('e.resolved_at', 'desc')
     .execute();
+  const ids = [...new Set(pairs.flatMap((p) => [p.id, p.earlier_id]))];
+  const numbers = new Map<number, string>();
+  const serials = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    for (const t of await ctx.db.selectFrom('tickets').leftJoin('units as u', 'u.id', 'tickets.unit_id').select(['tickets.id', 'tickets.number', 'u.serial']).where('tickets.id', 'in', chunk).execute()) {
+      numbers.set(t.id, t.number);
+      if (t.serial !== null) serials.set(t.id, t.serial);
+    }
+  }
+  const rows = pairs.map((p) => ({ ...p, number: numbers.get(p.id) ?? '', earlier_number: numbers.get(p.earlier_id) ?? '', serial: serials.get(p.id) ?? '' }));
   // One warning per new ticket, against the latest earlier repair of the same fault.
   const seen = new Set<number>();
   const out: EarlyWarning[] = [];
@@ -210,7 +222,7 @@ export async function earlyWarnings(ctx: ServiceContext, b: Bounds, analysis?: F
         .where('u.model_id', '=', Number(modelId))
         .select(['tickets.id', 'tickets.number'])
         .orderBy('tickets.reported_at')
-        .limit(WARNING_TICKETS)
+        .limit(sql.lit(WARNING_TICKETS))
         .execute()
     ).map((t) => ({ id: t.id, number: t.number }));
   const modelWarnings: EarlyWarning[] = [];

@@ -90,7 +90,9 @@ export async function repairsReport(ctx: ServiceContext, b: Bounds): Promise<Rep
       ])
       .orderBy('tickets.reported_at')
       .orderBy('tickets.id')
-      .limit(REPORT_ROW_LIMIT)
+      // A literal, not a parameter: told the limit is small, SQLite walks tickets_reported in order
+      // and stops, instead of sorting a year of tickets (0.6 s on the bench database).
+      .limit(sql.lit(REPORT_ROW_LIMIT))
       .execute(),
   ]);
   const ids = (m: Map<string, number>) => [...m.keys()].map(Number).filter((n) => n > 0).concat(0);
@@ -163,6 +165,9 @@ function judgedTickets(ctx: ServiceContext, b: Bounds, range: { start: number; e
     q
       .select([
         'tickets.id',
+        'tickets.number',
+        'tickets.reported_at',
+        'tickets.customer_id',
         'tickets.region',
         'tickets.severity',
         verdict('tickets.answered_at', 'tickets.answer_due').as('answer'),
@@ -235,14 +240,14 @@ export const directLevelGroups = (ctx: ServiceContext, b: Bounds) => judgedGroup
 export async function serviceLevelReport(ctx: ServiceContext, b: Bounds): Promise<ServiceLevelReport> {
   const [groups, late] = await Promise.all([
     overMonths(ctx, b, (p) => directLevelGroups(ctx, p), (part) => summedGroups(ctx, b, part), addGroups),
+    // Ordered by the subquery's own columns, so SQLite walks tickets_reported and stops at the limit.
     judgedTickets(ctx, b, b, false)
-      .innerJoin('tickets as t', 't.id', 'j.id')
-      .innerJoin('customers as c', 'c.id', 't.customer_id')
-      .select(['t.id', 't.number', 't.reported_at', 'j.region', 'j.severity', 'c.name', 'j.answer', 'j.arrival', 'j.fix'])
+      .innerJoin('customers as c', 'c.id', 'j.customer_id')
+      .select(['j.id', 'j.number', 'j.reported_at', 'j.region', 'j.severity', 'c.name', 'j.answer', 'j.arrival', 'j.fix'])
       .where((eb) => eb.or([eb('j.answer', '=', 'late'), eb('j.arrival', '=', 'late'), eb('j.fix', '=', 'late')]))
-      .orderBy('t.reported_at')
-      .orderBy('t.id')
-      .limit(REPORT_ROW_LIMIT)
+      .orderBy('j.reported_at')
+      .orderBy('j.id')
+      .limit(sql.lit(REPORT_ROW_LIMIT))
       .execute(),
   ]);
   const zero = (): PromiseTally => ({ kept: 0, late: 0, open: 0 });
