@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { localMoment, addDays } from '../../../../shared/domain/dates';
 import type { FaultCategory } from '../../../../shared/domain/ticket-status';
-import type { EarlyWarning, FailureAnalysis, FailureRate, ReportFilter, WarningSettings } from '../../../../shared/schemas/reports';
+import type { EarlyWarning, FailureAnalysis, FailureRate, ReportFilter, ReportPeriod, WarningSettings } from '../../../../shared/schemas/reports';
 import type { z } from 'zod';
 import type { warningSettingsInput } from '../../../../shared/schemas/reports';
 import type { ServiceContext } from '../../app/context';
@@ -12,20 +12,40 @@ import { addCounts, overMonths, summaryRows, type MonthPart } from './summary';
 /*
  * Failure analysis (故障分析) and the early warnings (预警分析). A failure is a repair ticket not
  * cancelled, on a registered unit, reported in the period. Its rate is per 100 units in service
- * on the period's last day: units whose earliest known date (acceptance, installation, purchase,
- * else when they were registered) is on or before it and which are not scrapped, replaced or
- * returned. A model with no units in service has no rate (null), never a division by zero.
+ * in the period: units whose earliest known date (acceptance, installation, purchase, else when
+ * they were registered) is on or before its last day and which were not scrapped, replaced or
+ * returned before its first day (see unitsInService). A model with no units in service has no
+ * rate (null), never a division by zero.
  */
 
 const IN_SERVICE = ['inService', 'atWorkshop', 'onLoan'];
 /** At most this many tickets are linked from one warning: enough to open and see the pattern. */
 const WARNING_TICKETS = 50;
 
-async function unitsInService(ctx: ServiceContext, lastDay: string, filter: ReportFilter): Promise<Map<number, number>> {
+/**
+ * Units in service over a period, from their history: registered (by their earliest known date)
+ * on or before its last day, and not out of service (scrapped, replaced, returned) before its
+ * first day. A unit scrapped within the period still counts: it was in service for part of it.
+ * A unit out of service with no dated change on record (written before the history was kept)
+ * cannot be placed in time and is left out, as before.
+ */
+async function unitsInService(ctx: ServiceContext, period: ReportPeriod, filter: ReportFilter): Promise<Map<number, number>> {
+  const lastDay = period.to;
   const endMs = localMoment(addDays(lastDay, 1));
+  const startMs = localMoment(period.from);
+  const inService = sql.join(IN_SERVICE.map((v) => sql.lit(v)));
   let q = ctx.db
     .selectFrom('units as u')
-    .where('u.status', 'in', IN_SERVICE)
+    .where((eb) =>
+      eb.or([
+        eb('u.status', 'in', IN_SERVICE),
+        // Out of service now: it counts when it was still in service when the period began, and left after.
+        eb.and([
+          sql<boolean>`exists (select 1 from unit_status_history h where h.unit_id = u.id and h.changed_at >= ${startMs})`,
+          sql<boolean>`coalesce((select h.status from unit_status_history h where h.unit_id = u.id and h.changed_at < ${startMs} order by h.changed_at desc, h.id desc limit 1), 'inService') in (${inService})`,
+        ]),
+      ]),
+    )
     .where((eb) =>
       eb.or([
         eb(sql`coalesce(u.acceptance_date, u.install_date, u.purchase_date)`, '<=', lastDay),
@@ -99,8 +119,8 @@ export async function failureAnalysis(ctx: ServiceContext, b: Bounds): Promise<F
   const previous = previousPeriod(b);
   const previousBounds: Bounds = { ...previous, start: localMoment(previous.from), end: localMoment(addDays(previous.to, 1)), asOf: b.start, filter: b.filter };
   const [units, before, now, then] = await Promise.all([
-    unitsInService(ctx, b.to, b.filter),
-    unitsInService(ctx, previous.to, b.filter),
+    unitsInService(ctx, b, b.filter),
+    unitsInService(ctx, previous, b.filter),
     countsBy(ctx, b),
     countsBy(ctx, previousBounds),
   ]);
