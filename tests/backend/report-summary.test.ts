@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../electron/backend/app/context';
-import { failureAnalysis, moneyReport, NO_FILTER, repairsReport, reportBounds, serviceLevelReport } from '../../electron/backend/domains/reports/reports';
+import { earlyWarnings, failureAnalysis, moneyReport, NO_FILTER, repairsReport, reportBounds, serviceLevelReport } from '../../electron/backend/domains/reports/reports';
 import { rebuildReportMonths, refreshMonths } from '../../electron/backend/domains/reports/summary';
 import type { ReportFilter } from '../../shared/schemas/reports';
 import { openReportMonth, type ReportMonth } from '../support/report-month';
@@ -40,6 +40,7 @@ async function expectSummaryMatchesTickets(): Promise<void> {
       expect(await serviceLevelReport(ctx, b), label).toEqual(await serviceLevelReport(ctx, d));
       expect(await moneyReport(ctx, b), label).toEqual(await moneyReport(ctx, d));
       expect(await failureAnalysis(ctx, b), label).toEqual(await failureAnalysis(ctx, d));
+      expect(await earlyWarnings(ctx, b), label).toEqual(await earlyWarnings(ctx, d));
     }
   }
 }
@@ -77,6 +78,18 @@ describe('the month summary', () => {
   it('stays equal to the tickets after every kind of write through the desk', async () => {
     const { backend, ids } = m;
     await expectSummaryMatchesTickets();
+    // A September fix becomes the earlier repair of an October ticket: k8 (resolved 15 Sep 11:00)
+    // moved onto unit a1, where k1 reported the same fault on 3 Oct 09:00, 17 days 22 hours later.
+    // Neither of k8's days is in October: the year after its fix is marked too.
+    m.backend.store.sqlite.prepare('update tickets set unit_id = ? where id = ?').run(ids.a1, ids.k8);
+    await expectSummaryMatchesTickets();
+    const repeats = (await earlyWarnings(ctx, reportBounds(ctx, { from: '2026-10-01', to: '2026-10-31' }))).filter((w) => w.kind === 'repeatFault');
+    expect(repeats.map((w) => [w.tickets[0]!.number, w.tickets[1]!.number, w.days])).toEqual([
+      ['GD-2026-K8', 'GD-2026-K1', 17],
+      // As before: k9 (b1, leak, fixed 10 Sep 13:00) and k4 (10 Oct 08:00), 29 days 19 hours.
+      ['GD-2026-K9', 'GD-2026-K4', 29],
+      ['GD-2026-K1', 'GD-2026-K2', 16],
+    ]);
     // Creation (November, on unit a1 of model A).
     const t = await backend.ok('tickets:create', { customerId: ids.cust1!, unitId: ids.a1!, faultReported: '不制冷', faultCategory: 'notCooling' });
     await expectSummaryMatchesTickets();

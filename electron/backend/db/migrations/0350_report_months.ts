@@ -42,6 +42,12 @@ const TICKET_COLUMNS = [
 /** Marks the UTC days of the given moments (SQL expressions, null ignored) dirty. */
 const mark = (moments: string[]) =>
   `insert or ignore into report_months_dirty (day) select t / 86400000 from (${moments.map((m) => `select ${m} as t`).join(' union ')}) where t is not null;`;
+/**
+ * A fix counts as the earlier repair of tickets reported up to 365 days after it (the longest
+ * repeat window), so a change to a resolved ticket also marks a day in every month of the year
+ * after its fix: every 28 days, and the 365th.
+ */
+const YEAR_AFTER = (moment: string) => [...Array.from({ length: 13 }, (_, k) => `${moment} + ${(k + 1) * 28 * 86_400_000}`), `${moment} + ${365 * 86_400_000}`];
 /** Marks the days a ticket was reported and resolved on, for the tickets a subquery names. */
 const markTickets = (where: string) => `insert or ignore into report_months_dirty (day) select t / 86400000 from (select reported_at as t from tickets where ${where} union select resolved_at from tickets where ${where}) where t is not null;`;
 
@@ -49,7 +55,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   const statements = [
     `create table report_months (
       month text not null,
-      kind text not null check (kind in ('status', 'category', 'technician', 'component', 'service', 'money')),
+      kind text not null check (kind in ('status', 'category', 'technician', 'component', 'service', 'money', 'repeat')),
       k1 text not null,
       k2 text not null default '',
       model_id integer not null,
@@ -68,9 +74,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ) strict, without rowid`,
     `create table report_months_dirty (day integer primary key) strict`,
     `create index tickets_unsettled on tickets (reported_at) where answered_at is null or resolved_at is null or (arrived_at is null and solved_by_phone = 0)`,
-    `create trigger report_months_ticket_insert after insert on tickets begin ${mark(['new.reported_at', 'new.resolved_at'])} end`,
-    `create trigger report_months_ticket_update after update on tickets when ${TICKET_COLUMNS.map((c) => `old.${c} is not new.${c}`).join(' or ')} begin ${mark(['old.reported_at', 'old.resolved_at', 'new.reported_at', 'new.resolved_at'])} end`,
-    `create trigger report_months_ticket_delete after delete on tickets begin ${mark(['old.reported_at', 'old.resolved_at'])} end`,
+    `create trigger report_months_ticket_insert after insert on tickets begin ${mark(['new.reported_at', 'new.resolved_at', ...YEAR_AFTER('new.resolved_at')])} end`,
+    `create trigger report_months_ticket_update after update on tickets when ${TICKET_COLUMNS.map((c) => `old.${c} is not new.${c}`).join(' or ')} begin ${mark(['old.reported_at', 'old.resolved_at', 'new.reported_at', 'new.resolved_at', ...YEAR_AFTER('old.resolved_at'), ...YEAR_AFTER('new.resolved_at')])} end`,
+    `create trigger report_months_ticket_delete after delete on tickets begin ${mark(['old.reported_at', 'old.resolved_at', ...YEAR_AFTER('old.resolved_at')])} end`,
     ...['ticket_technicians', 'ticket_parts', 'ticket_labour'].flatMap((table) => [
       `create trigger report_months_${table}_insert after insert on ${table} begin ${markTickets('id = new.ticket_id')} end`,
       `create trigger report_months_${table}_update after update on ${table} begin ${markTickets('id in (old.ticket_id, new.ticket_id)')} end`,

@@ -13,7 +13,7 @@ export interface ReportSettingsTable {
 /* A month of the owner's reports summed (migration 0350): derived, rebuilt from the tickets at will. */
 export interface ReportMonthsTable {
   month: string;
-  kind: 'status' | 'category' | 'technician' | 'component' | 'service' | 'money';
+  kind: 'status' | 'category' | 'technician' | 'component' | 'service' | 'money' | 'repeat';
   k1: string;
   k2: string;
   model_id: number;

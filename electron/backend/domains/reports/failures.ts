@@ -166,12 +166,20 @@ async function componentNames(ctx: ServiceContext): Promise<Map<string, string>>
   return names;
 }
 
-/** The same fault on the same unit again within the window after its earlier repair was resolved. */
-async function repeatFaults(ctx: ServiceContext, b: Bounds, windowDays: number): Promise<EarlyWarning[]> {
-  const windowMs = windowDays * 86_400_000;
-  // Pairs first, from the indexes alone (tickets_report beside tickets_same_fault): a year's
-  // hundred thousand tickets are never read row by row. Numbers and serials only for the pairs found.
-  const pairs = await failures(ctx, b, b.filter)
+/** A repeat: a ticket, the latest earlier fix of the same fault on its unit, and the time between. */
+export interface RepeatPair {
+  id: number;
+  earlierId: number;
+  gapMs: number;
+}
+
+/**
+ * Repeats read from the tickets: the reference for the summary, and the path for a customer. Pairs
+ * come from the indexes alone (tickets_report beside tickets_same_fault); a year's tickets are
+ * never read row by row.
+ */
+export async function directRepeatPairs(ctx: ServiceContext, b: Bounds, windowMs: number): Promise<RepeatPair[]> {
+  const rows = await failures(ctx, b, b.filter)
     .innerJoin('tickets as e', (j) =>
       j
         .onRef('e.unit_id', '=', 'tickets.unit_id')
@@ -181,42 +189,52 @@ async function repeatFaults(ctx: ServiceContext, b: Bounds, windowDays: number):
         .on(sql<boolean>`e.resolved_at between tickets.reported_at - ${windowMs} and tickets.reported_at`),
     )
     .where('e.status', '!=', 'cancelled')
-    .select(['tickets.id', 'tickets.fault_category', 'tickets.reported_at', 'tickets.unit_id', 'e.id as earlier_id', 'e.resolved_at'])
-    .orderBy('tickets.reported_at')
-    .orderBy('e.resolved_at', 'desc')
+    // SQLite takes the other columns from the row holding the max: the latest earlier fix.
+    .select(['tickets.id', 'e.id as earlier_id', sql<number>`tickets.reported_at - max(e.resolved_at)`.as('gap')])
+    .groupBy('tickets.id')
     .execute();
-  const ids = [...new Set(pairs.flatMap((p) => [p.id, p.earlier_id]))];
-  const numbers = new Map<number, string>();
-  const serials = new Map<number, string>();
+  return rows.map((r) => ({ id: r.id, earlierId: r.earlier_id, gapMs: Number(r.gap) }));
+}
+
+/** Whole months: the summary keeps each ticket's latest earlier same fault within the longest window allowed. */
+async function summedRepeatPairs(ctx: ServiceContext, b: Bounds, part: MonthPart, windowMs: number): Promise<RepeatPair[]> {
+  const rows = await summaryRows(ctx, 'repeat', part.months, b.filter).where('n', '<=', windowMs).select(['k1', 'k2', 'n']).execute();
+  return rows.map((r) => ({ id: Number(r.k1), earlierId: Number(r.k2), gapMs: r.n }));
+}
+
+/** The same fault on the same unit again within the window after its earlier repair was resolved. */
+async function repeatFaults(ctx: ServiceContext, b: Bounds, windowDays: number): Promise<EarlyWarning[]> {
+  const windowMs = windowDays * 86_400_000;
+  const pairs = await overMonths(ctx, b, (p) => directRepeatPairs(ctx, p, windowMs), (part) => summedRepeatPairs(ctx, b, part, windowMs), (x, y) => x.concat(y));
+  // Numbers, serials and days only for the pairs found.
+  const ids = [...new Set(pairs.flatMap((p) => [p.id, p.earlierId]))];
+  const tickets = new Map<number, { number: string; reportedAt: number; fault: string; serial: string }>();
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    for (const t of await ctx.db.selectFrom('tickets').leftJoin('units as u', 'u.id', 'tickets.unit_id').select(['tickets.id', 'tickets.number', 'u.serial']).where('tickets.id', 'in', chunk).execute()) {
-      numbers.set(t.id, t.number);
-      if (t.serial !== null) serials.set(t.id, t.serial);
-    }
+    const rows = await ctx.db
+      .selectFrom('tickets')
+      .leftJoin('units as u', 'u.id', 'tickets.unit_id')
+      .select(['tickets.id', 'tickets.number', 'tickets.reported_at', 'tickets.fault_category', 'u.serial'])
+      .where('tickets.id', 'in', chunk)
+      .execute();
+    for (const t of rows) tickets.set(t.id, { number: t.number, reportedAt: t.reported_at, fault: t.fault_category, serial: t.serial ?? '' });
   }
-  const rows = pairs.map((p) => ({ ...p, number: numbers.get(p.id) ?? '', earlier_number: numbers.get(p.earlier_id) ?? '', serial: serials.get(p.id) ?? '' }));
-  // One warning per new ticket, against the latest earlier repair of the same fault.
-  const seen = new Set<number>();
-  const out: EarlyWarning[] = [];
-  for (const r of rows) {
-    if (seen.has(r.id)) continue;
-    seen.add(r.id);
-    out.push({
-      kind: 'repeatFault',
-      subject: r.serial,
-      faultCategory: r.fault_category as FaultCategory,
-      days: Math.floor((r.reported_at - r.resolved_at!) / 86_400_000),
+  const of = (id: number) => tickets.get(id) ?? { number: '', reportedAt: 0, fault: 'other', serial: '' };
+  return pairs
+    .sort((x, y) => of(x.id).reportedAt - of(y.id).reportedAt || x.id - y.id)
+    .map((p) => ({
+      kind: 'repeatFault' as const,
+      subject: of(p.id).serial,
+      faultCategory: of(p.id).fault as FaultCategory,
+      days: Math.floor(p.gapMs / 86_400_000),
       rateX100: null,
       previousRateX100: null,
       failures: 2,
       tickets: [
-        { id: r.earlier_id, number: r.earlier_number },
-        { id: r.id, number: r.number },
+        { id: p.earlierId, number: of(p.earlierId).number },
+        { id: p.id, number: of(p.id).number },
       ],
-    });
-  }
-  return out;
+    }));
 }
 
 /**

@@ -88,6 +88,9 @@ export async function rebuildReportMonths(ctx: ServiceContext): Promise<number> 
   return refreshMonths(ctx, null);
 }
 
+/** The longest repeat window the rules allow (report_settings checks 1–365 days). */
+export const REPEAT_WINDOW_MAX_MS = 365 * DAY;
+
 /** The product model a ticket counts under: 0 with no unit, -1 when its unit is gone, else the unit's model. */
 const MODEL = sql`case when t.unit_id is null then 0 else coalesce(u.model_id, -1) end`;
 /** Every promise of the ticket kept or broken already: its verdicts no longer depend on when they are judged. */
@@ -99,7 +102,7 @@ async function sumMonth(db: Db, month: Month): Promise<void> {
   const e = localMoment(firstOf(nextMonth(month)));
   const reported = sql`from tickets t left join units u on u.id = t.unit_id where t.reported_at >= ${s} and t.reported_at < ${e}`;
   const statements = [
-    sql`delete from report_months where kind in ('status', 'category', 'technician', 'component', 'service', 'money') and month = ${month}`,
+    sql`delete from report_months where kind in ('status', 'category', 'technician', 'component', 'service', 'money', 'repeat') and month = ${month}`,
     sql`insert into report_months (month, kind, k1, model_id, n) select ${month}, 'status', t.status, ${MODEL}, count(*) ${reported} group by 3, 4`,
     sql`insert into report_months (month, kind, k1, model_id, n) select ${month}, 'category', t.fault_category, ${MODEL}, count(*) ${reported} and t.status != 'cancelled' group by 3, 4`,
     sql`insert into report_months (month, kind, k1, model_id, n)
@@ -119,6 +122,15 @@ async function sumMonth(db: Db, month: Month): Promise<void> {
         sum(t.solved_by_phone = 0 and t.arrived_at <= t.arrival_due), sum(t.solved_by_phone = 0 and t.arrived_at > t.arrival_due),
         sum(t.resolved_at <= t.fix_due), sum(t.resolved_at > t.fix_due)
       ${reported} and (t.status != 'cancelled' or t.answered_at is not null) and ${SETTLED} group by 3, 4, 5`,
+    // Each failure's latest earlier fix of the same fault on its unit, within the longest window the
+    // rules allow (365 days); the report keeps those within its window. n is the time between, in ms.
+    sql`insert into report_months (month, kind, k1, k2, model_id, n)
+      select ${month}, 'repeat', cast(t.id as text), cast(e.id as text), ${MODEL}, t.reported_at - max(e.resolved_at)
+      from tickets t left join units u on u.id = t.unit_id
+      join tickets e on e.unit_id = t.unit_id and e.fault_category = t.fault_category and e.id != t.id
+        and e.resolved_at between t.reported_at - ${REPEAT_WINDOW_MAX_MS} and t.reported_at
+      where t.reported_at >= ${s} and t.reported_at < ${e} and t.status != 'cancelled' and t.unit_id is not null and e.status != 'cancelled'
+      group by t.id`,
     // Money counts repairs by the month they were resolved in.
     sql`insert into report_months (month, kind, k1, model_id, n, revenue_fen, parts_fen, labour_fen)
       select ${month}, 'money', case when t.warranty_in = 1 then 'warranty' else 'paid' end, ${MODEL}, count(*),
