@@ -75,7 +75,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     `create table report_months_dirty (day integer primary key) strict`,
     `create index tickets_unsettled on tickets (reported_at) where answered_at is null or resolved_at is null or (arrived_at is null and solved_by_phone = 0)`,
     `create trigger report_months_ticket_insert after insert on tickets begin ${mark(['new.reported_at', 'new.resolved_at', ...YEAR_AFTER('new.resolved_at')])} end`,
-    `create trigger report_months_ticket_update after update on tickets when ${TICKET_COLUMNS.map((c) => `old.${c} is not new.${c}`).join(' or ')} begin ${mark(['old.reported_at', 'old.resolved_at', 'new.reported_at', 'new.resolved_at', ...YEAR_AFTER('old.resolved_at'), ...YEAR_AFTER('new.resolved_at')])} end`,
+    `create trigger report_months_ticket_update after update on tickets when ${TICKET_COLUMNS.map((c) => `old.${c} is not new.${c}`).join(' or ')} begin ${mark(['old.reported_at', 'old.resolved_at', 'new.reported_at', 'new.resolved_at'])} end`,
+    // Only what makes a ticket another's earlier repair: its unit, fault, fix time, or being cancelled
+    // (a change of charges on an old ticket does not re-sum the year after it).
+    `create trigger report_months_ticket_fix after update on tickets when old.unit_id is not new.unit_id or old.fault_category is not new.fault_category or old.resolved_at is not new.resolved_at or (old.status = 'cancelled') is not (new.status = 'cancelled') begin ${mark([...YEAR_AFTER('old.resolved_at'), ...YEAR_AFTER('new.resolved_at')])} end`,
     `create trigger report_months_ticket_delete after delete on tickets begin ${mark(['old.reported_at', 'old.resolved_at', ...YEAR_AFTER('old.resolved_at')])} end`,
     ...['ticket_technicians', 'ticket_parts', 'ticket_labour'].flatMap((table) => [
       `create trigger report_months_${table}_insert after insert on ${table} begin ${markTickets('id = new.ticket_id')} end`,
