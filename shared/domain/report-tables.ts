@@ -233,7 +233,7 @@ export function reportTables(t: TFunction, lang: Language, r: ReportBundle, sett
         [t('reports.failures.byModel'), null, null, null, null, null],
         ...rateRows(t, r.failures.byModel, (m) => `  ${m.label ?? t('reports.repairs.noModel')}`),
         [t('reports.failures.byComponent'), null, null, null, null, null],
-        ...rateRows(t, r.failures.byComponent, (m) => `  ${m.key === 'other' ? t('reports.failures.componentOther') : m.key}`),
+        ...rateRows(t, r.failures.byComponent, (m) => `  ${m.label ?? (m.key === 'other' ? t('reports.failures.componentOther') : m.key)}`),
         [t('reports.failures.byCategory'), null, null, null, null, null],
         ...rateRows(t, r.failures.byCategory, (m) => `  ${t(`ticketing.faultCategory.${m.key}`)}`),
       ],

@@ -512,3 +512,64 @@ describe('migration 0340 (settling with the maker and the customer)', () => {
     await backend.close();
   });
 });
+
+describe('migration 0310 (the owner\'s warning rules and the report indexes)', () => {
+  it('gives a desk with tickets the default rules, one row only, and reads a period of tickets from the covering index', async () => {
+    const { dir, old } = await backendBefore('0310');
+    await old.invoke('session:begin', { operator: '王芳' });
+    const customer = (await old.invoke('customers:create', { name: '王小明', phones: [{ phone: '13812345678' }] })) as { ok: true; value: { id: number } };
+    const ticket = await oldTicket(old, 'tickets:create', phoneTicket(customer.value.id));
+    await old.close();
+    const backend = await openTestBackend(dir);
+    expect(backend.migration.applied[0]).toBe('0310_create_report_settings');
+    const db = backend.store.sqlite;
+    // The defaults the migration writes: 30 days, a line of 10.00 per 100 units, a rise of 50 %, 3 failures.
+    expect(db.prepare('select repeat_window_days, rate_threshold_x100, rise_percent, min_failures, changed_at, changed_by from report_settings').all()).toEqual([
+      { repeat_window_days: 30, rate_threshold_x100: 1000, rise_percent: 50, min_failures: 3, changed_at: null, changed_by: null },
+    ]);
+    expect(() => db.prepare('insert into report_settings (id) values (2)').run()).toThrow(/CHECK/);
+    expect(() => db.prepare('update report_settings set repeat_window_days = 0').run()).toThrow(/CHECK/);
+    expect(() => db.prepare('update report_settings set rise_percent = 10001').run()).toThrow(/CHECK/);
+    // The old ticket is counted, and a period's counts read the covering index, never the wide rows.
+    const reported = (db.prepare('select reported_at from tickets where id = ?').get(ticket.id) as { reported_at: number }).reported_at;
+    const day = new Date(reported);
+    const from = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+    expect((await backend.ok('reports:bundle', { from, to: from })).repairs.total).toBe(1);
+    const plan = db.prepare('explain query plan select status, count(*) from tickets where reported_at >= ? and reported_at < ? group by status').all(0, 1) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' | ')).toMatch(/USING COVERING INDEX tickets_report/);
+    await backend.close();
+  });
+});
+
+describe('migration 0350 (the month summary of the reports)', () => {
+  it('marks the days of a desk\'s tickets dirty, sums their month when a report reads it, and keeps it by triggers after', async () => {
+    const { dir, old } = await backendBefore('0350');
+    await old.invoke('session:begin', { operator: '王芳' });
+    const customer = (await old.invoke('customers:create', { name: '王小明', phones: [{ phone: '13812345678' }] })) as { ok: true; value: { id: number } };
+    const ticket = await oldTicket(old, 'tickets:create', phoneTicket(customer.value.id));
+    await old.close();
+    const backend = await openTestBackend(dir);
+    expect(backend.migration.applied[0]).toBe('0350_report_months');
+    const db = backend.store.sqlite;
+    const reported = (db.prepare('select reported_at from tickets where id = ?').get(ticket.id) as { reported_at: number }).reported_at;
+    // One ticket, not resolved: its one day is dirty, nothing summed yet.
+    expect(db.prepare('select day from report_months_dirty').all()).toEqual([{ day: Math.floor(reported / 86_400_000) }]);
+    expect(db.prepare('select count(*) as n from report_months').get()).toEqual({ n: 0 });
+    const day = new Date(reported);
+    const month = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}`;
+    const last = new Date(day.getFullYear(), day.getMonth() + 1, 0).getDate();
+    expect((await backend.ok('reports:bundle', { from: `${month}-01`, to: `${month}-${last}` })).repairs.total).toBe(1);
+    // Summed when read: the new ticket under its status, the day no longer dirty.
+    expect(db.prepare("select month, k1, n from report_months where kind = 'status'").all()).toEqual([{ month, k1: 'new', n: 1 }]);
+    expect(db.prepare('select count(*) as n from report_months_dirty').get()).toEqual({ n: 0 });
+    // A write marks the day again, in the same statement; a note on the ticket does not.
+    db.prepare("update tickets set diagnosis = '待查' where id = ?").run(ticket.id);
+    expect(db.prepare('select count(*) as n from report_months_dirty').get()).toEqual({ n: 0 });
+    db.prepare("update tickets set fault_category = 'leak' where id = ?").run(ticket.id);
+    expect(db.prepare('select count(*) as n from report_months_dirty').get()).toEqual({ n: 1 });
+    // The unsettled tickets of a period are found by their partial index.
+    const plan = db.prepare('explain query plan select id from tickets where reported_at >= ? and reported_at < ? and (answered_at is null or resolved_at is null or (arrived_at is null and solved_by_phone = 0))').all(0, 1) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' | ')).toMatch(/tickets_unsettled/);
+    await backend.close();
+  });
+});

@@ -82,6 +82,12 @@ describe('the workbook', () => {
     const parts = book.getWorksheet('更换备件')!;
     expect(parts.getRow(3).values).toEqual([undefined, 'PN-001', '压缩机', 1, 1, 50, 0]);
     expect(book.getWorksheet('维修记录')!.rowCount).toBe(2 + 8);
+    // Components by the policy's name (AIRCON_POLICY: compressor → 压缩机), the rest as other parts.
+    const failures = book.getWorksheet('故障分析')!;
+    const names = failures.getColumn(1).values.map((v) => String(v ?? '').trim());
+    expect(names).toContain('压缩机');
+    expect(names).toContain('其他部件');
+    expect(names).not.toContain('compressor');
     m.backend.platform.saveAnswer = null;
     expect(await m.backend.ok('reports:export', { ...OCTOBER, language: 'en' })).toEqual({ savedTo: null, sheets: 0 });
   });

@@ -127,6 +127,26 @@ describe('the reports of a month', () => {
 });
 
 describe('failure analysis', () => {
+  it('counts the units in service from their history: a unit scrapped within a period still counts for it', async () => {
+    const { ids } = m;
+    const db = m.backend.store.sqlite;
+    const version = (db.prepare('select id from warranty_policy_versions order by id limit 1').get() as { id: number }).id;
+    // B5 scrapped on 15 October, B6 on 20 September; both registered in service on 1 January 2025.
+    for (const [serial, scrapped] of [['SN-B5', at(10, 15)], ['SN-B6', at(9, 20)]] as const) {
+      const unit = Number(
+        db.prepare("insert into units (customer_id, model_id, policy_version_id, serial, acceptance_date, status, created_at, updated_at) values (?, ?, ?, ?, '2025-01-01', 'scrapped', 0, 0)").run(ids.cust2, ids.modelB, version, serial).lastInsertRowid,
+      );
+      db.prepare("insert into unit_status_history (unit_id, status, changed_at, note) values (?, 'inService', ?, null), (?, 'scrapped', ?, null)").run(unit, new Date(2025, 0, 1).getTime(), unit, scrapped);
+    }
+    const october = (await m.backend.ok('reports:bundle', OCTOBER)).failures.byModel.find((r) => r.key === String(ids.modelB))!;
+    // October: B1–B3 and B5 (in service on 1 October) = 4; k4 and k6 = 2 of 4 = 50.00.
+    // September: B1–B3, B5 and B6 (scrapped on the 20th, in service on the 1st) = 5; k9 = 1 of 5 = 20.00.
+    expect(october).toMatchObject({ failures: 2, units: 4, ratePer100X100: 5000, previousFailures: 1, previousRatePer100X100: 2000 });
+    const november = (await m.backend.ok('reports:bundle', { from: '2026-11-01', to: '2026-11-30' })).failures.byModel.find((r) => r.key === String(ids.modelB))!;
+    // November: B5 and B6 gone before the 1st: 3 units, no failure; October (the previous) 2 of 4.
+    expect(november).toMatchObject({ failures: 0, units: 3, ratePer100X100: 0, previousFailures: 2, previousRatePer100X100: 5000 });
+  });
+
   it('gives failures per 100 units in service by model, component and category, with the previous period', async () => {
     const { failures } = await m.backend.ok('reports:bundle', OCTOBER);
     // Ten A units and three B units in service (B4 and the only C unit are scrapped).
@@ -143,7 +163,8 @@ describe('failure analysis', () => {
     ]);
     // The compressor part on k1 (and k8 in September); the capacitor on k3 has no component: "other". 1 of 13 = 7.69.
     expect(failures.byComponent).toEqual([
-      { key: 'compressor', label: null, failures: 1, units: 13, ratePer100X100: 769, previousFailures: 1, previousRatePer100X100: 769 },
+      // Named as the models' policy (AIRCON_POLICY) names the key.
+      { key: 'compressor', label: '压缩机', failures: 1, units: 13, ratePer100X100: 769, previousFailures: 1, previousRatePer100X100: 769 },
       { key: 'other', label: null, failures: 1, units: 13, ratePer100X100: 769, previousFailures: 0, previousRatePer100X100: 0 },
     ]);
     // k7 has no registered unit: no failure of a unit in service. 2 of 13 = 15.38.

@@ -80,6 +80,8 @@ describe('store', () => {
       'parts',
       'product_models',
       'renewal_declines',
+      'report_months',
+      'report_months_dirty',
       'report_settings',
       'review_settings',
       'sample_records',

@@ -70,3 +70,30 @@ test('the Desk says so when the last thirty days hold no warning', async ({ desk
   await desk.getByTestId('desk-warnings').scrollIntoViewIfNeeded();
   await screenshot(desk, testInfo, 'desk-warnings-zh', true);
 });
+
+for (const language of ['zh-CN', 'en'] as const) {
+  test(`prints one contract customer's monthly pack from their page (${language})`, async ({ desk, backend }, testInfo) => {
+    test.setTimeout(90_000);
+    const problems = watchPage(desk);
+    const ids = await seedReportMonth(backend);
+    if (language === 'en') await backend.ok('settings:update', { language: 'en' });
+    await desk.setViewportSize({ width: 1366, height: 768 });
+    await desk.goto(`/#/customers/${ids.cust1}`);
+    await desk.reload();
+    await desk.getByTestId('customer-pack').click();
+    const dialog = desk.getByRole('dialog');
+    await expect(dialog).toContainText(language === 'zh-CN' ? '西湖中学 的月度服务报告' : 'Service report for 西湖中学');
+    await dialog.getByTestId('report-year').fill('2026');
+    await dialog.getByTestId('report-year').press('Tab');
+    await dialog.getByTestId('report-month').click();
+    await desk.getByRole('option', { name: '10', exact: true }).click();
+    await screenshot(desk, testInfo, `reports-customer-pack-dialog-${language}`, true);
+    await dialog.getByTestId('customer-pack-print').click();
+    await expect(desk.getByRole('dialog').getByTestId('pdf-pages')).toHaveAttribute('data-rendered-pages', /^[1-9]/, { timeout: 30_000 });
+    await screenshot(desk, testInfo, `reports-customer-pack-${language}`, true);
+    // Archived under the customer, not the company.
+    const docs = await backend.ok('documents:list', { kind: 'reportPack' });
+    expect(docs.map((d) => [d.recordType, d.recordId])).toEqual([['customer', ids.cust1]]);
+    expect(problems).toEqual([]);
+  });
+}

@@ -8,7 +8,7 @@ import type { ReviewSettingsTable, TicketReviewsTable, SurveyQuestionsTable, Cal
 import type { InstallationsTable, InstallationUnitsTable, InstallationTechniciansTable, WarrantyCardLifeTable } from './tables/installations';
 import type { AttachmentFilesTable, AttachmentsTable } from './tables/attachments';
 import type { ManualContentsTable, ManualContentVersionsTable, ManualImagesTable, UnitSetValuesTable, ManualIssuesTable } from './tables/manuals';
-import type { ReportSettingsTable } from './tables/reports';
+import type { ReportMonthsDirtyTable, ReportMonthsTable, ReportSettingsTable } from './tables/reports';
 import type { AuditIndexBackfillTable } from './tables/fast';
 import type { MakersTable, WarrantyClaimsTable, WarrantyClaimLinesTable, FeedbackFormsTable, SanbaoSettlementsTable, ScrapRecordsTable, SettleSettingsTable } from './tables/settle';
 
@@ -20,7 +20,7 @@ export type { CallsTable, CallSettingsTable } from './tables/calls';
 export type { InstallationsTable, InstallationUnitsTable, InstallationTechniciansTable, WarrantyCardLifeTable } from './tables/installations';
 export type { AttachmentFilesTable, AttachmentsTable } from './tables/attachments';
 export type { ManualContentsTable, ManualContentVersionsTable, ManualImagesTable, UnitSetValuesTable, ManualIssuesTable } from './tables/manuals';
-export type { ReportSettingsTable } from './tables/reports';
+export type { ReportMonthsDirtyTable, ReportMonthsTable, ReportSettingsTable } from './tables/reports';
 export type { MaintenanceContractsTable, ContractUnitsTable, ContractPlanLinesTable, VisitsTable, ChecklistsTable, ChecklistVersionsTable, VisitResultsTable, RenewalDeclinesTable } from './tables/maintenance';
 
 export interface DB {
@@ -97,6 +97,8 @@ export interface DB {
   sanbao_settlements: SanbaoSettlementsTable;
   scrap_records: ScrapRecordsTable;
   settle_settings: SettleSettingsTable;
+  report_months: ReportMonthsTable;
+  report_months_dirty: ReportMonthsDirtyTable;
 }
 
 /** Services accept the database or an open transaction alike. */

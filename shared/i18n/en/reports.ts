@@ -23,6 +23,7 @@ export const reports: CatalogShape<typeof zh> = {
     customer: 'One customer only',
     allCustomers: 'All customers',
   },
+  customerPack: { button: 'Service report', title: 'Service report for {{name}}', hint: 'Only this customer\'s units: repairs, service levels, callbacks, parts and scheduled service.', print: 'Make the report' },
   actions: { export: 'Export to Excel', pack: 'Print monthly pack', exported: 'Exported to {{path}}', packDone: 'Monthly pack ready: {{number}}', settings: 'Warning rules' },
   tabs: { repairs: 'Repairs', service: 'Service levels', satisfaction: 'Callbacks & complaints', parts: 'Parts & loaners', money: 'Money', scheduled: 'Scheduled service', failures: 'Failures & warnings' },
   repairs: {

@@ -21,6 +21,7 @@ export const reports = {
     customer: '只看客户',
     allCustomers: '全部客户',
   },
+  customerPack: { button: '月度服务报告', title: '{{name}} 的月度服务报告', hint: '只含该客户设备的报修、时效、回访、备件和维保。', print: '生成报告' },
   actions: { export: '导出 Excel', pack: '打印月度报告', exported: '已导出到 {{path}}', packDone: '月度报告已生成：{{number}}', settings: '预警规则' },
   tabs: { repairs: '维修', service: '服务时效', satisfaction: '回访与投诉', parts: '备件与备用机', money: '费用', scheduled: '维保', failures: '故障分析与预警' },
   repairs: {

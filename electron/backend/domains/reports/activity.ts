@@ -3,6 +3,7 @@ import { localDay } from '../../../../shared/domain/dates';
 import { REPORT_ROW_LIMIT, type ComplaintsReport, type LoanersReport, type MoneyReport, type PartsReport, type SatisfactionReport, type ScheduledReport } from '../../../../shared/schemas/reports';
 import type { ServiceContext } from '../../app/context';
 import { filterTickets, median, ratioX100, ticketFilterExists, type Bounds } from './period';
+import { overMonths, summaryRows, type MonthPart } from './summary';
 
 /*
  * The reports beside the repairs: callbacks and complaints, parts and stock, loaners, money and
@@ -28,7 +29,7 @@ export async function satisfactionReport(ctx: ServiceContext, b: Bounds): Promis
       .where(sql<boolean>`trim(cb.comments) != ''`)
       .select(['t.id', 't.number', 'cb.done_at', 'cb.satisfaction', 'cb.comments'])
       .orderBy('cb.done_at')
-      .limit(REPORT_ROW_LIMIT)
+      .limit(sql.lit(REPORT_ROW_LIMIT))
       .execute(),
   ]);
   const n = Number(totals.n);
@@ -145,6 +146,37 @@ export async function loanersReport(ctx: ServiceContext, b: Bounds): Promise<Loa
 
 /** Repairs resolved in the period: paid ones' takings, and what warranty repairs cost the company. */
 export async function moneyReport(ctx: ServiceContext, b: Bounds): Promise<MoneyReport> {
+  return overMonths(ctx, b, (p) => directMoney(ctx, p), (part) => summedMoney(ctx, b, part), addMoney);
+}
+
+const addMoney = (x: MoneyReport, y: MoneyReport): MoneyReport => ({
+  paidTickets: x.paidTickets + y.paidTickets,
+  revenueFen: x.revenueFen + y.revenueFen,
+  warrantyTickets: x.warrantyTickets + y.warrantyTickets,
+  warrantyPartsFen: x.warrantyPartsFen + y.warrantyPartsFen,
+  warrantyLabourFen: x.warrantyLabourFen + y.warrantyLabourFen,
+});
+
+/** Whole months from the summary, where repairs count by the month they were resolved in. */
+async function summedMoney(ctx: ServiceContext, b: Bounds, part: MonthPart): Promise<MoneyReport> {
+  const rows = await summaryRows(ctx, 'money', part.months, b.filter)
+    .select(['k1', sql<number>`sum(n)`.as('n'), sql<number>`sum(revenue_fen)`.as('revenue'), sql<number>`sum(parts_fen)`.as('parts'), sql<number>`sum(labour_fen)`.as('labour')])
+    .groupBy('k1')
+    .execute();
+  const paid = rows.find((r) => r.k1 === 'paid');
+  const warranty = rows.find((r) => r.k1 === 'warranty');
+  return {
+    paidTickets: Number(paid?.n ?? 0),
+    revenueFen: Number(paid?.revenue ?? 0),
+    warrantyTickets: Number(warranty?.n ?? 0),
+    // Parts given free on a paid repair (a part under its own warranty) are the warranty's cost too.
+    warrantyPartsFen: Number(paid?.parts ?? 0) + Number(warranty?.parts ?? 0),
+    warrantyLabourFen: Number(warranty?.labour ?? 0),
+  };
+}
+
+/** The money report read from the tickets: the reference for the summary, and the path for a customer. */
+export async function directMoney(ctx: ServiceContext, b: Bounds): Promise<MoneyReport> {
   const resolved = filterTickets(ctx.db.selectFrom('tickets').where('tickets.resolved_at', '>=', b.start).where('tickets.resolved_at', '<', b.end).where('tickets.status', '!=', 'cancelled'), b.filter);
   const [paid, warranty] = await Promise.all([
     resolved.where('tickets.warranty_in', '=', 0).select([sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(tickets.paid_fen), 0)`.as('fen')]).executeTakeFirstOrThrow(),

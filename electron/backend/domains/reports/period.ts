@@ -17,6 +17,8 @@ export interface Bounds extends ReportPeriod {
   /** Where "still open" is judged: the period's end, or now when the period has not ended. */
   asOf: number;
   filter: ReportFilter;
+  /** Read the tickets only, never the month summary: the reference the summary is tested against. */
+  direct?: boolean;
 }
 
 export const NO_FILTER: ReportFilter = { customerId: null, modelIds: null };

@@ -34,6 +34,7 @@ import { HistoryExportButton } from '../import';
 import { UnitsTable } from './UnitsTable';
 import { AttachmentPanel } from '../attachments';
 import { IssuedManuals } from '../manuals';
+import { CustomerPackButton } from '../reports';
 
 
 /** Everything the desk reads back to a caller: every number, address, contact and tag. */
@@ -216,6 +217,7 @@ export function CustomerDetailPage({ id }: { id: number }) {
                 {t('app.customer.merge')}
               </Button>
               <HistoryExportButton customerId={id} />
+              <CustomerPackButton customerId={id} name={c.name} />
               <Button variant="subtle" color="red" size="xs" leftSection={<IconTrash size={14} />} onClick={() => open('delete')}>
                 {t('app.customer.delete')}
               </Button>

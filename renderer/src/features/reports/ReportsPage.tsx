@@ -1,21 +1,21 @@
-import { Alert, Anchor, Badge, Button, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
 import { IconFileSpreadsheet, IconPrinter, IconSettings } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isIsoDate, todayIso } from '../../../../shared/domain/dates';
+import { todayIso } from '../../../../shared/domain/dates';
 import { keptShare, reportTables, tallyLabel, warningText } from '../../../../shared/domain/report-tables';
 import type { GeneratedDocument } from '../../../../shared/schemas/document';
 import type { ReportBundle, WarningSettings } from '../../../../shared/schemas/reports';
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
-import { tidyDate } from '../../lib/dates';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { DocumentPreviewModal } from '../../ui/DocumentPreviewModal';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
 import { openTicket } from '../tickets';
 import { Bars, Stacked } from './charts';
-import { lastMonth, PERIOD_KINDS, periodOf, type PeriodChoice, type PeriodKind } from './period';
+import { lastMonth, periodOf, type PeriodChoice } from './period';
+import { PeriodPicker } from './PeriodPicker';
 import { ReportTableView } from './ReportTableView';
 import { WarningRulesModal } from './WarningRulesModal';
 
@@ -30,46 +30,6 @@ const TABLES: Record<(typeof TABS)[number], string[]> = {
   scheduled: ['scheduled'],
   failures: ['warnings', 'failures'],
 };
-
-function PeriodPicker({ value, onChange }: { value: PeriodChoice; onChange: (c: PeriodChoice) => void }) {
-  const { t } = useTranslation();
-  const set = (patch: Partial<PeriodChoice>) => onChange({ ...value, ...patch });
-  const day = (key: 'from' | 'to') => (
-    <TextInput
-      size="xs"
-      w={120}
-      label={t(`reports.period.${key}`)}
-      defaultValue={value[key]}
-      key={`${key}-${value[key]}`}
-      data-testid={`report-${key}`}
-      onBlur={(e) => {
-        const tidy = tidyDate(e.currentTarget.value);
-        if (isIsoDate(tidy)) set({ [key]: tidy });
-      }}
-      onKeyDown={(e) => {
-        if (e.key !== 'Enter') return;
-        const tidy = tidyDate(e.currentTarget.value);
-        if (isIsoDate(tidy)) set({ [key]: tidy });
-      }}
-    />
-  );
-  return (
-    <Group gap="sm" align="flex-end" data-testid="report-period">
-      <SegmentedControl size="xs" value={value.kind} onChange={(v) => set({ kind: v as PeriodKind, part: v === 'quarter' ? Math.ceil(value.part / 3) || 1 : value.kind === 'quarter' ? (value.part - 1) * 3 + 1 : value.part })} data={PERIOD_KINDS.map((k) => ({ value: k, label: t(`reports.period.${k}`) }))} />
-      {value.kind !== 'range' && <NumberInput size="xs" w={90} label={t('reports.period.year')} value={value.year} min={2000} max={2100} onChange={(v) => typeof v === 'number' && set({ year: v })} data-testid="report-year" />}
-      {value.kind === 'month' && (
-        <Select size="xs" w={90} label={t('reports.period.month')} value={String(value.part)} allowDeselect={false} onChange={(v) => v && set({ part: Number(v) })} data={Array.from({ length: 12 }, (_, i) => String(i + 1))} data-testid="report-month" />
-      )}
-      {value.kind === 'quarter' && <Select size="xs" w={90} label={t('reports.period.quarter')} value={String(value.part)} allowDeselect={false} onChange={(v) => v && set({ part: Number(v) })} data={['1', '2', '3', '4']} />}
-      {value.kind === 'range' && (
-        <>
-          {day('from')}
-          {day('to')}
-        </>
-      )}
-    </Group>
-  );
-}
 
 function Charts({ tab, r }: { tab: (typeof TABS)[number]; r: ReportBundle }) {
   const { t } = useTranslation();

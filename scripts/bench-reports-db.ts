@@ -1,0 +1,52 @@
+// The owner's month on a bench database kept from an earlier `npm run bench` (issue 17), without
+// seeding ten years again: `BENCH_REPORTS_DB=/path/to/copy.sqlite tsx scripts/bench-reports-db.ts`.
+// Work on a copy: the desk migrates the file when it opens it. Parts, callbacks and complaints are
+// added as `npm run bench` adds them when the copy has none yet.
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createBackend } from '../electron/backend/backend';
+import { HeadlessPlatform, MemoryLogger } from '../electron/backend/platform/headless';
+import { documentWorker } from './bench-documents';
+import { benchReports, seedReportExtras } from './bench-reports';
+
+const path = process.env.BENCH_REPORTS_DB ?? '';
+if (!path) throw new Error('BENCH_REPORTS_DB: the path of a copy of a bench database');
+let seed = 20261122;
+const rand = () => {
+  seed = (seed + 0x6d2b79f5) >>> 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  return `p50 ${at(50).toFixed(2)} ms · p95 ${at(95).toFixed(2)} ms · p99 ${at(99).toFixed(2)} ms (n=${samples.length})`;
+}
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  const result = (await fn()) as { ok?: boolean };
+  if (result && result.ok === false) throw new Error(JSON.stringify(result));
+  return performance.now() - start;
+}
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  const dir = dirname(path);
+  const backend = await createBackend({ dbPath: path, documentsDir: join(dir, 'documents'), platform: new HeadlessPlatform(join(dir, 'printed')), logger: new MemoryLogger(), documents: { warmUp: true, workerEntry: documentWorker() } });
+  console.log(`opened and migrated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const { sqlite } = backend.store;
+  const counts = sqlite.prepare("select (select count(*) from tickets) as tickets, (select count(*) from ticket_parts) as parts").get() as { tickets: number; parts: number };
+  console.log(`${counts.tickets.toLocaleString()} tickets, ${counts.parts.toLocaleString()} parts fitted`);
+  if (counts.parts < counts.tickets / 10) {
+    const extras = seedReportExtras(sqlite, { rand });
+    console.log(`Seeded ${extras.parts.toLocaleString()} parts fitted, ${extras.callbacks.toLocaleString()} callbacks and ${extras.complaints.toLocaleString()} complaints in ${(extras.seedMs / 1000).toFixed(1)} s`);
+  }
+  // The pack prints the company's letterhead: a kept bench file may have none yet.
+  await backend.invoke('settings:update', { companyName: '杭州安信机电设备服务有限公司', hotline: '4008001234' });
+  for (const line of await benchReports(backend.invoke, backend.store.db, { now: Date.now(), rand, stats, time })) console.log(line);
+  await backend.close();
+}
+
+void main();
