@@ -39,6 +39,15 @@ export const unitFields = {
   invoiceNumber: optionalText(40),
   siteAddress: optionalText(200),
   locationNote: optionalText(200),
+  /** What it was sold for (fen) and who sold it: the maker's monthly sales statistics read them. */
+  salePriceFen: z
+    .number({ error: 'validation.invalidType' })
+    .int({ error: 'validation.wholeFen' })
+    .min(0, { error: 'validation.notNegative' })
+    .max(100_000_000_00)
+    .nullish()
+    .transform((v) => v ?? null),
+  soldBy: optionalText(60),
 };
 
 type UnitDates = { purchaseDate: string | null; installDate: string | null; acceptanceDate: string | null; productionDate: string | null };
@@ -100,6 +109,8 @@ export interface Unit {
   invoiceNumber: string | null;
   siteAddress: string | null;
   locationNote: string | null;
+  salePriceFen: number | null;
+  soldBy: string | null;
   status: UnitStatus;
   /** The warranty policy version this unit was sold under, with its name. */
   policy: PolicyVersion & { policyId: number; name: string };

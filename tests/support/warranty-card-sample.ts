@@ -84,6 +84,8 @@ export function unitWith(facts: UnitFacts = {}, size: Size = 'usual'): Unit {
     invoiceNumber: size === 'max' ? 'N'.repeat(40) : invoiceNumber,
     siteAddress: fill(size, '杭州市余杭区五常街道荆长路 99 号 3 幢 2 单元 501 室', '浙江省杭州市余杭区', 80, 200),
     locationNote: null,
+    salePriceFen: null,
+    soldBy: null,
     status: 'inService',
     policy: { id: 5, policyId: 2, name: '家用空调标准保修', version: 1, basis, components, createdAt: 0 },
     warranty,

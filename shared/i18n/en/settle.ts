@@ -47,6 +47,11 @@ export const settle: CatalogShape<typeof zh> = {
     scrapOnLoan: '{{what}} is still out on loan: scrap it once it is back.',
     keepLoanNotOpen: 'The loaner chosen is not out with the customer of unit {{what}}.',
     shareNeedsBoth: 'A share of units in service needs both the model and the share.',
+    month: 'Write the month as year-month, e.g. 2026-10.',
+    monthNotStarted: '{{month}} has not begun: its returns cannot be drawn yet.',
+    returnsNotIssued: 'The {{month}} returns to {{maker}} have not been issued: issue them before recording them sent.',
+    returnsProvisional: 'Returns {{number}} were drawn before {{month}} ended (provisional): issue them again after the month ends, then record them sent.',
+    returnsAlreadySent: 'Returns {{number}} were recorded sent on {{day}}.',
     sharePct: 'The share must be between 1% and 100%.',
   },
   print: {

@@ -46,6 +46,11 @@ export const settle = {
     keepLoanNotOpen: '所选备机不是借给设备 {{what}} 的客户且尚未归还的。',
     shareNeedsBoth: '按比例备件须同时指定型号和比例。',
     sharePct: '比例须在 1% 至 100% 之间。',
+    month: '月份须写成“年-月”，如 2026-10。',
+    monthNotStarted: '{{month}} 还没有开始，不能出具该月的报表。',
+    returnsNotIssued: '{{maker}} {{month}} 的月度报表还没有出具，请先出具再登记寄出。',
+    returnsProvisional: '报表 {{number}} 是 {{month}} 月末前出具的临时报表：请在月末后重新出具，再登记寄出。',
+    returnsAlreadySent: '报表 {{number}} 已于 {{day}} 登记寄出。',
   },
   print: {
     number: '编号',

@@ -112,6 +112,8 @@ function toUnit(row: UnitRow, exclusions: Exclusion[], repairs: RepairRecord[], 
     invoiceNumber: row.invoice_number,
     siteAddress: row.site_address,
     locationNote: row.location_note,
+    salePriceFen: row.sale_price_fen,
+    soldBy: row.sold_by,
     status: row.status as UnitStatus,
     policy: { ...policy, policyId: row.v_policy_id, name: row.policy_name },
     warranty,
@@ -166,6 +168,8 @@ function columns(input: z.output<typeof unitCreateInput>) {
     invoice_number: input.invoiceNumber,
     site_address: input.siteAddress,
     location_note: input.locationNote,
+    sale_price_fen: input.salePriceFen,
+    sold_by: input.soldBy,
   };
 }
 
