@@ -60,6 +60,23 @@ function cover(c: Ctx, data: MakerReturnsData, forms: { title: string }[]): Cont
   ];
 }
 
+/**
+ * Numbers, days, serials and other short unbroken values take the width they need; the columns of
+ * words share what is left (a value that cannot break pushed a shared column off the page).
+ */
+function columnWidths(c: Ctx, table: ReturnsTable, keep: number[]): Width[] {
+  if (table.columns.length <= 3) return keep.map((_, n) => (n === 0 ? '*' : 'auto'));
+  const texts = (i: number) => table.rows.map((row) => cellText(row[i] ?? null, c.lang));
+  const short = (i: number) => table.numeric.includes(i) || texts(i).every((s) => s.length <= 4 || (s.length <= 16 && !/\s/.test(s)));
+  const widths: Width[] = keep.map((i) => (short(i) ? 'auto' : '*'));
+  if (!widths.includes('*')) {
+    // Every column short: the one with the longest values shares out the rest of the line.
+    const longest = keep.reduce((best, i, n) => (Math.max(...texts(i).map((s) => s.length)) > Math.max(...texts(keep[best]!).map((s) => s.length)) ? n : best), 0);
+    widths[longest] = '*';
+  }
+  return widths;
+}
+
 /** One table as printed: figures right-aligned; on A5 the columns a long list cannot hold are left out. */
 function printed(c: Ctx, table: ReturnsTable, heading: boolean): Content[] {
   const drop = c.setup.paper === 'A5' ? new Set(table.narrowDrop ?? []) : new Set<number>();
@@ -74,7 +91,7 @@ function printed(c: Ctx, table: ReturnsTable, heading: boolean): Content[] {
         return { text: cellText(cell, c.lang), style: 'tableCell', alignment: table.numeric.includes(i) ? 'right' : 'left', bold: table.columns.length === 2 && row[1] === null && i === 0 };
       }),
     );
-    const widths: Width[] = keep.map((i, n) => (n === 0 && table.columns.length <= 3 ? '*' : table.numeric.includes(i) ? 'auto' : '*'));
+    const widths = columnWidths(c, table, keep);
     out.push(dataTable(keep.map((i) => table.columns[i]!), rows, widths, { wrapHeadings: true }));
   }
   if (table.note) out.push(notes([table.note]));
