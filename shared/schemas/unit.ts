@@ -112,10 +112,22 @@ export interface Unit {
   salePriceFen: number | null;
   soldBy: string | null;
   status: UnitStatus;
+  /** A 三包 exchange: the unit given in this one's place, and the one this replaced (migration 0340). */
+  replacedById: number | null;
+  replacesId: number | null;
   /** The warranty policy version this unit was sold under, with its name. */
   policy: PolicyVersion & { policyId: number; name: string };
   /** The engine's answer for today. */
   warranty: WarrantyEvaluation;
   createdAt: number;
   updatedAt: number;
+}
+
+/**
+ * The catalog key a unit's status shows under. The status list keeps "replaced" for a unit given
+ * back in a 三包 exchange (its check constraint is the whole table's), but the clerk reads that one
+ * as exchanged: it points at the unit given in its place.
+ */
+export function unitStatusKey(unit: { status: UnitStatus; replacedById: number | null }): string {
+  return unit.status === 'replaced' && unit.replacedById !== null ? 'unitStatus.exchanged' : `unitStatus.${unit.status}`;
 }

@@ -3,6 +3,7 @@ import { MIN_PT } from '../../electron/backend/documents/kit/layout';
 import { openTestBackend, type TestBackend } from '../support/backend';
 import { readPdf, smallestType } from '../support/pdf-read';
 import { AIRCON_POLICY, person } from '../support/sample';
+import { unitStatusKey } from '../../shared/schemas/unit';
 
 /*
  * Settling with the maker and with the customer (issue 21), on a small data set counted by hand:
@@ -287,6 +288,11 @@ describe('refund and exchange under 三包', () => {
     const row = (id: number) => backend.store.sqlite.prepare('select status, replaced_by_id, replaces_id from units where id = ?').get(id);
     expect(row(s.u5.id)).toEqual({ status: 'replaced', replaced_by_id: fresh.id, replaces_id: null });
     expect(row(fresh.id)).toEqual({ status: 'inService', replaced_by_id: null, replaces_id: s.u5.id });
+    // The unit given back reads as exchanged, not merely replaced, wherever its status shows.
+    const given = await backend.ok('units:get', { id: s.u5.id });
+    expect(given).toMatchObject({ replacedById: fresh.id, replacesId: null });
+    expect(unitStatusKey(given)).toBe('unitStatus.exchanged');
+    expect(unitStatusKey({ status: 'replaced', replacedById: null })).toBe('unitStatus.replaced');
     const doc = await backend.ok('documents:settlementForm', { id: swap.id, paper: 'A5', language: 'zh-CN' });
     const { text } = await pdfText(doc.id);
     for (const expected of ['三包换货单', 'GL-NEW1', '客户应补差价', '¥280.00', '2026-09-18']) expect(text.replace(/\s/g, '')).toContain(expected);

@@ -1,5 +1,8 @@
-import { addDays, todayIso } from '../../shared/domain/dates';
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
+import { addDays, addMonths, todayIso } from '../../shared/domain/dates';
 import type { TestBackend } from '../support/backend';
+import { readPdf } from '../support/pdf-read';
 import { AIRCON_POLICY } from '../support/sample';
 import { expect, test } from './fixtures';
 import { screenshot, watchPage } from './page-helpers';
@@ -7,7 +10,8 @@ import { screenshot, watchPage } from './page-helpers';
 /*
  * Settling with the maker and the customer at the desk (issue 21): a claim from two warranty
  * repairs sent, partly accepted and its part received into stock; a refund under 三包 from the
- * ticket with its return form; a part scrapped with its record; the section in both languages.
+ * ticket with its return form; a part scrapped with its record; the section in both languages;
+ * last month's returns to the maker printed, saved as a workbook and recorded sent.
  * The desk's own clock runs here, so dates are counted from today.
  */
 
@@ -120,5 +124,50 @@ test('a part scrapped with its record, and the section in English', async ({ des
   await desk.getByRole('tab', { name: 'Makers and models' }).click();
   await expect(desk.getByTestId('makers-table')).toContainText('格力电器售后服务部');
   await screenshot(desk, testInfo, 'settle-makers-en', true);
+  expect(problems).toEqual([]);
+});
+
+test("a month's returns to a maker: the figures, the pack printed and archived, the workbook saved, the pack recorded sent", async ({ desk, backend }, testInfo) => {
+  test.setTimeout(180_000);
+  const problems = watchPage(desk);
+  const s = await seed(backend);
+  // Last month: one unit sold at ¥3,299.00 by 周建国 on its first day.
+  const firstOfLast = addMonths(`${todayIso().slice(0, 7)}-01`, -1);
+  const month = firstOfLast.slice(0, 7);
+  await backend.ok('units:create', { customerId: s.customer.id, modelId: s.model.id, serial: 'GL-S1', purchaseDate: firstOfLast, salePriceFen: 329_900, soldBy: '周建国' });
+  await desk.goto('/#/settle');
+  await desk.getByRole('tab', { name: '月度报表' }).click();
+  const pack = desk.getByTestId('returns-pack');
+  await expect(pack).toContainText(`格力电器售后服务部 · ${month}`);
+  await expect(pack).toContainText('售出 1 台，¥3,299.00');
+  await pack.getByTestId('returns-print').click();
+  const preview = desk.getByRole('dialog', { name: /厂家月度报表 CYB-/ });
+  await expect(preview.getByTestId('pdf-pages')).toHaveAttribute('data-rendered-pages', /^[1-9]/, { timeout: 30_000 });
+  await desk.keyboard.press('Escape');
+  const [record] = await backend.ok('makerReturns:list', {});
+  expect(record).toMatchObject({ month, provisional: false, sentOn: null });
+  const text = (await readPdf(Buffer.from((await backend.ok('documents:content', { id: record!.documentId! })).base64, 'base64'))).map((p) => p.text).join('');
+  expect(text).toContain('每月销售统计表');
+  expect(text).toContain('GL-S1');
+
+  const target = join(backend.dir, 'returns.xlsx');
+  backend.platform.saveAnswer = target;
+  await pack.getByTestId('returns-export').click();
+  await expect(desk.getByText(`已保存到 ${target}`)).toBeVisible();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(target);
+  expect(book.worksheets).toHaveLength(6);
+  expect(JSON.stringify(book.getWorksheet('每月销售统计表')!.getSheetValues())).toContain('GL-S1');
+
+  await pack.getByTestId('returns-mark-sent').click();
+  await expect(pack.getByTestId('returns-sent')).toContainText(`已于 ${todayIso()} 寄出`);
+  await expect(desk.getByTestId('returns-table')).toContainText('已寄出');
+  await screenshot(desk, testInfo, 'settle-returns-zh', true);
+
+  await backend.ok('settings:update', { language: 'en' });
+  await desk.reload();
+  await desk.getByRole('tab', { name: 'Monthly returns' }).click();
+  await expect(desk.getByTestId('returns-pack')).toContainText('1 units sold');
+  await screenshot(desk, testInfo, 'settle-returns-en', true);
   expect(problems).toEqual([]);
 });

@@ -86,6 +86,8 @@ export function unitWith(facts: UnitFacts = {}, size: Size = 'usual'): Unit {
     locationNote: null,
     salePriceFen: null,
     soldBy: null,
+    replacedById: null,
+    replacesId: null,
     status: 'inService',
     policy: { id: 5, policyId: 2, name: '家用空调标准保修', version: 1, basis, components, createdAt: 0 },
     warranty,

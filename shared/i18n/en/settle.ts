@@ -224,6 +224,7 @@ export const settle: CatalogShape<typeof zh> = {
       partsDueBack: 'Old parts to deal with',
       feedbackOverdue: 'Maker answers overdue',
       sparesLow: 'Spares below their share',
+      returnsDue: 'Monthly returns due to makers',
     },
     ticket: {
       refund: 'Refund…',

@@ -222,6 +222,7 @@ export const settle = {
       partsDueBack: '旧件待处理',
       feedbackOverdue: '厂家答复超期',
       sparesLow: '备件低于比例',
+      returnsDue: '厂家月度报表待报送',
     },
     ticket: {
       refund: '三包退货…',
