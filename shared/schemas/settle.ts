@@ -148,7 +148,13 @@ export interface Claim {
 
 /* Quality feedback (信息返馈单). */
 
-export const feedbackCreateInput = z.strictObject({ ticketId: id, problem: requiredText(2000), raisedOn: isoDate.optional() });
+/**
+ * From one ticket, or from an early warning (the owner's reports): the warning's tickets, all of
+ * one model, name the model (and the unit, when they are all on one).
+ */
+export const feedbackCreateInput = z
+  .strictObject({ ticketId: id.optional(), warningTicketIds: z.array(id).min(1).max(100).optional(), problem: requiredText(2000), raisedOn: isoDate.optional() })
+  .refine((v) => (v.ticketId === undefined) !== (v.warningTicketIds === undefined), { error: 'settle.errors.feedbackOneSource', path: ['ticketId'] });
 export const feedbackAnswerInput = z.strictObject({ id, answer: requiredText(2000), answeredOn: isoDate });
 export const feedbackListInput = z.strictObject({ openOnly: z.boolean().default(false) });
 export const feedbackPaperInput = z.strictObject({ id, ...paperChoice });

@@ -207,3 +207,22 @@ describe('the monthly returns pack', () => {
     expect(await due()).toMatchObject([{ month: '2026-11', daysLeft: 4 }]);
   });
 });
+
+describe('quality feedback from an early warning', () => {
+  it("raises the form from a warning's tickets: the unit and its latest ticket for a repeated fault, refused across models", async () => {
+    // October's warnings: k2 (a1, notCooling, 10-20) repeats k1's fault on a1 (fixed 10-03): 17 days.
+    const bundle = await backend.ok('reports:bundle', { from: '2026-10-01', to: '2026-10-31' });
+    const repeat = bundle.warnings.find((w) => w.kind === 'repeatFault' && w.subject === 'SN-A1')!;
+    expect(repeat.tickets.map((t) => t.number)).toEqual(['GD-2026-K1', 'GD-2026-K2']);
+    const form = await backend.ok('feedback:create', { warningTicketIds: repeat.tickets.map((t) => t.id), problem: 'SN-A1 同一故障 17 天内再次报修' });
+    expect(form).toMatchObject({ makerName: '格力电器售后服务部', ticketNumber: 'GD-2026-K2', serial: 'SN-A1', modelName: '格力 KFR-35GW', raisedOn: '2026-11-20', dueOn: '2026-11-23' });
+    // A model's rate: several units of one model, so the form names the model only.
+    const rate = await backend.ok('feedback:create', { warningTicketIds: [ids.k1!, ids.k3!], problem: '本月 KFR-35GW 返修率偏高' });
+    expect(rate).toMatchObject({ ticketNumber: null, serial: null, modelName: '格力 KFR-35GW' });
+    const message = async (input: unknown) => (await backend.fails('feedback:create', input)).details;
+    expect((await message({ warningTicketIds: [ids.k1!, ids.k4!], problem: 'x' })).message).toMatchObject({ key: 'settle.errors.warningManyModels' });
+    expect((await message({ warningTicketIds: [ids.k7!], problem: 'x' })).message).toMatchObject({ key: 'settle.errors.warningWithoutUnits' });
+    expect((await message({ ticketId: ids.k1!, warningTicketIds: [ids.k1!], problem: 'x' })).fields).toEqual({ ticketId: [{ key: 'settle.errors.feedbackOneSource' }] });
+    expect(backend.store.sqlite.prepare('select count(*) as n from feedback_forms').get()).toEqual({ n: 2 });
+  });
+});
