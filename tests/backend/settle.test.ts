@@ -380,8 +380,17 @@ describe('spares for what is no longer made', () => {
       { partId: part.id, partNumber: 'MD-PCB', name: '美的主板', quantity: 1, modelId: s.b.id, modelName: '美的 KFR-26GW', discontinued: true, unitsInService: 34, sharePct: 3, required: 2, low: true },
     ]);
     expect((await backend.ok('settle:desk', {})).sparesLow.map((p) => p.partNumber)).toEqual(['MD-PCB']);
+    // The parts list and the Desk's low-stock count flag it too (its reorder level, 0, alone would not);
+    // the 10 capacitors and 5 remotes of the seed are above both rules.
+    const listed = async () => (await backend.ok('parts:list', { query: 'MD-PCB' }))[0]!;
+    expect(await listed()).toMatchObject({ quantity: 1, reorderLevel: 0, shareRequired: 2, low: true });
+    expect((await backend.ok('parts:list', { query: '', lowStockOnly: true })).map((p) => p.partNumber)).toEqual(['MD-PCB']);
+    expect((await backend.ok('desk:board', {})).lowStockParts).toBe(1);
     await backend.ok('parts:receive', { partId: part.id, quantity: 1 });
     expect((await backend.ok('settle:desk', {})).sparesLow).toEqual([]);
+    expect(await listed()).toMatchObject({ quantity: 2, shareRequired: 2, low: false });
+    expect((await backend.ok('parts:list', { query: '', lowStockOnly: true })).map((p) => p.partNumber)).toEqual([]);
+    expect((await backend.ok('desk:board', {})).lowStockParts).toBe(0);
   });
 });
 

@@ -125,6 +125,7 @@ export const makerReturns: CatalogShape<typeof zh> = {
   unit: { salePrice: 'Sale price', soldBy: 'Sold by' },
   screen: {
     tab: 'Monthly returns',
+    warningFeedbackTitle: 'Feedback to the maker on the warning for {{subject}}',
     maker: 'Maker',
     month: 'Month',
     noMakers: 'No makers yet: add one under Makers and models and link its models.',

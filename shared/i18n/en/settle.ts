@@ -145,6 +145,7 @@ export const settle: CatalogShape<typeof zh> = {
     },
   },
   screen: {
+    partShare: 'At least {{n}} by its share of the units in service',
     nav: 'Makers',
     title: 'Makers, claims and returns',
     print: 'Print',

@@ -123,6 +123,7 @@ export const makerReturns = {
   unit: { salePrice: '销售价格', soldBy: '销售人' },
   screen: {
     tab: '月度报表',
+    warningFeedbackTitle: '就预警“{{subject}}”向厂家返馈',
     maker: '厂家',
     month: '月份',
     noMakers: '还没有厂家：先在“厂家与型号”中新建厂家并为型号指定厂家。',

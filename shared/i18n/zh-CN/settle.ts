@@ -143,6 +143,7 @@ export const settle = {
     },
   },
   screen: {
+    partShare: '按在用设备比例至少需 {{n}} 件',
     nav: '厂家与三包',
     title: '厂家结算与三包',
     print: '打印',

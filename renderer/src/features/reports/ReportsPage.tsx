@@ -18,6 +18,7 @@ import { Bars, Stacked } from './charts';
 import { lastMonth, PERIOD_KINDS, periodOf, type PeriodChoice, type PeriodKind } from './period';
 import { ReportTableView } from './ReportTableView';
 import { WarningRulesModal } from './WarningRulesModal';
+import { WarningFeedbackButton } from '../settle';
 
 const TABS = ['repairs', 'service', 'satisfaction', 'parts', 'money', 'scheduled', 'failures'] as const;
 /** Which shared tables each tab shows under its charts. */
@@ -149,6 +150,7 @@ export function Warnings({ r, rules }: { r: { warnings: ReportBundle['warnings']
                 </Text>
               )}
             </Group>
+            <WarningFeedbackButton warning={w} rules={rules} />
           </Group>
         ))}
       </Stack>
