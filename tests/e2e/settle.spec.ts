@@ -40,6 +40,12 @@ test('a claim from two warranty repairs: sent, partly accepted, the accepted par
   await desk.goto('/#/settle');
   await desk.getByTestId('claim-maker').click();
   await desk.getByRole('option', { name: '格力电器售后服务部' }).click();
+  // The parts are chosen one by one: one unticked, the claim would take one; ticked again, both.
+  const picks = desk.getByTestId('claim-candidates').locator('tbody input[type=checkbox]');
+  await expect(picks).toHaveCount(2);
+  await picks.nth(0).uncheck();
+  await expect(desk.getByRole('button', { name: '生成索赔单（1 件可索赔）' })).toBeEnabled();
+  await picks.nth(0).check();
   await desk.getByRole('button', { name: '生成索赔单（2 件可索赔）' }).click();
   const dialog = desk.getByRole('dialog', { name: /索赔单 SP-/ });
   await expect(dialog.getByTestId('claim-lines').locator('tbody tr')).toHaveCount(2);
@@ -119,6 +125,15 @@ test('a part scrapped with its record, and the section in English', async ({ des
   expect((await backend.ok('parts:list', { query: 'CAP' }))[0]!.quantity).toBe(9);
   await screenshot(desk, testInfo, 'settle-scrap-zh', true);
 
+  // The maker edited: its monthly due day moves to the 10th.
+  await desk.getByRole('tab', { name: '厂家与型号' }).click();
+  await desk.getByTestId('maker-edit').click();
+  const edit = desk.getByRole('dialog', { name: '修改厂家“格力电器售后服务部”' });
+  await edit.getByTestId('maker-edit-due').fill('10');
+  await edit.getByRole('button', { name: /保存/ }).click();
+  await expect(desk.getByTestId('makers-table')).toContainText('每月 10 日');
+  expect((await backend.ok('makers:list', {}))[0]!.returnsDueDay).toBe(10);
+
   await backend.ok('settings:update', { language: 'en' });
   await desk.reload();
   await desk.getByRole('tab', { name: 'Makers and models' }).click();
@@ -167,7 +182,7 @@ test("a month's returns to a maker: the figures, the pack printed and archived, 
   await backend.ok('settings:update', { language: 'en' });
   await desk.reload();
   await desk.getByRole('tab', { name: 'Monthly returns' }).click();
-  await expect(desk.getByTestId('returns-pack')).toContainText('1 units sold');
+  await expect(desk.getByTestId('returns-pack')).toContainText('Units sold: 1');
   await screenshot(desk, testInfo, 'settle-returns-en', true);
   expect(problems).toEqual([]);
 });
