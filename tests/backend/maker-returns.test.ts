@@ -219,10 +219,16 @@ describe('quality feedback from an early warning', () => {
     // A model's rate: several units of one model, so the form names the model only.
     const rate = await backend.ok('feedback:create', { warningTicketIds: [ids.k1!, ids.k3!], problem: '本月 KFR-35GW 返修率偏高' });
     expect(rate).toMatchObject({ ticketNumber: null, serial: null, modelName: '格力 KFR-35GW' });
+    // Its paper prints without a ticket or unit: "none" in their places, on one A5 sheet.
+    const paper = await backend.ok('documents:feedbackForm', { id: rate.id, paper: 'A5', language: 'zh-CN' });
+    const pages = await readPdf(Buffer.from((await backend.ok('documents:content', { id: paper.id })).base64, 'base64'));
+    expect(pages).toHaveLength(1);
+    expect(pages[0]!.text).toContain('本月KFR-35GW返修率偏高');
+    expect(smallestType(pages).size).toBeGreaterThanOrEqual(MIN_PT - 0.05);
     const message = async (input: unknown) => (await backend.fails('feedback:create', input)).details;
     expect((await message({ warningTicketIds: [ids.k1!, ids.k4!], problem: 'x' })).message).toMatchObject({ key: 'settle.errors.warningManyModels' });
     expect((await message({ warningTicketIds: [ids.k7!], problem: 'x' })).message).toMatchObject({ key: 'settle.errors.warningWithoutUnits' });
     expect((await message({ ticketId: ids.k1!, warningTicketIds: [ids.k1!], problem: 'x' })).fields).toEqual({ ticketId: [{ key: 'settle.errors.feedbackOneSource' }] });
     expect(backend.store.sqlite.prepare('select count(*) as n from feedback_forms').get()).toEqual({ n: 2 });
-  });
+  }, 60_000);
 });
