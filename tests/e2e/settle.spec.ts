@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { addDays, addMonths, todayIso } from '../../shared/domain/dates';
 import type { TestBackend } from '../support/backend';
 import { readPdf } from '../support/pdf-read';
+import { seedReportMonth } from '../support/report-month';
 import { AIRCON_POLICY } from '../support/sample';
 import { expect, test } from './fixtures';
 import { screenshot, watchPage } from './page-helpers';
@@ -184,5 +185,32 @@ test("a month's returns to a maker: the figures, the pack printed and archived, 
   await desk.getByRole('tab', { name: 'Monthly returns' }).click();
   await expect(desk.getByTestId('returns-pack')).toContainText('Units sold: 1');
   await screenshot(desk, testInfo, 'settle-returns-en', true);
+  expect(problems).toEqual([]);
+});
+
+test("a feedback form to the maker from an early warning on October's reports, prefilled from it", async ({ desk, backend }, testInfo) => {
+  test.setTimeout(120_000);
+  const problems = watchPage(desk);
+  const ids = await seedReportMonth(backend);
+  const maker = await backend.ok('makers:create', { name: '格力电器售后服务部', fax: '0756-8668888' });
+  await backend.ok('makers:setModelMaker', { modelId: ids.modelA!, makerId: maker.id });
+  await desk.goto('/#/reports');
+  const period = desk.getByTestId('report-period');
+  await period.getByTestId('report-year').fill('2026');
+  await period.getByTestId('report-year').press('Tab');
+  await period.getByTestId('report-month').click();
+  await desk.getByRole('option', { name: '10', exact: true }).click();
+  // The repeated fault on SN-A1 (k1 then k2, 17 days apart): its line's button.
+  const line = desk.getByTestId('report-warnings').getByRole('listitem').filter({ hasText: 'SN-A1' });
+  await line.getByTestId('warning-feedback').click();
+  const dialog = desk.getByRole('dialog', { name: '就预警“SN-A1”向厂家返馈' });
+  await expect(dialog.getByTestId('feedback-problem')).toHaveValue(/GD-2026-K1、GD-2026-K2/);
+  await screenshot(desk, testInfo, 'settle-warning-feedback-zh', true);
+  await dialog.getByRole('button', { name: /保存/ }).click();
+  const preview = desk.getByRole('dialog', { name: /信息返馈单 FKD-/ });
+  await expect(preview.getByTestId('pdf-pages')).toHaveAttribute('data-rendered-pages', /^[1-9]/, { timeout: 30_000 });
+  await desk.keyboard.press('Escape');
+  const [form] = await backend.ok('feedback:list', {});
+  expect(form).toMatchObject({ makerName: '格力电器售后服务部', ticketNumber: 'GD-2026-K2', serial: 'SN-A1' });
   expect(problems).toEqual([]);
 });
