@@ -48,7 +48,7 @@ function cover(c: Ctx, data: MakerReturnsData, forms: { title: string }[]): Cont
         { label: k('cover.fax'), value: maker.fax ?? maker.phone ?? none },
         { label: k('cover.period'), value: k('cover.periodText', { from: c.date(pack.from), to: c.date(pack.to) }) },
         { label: k('cover.due'), value: c.date(pack.dueOn), bold: true },
-        { label: k('cover.models'), value: pack.modelNames.length ? pack.modelNames.join('、') : k('cover.noModels'), wide: true },
+        { label: k('cover.models'), value: pack.modelNames.length ? pack.modelNames.join(t('app.common.listSeparator')) : k('cover.noModels'), wide: true },
         { label: k('cover.from'), value: data.settings.companyName, wide: true },
       ],
       setup.paper === 'A4' ? 2 : 1,
