@@ -142,6 +142,7 @@ export const makerReturns: CatalogShape<typeof zh> = {
       saved: 'Saved maker {{name}}.',
     },
     pick: { all: 'Take all or none', one: 'Claim {{part}} of unit {{serial}}', more: 'The first {{shown}} of {{total}} are listed: the rest go into the claim too.' },
+    warningProblem: '{{warning}} ({{tickets}})',
     warningFeedbackTitle: 'Feedback to the maker on the warning for {{subject}}',
     maker: 'Maker',
     month: 'Month',

@@ -140,6 +140,7 @@ export const makerReturns = {
       saved: '已保存厂家“{{name}}”。',
     },
     pick: { all: '全部选入或全部不选', one: '将设备 {{serial}} 的“{{part}}”放入索赔单', more: '只列出前 {{shown}} 件，共 {{total}} 件：其余的也会放入索赔单。' },
+    warningProblem: '{{warning}}（{{tickets}}）',
     warningFeedbackTitle: '就预警“{{subject}}”向厂家返馈',
     maker: '厂家',
     month: '月份',

@@ -32,7 +32,7 @@ export function WarningFeedbackButton({ warning, rules }: { warning: EarlyWarnin
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const paper = usePaper('documents:feedbackForm');
-  const text = `${warningText(t, warning, rules)}（${warning.tickets.map((x) => x.number).join('、')}）`;
+  const text = t('makerReturns.screen.warningProblem', { warning: warningText(t, warning, rules), tickets: warning.tickets.map((x) => x.number).join(t('app.common.listSeparator')) });
   return (
     <>
       <Button size="compact-xs" variant="subtle" style={{ flexShrink: 0 }} onClick={() => setOpen(true)} data-testid="warning-feedback">
