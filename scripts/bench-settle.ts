@@ -1,7 +1,8 @@
 // Settling's half of `npm run bench` (issue 21): BENCH_CLAIM_PARTS (default 50,000) parts fitted on
 // the bench's tickets, most under warranty, seeded straight to SQL; one maker for the first
 // model; then what the desk asks of them: the parts still to claim, a claim of 100 lines made,
-// the Desk's settling panel, the models with their makers.
+// the Desk's settling panel, the models with their makers; and the month's returns to that maker
+// (issue 21 point 2: the six forms' figures, then the whole pack drawn and archived as a PDF).
 import type Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 
@@ -42,7 +43,24 @@ export async function benchSettle(
   for (let i = 0; i < 20; i++) desk.push(await opts.time(() => ok('settle:desk', {})));
   const models: number[] = [];
   for (let i = 0; i < 10; i++) models.push(await opts.time(() => ok('makers:models', {})));
+  // The month's returns for the maker: last month (a month as the desk sends it), and June, the month
+  // the seeded parts were all fitted in (the heaviest parts list the bench can make).
+  const now = new Date();
+  const lastMonth = new Date(now.getFullYear(), now.getMonth() - 1, 1);
+  const month = `${lastMonth.getFullYear()}-${String(lastMonth.getMonth() + 1).padStart(2, '0')}`;
+  const returnsPack: number[] = [];
+  let packLines = 0;
+  for (let i = 0; i < 5; i++) returnsPack.push(await opts.time(async () => (packLines = (await ok<{ repairs: { total: number } }>('makerReturns:pack', { makerId: maker.id, month })).repairs.total)));
+  const returnsPaper: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < 3; i++) returnsPaper.push(await opts.time(async () => (bytes = (await ok<{ size: number }>('documents:makerReturns', { makerId: maker.id, month, paper: 'A4', language: 'zh-CN' })).size)));
+  const heavy: number[] = [];
+  let heavyParts = 0;
+  for (let i = 0; i < 3; i++) heavy.push(await opts.time(async () => (heavyParts = (await ok<{ partsReplaced: { rows: unknown[] } }>('makerReturns:pack', { makerId: maker.id, month: '2026-06' })).partsReplaced.rows.length)));
   return [
+    `makerReturns:pack (${month}, ${packLines.toLocaleString()} repairs):      ${opts.stats(returnsPack)}`,
+    `documents:makerReturns (${month}, A4 zh, ${Math.round(bytes / 1024)} KiB, archived): ${opts.stats(returnsPaper)}   (target ≤ 2 s)`,
+    `makerReturns:pack (2026-06, ${heavyParts.toLocaleString()} parts lines):  ${opts.stats(heavy)}`,
     `Seeded ${opts.parts.toLocaleString()} fitted parts in ${(seedMs / 1000).toFixed(1)} s; ${found.toLocaleString()} to claim from the first model's maker`,
     `claims:candidates (a maker's parts to claim): ${opts.stats(candidates)}`,
     `claims:create (100 lines):                     ${opts.stats(claims)}`,

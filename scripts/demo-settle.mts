@@ -4,7 +4,8 @@
 // partly accepted, the replacement received into stock and the old parts dealt with; a quality
 // feedback form; a refund within 7 days with its return form; an exchange for the replacement of a
 // discontinued model; a part and a unit scrapped; the fee list. Every paper on A4 and A5 in both
-// languages, copied to <folder>/pdf/ with names that say what each one is.
+// languages, copied to <folder>/pdf/ with names that say what each one is. Then September's
+// monthly returns to the maker (the six forms), as PDF on A4 and A5 in both languages and as .xlsx.
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBackend } from '../electron/backend/backend';
@@ -23,7 +24,8 @@ const day = (iso: string, hour = 10) => {
   clock = new Date(y, m - 1, d, hour, 0);
 };
 const logger = new MemoryLogger();
-const backend = await createBackend({ dbPath: join(folder, 'desk.sqlite'), documentsDir: join(folder, 'documents'), platform: new HeadlessPlatform(join(folder, 'printed')), logger, now: () => clock });
+const platform = new HeadlessPlatform(join(folder, 'printed'));
+const backend = await createBackend({ dbPath: join(folder, 'desk.sqlite'), documentsDir: join(folder, 'documents'), platform, logger, now: () => clock });
 async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
   const result = await backend.invoke(channel, input);
   if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
@@ -61,8 +63,9 @@ await call('spares:setShare', { partId: board.id, modelId: oldModel.id, sharePct
 const person = (name: string, phone: string, address: string) => call('customers:create', { name, phones: [{ phone }], addresses: [{ address, isDefault: true }] });
 const zhang = await person('张三丰', '13812345678', '浙江省杭州市西湖区文三路 90 号 2 幢 501 室');
 const li = await person('李秀英', '13912345678', '浙江省杭州市拱墅区湖墅南路 120 号');
+// Sold by the outlet's two salespeople: the price and seller go into the maker's monthly sales statistics.
 const unit = (customerId: number, modelId: number, serial: string, bought: string) =>
-  call('units:create', { customerId, modelId, serial, purchaseDate: bought, invoiceNumber: `330126${serial.slice(-6)}` });
+  call('units:create', { customerId, modelId, serial, purchaseDate: bought, invoiceNumber: `330126${serial.slice(-6)}`, salePriceFen: 329_900, soldBy: serial.endsWith('2') ? '陈晓燕' : '周建国' });
 const u1 = await unit(zhang.id, oldModel.id, 'GL2026A0001', '2026-05-01');
 const u2 = await unit(li.id, oldModel.id, 'GL2026A0002', '2026-06-15');
 const u3 = await unit(li.id, oldModel.id, 'GL2026A0003', '2026-09-10');
@@ -129,6 +132,31 @@ for (const paper of CARD_PAPERS) {
     keep(await call('documents:feeList', { copy: 'customer', paper, language }), `fee-list-customer-${tag}`);
   }
 }
+// September's returns to the maker, drawn on 2 October: the callbacks, a complaint-free month, the warranty
+// card's slip back, the units sold and the parts replaced all go into the six forms.
+const tech = await call('technicians:create', { name: '李建国', phone: '13900002222', skills: ['空调'] });
+for (const t of [t1, t2]) {
+  await call('tickets:assign', { id: t.id, technicianIds: [tech.id] });
+  for (const to of ['answered', 'dispatched', 'onSite'] as const) await call('tickets:transition', { id: t.id, to });
+  await call('tickets:recordWork', { id: t.id, action: '更换压缩机启动电容，试机制冷正常' });
+  await call('tickets:transition', { id: t.id, to: 'resolved' });
+}
+day('2026-09-18');
+await call('callbacks:record', { ticketId: t1.id, reached: true, satisfaction: 5, comments: '师傅上门很快，换件后制冷正常' });
+await call('callbacks:record', { ticketId: t2.id, reached: true, satisfaction: 4, comments: null });
+const card = await call('documents:warrantyCard', { unitId: u2.id, paper: 'A5', language: 'zh-CN' });
+await call('cards:issue', { documentId: card.id, issuedOn: '2026-09-18', how: 'handed' });
+day('2026-09-24');
+await call('cards:slipBack', { documentId: card.id, returnedOn: '2026-09-24' });
+day('2026-10-02', 9);
+for (const paper of CARD_PAPERS) {
+  for (const language of LANGUAGES) keep(await call('documents:makerReturns', { makerId: gree.id, month: '2026-09', paper, language }), `monthly-returns-2026-09-${paper}-${language}`);
+}
+for (const language of LANGUAGES) {
+  platform.saveAnswer = join(folder, 'pdf', `monthly-returns-2026-09-${language}.xlsx`);
+  const saved = await call('makerReturns:export', { makerId: gree.id, month: '2026-09', language });
+  written.push(`${saved.sheets} sheets  monthly-returns-2026-09-${language}.xlsx`);
+}
 const desk = await call('settle:desk', {});
 const final = await call('claims:get', { id: claim.id });
 await backend.close();
@@ -137,6 +165,6 @@ console.log(`Claim ${final.number}: ${final.lines.map((l) => `${l.partName} ${l.
 console.log(`Refund ${refund.number}: ¥${(refund.refundFen / 100).toFixed(2)} (depreciation ¥${(refund.depreciationFen / 100).toFixed(2)} over ${refund.chargedDays} days)`);
 console.log(`Exchange ${exchange.number}: new unit ${exchange.newSerial}, difference ¥${((exchange.differenceFen ?? 0) / 100).toFixed(2)}`);
 console.log(`Desk: ${desk.partsDueBack.length} old part(s) due back, ${desk.sparesLow.length} spare(s) below their share`);
-console.log(`${written.length} PDFs in ${join(folder, 'pdf')}`);
+console.log(`${written.length} files in ${join(folder, 'pdf')}`);
 const problems = logger.lines.filter((l) => l.level !== 'info');
 if (problems.length) console.log('Warnings:', problems);

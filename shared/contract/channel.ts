@@ -51,7 +51,8 @@ export type QueryDomain =
   | 'settlements'
   | 'scrapping'
   | 'spares'
-  | 'settle';
+  | 'settle'
+  | 'makerReturns';
 
 /** Guarded always, or only for some inputs (a filtered export is everyday work, the whole list is not). */
 export type AdminGuard<In> = true | ((input: In) => boolean);

@@ -64,7 +64,9 @@ export interface Part {
   location: string | null;
   componentKey: string | null;
   active: boolean;
-  /** At or below the reorder level. */
+  /** Held as a share of a model's units in service: that many are needed (null: the reorder level only). */
+  shareRequired: number | null;
+  /** At or below the reorder level, or below its share of the units in service. */
   low: boolean;
 }
 

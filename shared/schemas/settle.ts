@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CARD_PAPERS, language } from './document';
 import { id, isoDate, optionalText, requiredText } from './common';
+import type { ComplaintsReport, RepairsReport, SatisfactionReport } from './reports';
 
 /*
  * Settling with the maker (claims, old parts, quality feedback) and with the customer (三包
@@ -147,7 +148,13 @@ export interface Claim {
 
 /* Quality feedback (信息返馈单). */
 
-export const feedbackCreateInput = z.strictObject({ ticketId: id, problem: requiredText(2000), raisedOn: isoDate.optional() });
+/**
+ * From one ticket, or from an early warning (the owner's reports): the warning's tickets, all of
+ * one model, name the model (and the unit, when they are all on one).
+ */
+export const feedbackCreateInput = z
+  .strictObject({ ticketId: id.optional(), warningTicketIds: z.array(id).min(1).max(100).optional(), problem: requiredText(2000), raisedOn: isoDate.optional() })
+  .refine((v) => (v.ticketId === undefined) !== (v.warningTicketIds === undefined), { error: 'settle.errors.feedbackOneSource', path: ['ticketId'] });
 export const feedbackAnswerInput = z.strictObject({ id, answer: requiredText(2000), answeredOn: isoDate });
 export const feedbackListInput = z.strictObject({ openOnly: z.boolean().default(false) });
 export const feedbackPaperInput = z.strictObject({ id, ...paperChoice });
@@ -329,8 +336,10 @@ export interface SpareLevel {
 export const settleSettingsInput = z.strictObject({
   depreciationBp: z.number().int().min(0, { error: 'validation.notNegative' }).max(10_000),
   feedbackAnswerDays: z.number().int().min(1, { error: 'validation.positive' }).max(60),
+  /** The Desk reminds this many days before a maker's monthly returns are due (absent: unchanged). */
+  returnsReminderDays: z.number().int().min(0, { error: 'validation.notNegative' }).max(28).optional(),
 });
-export type SettleSettings = z.output<typeof settleSettingsInput>;
+export type SettleSettings = Required<z.output<typeof settleSettingsInput>>;
 
 export interface SettleDesk {
   claimsNotSent: Claim[];
@@ -338,7 +347,114 @@ export interface SettleDesk {
   partsDueBack: ClaimLine[];
   feedbackOverdue: FeedbackForm[];
   sparesLow: SpareLevel[];
+  /** Last month's returns of each maker, due soon or overdue, not yet sent. */
+  returnsDue: ReturnsDue[];
 }
 
 export const FEE_LIST_COPIES = ['counter', 'customer'] as const;
 export const feeListPaperInput = z.strictObject({ copy: z.enum(FEE_LIST_COPIES), ...paperChoice });
+
+/* The monthly returns to a maker (seed 001's six forms), migration 0380. */
+
+export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'settle.errors.month' });
+export const makerReturnsInput = z.strictObject({ makerId: id, month });
+export const makerReturnsPaperInput = z.strictObject({ makerId: id, month, ...paperChoice });
+export const makerReturnsExportInput = z.strictObject({ makerId: id, month, language });
+export const makerReturnsSentInput = z.strictObject({ makerId: id, month, sentOn: isoDate, sentHow: optionalText(60) });
+export const makerReturnsListInput = z.strictObject({ makerId: id.optional() });
+
+/** One part fitted on one of the maker's units in the month (《每月零件更换清单》). */
+export interface PartReplacedRow {
+  ticketPartId: number;
+  fittedOn: string;
+  ticketNumber: string;
+  serial: string;
+  modelName: string;
+  partNumber: string;
+  partName: string;
+  quantity: number;
+  inWarranty: boolean;
+  fault: string;
+  /** The warranty claim the line went on, when it did. */
+  claimNumber: string | null;
+}
+
+/** A unit of the maker's models sold in the month (《每月销售统计表》). */
+export interface SaleRow {
+  unitId: number;
+  soldOn: string;
+  serial: string;
+  modelName: string;
+  customerName: string;
+  invoiceNumber: string | null;
+  salePriceFen: number | null;
+  soldBy: string | null;
+}
+
+/** A warranty return slip (保修回执卡) that came back in the month. */
+export interface SlipRow {
+  unitId: number;
+  serial: string;
+  modelName: string;
+  customerName: string;
+  soldOn: string | null;
+  backOn: string;
+  cardNumber: string;
+}
+
+export interface SalesStats {
+  rows: SaleRow[];
+  units: number;
+  /** Sum of the prices written; units without one are counted in `unpriced`. */
+  amountFen: number;
+  unpriced: number;
+  byModel: { modelName: string; units: number; amountFen: number }[];
+  bySeller: { seller: string | null; units: number; amountFen: number }[];
+}
+
+export interface MakerReturnsPack {
+  maker: Maker;
+  month: string;
+  from: string;
+  to: string;
+  /** The month had not ended when the pack was drawn: its figures may still change. */
+  provisional: boolean;
+  asOf: string;
+  /** The maker's due day in the month after. */
+  dueOn: string;
+  /** The forms the maker asks for, in seed 001's order. */
+  forms: MakerForm[];
+  modelNames: string[];
+  partsReplaced: { rows: PartReplacedRow[]; quantity: number; warrantyQuantity: number };
+  repairs: RepairsReport;
+  satisfaction: SatisfactionReport;
+  complaints: ComplaintsReport;
+  sales: SalesStats;
+  slips: SlipRow[];
+}
+
+export interface MakerReturnsRecord {
+  id: number;
+  makerId: number;
+  makerName: string;
+  month: string;
+  number: string | null;
+  documentId: number | null;
+  provisional: boolean;
+  issuedOn: string | null;
+  sentOn: string | null;
+  sentHow: string | null;
+  dueOn: string;
+}
+
+export interface ReturnsDue {
+  makerId: number;
+  makerName: string;
+  month: string;
+  dueOn: string;
+  /** Days from today to the due day; negative when overdue. */
+  daysLeft: number;
+  /** The last pack issued for the month, if any. */
+  number: string | null;
+  provisional: boolean;
+}

@@ -39,6 +39,15 @@ export const unitFields = {
   invoiceNumber: optionalText(40),
   siteAddress: optionalText(200),
   locationNote: optionalText(200),
+  /** What it was sold for (fen) and who sold it: the maker's monthly sales statistics read them. */
+  salePriceFen: z
+    .number({ error: 'validation.invalidType' })
+    .int({ error: 'validation.wholeFen' })
+    .min(0, { error: 'validation.notNegative' })
+    .max(100_000_000_00)
+    .nullish()
+    .transform((v) => v ?? null),
+  soldBy: optionalText(60),
 };
 
 type UnitDates = { purchaseDate: string | null; installDate: string | null; acceptanceDate: string | null; productionDate: string | null };
@@ -100,11 +109,25 @@ export interface Unit {
   invoiceNumber: string | null;
   siteAddress: string | null;
   locationNote: string | null;
+  salePriceFen: number | null;
+  soldBy: string | null;
   status: UnitStatus;
+  /** A 三包 exchange: the unit given in this one's place, and the one this replaced (migration 0340). */
+  replacedById: number | null;
+  replacesId: number | null;
   /** The warranty policy version this unit was sold under, with its name. */
   policy: PolicyVersion & { policyId: number; name: string };
   /** The engine's answer for today. */
   warranty: WarrantyEvaluation;
   createdAt: number;
   updatedAt: number;
+}
+
+/**
+ * The catalog key a unit's status shows under. The status list keeps "replaced" for a unit given
+ * back in a 三包 exchange (its check constraint is the whole table's), but the clerk reads that one
+ * as exchanged: it points at the unit given in its place.
+ */
+export function unitStatusKey(unit: { status: UnitStatus; replacedById: number | null }): string {
+  return unit.status === 'replaced' && unit.replacedById !== null ? 'unitStatus.exchanged' : `unitStatus.${unit.status}`;
 }

@@ -719,6 +719,11 @@ beforeAll(async () => {
     'documents:scrapRecord': { id: 1, paper: 'A4', language: 'en' },
     'documents:feedbackForm': { id: 1, paper: 'A4', language: 'en' },
     'documents:feeList': { copy: 'counter', paper: 'A4', language: 'en' },
+    'makerReturns:list': {},
+    'makerReturns:pack': { makerId: 1, month: '2026-10' },
+    'makerReturns:export': { makerId: 1, month: '2026-10', language: 'en' },
+    'makerReturns:markSent': { makerId: 1, month: '2026-10', sentOn: '2026-11-03', sentHow: 'fax' },
+    'documents:makerReturns': { makerId: 1, month: '2026-10', paper: 'A4', language: 'en' },
   };
 });
 afterAll(async () => {

@@ -573,3 +573,34 @@ describe('migration 0350 (the month summary of the reports)', () => {
     await backend.close();
   });
 });
+
+describe('migration 0380 (the monthly returns to a maker)', () => {
+  it("keeps a desk's units, with no sale price or seller yet, and their monthly returns can be drawn and priced after", async () => {
+    const { dir, old } = await backendBefore('0380');
+    const call = async (channel: string, input: unknown) => {
+      const result = await old.invoke(channel, input);
+      if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+      return result.value as { id: number };
+    };
+    await call('session:begin', { operator: '王芳' });
+    const policy = await call('policies:create', { name: '整机一年', basis: 'purchase', components: [{ key: 'whole', name: '整机', months: 12 }] });
+    const model = await call('models:create', { brand: '格力', model: 'KFR-35GW', category: '空调', policyId: policy.id });
+    const customer = await call('customers:create', { name: '王小明', phones: [{ phone: '13812345678' }] });
+    const unit = await call('units:create', { customerId: customer.id, modelId: model.id, serial: 'GL-OLD-1', purchaseDate: '2025-05-01' });
+    const maker = await call('makers:create', { name: '格力电器售后服务部' });
+    await call('makers:setModelMaker', { modelId: model.id, makerId: maker.id });
+    await old.close();
+
+    const backend = await openTestBackend(dir);
+    expect(backend.migration.applied).toContain('0380_maker_returns');
+    expect(backend.store.sqlite.prepare('select serial, sale_price_fen, sold_by from units where id = ?').get(unit.id)).toEqual({ serial: 'GL-OLD-1', sale_price_fen: null, sold_by: null });
+    expect(await backend.ok('makerReturns:list', {})).toEqual([]);
+    const before = await backend.ok('units:get', { id: unit.id });
+    const { id, customerId, modelId, serial, purchaseDate, installDate, acceptanceDate, productionDate, invoiceNumber, siteAddress, locationNote } = before;
+    const priced = await backend.ok('units:update', { id, customerId, modelId, serial, purchaseDate, installDate, acceptanceDate, productionDate, invoiceNumber, siteAddress, locationNote, salePriceFen: 329_900, soldBy: '周建国' });
+    expect(priced).toMatchObject({ salePriceFen: 329_900, soldBy: '周建国' });
+    const pack = await backend.ok('makerReturns:pack', { makerId: maker.id, month: '2025-05' });
+    expect(pack.sales).toMatchObject({ units: 1, amountFen: 329_900, bySeller: [{ seller: '周建国', units: 1, amountFen: 329_900 }] });
+    await backend.close();
+  });
+});

@@ -31,6 +31,7 @@ function printing(changes: Partial<{ [K in keyof PrintingSettings]: Partial<Prin
     scrapRecord: { ...DEFAULTS, ...changes.scrapRecord },
     feedbackForm: { ...DEFAULTS, ...changes.feedbackForm },
     feeList: { ...DEFAULTS, ...changes.feeList },
+    makerReturns: { ...DEFAULTS, ...changes.makerReturns },
   };
 }
 

@@ -3,6 +3,7 @@ import { MIN_PT } from '../../electron/backend/documents/kit/layout';
 import { openTestBackend, type TestBackend } from '../support/backend';
 import { readPdf, smallestType } from '../support/pdf-read';
 import { AIRCON_POLICY, person } from '../support/sample';
+import { unitStatusKey } from '../../shared/schemas/unit';
 
 /*
  * Settling with the maker and with the customer (issue 21), on a small data set counted by hand:
@@ -287,6 +288,11 @@ describe('refund and exchange under 三包', () => {
     const row = (id: number) => backend.store.sqlite.prepare('select status, replaced_by_id, replaces_id from units where id = ?').get(id);
     expect(row(s.u5.id)).toEqual({ status: 'replaced', replaced_by_id: fresh.id, replaces_id: null });
     expect(row(fresh.id)).toEqual({ status: 'inService', replaced_by_id: null, replaces_id: s.u5.id });
+    // The unit given back reads as exchanged, not merely replaced, wherever its status shows.
+    const given = await backend.ok('units:get', { id: s.u5.id });
+    expect(given).toMatchObject({ replacedById: fresh.id, replacesId: null });
+    expect(unitStatusKey(given)).toBe('unitStatus.exchanged');
+    expect(unitStatusKey({ status: 'replaced', replacedById: null })).toBe('unitStatus.replaced');
     const doc = await backend.ok('documents:settlementForm', { id: swap.id, paper: 'A5', language: 'zh-CN' });
     const { text } = await pdfText(doc.id);
     for (const expected of ['三包换货单', 'GL-NEW1', '客户应补差价', '¥280.00', '2026-09-18']) expect(text.replace(/\s/g, '')).toContain(expected);
@@ -374,8 +380,17 @@ describe('spares for what is no longer made', () => {
       { partId: part.id, partNumber: 'MD-PCB', name: '美的主板', quantity: 1, modelId: s.b.id, modelName: '美的 KFR-26GW', discontinued: true, unitsInService: 34, sharePct: 3, required: 2, low: true },
     ]);
     expect((await backend.ok('settle:desk', {})).sparesLow.map((p) => p.partNumber)).toEqual(['MD-PCB']);
+    // The parts list and the Desk's low-stock count flag it too (its reorder level, 0, alone would not);
+    // the 10 capacitors and 5 remotes of the seed are above both rules.
+    const listed = async () => (await backend.ok('parts:list', { query: 'MD-PCB' }))[0]!;
+    expect(await listed()).toMatchObject({ quantity: 1, reorderLevel: 0, shareRequired: 2, low: true });
+    expect((await backend.ok('parts:list', { query: '', lowStockOnly: true })).map((p) => p.partNumber)).toEqual(['MD-PCB']);
+    expect((await backend.ok('desk:board', {})).lowStockParts).toBe(1);
     await backend.ok('parts:receive', { partId: part.id, quantity: 1 });
     expect((await backend.ok('settle:desk', {})).sparesLow).toEqual([]);
+    expect(await listed()).toMatchObject({ quantity: 2, shareRequired: 2, low: false });
+    expect((await backend.ok('parts:list', { query: '', lowStockOnly: true })).map((p) => p.partNumber)).toEqual([]);
+    expect((await backend.ok('desk:board', {})).lowStockParts).toBe(0);
   });
 });
 

@@ -71,6 +71,7 @@ describe('store', () => {
       'loaners',
       'loans',
       'maintenance_contracts',
+      'maker_returns',
       'makers',
       'manual_content_versions',
       'manual_contents',

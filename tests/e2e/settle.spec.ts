@@ -1,5 +1,9 @@
-import { addDays, todayIso } from '../../shared/domain/dates';
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
+import { addDays, addMonths, todayIso } from '../../shared/domain/dates';
 import type { TestBackend } from '../support/backend';
+import { readPdf } from '../support/pdf-read';
+import { seedReportMonth } from '../support/report-month';
 import { AIRCON_POLICY } from '../support/sample';
 import { expect, test } from './fixtures';
 import { screenshot, watchPage } from './page-helpers';
@@ -7,7 +11,8 @@ import { screenshot, watchPage } from './page-helpers';
 /*
  * Settling with the maker and the customer at the desk (issue 21): a claim from two warranty
  * repairs sent, partly accepted and its part received into stock; a refund under 三包 from the
- * ticket with its return form; a part scrapped with its record; the section in both languages.
+ * ticket with its return form; a part scrapped with its record; the section in both languages;
+ * last month's returns to the maker printed, saved as a workbook and recorded sent.
  * The desk's own clock runs here, so dates are counted from today.
  */
 
@@ -36,6 +41,12 @@ test('a claim from two warranty repairs: sent, partly accepted, the accepted par
   await desk.goto('/#/settle');
   await desk.getByTestId('claim-maker').click();
   await desk.getByRole('option', { name: '格力电器售后服务部' }).click();
+  // The parts are chosen one by one: one unticked, the claim would take one; ticked again, both.
+  const picks = desk.getByTestId('claim-candidates').locator('tbody input[type=checkbox]');
+  await expect(picks).toHaveCount(2);
+  await picks.nth(0).uncheck();
+  await expect(desk.getByRole('button', { name: '生成索赔单（1 件可索赔）' })).toBeEnabled();
+  await picks.nth(0).check();
   await desk.getByRole('button', { name: '生成索赔单（2 件可索赔）' }).click();
   const dialog = desk.getByRole('dialog', { name: /索赔单 SP-/ });
   await expect(dialog.getByTestId('claim-lines').locator('tbody tr')).toHaveCount(2);
@@ -115,10 +126,91 @@ test('a part scrapped with its record, and the section in English', async ({ des
   expect((await backend.ok('parts:list', { query: 'CAP' }))[0]!.quantity).toBe(9);
   await screenshot(desk, testInfo, 'settle-scrap-zh', true);
 
+  // The maker edited: its monthly due day moves to the 10th.
+  await desk.getByRole('tab', { name: '厂家与型号' }).click();
+  await desk.getByTestId('maker-edit').click();
+  const edit = desk.getByRole('dialog', { name: '修改厂家“格力电器售后服务部”' });
+  await edit.getByTestId('maker-edit-due').fill('10');
+  await edit.getByRole('button', { name: /保存/ }).click();
+  await expect(desk.getByTestId('makers-table')).toContainText('每月 10 日');
+  expect((await backend.ok('makers:list', {}))[0]!.returnsDueDay).toBe(10);
+
   await backend.ok('settings:update', { language: 'en' });
   await desk.reload();
   await desk.getByRole('tab', { name: 'Makers and models' }).click();
   await expect(desk.getByTestId('makers-table')).toContainText('格力电器售后服务部');
   await screenshot(desk, testInfo, 'settle-makers-en', true);
+  expect(problems).toEqual([]);
+});
+
+test("a month's returns to a maker: the figures, the pack printed and archived, the workbook saved, the pack recorded sent", async ({ desk, backend }, testInfo) => {
+  test.setTimeout(180_000);
+  const problems = watchPage(desk);
+  const s = await seed(backend);
+  // Last month: one unit sold at ¥3,299.00 by 周建国 on its first day.
+  const firstOfLast = addMonths(`${todayIso().slice(0, 7)}-01`, -1);
+  const month = firstOfLast.slice(0, 7);
+  await backend.ok('units:create', { customerId: s.customer.id, modelId: s.model.id, serial: 'GL-S1', purchaseDate: firstOfLast, salePriceFen: 329_900, soldBy: '周建国' });
+  await desk.goto('/#/settle');
+  await desk.getByRole('tab', { name: '月度报表' }).click();
+  const pack = desk.getByTestId('returns-pack');
+  await expect(pack).toContainText(`格力电器售后服务部 · ${month}`);
+  await expect(pack).toContainText('售出 1 台，¥3,299.00');
+  await pack.getByTestId('returns-print').click();
+  const preview = desk.getByRole('dialog', { name: /厂家月度报表 CYB-/ });
+  await expect(preview.getByTestId('pdf-pages')).toHaveAttribute('data-rendered-pages', /^[1-9]/, { timeout: 30_000 });
+  await desk.keyboard.press('Escape');
+  const [record] = await backend.ok('makerReturns:list', {});
+  expect(record).toMatchObject({ month, provisional: false, sentOn: null });
+  const text = (await readPdf(Buffer.from((await backend.ok('documents:content', { id: record!.documentId! })).base64, 'base64'))).map((p) => p.text).join('');
+  expect(text).toContain('每月销售统计表');
+  expect(text).toContain('GL-S1');
+
+  const target = join(backend.dir, 'returns.xlsx');
+  backend.platform.saveAnswer = target;
+  await pack.getByTestId('returns-export').click();
+  await expect(desk.getByText(`已保存到 ${target}`)).toBeVisible();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(target);
+  expect(book.worksheets).toHaveLength(6);
+  expect(JSON.stringify(book.getWorksheet('每月销售统计表')!.getSheetValues())).toContain('GL-S1');
+
+  await pack.getByTestId('returns-mark-sent').click();
+  await expect(pack.getByTestId('returns-sent')).toContainText(`已于 ${todayIso()} 寄出`);
+  await expect(desk.getByTestId('returns-table')).toContainText('已寄出');
+  await screenshot(desk, testInfo, 'settle-returns-zh', true);
+
+  await backend.ok('settings:update', { language: 'en' });
+  await desk.reload();
+  await desk.getByRole('tab', { name: 'Monthly returns' }).click();
+  await expect(desk.getByTestId('returns-pack')).toContainText('Units sold: 1');
+  await screenshot(desk, testInfo, 'settle-returns-en', true);
+  expect(problems).toEqual([]);
+});
+
+test("a feedback form to the maker from an early warning on October's reports, prefilled from it", async ({ desk, backend }, testInfo) => {
+  test.setTimeout(120_000);
+  const problems = watchPage(desk);
+  const ids = await seedReportMonth(backend);
+  const maker = await backend.ok('makers:create', { name: '格力电器售后服务部', fax: '0756-8668888' });
+  await backend.ok('makers:setModelMaker', { modelId: ids.modelA!, makerId: maker.id });
+  await desk.goto('/#/reports');
+  const period = desk.getByTestId('report-period');
+  await period.getByTestId('report-year').fill('2026');
+  await period.getByTestId('report-year').press('Tab');
+  await period.getByTestId('report-month').click();
+  await desk.getByRole('option', { name: '10', exact: true }).click();
+  // The repeated fault on SN-A1 (k1 then k2, 17 days apart): its line's button.
+  const line = desk.getByTestId('report-warnings').getByRole('listitem').filter({ hasText: 'SN-A1' });
+  await line.getByTestId('warning-feedback').click();
+  const dialog = desk.getByRole('dialog', { name: '就预警“SN-A1”向厂家返馈' });
+  await expect(dialog.getByTestId('feedback-problem')).toHaveValue(/GD-2026-K1、GD-2026-K2/);
+  await screenshot(desk, testInfo, 'settle-warning-feedback-zh', true);
+  await dialog.getByRole('button', { name: /保存/ }).click();
+  const preview = desk.getByRole('dialog', { name: /信息返馈单 FKD-/ });
+  await expect(preview.getByTestId('pdf-pages')).toHaveAttribute('data-rendered-pages', /^[1-9]/, { timeout: 30_000 });
+  await desk.keyboard.press('Escape');
+  const [form] = await backend.ok('feedback:list', {});
+  expect(form).toMatchObject({ makerName: '格力电器售后服务部', ticketNumber: 'GD-2026-K2', serial: 'SN-A1' });
   expect(problems).toEqual([]);
 });

@@ -74,7 +74,7 @@ describe('the contract, one file per domain', () => {
     // A write that changes a record refreshes at least its own domain's lists. (Printing, exports and
     // saving copies change no record, nor does opening an attachment; a restore reloads the whole page; the import has no list.)
     const own = (c: Channel) => c.split(':')[0]!;
-    const silent = new Set<Channel>(['export:list', 'import:commit', 'documents:print', 'documents:saveAs', 'documents:showInFolder', 'backups:restore', 'health:restore', 'health:saveDiagnostics', 'session:keepRecoveryCode', 'serviceLevels:exportShares', 'survey:export', 'attachments:open', 'export:customerHistory', 'import:template', 'reports:export']);
+    const silent = new Set<Channel>(['export:list', 'import:commit', 'documents:print', 'documents:saveAs', 'documents:showInFolder', 'backups:restore', 'health:restore', 'health:saveDiagnostics', 'session:keepRecoveryCode', 'serviceLevels:exportShares', 'survey:export', 'attachments:open', 'export:customerHistory', 'import:template', 'reports:export', 'makerReturns:export']);
     for (const c of CHANNELS) {
       const refreshes = specOf(c).refreshes;
       if (refreshes === null || silent.has(c)) continue;

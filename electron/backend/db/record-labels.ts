@@ -90,6 +90,8 @@ export const LABEL_RULES: Record<string, LabelRule> = {
   sanbao_settlements: { parts: [col('number'), ref('unit_id', 'units')] },
   scrap_records: named('number'),
   settle_settings: named('key'),
+  // A maker's monthly returns: by maker and month.
+  maker_returns: { parts: [ref('maker_id', 'makers'), col('month')] },
 };
 
 /** The rule for a table, if it has one (a name typed into a filter is no key of Object's prototype). */

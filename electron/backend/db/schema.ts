@@ -11,6 +11,7 @@ import type { ManualContentsTable, ManualContentVersionsTable, ManualImagesTable
 import type { ReportMonthsDirtyTable, ReportMonthsTable, ReportSettingsTable } from './tables/reports';
 import type { AuditIndexBackfillTable } from './tables/fast';
 import type { MakersTable, WarrantyClaimsTable, WarrantyClaimLinesTable, FeedbackFormsTable, SanbaoSettlementsTable, ScrapRecordsTable, SettleSettingsTable } from './tables/settle';
+import type { MakerReturnsTable } from './tables/settle';
 
 /* One file of row types per part of the app; every service imports them from here. */
 export type { SettingsTable, CustomersTable, CustomerPhonesTable, CustomerAddressesTable, CustomerContactsTable, CustomerTagsTable, WarrantyPoliciesTable, WarrantyPolicyVersionsTable, ProductModelsTable, UnitsTable, UnitStatusHistoryTable, WarrantyExclusionsTable, SequencesTable, DocumentsTable, SearchKeysTable, ImportBatchesTable, ImportBatchRowsTable, SampleRecordsTable } from './tables/registry';
@@ -99,6 +100,7 @@ export interface DB {
   settle_settings: SettleSettingsTable;
   report_months: ReportMonthsTable;
   report_months_dirty: ReportMonthsDirtyTable;
+  maker_returns: MakerReturnsTable;
 }
 
 /** Services accept the database or an open transaction alike. */

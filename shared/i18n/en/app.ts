@@ -483,6 +483,7 @@ export const app: CatalogShape<typeof zh> = {
       scrapRecord: 'Scrapping record',
       feedbackForm: 'Feedback form',
       feeList: 'Service charges',
+      makerReturns: 'Monthly returns to a maker',
     },
     open: 'Preview / reprint',
     count_one: '{{count}} document',

@@ -7,6 +7,7 @@ export const settleAuditDocuments: CatalogShape<typeof zh.settleAuditDocuments> 
   scrapRecord: 'Print scrapping record',
   feedbackForm: 'Print feedback form',
   feeList: 'Print service charges',
+  makerReturns: 'Print monthly returns to a maker',
 };
 export const settleAuditChannels: CatalogShape<typeof zh.settleAuditChannels> = {
   makers: { list: 'List makers', create: 'New maker', update: 'Edit maker', models: 'List models and makers', setModelMaker: "Set a model's maker", discontinueModel: 'Discontinue a model' },
@@ -16,6 +17,7 @@ export const settleAuditChannels: CatalogShape<typeof zh.settleAuditChannels> = 
   scrapping: { list: 'List scrapping records', create: 'Scrap' },
   spares: { levels: 'View spares by share', setShare: 'Set spares by share' },
   settle: { desk: 'View settling reminders', settings: 'View settling rules', setSettings: 'Change settling rules' },
+  makerReturns: { list: 'List monthly returns', pack: 'View monthly returns', export: 'Export monthly returns', markSent: 'Record monthly returns sent' },
 };
 export const settleAuditTables: CatalogShape<typeof zh.settleAuditTables> = {
   makers: 'Maker',
@@ -25,6 +27,7 @@ export const settleAuditTables: CatalogShape<typeof zh.settleAuditTables> = {
   sanbao_settlements: 'Refund or exchange',
   scrap_records: 'Scrapping record',
   settle_settings: 'Settling rules',
+  maker_returns: 'Monthly returns to a maker',
 };
 export const settleAuditFields: CatalogShape<typeof zh.settleAuditFields> = {
   department: 'Department',
@@ -76,4 +79,9 @@ export const settleAuditFields: CatalogShape<typeof zh.settleAuditFields> = {
   approved_by: 'Approved by',
   scrapped_on: 'Scrapped on',
   kept_loan_id: 'Loan made permanent',
+  sale_price_fen: 'Sale price',
+  sold_by: 'Sold by',
+  month: 'Month',
+  provisional: 'Provisional',
+  sent_how: 'Sent how',
 };

@@ -9,7 +9,7 @@ export const common: CatalogShape<typeof zh> = {
   warrantyState: { active: 'In warranty', ending: 'Warranty ending soon', expired: 'Out of warranty', notStarted: 'Not started yet', excluded: 'Not covered', unknown: 'Cannot tell' },
   region: { urban: 'Urban', suburban: 'Suburban / rural', other: 'Other' },
   customerKind: { person: 'Person', organisation: 'Organisation' },
-  unitStatus: { inService: 'In service', atWorkshop: 'At workshop', onLoan: 'On loan', replaced: 'Replaced', scrapped: 'Scrapped', returned: 'Returned' },
+  unitStatus: { inService: 'In service', atWorkshop: 'At workshop', onLoan: 'On loan', replaced: 'Replaced', scrapped: 'Scrapped', returned: 'Returned', exchanged: 'Exchanged' },
   exclusionReason: {
     misuse: 'Misuse or wrong installation',
     unauthorisedRepair: 'Unauthorised repair or modification',

@@ -47,6 +47,14 @@ export const settle: CatalogShape<typeof zh> = {
     scrapOnLoan: '{{what}} is still out on loan: scrap it once it is back.',
     keepLoanNotOpen: 'The loaner chosen is not out with the customer of unit {{what}}.',
     shareNeedsBoth: 'A share of units in service needs both the model and the share.',
+    month: 'Write the month as year-month, e.g. 2026-10.',
+    feedbackOneSource: 'A feedback form comes from one ticket or one early warning, not both or neither.',
+    warningWithoutUnits: "None of this warning's tickets has a registered unit: its model and maker cannot be told.",
+    warningManyModels: 'This warning spans several models: a feedback form is about one model.',
+    monthNotStarted: '{{month}} has not begun: its returns cannot be drawn yet.',
+    returnsNotIssued: 'The {{month}} returns to {{maker}} have not been issued: issue them before recording them sent.',
+    returnsProvisional: 'Returns {{number}} were drawn before {{month}} ended (provisional): issue them again after the month ends, then record them sent.',
+    returnsAlreadySent: 'Returns {{number}} were recorded sent on {{day}}.',
     sharePct: 'The share must be between 1% and 100%.',
   },
   print: {
@@ -137,6 +145,7 @@ export const settle: CatalogShape<typeof zh> = {
     },
   },
   screen: {
+    partShare: 'At least {{n}} by its share of the units in service',
     nav: 'Makers',
     title: 'Makers, claims and returns',
     print: 'Print',
@@ -219,6 +228,7 @@ export const settle: CatalogShape<typeof zh> = {
       partsDueBack: 'Old parts to deal with',
       feedbackOverdue: 'Maker answers overdue',
       sparesLow: 'Spares below their share',
+      returnsDue: 'Monthly returns due to makers',
     },
     ticket: {
       refund: 'Refund…',

@@ -481,6 +481,7 @@ export const app = {
       scrapRecord: '报废品处理记录',
       feedbackForm: '信息返馈单',
       feeList: '统一收费标准',
+      makerReturns: '厂家月度报表',
     },
     open: '预览 / 补打',
     count_one: '共 {{count}} 份单据',

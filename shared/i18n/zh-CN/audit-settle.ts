@@ -4,6 +4,7 @@ export const settleAuditDocuments = {
   scrapRecord: '打印报废品处理记录',
   feedbackForm: '打印信息返馈单',
   feeList: '打印统一收费标准',
+  makerReturns: '打印厂家月度报表',
 };
 export const settleAuditChannels = {
   makers: { list: '查看厂家', create: '新建厂家', update: '修改厂家', models: '查看型号与厂家', setModelMaker: '为型号指定厂家', discontinueModel: '设置型号停产与替代' },
@@ -13,6 +14,7 @@ export const settleAuditChannels = {
   scrapping: { list: '查看报废记录', create: '登记报废' },
   spares: { levels: '查看按比例备件', setShare: '设置按比例备件' },
   settle: { desk: '查看结算提醒', settings: '查看结算规则', setSettings: '修改结算规则' },
+  makerReturns: { list: '查看厂家月度报表', pack: '查看厂家月度报表内容', export: '导出厂家月度报表', markSent: '登记厂家月度报表已寄出' },
 };
 export const settleAuditTables = {
   makers: '厂家',
@@ -22,6 +24,7 @@ export const settleAuditTables = {
   sanbao_settlements: '三包退换货',
   scrap_records: '报废记录',
   settle_settings: '结算规则',
+  maker_returns: '厂家月度报表',
 };
 export const settleAuditFields = {
   department: '部门',
@@ -73,4 +76,9 @@ export const settleAuditFields = {
   approved_by: '批准人',
   scrapped_on: '报废日期',
   kept_loan_id: '转为永久的借机',
+  sale_price_fen: '销售价格',
+  sold_by: '销售人',
+  month: '月份',
+  provisional: '临时',
+  sent_how: '寄送方式',
 };

@@ -7,7 +7,7 @@ export const common = {
   warrantyState: { active: '保修期内', ending: '保修即将到期', expired: '已过保', notStarted: '尚未开始', excluded: '不在保修范围', unknown: '无法判断' },
   region: { urban: '市区', suburban: '郊县', other: '其他' },
   customerKind: { person: '个人', organisation: '单位' },
-  unitStatus: { inService: '在用', atWorkshop: '送修中', onLoan: '借用中', replaced: '已更换', scrapped: '已报废', returned: '已退货' },
+  unitStatus: { inService: '在用', atWorkshop: '送修中', onLoan: '借用中', replaced: '已更换', scrapped: '已报废', returned: '已退货', exchanged: '已换货' },
   exclusionReason: {
     misuse: '使用不当或安装不当',
     unauthorisedRepair: '未经授权的维修或改装',

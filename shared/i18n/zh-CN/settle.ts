@@ -46,6 +46,14 @@ export const settle = {
     keepLoanNotOpen: '所选备机不是借给设备 {{what}} 的客户且尚未归还的。',
     shareNeedsBoth: '按比例备件须同时指定型号和比例。',
     sharePct: '比例须在 1% 至 100% 之间。',
+    month: '月份须写成“年-月”，如 2026-10。',
+    feedbackOneSource: '信息返馈单须来自一张工单或一条预警，二者选一。',
+    warningWithoutUnits: '这条预警的工单都没有登记设备，无法确定型号和厂家。',
+    warningManyModels: '这条预警涉及多个型号：信息返馈单一次只写一个型号。',
+    monthNotStarted: '{{month}} 还没有开始，不能出具该月的报表。',
+    returnsNotIssued: '{{maker}} {{month}} 的月度报表还没有出具，请先出具再登记寄出。',
+    returnsProvisional: '报表 {{number}} 是 {{month}} 月末前出具的临时报表：请在月末后重新出具，再登记寄出。',
+    returnsAlreadySent: '报表 {{number}} 已于 {{day}} 登记寄出。',
   },
   print: {
     number: '编号',
@@ -135,6 +143,7 @@ export const settle = {
     },
   },
   screen: {
+    partShare: '按在用设备比例至少需 {{n}} 件',
     nav: '厂家与三包',
     title: '厂家结算与三包',
     print: '打印',
@@ -217,6 +226,7 @@ export const settle = {
       partsDueBack: '旧件待处理',
       feedbackOverdue: '厂家答复超期',
       sparesLow: '备件低于比例',
+      returnsDue: '厂家月度报表待报送',
     },
     ticket: {
       refund: '三包退货…',

@@ -97,6 +97,9 @@ export interface UnitsTable {
   /* An exchange under 三包 (migration 0340): the unit given in its place, and the other way. */
   replaced_by_id: Generated<number | null>;
   replaces_id: Generated<number | null>;
+  /* What the unit was sold for and by whom, for a maker's monthly sales statistics (migration 0380). */
+  sale_price_fen: Generated<number | null>;
+  sold_by: Generated<string | null>;
 }
 
 export interface UnitStatusHistoryTable {

@@ -119,3 +119,18 @@ export interface SettleSettingsTable {
   key: string;
   value: string;
 }
+
+/** The monthly returns to a maker: the last pack issued for a month, and when it was sent (migration 0380). */
+export interface MakerReturnsTable {
+  id: Generated<number>;
+  maker_id: number;
+  month: string;
+  document_id: number | null;
+  number: string | null;
+  provisional: Generated<number>;
+  issued_on: string | null;
+  sent_on: string | null;
+  sent_how: string | null;
+  created_at: number;
+  updated_at: number;
+}

@@ -10,6 +10,7 @@ import type { Content, TDocumentDefinitions, TextNode } from '../kit/definition'
 import { renderFitting, type RenderedDocument } from '../kit/fitting';
 import { dataTable, fieldTable, signatureBlock, type FieldRow } from '../kit/forms';
 import { keptSection, labelled, letterhead, MM, notes } from '../kit/layout';
+import { renderMakerReturns, type MakerReturnsData } from './maker-returns';
 
 /*
  * The papers of settling: the 三包 return or exchange form (退货单 / 换货单) with the depreciation
@@ -30,7 +31,8 @@ export type SettleJob =
   | { paper: 'settlementForm'; data: Stamp & { settlement: Settlement } }
   | { paper: 'scrapRecord'; data: Stamp & { record: ScrapRecord } }
   | { paper: 'feedbackForm'; data: Stamp & { form: FeedbackForm; maker: Maker } }
-  | { paper: 'feeList'; data: Stamp & { fees: LabourFee[]; copy: 'counter' | 'customer' } };
+  | { paper: 'feeList'; data: Stamp & { fees: LabourFee[]; copy: 'counter' | 'customer' } }
+  | { paper: 'makerReturns'; data: MakerReturnsData };
 
 interface Ctx extends DocumentCtx {
   k: (key: string, params?: Record<string, unknown>) => string;
@@ -163,7 +165,9 @@ function feeList(c: Ctx, data: Stamp & { fees: LabourFee[]; copy: 'counter' | 'c
   ];
 }
 
-export function settleDefinition(job: SettleJob, lang: Language, paper: Paper, options: { compact?: boolean } = {}): TDocumentDefinitions {
+type OnePaperJob = Exclude<SettleJob, { paper: 'makerReturns' }>;
+
+export function settleDefinition(job: OnePaperJob, lang: Language, paper: Paper, options: { compact?: boolean } = {}): TDocumentDefinitions {
   const base = documentCtx(lang, paper, options);
   const c: Ctx = { ...base, k: (key, params) => base.t(`settle.print.${key}`, params ?? {}) };
   const content =
@@ -177,13 +181,15 @@ export function settleDefinition(job: SettleJob, lang: Language, paper: Paper, o
   return documentPage(c, content, job.data);
 }
 
-function titleOf(job: SettleJob, lang: Language): string {
+function titleOf(job: OnePaperJob, lang: Language): string {
   const t = documentCtx(lang, 'A4').t;
   if (job.paper === 'settlementForm') return t(`settle.print.${job.data.settlement.kind === 'refund' ? 'refundTitle' : 'exchangeTitle'}`);
   return t(`settle.print.${job.paper === 'scrapRecord' ? 'scrap' : job.paper === 'feedbackForm' ? 'feedback' : 'fees'}.title`);
 }
 
 export async function renderSettlePaper(job: SettleJob, lang: Language, paper: Paper): Promise<RenderedDocument> {
+  // The monthly returns run to many pages: a layout of their own.
+  if (job.paper === 'makerReturns') return renderMakerReturns(job.data, lang, paper);
   const meta = { title: `${titleOf(job, lang)} ${job.data.number}`, subject: job.data.number, author: job.data.settings.companyName, lang };
   // One sheet each, but the fee list, which runs as long as the fee table.
   return renderFitting(({ compact }) => settleDefinition(job, lang, paper, { compact }), job.paper === 'feeList' ? Number.MAX_SAFE_INTEGER : 1, meta);

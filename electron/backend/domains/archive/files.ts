@@ -24,6 +24,7 @@ export const ARCHIVE_KINDS: Record<DocumentKind, { prefix: string; folder: strin
   scrapRecord: { prefix: 'BFJ', folder: 'scrap-records' },
   feedbackForm: { prefix: 'FKD', folder: 'feedback-forms' },
   feeList: { prefix: 'SFB', folder: 'fee-lists' },
+  makerReturns: { prefix: 'CYB', folder: 'maker-returns' },
 };
 
 export const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');

@@ -8,6 +8,7 @@ import type { ServiceContext } from '../../app/context';
 import { callbacksDue } from './callbacks';
 import { loadCalendar } from './calendar';
 import { selectTicketRows, toLoanRecord, toTicketRow } from '../tickets/tickets';
+import { PART_LOW } from '../stock/parts';
 
 /** A milestone still open whose at-risk point (the last quarter of its time) has passed. */
 const keep = 1 - AT_RISK_SHARE;
@@ -61,7 +62,7 @@ export async function deskBoard(ctx: ServiceContext): Promise<Board> {
       .selectNoFrom([
         sql<number>`(select count(*) from tickets where open = 1)`.as('open_tickets'),
         sql<number>`(select count(*) from complaints where closed_at is null)`.as('open_complaints'),
-        sql<number>`(select count(*) from parts where active = 1 and quantity <= reorder_level)`.as('low_parts'),
+        sql<number>`(select count(*) from parts where active = 1 and ${PART_LOW})`.as('low_parts'),
       ])
       .executeTakeFirstOrThrow(),
     loadCalendar(ctx),

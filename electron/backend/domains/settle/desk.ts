@@ -1,13 +1,14 @@
 import type { SettleDesk } from '../../../../shared/schemas/settle';
 import type { ServiceContext } from '../../app/context';
 import { loadClaims } from './claims';
+import { returnsDue } from './maker-returns';
 import { overdueFeedback } from './feedback';
 import { spareLevels } from './spares';
 
 /**
  * What settling puts before the desk: claims not sent, claims waiting for the maker's check,
  * old parts still to be kept, returned or scrapped, feedback the maker has not answered in time,
- * spares below their share of the units in service.
+ * spares below their share of the units in service, and makers' monthly returns due soon or late.
  */
 export async function settleDesk(ctx: ServiceContext): Promise<SettleDesk> {
   const open = await ctx.db
@@ -28,5 +29,6 @@ export async function settleDesk(ctx: ServiceContext): Promise<SettleDesk> {
     partsDueBack: claims.filter((c) => c.sentOn !== null).flatMap((c) => c.lines.filter((l) => l.oldPart === 'pending')),
     feedbackOverdue: await overdueFeedback(ctx),
     sparesLow: (await spareLevels(ctx)).filter((s) => s.low),
+    returnsDue: await returnsDue(ctx),
   };
 }

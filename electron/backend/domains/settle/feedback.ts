@@ -13,7 +13,7 @@ import { getSettleSettings } from './settings';
 /*
  * The information feedback form (信息返馈单, seed 001): a quality problem goes to the maker the
  * same day, and the maker answers within three days (configurable). Open past its day, it shows
- * overdue on the Desk.
+ * overdue on the Desk. Raised from a ticket, or from an early warning of the owner's reports.
  */
 
 async function loadForms(ctx: ServiceContext, db: Db, where: { id?: number; openOnly?: boolean }): Promise<FeedbackForm[]> {
@@ -64,11 +64,28 @@ export async function overdueFeedback(ctx: ServiceContext): Promise<FeedbackForm
   return (await loadForms(ctx, ctx.db, { openOnly: true })).filter((f) => f.overdue);
 }
 
-export async function createFeedback(ctx: ServiceContext, input: z.output<typeof feedbackCreateInput>): Promise<FeedbackForm> {
-  return ctx.db.transaction().execute(async (trx) => {
+/** What a form is about: one ticket's unit, or an early warning's tickets (one model; its unit when they share one). */
+async function feedbackSubject(trx: Db, input: z.output<typeof feedbackCreateInput>): Promise<{ ticketId: number | null; unitId: number | null; makerId: number; modelId: number }> {
+  if (input.ticketId !== undefined) {
     const ticket = await ticketRow(trx, input.ticketId);
     if (ticket.unit_id === null) throw refuse('settle.errors.ticketWithoutUnit', { number: ticket.number }, 'ticketId');
     const { makerId, modelId } = await makerOfUnit(trx, ticket.unit_id);
+    return { ticketId: ticket.id, unitId: ticket.unit_id, makerId, modelId };
+  }
+  const ids = input.warningTicketIds ?? [];
+  const rows = await trx.selectFrom('tickets as t').innerJoin('units as u', 'u.id', 't.unit_id').select(['t.id', 'u.id as unit_id', 'u.model_id']).where('t.id', 'in', ids).orderBy('t.id').execute();
+  if (rows.length === 0) throw refuse('settle.errors.warningWithoutUnits', {}, 'warningTicketIds');
+  if (new Set(rows.map((r) => r.model_id)).size > 1) throw refuse('settle.errors.warningManyModels', {}, 'warningTicketIds');
+  const { makerId, modelId } = await makerOfUnit(trx, rows[0]!.unit_id);
+  // A repeated fault is one unit's: the form names it and its latest ticket. A rate is the model's.
+  const oneUnit = new Set(rows.map((r) => r.unit_id)).size === 1;
+  return { ticketId: oneUnit ? rows[rows.length - 1]!.id : null, unitId: oneUnit ? rows[0]!.unit_id : null, makerId, modelId };
+}
+
+export async function createFeedback(ctx: ServiceContext, input: z.output<typeof feedbackCreateInput>): Promise<FeedbackForm> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const subject = await feedbackSubject(trx, input);
+    const { makerId, modelId } = subject;
     const now = ctx.now();
     const today = todayIso(now);
     // Same day by default (seed 001: 当天传真); an earlier day may be typed, never a later one.
@@ -81,8 +98,8 @@ export async function createFeedback(ctx: ServiceContext, input: z.output<typeof
       .values({
         number,
         maker_id: makerId,
-        ticket_id: ticket.id,
-        unit_id: ticket.unit_id,
+        ticket_id: subject.ticketId,
+        unit_id: subject.unitId,
         model_id: modelId,
         problem: input.problem,
         raised_on: raisedOn,

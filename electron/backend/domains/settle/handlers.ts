@@ -3,7 +3,9 @@ import { checkClaim, claimCandidates, createClaim, getClaim, listClaims, receive
 import { settleDesk } from './desk';
 import { answerFeedback, createFeedback, listFeedback } from './feedback';
 import { createMaker, discontinueModel, listMakers, listSettleModels, setModelMaker, updateMaker } from './makers';
-import { feeListPaper, feedbackFormPaper, scrapRecordPaper, settlementFormPaper } from './papers';
+import { exportMakerReturns } from './maker-returns-export';
+import { listMakerReturns, makerReturnsPack, markReturnsSent } from './maker-returns';
+import { feeListPaper, feedbackFormPaper, makerReturnsPaper, scrapRecordPaper, settlementFormPaper } from './papers';
 import { exchange, getSettlement, previewSettlement, refund, settlementForTicket } from './returns';
 import { createScrapRecord, listScrapRecords } from './scrapping';
 import { getSettleSettings, setSettleSettings } from './settings';
@@ -44,4 +46,9 @@ export const settleHandlers = {
   'documents:scrapRecord': scrapRecordPaper,
   'documents:feedbackForm': feedbackFormPaper,
   'documents:feeList': feeListPaper,
+  'makerReturns:list': listMakerReturns,
+  'makerReturns:pack': (ctx, input) => makerReturnsPack(ctx, input),
+  'makerReturns:export': exportMakerReturns,
+  'makerReturns:markSent': markReturnsSent,
+  'documents:makerReturns': makerReturnsPaper,
 } satisfies DomainHandlers;

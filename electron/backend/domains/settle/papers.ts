@@ -1,22 +1,23 @@
 import type { z } from 'zod';
 import { translator } from '../../../../shared/i18n';
 import type { GeneratedDocument, Paper } from '../../../../shared/schemas/document';
-import type { feeListPaperInput, feedbackPaperInput, scrapPaperInput, settlementPaperInput } from '../../../../shared/schemas/settle';
+import type { feeListPaperInput, feedbackPaperInput, makerReturnsPaperInput, scrapPaperInput, settlementPaperInput } from '../../../../shared/schemas/settle';
 import type { Language } from '../../../../shared/i18n';
 import { SETTLE_PAPERS_TEMPLATE_VERSION, type SettleJob } from '../../documents/settle/settle-papers';
 import type { ServiceContext } from '../../app/context';
 import { archiveDocument, settingsForPaper } from '../archive/archive';
 import { listFees } from '../stock/fees';
 import { getFeedback } from './feedback';
+import { ensureReturnsRow, makerReturnsPack, recordIssuedPack } from './maker-returns';
 import { getMaker } from './makers';
 import { getSettlement } from './returns';
 import { getScrapRecord } from './scrapping';
 
 /* The papers of settling, numbered and archived like every other paper; each files under its own record. */
 
-type Job = SettleJob extends infer J ? (J extends { paper: infer P; data: infer D } ? { paper: P; data: Omit<D, 'number' | 'issuedOn'> } : never) : never;
+type Job = Exclude<SettleJob, { paper: 'makerReturns' }> extends infer J ? (J extends { paper: infer P; data: infer D } ? { paper: P; data: Omit<D, 'number' | 'issuedOn'> } : never) : never;
 
-function archive(ctx: ServiceContext, job: Job, kind: SettleJob['paper'], record: { type: 'settlement' | 'scrap' | 'feedback' | 'batch'; id: number; title: string }, language: Language, paper: Paper) {
+function archive(ctx: ServiceContext, job: Job, kind: Job['paper'], record: { type: 'settlement' | 'scrap' | 'feedback' | 'batch'; id: number; title: string }, language: Language, paper: Paper) {
   return archiveDocument(ctx, {
     kind,
     recordType: record.type,
@@ -55,4 +56,26 @@ export async function feeListPaper(ctx: ServiceContext, input: z.output<typeof f
   const t = translator(input.language);
   const title = t('settle.print.archive.fees', { copy: t(`settle.print.fees.copy.${input.copy}`) });
   return archive(ctx, { paper: 'feeList', data: { settings, fees, copy: input.copy } }, 'feeList', { type: 'batch', id: 0, title }, input.language, input.paper);
+}
+
+/**
+ * The monthly returns to a maker, numbered and archived; the month's row names its last pack in
+ * the document's own transaction. A month not yet ended is drawn all the same, marked provisional.
+ */
+export async function makerReturnsPaper(ctx: ServiceContext, input: z.output<typeof makerReturnsPaperInput>): Promise<GeneratedDocument> {
+  const [pack, settings] = await Promise.all([makerReturnsPack(ctx, input), settingsForPaper(ctx)]);
+  const rowId = await ensureReturnsRow(ctx.db, pack.maker.id, pack.month, ctx.now().getTime());
+  const t = translator(input.language);
+  const title = t(pack.provisional ? 'makerReturns.archiveProvisional' : 'makerReturns.archive', { maker: pack.maker.name, month: pack.month });
+  return archiveDocument(ctx, {
+    kind: 'makerReturns',
+    recordType: 'makerReturns',
+    recordId: rowId,
+    title,
+    paper: input.paper,
+    language: input.language,
+    templateVersion: SETTLE_PAPERS_TEMPLATE_VERSION,
+    render: (number, issuedOn) => ctx.documents.render({ kind: 'settlePaper', job: { paper: 'makerReturns', data: { settings, pack, number, issuedOn } }, language: input.language, paper: input.paper }),
+    alongside: (trx, documentId) => recordIssuedPack(trx, rowId, documentId, pack.provisional, ctx.now().getTime()),
+  });
 }

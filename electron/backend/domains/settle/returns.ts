@@ -185,6 +185,9 @@ export async function exchange(ctx: ServiceContext, input: z.output<typeof excha
         invoiceNumber: old.invoice_number,
         siteAddress: old.site_address,
         locationNote: old.location_note,
+        // An exchange is not a sale: the monthly sales statistics leave this unit out (it `replaces` one).
+        salePriceFen: null,
+        soldBy: null,
       },
       now,
     );

@@ -25,6 +25,16 @@ export function partNotFound(id: number): AppError {
   return notFound('stock.errors.partNotFound', { id });
 }
 
+/**
+ * Spares held as a share of a model's units in service (migration 0340, seed 004: at least 3 %):
+ * that many, rounded up, are needed; null when the part keeps only its fixed reorder level. Read
+ * against the table itself (`parts`), so the list, the filter and the Desk's count agree.
+ */
+export const SHARE_REQUIRED = sql<number | null>`(case when parts.share_pct is null or parts.share_model_id is null then null else
+  ((select count(*) from units where units.model_id = parts.share_model_id and units.status in ('inService', 'atWorkshop', 'onLoan')) * parts.share_pct + 99) / 100 end)`;
+/** Low: at or below the reorder level, or below the share of units in service. */
+export const PART_LOW = sql<boolean>`(parts.quantity <= parts.reorder_level or parts.quantity < coalesce(${SHARE_REQUIRED}, 0))`;
+
 type PartRow = {
   id: number;
   part_number: string;
@@ -37,6 +47,7 @@ type PartRow = {
   location: string | null;
   component_key: string | null;
   active: number;
+  share_required: number | null;
 };
 
 const toPart = (r: PartRow): Part => ({
@@ -51,18 +62,23 @@ const toPart = (r: PartRow): Part => ({
   location: r.location,
   componentKey: r.component_key,
   active: r.active === 1,
-  low: r.quantity <= r.reorder_level,
+  shareRequired: r.share_required,
+  low: r.quantity <= r.reorder_level || (r.share_required !== null && r.quantity < r.share_required),
 });
 
 export async function getPart(ctx: ServiceContext, id: number, db: Db = ctx.db): Promise<Part> {
   const row = await db.selectFrom('parts').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw partNotFound(id);
-  return toPart(row);
+  // Counted only for a part held by share: a file from before 0340 has no share columns, and a part
+  // is still written and read back through here on one (an upgrade's first steps, the migration tests).
+  const held = (row as { share_pct?: number | null }).share_pct ?? null;
+  const required = held === null ? null : (await db.selectFrom('parts').select(SHARE_REQUIRED.as('n')).where('id', '=', id).executeTakeFirstOrThrow()).n;
+  return toPart({ ...row, share_required: required });
 }
 
 export async function listParts(ctx: ServiceContext, input: z.output<typeof partListInput>): Promise<Part[]> {
   const q = input.query.trim();
-  let query = ctx.db.selectFrom('parts').selectAll();
+  let query = ctx.db.selectFrom('parts').selectAll().select(SHARE_REQUIRED.as('share_required'));
   if (q) {
     const like = likeContains(q);
     query = query.where((eb) =>
@@ -74,7 +90,7 @@ export async function listParts(ctx: ServiceContext, input: z.output<typeof part
       ]),
     );
   }
-  if (input.lowStockOnly) query = query.where(sql<boolean>`quantity <= reorder_level`);
+  if (input.lowStockOnly) query = query.where(PART_LOW);
   if (!input.includeInactive) query = query.where('active', '=', 1);
   const rows = await query.orderBy(sql`part_number collate nocase`).orderBy('id').limit(input.limit).execute();
   return rows.map(toPart);

@@ -112,6 +112,10 @@ function toUnit(row: UnitRow, exclusions: Exclusion[], repairs: RepairRecord[], 
     invoiceNumber: row.invoice_number,
     siteAddress: row.site_address,
     locationNote: row.location_note,
+    salePriceFen: row.sale_price_fen ?? null,
+    soldBy: row.sold_by ?? null,
+    replacedById: row.replaced_by_id ?? null,
+    replacesId: row.replaces_id ?? null,
     status: row.status as UnitStatus,
     policy: { ...policy, policyId: row.v_policy_id, name: row.policy_name },
     warranty,
@@ -169,6 +173,15 @@ function columns(input: z.output<typeof unitCreateInput>) {
   };
 }
 
+/**
+ * The sale's price and seller (migration 0380), written only when there is something to write or
+ * to clear: a unit saved without them stays writable on a desk whose file predates the columns.
+ */
+function saleColumns(input: { salePriceFen: number | null; soldBy: string | null }, before: { salePriceFen: number | null; soldBy: string | null } = { salePriceFen: null, soldBy: null }) {
+  const unchanged = input.salePriceFen === null && input.soldBy === null && (before.salePriceFen ?? null) === null && (before.soldBy ?? null) === null;
+  return unchanged ? {} : { sale_price_fen: input.salePriceFen, sold_by: input.soldBy };
+}
+
 /** Registers a unit inside an open transaction; the import uses it row by row. */
 export async function insertUnit(ctx: ServiceContext, trx: Db, input: z.output<typeof unitCreateInput>, now: number): Promise<number> {
   await getCustomer(ctx, input.customerId, trx);
@@ -176,7 +189,7 @@ export async function insertUnit(ctx: ServiceContext, trx: Db, input: z.output<t
   await assertSerialFree(ctx, trx, input);
   const { id } = await trx
     .insertInto('units')
-    .values({ ...columns(input), policy_version_id: await policyVersionForModel(ctx, input.modelId, trx), status: 'inService', created_at: now, updated_at: now })
+    .values({ ...columns(input), ...saleColumns(input), policy_version_id: await policyVersionForModel(ctx, input.modelId, trx), status: 'inService', created_at: now, updated_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
   await trx.insertInto('unit_status_history').values({ unit_id: id, status: 'inService', changed_at: now, note: null }).execute();
@@ -216,7 +229,7 @@ export async function updateUnit(ctx: ServiceContext, input: z.output<typeof uni
     const policyVersion = fields.modelId === before.modelId ? before.policy.id : await policyVersionForModel(ctx, fields.modelId, trx);
     await trx
       .updateTable('units')
-      .set({ ...columns(fields), policy_version_id: policyVersion, updated_at: ctx.now().getTime() })
+      .set({ ...columns(fields), ...saleColumns(fields, before), policy_version_id: policyVersion, updated_at: ctx.now().getTime() })
       .where('id', '=', id)
       .execute();
     await indexUnit(trx, id);

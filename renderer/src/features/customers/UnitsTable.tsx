@@ -3,7 +3,7 @@ import { IconCertificate, IconChevronRight } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/format';
-import type { Unit } from '../../../../shared/schemas/unit';
+import { unitStatusKey, type Unit } from '../../../../shared/schemas/unit';
 import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { EntityTable, type Column } from '../../ui/EntityTable';
@@ -62,7 +62,7 @@ const COLUMNS: Column<Unit>[] = [
     header: 'app.units.columns.status',
     cell: (u, t) => (
       <Badge size="sm" variant="default" tt="none" radius="sm">
-        {t(`unitStatus.${u.status}`)}
+        {t(unitStatusKey(u))}
       </Badge>
     ),
     sort: (u) => u.status,

@@ -55,6 +55,12 @@ const COLUMNS: Column<Part>[] = [
         <Text span size="sm" fw={600}>
           {p.quantity}
         </Text>
+        {/* Held as a share of a model's units in service: how many that share asks for. */}
+        {p.shareRequired !== null && (
+          <Text span size="xs" c="dimmed" title={t('settle.screen.partShare', { n: p.shareRequired })} data-testid="part-share">
+            / {p.shareRequired}
+          </Text>
+        )}
       </Group>
     ),
     sort: (p) => p.quantity,

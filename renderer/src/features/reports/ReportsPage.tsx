@@ -18,6 +18,7 @@ import { lastMonth, periodOf, type PeriodChoice } from './period';
 import { PeriodPicker } from './PeriodPicker';
 import { ReportTableView } from './ReportTableView';
 import { WarningRulesModal } from './WarningRulesModal';
+import { WarningFeedbackButton } from '../settle';
 
 const TABS = ['repairs', 'service', 'satisfaction', 'parts', 'money', 'scheduled', 'failures'] as const;
 /** Which shared tables each tab shows under its charts. */
@@ -109,6 +110,7 @@ export function Warnings({ r, rules }: { r: { warnings: ReportBundle['warnings']
                 </Text>
               )}
             </Group>
+            <WarningFeedbackButton warning={w} rules={rules} />
           </Group>
         ))}
       </Stack>

@@ -1,9 +1,9 @@
-import { Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Modal, ScrollArea, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../../shared/domain/dates';
 import { formatMoney } from '../../../../shared/format';
-import type { Claim, ClaimLine } from '../../../../shared/schemas/settle';
+import type { Claim, ClaimCandidate, ClaimLine } from '../../../../shared/schemas/settle';
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { notifyDone, notifyError } from '../../lib/notify';
@@ -21,6 +21,9 @@ export function ClaimsTab() {
   const [openId, setOpenId] = useState<number | null>(null);
   const lang = currentLanguage();
   const candidates = useApiQuery('claims:candidates', { makerId: Number(makerId) }, { enabled: makerId !== null });
+  // The parts left out of the next claim, chosen one by one; every candidate goes in unless unticked.
+  const [excluded, setExcluded] = useState<Set<number>>(new Set());
+  const chosen = (candidates.data ?? []).filter((c) => !excluded.has(c.ticketPartId));
   return (
     <Stack gap="sm">
       <Group gap="xs" align="flex-end">
@@ -28,23 +31,27 @@ export function ClaimsTab() {
           label={t('settle.screen.claims.maker')}
           data={(makers.data ?? []).map((m) => ({ value: String(m.id), label: m.name }))}
           value={makerId}
-          onChange={setMakerId}
+          onChange={(v) => (setMakerId(v), setExcluded(new Set()))}
           w={280}
           data-testid="claim-maker"
         />
         <Button
-          disabled={makerId === null || (candidates.data?.length ?? 0) === 0}
+          disabled={makerId === null || chosen.length === 0}
           loading={create.isPending}
           onClick={() =>
             create.mutate(
-              { makerId: Number(makerId) },
-              { onSuccess: (c) => (notifyDone(t('settle.screen.claims.created', { number: c.number, count: c.lines.length })), setOpenId(c.id)), onError: (e) => notifyError(t, e) },
+              { makerId: Number(makerId), ticketPartIds: chosen.map((c) => c.ticketPartId) },
+              {
+                onSuccess: (c) => (notifyDone(t('settle.screen.claims.created', { number: c.number, count: c.lines.length })), setExcluded(new Set()), setOpenId(c.id)),
+                onError: (e) => notifyError(t, e),
+              },
             )
           }
         >
-          {t('settle.screen.claims.create', { count: candidates.data?.length ?? 0 })}
+          {t('settle.screen.claims.create', { count: chosen.length })}
         </Button>
       </Group>
+      {candidates.data && candidates.data.length > 0 && <CandidatePicker candidates={candidates.data} excluded={excluded} onChange={setExcluded} />}
       <QueryState isPending={claims.isPending} error={claims.error} />
       {claims.data && claims.data.length === 0 && <Text c="dimmed">{t('settle.screen.claims.empty')}</Text>}
       {claims.data && claims.data.length > 0 && (
@@ -187,5 +194,64 @@ function LineRow({ claim, line, today }: { claim: Claim; line: ClaimLine; today:
         )}
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+/** At most this many candidates listed to tick; the rest go into the claim unless the list is narrowed first. */
+const PICK_LIMIT = 200;
+
+/** The parts a claim may take, each ticked in or out; the header box takes or leaves them all. */
+function CandidatePicker({ candidates, excluded, onChange }: { candidates: ClaimCandidate[]; excluded: Set<number>; onChange: (next: Set<number>) => void }) {
+  const { t } = useTranslation();
+  const all = candidates.every((c) => !excluded.has(c.ticketPartId));
+  const none = candidates.every((c) => excluded.has(c.ticketPartId));
+  const toggle = (id: number) => {
+    const next = new Set(excluded);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    onChange(next);
+  };
+  return (
+    <ScrollArea.Autosize mah={260} type="auto">
+      <Table striped data-testid="claim-candidates">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={36}>
+              <Checkbox
+                aria-label={t('makerReturns.screen.pick.all')}
+                checked={all}
+                indeterminate={!all && !none}
+                onChange={() => onChange(all ? new Set(candidates.map((c) => c.ticketPartId)) : new Set())}
+              />
+            </Table.Th>
+            {['ticket', 'serial', 'part', 'quantity', 'fitted', 'fault'].map((k) => (
+              <Table.Th key={k}>{t(`settle.screen.claims.lineColumns.${k}`)}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {candidates.slice(0, PICK_LIMIT).map((c) => (
+            <Table.Tr key={c.ticketPartId}>
+              <Table.Td>
+                <Checkbox aria-label={t('makerReturns.screen.pick.one', { part: c.partName, serial: c.serial })} checked={!excluded.has(c.ticketPartId)} onChange={() => toggle(c.ticketPartId)} />
+              </Table.Td>
+              <Table.Td>{c.ticketNumber}</Table.Td>
+              <Table.Td ff="monospace">{c.serial}</Table.Td>
+              <Table.Td>
+                {c.partNumber} {c.partName}
+              </Table.Td>
+              <Table.Td>{c.quantity}</Table.Td>
+              <Table.Td>{c.fittedOn}</Table.Td>
+              <Table.Td maw={260}>{c.fault}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {candidates.length > PICK_LIMIT && (
+        <Text size="xs" c="dimmed">
+          {t('makerReturns.screen.pick.more', { shown: PICK_LIMIT, total: candidates.length })}
+        </Text>
+      )}
+    </ScrollArea.Autosize>
   );
 }

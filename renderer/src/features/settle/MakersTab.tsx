@@ -2,9 +2,11 @@ import { Badge, Button, Group, NumberInput, Select, Stack, Table, Text, TextInpu
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../../shared/domain/dates';
+import type { Maker } from '../../../../shared/schemas/settle';
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { QueryState } from '../../ui/QueryState';
+import { MakerEditModal } from './MakerEditModal';
 
 /** Makers (a brand's service department) and which of them each model is claimed from; discontinued models and what replaces them. */
 export function MakersTab() {
@@ -15,6 +17,7 @@ export function MakersTab() {
   const setMaker = useApiMutation('makers:setModelMaker');
   const discontinue = useApiMutation('makers:discontinueModel');
   const [draft, setDraft] = useState({ name: '', contactName: '', fax: '', returnsDueDay: 5 });
+  const [editing, setEditing] = useState<Maker | null>(null);
   const fail = { onError: (e: unknown) => notifyError(t, e) };
   const makerOptions = (makers.data ?? []).map((m) => ({ value: String(m.id), label: m.name }));
   return (
@@ -41,6 +44,7 @@ export function MakersTab() {
               {['name', 'contact', 'fax', 'dueDay', 'models'].map((k) => (
                 <Table.Th key={k}>{t(`settle.screen.makers.${k}`)}</Table.Th>
               ))}
+              <Table.Th />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -51,6 +55,11 @@ export function MakersTab() {
                 <Table.Td>{m.fax ?? m.phone ?? '—'}</Table.Td>
                 <Table.Td>{t('settle.screen.makers.dueDayValue', { day: m.returnsDueDay })}</Table.Td>
                 <Table.Td>{m.modelCount}</Table.Td>
+                <Table.Td>
+                  <Button size="compact-xs" variant="default" onClick={() => setEditing(m)} data-testid="maker-edit">
+                    {t('makerReturns.screen.edit.open')}
+                  </Button>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -114,6 +123,7 @@ export function MakersTab() {
           </Table.Tbody>
         </Table>
       )}
+      {editing && <MakerEditModal maker={editing} onClose={() => setEditing(null)} />}
     </Stack>
   );
 }

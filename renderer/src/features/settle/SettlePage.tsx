@@ -4,6 +4,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ClaimsTab } from './ClaimsTab';
 import { FeedbackTab } from './FeedbackTab';
 import { MakersTab } from './MakersTab';
+import { ReturnsTab } from './ReturnsTab';
 import { ScrapTab } from './ScrapTab';
 import { SparesTab } from './SparesTab';
 
@@ -20,6 +21,7 @@ export function SettlePage() {
               {t(`settle.screen.tabs.${tab}`)}
             </Tabs.Tab>
           ))}
+          <Tabs.Tab value="returns">{t('makerReturns.screen.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="claims">
           <ClaimsTab />
@@ -35,6 +37,9 @@ export function SettlePage() {
         </Tabs.Panel>
         <Tabs.Panel value="spares">
           <SparesTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="returns">
+          <ReturnsTab />
         </Tabs.Panel>
       </Tabs>
     </>

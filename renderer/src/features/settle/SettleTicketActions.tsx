@@ -10,6 +10,7 @@ import { currentLanguage } from '../../app/i18n';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { FormModal } from '../../ui/FormModal';
 import { MoneyInput } from '../../ui/MoneyInput';
+import { FeedbackModal } from './FeedbackModal';
 import { usePaper } from './usePaper';
 
 /**
@@ -54,7 +55,15 @@ export function SettleTicketActions({ ticket }: { ticket: TicketDetail }) {
         </Button>
       </Group>
       {(open === 'refund' || open === 'exchange') && <SettleModal ticket={ticket} kind={open} onClose={() => setOpen(null)} onDone={(id) => form.print({ id })} />}
-      {open === 'feedback' && <FeedbackModal ticket={ticket} onClose={() => setOpen(null)} onDone={(id) => feedbackPaper.print({ id })} />}
+      {open === 'feedback' && (
+        <FeedbackModal
+          source={{ ticketId: ticket.id }}
+          title={t('settle.screen.ticket.feedbackTitle', { number: ticket.number })}
+          initialProblem={ticket.faultReported}
+          onClose={() => setOpen(null)}
+          onDone={(id) => feedbackPaper.print({ id })}
+        />
+      )}
       {form.preview}
       {feedbackPaper.preview}
     </Stack>
@@ -148,22 +157,6 @@ function SettleModal({ ticket, kind, onClose, onDone }: { ticket: TicketDetail; 
           </Alert>
         )}
       </Stack>
-    </FormModal>
-  );
-}
-
-function FeedbackModal({ ticket, onClose, onDone }: { ticket: TicketDetail; onClose: () => void; onDone: (id: number) => void }) {
-  const { t } = useTranslation();
-  const [problem, setProblem] = useState(ticket.faultReported);
-  const save = useApiMutation('feedback:create');
-  const submit = () =>
-    save.mutate(
-      { ticketId: ticket.id, problem },
-      { onSuccess: (f) => (notifyDone(t('settle.screen.ticket.feedbackDone', { number: f.number, due: f.dueOn })), onClose(), onDone(f.id)), onError: (e) => notifyError(t, e) },
-    );
-  return (
-    <FormModal opened onClose={onClose} title={t('settle.screen.ticket.feedbackTitle', { number: ticket.number })} onSubmit={(e) => (e?.preventDefault(), submit())} saving={save.isPending} size={520}>
-      <Textarea label={t('settle.print.feedback.problem')} value={problem} onChange={(e) => setProblem(e.currentTarget.value)} autosize minRows={4} data-autofocus />
     </FormModal>
   );
 }

@@ -3,7 +3,9 @@ import { useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
 import { useState, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { parseYuan, yuanText } from '../../../../shared/domain/yuan';
 import { unitCreateInput, type Unit } from '../../../../shared/schemas/unit';
+import { MoneyInput } from '../../ui/MoneyInput';
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { tidyDate } from '../../lib/dates';
 import { Field } from '../../ui/Field';
@@ -27,8 +29,11 @@ interface Values {
   invoiceNumber: string;
   siteAddress: string;
   locationNote: string;
+  /** Yuan as typed; stored in fen. */
+  salePriceFen: string;
+  soldBy: string;
 }
-const FIELDS = ['modelId', 'serial', ...DATES, 'invoiceNumber', 'siteAddress', 'locationNote'] as const;
+const FIELDS = ['modelId', 'serial', ...DATES, 'invoiceNumber', 'siteAddress', 'locationNote', 'salePriceFen', 'soldBy'] as const;
 
 function initialValues(unit: Unit | null): Values {
   return {
@@ -41,6 +46,8 @@ function initialValues(unit: Unit | null): Values {
     invoiceNumber: unit?.invoiceNumber ?? '',
     siteAddress: unit?.siteAddress ?? '',
     locationNote: unit?.locationNote ?? '',
+    salePriceFen: unit && unit.salePriceFen !== null ? yuanText(unit.salePriceFen) : '',
+    soldBy: unit?.soldBy ?? '',
   };
 }
 
@@ -56,6 +63,9 @@ function toInput(values: Values, customerId: number) {
     invoiceNumber: values.invoiceNumber,
     siteAddress: values.siteAddress,
     locationNote: values.locationNote,
+    // Blank is "not given"; a typing slip goes through as -1, so the schema says what is wrong under the field.
+    salePriceFen: values.salePriceFen.trim() === '' ? null : (() => { const p = parseYuan(values.salePriceFen); return p.ok ? p.fen : -1; })(),
+    soldBy: values.soldBy,
   };
 }
 
@@ -189,6 +199,9 @@ function UnitForm({
             placeholder={t('app.units.form.locationNotePlaceholder')}
             {...form.getInputProps('locationNote')}
           />
+          {/* For the maker's monthly sales statistics. */}
+          <MoneyInput label={t('makerReturns.unit.salePrice')} autoComplete="off" data-testid="unit-sale-price" {...form.getInputProps('salePriceFen')} />
+          <TextInput label={t('makerReturns.unit.soldBy')} autoComplete="off" {...form.getInputProps('soldBy')} />
         </SimpleGrid>
         <TextInput
           label={t('app.units.form.siteAddress')}

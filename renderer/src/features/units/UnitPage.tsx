@@ -3,8 +3,8 @@ import { useHotkeys } from '@mantine/hooks';
 import { IconArrowLeft, IconCertificate, IconPencil, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatDateTime } from '../../../../shared/format';
-import type { Unit } from '../../../../shared/schemas/unit';
+import { formatDate, formatDateTime, formatMoney } from '../../../../shared/format';
+import { unitStatusKey, type Unit } from '../../../../shared/schemas/unit';
 import { useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { navigate } from '../../app/router';
@@ -50,6 +50,8 @@ function Details({ unit: u }: { unit: Unit }) {
         <Field label={t('app.units.form.acceptanceDate')}>{date(u.acceptanceDate)}</Field>
         <Field label={t('app.units.form.productionDate')}>{date(u.productionDate)}</Field>
         <Field label={t('app.unit.invoiceNumber')}>{u.invoiceNumber ?? none}</Field>
+        <Field label={t('makerReturns.unit.salePrice')}>{u.salePriceFen !== null ? formatMoney(u.salePriceFen, lang) : none}</Field>
+        <Field label={t('makerReturns.unit.soldBy')}>{u.soldBy ?? none}</Field>
         <Field label={t('app.unit.locationNote')}>{u.locationNote ?? none}</Field>
       </SimpleGrid>
       <Stack mt={8}>
@@ -139,7 +141,7 @@ export function UnitPage({ id }: { id: number }) {
                 {u.serial}
               </Text>
               <Badge variant="default" tt="none" radius="sm" data-testid="unit-status">
-                {t(`unitStatus.${u.status}`)}
+                {t(unitStatusKey(u))}
               </Badge>
               <WarrantyBadge state={u.warranty.summary} size="md" />
               {end && (
