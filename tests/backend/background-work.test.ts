@@ -150,7 +150,7 @@ describe('the audit log’s free text', () => {
 
     const paths = dataPaths(dir);
     const backend = await createBackend({ ...paths, platform: new RecordingPlatform(paths.trayDir), logger: new MemoryLogger(), now: () => at(2026, 11, 22) });
-    expect(backend.migration.applied).toEqual(expect.arrayContaining(['0330_audit_text_index', '0360_audit_text_phrases']));
+    expect(backend.migration.applied).toEqual(expect.arrayContaining(['0330_audit_text_index', '0360_audit_phrases_import_steps']));
     expect(existsSync(join(dir, 'backups'))).toBe(true); // the pre-migration backup, as before
     // Answered at once, while the work goes on.
     const progress = await backend.invoke('health:background', {});

@@ -28,7 +28,7 @@ import * as m0300 from './0300_create_manuals';
 import * as m0310 from './0310_create_report_settings';
 import * as m0330 from './0330_audit_text_index';
 import * as m0340 from './0340_create_settlement';
-import * as m0360 from './0360_audit_text_phrases';
+import * as m0360 from './0360_audit_phrases_import_steps';
 
 /**
  * Listed by hand, not scanned from disk: the bundled main process has no migrations folder.
@@ -64,7 +64,7 @@ export const migrations: Record<string, Migration> = {
   '0310_create_report_settings': m0310,
   '0330_audit_text_index': m0330,
   '0340_create_settlement': m0340,
-  '0360_audit_text_phrases': m0360,
+  '0360_audit_phrases_import_steps': m0360,
 };
 
 /** The schema version this build writes: stored in PRAGMA user_version after migrating. */

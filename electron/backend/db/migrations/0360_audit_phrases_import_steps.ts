@@ -1,7 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * The audit log's free text, second shape (issue 23): 0330's index (trigram, detail=none) could
+ * Two things for a desk that stays quick on years of history (issue 23).
+ *
+ * 1. The audit log's free text, second shape: 0330's index (trigram, detail=none) could
  * only say "every trigram of the text is somewhere in this document"; digits share trigrams, so a
  * phone fragment gave thousands of candidates for LIKE to rule out (129 ms on 500,000 logged
  * requests). These two replace it:
@@ -19,6 +21,12 @@ import { sql, type Kysely } from 'kysely';
  *
  * What was logged before is indexed in the background, newest first, in steps
  * (audit-text.ts fillAuditIndex); audit_index_backfill starts over for the new tables.
+ *
+ * 2. An import written in steps (excel/import-steps.ts): each few hundred rows their own
+ *    transaction, so the desk answers between them. `running` marks a batch whose steps are not
+ *    all written: a failure, or a start finding one left by a crash, removes what it wrote, so an
+ *    import is all there or not at all. `change_id` is the import's own request in the log, which
+ *    its later steps write under: not an edit made to its rows since.
  */
 const OPTIONS = `tokenize = 'trigram case_sensitive 1', detail = 'full', content = ''`;
 
@@ -34,6 +42,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create trigger audit_rows_text after insert on audit_rows begin
     insert into search_fts_audit_rows (rowid, label, before, after) values (new.id, lower(new.label), lower(new.before), lower(new.after));
   end`.execute(db);
+  await sql`alter table import_batches add column running integer not null default 0 check (running in (0, 1))`.execute(db);
+  await sql`alter table import_batches add column change_id text`.execute(db);
   // Everything logged so far is filled again, into the new tables, beside the desk.
   await sql`update audit_index_backfill set
     rows_left = (select coalesce(max(id), 0) from audit_rows),
