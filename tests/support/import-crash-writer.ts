@@ -11,6 +11,7 @@
 import { join } from 'node:path';
 import { createBackend } from '../../electron/backend/backend';
 import { HeadlessPlatform, MemoryLogger } from '../../electron/backend/platform/headless';
+import type { ImportOpened } from '../../shared/schemas/excel';
 
 const [dbPath, documentsDir, sheet] = process.argv.slice(2);
 
@@ -20,8 +21,9 @@ async function main() {
   platform.openAnswer = sheet!;
   const opened = await backend.invoke('import:open', {});
   if (!opened.ok || !opened.value) throw new Error(JSON.stringify(opened));
+  const file = opened.value as ImportOpened;
   process.stdout.write('OPENED\n');
-  const done = await backend.invoke('import:commit', { token: opened.value.token, sheet: opened.value.sheets[0]!.name, mapping: opened.value.sheets[0]!.suggested, categoryPolicies: [] });
+  const done = await backend.invoke('import:commit', { token: file.token, sheet: file.sheets[0]!.name, mapping: file.sheets[0]!.suggested, categoryPolicies: [] });
   process.stdout.write(`DONE ${JSON.stringify(done.ok)}\n`);
 }
 
