@@ -31,30 +31,35 @@ export function phraseQuery(text: string): string | null {
 const FIRST_ROUND = 200;
 const LARGEST_ROUND = 5_000;
 
-type Hit = { rowid: number; id: string | null };
-
-/** A change the list's own conditions confirmed: its place in the log's order. */
+/** A change found through the index: its id and its place in the log's order. */
 export type Confirmed = { id: string; at: number; seq: number };
+
+type Hit = { rowid: number } & ({ id: string; at: number; seq: number } | { id: null; at: null; seq: null });
 
 /**
  * Walks one half of the index newest first (its rowid order is the log's writing order), a
- * round at a time, handing each round's new changes to `confirm` (the log's own LIKE and the
- * list's filters) until `want` are confirmed or the index has no more.
+ * round at a time and no more than the changes still wanted, handing each round's new changes
+ * to `confirm` (the list's other filters) until `want` are confirmed or the index has no more.
  */
-async function walk(hits: (below: number, limit: number) => Promise<Hit[]>, want: number, confirm: (ids: string[]) => Promise<Confirmed[]>, found: Map<string, Confirmed>) {
+async function walk(hits: (below: number, limit: number) => Promise<Hit[]>, want: number, confirm: (found: Confirmed[]) => Promise<Confirmed[]>, found: Map<string, Confirmed>) {
   const seen = new Set<string>();
   let confirmed = 0;
   let below = Number.MAX_SAFE_INTEGER;
-  for (let limit = FIRST_ROUND; confirmed < want; limit = Math.min(limit * 4, LARGEST_ROUND)) {
-    const round = await hits(below, limit);
-    const fresh = [...new Set(round.map((h) => h.id))].filter((id): id is string => id !== null && !seen.has(id));
-    for (const id of fresh) seen.add(id);
+  for (let round = FIRST_ROUND; confirmed < want; round = Math.min(round * 4, LARGEST_ROUND)) {
+    const limit = Math.min(round, Math.max(FIRST_ROUND, want - confirmed));
+    const batch = await hits(below, limit);
+    const fresh: Confirmed[] = [];
+    for (const h of batch) {
+      if (h.id === null || seen.has(h.id)) continue;
+      seen.add(h.id);
+      fresh.push({ id: h.id, at: h.at, seq: h.seq });
+    }
     for (const change of fresh.length > 0 ? await confirm(fresh) : []) {
       found.set(change.id, change);
       confirmed++;
     }
-    if (round.length < limit) break;
-    below = round[round.length - 1]!.rowid;
+    if (batch.length < limit) break;
+    below = batch[batch.length - 1]!.rowid;
   }
 }
 
@@ -62,13 +67,15 @@ async function walk(hits: (below: number, limit: number) => Promise<Hit[]>, want
  * The changes whose request or written rows hold the phrase, newest first, at least `want` of
  * them when there are (the page's and the capped count's worth), not the whole log's. Both halves
  * are walked: a change found through its rows and one found through its request are one change.
+ * The phrase answers exactly what LIKE would (migration 0360), so `confirm` only applies the
+ * list's other filters, when there are any.
  */
-export async function changesHolding(db: Db, phrase: string, want: number, confirm: (ids: string[]) => Promise<Confirmed[]>): Promise<Confirmed[]> {
+export async function changesHolding(db: Db, phrase: string, want: number, confirm: (found: Confirmed[]) => Promise<Confirmed[]>): Promise<Confirmed[]> {
   const found = new Map<string, Confirmed>();
   await walk(
     async (below, limit) =>
       (
-        await sql<Hit>`select f.rowid, c.id from (select rowid from search_fts_audit_changes where search_fts_audit_changes match ${phrase} and rowid < ${below} order by rowid desc limit ${limit}) f
+        await sql<Hit>`select f.rowid, c.id, c.at, c.rowid as seq from (select rowid from search_fts_audit_changes where search_fts_audit_changes match ${phrase} and rowid < ${below} order by rowid desc limit ${limit}) f
           left join audit_changes c on c.rowid = f.rowid order by f.rowid desc`.execute(db)
       ).rows,
     want,
@@ -78,8 +85,8 @@ export async function changesHolding(db: Db, phrase: string, want: number, confi
   await walk(
     async (below, limit) =>
       (
-        await sql<Hit>`select f.rowid, r.change_id as id from (select rowid from search_fts_audit_rows where search_fts_audit_rows match ${phrase} and rowid < ${below} order by rowid desc limit ${limit}) f
-          left join audit_rows r on r.id = f.rowid order by f.rowid desc`.execute(db)
+        await sql<Hit>`select f.rowid, c.id, c.at, c.rowid as seq from (select rowid from search_fts_audit_rows where search_fts_audit_rows match ${phrase} and rowid < ${below} order by rowid desc limit ${limit}) f
+          left join audit_rows r on r.id = f.rowid left join audit_changes c on c.id = r.change_id order by f.rowid desc`.execute(db)
       ).rows,
     want,
     confirm,

@@ -160,18 +160,20 @@ async function scannedPage(db: Db, input: ListInput) {
 
 /**
  * Through the text index (migration 0360): the phrase's changes newest first, only as many as
- * the page and the capped count need, each confirmed by the same conditions as a plain search
- * (filtered: the LIKE over each value and the list's filters), so the two answer alike.
+ * the page and the capped count need. The phrase finds what the LIKE would; the list's other
+ * filters (operator, dates, table, record) are applied to what it finds, by the same query as
+ * without text.
  */
 async function indexedPage(db: Db, input: ListInput, phrase: string) {
   const offset = (input.page - 1) * input.pageSize;
   const want = Math.max(AUDIT_COUNT_CAP + 1, offset + input.pageSize);
-  const found = await changesHolding(db, phrase, want, (ids) =>
-    filtered(db, input)
-      .where('c.id', 'in', ids)
-      .select(['c.id', 'c.at', sql<number>`c.rowid`.as('seq')])
-      .execute(),
-  );
+  const others = { ...input, text: null };
+  const narrowed = others.from || others.to || others.operator || others.channel || others.table || others.rowId !== null;
+  const found = await changesHolding(db, phrase, want, async (changes) => {
+    if (!narrowed) return changes;
+    const kept = new Set((await filtered(db, others).where('c.id', 'in', changes.map((c) => c.id)).select('c.id').execute()).map((r) => r.id));
+    return changes.filter((c) => kept.has(c.id));
+  });
   // The list's order: newest first, the same millisecond in the order written.
   const ordered = found.sort((a: Confirmed, b: Confirmed) => b.at - a.at || b.seq - a.seq);
   return { counted: ordered.length, ids: ordered.slice(offset, offset + input.pageSize).map((c) => c.id) };
