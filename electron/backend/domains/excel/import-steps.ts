@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { translator } from '../../../../shared/i18n';
 import type { ImportResult } from '../../../../shared/schemas/excel';
@@ -24,8 +25,13 @@ import { removeBatchRows } from './undo';
  * So an import is all there or not at all; while it runs, what it has written so far shows.
  */
 
-/** Rows per step: each a few tens of milliseconds of writing, then the desk's turn. */
+/**
+ * A step ends after STEP_MS of writing or STEP_ROWS rows, whichever comes first: a step holds the
+ * one thread the desk answers on (SQLite's calls are synchronous), so its length is what a
+ * search waits at worst. Each row is a customer, a unit, their index entries and their log.
+ */
 export const STEP_ROWS = 250;
+const STEP_MS = 12;
 
 /** Test hook: a step to fail, as a full disk or a lost file would (never set by the app). */
 export const importFaults = { failAtStep: null as number | null };
@@ -55,12 +61,14 @@ export async function writeInSteps(ctx: ServiceContext, analysis: Analysis, sour
   const counts = { customersCreated: 0, customersReused: 0, unitsCreated: 0 };
   const rows = plans.filter((p) => imported(p) && p.customer);
   try {
-    for (let from = 0, step = 1; from < rows.length; from += STEP_ROWS, step++) {
+    for (let next = 0, step = 1; next < rows.length; step++) {
       await nextTurn();
       await ctx.db.transaction().execute(async (trx) => {
         if (importFaults.failAtStep === step) throw new Error(`import step ${step} failed (test fault)`);
         const created: CreatedRows = { customers: [], units: [], models: [] };
-        for (const plan of rows.slice(from, from + STEP_ROWS)) {
+        const started = performance.now();
+        for (let n = 0; n < STEP_ROWS && next < rows.length && (n === 0 || performance.now() - started < STEP_MS); n++) {
+          const plan = rows[next++]!;
           let customerId: number;
           if (plan.target.kind === 'new') {
             customerId = await insertCustomer(trx, plan.customer!, now);
