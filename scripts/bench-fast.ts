@@ -132,17 +132,37 @@ export async function benchStart(dir: string): Promise<string[]> {
   return lines;
 }
 
-async function benchLog(dir: string): Promise<string[]> {
+/** The log's free text as the clerk types it: a phone fragment, a name, two characters, a text found nowhere. */
+async function auditText(invoke: (channel: string, input: unknown) => Promise<{ ok: boolean }>, rand: () => number): Promise<string[]> {
+  const kinds: [string, () => string][] = [
+    ['a phone fragment', () => `13${String(Math.floor(rand() * 1e4)).padStart(4, '0')}`],
+    ['a customer name', () => `客户${1 + Math.floor(rand() * 9999)}`],
+    ['two characters (recent log)', () => String(10 + Math.floor(rand() * 90))],
+    ['a text found nowhere', () => `无此${Math.floor(rand() * 1e6)}`],
+  ];
+  const lines: string[] = [];
+  for (const [kind, text] of kinds) {
+    const ms: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      const t = performance.now();
+      const r = await invoke('audit:list', { text: text() });
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      ms.push(performance.now() - t);
+    }
+    ms.sort((a, b) => a - b);
+    lines.push(`audit:list free text, ${kind}: p50 ${ms[4]!.toFixed(1)} ms, max ${ms[8]!.toFixed(1)} ms (n=9; ${load()})`);
+  }
+  return lines;
+}
+
+async function benchLog(dir: string, withRebuild = true): Promise<string[]> {
   const backend = await open(dir, join(dir, 'backups'));
   const rand = mulberry(7);
-  const text: number[] = [];
-  for (let i = 0; i < 9; i++) {
-    const t = performance.now();
-    const r = await backend.invoke('audit:list', { text: `13${String(Math.floor(rand() * 1e4)).padStart(4, '0')}` });
-    if (!r.ok) throw new Error(JSON.stringify(r));
-    text.push(performance.now() - t);
+  const text = await auditText(backend.invoke, rand);
+  if (!withRebuild) {
+    await backend.close();
+    return text;
   }
-  text.sort((a, b) => a - b);
   const t1 = performance.now();
   let indexed: number;
   // The rebuild an upgrade runs: in steps beside the desk where this build has them (timed with
@@ -168,7 +188,7 @@ async function benchLog(dir: string): Promise<string[]> {
   const rss = process.memoryUsage().rss;
   await backend.close();
   return [
-    `audit:list free text (a phone fragment): p50 ${text[4]!.toFixed(1)} ms, max ${text[8]!.toFixed(1)} ms (n=9)`,
+    ...text,
     `search index rebuild: ${indexed.toLocaleString()} records in ${(rebuild / 1000).toFixed(1)} s${searchDuring}; rss after ${mib(rss)} (${load()})`,
   ];
 }
@@ -207,7 +227,7 @@ async function busyOnKept(dir: string): Promise<string[]> {
 if (process.argv[1]?.endsWith('bench-fast.ts')) {
   const [mode, dir = '/work/bench-db'] = process.argv.slice(2);
   const run =
-    mode === 'seed' ? seedKept(dir).then(() => []) : mode === 'start' ? oneStart(dir, process.argv[4] === 'fresh') : mode === 'cold' ? coldStart(dir) : mode === 'log' ? benchLog(dir) : mode === 'busy' ? busyOnKept(dir) : mode === 'settle' ? settle(dir) : benchStart(dir);
+    mode === 'seed' ? seedKept(dir).then(() => []) : mode === 'start' ? oneStart(dir, process.argv[4] === 'fresh') : mode === 'cold' ? coldStart(dir) : mode === 'log' ? benchLog(dir) : mode === 'audit' ? benchLog(dir, false) : mode === 'busy' ? busyOnKept(dir) : mode === 'settle' ? settle(dir) : benchStart(dir);
   run.then((lines) => lines.forEach((l) => console.log(l))).catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;

@@ -7,6 +7,7 @@ import { handlers } from './app/handlers';
 import { closeStore, openStore, type Store } from './db/connection';
 import { acquireDeskLock } from './db/desk-lock';
 import { migrateToLatest, type MigrateResult } from './db/migrate';
+import { takeBackInterruptedImports } from './domains/excel/import-steps';
 import type { Logger, Platform } from './platform/platform';
 import { startupBackup } from './domains/admin/backups';
 import { reconcileArchiveNumbers } from './domains/archive/numbers';
@@ -123,6 +124,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   };
   try {
     await reconcileArchiveNumbers(ctx.db, ctx.documentsDir);
+    // An import the last run left midway is taken back before the desk shows any of it.
+    await takeBackInterruptedImports(ctx);
     if (options.resetAdminPin) await resetPinAtStart(ctx);
   } catch (error) {
     await documents.close();

@@ -29,6 +29,7 @@ import * as m0310 from './0310_create_report_settings';
 import * as m0330 from './0330_audit_text_index';
 import * as m0340 from './0340_create_settlement';
 import * as m0350 from './0350_report_months';
+import * as m0360 from './0360_audit_phrases_import_steps';
 import * as m0380 from './0380_maker_returns';
 import * as m0390 from './0390_sample_manual_content';
 
@@ -67,6 +68,7 @@ export const migrations: Record<string, Migration> = {
   '0330_audit_text_index': m0330,
   '0340_create_settlement': m0340,
   '0350_report_months': m0350,
+  '0360_audit_phrases_import_steps': m0360,
   '0380_maker_returns': m0380,
   '0390_sample_manual_content': m0390,
 };

@@ -161,6 +161,10 @@ export interface ImportBatchesTable {
   rows_not_imported: number;
   undone_at: number | null;
   undone_by: string | null;
+  /** 1 while an import's steps are being written (migration 0360). */
+  running: Generated<number>;
+  /** The import's own request in the audit log; null for imports made before 0360. */
+  change_id: string | null;
 }
 
 /** The tables an import writes rows to, as import_batch_rows names them. */

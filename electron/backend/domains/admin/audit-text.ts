@@ -3,34 +3,96 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { DB, Db } from '../../db/schema';
 
 /*
- * The audit log's text index (migration 0330): what the free-text search asks first, and the
- * background fill of the rows logged before the index existed.
+ * The audit log's text index (migration 0360): the phrase asked of it, the walk that reads only
+ * as far as the page needs, and the background fill of what was logged before the index existed.
  */
 
 /** Rows indexed per step: a few milliseconds' work, then the desk's requests get their turn. */
 const STEP = 2_000;
 
-/** The trigram tokenizer finds nothing shorter: one and two characters still read the log itself. */
+/** The trigram tokenizer finds nothing shorter: one and two characters read the recent log instead. */
 export const INDEXED_MIN_CHARS = 3;
 
 /**
- * Every trigram of the text, all required: with detail=none FTS5 cannot match a phrase, so this
- * finds each document holding all of them (a few more than hold the text itself, which the
- * log's LIKE then rules out). Trigrams are case-folded by the tokenizer as LIKE folds ASCII.
+ * The text typed as one FTS5 phrase, taken literally: inside double quotes FTS5 reads no
+ * operator (AND, OR, NEAR, *, ^, parentheses, column filters), and a quote is written twice. The
+ * trigram tokenizer turns the phrase into its trigrams in order, so it matches where the text is
+ * a substring of one value. Lower-cased as SQLite's lower() did the indexed values (ASCII only,
+ * as LIKE folds). Null when the index cannot answer: under three characters, or a NUL (SQLite's
+ * LIKE and FTS5 read a string differently past one), which then read the log itself.
  */
-export function trigramQuery(text: string): string | null {
-  // A NUL ends an FTS5 string early ("unterminated string"); the LIKE after still sees it.
-  const chars = [...text.replace(/\0/g, '')];
-  if (chars.length < INDEXED_MIN_CHARS) return null;
-  const grams = new Set<string>();
-  for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''));
-  return [...grams].map((g) => `"${g.replace(/"/g, '""')}"`).join(' AND ');
+export function phraseQuery(text: string): string | null {
+  if ([...text].length < INDEXED_MIN_CHARS || text.includes('\0')) return null;
+  const folded = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return `"${folded.replace(/"/g, '""')}"`;
 }
 
-/** The changes whose request or written rows hold every trigram of the query: ids of audit_changes. */
-export function candidateChanges(match: string) {
-  return sql<string>`(select id from audit_changes where rowid in (select -rowid from search_fts_audit where search_fts_audit match ${match} and rowid < 0)
-    union select change_id from audit_rows where id in (select rowid from search_fts_audit where search_fts_audit match ${match} and rowid > 0))`;
+/** How many index hits one round reads: small first (a rare text ends there), larger after. */
+const FIRST_ROUND = 200;
+const LARGEST_ROUND = 5_000;
+
+/** A change found through the index: its id and its place in the log's order. */
+export type Confirmed = { id: string; at: number; seq: number };
+
+type Hit = { rowid: number } & ({ id: string; at: number; seq: number } | { id: null; at: null; seq: null });
+
+/**
+ * Walks one half of the index newest first (its rowid order is the log's writing order), a
+ * round at a time and no more than the changes still wanted, handing each round's new changes
+ * to `confirm` (the list's other filters) until `want` are confirmed or the index has no more.
+ */
+async function walk(hits: (below: number, limit: number) => Promise<Hit[]>, want: number, confirm: (found: Confirmed[]) => Promise<Confirmed[]>, found: Map<string, Confirmed>) {
+  const seen = new Set<string>();
+  let confirmed = 0;
+  let below = Number.MAX_SAFE_INTEGER;
+  for (let round = FIRST_ROUND; confirmed < want; round = Math.min(round * 4, LARGEST_ROUND)) {
+    const limit = Math.min(round, Math.max(FIRST_ROUND, want - confirmed));
+    const batch = await hits(below, limit);
+    const fresh: Confirmed[] = [];
+    for (const h of batch) {
+      if (h.id === null || seen.has(h.id)) continue;
+      seen.add(h.id);
+      fresh.push({ id: h.id, at: h.at, seq: h.seq });
+    }
+    for (const change of fresh.length > 0 ? await confirm(fresh) : []) {
+      found.set(change.id, change);
+      confirmed++;
+    }
+    if (batch.length < limit) break;
+    below = batch[batch.length - 1]!.rowid;
+  }
+}
+
+/**
+ * The changes whose request or written rows hold the phrase, newest first, at least `want` of
+ * them when there are (the page's and the capped count's worth), not the whole log's. Both halves
+ * are walked: a change found through its rows and one found through its request are one change.
+ * The phrase answers exactly what LIKE would (migration 0360), so `confirm` only applies the
+ * list's other filters, when there are any.
+ */
+export async function changesHolding(db: Db, phrase: string, want: number, confirm: (found: Confirmed[]) => Promise<Confirmed[]>): Promise<Confirmed[]> {
+  const found = new Map<string, Confirmed>();
+  await walk(
+    async (below, limit) =>
+      (
+        await sql<Hit>`select f.rowid, c.id, c.at, c.rowid as seq from (select rowid from search_fts_audit_changes where search_fts_audit_changes match ${phrase} and rowid < ${below} order by rowid desc limit ${limit}) f
+          left join audit_changes c on c.rowid = f.rowid order by f.rowid desc`.execute(db)
+      ).rows,
+    want,
+    confirm,
+    found,
+  );
+  await walk(
+    async (below, limit) =>
+      (
+        await sql<Hit>`select f.rowid, c.id, c.at, c.rowid as seq from (select rowid from search_fts_audit_rows where search_fts_audit_rows match ${phrase} and rowid < ${below} order by rowid desc limit ${limit}) f
+          left join audit_rows r on r.id = f.rowid left join audit_changes c on c.id = r.change_id order by f.rowid desc`.execute(db)
+      ).rows,
+    want,
+    confirm,
+    found,
+  );
+  return [...found.values()];
 }
 
 export interface AuditIndexProgress {
@@ -39,14 +101,14 @@ export interface AuditIndexProgress {
   total: number;
 }
 
-/** Whether the rows logged before the index existed are all in it: until then free text reads the log as before. */
+/** Whether the rows logged before the index existed are all in it: until then free text reads the recent log. */
 export async function auditIndexComplete(db: Db): Promise<boolean> {
   const state = await db.selectFrom('audit_index_backfill').select(['rows_left', 'changes_left']).executeTakeFirst();
   return !state || (state.rows_left === 0 && state.changes_left === 0);
 }
 
 /**
- * Indexes the log written before migration 0330, newest first, one short transaction per step,
+ * Indexes the log written before migration 0360, newest first, one short transaction per step,
  * yielding between steps. Resumes where a previous run stopped (the app was closed midway).
  */
 export async function fillAuditIndex(db: Kysely<DB>, progress?: (p: AuditIndexProgress) => void, stopped = () => false): Promise<void> {
@@ -59,14 +121,14 @@ export async function fillAuditIndex(db: Kysely<DB>, progress?: (p: AuditIndexPr
       const state = await trx.selectFrom('audit_index_backfill').select(['rows_left', 'changes_left']).executeTakeFirstOrThrow();
       if (state.rows_left > 0) {
         const from = Math.max(0, state.rows_left - STEP);
-        await sql`insert into search_fts_audit (rowid, body)
-          select id, coalesce(label, '') || ' ' || coalesce(before, '') || ' ' || coalesce(after, '') from audit_rows where id > ${from} and id <= ${state.rows_left}`.execute(trx);
+        await sql`insert into search_fts_audit_rows (rowid, label, before, after)
+          select id, lower(label), lower(before), lower(after) from audit_rows where id > ${from} and id <= ${state.rows_left}`.execute(trx);
         await trx.updateTable('audit_index_backfill').set({ rows_left: from }).execute();
         return from + state.changes_left;
       }
       const from = Math.max(0, state.changes_left - STEP);
-      await sql`insert into search_fts_audit (rowid, body)
-        select -rowid, operator || ' ' || request from audit_changes where rowid > ${from} and rowid <= ${state.changes_left}`.execute(trx);
+      await sql`insert into search_fts_audit_changes (rowid, operator, request)
+        select rowid, lower(operator), lower(request) from audit_changes where rowid > ${from} and rowid <= ${state.changes_left}`.execute(trx);
       await trx.updateTable('audit_index_backfill').set({ changes_left: from }).execute();
       return from;
     });

@@ -19,7 +19,7 @@ import { localDay, localMoment } from '../../../../shared/domain/dates';
 import { likeContains } from '../../lib/sql-like';
 import { CODED_RECORDS } from '../../../../shared/domain/audit-rows';
 import { RecordNames, subjectTable } from './audit-names';
-import { auditIndexComplete, candidateChanges, trigramQuery } from './audit-text';
+import { auditIndexComplete, changesHolding, phraseQuery, type Confirmed } from './audit-text';
 
 /** Like the ticket list: counting stops here and the page says "more than". */
 export const AUDIT_COUNT_CAP = 1_000;
@@ -27,11 +27,8 @@ export const AUDIT_COUNT_CAP = 1_000;
 type ListInput = z.output<typeof auditListInput>;
 type ChangeRow = { id: string; at: number; operator: string; channel: string; elevated: number; request: string; undone_by: string | null };
 
-function filtered(db: Db, input: ListInput, match: string | null = null) {
+function filtered(db: Db, input: ListInput) {
   let q = db.selectFrom('audit_changes as c');
-  // Through the text index (migration 0330): the few changes holding every trigram, which the
-  // LIKE below then confirms, instead of every value in the window.
-  if (match) q = q.where('c.id', 'in', candidateChanges(match));
   if (input.from) q = q.where('c.at', '>=', localMoment(input.from));
   if (input.to) q = q.where('c.at', '<', localMoment(input.to) + 86_400_000);
   if (input.operator) q = q.where('c.operator', '=', input.operator);
@@ -147,33 +144,72 @@ async function filteredPage(db: Db, input: ListInput) {
 }
 
 /**
- * Free text reads every value in its window, and finding little it reads all of them: walked
- * once, in the log's order, for the count and the page together (rather than once for each).
+ * Free text the index cannot answer reads every value in its window, and finding little it reads
+ * all of them: walked once, in the log's order, for the count and the page together.
  */
-async function textPage(db: Db, input: ListInput, match: string | null) {
+async function scannedPage(db: Db, input: ListInput) {
   const offset = (input.page - 1) * input.pageSize;
-  const found = await filtered(db, input, match)
+  const found = await filtered(db, input)
     .select('c.id')
     .orderBy('c.at', 'desc')
     .orderBy(sql`c.rowid`, 'desc')
     .limit(Math.max(AUDIT_COUNT_CAP + 1, offset + input.pageSize))
     .execute();
-  const ids = found.slice(offset, offset + input.pageSize).map((r) => r.id);
+  return { counted: found.length, ids: found.slice(offset, offset + input.pageSize).map((r) => r.id) };
+}
+
+/**
+ * Through the text index (migration 0360): the phrase's changes newest first, only as many as
+ * the page and the capped count need. The phrase finds what the LIKE would; the list's other
+ * filters (operator, dates, table, record) are applied to what it finds, by the same query as
+ * without text.
+ */
+async function indexedPage(db: Db, input: ListInput, phrase: string) {
+  const offset = (input.page - 1) * input.pageSize;
+  const want = Math.max(AUDIT_COUNT_CAP + 1, offset + input.pageSize);
+  const others = { ...input, text: null };
+  const narrowed = others.from || others.to || others.operator || others.channel || others.table || others.rowId !== null;
+  const found = await changesHolding(db, phrase, want, async (changes) => {
+    if (!narrowed) return changes;
+    const kept = new Set((await filtered(db, others).where('c.id', 'in', changes.map((c) => c.id)).select('c.id').execute()).map((r) => r.id));
+    return changes.filter((c) => kept.has(c.id));
+  });
+  // The list's order: newest first, the same millisecond in the order written.
+  const ordered = found.sort((a: Confirmed, b: Confirmed) => b.at - a.at || b.seq - a.seq);
+  return { counted: ordered.length, ids: ordered.slice(offset, offset + input.pageSize).map((c) => c.id) };
+}
+
+async function textPage(db: Db, input: ListInput, phrase: string | null) {
+  const { counted, ids } = phrase ? await indexedPage(db, input, phrase) : await scannedPage(db, input);
   const unordered = ids.length === 0 ? [] : await db.selectFrom('audit_changes').selectAll().where('id', 'in', ids).execute();
   const byId = new Map(unordered.map((r) => [r.id, r]));
-  return { counted: found.length, rows: ids.map((id) => byId.get(id)!) };
+  return { counted, rows: ids.map((id) => byId.get(id)!) };
+}
+
+/** Text the index cannot answer reads at most this many of the newest changes' days (and 90 days at most). */
+export const SCANNED_CHANGES = 20_000;
+
+/**
+ * The day free text without an index reads from: the last TEXT_SEARCH_DAYS, and no further back
+ * than the day of the SCANNED_CHANGES-th newest change, so one or two characters answer as
+ * quickly on a busy log as on a quiet one. The screen says from which day it searched.
+ */
+async function scanSince(db: Db, now: number): Promise<string> {
+  const days = now - TEXT_SEARCH_DAYS * 86_400_000;
+  const nth = await db.selectFrom('audit_changes').select('at').orderBy('at', 'desc').limit(1).offset(SCANNED_CHANGES - 1).executeTakeFirst();
+  return localDay(Math.max(days, nth?.at ?? days));
 }
 
 export async function listAudit(ctx: ServiceContext, raw: ListInput): Promise<AuditPage> {
-  // Free text reads every value written; over years of log that is seconds. Without a start
-  // date it looks at the last 90 days (the screen says so), and further back when asked.
-  // Through the text index the whole log answers at once; one or two characters, or a log whose
-  // older part is still being indexed after an upgrade, read the values as before.
-  const match = raw.text ? trigramQuery(raw.text) : null;
-  const indexed = match !== null && (await auditIndexComplete(ctx.db));
-  const textSince = raw.text && !raw.from && !indexed ? localDay(ctx.now().getTime() - TEXT_SEARCH_DAYS * 86_400_000) : null;
+  // Free text through the text index answers over the whole log. One or two characters (the
+  // index holds trigrams), or a log whose older part is still being indexed after an upgrade,
+  // read the values themselves: without a start date only the recent log (scanSince), and
+  // further back when asked.
+  const phrase = raw.text ? phraseQuery(raw.text) : null;
+  const indexed = phrase !== null && (await auditIndexComplete(ctx.db));
+  const textSince = raw.text && !raw.from && !indexed ? await scanSince(ctx.db, ctx.now().getTime()) : null;
   const input = textSince ? { ...raw, from: textSince } : raw;
-  const { counted, rows } = input.text ? await textPage(ctx.db, input, indexed ? match : null) : await filteredPage(ctx.db, input);
+  const { counted, rows } = input.text ? await textPage(ctx.db, input, indexed ? phrase : null) : await filteredPage(ctx.db, input);
   const names = new RecordNames(ctx.db);
   return {
     items: await summaries(ctx.db, rows, names),

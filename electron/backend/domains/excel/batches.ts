@@ -35,7 +35,8 @@ export function toBatch(row: Selectable<ImportBatchesTable>): ImportBatch {
 }
 
 export async function loadBatch(db: Db, id: number): Promise<Selectable<ImportBatchesTable>> {
-  const row = await db.selectFrom('import_batches').selectAll().where('id', '=', id).executeTakeFirst();
+  // One still being written is not there yet for the desk (nor to undo).
+  const row = await db.selectFrom('import_batches').selectAll().where('id', '=', id).where('running', '=', 0).executeTakeFirst();
   if (!row) throw notFound('errors.importBatchNotFound', { id }, 'batchId');
   return row;
 }
@@ -58,21 +59,14 @@ async function statusIds(db: Db, units: number[]): Promise<number[]> {
   return out;
 }
 
+type BatchCounts = { customersCreated: number; customersReused: number; unitsCreated: number; modelsCreated: number; rowsNotImported: number };
+
 /**
- * Keeps an import as a batch, in the import's own transaction: who, when, from which file, and the id of
- * every row it created (the customers' phones, addresses and contacts, the units' first status
- * line), so that undoing it can remove exactly those and tell when something else touched them.
+ * Opens an import's batch before its first row is written, marked running (migration 0360): who,
+ * when, from which file, and the log's mark past which a change to its rows is someone's edit
+ * (the import's own later steps, written under `changeId`, aside).
  */
-export async function recordBatch(
-  trx: Db,
-  batch: {
-    fileName: string;
-    sheet: string;
-    at: number;
-    counts: { customersCreated: number; customersReused: number; unitsCreated: number; modelsCreated: number; rowsNotImported: number };
-    created: CreatedRows;
-  },
-): Promise<ImportBatch> {
+export async function openBatch(trx: Db, batch: { fileName: string; sheet: string; at: number; changeId: string | null }): Promise<number> {
   const mark = await trx.selectFrom('audit_rows').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
   const { id } = await trx
     .insertInto('import_batches')
@@ -82,15 +76,26 @@ export async function recordBatch(
       operator: currentOperator(),
       audit_mark: Number(mark?.id ?? 0),
       created_at: batch.at,
-      customers_created: batch.counts.customersCreated,
-      customers_reused: batch.counts.customersReused,
-      units_created: batch.counts.unitsCreated,
-      models_created: batch.counts.modelsCreated,
-      rows_not_imported: batch.counts.rowsNotImported,
+      customers_created: 0,
+      customers_reused: 0,
+      units_created: 0,
+      models_created: 0,
+      rows_not_imported: 0,
+      running: 1,
+      change_id: batch.changeId,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const { customers, units, models } = batch.created;
+  return id;
+}
+
+/**
+ * Keeps the id of every row one step created, in that step's own transaction (the customers'
+ * phones, addresses and contacts, the units' first status line): what undoing the import, or
+ * taking back an import cut short, removes, and what tells when something else touched them.
+ */
+export async function recordRows(trx: Db, batchId: number, created: CreatedRows): Promise<void> {
+  const { customers, units, models } = created;
   const rows: [ImportedTable, number[]][] = [
     ['customers', customers],
     ['customer_phones', await childIds(trx, 'customer_phones', customers)],
@@ -104,14 +109,30 @@ export async function recordBatch(
     for (let i = 0; i < ids.length; i += CHUNK) {
       await trx
         .insertInto('import_batch_rows')
-        .values(ids.slice(i, i + CHUNK).map((row_id) => ({ batch_id: id, table_name: table, row_id })))
+        .values(ids.slice(i, i + CHUNK).map((row_id) => ({ batch_id: batchId, table_name: table, row_id })))
         .execute();
     }
   }
-  return toBatch(await loadBatch(trx, id));
+}
+
+/** The last step: the counts, and the batch no longer running (an ordinary import from now on). */
+export async function closeBatch(trx: Db, batchId: number, counts: BatchCounts): Promise<ImportBatch> {
+  await trx
+    .updateTable('import_batches')
+    .set({
+      customers_created: counts.customersCreated,
+      customers_reused: counts.customersReused,
+      units_created: counts.unitsCreated,
+      models_created: counts.modelsCreated,
+      rows_not_imported: counts.rowsNotImported,
+      running: 0,
+    })
+    .where('id', '=', batchId)
+    .execute();
+  return toBatch(await loadBatch(trx, batchId));
 }
 
 export async function listBatches(ctx: ServiceContext): Promise<ImportBatch[]> {
-  const rows = await ctx.db.selectFrom('import_batches').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(RECENT).execute();
+  const rows = await ctx.db.selectFrom('import_batches').selectAll().where('running', '=', 0).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(RECENT).execute();
   return rows.map(toBatch);
 }

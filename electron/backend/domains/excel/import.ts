@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { sql } from 'kysely';
 import { translator } from '../../../../shared/i18n';
 import type { ImportOpened, ImportPreview, ImportResult, SheetEncoding, SheetFormat } from '../../../../shared/schemas/excel';
 import { refuse } from '../../lib/errors';
 import type { ServiceContext } from '../../app/context';
-import { insertCustomer } from '../customers/customers';
 import { getSettings } from '../admin/settings';
-import { insertUnit } from '../units/units';
-import { analyse, imported, modelKeyOf, toResult, type AnalysedRow, type SheetInput } from './analyse';
-import { recordBatch, type CreatedRows } from './batches';
+import { analyse, imported, toResult, type AnalysedRow, type SheetInput } from './analyse';
+import { writeInSteps } from './import-steps';
 import { readLegacyWorkbook, readText, sniffFormat, unreadableReason } from './formats';
 import { MAX_IMPORT_ROWS, readWorkbook, sheetFromGrid, sheetSummary, type ParsedSheet } from './read';
 import { MAX_UNPACKED_BYTES, MAX_WORKBOOK_BYTES, inspectWorkbookZip, megabytes, type ZipProblem } from './zip-guard';
@@ -150,58 +147,20 @@ export async function previewImport(ctx: ServiceContext, input: SheetInput): Pro
   };
 }
 
-/** Imports every good row in one transaction, all of them or, on any failure, none, and keeps it as a batch. */
+/**
+ * Imports every good row, in steps beside the desk (import-steps.ts), all of them or, on any
+ * failure, none, and keeps it as a batch. Every row is checked before the first is written.
+ */
 export async function commitImport(ctx: ServiceContext, input: SheetInput): Promise<ImportResult> {
   const session = sessionsOf(ctx).get(input.token);
-  const result = await ctx.db.transaction().execute(async (trx) => {
-    const { plans, newModels } = await analyse(ctx, trx, sheetOf(ctx, input), input);
-    const now = ctx.now().getTime();
-    const t = translator((await getSettings(ctx, trx)).language);
-    const created: CreatedRows = { customers: [], units: [], models: [] };
-    const modelIds = new Map<string, number>();
-    for (const [key, m] of newModels) {
-      const { id } = await trx
-        .insertInto('product_models')
-        .values({ brand: m.brand, model: m.model, category: m.category || t('import.uncategorised'), policy_id: m.policyId, created_at: now, updated_at: now })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      modelIds.set(key, id);
-      created.models.push(id);
-    }
-    const createdByRow = new Map<number, number>();
-    const counts = { customersCreated: 0, customersReused: 0, unitsCreated: 0 };
-    for (const plan of plans) {
-      if (!imported(plan) || !plan.customer) continue;
-      let customerId: number;
-      if (plan.target.kind === 'new') {
-        customerId = await insertCustomer(trx, plan.customer, now);
-        createdByRow.set(plan.row, customerId);
-        created.customers.push(customerId);
-        counts.customersCreated += 1;
-      } else if (plan.target.kind === 'existing' || plan.target.kind === 'sameAs') {
-        // On file (its id), or the customer a row above has just created (its row).
-        customerId = plan.target.ref.id ?? createdByRow.get(plan.target.ref.row!)!;
-        counts.customersReused += 1;
-      } else continue;
-      if (plan.unit) {
-        const modelId =
-          modelIds.get(modelKeyOf(plan.unit)) ??
-          (await trx.selectFrom('product_models').select('id').where(sql<boolean>`brand = ${plan.unit.brand} collate nocase and model = ${plan.unit.model} collate nocase`).executeTakeFirstOrThrow()).id;
-        const { brand: _b, model: _m, category: _c, ...unit } = plan.unit;
-        created.units.push(await insertUnit(ctx, trx, { ...unit, customerId, modelId }, now));
-        counts.unitsCreated += 1;
-      }
-    }
-    const rejected = plans.filter((p) => !imported(p)).map(toResult);
-    const batch = await recordBatch(trx, {
-      fileName: session!.fileName,
-      sheet: input.sheet,
-      at: now,
-      counts: { ...counts, modelsCreated: newModels.size, rowsNotImported: rejected.length },
-      created,
-    });
-    return { ...counts, modelsCreated: newModels.size, rejected, batch };
-  });
+  const analysis = await analyse(ctx, ctx.db, sheetOf(ctx, input), input);
+  // Taken while it is written: a second click on "import" finds it gone instead of importing twice.
   sessionsOf(ctx).delete(input.token);
-  return result;
+  try {
+    return await writeInSteps(ctx, analysis, { fileName: session!.fileName, sheet: input.sheet });
+  } catch (error) {
+    // Nothing of it was kept: the same sheet can be imported again.
+    sessionsOf(ctx).set(input.token, session!);
+    throw error;
+  }
 }

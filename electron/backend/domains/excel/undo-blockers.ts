@@ -57,7 +57,7 @@ export interface Blockers {
 }
 
 /** Everything that changed since the batch was made, most telling first; the first `limit` as sentences. */
-export async function findBlockers(db: Db, batch: { id: number; audit_mark: number }, limit = 8): Promise<Blockers> {
+export async function findBlockers(db: Db, batch: { id: number; audit_mark: number; change_id: string | null }, limit = 8): Promise<Blockers> {
   const rows = await batchRows(db, batch.id);
   const mine = (table: ImportedTable) => rows.get(table) ?? new Set<number>();
   const found: Found[] = [];
@@ -142,6 +142,8 @@ export async function findBlockers(db: Db, batch: { id: number; audit_mark: numb
       sql<number | null>`json_extract(coalesce(after, before), '$.unit_id')`.as('unit_id'),
     ])
     .where('id', '>', batch.audit_mark)
+    // The import's own steps after the first (0360: written in steps) are not edits to it.
+    .$if(batch.change_id !== null, (q) => q.where('change_id', '!=', batch.change_id!))
     .where('table_name', 'in', ['customers', 'customer_phones', 'customer_addresses', 'customer_contacts', 'customer_tags', 'units', 'unit_status_history', 'warranty_exclusions', 'product_models'])
     .execute();
   for (const a of logged) {

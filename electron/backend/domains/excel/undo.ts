@@ -42,23 +42,34 @@ export async function undoImport(ctx: ServiceContext, batchId: number): Promise<
     if (blockers.count > 0) {
       throw refusal('CONFLICT', 'errors.importChangedSince', { file: batch.file_name, count: blockers.count }, { extra: { blockers: blockers.messages, blockerCount: blockers.count } });
     }
-    const rows = await batchRows(trx, batchId);
-    const customers = [...(rows.get('customers') ?? [])];
-    // Tags have no id of their own: they are the imported customers' and go with them.
-    await deleteIn(trx, 'customer_tags', 'customer_id', customers);
-    for (const table of DELETE_ORDER) {
-      const ids = [...(rows.get(table) ?? [])];
-      const removed = await deleteIn(trx, table, 'id', ids);
-      // The checks above found every row in place: a shortfall means they missed something.
-      if (removed !== ids.length) throw new AppError('INTERNAL', `import undo: ${table} removed ${removed} of ${ids.length}`);
-    }
-    await dropManyFromIndex(trx, 'unit', [...(rows.get('units') ?? [])]);
-    await dropManyFromIndex(trx, 'customer', customers);
-    await trx.deleteFrom('import_batch_rows').where('batch_id', '=', batchId).execute();
+    const rows = await removeBatchRows(trx, batchId);
+    const customers = rows.get('customers') ?? new Set();
     await trx.updateTable('import_batches').set({ undone_at: ctx.now().getTime(), undone_by: currentOperator() }).where('id', '=', batchId).execute();
-    ctx.logger.info('import undone', { batchId, file: batch.file_name, customers: customers.length, units: rows.get('units')?.size ?? 0 });
+    ctx.logger.info('import undone', { batchId, file: batch.file_name, customers: customers.size, units: rows.get('units')?.size ?? 0 });
     return toBatch(await loadBatch(trx, batchId));
   });
+}
+
+/**
+ * Deletes every row a batch recorded, children first, and the batch's list of them: the undo's
+ * work, and the taking back of an import cut short (import-steps.ts). Throws, so the caller's
+ * transaction rolls back, when a row is missing or something holds on to one.
+ */
+export async function removeBatchRows(trx: Db, batchId: number) {
+  const rows = await batchRows(trx, batchId);
+  const customers = [...(rows.get('customers') ?? [])];
+  // Tags have no id of their own: they are the imported customers' and go with them.
+  await deleteIn(trx, 'customer_tags', 'customer_id', customers);
+  for (const table of DELETE_ORDER) {
+    const ids = [...(rows.get(table) ?? [])];
+    const removed = await deleteIn(trx, table, 'id', ids);
+    // The checks found every row in place: a shortfall means they missed something.
+    if (removed !== ids.length) throw new AppError('INTERNAL', `import undo: ${table} removed ${removed} of ${ids.length}`);
+  }
+  await dropManyFromIndex(trx, 'unit', [...(rows.get('units') ?? [])]);
+  await dropManyFromIndex(trx, 'customer', customers);
+  await trx.deleteFrom('import_batch_rows').where('batch_id', '=', batchId).execute();
+  return rows;
 }
 
 async function deleteIn(db: Db, table: ImportedTable | 'customer_tags', column: 'id' | 'customer_id', ids: number[]): Promise<number> {
