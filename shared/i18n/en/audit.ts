@@ -374,6 +374,8 @@ export const audit: CatalogShape<typeof zh> = {
     ...settleAuditTables,
   },
   fields: {
+    running: 'Import not yet fully written',
+    change_id: 'Import request reference',
     checklist_id: 'Checklist',
     items: 'Items',
     archived: 'Retired',

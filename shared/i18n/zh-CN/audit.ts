@@ -381,6 +381,8 @@ export const audit = {
   },
   /** Column names as a clerk reads them; a column not listed shows its own name. */
   fields: {
+    running: '导入未写完',
+    change_id: '导入请求编号',
     checklist_id: '检查表',
     items: '检查项目',
     archived: '已停用',
