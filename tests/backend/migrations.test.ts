@@ -50,6 +50,22 @@ async function backendBefore(first: string) {
   return { dir, old: await createBackend({ ...paths, platform: new RecordingPlatform(paths.trayDir), migrations: older }) };
 }
 
+
+/** What a desk on the old version holds, written through its own channels: a policy, a Gree model, a customer and one unit. */
+async function oldDeskWithUnit(old: Awaited<ReturnType<typeof backendBefore>>['old']) {
+  const call = async (channel: string, input: unknown) => {
+    const result = await old.invoke(channel as never, input);
+    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+    return result.value as { id: number };
+  };
+  await call('session:begin', { operator: '王芳' });
+  const policy = await call('policies:create', { name: '整机一年', basis: 'purchase', components: [{ key: 'whole', name: '整机', months: 12 }] });
+  const model = await call('models:create', { brand: '格力', model: 'KFR-35GW', category: '空调', policyId: policy.id });
+  const customer = await call('customers:create', { name: '王小明', phones: [{ phone: '13812345678' }] });
+  const unit = await call('units:create', { customerId: customer.id, modelId: model.id, serial: 'GL-OLD-1', purchaseDate: '2025-05-01' });
+  return { call, policy, model, customer, unit };
+}
+
 /**
  * A ticket written through today's services on an older schema: the write commits, but reading
  * the ticket back selects columns a later migration adds (ticket_parts.fitted_set from 0160), so
@@ -487,16 +503,7 @@ describe('migration 0300 (the maintenance manual)', () => {
 describe('migration 0340 (settling with the maker and the customer)', () => {
   it('keeps the models, parts and units of a desk in use: no maker, no share, no exchange yet, and the new records work on them', async () => {
     const { dir, old } = await backendBefore('0340');
-    const call = async (channel: string, input: unknown) => {
-      const result = await old.invoke(channel, input);
-      if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-      return result.value as { id: number };
-    };
-    await call('session:begin', { operator: '王芳' });
-    const policy = await call('policies:create', { name: '整机一年', basis: 'purchase', components: [{ key: 'whole', name: '整机', months: 12 }] });
-    const model = await call('models:create', { brand: '格力', model: 'KFR-35GW', category: '空调', policyId: policy.id });
-    const customer = await call('customers:create', { name: '王小明', phones: [{ phone: '13812345678' }] });
-    const unit = await call('units:create', { customerId: customer.id, modelId: model.id, serial: 'GL-OLD-1', purchaseDate: '2025-05-01' });
+    const { call, model, unit } = await oldDeskWithUnit(old);
     const part = await call('parts:create', { partNumber: 'CAP-35', name: '压缩机电容', costFen: 2000, priceFen: 4500, quantity: 4, reorderLevel: 1 });
     await old.close();
 
@@ -577,16 +584,7 @@ describe('migration 0350 (the month summary of the reports)', () => {
 describe('migration 0380 (the monthly returns to a maker)', () => {
   it("keeps a desk's units, with no sale price or seller yet, and their monthly returns can be drawn and priced after", async () => {
     const { dir, old } = await backendBefore('0380');
-    const call = async (channel: string, input: unknown) => {
-      const result = await old.invoke(channel, input);
-      if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-      return result.value as { id: number };
-    };
-    await call('session:begin', { operator: '王芳' });
-    const policy = await call('policies:create', { name: '整机一年', basis: 'purchase', components: [{ key: 'whole', name: '整机', months: 12 }] });
-    const model = await call('models:create', { brand: '格力', model: 'KFR-35GW', category: '空调', policyId: policy.id });
-    const customer = await call('customers:create', { name: '王小明', phones: [{ phone: '13812345678' }] });
-    const unit = await call('units:create', { customerId: customer.id, modelId: model.id, serial: 'GL-OLD-1', purchaseDate: '2025-05-01' });
+    const { call, model, unit } = await oldDeskWithUnit(old);
     const maker = await call('makers:create', { name: '格力电器售后服务部' });
     await call('makers:setModelMaker', { modelId: model.id, makerId: maker.id });
     await old.close();
