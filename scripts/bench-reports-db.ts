@@ -1,5 +1,7 @@
-// The owner's month on a bench database kept from an earlier `npm run bench` (issue 17), without
-// seeding ten years again: `BENCH_REPORTS_DB=/path/to/copy.sqlite tsx scripts/bench-reports-db.ts`.
+// The owner's month (issue 17) and the month's returns to a maker (issue 21) on a bench database kept
+// from an earlier `npm run bench`, without seeding ten years again:
+// `BENCH_REPORTS_DB=/path/to/copy.sqlite tsx scripts/bench-reports-db.ts`. BENCH_REPORTS=0 or
+// BENCH_SETTLE=0 leaves out one half.
 // Work on a copy: the desk migrates the file when it opens it. Parts, callbacks and complaints are
 // added as `npm run bench` adds them when the copy has none yet.
 import { dirname, join } from 'node:path';
@@ -8,6 +10,7 @@ import { createBackend } from '../electron/backend/backend';
 import { HeadlessPlatform, MemoryLogger } from '../electron/backend/platform/headless';
 import { documentWorker } from './bench-documents';
 import { benchReports, seedReportExtras } from './bench-reports';
+import { benchSettle } from './bench-settle';
 
 const path = process.env.BENCH_REPORTS_DB ?? '';
 if (!path) throw new Error('BENCH_REPORTS_DB: the path of a copy of a bench database');
@@ -50,7 +53,8 @@ async function main(): Promise<void> {
   }
   // The pack prints the company's letterhead: a kept bench file may have none yet.
   await backend.invoke('settings:update', { companyName: '杭州安信机电设备服务有限公司', hotline: '4008001234' });
-  for (const line of await benchReports(backend.invoke, backend.store.db, { now: Date.now(), rand, stats, time })) console.log(line);
+  if (process.env.BENCH_REPORTS !== '0') for (const line of await benchReports(backend.invoke, backend.store.db, { now: Date.now(), rand, stats, time })) console.log(line);
+  if (process.env.BENCH_SETTLE !== '0') for (const line of await benchSettle(backend.invoke, sqlite, { parts: Number(process.env.BENCH_CLAIM_PARTS ?? 50_000), rand, stats, time })) console.log(line);
   await backend.close();
 }
 
