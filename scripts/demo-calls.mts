@@ -5,34 +5,20 @@
 // The PDFs are copied to <folder>/pdf/ with names that say what each one is.
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createBackend } from '../electron/backend/backend';
-import { HeadlessPlatform, MemoryLogger } from '../electron/backend/platform/headless';
-import type { Channel, InputOf, OutputOf } from '../shared/contract';
 import type { CallOutcome, CallPurpose } from '../shared/domain/calls';
 import { LANGUAGES } from '../shared/i18n/languages';
 import { CARD_PAPERS } from '../shared/schemas/document';
+import { DEMO_COMPANY, openDemoDesk } from './demo-desk';
 import { demoFolder } from './demo-folder';
 
 const folder = demoFolder('calls');
 
 // A fixed desk clock (the week of Monday 30 November 2026), so the same paper comes out every run.
-let clock = new Date(2026, 10, 30, 7, 30);
-const logger = new MemoryLogger();
-const platform = new HeadlessPlatform(join(folder, 'printed'));
-const backend = await createBackend({ dbPath: join(folder, 'desk.sqlite'), documentsDir: join(folder, 'documents'), platform, logger, now: () => clock });
-async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
-  const result = await backend.invoke(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  return result.value as OutputOf<C>;
-}
+const desk = await openDemoDesk(folder, new Date(2026, 10, 30, 7, 30));
+const { backend, logger, platform, call } = desk;
 
 await call('session:begin', { operator: '王芳' });
-await call('settings:update', {
-  companyName: '杭州安信机电设备服务有限公司',
-  hotline: '400-800-1234',
-  complaintLine: '0571-88886666',
-  address: '浙江省杭州市拱墅区湖墅南路 186 号 3 楼',
-});
+await call('settings:update', DEMO_COMPANY);
 const policy = await call('policies:create', { name: '家用空调标准保修', basis: 'purchase', components: [{ key: 'whole', name: '整机', nameEn: 'Whole unit', months: 36 }] });
 const model = await call('models:create', { brand: '格力', model: 'KFR-35GW/(35570)FNhAa-B1', category: '空调', policyId: policy.id });
 const tech = await call('technicians:create', { name: '李建国', phone: '13900002222', skills: ['空调'] });
@@ -63,7 +49,7 @@ for (let day = 0; day < 6; day++) {
         const ticket = await call('tickets:create', { source: 'phone', customerId: customer.id, unitId: unit.id, unregisteredUnit: null, faultReported: r % 2 ? '不制冷' : '遥控器无反应', faultCategory: r % 2 ? 'notCooling' : 'other', severity: 'ordinary' });
         await call('tickets:transition', { id: ticket.id, to: 'answered' });
         made++;
-        clock = new Date(clock.getTime() + 6 * 60_000);
+        desk.setClock(new Date(desk.now().getTime() + 6 * 60_000));
         if (r === repairs - 1) {
           // Someone has to go: the phone could not solve this one.
           await call('tickets:assign', { id: ticket.id, technicianIds: [tech.id] });
@@ -85,13 +71,13 @@ for (let day = 0; day < 6; day++) {
   if (day === 2) log(15, 'complaint', 'complaintRecorded', { customerId: customer.id, unitId: unit.id }, '师傅上门迟到一小时');
   if (day === 4) log(16, 'other', 'other', { callerPhone: '057188880000' }, '推销电话');
   for (const e of events.sort((a, b) => a.hour * 60 + a.minute - (b.hour * 60 + b.minute))) {
-    clock = new Date(2026, 10, 30 + day, e.hour, e.minute);
+    desk.setClock(new Date(2026, 10, 30 + day, e.hour, e.minute));
     await e.run();
   }
 }
 
 // The next Monday morning: the week's summary for the file, and the sheet for the manager.
-clock = new Date(2026, 11, 7, 9, 0);
+desk.setClock(new Date(2026, 11, 7, 9, 0));
 const written: string[] = [];
 for (const paper of CARD_PAPERS) {
   for (const language of LANGUAGES) {

@@ -6,38 +6,19 @@
 // The PDFs are copied to <folder>/pdf/ with names that say what each one is.
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createBackend } from '../electron/backend/backend';
-import { HeadlessPlatform, MemoryLogger } from '../electron/backend/platform/headless';
-import type { Channel, InputOf, OutputOf } from '../shared/contract';
 import { LANGUAGES } from '../shared/i18n/languages';
 import { CARD_PAPERS } from '../shared/schemas/document';
+import { DEMO_COMPANY, openDemoDesk } from './demo-desk';
 import { demoFolder } from './demo-folder';
 
 const folder = demoFolder('installation');
 
 // A fixed desk clock, moved along the job, so the same paper comes out every run.
-let clock = new Date(2026, 10, 2, 9, 0);
-const logger = new MemoryLogger();
-const backend = await createBackend({
-  dbPath: join(folder, 'desk.sqlite'),
-  documentsDir: join(folder, 'documents'),
-  platform: new HeadlessPlatform(join(folder, 'printed')),
-  logger,
-  now: () => clock,
-});
-async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
-  const result = await backend.invoke(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  return result.value as OutputOf<C>;
-}
+const desk = await openDemoDesk(folder, new Date(2026, 10, 2, 9, 0));
+const { backend, logger, call } = desk;
 
 await call('session:begin', { operator: '王芳' });
-await call('settings:update', {
-  companyName: '杭州安信机电设备服务有限公司',
-  hotline: '400-800-1234',
-  complaintLine: '0571-88886666',
-  address: '浙江省杭州市拱墅区湖墅南路 186 号 3 楼',
-});
+await call('settings:update', DEMO_COMPANY);
 const commercial = await call('policies:create', {
   name: '商用空调保修',
   basis: 'acceptance',
@@ -75,7 +56,7 @@ const job = await call('installations:create', {
 });
 // A week before: the customer told of the day.
 await call('installations:notice', { id: job.id, sentOn: '2026-11-02' });
-clock = new Date(2026, 10, 16, 10, 0);
+desk.setClock(new Date(2026, 10, 16, 10, 0));
 await call('installations:trial', { id: job.id, startsOn: '2026-11-09', endsOn: '2026-11-16', result: 'passed', note: '连续运行七天七夜，制冷制热、噪声、排水正常' });
 await call('installations:accept', { id: job.id, acceptedOn: '2026-11-16', acceptedBy: '总务处 陈主任' });
 
@@ -89,7 +70,7 @@ for (const paper of CARD_PAPERS) for (const language of LANGUAGES) await keep(aw
 const card = await call('documents:warrantyCard', { unitId: units[0]!.id, paper: 'A4', language: 'zh-CN' });
 await keep(card, 'warranty-card-after-acceptance-A4-zh-CN');
 await call('cards:issue', { documentId: card.id, issuedOn: '2026-11-16', how: 'handed' });
-clock = new Date(2026, 10, 25, 9, 0);
+desk.setClock(new Date(2026, 10, 25, 9, 0));
 await call('cards:scanSlip', { scanned: card.number, returnedOn: null });
 await backend.close();
 

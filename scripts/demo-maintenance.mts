@@ -7,40 +7,21 @@
 // The PDFs are copied to <folder>/pdf/ with names that say what each one is.
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createBackend } from '../electron/backend/backend';
-import { HeadlessPlatform, MemoryLogger } from '../electron/backend/platform/headless';
-import type { Channel, InputOf, OutputOf } from '../shared/contract';
 import { CHECKLIST_PRESETS } from '../shared/domain/checklist-presets';
 import { presetPlan } from '../shared/domain/visit-plan';
 import { LANGUAGES } from '../shared/i18n/languages';
 import { CARD_PAPERS } from '../shared/schemas/document';
+import { DEMO_COMPANY, openDemoDesk } from './demo-desk';
 import { demoFolder } from './demo-folder';
 
 const folder = demoFolder('maintenance');
 
 // A fixed desk clock (1 December 2026), moved to the day of the visit, so the same paper comes out every run.
-let clock = new Date(2026, 11, 1, 9, 0);
-const logger = new MemoryLogger();
-const backend = await createBackend({
-  dbPath: join(folder, 'desk.sqlite'),
-  documentsDir: join(folder, 'documents'),
-  platform: new HeadlessPlatform(join(folder, 'printed')),
-  logger,
-  now: () => clock,
-});
-async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
-  const result = await backend.invoke(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  return result.value as OutputOf<C>;
-}
+const desk = await openDemoDesk(folder, new Date(2026, 11, 1, 9, 0));
+const { backend, logger, call } = desk;
 
 await call('session:begin', { operator: '王芳' });
-await call('settings:update', {
-  companyName: '杭州安信机电设备服务有限公司',
-  hotline: '400-800-1234',
-  complaintLine: '0571-88886666',
-  address: '浙江省杭州市拱墅区湖墅南路 186 号 3 楼',
-});
+await call('settings:update', DEMO_COMPANY);
 const policy = await call('policies:create', { name: '商用设备保修', basis: 'acceptance', components: [{ key: 'whole', name: '整机', nameEn: 'Whole unit', months: 24 }] });
 const aircon = await call('models:create', { brand: '格力', model: 'KFR-72LW/(72532)FNhAa-B1', category: CHECKLIST_PRESETS.splitAircon.category, policyId: policy.id });
 const projector = await call('models:create', { brand: '爱普生', model: 'CB-X51', category: CHECKLIST_PRESETS.projector.category, policyId: policy.id });
@@ -81,7 +62,7 @@ const keep = async (doc: { number: string; fileName: string }, name: string) => 
 for (const paper of CARD_PAPERS) for (const language of LANGUAGES) await keep(await call('documents:inspectionForm', { visitId: visit.id, paper, language }), `inspection-blank-${paper}-${language}`);
 
 // The visit on its day: one air conditioner short of refrigerant, a projector lamp near its end.
-clock = new Date(2026, 11, 15, 16, 0);
+desk.setClock(new Date(2026, 11, 15, 16, 0));
 const at = (h: number, m: number) => new Date(2026, 11, 15, h, m).getTime();
 await call('visits:record', {
   id: visit.id,
@@ -112,7 +93,7 @@ await call('tickets:transition', { id: call3.id, to: 'resolved', at: new Date(20
 for (const paper of CARD_PAPERS) for (const language of LANGUAGES) await keep(await call('documents:faultStats', { customerId: school.id, year: 2026, quarter: 4, paper, language }), `fault-stats-${paper}-${language}`);
 for (const paper of CARD_PAPERS) for (const language of LANGUAGES) await keep(await call('documents:inspectionPlan', { contractId: contract.id, year: 2027, paper, language }), `inspection-plan-${paper}-${language}`);
 // Ten days before the contract ends: the renewal notice (续保通知书), and the note for a customer who does not renew.
-clock = new Date(2027, 10, 20, 9, 0);
+desk.setClock(new Date(2027, 10, 20, 9, 0));
 await call('settings:update', { serviceContact: { department: '售后服务部', person: '王芳', phone: '13800001111' } });
 for (const paper of CARD_PAPERS) for (const language of LANGUAGES) await keep(await call('documents:renewalNotice', { contractId: contract.id, paper, language }), `renewal-notice-${paper}-${language}`);
 for (const paper of CARD_PAPERS) for (const language of LANGUAGES) await keep(await call('documents:serviceEndNote', { contractId: contract.id, paper, language }), `service-end-note-${paper}-${language}`);

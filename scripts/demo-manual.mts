@@ -7,40 +7,23 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { createBackend } from '../electron/backend/backend';
 import { SAMPLE_MANUAL_CONTENT } from '../electron/backend/domains/manuals/sample-content';
-import { HeadlessPlatform, MemoryLogger } from '../electron/backend/platform/headless';
-import type { Channel, InputOf, OutputOf } from '../shared/contract';
 import { resources } from '../shared/i18n';
 import { LANGUAGES } from '../shared/i18n/languages';
 import { CARD_PAPERS } from '../shared/schemas/document';
 import type { ManualBody } from '../shared/schemas/manual';
+import { DEMO_COMPANY, openDemoDesk } from './demo-desk';
 import { demoFolder } from './demo-folder';
 
 const folder = demoFolder('manual');
 
 // A fixed desk clock, so the same paper comes out every run.
-let clock = new Date(2026, 10, 2, 9, 0);
-const logger = new MemoryLogger();
-const backend = await createBackend({
-  dbPath: join(folder, 'desk.sqlite'),
-  documentsDir: join(folder, 'documents'),
-  platform: new HeadlessPlatform(join(folder, 'printed')),
-  logger,
-  now: () => clock,
-});
-async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
-  const result = await backend.invoke(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  return result.value as OutputOf<C>;
-}
+const desk = await openDemoDesk(folder, new Date(2026, 10, 2, 9, 0));
+const { backend, logger, call } = desk;
 
 await call('session:begin', { operator: '王芳' });
 await call('settings:update', {
-  companyName: '杭州安信机电设备服务有限公司',
-  hotline: '400-800-1234',
-  complaintLine: '0571-88886666',
-  address: '浙江省杭州市拱墅区湖墅南路 186 号 3 楼',
+  ...DEMO_COMPANY,
   hotlineHours: { days: 'everyDay', from: '00:00', to: '24:00' },
   serviceContact: { department: '客户服务部', person: '王敏', phone: '0571-88881234' },
   scheduledService: { callback: { every: 1, unit: 'months' }, inspection: { every: 3, unit: 'months' }, maintenance: { every: 12, unit: 'months' } },
@@ -108,7 +91,7 @@ const school = await call('customers:create', {
 const unit = (modelId: number, serial: string, locationNote: string) => call('units:create', { customerId: school.id, modelId, serial, purchaseDate: '2026-10-28', locationNote });
 const units = [await unit(gree.id, 'GL35A2610001', '行政楼 301 会议室'), await unit(midea.id, 'MD26W2610002', '行政楼 302 办公室'), await unit(epson.id, 'EPX51261044', '行政楼 301 会议室')];
 const job = await call('installations:create', { customerId: school.id, unitIds: units.map((u) => u.id), siteAddress: '良渚第二小学 行政楼', appointmentOn: '2026-11-09', workDone: '室内外机安装、冷媒管路连接及保温；投影机吊装' });
-clock = new Date(2026, 10, 16, 10, 0);
+desk.setClock(new Date(2026, 10, 16, 10, 0));
 await call('installations:accept', { id: job.id, acceptedOn: '2026-11-16', acceptedBy: '总务处 陈主任' });
 await call('manuals:saveUnitValues', { unitId: units[0]!.id, values: [{ label: '制冷设定温度', value: '26 °C', note: '学校节能要求' }, { label: '运行压力（制冷）', value: '0.95 MPa', note: '室外 28 °C 时' }, { label: '连接管长度', value: '4.5 m', note: '未追加冷媒' }] });
 await call('manuals:saveUnitValues', { unitId: units[1]!.id, values: [{ label: '制冷设定温度', value: '26 °C', note: null }, { label: '运行压力（制冷）', value: '0.92 MPa', note: null }] });
@@ -126,7 +109,7 @@ await call('contracts:create', { customerId: school.id, unitIds: [units[0]!.id, 
 await call('parts:create', { partNumber: 'GL-FLT-35', name: '空调过滤网', fits: 'KFR-35GW/(35592)FNhAa-B1, KFR-26GW/WDAA3', costFen: 1500, priceFen: 4000, quantity: 12 });
 await call('parts:create', { partNumber: 'EP-LAMP-X51', name: '投影机灯泡 ELPLP96', fits: 'CB-X51', costFen: 38000, priceFen: 68000, quantity: 2 });
 
-clock = new Date(2026, 10, 18, 10, 0);
+desk.setClock(new Date(2026, 10, 18, 10, 0));
 const check = await call('manuals:check', { installationId: job.id });
 const written: string[] = [];
 for (const paper of CARD_PAPERS) {

@@ -5,40 +5,24 @@
 // copied to <folder>/pdf/ with names that say what each one is.
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createBackend } from '../electron/backend/backend';
-import { HeadlessPlatform, MemoryLogger } from '../electron/backend/platform/headless';
-import type { Channel, InputOf, OutputOf } from '../shared/contract';
 import { LANGUAGES } from '../shared/i18n/languages';
 import { CARD_PAPERS, PAPERS } from '../shared/schemas/document';
+import { DEMO_COMPANY, openDemoDesk } from './demo-desk';
 import { demoFolder } from './demo-folder';
 
 const folder = demoFolder('repair');
 
 // A fixed desk clock (Monday 14 Sep 2026, 09:10), moved forward as the work goes on, so the
 // same paper comes out every run.
-let clock = new Date(2026, 8, 14, 9, 10);
 const later = (minutes: number) => {
-  clock = new Date(clock.getTime() + minutes * 60_000);
+  desk.setClock(new Date(desk.now().getTime() + minutes * 60_000));
 };
-const backend = await createBackend({
-  dbPath: join(folder, 'desk.sqlite'),
-  documentsDir: join(folder, 'documents'),
-  platform: new HeadlessPlatform(join(folder, 'printed')),
-  logger: new MemoryLogger(),
-  now: () => clock,
-});
+const desk = await openDemoDesk(folder, new Date(2026, 8, 14, 9, 10));
+const { backend, call } = desk;
 
-async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
-  const result = await backend.invoke(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  return result.value as OutputOf<C>;
-}
 
 await call('settings:update', {
-  companyName: '杭州安信机电设备服务有限公司',
-  hotline: '400-800-1234',
-  complaintLine: '0571-88886666',
-  address: '浙江省杭州市拱墅区湖墅南路 186 号 3 楼',
+  ...DEMO_COMPANY,
   operator: '王芳',
 });
 
@@ -117,7 +101,7 @@ const fan = await part('FAN-X51', '散热风扇', 6_000, 12_800);
 const loaner = await call('loaners:create', { name: '备用投影机 BY-03', model: '爱普生 CB-X41', serial: 'X41-BY-03' });
 
 const tomorrow = () => {
-  const d = new Date(clock.getTime() + 86_400_000);
+  const d = new Date(desk.now().getTime() + 86_400_000);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 

@@ -4,27 +4,18 @@
 // reports' workbook, with no Electron. Copies land in <folder>/pdf/ and <folder>/xlsx/.
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createBackend } from '../electron/backend/backend';
-import { HeadlessPlatform, MemoryLogger } from '../electron/backend/platform/headless';
-import type { Channel, InputOf, OutputOf } from '../shared/contract';
 import { LANGUAGES } from '../shared/i18n/languages';
+import { DEMO_COMPANY, openDemoDesk } from './demo-desk';
 import { demoFolder } from './demo-folder';
 
 const folder = demoFolder('reports', ['pdf', 'xlsx']);
 
 // A fixed desk clock (the last evening of November 2026): the sample week falls in November.
-const clock = new Date(2026, 10, 30, 18, 0);
-const logger = new MemoryLogger();
-const platform = new HeadlessPlatform(join(folder, 'printed'));
-const backend = await createBackend({ dbPath: join(folder, 'desk.sqlite'), documentsDir: join(folder, 'documents'), platform, logger, now: () => clock });
-async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
-  const result = await backend.invoke(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  return result.value as OutputOf<C>;
-}
+const desk = await openDemoDesk(folder, new Date(2026, 10, 30, 18, 0));
+const { backend, logger, platform, call } = desk;
 
 await call('session:begin', { operator: '王芳' });
-await call('settings:update', { companyName: '杭州安信机电设备服务有限公司', hotline: '400-800-1234', address: '浙江省杭州市拱墅区湖墅南路 186 号 3 楼' });
+await call('settings:update', DEMO_COMPANY);
 await call('sample:load', { language: 'zh-CN' });
 
 const NOVEMBER = { from: '2026-11-01', to: '2026-11-30' };

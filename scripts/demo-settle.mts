@@ -8,37 +8,23 @@
 // monthly returns to the maker (the six forms), as PDF on A4 and A5 in both languages and as .xlsx.
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createBackend } from '../electron/backend/backend';
-import { HeadlessPlatform, MemoryLogger } from '../electron/backend/platform/headless';
-import type { Channel, InputOf, OutputOf } from '../shared/contract';
 import { LANGUAGES } from '../shared/i18n/languages';
 import { CARD_PAPERS, type GeneratedDocument } from '../shared/schemas/document';
+import { DEMO_COMPANY, openDemoDesk } from './demo-desk';
 import { demoFolder } from './demo-folder';
 
 const folder = demoFolder('settle');
 
 // A fixed desk clock, so the same papers come out every run.
-let clock = new Date(2026, 8, 12, 11, 0);
 const day = (iso: string, hour = 10) => {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  clock = new Date(y, m - 1, d, hour, 0);
+  desk.setClock(new Date(y, m - 1, d, hour, 0));
 };
-const logger = new MemoryLogger();
-const platform = new HeadlessPlatform(join(folder, 'printed'));
-const backend = await createBackend({ dbPath: join(folder, 'desk.sqlite'), documentsDir: join(folder, 'documents'), platform, logger, now: () => clock });
-async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
-  const result = await backend.invoke(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  return result.value as OutputOf<C>;
-}
+const desk = await openDemoDesk(folder, new Date(2026, 8, 12, 11, 0));
+const { backend, logger, platform, call } = desk;
 
 await call('session:begin', { operator: '王芳' });
-await call('settings:update', {
-  companyName: '杭州安信机电设备服务有限公司',
-  hotline: '400-800-1234',
-  complaintLine: '0571-88886666',
-  address: '浙江省杭州市拱墅区湖墅南路 186 号 3 楼',
-});
+await call('settings:update', DEMO_COMPANY);
 const policy = await call('policies:create', { name: '家用空调标准保修', basis: 'purchase', components: [{ key: 'whole', name: '整机', nameEn: 'Whole unit', months: 12 }] });
 const oldModel = await call('models:create', { brand: '格力', model: 'KFR-35GW/(35592)FNhAa-B1', category: '空调', policyId: policy.id });
 const newModel = await call('models:create', { brand: '格力', model: 'KFR-35GW/(35596)FNhAa-B3', category: '空调', policyId: policy.id });
@@ -157,14 +143,14 @@ for (const language of LANGUAGES) {
   const saved = await call('makerReturns:export', { makerId: gree.id, month: '2026-09', language });
   written.push(`${saved.sheets} sheets  monthly-returns-2026-09-${language}.xlsx`);
 }
-const desk = await call('settle:desk', {});
+const panel = await call('settle:desk', {});
 const final = await call('claims:get', { id: claim.id });
 await backend.close();
 
 console.log(`Claim ${final.number}: ${final.lines.map((l) => `${l.partName} ${l.decision ?? '?'}`).join('; ')}; postage ¥${(final.postageFen / 100).toFixed(2)}`);
 console.log(`Refund ${refund.number}: ¥${(refund.refundFen / 100).toFixed(2)} (depreciation ¥${(refund.depreciationFen / 100).toFixed(2)} over ${refund.chargedDays} days)`);
 console.log(`Exchange ${exchange.number}: new unit ${exchange.newSerial}, difference ¥${((exchange.differenceFen ?? 0) / 100).toFixed(2)}`);
-console.log(`Desk: ${desk.partsDueBack.length} old part(s) due back, ${desk.sparesLow.length} spare(s) below their share`);
+console.log(`Desk: ${panel.partsDueBack.length} old part(s) due back, ${panel.sparesLow.length} spare(s) below their share`);
 console.log(`${written.length} files in ${join(folder, 'pdf')}`);
 const problems = logger.lines.filter((l) => l.level !== 'info');
 if (problems.length) console.log('Warnings:', problems);

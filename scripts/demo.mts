@@ -4,9 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createBackend } from '../electron/backend/backend';
-import { HeadlessPlatform, MemoryLogger } from '../electron/backend/platform/headless';
-import type { Channel, InputOf, OutputOf } from '../shared/contract';
+import { DEMO_COMPANY, openDemoDesk } from './demo-desk';
 
 const MARKER = '.desk-demo';
 const folder = resolve(process.argv[2] ?? 'demo-output');
@@ -22,25 +20,11 @@ if (existsSync(folder) && readdirSync(folder).length > 0) {
 mkdirSync(folder, { recursive: true });
 writeFileSync(join(folder, MARKER), 'made by npm run demo\n');
 
-const logger = new MemoryLogger();
-const backend = await createBackend({
-  dbPath: join(folder, 'desk.sqlite'),
-  documentsDir: join(folder, 'documents'),
-  platform: new HeadlessPlatform(join(folder, 'printed')),
-  logger,
-});
-
-async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
-  const result = await backend.invoke(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  return result.value as OutputOf<C>;
-}
+const desk = await openDemoDesk(folder);
+const { backend, logger, call } = desk;
 
 await call('settings:update', {
-  companyName: '杭州安信机电设备服务有限公司',
-  hotline: '400-800-1234',
-  complaintLine: '0571-88886666',
-  address: '浙江省杭州市拱墅区湖墅南路 186 号 3 楼',
+  ...DEMO_COMPANY,
   // What the seeds' cards promise: a 7×24 hotline, the department and person who answer for
   // the warranty, the return slip back within a month, 月回访 / 季维护 / 年保养.
   hotlineHours: { days: 'everyDay', from: '00:00', to: '24:00' },
