@@ -222,3 +222,44 @@ test('a card handed over, its slip scanned back on the Desk; a second scan and a
   await screenshot(desk, testInfo, 'installation-accepted-en', true);
   expect(problems).toEqual([]);
 });
+
+test("a customer's page lists their installations and books a new one with the customer chosen, in both languages", async ({ desk, backend }, testInfo) => {
+  test.setTimeout(90_000);
+  const problems = watchPage(desk);
+  const { customer, units } = await seed(backend);
+  const job = await backend.ok('installations:create', { customerId: customer.id, unitIds: [units[0]!.id], appointmentOn: addDays(todayIso(), -3), siteAddress: '良渚第二小学 行政楼' });
+
+  await desk.goto(`/#/customers/${customer.id}`);
+  const section = desk.getByTestId('customer-installations');
+  await expect(section.getByRole('heading', { name: '安装验收' })).toBeVisible();
+  const rows = section.getByTestId('installations-table').locator('tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(job.number);
+  await expect(rows.first()).toContainText('良渚第二小学 行政楼');
+  // The customer column is left out: every row is this customer's.
+  await expect(section.getByRole('columnheader', { name: '客户' })).toHaveCount(0);
+  await screenshot(desk, testInfo, 'customer-installations-zh', true);
+
+  // A new job from here starts with this customer chosen: only their units are offered.
+  await section.getByRole('button', { name: '新建安装单' }).click();
+  const dialog = desk.getByRole('dialog', { name: '新建安装单' });
+  await dialog.getByRole('checkbox', { name: new RegExp(SERIALS[1]!) }).check();
+  await dialog.getByLabel('预约安装日期').fill(addDays(todayIso(), 7).replaceAll('-', '/'));
+  await dialog.getByLabel('预约安装日期').press('Tab');
+  await dialog.getByLabel('预约安装日期').press('Control+S');
+  await expect(dialog).toBeHidden();
+  await expect(desk).toHaveURL(/#\/installations\/\d+$/);
+  const made = await backend.ok('installations:list', { customerId: customer.id, status: 'all', limit: 10 });
+  expect(made.map((m) => m.customerId)).toEqual([customer.id, customer.id]);
+
+  // Back on the customer, both jobs; a row opens its job.
+  await backend.ok('settings:update', { language: 'en' });
+  await desk.goto(`/#/customers/${customer.id}`);
+  await desk.reload();
+  await expect(section.getByRole('heading', { name: 'Installations' })).toBeVisible();
+  await expect(rows).toHaveCount(2);
+  await screenshot(desk, testInfo, 'customer-installations-en', true);
+  await rows.filter({ hasText: job.number }).click();
+  await expect(desk).toHaveURL(new RegExp(`#/installations/${job.id}$`));
+  expect(problems).toEqual([]);
+});

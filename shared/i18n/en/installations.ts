@@ -11,6 +11,10 @@ export const installations: CatalogShape<typeof zh> = {
     units_one: '{{count}} unit',
     units_other: '{{count}} units',
   },
+  customer: {
+    title: 'Installations',
+    empty: 'No installation jobs for this customer yet. When new equipment is to be installed, book the installation here and record the trial run and acceptance.',
+  },
   status: { planned: 'Awaiting acceptance', accepted: 'Accepted', cancelled: 'Cancelled' },
   form: {
     title: 'New installation',

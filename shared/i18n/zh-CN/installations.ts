@@ -9,6 +9,10 @@ export const installations = {
     units_one: '{{count}} 台',
     units_other: '{{count}} 台',
   },
+  customer: {
+    title: '安装验收',
+    empty: '这位客户还没有安装单。新买的设备需要上门安装的，在这里预约安装、记录试运转和验收。',
+  },
   status: { planned: '待验收', accepted: '已验收', cancelled: '已取消' },
   form: {
     title: '新建安装单',

@@ -25,6 +25,7 @@ import { Field } from '../../ui/Field';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { QueryState } from '../../ui/QueryState';
 import { CustomerContracts } from '../maintenance';
+import { CustomerInstallations } from '../installations';
 import { NewRepairButton, RelatedTickets } from '../tickets';
 import { UnitFormModal, useWarrantyCardPrint, WarrantyCardDialog } from '../units';
 import { CustomerFormModal } from './CustomerFormModal';
@@ -260,6 +261,7 @@ export function CustomerDetailPage({ id }: { id: number }) {
         <Stack mt="md" gap="md">
           <RelatedTickets customerId={id} />
           <CustomerContracts customerId={id} disabled={c.archived} />
+          <CustomerInstallations customerId={id} disabled={c.archived} />
           <AttachmentPanel record={{ type: 'customer', id }} />
           <IssuedManuals customerId={id} />
         </Stack>

@@ -2,4 +2,5 @@
 export { InstallationPage } from './InstallationPage';
 export { InstallationsPage } from './InstallationsPage';
 export { CardLife } from './CardLife';
+export { CustomerInstallations } from './CustomerInstallations';
 export { InstallationDeskSections } from './DeskSections';
