@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../shared/schemas/search';
 import { normaliseQuery, pinyinForms } from '../../electron/backend/domains/search/search-index';
+import { rebuildIndexInSteps } from '../../electron/backend/domains/search/index-rebuild';
 import { openTestBackend, type TestBackend } from '../support/backend';
 import { person, phoneTicket, seedModel } from '../support/sample';
 
@@ -109,5 +110,28 @@ describe('query normalisation and pinyin', () => {
   it('reads surnames as surnames', () => {
     expect(pinyinForms('曾小贤')).toEqual({ full: 'zengxiaoxian', initials: 'zxx' });
     expect(pinyinForms('ABC')).toBeNull();
+  });
+});
+
+describe('the index rebuilt after an upgrade', () => {
+  /** The FTS index's stored segments and the short keys: what a rewrite would change. */
+  const stored = () => ({
+    fts: backend.store.sqlite.prepare('select count(*) as blocks, sum(length(block)) as bytes from search_fts_data').get(),
+    keys: backend.store.sqlite.prepare('select count(*) from search_keys').pluck().get(),
+  });
+
+  it('leaves the entries of records that have not changed as they are, and rewrites those that have', async () => {
+    const before = stored();
+    expect(await rebuildIndexInSteps(backend.store.db)).toBe(3);
+    expect(stored()).toEqual(before);
+    expect(await refs('zsf')).toEqual([`customer:${zhang}`]);
+
+    // A change the index never heard of (as a migration may make): the rebuild picks it up.
+    backend.store.sqlite.prepare('update customers set name = ? where id = ?').run('李四光', zhang);
+    await rebuildIndexInSteps(backend.store.db);
+    expect(stored()).not.toEqual(before);
+    expect(await refs('lsg')).toEqual([`customer:${zhang}`]);
+    expect(await refs('zsf')).toEqual([]);
+    expect(await refs('GL2026A0001')).toEqual([`unit:${unitId}`]);
   });
 });
