@@ -485,6 +485,8 @@ beforeAll(async () => {
     'import:template': { language: 'en' },
     'import:ticketsPreview': { token: importSheet.token, sheet: importSheet.sheet, mapping: {} },
     'import:ticketsCommit': { token: importSheet.token, sheet: importSheet.sheet, mapping: {} },
+    'import:cutShort': {},
+    'import:cutShortSeen': { batchId: 1 },
     'documents:warrantyCard': { unitId: unit.id, paper: 'A5', language: 'en' },
     'documents:list': { kind: 'warrantyCard', recordType: 'unit', recordId: unit.id, limit: 10 },
     'documents:content': { id: doc.id },

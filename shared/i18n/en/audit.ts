@@ -376,6 +376,8 @@ export const audit: CatalogShape<typeof zh> = {
   fields: {
     running: 'Import not yet fully written',
     change_id: 'Import request reference',
+    cut_short_at: 'Import cut short, not taken back',
+    cut_short_seen_at: 'Cut-short note read',
     checklist_id: 'Checklist',
     items: 'Items',
     archived: 'Retired',

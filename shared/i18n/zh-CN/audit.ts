@@ -383,6 +383,8 @@ export const audit = {
   fields: {
     running: '导入未写完',
     change_id: '导入请求编号',
+    cut_short_at: '导入中断未能撤回',
+    cut_short_seen_at: '已看过导入中断提示',
     checklist_id: '检查表',
     items: '检查项目',
     archived: '已停用',
