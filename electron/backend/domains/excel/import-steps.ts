@@ -39,8 +39,11 @@ import { batchRows } from './undo-blockers';
 export const STEP_ROWS = 250;
 const STEP_MS = 12;
 
-/** Test hook: a step to fail, as a full disk or a lost file would (never set by the app). */
-export const importFaults = { failAtStep: null as number | null };
+/**
+ * Test hooks, never set by the app: a step to fail, as a full disk or a lost file would; and a
+ * wait before a step, in which a test does what the clerk would between two steps.
+ */
+export const importFaults = { failAtStep: null as number | null, beforeStep: null as ((step: number) => Promise<void>) | null };
 
 export async function writeInSteps(ctx: ServiceContext, analysis: Analysis, source: { fileName: string; sheet: string }): Promise<ImportResult> {
   const { plans, newModels } = analysis;
@@ -69,6 +72,7 @@ export async function writeInSteps(ctx: ServiceContext, analysis: Analysis, sour
   try {
     for (let next = 0, step = 1; next < rows.length; step++) {
       await nextTurn();
+      await importFaults.beforeStep?.(step);
       await ctx.db.transaction().execute((trx) => asImport(trx, batchId, async () => {
         if (importFaults.failAtStep === step) throw new Error(`import step ${step} failed (test fault)`);
         const created: CreatedRows = { customers: [], units: [], models: [] };
