@@ -218,7 +218,7 @@ export const audit = {
       addExclusion: '登记不保判定',
     },
     search: { query: '查找' },
-    import: { open: '打开导入文件', preview: '预览导入', commit: '从 Excel 导入', batches: '查看最近的导入', undoCheck: '检查能否撤销导入', undo: '撤销导入', encoding: '换一种编码读取导入文件', template: '保存导入模板', ticketsPreview: '预览工单导入', ticketsCommit: '从表格导入工单' },
+    import: { open: '打开导入文件', preview: '预览导入', commit: '从 Excel 导入', batches: '查看最近的导入', undoCheck: '检查能否撤销导入', undo: '撤销导入', encoding: '换一种编码读取导入文件', template: '保存导入模板', ticketsPreview: '预览工单导入', ticketsCommit: '从表格导入工单', cutShort: '查看中断未撤回的导入', cutShortSeen: '关闭导入中断的提示' },
     export: { list: '导出列表', customerHistory: '导出客户维修记录' },
     documents: {
       ...settleAuditDocuments,
