@@ -78,6 +78,7 @@ const READ_ONLY = new Set<string>([
   'installations:get',
   'installations:desk',
   'cards:ofUnit',
+  'import:cutShort',
 ]);
 /** Channels that open a dialog: the headless platform answers null (cancelled), nothing is written. */
 const DIALOG = new Set<string>(['documents:saveAs', 'import:open', 'export:list', 'backups:chooseFolder', 'health:chooseFolder', 'health:saveDiagnostics', 'serviceLevels:exportShares', 'export:customerHistory', 'import:template']);
