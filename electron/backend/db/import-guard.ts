@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import { ATTACHMENT_RECORD_TABLES } from '../../../shared/schemas/attachment';
 import { type AppError, refusal } from '../lib/errors';
+import type { Db } from './schema';
 
 /*
  * While an import is being written in steps (domains/excel/import-steps.ts) the rows its first
@@ -127,4 +129,16 @@ export function stillImporting(error: unknown): AppError | null {
     }
   }
   return null;
+}
+
+/**
+ * The same rule asked before a long piece of work rather than at its last write: an archived
+ * paper takes its number and is drawn before its row is written (archive.ts), so a refusal there
+ * would skip a number and waste the drawing. The trigger stays the rule; this only answers early.
+ */
+export async function refuseWhileImporting(db: Db, table: 'documents' | 'attachments', recordType: string, recordId: number): Promise<void> {
+  const parent = POLYMORPHIC.find((p) => p.table === table)?.types[recordType];
+  if (!parent) return;
+  const { rows } = await sql<{ held: number }>`select ${sql.raw(held(parent, String(Math.trunc(recordId))))} and not exists (select 1 from import_writing) as held`.execute(db);
+  if (rows[0]?.held) throw stillImporting(new Error(MESSAGE + GUARDED[parent]!))!;
 }
