@@ -41,4 +41,8 @@ export const excelChannels = {
   'import:ticketsPreview': read(ticketImportInput, returns<TicketImportPreview>()),
   /** Its new tickets written all at once, or none when a row is refused; tickets already on the desk are left alone. */
   'import:ticketsCommit': write(ticketImportInput, returns<TicketImportResult>(), { refreshes: ['import', 'tickets', 'desk', 'search'] }),
+  /** Imports cut short that could not be taken back, not yet read by the clerk (the note on every page). */
+  'import:cutShort': read(none, returns<ImportBatch[]>()),
+  /** The clerk has read the note: the import screen keeps saying it on the batch's line. */
+  'import:cutShortSeen': write(importBatchInput, returns<ImportBatch>(), { refreshes: ['import'] }),
 };

@@ -244,6 +244,8 @@ export interface ImportBatch {
   rowsNotImported: number;
   undoneAt: number | null;
   undoneBy: string | null;
+  /** Cut short and could not be taken back: what it wrote is kept (migration 0410). */
+  cutShortAt: number | null;
 }
 
 export interface ImportResult {

@@ -78,6 +78,7 @@ const READ_ONLY = new Set<string>([
   'installations:get',
   'installations:desk',
   'cards:ofUnit',
+  'import:cutShort',
 ]);
 /** Channels that open a dialog: the headless platform answers null (cancelled), nothing is written. */
 const DIALOG = new Set<string>(['documents:saveAs', 'import:open', 'export:list', 'backups:chooseFolder', 'health:chooseFolder', 'health:saveDiagnostics', 'serviceLevels:exportShares', 'export:customerHistory', 'import:template']);
@@ -485,6 +486,8 @@ beforeAll(async () => {
     'import:template': { language: 'en' },
     'import:ticketsPreview': { token: importSheet.token, sheet: importSheet.sheet, mapping: {} },
     'import:ticketsCommit': { token: importSheet.token, sheet: importSheet.sheet, mapping: {} },
+    'import:cutShort': {},
+    'import:cutShortSeen': { batchId: 1 },
     'documents:warrantyCard': { unitId: unit.id, paper: 'A5', language: 'en' },
     'documents:list': { kind: 'warrantyCard', recordType: 'unit', recordId: unit.id, limit: 10 },
     'documents:content': { id: doc.id },

@@ -1,13 +1,11 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ImportOpened } from '../../shared/schemas/excel';
 import { importFaults, STEP_ROWS } from '../../electron/backend/domains/excel/import-steps';
 import { openTestBackend, type TestBackend } from '../support/backend';
 import { bundleFile, ROOT } from '../support/child-bundle';
+import { digests, openedSheet, writeSheet } from '../support/import-sheet';
 import { person, seedModel } from '../support/sample';
 
 /*
@@ -18,20 +16,6 @@ import { person, seedModel } from '../support/sample';
 
 const NOW = () => new Date('2026-11-22T10:00:00+08:00');
 
-/** What the clerk can see: every table but the log, the index's own tables and the health record. */
-function digests(sqlite: Database.Database): Record<string, string> {
-  const tables = (sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite%' and name not like 'search_fts%' and name not like 'audit_%' and name not like 'kysely%' and name <> 'health_checks'").pluck().all() as string[]).sort();
-  return Object.fromEntries(tables.map((t) => [t, createHash('sha256').update(sqlite.prepare(`select * from "${t}"`).all().map((r) => JSON.stringify(r)).sort().join('\n')).digest('hex')]));
-}
-
-async function writeSheet(file: string, rows: number, serialFrom = 0) {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('客户设备');
-  sheet.addRow(['客户名称', '联系电话', '品牌', '型号', '机身编号', '购买日期']);
-  for (let i = 0; i < rows; i++) sheet.addRow([`导入客户${i}`, `186${String(i).padStart(8, '0')}`, '格力', 'KFR-35GW', `STEP-${String(serialFrom + i).padStart(6, '0')}`, '2026-03-01']);
-  await workbook.xlsx.writeFile(file);
-}
-
 let backend: TestBackend | null = null;
 afterEach(async () => {
   importFaults.failAtStep = null;
@@ -39,14 +23,7 @@ afterEach(async () => {
   backend = null;
 });
 
-async function opened(b: TestBackend, rows: number, serialFrom = 0) {
-  const file = join(b.dir, `sheet-${rows}-${serialFrom}.xlsx`);
-  await writeSheet(file, rows, serialFrom);
-  b.platform.openAnswer = file;
-  const o = (await b.ok('import:open', {})) as ImportOpened;
-  const policyId = (await b.ok('models:list', { query: '' }))[0]!.policyId;
-  return { token: o.token, sheet: o.sheets[0]!.name, mapping: o.sheets[0]!.suggested, categoryPolicies: [{ category: '', policyId }] };
-}
+const opened = openedSheet;
 
 const count = (b: TestBackend, table: string) => b.store.sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number;
 

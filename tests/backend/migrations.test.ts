@@ -602,3 +602,33 @@ describe('migration 0380 (the monthly returns to a maker)', () => {
     await backend.close();
   });
 });
+
+describe('migration 0410 (an import still being written holds its rows)', () => {
+  it('keeps an import a desk before it left half written with a ticket on it, said once, and the desk opens', async () => {
+    const { dir, old } = await backendBefore('0410');
+    const { customer, unit } = await oldDeskWithUnit(old);
+    // The state 0360's stepped import could leave: its batch still running (the PC went off),
+    // and the clerk's ticket on one of the customers it had written.
+    const sqlite = old.store.sqlite;
+    const batch = Number(
+      sqlite
+        .prepare("insert into import_batches (file_name, sheet, operator, audit_mark, created_at, customers_created, customers_reused, units_created, models_created, rows_not_imported, running) values ('客户.xlsx', 'Sheet1', '王芳', 0, 0, 0, 0, 0, 0, 0, 1)")
+        .run().lastInsertRowid,
+    );
+    const record = sqlite.prepare('insert into import_batch_rows (batch_id, table_name, row_id) values (?, ?, ?)');
+    record.run(batch, 'customers', customer.id);
+    record.run(batch, 'units', unit.id);
+    const ticket = await oldTicket(old, 'tickets:create', phoneTicket(customer.id));
+    await old.close();
+
+    const backend = await openTestBackend(dir);
+    expect(backend.migration.applied).toContain('0410_import_guard');
+    expect(backend.logger.lines.filter((l) => l.message.startsWith('import cut short')).map((l) => l.level)).toEqual(['error']);
+    expect(backend.store.sqlite.prepare('select running, cut_short_at is not null as cut, customers_created, units_created from import_batches').get()).toEqual({ running: 0, cut: 1, customers_created: 1, units_created: 1 });
+    expect(backend.store.sqlite.prepare('select count(*) from customers where id = ?').pluck().get(customer.id)).toBe(1);
+    expect((await backend.ok('tickets:get', { id: ticket.id })).number).toBe(ticket.number);
+    expect(await backend.ok('import:cutShort', {})).toHaveLength(1);
+    expect(backend.store.sqlite.prepare("select count(*) from sqlite_master where type = 'trigger' and name like 'import_guard_%'").pluck().get()).toBeGreaterThan(60);
+    await backend.close();
+  });
+});

@@ -64,6 +64,7 @@ describe('store', () => {
       'health_checks',
       'import_batch_rows',
       'import_batches',
+      'import_writing',
       'installation_technicians',
       'installation_units',
       'installations',

@@ -3,6 +3,7 @@ import type { ApiError, Result } from '../../../shared/result';
 import { fieldErrors } from '../../../shared/validation';
 import { isPinSet, isUnlocked, renewUnlock } from '../domains/admin/session';
 import { AppError } from '../lib/errors';
+import { stillImporting } from '../db/import-guard';
 import { storageError } from '../platform/storage-errors';
 import type { ServiceContext } from './context';
 import type { Handlers } from './handler-types';
@@ -53,6 +54,9 @@ export function createDispatcher(ctx: ServiceContext, table: Handlers) {
         if (error.code === 'INTERNAL' || error.code === 'PLATFORM') ctx.logger.warn(`${channel}: ${error.message}`);
         return failure({ code: error.code, message: error.message, details: error.details });
       }
+      // A write the database refused because it touched an import still being written (import-guard.ts).
+      const held = stillImporting(error);
+      if (held) return failure({ code: held.code, message: held.message, details: held.details });
       const storage = storageError(error);
       if (storage) {
         ctx.logger.warn(`${channel}: ${storage.message}`);

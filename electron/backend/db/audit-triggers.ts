@@ -6,7 +6,7 @@ import { labelSql } from './record-labels';
  * bookkeeping rather than the company's data (the search index, number sequences, the
  * database's health checks, the ids an import or the sample data created: the rows themselves are logged).
  */
-const SKIPPED = [/^sqlite_/, /^kysely_/, /^audit_/, /^search_/, /^sequences$/, /^health_checks$/, /^import_batch_rows$/, /^sample_records$/, /^upgrade_notes$/, /^report_months/];
+const SKIPPED = [/^sqlite_/, /^kysely_/, /^audit_/, /^search_/, /^sequences$/, /^health_checks$/, /^import_batch_rows$/, /^import_writing$/, /^sample_records$/, /^upgrade_notes$/, /^report_months/];
 
 /** Columns whose values never go into the log, only the fact that they changed. */
 const MASKED: Record<string, string[]> = { security: ['value'] };

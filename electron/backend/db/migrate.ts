@@ -5,6 +5,7 @@ import { type AppError, refusal } from '../lib/errors';
 import type { Store } from './connection';
 import { DeskDialect } from './dialect';
 import { syncAuditTriggers } from './audit-triggers';
+import { syncImportGuards } from './import-guard';
 import { writeBackup } from '../domains/admin/backups';
 import type { DB } from './schema';
 import { migrations as shippedMigrations } from './migrations';
@@ -60,6 +61,7 @@ export async function migrateToLatest(
     // A crash between the migrations' commit and the version stamp leaves the stamp behind.
     if (userVersion !== supported) store.sqlite.pragma(`user_version = ${supported}`);
     syncAuditTriggers(store.sqlite);
+    syncImportGuards(store.sqlite);
     return { applied: [], backupPath: null, schemaVersion: supported };
   }
 
@@ -85,6 +87,7 @@ export async function migrateToLatest(
   }
   store.sqlite.pragma(`user_version = ${supported}`);
   syncAuditTriggers(store.sqlite);
+  syncImportGuards(store.sqlite);
   return {
     applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
     backupPath,

@@ -12,7 +12,7 @@ import { ComplaintsPage } from '../features/complaints';
 import { CallerFlow, CustomerDetailPage, CustomersPage } from '../features/customers';
 import { DeskPage } from '../features/desk';
 import { DocumentsPage } from '../features/documents';
-import { ImportPage } from '../features/import';
+import { CutShortImportNote, ImportPage } from '../features/import';
 import { InstallationPage, InstallationsPage } from '../features/installations';
 import { ContractPage, ContractsPage, VisitPage } from '../features/maintenance';
 import { ManualsPage } from '../features/manuals';
@@ -173,6 +173,7 @@ export function App() {
         <CompanyMissingBanner onOpenSettings={() => go({ section: 'settings' })} />
         <HealthBanner onOpenSettings={() => go({ section: 'settings' })} />
         <BackgroundWorkNote />
+        <CutShortImportNote onOpenImport={() => go({ section: 'import' })} />
         <SampleBanner onRemove={() => openSettingsTab('sample')} />
         <Page route={route} />
         <CallerFlow />

@@ -213,7 +213,7 @@ export const audit: CatalogShape<typeof zh> = {
       addExclusion: 'Record warranty exclusion',
     },
     search: { query: 'Search' },
-    import: { open: 'Open import file', preview: 'Preview import', commit: 'Import from Excel', batches: 'List recent imports', undoCheck: 'Check an import can be undone', undo: 'Undo an import', encoding: 'Read the import file in another encoding', template: 'Save the import template', ticketsPreview: 'Preview a tickets import', ticketsCommit: 'Import tickets from a sheet' },
+    import: { open: 'Open import file', preview: 'Preview import', commit: 'Import from Excel', batches: 'List recent imports', undoCheck: 'Check an import can be undone', undo: 'Undo an import', encoding: 'Read the import file in another encoding', template: 'Save the import template', ticketsPreview: 'Preview a tickets import', ticketsCommit: 'Import tickets from a sheet', cutShort: 'List imports cut short', cutShortSeen: 'Close the note on an import cut short' },
     export: { list: 'Export list', customerHistory: "Export a customer's history" },
     documents: {
       ...settleAuditDocuments,
@@ -376,6 +376,8 @@ export const audit: CatalogShape<typeof zh> = {
   fields: {
     running: 'Import not yet fully written',
     change_id: 'Import request reference',
+    cut_short_at: 'Import cut short, not taken back',
+    cut_short_seen_at: 'Cut-short note read',
     checklist_id: 'Checklist',
     items: 'Items',
     archived: 'Retired',

@@ -218,7 +218,7 @@ export const audit = {
       addExclusion: '登记不保判定',
     },
     search: { query: '查找' },
-    import: { open: '打开导入文件', preview: '预览导入', commit: '从 Excel 导入', batches: '查看最近的导入', undoCheck: '检查能否撤销导入', undo: '撤销导入', encoding: '换一种编码读取导入文件', template: '保存导入模板', ticketsPreview: '预览工单导入', ticketsCommit: '从表格导入工单' },
+    import: { open: '打开导入文件', preview: '预览导入', commit: '从 Excel 导入', batches: '查看最近的导入', undoCheck: '检查能否撤销导入', undo: '撤销导入', encoding: '换一种编码读取导入文件', template: '保存导入模板', ticketsPreview: '预览工单导入', ticketsCommit: '从表格导入工单', cutShort: '查看中断未撤回的导入', cutShortSeen: '关闭导入中断的提示' },
     export: { list: '导出列表', customerHistory: '导出客户维修记录' },
     documents: {
       ...settleAuditDocuments,
@@ -383,6 +383,8 @@ export const audit = {
   fields: {
     running: '导入未写完',
     change_id: '导入请求编号',
+    cut_short_at: '导入中断未能撤回',
+    cut_short_seen_at: '已看过导入中断提示',
     checklist_id: '检查表',
     items: '检查项目',
     archived: '已停用',

@@ -165,6 +165,15 @@ export interface ImportBatchesTable {
   running: Generated<number>;
   /** The import's own request in the audit log; null for imports made before 0360. */
   change_id: string | null;
+  /** Cut short and could not be taken back: kept as it is (migration 0410). */
+  cut_short_at: number | null;
+  /** When the clerk closed the note saying so. */
+  cut_short_seen_at: number | null;
+}
+
+/** A row only while an import's own transaction runs (migration 0410, db/import-guard.ts). */
+export interface ImportWritingTable {
+  batch_id: number;
 }
 
 /** The tables an import writes rows to, as import_batch_rows names them. */

@@ -18,6 +18,7 @@ import { defaultServiceLevel, listServiceLevels } from '../service-desk/service-
 import { contractLevelFor } from '../maintenance/contracts';
 import { indexDocument } from '../search/search-index';
 import { takeNumber } from '../../lib/sequences';
+import { refuseWhileImporting } from '../../db/import-guard';
 import { assertSaveTarget } from '../admin/owned-files';
 import { ARCHIVE_KINDS, archivePath, readArchived, sha256, writeNewFile } from './files';
 import { printableLogo } from '../admin/logo';
@@ -78,6 +79,8 @@ export async function archiveDocument(ctx: ServiceContext, req: ArchiveRequest):
   const now = ctx.now();
   const year = now.getFullYear();
   const { prefix, folder } = ARCHIVE_KINDS[req.kind];
+  // A paper for a unit or customer an import is still writing would be refused at its row: said before a number is taken.
+  await refuseWhileImporting(ctx.db, 'documents', req.recordType, req.recordId);
   for (let attempt = 0; attempt < 20; attempt++) {
     const number = await ctx.db.transaction().execute((trx) => takeNumber(trx, req.kind, prefix, year));
     const { pdf, missingGlyphs } = await req.render(number, todayIso(now));

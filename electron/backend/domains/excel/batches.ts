@@ -31,6 +31,7 @@ export function toBatch(row: Selectable<ImportBatchesTable>): ImportBatch {
     rowsNotImported: row.rows_not_imported,
     undoneAt: row.undone_at,
     undoneBy: row.undone_by,
+    cutShortAt: row.cut_short_at ?? null,
   };
 }
 
@@ -135,4 +136,25 @@ export async function closeBatch(trx: Db, batchId: number, counts: BatchCounts):
 export async function listBatches(ctx: ServiceContext): Promise<ImportBatch[]> {
   const rows = await ctx.db.selectFrom('import_batches').selectAll().where('running', '=', 0).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(RECENT).execute();
   return rows.map(toBatch);
+}
+
+/** Imports cut short and kept (import-steps.ts keepCutShort) whose note the clerk has not closed. */
+export async function cutShortBatches(ctx: ServiceContext): Promise<ImportBatch[]> {
+  const rows = await ctx.db
+    .selectFrom('import_batches')
+    .selectAll()
+    .where('cut_short_at', 'is not', null)
+    .where('cut_short_seen_at', 'is', null)
+    .where('undone_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  return rows.map(toBatch);
+}
+
+export async function markCutShortSeen(ctx: ServiceContext, batchId: number): Promise<ImportBatch> {
+  const batch = await loadBatch(ctx.db, batchId);
+  if (batch.cut_short_at !== null && batch.cut_short_seen_at === null) {
+    await ctx.db.updateTable('import_batches').set({ cut_short_seen_at: ctx.now().getTime() }).where('id', '=', batchId).execute();
+  }
+  return toBatch(await loadBatch(ctx.db, batchId));
 }

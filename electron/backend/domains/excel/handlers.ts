@@ -1,5 +1,5 @@
 import type { DomainHandlers } from '../../app/handler-types';
-import { listBatches } from './batches';
+import { cutShortBatches, listBatches, markCutShortSeen } from './batches';
 import { exportList } from './export';
 import { exportCustomerHistory } from './export-tickets';
 import { saveImportTemplate } from './template';
@@ -21,4 +21,6 @@ export const excelHandlers = {
   'import:template': saveImportTemplate,
   'import:ticketsPreview': previewTicketImport,
   'import:ticketsCommit': commitTicketImport,
+  'import:cutShort': (ctx) => cutShortBatches(ctx),
+  'import:cutShortSeen': (ctx, input) => markCutShortSeen(ctx, input.batchId),
 } satisfies DomainHandlers;

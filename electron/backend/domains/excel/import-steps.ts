@@ -4,6 +4,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { translator } from '../../../../shared/i18n';
 import type { ImportResult } from '../../../../shared/schemas/excel';
 import type { ServiceContext } from '../../app/context';
+import type { Db } from '../../db/schema';
+import { storageError } from '../../platform/storage-errors';
 import { currentRequest } from '../../app/request-context';
 import { insertCustomer } from '../customers/customers';
 import { getSettings } from '../admin/settings';
@@ -11,6 +13,7 @@ import { insertUnit } from '../units/units';
 import { imported, modelKeyOf, toResult, type Analysis } from './analyse';
 import { closeBatch, openBatch, recordRows, type CreatedRows } from './batches';
 import { removeBatchRows } from './undo';
+import { batchRows } from './undo-blockers';
 
 /*
  * An import written in steps (issue 23): one transaction held the desk for the whole sheet (10,000
@@ -22,7 +25,10 @@ import { removeBatchRows } from './undo';
  *   the batch is marked running until its last step;
  * - a step that fails takes back every earlier step in one compensating transaction, and a start
  *   that finds a batch still running (the PC went off midway) does the same before it answers.
- * So an import is all there or not at all; while it runs, what it has written so far shows.
+ * So an import is all there or not at all. While it runs, what it has written so far shows, but
+ * the database refuses anyone else's write that would change, remove or point at it
+ * (db/import-guard.ts): nothing the clerk does meanwhile can stand in the way of taking it back.
+ * The import's own statements carry the mark that lets them through (`asImport`).
  */
 
 /**
@@ -33,8 +39,11 @@ import { removeBatchRows } from './undo';
 export const STEP_ROWS = 250;
 const STEP_MS = 12;
 
-/** Test hook: a step to fail, as a full disk or a lost file would (never set by the app). */
-export const importFaults = { failAtStep: null as number | null };
+/**
+ * Test hooks, never set by the app: a step to fail, as a full disk or a lost file would; and a
+ * wait before a step, in which a test does what the clerk would between two steps.
+ */
+export const importFaults = { failAtStep: null as number | null, beforeStep: null as ((step: number) => Promise<void>) | null };
 
 export async function writeInSteps(ctx: ServiceContext, analysis: Analysis, source: { fileName: string; sheet: string }): Promise<ImportResult> {
   const { plans, newModels } = analysis;
@@ -63,7 +72,8 @@ export async function writeInSteps(ctx: ServiceContext, analysis: Analysis, sour
   try {
     for (let next = 0, step = 1; next < rows.length; step++) {
       await nextTurn();
-      await ctx.db.transaction().execute(async (trx) => {
+      await importFaults.beforeStep?.(step);
+      await ctx.db.transaction().execute((trx) => asImport(trx, batchId, async () => {
         if (importFaults.failAtStep === step) throw new Error(`import step ${step} failed (test fault)`);
         const created: CreatedRows = { customers: [], units: [], models: [] };
         const started = performance.now();
@@ -90,7 +100,7 @@ export async function writeInSteps(ctx: ServiceContext, analysis: Analysis, sour
           }
         }
         await recordRows(trx, batchId, created);
-      });
+      }));
     }
     const rejected = plans.filter((p) => !imported(p)).map(toResult);
     const batch = await ctx.db.transaction().execute((trx) => closeBatch(trx, batchId, { ...counts, modelsCreated: newModels.size, rowsNotImported: rejected.length }));
@@ -101,24 +111,66 @@ export async function writeInSteps(ctx: ServiceContext, analysis: Analysis, sour
   }
 }
 
-/** Removes what a running batch wrote and the batch itself, in one transaction. */
+/**
+ * Marks the statements of `fn`, inside the import's own transaction, as the import's: the guard
+ * triggers let them through. Inserted first and deleted last, so a committed file never holds
+ * the mark, and a transaction that fails takes it back with everything else.
+ */
+async function asImport<T>(trx: Db, batchId: number, fn: () => Promise<T>): Promise<T> {
+  await trx.insertInto('import_writing').values({ batch_id: batchId }).execute();
+  const result = await fn();
+  await trx.deleteFrom('import_writing').where('batch_id', '=', batchId).execute();
+  return result;
+}
+
+/**
+ * Removes what a running batch wrote and the batch itself, in one transaction. When that is
+ * refused for good (a database written before the guard, where the clerk had built on the rows),
+ * the batch is kept as it is, cut short (keepCutShort): said once, never tried again at every
+ * start, and none of the clerk's records touched. A disk that refused is not "for good": the
+ * batch stays running and the next start tries again.
+ */
 async function takeBack(ctx: ServiceContext, batchId: number, why: string): Promise<void> {
   try {
-    await ctx.db.transaction().execute(async (trx) => {
-      const rows = await removeBatchRows(trx, batchId);
-      await trx.deleteFrom('import_batches').where('id', '=', batchId).execute();
-      ctx.logger.warn('import cut short: its rows were taken back', { batchId, why, customers: rows.get('customers')?.size ?? 0, units: rows.get('units')?.size ?? 0 });
-    });
+    await ctx.db.transaction().execute((trx) =>
+      asImport(trx, batchId, async () => {
+        const rows = await removeBatchRows(trx, batchId);
+        await trx.deleteFrom('import_batches').where('id', '=', batchId).execute();
+        ctx.logger.warn('import cut short: its rows were taken back', { batchId, why, customers: rows.get('customers')?.size ?? 0, units: rows.get('units')?.size ?? 0 });
+      }),
+    );
   } catch (error) {
-    // Left running: the next start tries again before it answers.
-    ctx.logger.error('import cut short and could not be taken back yet', { batchId, why, error: (error as Error).message });
+    if (storageError(error)) {
+      ctx.logger.error('import cut short and could not be taken back yet: the disk refused; the next start tries again', { batchId, why, error: (error as Error).message });
+      return;
+    }
+    await keepCutShort(ctx, batchId, why, error);
   }
 }
 
-/** At the start, before the desk answers: an import the last run left midway goes, all of it. */
+/** An import that cannot be taken back: kept, no longer running, its counts what it wrote. */
+async function keepCutShort(ctx: ServiceContext, batchId: number, why: string, cause: unknown): Promise<void> {
+  try {
+    const counts = await ctx.db.transaction().execute(async (trx) => {
+      const rows = await batchRows(trx, batchId);
+      const counts = { customers: rows.get('customers')?.size ?? 0, units: rows.get('units')?.size ?? 0, models: rows.get('product_models')?.size ?? 0 };
+      await trx
+        .updateTable('import_batches')
+        .set({ running: 0, cut_short_at: ctx.now().getTime(), customers_created: counts.customers, units_created: counts.units, models_created: counts.models })
+        .where('id', '=', batchId)
+        .execute();
+      return counts;
+    });
+    ctx.logger.error('import cut short and could not be taken back: kept as it is, the clerk is told', { batchId, why, error: (cause as Error).message, ...counts });
+  } catch (error) {
+    ctx.logger.error('import cut short, could not be taken back nor kept: the next start tries again', { batchId, why, error: (error as Error).message, cause: (cause as Error).message });
+  }
+}
+
+/** At the start, before the desk answers: an import the last run left midway goes, all of it, or is kept cut short. */
 export async function takeBackInterruptedImports(ctx: ServiceContext): Promise<void> {
-  // A schema before 0360 (a test's older set of migrations) has no import written in steps.
-  const { rows } = await sql<{ n: number }>`select count(*) as n from pragma_table_info('import_batches') where name = 'running'`.execute(ctx.db);
+  // A schema before 0410 (a test's older set of migrations) has no import written in steps that the guard holds.
+  const { rows } = await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = 'import_writing'`.execute(ctx.db);
   if (Number(rows[0]?.n ?? 0) === 0) return;
   const running = await ctx.db.selectFrom('import_batches').select('id').where('running', '=', 1).execute();
   for (const { id } of running) await takeBack(ctx, id, 'the app stopped while it was being written');

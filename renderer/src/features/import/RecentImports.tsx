@@ -48,6 +48,11 @@ export function RecentImports() {
                       <Text size="sm" truncate="end" title={`${b.fileName} · ${b.sheet}`}>
                         {b.fileName}
                       </Text>
+                      {b.cutShortAt !== null && b.undoneAt === null && (
+                        <Text size="xs" c="orange.8">
+                          {t('importGuard.cutShort.hint')}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>{b.operator}</Table.Td>
                     <Table.Td style={nowrap}>{t('importer.recent.createdCounts', { customers: b.customersCreated, units: b.unitsCreated, models: b.modelsCreated })}</Table.Td>
@@ -58,9 +63,15 @@ export function RecentImports() {
                         </Text>
                       ) : (
                         <Box style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-                          <Badge size="sm" variant="light" color="green" radius="sm" tt="none">
-                            {t('importer.recent.active')}
-                          </Badge>
+                          {b.cutShortAt !== null ? (
+                            <Badge size="sm" variant="light" color="orange" radius="sm" tt="none" data-testid="batch-cut-short">
+                              {t('importGuard.cutShort.badge')}
+                            </Badge>
+                          ) : (
+                            <Badge size="sm" variant="light" color="green" radius="sm" tt="none">
+                              {t('importer.recent.active')}
+                            </Badge>
+                          )}
                           <Button size="compact-xs" variant="subtle" color="red" leftSection={<IconArrowBackUp size={14} />} onClick={() => setUndoing(b)}>
                             {t('importer.recent.undo')}
                           </Button>

@@ -1,3 +1,4 @@
 /** Excel import. */
 export { ImportPage } from './ImportPage';
 export { HistoryExportButton } from './HistoryExportButton';
+export { CutShortImportNote } from './CutShortNote';
