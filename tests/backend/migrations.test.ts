@@ -604,3 +604,21 @@ describe('migration 0380 (the monthly returns to a maker)', () => {
     await backend.close();
   });
 });
+
+describe('migration 0420 (renewals and visits for the scheduled-service report)', () => {
+  it("finds a contract's renewal by a seek and counts a period's visits from the index alone", async () => {
+    const { dir, old } = await backendBefore('0420');
+    await old.close();
+    const backend = await openTestBackend(dir);
+    expect(backend.migration.applied).toEqual(['0420_contract_renewals_index']);
+    const db = backend.store.sqlite;
+    const plan = (query: string, ...args: unknown[]) => (db.prepare(`explain query plan ${query}`).all(...args) as { detail: string }[]).map((p) => p.detail).join(' | ');
+    // Before, each contract ending in the period walked every contract for its renewal.
+    expect(plan("select sum(exists (select 1 from maintenance_contracts r where r.renewed_from_id = c.id and r.cancelled_at is null)) from maintenance_contracts c where c.cancelled_at is null and c.ends_on between ? and ?", '2026-01-01', '2026-12-31')).toMatch(
+      /SEARCH r USING INDEX maintenance_contracts_renewed/,
+    );
+    expect(plan("select count(*), sum(status = 'done') from visits v where v.due_on >= ? and v.due_on <= ?", '2026-01-01', '2026-12-31')).toMatch(/USING COVERING INDEX visits_due/);
+    expect((await backend.ok('reports:bundle', { from: '2026-01-01', to: '2026-12-31' })).scheduled).toEqual({ planned: 0, done: 0, missed: 0, cancelled: 0, open: 0, ending: 0, renewed: 0, lapsed: 0 });
+    await backend.close();
+  });
+});

@@ -32,6 +32,7 @@ import * as m0350 from './0350_report_months';
 import * as m0360 from './0360_audit_phrases_import_steps';
 import * as m0380 from './0380_maker_returns';
 import * as m0390 from './0390_sample_manual_content';
+import * as m0420 from './0420_contract_renewals_index';
 
 /**
  * Listed by hand, not scanned from disk: the bundled main process has no migrations folder.
@@ -71,6 +72,7 @@ export const migrations: Record<string, Migration> = {
   '0360_audit_phrases_import_steps': m0360,
   '0380_maker_returns': m0380,
   '0390_sample_manual_content': m0390,
+  '0420_contract_renewals_index': m0420,
 };
 
 /** The schema version this build writes: stored in PRAGMA user_version after migrating. */
