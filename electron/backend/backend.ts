@@ -18,6 +18,7 @@ import { storageError } from './platform/storage-errors';
 import { backgroundQuickCheck, closedUncleanly, markClosed, markRunning } from './domains/admin/start-check';
 import { openFailure } from './db/connection';
 import { fillIndexes } from './domains/admin/index-fill';
+import { fillSummaries } from './domains/reports/summary-fill';
 import { DocumentRenderer, type DocumentRendererOptions } from './documents/worker/document-renderer';
 import { warmUpDeskPapers } from './domains/archive/warm-up';
 
@@ -152,7 +153,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     if (found) return;
     // The backup waits mostly on the disk and its workers; the index fill takes short turns on
     // this thread. Side by side, neither holds the desk.
-    await Promise.all([startupBackup(ctx), fillIndexes(ctx, migration.applied.length > 0, () => closing)]);
+    await Promise.all([startupBackup(ctx), fillIndexes(ctx, migration.applied.length > 0, () => closing).then(() => fillSummaries(ctx, () => closing))]);
     await weeklyCheck(ctx);
   });
   // Not awaited either: the desk's own papers, drawn once by the warming worker and thrown away.

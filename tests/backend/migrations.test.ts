@@ -559,21 +559,23 @@ describe('migration 0350 (the month summary of the reports)', () => {
     expect(backend.migration.applied[0]).toBe('0350_report_months');
     const db = backend.store.sqlite;
     const reported = (db.prepare('select reported_at from tickets where id = ?').get(ticket.id) as { reported_at: number }).reported_at;
-    // One ticket, not resolved: its one day is dirty, nothing summed yet.
-    expect(db.prepare('select day from report_months_dirty').all()).toEqual([{ day: Math.floor(reported / 86_400_000) }]);
-    expect(db.prepare('select count(*) as n from report_months').get()).toEqual({ n: 0 });
+    // One ticket, not resolved: the upgrade marked its one day dirty, and the start's background
+    // work (awaited by openTestBackend) summed its month: the first report finds it done.
+    expect(db.prepare('select count(*) as n from report_months_dirty').get()).toEqual({ n: 0 });
     const day = new Date(reported);
     const month = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}`;
-    const last = new Date(day.getFullYear(), day.getMonth() + 1, 0).getDate();
-    expect((await backend.ok('reports:bundle', { from: `${month}-01`, to: `${month}-${last}` })).repairs.total).toBe(1);
-    // Summed when read: the new ticket under its status, the day no longer dirty.
     expect(db.prepare("select month, k1, n from report_months where kind = 'status'").all()).toEqual([{ month, k1: 'new', n: 1 }]);
-    expect(db.prepare('select count(*) as n from report_months_dirty').get()).toEqual({ n: 0 });
+    expect(backend.logger.lines.some((e) => /1 months of the summary summed in the background/.test(e.message))).toBe(true);
     // A write marks the day again, in the same statement; a note on the ticket does not.
     db.prepare("update tickets set diagnosis = '待查' where id = ?").run(ticket.id);
     expect(db.prepare('select count(*) as n from report_months_dirty').get()).toEqual({ n: 0 });
     db.prepare("update tickets set fault_category = 'leak' where id = ?").run(ticket.id);
-    expect(db.prepare('select count(*) as n from report_months_dirty').get()).toEqual({ n: 1 });
+    expect(db.prepare('select day from report_months_dirty').all()).toEqual([{ day: Math.floor(reported / 86_400_000) }]);
+    // A report reads the dirty month summed again first, and the day is clean after.
+    const last = new Date(day.getFullYear(), day.getMonth() + 1, 0).getDate();
+    expect((await backend.ok('reports:bundle', { from: `${month}-01`, to: `${month}-${last}` })).repairs.byCategory).toEqual([expect.objectContaining({ key: 'leak', count: 1 })]);
+    expect(db.prepare("select k1, n from report_months where kind = 'category'").all()).toEqual([{ k1: 'leak', n: 1 }]);
+    expect(db.prepare('select count(*) as n from report_months_dirty').get()).toEqual({ n: 0 });
     // The unsettled tickets of a period are found by their partial index.
     const plan = db.prepare('explain query plan select id from tickets where reported_at >= ? and reported_at < ? and (answered_at is null or resolved_at is null or (arrived_at is null and solved_by_phone = 0))').all(0, 1) as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' | ')).toMatch(/tickets_unsettled/);
@@ -629,6 +631,24 @@ describe('migration 0410 (an import still being written holds its rows)', () => 
     expect((await backend.ok('tickets:get', { id: ticket.id })).number).toBe(ticket.number);
     expect(await backend.ok('import:cutShort', {})).toHaveLength(1);
     expect(backend.store.sqlite.prepare("select count(*) from sqlite_master where type = 'trigger' and name like 'import_guard_%'").pluck().get()).toBeGreaterThan(60);
+    await backend.close();
+  });
+});
+
+describe('migration 0420 (renewals and visits for the scheduled-service report)', () => {
+  it("finds a contract's renewal by a seek and counts a period's visits from the index alone", async () => {
+    const { dir, old } = await backendBefore('0420');
+    await old.close();
+    const backend = await openTestBackend(dir);
+    expect(backend.migration.applied).toEqual(['0420_contract_renewals_index']);
+    const db = backend.store.sqlite;
+    const plan = (query: string, ...args: unknown[]) => (db.prepare(`explain query plan ${query}`).all(...args) as { detail: string }[]).map((p) => p.detail).join(' | ');
+    // Before, each contract ending in the period walked every contract for its renewal.
+    expect(plan("select sum(exists (select 1 from maintenance_contracts r where r.renewed_from_id = c.id and r.cancelled_at is null)) from maintenance_contracts c where c.cancelled_at is null and c.ends_on between ? and ?", '2026-01-01', '2026-12-31')).toMatch(
+      /SEARCH r USING INDEX maintenance_contracts_renewed/,
+    );
+    expect(plan("select count(*), sum(status = 'done') from visits v where v.due_on >= ? and v.due_on <= ?", '2026-01-01', '2026-12-31')).toMatch(/USING COVERING INDEX visits_due/);
+    expect((await backend.ok('reports:bundle', { from: '2026-01-01', to: '2026-12-31' })).scheduled).toEqual({ planned: 0, done: 0, missed: 0, cancelled: 0, open: 0, ending: 0, renewed: 0, lapsed: 0 });
     await backend.close();
   });
 });

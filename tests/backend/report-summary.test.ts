@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../electron/backend/app/context';
 import { earlyWarnings, failureAnalysis, moneyReport, NO_FILTER, repairsReport, reportBounds, serviceLevelReport } from '../../electron/backend/domains/reports/reports';
-import { rebuildReportMonths, refreshMonths } from '../../electron/backend/domains/reports/summary';
+import { fillReportMonths, rebuildReportMonths, refreshMonths } from '../../electron/backend/domains/reports/summary';
 import type { ReportFilter } from '../../shared/schemas/reports';
 import { openReportMonth, type ReportMonth } from '../support/report-month';
 
@@ -194,5 +194,62 @@ describe('the month summary', () => {
     await rebuildReportMonths(ctx);
     expect(summaryRows()).toEqual(kept);
     await expectSummaryMatchesTickets();
+  });
+  it('is filled in the background a month a step, newest first, to what a rebuild gives; reports read meanwhile stay right', async () => {
+    const db = m.backend.store.sqlite;
+    await rebuildReportMonths(ctx);
+    const rebuilt = summaryRows();
+    // As after an upgrade: nothing summed, every day with a ticket dirty.
+    db.exec('delete from report_months');
+    db.exec('insert or ignore into report_months_dirty (day) select reported_at / 86400000 from tickets union select resolved_at / 86400000 from tickets where resolved_at is not null');
+    const months = () => (db.prepare('select distinct month from report_months order by month').all() as { month: string }[]).map((r) => r.month);
+    // Stopped after its first step: only the month of the newest dirty day (the latest moment a
+    // ticket was reported or resolved) is summed, and what is left is still dirty.
+    const latest = (db.prepare('select max(max(reported_at), coalesce(max(resolved_at), 0)) as t from tickets').get() as { t: number }).t;
+    const newest = `${new Date(latest).getFullYear()}-${String(new Date(latest).getMonth() + 1).padStart(2, '0')}`;
+    let steps = 0;
+    expect(await fillReportMonths(ctx, () => steps++ > 0)).toBe(1);
+    expect(months()).toEqual([newest]);
+    expect(dirtyDays()).toBeGreaterThan(0);
+    // A report read halfway sums what it needs itself, and equals the tickets.
+    await expectSummaryMatchesTickets();
+    // Then all the rest, step by step, to what a rebuild gives; nothing dirty left.
+    await fillReportMonths(ctx, () => false);
+    expect(dirtyDays()).toBe(0);
+    expect(summaryRows()).toEqual(rebuilt);
+    expect(await fillReportMonths(ctx, () => false)).toBe(0);
+  });
+
+  it('on a database that refuses writes, counts dirty months from the tickets and writes nothing', async () => {
+    const db = m.backend.store.sqlite;
+    const period = { from: '2026-08-01', to: '2026-11-30' };
+    const expected = await m.backend.ok('reports:bundle', period);
+    // October made dirty by a ticket moved to another category; the desk then opened read-only.
+    const k1 = m.ids.k1!;
+    db.prepare("update tickets set fault_category = 'leak' where id = ?").run(k1);
+    const dirtyBefore = dirtyDays();
+    expect(dirtyBefore).toBeGreaterThan(0);
+    const rowsBefore = summaryRows();
+    db.pragma('query_only = 1');
+    try {
+      const read = await m.backend.ok('reports:bundle', period);
+      // The same figures the tickets give (k1 now counted under 漏水/leak), nothing written.
+      const direct = { ...reportBounds(ctx, period, NO_FILTER), direct: true };
+      expect(read.repairs).toEqual(await repairsReport(ctx, direct));
+      expect(read.service).toEqual(await serviceLevelReport(ctx, direct));
+      expect(read.money).toEqual(await moneyReport(ctx, direct));
+      expect(read.failures).toEqual(await failureAnalysis(ctx, direct));
+      expect(read.repairs.byCategory.find((c) => c.key === 'leak')?.count).toBe((expected.repairs.byCategory.find((c) => c.key === 'leak')?.count ?? 0) + 1);
+      expect(dirtyDays()).toBe(dirtyBefore);
+      expect(summaryRows()).toEqual(rowsBefore);
+      expect(m.backend.logger.lines.some((l) => l.level === 'warn' && /counted from the tickets instead/.test(l.message))).toBe(true);
+      // The background fill refuses quietly too: it reports and the desk goes on.
+      await expect(fillReportMonths(ctx, () => false)).rejects.toThrow();
+    } finally {
+      db.pragma('query_only = 0');
+    }
+    // Writable again: the next read sums the dirty months it reads, and agrees.
+    await expectSummaryMatchesTickets();
+    expect(dirtyDays()).toBeLessThan(dirtyBefore);
   });
 });

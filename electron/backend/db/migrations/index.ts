@@ -33,6 +33,7 @@ import * as m0360 from './0360_audit_phrases_import_steps';
 import * as m0380 from './0380_maker_returns';
 import * as m0390 from './0390_sample_manual_content';
 import * as m0410 from './0410_import_guard';
+import * as m0420 from './0420_contract_renewals_index';
 
 /**
  * Listed by hand, not scanned from disk: the bundled main process has no migrations folder.
@@ -73,6 +74,7 @@ export const migrations: Record<string, Migration> = {
   '0380_maker_returns': m0380,
   '0390_sample_manual_content': m0390,
   '0410_import_guard': m0410,
+  '0420_contract_renewals_index': m0420,
 };
 
 /** The schema version this build writes: stored in PRAGMA user_version after migrating. */

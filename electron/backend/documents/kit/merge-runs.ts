@@ -39,29 +39,43 @@ function plain(inline: Inline): boolean {
   return SPECIAL.every((key) => !inline[key]);
 }
 
-function joins(a: Inline, b: Inline): boolean {
+/** Whether `b` prints as a continuation of a run that starts with `head` and is `width` wide so far. */
+function joins(head: Inline, width: number, b: Inline): boolean {
   return (
-    a.font === b.font &&
-    a.fontSize === b.fontSize &&
-    a.color === b.color &&
-    (a.opacity ?? 1) === (b.opacity ?? 1) &&
+    head.font === b.font &&
+    head.fontSize === b.fontSize &&
+    head.color === b.color &&
+    (head.opacity ?? 1) === (b.opacity ?? 1) &&
     // Letter-spaced text (a cover's title) is measured and drawn per character in ways that do
     // not add up the same once joined: it is left as it was.
-    !a.characterSpacing &&
+    !head.characterSpacing &&
     !b.characterSpacing &&
-    Math.abs(a.x + a.width - b.x) < EDGE &&
-    plain(a) &&
+    Math.abs(head.x + width - b.x) < EDGE &&
+    plain(head) &&
     plain(b)
   );
 }
 
-/** The line's inlines with neighbours that print alike joined into one; the line itself is not changed. */
+/**
+ * The line's inlines with neighbours that print alike joined into one; the line itself is not
+ * changed. Each run is copied once when it ends (not once per character joined: a line of a
+ * long table holds hundreds), with its widths added in the order they come.
+ */
 export function mergedInlines(inlines: readonly Inline[]): Inline[] {
   const out: Inline[] = [];
-  for (const inline of inlines) {
-    const last = out[out.length - 1];
-    if (last && joins(last, inline)) out[out.length - 1] = { ...last, text: last.text + inline.text, width: last.width + inline.width };
-    else out.push(inline);
+  let i = 0;
+  while (i < inlines.length) {
+    const head = inlines[i]!;
+    let text = head.text;
+    let width = head.width;
+    let next = i + 1;
+    while (next < inlines.length && joins(head, width, inlines[next]!)) {
+      text += inlines[next]!.text;
+      width += inlines[next]!.width;
+      next += 1;
+    }
+    out.push(next === i + 1 ? head : { ...head, text, width });
+    i = next;
   }
   return out;
 }

@@ -4,6 +4,8 @@ import { CJK_FONT_FAMILY, cjkFonts, type CjkFonts } from './fonts';
 import { CjkFamilies, type FontHost } from './font-families';
 import type { Content, DynamicContent, PageSize, PdfMetadata, TableLayout, TDocumentDefinitions } from './definition';
 import { drawRunsMerged } from './merge-runs';
+import { measureStylesOnce } from './measure-once';
+import { strokeLinesTogether } from './batch-lines';
 import { TABLE_LAYOUTS } from './table-layouts';
 
 /** pdfmake's server-side object (`require('pdfmake')` is a ready instance). */
@@ -51,6 +53,8 @@ function loadPdfmake(): PdfMake {
   const fromPdfmake = createRequire(require.resolve('pdfmake'));
   shareParsedFonts(createRequire(fromPdfmake.resolve('pdfkit')));
   drawRunsMerged(fromPdfmake);
+  measureStylesOnce(fromPdfmake);
+  strokeLinesTogether(fromPdfmake);
   return require('pdfmake') as PdfMake;
 }
 

@@ -208,11 +208,13 @@ export async function directMoney(ctx: ServiceContext, b: Bounds): Promise<Money
 /** Visits due in the period by how they ended; contracts ending in it, renewed or lapsed. */
 export async function scheduledReport(ctx: ServiceContext, b: Bounds): Promise<ScheduledReport> {
   const today = localDay(ctx.now());
-  let visits = ctx.db.selectFrom('visits as v').leftJoin('maintenance_contracts as c', 'c.id', 'v.contract_id').where('v.due_on', '>=', b.from).where('v.due_on', '<=', b.to);
+  // The period's visits are counted from `visits_due` alone (0420); the contract is looked up only to pick one customer's.
+  let visits = ctx.db.selectFrom('visits as v').where('v.due_on', '>=', b.from).where('v.due_on', '<=', b.to);
   let contracts = ctx.db.selectFrom('maintenance_contracts as c').where('c.cancelled_at', 'is', null).where('c.ends_on', '>=', b.from).where('c.ends_on', '<=', b.to);
   if (b.filter.customerId !== null) {
-    visits = visits.where('c.customer_id', '=', b.filter.customerId);
-    contracts = contracts.where('c.customer_id', '=', b.filter.customerId);
+    const customerId = b.filter.customerId;
+    visits = visits.where((eb) => eb.exists(eb.selectFrom('maintenance_contracts as c').select('c.id').whereRef('c.id', '=', 'v.contract_id').where('c.customer_id', '=', customerId)));
+    contracts = contracts.where('c.customer_id', '=', customerId);
   }
   if (b.filter.modelIds !== null) {
     const ids = b.filter.modelIds.length ? b.filter.modelIds : [0];

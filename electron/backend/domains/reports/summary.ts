@@ -1,8 +1,10 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
+import { setTimeout as pause } from 'node:timers/promises';
 import { addDays, addMonths, localDay, localMoment } from '../../../../shared/domain/dates';
 import type { ReportFilter } from '../../../../shared/schemas/reports';
 import type { ServiceContext } from '../../app/context';
 import type { Db, DB } from '../../db/schema';
+import { storageError } from '../../platform/storage-errors';
 import type { Bounds } from './period';
 
 /*
@@ -77,6 +79,45 @@ export async function refreshMonths(ctx: ServiceContext, months: Month[] | null)
     for (let i = 0; i < done.length; i += 500) await trx.deleteFrom('report_months_dirty').where('day', 'in', done.slice(i, i + 500)).execute();
     return summing.size;
   });
+}
+
+/**
+ * Sums the dirty months in the background, newest first (the months the owner reads most), one
+ * month per step with the desk's requests served between steps (see the pause below): after an upgrade (0350 marks
+ * every day dirty), an import or a restore, the first long report then finds its months summed.
+ * A report that comes first sums what it needs itself, as always, so nothing is read stale
+ * meanwhile. Stops between two steps when `stopped` says so; the rest is summed at the next
+ * start or by the reports that read it. Answers how many months it summed.
+ */
+export async function fillReportMonths(ctx: ServiceContext, stopped: () => boolean): Promise<number> {
+  let summed = 0;
+  while (!stopped()) {
+    const newest = await ctx.db.selectFrom('report_months_dirty').select('day').orderBy('day', 'desc').limit(1).executeTakeFirst();
+    if (!newest) break;
+    const started = Date.now();
+    summed += await refreshMonths(ctx, monthsOfDay(newest.day));
+    // A month is one synchronous step (tens of ms, ~0.1–0.25 s on ten years of a busy desk): the
+    // desk gets the thread for at least as long again before the next, so requests mostly find
+    // it free and wait one step at worst.
+    await pause(Math.min(Math.max(Date.now() - started, 1), 250));
+  }
+  return summed;
+}
+
+/**
+ * Brings `months` of the summary up to date before they are read: true when they are. False when
+ * the database refuses the write (opened read-only, a full disk, a file held by another program):
+ * the report then counts from the tickets, as the summary would have, and writes nothing.
+ */
+async function summaryReady(ctx: ServiceContext, months: Month[]): Promise<boolean> {
+  try {
+    await refreshMonths(ctx, months);
+    return true;
+  } catch (error) {
+    if (!storageError(error)) throw error;
+    ctx.logger.warn('reports: the month summary could not be brought up to date; counted from the tickets instead', (error as Error).message);
+    return false;
+  }
 }
 
 /** Throws the summary away and sums every month that holds a ticket again: the summary is derived data. */
@@ -169,7 +210,7 @@ export async function overMonths<T>(ctx: ServiceContext, b: Bounds, direct: (b: 
   if (b.filter.customerId !== null || b.direct) return direct(b);
   const split = splitByMonth(b);
   if (split.months.length === 0) return direct(b);
-  await refreshMonths(ctx, split.months);
+  if (!(await summaryReady(ctx, split.months))) return direct(b);
   const part = { months: split.months, start: localMoment(firstOf(split.months[0]!)), end: localMoment(firstOf(nextMonth(split.months[split.months.length - 1]!))) };
   const pieces: T[] = await Promise.all([summed(part), ...split.edges.map((e) => direct({ ...b, start: e.start, end: e.end }))]);
   return pieces.reduce(add);
