@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { DB, Db } from '../../db/schema';
+import { backgroundHolds } from './background-holds';
 
 /*
  * The audit log's text index (migration 0360): the phrase asked of it, the walk that reads only
@@ -116,7 +117,10 @@ export async function fillAuditIndex(db: Kysely<DB>, progress?: (p: AuditIndexPr
   if (!start) return;
   const total = start.rows_left + start.changes_left;
   let left = total;
+  // Said at once, so the screens show how much there is before the first step ends.
+  progress?.({ done: 0, total });
   while (left > 0 && !stopped()) {
+    if (backgroundHolds.indexStep) await backgroundHolds.indexStep;
     left = await db.transaction().execute(async (trx) => {
       const state = await trx.selectFrom('audit_index_backfill').select(['rows_left', 'changes_left']).executeTakeFirstOrThrow();
       if (state.rows_left > 0) {
