@@ -55,16 +55,26 @@ const { Module, Instance } = (globalThis as unknown as {
 const SHAPING_FEATURES = ['rvrn', 'ltra', 'ltrm', 'frac', 'numr', 'dnom', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern'];
 const tagNumber = (tag: string) => [...tag].reduce((n, ch) => ((n << 8) | ch.charCodeAt(0)) >>> 0, 0);
 
+let compiled: object | undefined;
 let harfbuzz: HarfbuzzExports | undefined;
 
 function load(): HarfbuzzExports {
   if (!harfbuzz) {
-    const wasm = readFileSync(createRequire(__filename).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'));
-    const exports = new Instance(new Module(wasm), {}).exports as unknown as HarfbuzzExports;
+    compiled ??= new Module(readFileSync(createRequire(__filename).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')));
+    const exports = new Instance(compiled, {}).exports as unknown as HarfbuzzExports;
     exports._initialize();
     harfbuzz = exports;
   }
   return harfbuzz;
+}
+
+/**
+ * Lets go of harfbuzz's memory (both fonts and what cutting them took, about 70 MB that a wasm
+ * memory never gives back while it lives); the compiled code stays. Only once no SubsetSource
+ * is in use: the next one starts a fresh instance.
+ */
+export function releaseHarfbuzz(): void {
+  harfbuzz = undefined;
 }
 
 /** A font file loaded into harfbuzz once, to cut any number of subsets from. */
