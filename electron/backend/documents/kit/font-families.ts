@@ -115,8 +115,9 @@ export class CjkFamilies {
     this.working = { ...this.register(cut as Record<Weight, Buffer>), covers };
     if (previous) this.unregister(previous);
     // The working family covers what documents print: the full fonts are let go (most of the
-    // worker's memory), and loaded again only for a document with a character it lacks.
-    if (this.missing.size === 0) this.releaseSources();
+    // worker's memory), and loaded again only for a document with a character it lacks (or the
+    // next idle step, when documents brought some meanwhile).
+    this.releaseSources();
   }
 
   private releaseSources(): void {

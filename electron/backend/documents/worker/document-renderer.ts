@@ -102,6 +102,9 @@ export class DocumentRenderer {
     try {
       const h = await worker.getHeapStatistics();
       return { used: h.used_heap_size, total: h.total_heap_size, external: h.external_memory };
+    } catch {
+      // Not running yet (still starting) or any more.
+      return null;
     } finally {
       this.holdWorker();
     }
