@@ -5,7 +5,7 @@
 // the desk's JS heap, the document worker's heap and what it holds outside it (fonts, wasm),
 // and the rest (native: SQLite's page cache, the runtime, freed memory not yet given back).
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -44,6 +44,33 @@ export async function benchRss(dir: string, opts: { busy?: boolean } = {}): Prom
   return [`backend memory, in a process of its own running the bundled backend (${dir}; load ${loadavg()[0]!.toFixed(2)}):`, ...lines];
 }
 
+/**
+ * Linux only: the process's resident memory by kind of mapping, to tell the JS heaps (V8 maps
+ * them in pieces of at most a few MiB) from malloc's memory: the main thread's `[heap]` and the
+ * 64 MiB arenas malloc gives each thread that allocates (SQLite, zstd, the workers' isolates),
+ * which keep what an ended thread freed. Files mapped (the node binary, libraries) apart.
+ */
+function residentByMapping(): string | null {
+  let smaps: string;
+  try {
+    smaps = readFileSync('/proc/self/smaps', 'utf8');
+  } catch {
+    return null;
+  }
+  const kib = { file: 0, heap: 0, arenas: 0, other: 0 };
+  let kind: keyof typeof kib = 'other';
+  for (const line of smaps.split('\n')) {
+    const map = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (map) {
+      const size = (parseInt(map[2]!, 16) - parseInt(map[1]!, 16)) / 1024;
+      const name = map[3] ?? '';
+      kind = name.startsWith('/') ? 'file' : name === '[heap]' ? 'heap' : name === '' && size >= 32_768 && size <= 65_536 ? 'arenas' : 'other';
+    } else if (line.startsWith('Rss:')) kib[kind] += Number(line.split(/\s+/)[1]);
+  }
+  const m = (k: number) => `${(k / 1024).toFixed(0)} MiB`;
+  return `resident by mapping: malloc's thread arenas ${m(kib.arenas)}, main malloc heap ${m(kib.heap)}, other anonymous (JS heaps, wasm, stacks) ${m(kib.other)}, files (node, libraries) ${m(kib.file)}`;
+}
+
 async function child(dir: string, workerEntry: string, mode: string): Promise<void> {
   const { createBackend } = await import('../electron/backend/backend');
   const { HeadlessPlatform, MemoryLogger } = await import('../electron/backend/platform/headless');
@@ -64,6 +91,8 @@ async function child(dir: string, workerEntry: string, mode: string): Promise<vo
     // Memory let go is given back at the next full collection, which an idle thread gets later.
     await new Promise((resolve) => setTimeout(resolve, 15_000));
     await report('after start, 15 s idle');
+    const mapped = residentByMapping();
+    if (mapped) console.log(mapped);
     if (mode !== 'busy') return;
     const { benchBusy } = await import('./bench-busy');
     const stats = (samples: number[]) => {
@@ -79,6 +108,8 @@ async function child(dir: string, workerEntry: string, mode: string): Promise<vo
       if (!line.includes("this process's rss")) console.log(line);
     }
     await report('after the busy phase');
+    const after = residentByMapping();
+    if (after) console.log(after);
   } finally {
     await backend.close();
     rmSync(join(dir, 'printed'), { recursive: true, force: true });
