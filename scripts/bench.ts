@@ -29,6 +29,7 @@ import { benchManual } from './bench-manual';
 import { benchReports, seedReportExtras } from './bench-reports';
 import { benchBusy } from './bench-busy';
 import { benchStart } from './bench-fast';
+import { benchRss } from './bench-rss';
 import { benchSheets } from './bench-sheets';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
@@ -229,6 +230,9 @@ console.log(`Memory: rss ${mib(memory.rss)} (JS heap ${mib(memory.heapUsed)} of 
 // the day's first start and its backup, the log's free text, on this database (bench-fast.ts).
 for (const line of await benchBusy(backend.invoke, benchPlatform, { customers: CUSTOMERS, units: UNITS, rand, stats })) console.log(line);
 await backend.close();
+// Issue 23: the backend's RSS after start and after the busy phase, in a process of its own
+// running the bundled backend (this process's figure above carries tsx and every phase before).
+for (const line of await benchRss(dir)) console.log(line);
 for (const line of await benchStart(dir)) console.log(line);
 rmSync(dir, { recursive: true, force: true });
 }

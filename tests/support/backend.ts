@@ -22,12 +22,18 @@ export function dataPaths(dir: string) {
 
 /** A real backend on a real SQLite file in a temp folder; reopen by passing the same dir. */
 export async function openTestBackend(dir = tempDataDir('backend'), now?: () => Date, extra: Partial<BackendOptions> = {}): Promise<TestBackend> {
+  const backend = await startTestBackend(dir, now, extra);
+  // The weekly check runs in the background; tests start from a settled desk.
+  await backend.maintenance;
+  return backend;
+}
+
+/** As openTestBackend, answering while the start's background work (backup, checks, index fills) still runs. */
+export async function startTestBackend(dir = tempDataDir('backend'), now?: () => Date, extra: Partial<BackendOptions> = {}): Promise<TestBackend> {
   const paths = dataPaths(dir);
   const platform = new RecordingPlatform(paths.trayDir);
   const logger = new MemoryLogger();
   const backend = await createBackend({ ...paths, platform, logger, now, ...extra });
-  // The weekly check runs in the background; tests start from a settled desk.
-  await backend.maintenance;
   return {
     ...backend,
     // Live, not copied: a restore swaps the store under the backend.

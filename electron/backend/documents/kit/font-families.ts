@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resources } from '../../../../shared/i18n';
 import { CJK_FONT_FAMILY, type CjkFonts } from './fonts';
-import { SubsetSource } from './harfbuzz';
+import { releaseHarfbuzz, SubsetSource } from './harfbuzz';
 
 /** The part of pdfmake's server instance a font family is registered with. */
 export interface FontHost {
@@ -114,6 +114,15 @@ export class CjkFamilies {
     const previous = this.working;
     this.working = { ...this.register(cut as Record<Weight, Buffer>), covers };
     if (previous) this.unregister(previous);
+    // The working family covers what documents print: the full fonts are let go (most of the
+    // worker's memory), and loaded again only for a document with a character it lacks (or the
+    // next idle step, when documents brought some meanwhile).
+    this.releaseSources();
+  }
+
+  private releaseSources(): void {
+    this.sources = null;
+    releaseHarfbuzz();
   }
 
   private loadSources(): void {

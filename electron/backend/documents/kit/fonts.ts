@@ -65,6 +65,7 @@ export function cjkFonts(overrideDir?: string | null): CjkFonts {
 /** The little of fontkit used here (it comes with pdfmake through pdfkit). */
 interface FontkitFont {
   hasGlyphForCodePoint(codePoint: number): boolean;
+  characterSet: number[];
 }
 interface Fontkit {
   openSync(path: string): FontkitFont | { fonts: FontkitFont[] };
@@ -80,17 +81,29 @@ function loadFontkit(): Fontkit {
 }
 
 let fontkit: Fontkit | undefined;
-const opened = new Map<string, FontkitFont>();
+const printable = new Map<string, Set<number>>();
 
-function openFont(file: string): FontkitFont {
-  let font = opened.get(file);
-  if (!font) {
-    fontkit ??= loadFontkit();
-    const f = fontkit.openSync(file);
-    font = 'fonts' in f ? f.fonts[0]! : f;
-    opened.set(file, font);
+/** The code points the font has a glyph for. */
+function glyphsOf(file: string): Set<number> {
+  fontkit ??= loadFontkit();
+  const f = fontkit.openSync(file);
+  const font = 'fonts' in f ? f.fonts[0]! : f;
+  return new Set(font.characterSet.filter((cp) => font.hasGlyphForCodePoint(cp)));
+}
+
+/**
+ * The code points both weights have a glyph for, read once. Only this set is kept: a parsed
+ * font holds its whole 8 MB file, and the worker has better use for the memory.
+ */
+function printableBy(fonts: CjkFonts): Set<number> {
+  const key = `${fonts.normal}\u0000${fonts.bold}`;
+  let set = printable.get(key);
+  if (!set) {
+    const bold = glyphsOf(fonts.bold);
+    set = new Set([...glyphsOf(fonts.normal)].filter((cp) => bold.has(cp)));
+    printable.set(key, set);
   }
-  return font;
+  return set;
 }
 
 /** Characters that are laid out without a glyph of their own: spaces, line breaks, controls, variation selectors. */
@@ -101,12 +114,11 @@ const NO_GLYPH_NEEDED = /^[\s\p{Cc}\p{Cf}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]$/
  * the order they first appear. A PDF would show them as empty boxes.
  */
 export function missingGlyphs(text: string, fonts: CjkFonts = cjkFonts()): string[] {
-  const faces = [openFont(fonts.normal), openFont(fonts.bold)];
+  const both = printableBy(fonts);
   const missing = new Set<string>();
   for (const ch of text) {
     if (missing.has(ch) || NO_GLYPH_NEEDED.test(ch)) continue;
-    const cp = ch.codePointAt(0)!;
-    if (faces.some((face) => !face.hasGlyphForCodePoint(cp))) missing.add(ch);
+    if (!both.has(ch.codePointAt(0)!)) missing.add(ch);
   }
   return [...missing];
 }

@@ -93,6 +93,23 @@ export class DocumentRenderer {
     else worker.unref();
   }
 
+  /** The worker's JS heap (used, reserved) and the memory outside it (fonts, wasm), in bytes; null when none runs. Read by the bench. */
+  async heap(): Promise<{ used: number; total: number; external: number } | null> {
+    const worker = this.worker;
+    if (!worker) return null;
+    // An idle worker does not keep the process alive; while it answers, it must.
+    worker.ref();
+    try {
+      const h = await worker.getHeapStatistics();
+      return { used: h.used_heap_size, total: h.total_heap_size, external: h.external_memory };
+    } catch {
+      // Not running yet (still starting) or any more.
+      return null;
+    } finally {
+      this.holdWorker();
+    }
+  }
+
   /** The thread id of the current (or last) worker: -1 once it has stopped, null if none ever ran. */
   get threadId(): number | null {
     return (this.worker ?? this.lastWorker)?.threadId ?? null;

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { DB, Db } from '../../db/schema';
+import { backgroundHolds } from './background-holds';
 
 /*
  * The audit log's text index (migration 0360): the phrase asked of it, the walk that reads only
@@ -39,14 +40,15 @@ type Hit = { rowid: number } & ({ id: string; at: number; seq: number } | { id: 
 /**
  * Walks one half of the index newest first (its rowid order is the log's writing order), a
  * round at a time and no more than the changes still wanted, handing each round's new changes
- * to `confirm` (the list's other filters) until `want` are confirmed or the index has no more.
+ * to `confirm` (the list's other filters) until `enough` says so (given how many this half has
+ * confirmed) or the index has no more.
  */
-async function walk(hits: (below: number, limit: number) => Promise<Hit[]>, want: number, confirm: (found: Confirmed[]) => Promise<Confirmed[]>, found: Map<string, Confirmed>) {
+async function walk(hits: (below: number, limit: number) => Promise<Hit[]>, enough: (confirmed: number) => number, confirm: (found: Confirmed[]) => Promise<Confirmed[]>, found: Map<string, Confirmed>) {
   const seen = new Set<string>();
   let confirmed = 0;
   let below = Number.MAX_SAFE_INTEGER;
-  for (let round = FIRST_ROUND; confirmed < want; round = Math.min(round * 4, LARGEST_ROUND)) {
-    const limit = Math.min(round, Math.max(FIRST_ROUND, want - confirmed));
+  for (let round = FIRST_ROUND; enough(confirmed) > 0; round = Math.min(round * 4, LARGEST_ROUND)) {
+    const limit = Math.min(round, Math.max(FIRST_ROUND, enough(confirmed)));
     const batch = await hits(below, limit);
     const fresh: Confirmed[] = [];
     for (const h of batch) {
@@ -65,12 +67,16 @@ async function walk(hits: (below: number, limit: number) => Promise<Hit[]>, want
 
 /**
  * The changes whose request or written rows hold the phrase, newest first, at least `want` of
- * them when there are (the page's and the capped count's worth), not the whole log's. Both halves
- * are walked: a change found through its rows and one found through its request are one change.
- * The phrase answers exactly what LIKE would (migration 0360), so `confirm` only applies the
- * list's other filters, when there are any.
+ * them when there are (the capped count's worth), not the whole log's, and surely the newest
+ * `page` (the page's rows and those before it). Both halves are walked: a change found through
+ * its rows and one found through its request are one change. The requests' half is walked to
+ * `want`; the rows' half only to its own newest `page` once the two together reach `want`
+ * (a phrase found in every change counts to the cap from one half, not twice): what either half
+ * left unread is older than the `page` newest it read, so it could not be on the page. The
+ * phrase answers exactly what LIKE would (migration 0360), so `confirm` only applies the list's
+ * other filters, when there are any.
  */
-export async function changesHolding(db: Db, phrase: string, want: number, confirm: (found: Confirmed[]) => Promise<Confirmed[]>): Promise<Confirmed[]> {
+export async function changesHolding(db: Db, phrase: string, want: number, page: number, confirm: (found: Confirmed[]) => Promise<Confirmed[]>): Promise<Confirmed[]> {
   const found = new Map<string, Confirmed>();
   await walk(
     async (below, limit) =>
@@ -78,7 +84,7 @@ export async function changesHolding(db: Db, phrase: string, want: number, confi
         await sql<Hit>`select f.rowid, c.id, c.at, c.rowid as seq from (select rowid from search_fts_audit_changes where search_fts_audit_changes match ${phrase} and rowid < ${below} order by rowid desc limit ${limit}) f
           left join audit_changes c on c.rowid = f.rowid order by f.rowid desc`.execute(db)
       ).rows,
-    want,
+    (confirmed) => want - confirmed,
     confirm,
     found,
   );
@@ -88,7 +94,7 @@ export async function changesHolding(db: Db, phrase: string, want: number, confi
         await sql<Hit>`select f.rowid, c.id, c.at, c.rowid as seq from (select rowid from search_fts_audit_rows where search_fts_audit_rows match ${phrase} and rowid < ${below} order by rowid desc limit ${limit}) f
           left join audit_rows r on r.id = f.rowid left join audit_changes c on c.id = r.change_id order by f.rowid desc`.execute(db)
       ).rows,
-    want,
+    (confirmed) => Math.max(page - confirmed, want - found.size),
     confirm,
     found,
   );
@@ -116,7 +122,10 @@ export async function fillAuditIndex(db: Kysely<DB>, progress?: (p: AuditIndexPr
   if (!start) return;
   const total = start.rows_left + start.changes_left;
   let left = total;
+  // Said at once, so the screens show how much there is before the first step ends.
+  progress?.({ done: 0, total });
   while (left > 0 && !stopped()) {
+    if (backgroundHolds.indexStep) await backgroundHolds.indexStep;
     left = await db.transaction().execute(async (trx) => {
       const state = await trx.selectFrom('audit_index_backfill').select(['rows_left', 'changes_left']).executeTakeFirstOrThrow();
       if (state.rows_left > 0) {

@@ -169,7 +169,7 @@ async function indexedPage(db: Db, input: ListInput, phrase: string) {
   const want = Math.max(AUDIT_COUNT_CAP + 1, offset + input.pageSize);
   const others = { ...input, text: null };
   const narrowed = others.from || others.to || others.operator || others.channel || others.table || others.rowId !== null;
-  const found = await changesHolding(db, phrase, want, async (changes) => {
+  const found = await changesHolding(db, phrase, want, offset + input.pageSize, async (changes) => {
     if (!narrowed) return changes;
     const kept = new Set((await filtered(db, others).where('c.id', 'in', changes.map((c) => c.id)).select('c.id').execute()).map((r) => r.id));
     return changes.filter((c) => kept.has(c.id));

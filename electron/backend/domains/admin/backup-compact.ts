@@ -6,6 +6,7 @@ import type { BackupInfo, BackupReason } from '../../../../shared/schemas/backup
 import { codecOf, compressedName, compressVerified, expand } from './backup-codec';
 import { examine, fsyncPath, sidecarOf, toRollbackJournal, type Examined } from './backup-files';
 import { checkOffThread } from './integrity-check';
+import { backgroundHolds } from './background-holds';
 
 /** How far a backup has got: the copy counts pages; the check and the compression are one step each. */
 export interface BackupStep {
@@ -74,6 +75,7 @@ export async function writeCompactBackup(
     });
     toRollbackJournal(raw);
     progress?.({ phase: 'check', done: 0, total: 1 });
+    if (backgroundHolds.backupCheck) await backgroundHolds.backupCheck;
     const examined = await examineOffThread(raw);
     progress?.({ phase: 'compress', done: 0, total: 1 });
     const packed = await compressVerified(raw, partial);
