@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { labelSql } from './record-labels';
+import { quoteName, syncTriggers } from './trigger-sync';
 
 /**
  * Not audited: SQLite's and Kysely's own tables, the log itself, and what is derived or
@@ -20,7 +21,7 @@ interface Column {
   pk: number;
 }
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const quote = quoteName;
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 export function auditedTables(sqlite: Database.Database): string[] {
@@ -137,19 +138,5 @@ export function syncAuditTriggers(sqlite: Database.Database): { created: number;
     const withLabel = logKeepsLabels(sqlite);
     for (const table of auditedTables(sqlite)) for (const [name, sql] of triggersFor(sqlite, table, withLabel)) wanted.set(name, sql);
   }
-  const existing = new Map(
-    (
-      sqlite
-        .prepare("select name, sql from sqlite_master where type = 'trigger' and name like 'audit\\_log\\_%' escape '\\'")
-        .all() as { name: string; sql: string }[]
-    ).map((r) => [r.name, r.sql]),
-  );
-  const drop = [...existing.keys()].filter((name) => wanted.get(name) !== existing.get(name));
-  const create = [...wanted.keys()].filter((name) => existing.get(name) !== wanted.get(name));
-  if (drop.length === 0 && create.length === 0) return { created: 0, dropped: 0 };
-  sqlite.transaction(() => {
-    for (const name of drop) sqlite.exec(`drop trigger ${quote(name)}`);
-    for (const name of create) sqlite.exec(wanted.get(name)!);
-  })();
-  return { created: create.length, dropped: drop.length };
+  return syncTriggers(sqlite, TRIGGER_PREFIX, wanted);
 }

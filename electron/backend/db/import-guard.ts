@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { ATTACHMENT_RECORD_TABLES } from '../../../shared/schemas/attachment';
 import { type AppError, refusal } from '../lib/errors';
 import type { Db } from './schema';
+import { quoteName, syncTriggers } from './trigger-sync';
 
 /*
  * While an import is being written in steps (domains/excel/import-steps.ts) the rows its first
@@ -50,7 +51,7 @@ const POLYMORPHIC: { table: string; types: Record<string, string> }[] = [
 
 const PREFIX = 'import_guard_';
 const MESSAGE = 'desk:import-running:';
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const quote = quoteName;
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /** An import is being written and this statement is not one of its own. */
@@ -103,17 +104,7 @@ function guardsFor(sqlite: Database.Database): Map<string, string> {
 export function syncImportGuards(sqlite: Database.Database): { created: number; dropped: number } {
   const ready = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'import_writing'").get();
   const wanted = ready ? guardsFor(sqlite) : new Map<string, string>();
-  const existing = new Map(
-    (sqlite.prepare("select name, sql from sqlite_master where type = 'trigger' and name like 'import\\_guard\\_%' escape '\\'").all() as { name: string; sql: string }[]).map((r) => [r.name, r.sql]),
-  );
-  const drop = [...existing.keys()].filter((name) => wanted.get(name) !== existing.get(name));
-  const create = [...wanted.keys()].filter((name) => existing.get(name) !== wanted.get(name));
-  if (drop.length === 0 && create.length === 0) return { created: 0, dropped: 0 };
-  sqlite.transaction(() => {
-    for (const name of drop) sqlite.exec(`drop trigger ${quote(name)}`);
-    for (const name of create) sqlite.exec(wanted.get(name)!);
-  })();
-  return { created: create.length, dropped: drop.length };
+  return syncTriggers(sqlite, PREFIX, wanted);
 }
 
 /**
