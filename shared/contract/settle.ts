@@ -15,11 +15,6 @@ import {
   feedbackPaperInput,
   makerCreateInput,
   makerListInput,
-  makerReturnsExportInput,
-  makerReturnsInput,
-  makerReturnsListInput,
-  makerReturnsPaperInput,
-  makerReturnsSentInput,
   makerUpdateInput,
   modelDiscontinueInput,
   modelMakerInput,
@@ -36,9 +31,6 @@ import {
   type Claim,
   type ClaimCandidate,
   type FeedbackForm,
-  type Maker,
-  type MakerReturnsPack,
-  type MakerReturnsRecord,
   type ScrapRecord,
   type SettleDesk,
   type SettleModel,
@@ -47,6 +39,16 @@ import {
   type SettlementPreview,
   type SpareLevel,
 } from '../schemas/settle';
+import {
+  makerReturnsExportInput,
+  makerReturnsInput,
+  makerReturnsListInput,
+  makerReturnsPaperInput,
+  makerReturnsSentInput,
+  type MakerReturnsPack,
+  type MakerReturnsRecord,
+} from '../schemas/maker-returns';
+import type { Maker } from '../schemas/settle-base';
 import { none, read, returns, write } from './channel';
 import { TICKET_VIEWS } from './tickets';
 

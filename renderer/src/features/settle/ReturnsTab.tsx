@@ -7,7 +7,7 @@ import { LANGUAGES, type Language } from '../../../../shared/i18n/languages';
 import { CARD_PAPERS, type GeneratedDocument, } from '../../../../shared/schemas/document';
 
 type PaperSize = (typeof CARD_PAPERS)[number];
-import type { MakerReturnsPack, MakerReturnsRecord } from '../../../../shared/schemas/settle';
+import type { MakerReturnsPack, MakerReturnsRecord } from '../../../../shared/schemas/maker-returns';
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { notifyDone, notifyError } from '../../lib/notify';
