@@ -214,3 +214,56 @@ test("a feedback form to the maker from an early warning on October's reports, p
   expect(form).toMatchObject({ makerName: '格力电器售后服务部', ticketNumber: 'GD-2026-K2', serial: 'SN-A1' });
   expect(problems).toEqual([]);
 });
+
+test('a spare held as a share of units in service: the rule set on screen, the figure and the low mark on the parts list, the Desk count', async ({ desk, backend }, testInfo) => {
+  test.setTimeout(120_000);
+  const problems = watchPage(desk);
+  const s = await seed(backend);
+  // 34 units in service × 3 % = 1.02, rounded up: at least 2 fan motors. One is in stock, and its
+  // reorder level (0) alone would not call it low.
+  for (let i = 1; i <= 34; i += 1) await s.unit(`GL-F${String(i).padStart(2, '0')}`, addDays(todayIso(), -100));
+  await backend.ok('parts:create', { partNumber: 'FAN-35', name: '室外风机电机', costFen: 12_000, priceFen: 18_000, quantity: 1 });
+  await desk.goto('/#/desk');
+  await expect(desk.locator('[data-counter=lowStock] p').first()).toHaveText('0');
+
+  await desk.goto('/#/settle');
+  await desk.getByRole('tab', { name: '备件、规则与收费' }).click();
+  await desk.getByTestId('spares-set').click();
+  const dialog = desk.getByRole('dialog', { name: '按在用台数比例储备配件' });
+  await dialog.getByTestId('spare-share-part').fill('FAN');
+  await desk.getByRole('option', { name: 'FAN-35 室外风机电机' }).click();
+  await dialog.getByTestId('spare-share-model').click();
+  await desk.getByRole('option', { name: '格力 KFR-35GW（在用 34 台）' }).click();
+  await expect(dialog.getByTestId('spare-share-pct')).toHaveValue('3%');
+  await expect(dialog.getByTestId('spare-share-required')).toHaveText('在用 34 台 × 3% → 至少储备 2 件（向上取整）');
+  await screenshot(desk, testInfo, 'settle-spare-share-zh', true);
+  await dialog.getByRole('button', { name: /保存/ }).click();
+  await expect(dialog).toHaveCount(0);
+  const row = desk.getByTestId('spares-table').locator('tbody tr').filter({ hasText: 'FAN-35' });
+  await expect(row.locator('td')).toHaveText(['FAN-35 室外风机电机', '格力 KFR-35GW', '34', '3%', '2', '1', /修改/]);
+
+  // The parts list: 1 of the 2 the share asks for, marked for reorder.
+  await desk.goto('/#/parts');
+  const part = desk.getByTestId('parts-table').locator('tbody tr').filter({ hasText: 'FAN-35' });
+  await expect(part.getByTestId('part-share')).toHaveText('/ 2');
+  await expect(part.getByTestId('part-share')).toHaveAttribute('title', '按在用设备比例至少需 2 件');
+  await expect(part).toHaveAttribute('data-low', 'true');
+  await expect(part).toContainText('需补货');
+  await screenshot(desk, testInfo, 'settle-parts-share-zh', true);
+  // The capacitors (10 in stock, no share) are not marked.
+  await expect(desk.getByTestId('parts-table').locator('tbody tr').filter({ hasText: 'CAP-35' })).not.toHaveAttribute('data-low', 'true');
+
+  // The Desk counts it, and the settling panel names it with its figure.
+  await desk.goto('/#/desk');
+  await expect(desk.locator('[data-counter=lowStock] p').first()).toHaveText('1');
+  await expect(desk.getByTestId('settle-desk')).toContainText('FAN-35 1/2');
+
+  // A second one received: no longer low anywhere.
+  await backend.ok('parts:receive', { partId: (await backend.ok('parts:list', { query: 'FAN' }))[0]!.id, quantity: 1 });
+  await desk.goto('/#/parts');
+  await expect(part).not.toHaveAttribute('data-low', 'true');
+  await expect(part.getByTestId('part-share')).toHaveText('/ 2');
+  await desk.goto('/#/desk');
+  await expect(desk.locator('[data-counter=lowStock] p').first()).toHaveText('0');
+  expect(problems).toEqual([]);
+});

@@ -1,8 +1,10 @@
 import { Badge, Button, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SpareLevel } from '../../../../shared/schemas/settle';
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { notifyDone, notifyError } from '../../lib/notify';
+import { SpareShareModal } from './SpareShareModal';
 import { usePaper } from './usePaper';
 
 /** Spares held as a share of a model's units in service; the settling rules; the fee list to print. */
@@ -12,13 +14,23 @@ export function SparesTab() {
   const settings = useApiQuery('settle:settings', {});
   const save = useApiMutation('settle:setSettings');
   const fees = usePaper('documents:feeList');
+  const setShare = useApiMutation('spares:setShare');
+  // Null: closed; 'new': a part not yet held by share; a level: that part's rule.
+  const [shareOf, setShareOf] = useState<SpareLevel | 'new' | null>(null);
+  const stopShare = (s: SpareLevel) =>
+    setShare.mutate({ partId: s.partId, modelId: null, sharePct: null }, { onSuccess: () => notifyDone(t('settle.screen.spares.set.stopped', { part: `${s.partNumber} ${s.name}` })), onError: (e) => notifyError(t, e) });
   const [rule, setRule] = useState<{ depreciationBp: number; feedbackAnswerDays: number } | null>(null);
   const current = rule ?? settings.data ?? null;
   return (
     <Stack gap="md">
-      <Title order={3} fz="md">
-        {t('settle.screen.spares.heading')}
-      </Title>
+      <Group justify="space-between">
+        <Title order={3} fz="md">
+          {t('settle.screen.spares.heading')}
+        </Title>
+        <Button variant="light" onClick={() => setShareOf('new')} data-testid="spares-set">
+          {t('settle.screen.spares.set.button')}
+        </Button>
+      </Group>
       {levels.data && levels.data.length === 0 && <Text c="dimmed">{t('settle.screen.spares.empty')}</Text>}
       {levels.data && levels.data.length > 0 && (
         <Table striped data-testid="spares-table">
@@ -27,6 +39,7 @@ export function SparesTab() {
               {['part', 'model', 'inService', 'share', 'required', 'quantity'].map((k) => (
                 <Table.Th key={k}>{t(`settle.screen.spares.columns.${k}`)}</Table.Th>
               ))}
+              <Table.Th>{t('app.common.actions')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -48,6 +61,16 @@ export function SparesTab() {
                 <Table.Td>{s.required}</Table.Td>
                 <Table.Td c={s.low ? 'red' : undefined} fw={s.low ? 600 : undefined}>
                   {s.quantity}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap" justify="flex-end">
+                    <Button size="compact-xs" variant="subtle" onClick={() => setShareOf(s)} aria-label={`${t('settle.screen.spares.set.edit')} ${s.partNumber}`}>
+                      {t('settle.screen.spares.set.edit')}
+                    </Button>
+                    <Button size="compact-xs" variant="subtle" color="gray" loading={setShare.isPending} onClick={() => stopShare(s)} aria-label={`${t('settle.screen.spares.set.stop')} ${s.partNumber}`}>
+                      {t('settle.screen.spares.set.stop')}
+                    </Button>
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -89,6 +112,7 @@ export function SparesTab() {
         </Button>
       </Group>
       {fees.preview}
+      {shareOf !== null && <SpareShareModal editing={shareOf === 'new' ? null : shareOf} onClose={() => setShareOf(null)} />}
     </Stack>
   );
 }
