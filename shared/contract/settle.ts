@@ -84,7 +84,8 @@ export const settleChannels = {
   // A write-off of property: approved with the admin PIN.
   'scrapping:create': write(scrapCreateInput, returns<ScrapRecord>(), { refreshes: ['scrapping', 'units', 'loaners', 'loans', 'parts', 'desk', 'customers'], admin: true }),
   'spares:levels': read(none, returns<SpareLevel[]>()),
-  'spares:setShare': write(spareShareInput, returns<SpareLevel[]>(), { refreshes: ['spares', 'parts', 'settle'] }),
+  // A share changes which parts are low: the parts list and the Desk's count follow.
+  'spares:setShare': write(spareShareInput, returns<SpareLevel[]>(), { refreshes: ['spares', 'parts', 'settle', 'desk'] }),
   'settle:desk': read(none, returns<SettleDesk>()),
   'settle:settings': read(none, returns<SettleSettings>()),
   'settle:setSettings': write(settleSettingsInput, returns<SettleSettings>(), { refreshes: ['settle', 'settlements'], admin: true }),
