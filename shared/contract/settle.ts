@@ -22,6 +22,7 @@ import {
   refundInput,
   scrapCreateInput,
   scrapListInput,
+  scrapLoansInput,
   scrapPaperInput,
   settlementIdInput,
   settlementPaperInput,
@@ -38,6 +39,7 @@ import {
   type Settlement,
   type SettlementPreview,
   type SpareLevel,
+  type UnitLoanOut,
 } from '../schemas/settle';
 import {
   makerReturnsExportInput,
@@ -81,6 +83,7 @@ export const settleChannels = {
   'settlements:refund': write(refundInput, returns<Settlement>(), { refreshes: [...TICKET_VIEWS, 'settlements'] }),
   'settlements:exchange': write(exchangeInput, returns<Settlement>(), { refreshes: [...TICKET_VIEWS, 'settlements'] }),
   'scrapping:list': read(scrapListInput, returns<ScrapRecord[]>()),
+  'scrapping:loansOut': read(scrapLoansInput, returns<UnitLoanOut[]>()),
   // A write-off of property: approved with the admin PIN.
   'scrapping:create': write(scrapCreateInput, returns<ScrapRecord>(), { refreshes: ['scrapping', 'units', 'loaners', 'loans', 'parts', 'desk', 'customers'], admin: true }),
   'spares:levels': read(none, returns<SpareLevel[]>()),

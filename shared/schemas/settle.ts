@@ -266,6 +266,8 @@ export const scrapCreateInput = z
     if (v[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'validation.required' });
   });
 export const scrapListInput = z.strictObject({});
+/** The loaners out with the customer on a unit's tickets: one may stay with them when the unit is scrapped. */
+export const scrapLoansInput = z.strictObject({ unitId: id });
 export const scrapPaperInput = z.strictObject({ id, ...paperChoice });
 
 export interface ScrapRecord {
@@ -287,6 +289,14 @@ export interface ScrapRecord {
   keptLoaner: string | null;
   note: string | null;
   createdBy: string;
+}
+
+/** A loaner out on one of the unit's tickets, not yet back. */
+export interface UnitLoanOut {
+  loanId: number;
+  loanerName: string;
+  ticketNumber: string;
+  issuedAt: number;
 }
 
 /* Spares for what the maker no longer makes; the share of units in service. */

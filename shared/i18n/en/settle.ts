@@ -181,6 +181,10 @@ export const settle: CatalogShape<typeof zh> = {
       record: 'Record answer',
     },
     scrap: {
+      keepLoan: 'Loaner the customer keeps',
+      keepLoanHint: 'With the unit scrapped, the loaner out with the customer becomes theirs for good: the loan ends and the loaner leaves the pool',
+      keepLoanNone: 'None (the loaner comes back as usual)',
+      keepLoanOption: '{{loaner}} (lent on ticket {{ticket}})',
       new: 'Scrap…',
       empty: 'No scrapping records yet.',
       columns: { number: 'No.', date: 'Date', kind: 'Kind', what: 'Item', quantity: 'Qty', reason: 'Reason', disposal: 'Disposal', approvedBy: 'Approved by' },
@@ -256,6 +260,9 @@ export const settle: CatalogShape<typeof zh> = {
       newModel: 'Model given',
       sameModel: 'Same model (its replacement if discontinued)',
       newSerial: 'New unit serial',
+      newPrice: 'Price of the new unit',
+      newPriceHint: 'Empty: the same as the old price; for another model, the price difference is counted from it',
+      receiptHint: 'Only when it differs from the invoice date',
       outside: {
         refund: 'By the three-guarantees verdict this unit is past the refund window. To refund all the same, give the reason; saving asks for the admin PIN.',
         exchange: 'By the three-guarantees verdict this unit cannot be exchanged. To exchange all the same, give the reason; saving asks for the admin PIN.',

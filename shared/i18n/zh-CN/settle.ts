@@ -179,6 +179,10 @@ export const settle = {
       record: '登记答复',
     },
     scrap: {
+      keepLoan: '客户留用的备用机',
+      keepLoanHint: '设备报废后，借给客户的备用机转为客户永久使用，借用结束，备用机退出周转',
+      keepLoanNone: '不留用（备用机照常归还）',
+      keepLoanOption: '{{loaner}}（工单 {{ticket}} 借出）',
       new: '登记报废',
       empty: '还没有报废记录。',
       columns: { number: '编号', date: '日期', kind: '类别', what: '物品', quantity: '数量', reason: '报废原因', disposal: '处理方法', approvedBy: '批准人' },
@@ -254,6 +258,9 @@ export const settle = {
       newModel: '换给的型号',
       sameModel: '同型号（停产则为替代型号）',
       newSerial: '新机序列号',
+      newPrice: '新机价格',
+      newPriceHint: '不填即与原价相同；换给其他型号时填写，差价据此计算',
+      receiptHint: '与发票日期不同时填写',
       outside: {
         refund: '按三包判定，这台设备已过退货期限。如确需退货，请写明理由，提交时需管理员密码。',
         exchange: '按三包判定，这台设备不在换货范围。如确需换货，请写明理由，提交时需管理员密码。',

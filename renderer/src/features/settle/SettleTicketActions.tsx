@@ -75,6 +75,8 @@ function SettleModal({ ticket, kind, onClose, onDone }: { ticket: TicketDetail; 
   const lang = currentLanguage();
   const [price, setPrice] = useState('');
   const [testReport, setTestReport] = useState('');
+  // Empty: the customer signed for the goods on the invoice day.
+  const [receiptDate, setReceiptDate] = useState('');
   const [overrideReason, setOverrideReason] = useState('');
   const [newSerial, setNewSerial] = useState('');
   const [newPrice, setNewPrice] = useState('');
@@ -90,7 +92,7 @@ function SettleModal({ ticket, kind, onClose, onDone }: { ticket: TicketDetail; 
   const done = { onSuccess: (s: { id: number; number: string }) => (notifyDone(t('settle.screen.ticket.done', { number: s.number })), onClose(), onDone(s.id)), onError: (e: unknown) => notifyError(t, e) };
   const submit = () => {
     if (priceFen === null) return;
-    const common = { ticketId: ticket.id, priceFen, testReport, overrideReason: allowed ? null : overrideReason };
+    const common = { ticketId: ticket.id, priceFen, testReport, receiptDate: receiptDate || undefined, overrideReason: allowed ? null : overrideReason };
     if (kind === 'refund') refund.mutate(common, done);
     else {
       const np = parseYuan(newPrice);
@@ -102,7 +104,10 @@ function SettleModal({ ticket, kind, onClose, onDone }: { ticket: TicketDetail; 
     <FormModal opened onClose={onClose} title={t(`settle.screen.ticket.${kind}Title`, { number: ticket.number })} onSubmit={(e) => (e?.preventDefault(), submit())} saving={refund.isPending || exchange.isPending} size={620}>
       <Stack gap="xs">
         <MoneyInput label={t('settle.print.line.price')} value={price} onChange={setPrice} data-autofocus data-testid="settle-price" />
-        <TextInput label={t('settle.print.testReport')} value={testReport} onChange={(e) => setTestReport(e.currentTarget.value)} data-testid="settle-report" />
+        <Group grow align="flex-start">
+          <TextInput label={t('settle.print.testReport')} value={testReport} onChange={(e) => setTestReport(e.currentTarget.value)} data-testid="settle-report" />
+          <TextInput type="date" label={t('settle.print.receiptDate')} description={t('settle.screen.ticket.receiptHint')} value={receiptDate} onChange={(e) => setReceiptDate(e.currentTarget.value)} data-testid="settle-receipt" />
+        </Group>
         {p && (
           <Table withTableBorder data-testid="settle-preview">
             <Table.Tbody>
@@ -147,7 +152,7 @@ function SettleModal({ ticket, kind, onClose, onDone }: { ticket: TicketDetail; 
               onChange={setNewModelId}
             />
             <TextInput label={t('settle.screen.ticket.newSerial')} value={newSerial} onChange={(e) => setNewSerial(e.currentTarget.value)} />
-            <MoneyInput label={t('settle.print.line.newUnit', { model: '', serial: '' }).replace(/[：:，,]\s*$/, '')} value={newPrice} onChange={setNewPrice} />
+            <MoneyInput label={t('settle.screen.ticket.newPrice')} description={t('settle.screen.ticket.newPriceHint')} value={newPrice} onChange={setNewPrice} />
           </>
         )}
         {!allowed && (
