@@ -237,6 +237,8 @@ export const settle: CatalogShape<typeof zh> = {
       rate: 'Depreciation a day',
       rateHint: 'Share of the invoice amount per day of use',
       answerDays: 'Maker answers within (days)',
+      reminderDays: 'Remind of monthly returns (days)',
+      reminderHint: 'Days before a maker’s due day the Desk reminds',
       save: 'Save rules',
       saved: 'Rules saved.',
     },

@@ -235,6 +235,8 @@ export const settle = {
       rate: '日折旧率',
       rateHint: '发票金额每天折旧的百分比',
       answerDays: '厂家答复期限（天）',
+      reminderDays: '月度报表提前提醒（天）',
+      reminderHint: '厂家报送截止日前几天在工作台提醒',
       save: '保存规则',
       saved: '规则已保存。',
     },

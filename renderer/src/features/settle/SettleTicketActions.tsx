@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { todayIso } from '../../../../shared/domain/dates';
 import { isWorkEditable } from '../../../../shared/domain/ticket-status';
 import { parseYuan } from '../../../../shared/domain/yuan';
 import { formatMoney } from '../../../../shared/format';
@@ -8,6 +9,7 @@ import type { TicketDetail } from '../../../../shared/schemas/ticket';
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { notifyDone, notifyError } from '../../lib/notify';
+import { DateField } from '../../ui/DateField';
 import { FormModal } from '../../ui/FormModal';
 import { MoneyInput } from '../../ui/MoneyInput';
 import { FeedbackModal } from './FeedbackModal';
@@ -106,7 +108,7 @@ function SettleModal({ ticket, kind, onClose, onDone }: { ticket: TicketDetail; 
         <MoneyInput label={t('settle.print.line.price')} value={price} onChange={setPrice} data-autofocus data-testid="settle-price" />
         <Group grow align="flex-start">
           <TextInput label={t('settle.print.testReport')} value={testReport} onChange={(e) => setTestReport(e.currentTarget.value)} data-testid="settle-report" />
-          <TextInput type="date" label={t('settle.print.receiptDate')} description={t('settle.screen.ticket.receiptHint')} value={receiptDate} onChange={(e) => setReceiptDate(e.currentTarget.value)} data-testid="settle-receipt" />
+          <DateField label={t('settle.print.receiptDate')} description={t('settle.screen.ticket.receiptHint')} value={receiptDate || null} onChange={(d) => setReceiptDate(d ?? '')} max={todayIso()} clearable data-testid="settle-receipt" />
         </Group>
         {p && (
           <Table withTableBorder data-testid="settle-preview">

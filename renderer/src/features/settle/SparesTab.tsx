@@ -1,7 +1,7 @@
 import { Badge, Button, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SpareLevel } from '../../../../shared/schemas/settle';
+import type { SettleSettings, SpareLevel } from '../../../../shared/schemas/settle';
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { SpareShareModal } from './SpareShareModal';
@@ -19,7 +19,7 @@ export function SparesTab() {
   const [shareOf, setShareOf] = useState<SpareLevel | 'new' | null>(null);
   const stopShare = (s: SpareLevel) =>
     setShare.mutate({ partId: s.partId, modelId: null, sharePct: null }, { onSuccess: () => notifyDone(t('settle.screen.spares.set.stopped', { part: `${s.partNumber} ${s.name}` })), onError: (e) => notifyError(t, e) });
-  const [rule, setRule] = useState<{ depreciationBp: number; feedbackAnswerDays: number } | null>(null);
+  const [rule, setRule] = useState<SettleSettings | null>(null);
   const current = rule ?? settings.data ?? null;
   return (
     <Stack gap="md">
@@ -92,9 +92,19 @@ export function SparesTab() {
             max={100}
             suffix="%"
             onChange={(v) => setRule({ ...current, depreciationBp: Math.round(Number(v) * 100) })}
-            w={200}
+            w={220}
           />
-          <NumberInput label={t('settle.screen.rules.answerDays')} value={current.feedbackAnswerDays} min={1} max={60} onChange={(v) => setRule({ ...current, feedbackAnswerDays: Number(v) || 1 })} w={160} />
+          <NumberInput label={t('settle.screen.rules.answerDays')} value={current.feedbackAnswerDays} min={1} max={60} onChange={(v) => setRule({ ...current, feedbackAnswerDays: Number(v) || 1 })} w={220} />
+          <NumberInput
+            label={t('settle.screen.rules.reminderDays')}
+            description={t('settle.screen.rules.reminderHint')}
+            value={current.returnsReminderDays}
+            min={0}
+            max={28}
+            onChange={(v) => setRule({ ...current, returnsReminderDays: Number(v) || 0 })}
+            w={220}
+            data-testid="rules-reminder-days"
+          />
           <Button variant="light" loading={save.isPending} disabled={rule === null} onClick={() => rule && save.mutate(rule, { onSuccess: () => (notifyDone(t('settle.screen.rules.saved')), setRule(null)), onError: (e) => notifyError(t, e) })}>
             {t('settle.screen.rules.save')}
           </Button>
