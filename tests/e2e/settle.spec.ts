@@ -89,6 +89,11 @@ test('a refund under 三包 from the ticket, with the depreciation shown and its
   const dialog = desk.getByRole('dialog', { name: `三包退货 · 工单 ${ticket.number}` });
   await dialog.getByTestId('settle-price').fill('2000');
   await dialog.getByTestId('settle-report').fill('JC-01');
+  // Signed for the day after the invoice, typed the way the desk writes days.
+  const signed = addDays(todayIso(), -2);
+  await dialog.getByTestId('settle-receipt').fill(signed.replaceAll('-', '/'));
+  await dialog.getByTestId('settle-receipt').press('Tab');
+  await expect(dialog.getByTestId('settle-receipt')).toHaveValue(signed);
   // 3 days from the invoice, none in repair before today: 3 × ¥2,000.00 × 0.10 % = ¥6.00.
   await expect(dialog.getByTestId('settle-preview')).toContainText('¥6.00');
   await expect(dialog.getByTestId('settle-preview')).toContainText('¥1,994.00');
@@ -98,7 +103,7 @@ test('a refund under 三包 from the ticket, with the depreciation shown and its
   await expect(preview.getByTestId('pdf-pages')).toHaveAttribute('data-rendered-pages', /^[1-9]/, { timeout: 30_000 });
   await desk.keyboard.press('Escape');
   const settled = await backend.ok('settlements:forTicket', { id: ticket.id });
-  expect(settled).toMatchObject({ kind: 'refund', depreciationFen: 600, refundFen: 199_400, testReport: 'JC-01' });
+  expect(settled).toMatchObject({ kind: 'refund', depreciationFen: 600, refundFen: 199_400, testReport: 'JC-01', receiptDate: signed });
   expect((await backend.ok('units:get', { id: unit.id })).status).toBe('returned');
   await expect(desk.getByTestId('settle-ticket')).toContainText(`已退货 ${settled!.number}`);
   expect(problems).toEqual([]);

@@ -566,6 +566,6 @@ export const app: CatalogShape<typeof zh> = {
       remove: 'Remove logo',
       saved: 'Logo saved',
     },
-    pager: { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page' },
   },
+  pager: { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page' },
 };

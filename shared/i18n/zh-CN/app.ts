@@ -564,6 +564,6 @@ export const app = {
       remove: '移除标志',
       saved: '公司标志已保存',
     },
-    pager: { first: '第一页', previous: '上一页', next: '下一页', last: '最后一页' },
   },
+  pager: { first: '第一页', previous: '上一页', next: '下一页', last: '最后一页' },
 };
