@@ -70,6 +70,8 @@ export function listScrapRecords(ctx: ServiceContext): Promise<ScrapRecord[]> {
 
 /** What the scrapping dialog offers to leave with the customer: loaners out on the unit's tickets. */
 export async function unitLoansOut(db: Db, unitId: number): Promise<UnitLoanOut[]> {
+  const unit = await db.selectFrom('units').select('id').where('id', '=', unitId).executeTakeFirst();
+  if (!unit) throw notFound('settle.errors.unitNotFound', { id: unitId }, 'unitId');
   const rows = await db
     .selectFrom('loans as l')
     .innerJoin('tickets as t', 't.id', 'l.ticket_id')
