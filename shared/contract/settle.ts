@@ -15,11 +15,6 @@ import {
   feedbackPaperInput,
   makerCreateInput,
   makerListInput,
-  makerReturnsExportInput,
-  makerReturnsInput,
-  makerReturnsListInput,
-  makerReturnsPaperInput,
-  makerReturnsSentInput,
   makerUpdateInput,
   modelDiscontinueInput,
   modelMakerInput,
@@ -27,6 +22,7 @@ import {
   refundInput,
   scrapCreateInput,
   scrapListInput,
+  scrapLoansInput,
   scrapPaperInput,
   settlementIdInput,
   settlementPaperInput,
@@ -36,9 +32,6 @@ import {
   type Claim,
   type ClaimCandidate,
   type FeedbackForm,
-  type Maker,
-  type MakerReturnsPack,
-  type MakerReturnsRecord,
   type ScrapRecord,
   type SettleDesk,
   type SettleModel,
@@ -46,7 +39,18 @@ import {
   type Settlement,
   type SettlementPreview,
   type SpareLevel,
+  type UnitLoanOut,
 } from '../schemas/settle';
+import {
+  makerReturnsExportInput,
+  makerReturnsInput,
+  makerReturnsListInput,
+  makerReturnsPaperInput,
+  makerReturnsSentInput,
+  type MakerReturnsPack,
+  type MakerReturnsRecord,
+} from '../schemas/maker-returns';
+import type { Maker } from '../schemas/settle-base';
 import { none, read, returns, write } from './channel';
 import { TICKET_VIEWS } from './tickets';
 
@@ -79,10 +83,12 @@ export const settleChannels = {
   'settlements:refund': write(refundInput, returns<Settlement>(), { refreshes: [...TICKET_VIEWS, 'settlements'] }),
   'settlements:exchange': write(exchangeInput, returns<Settlement>(), { refreshes: [...TICKET_VIEWS, 'settlements'] }),
   'scrapping:list': read(scrapListInput, returns<ScrapRecord[]>()),
+  'scrapping:loansOut': read(scrapLoansInput, returns<UnitLoanOut[]>()),
   // A write-off of property: approved with the admin PIN.
   'scrapping:create': write(scrapCreateInput, returns<ScrapRecord>(), { refreshes: ['scrapping', 'units', 'loaners', 'loans', 'parts', 'desk', 'customers'], admin: true }),
   'spares:levels': read(none, returns<SpareLevel[]>()),
-  'spares:setShare': write(spareShareInput, returns<SpareLevel[]>(), { refreshes: ['spares', 'parts', 'settle'] }),
+  // A share changes which parts are low: the parts list and the Desk's count follow.
+  'spares:setShare': write(spareShareInput, returns<SpareLevel[]>(), { refreshes: ['spares', 'parts', 'settle', 'desk'] }),
   'settle:desk': read(none, returns<SettleDesk>()),
   'settle:settings': read(none, returns<SettleSettings>()),
   'settle:setSettings': write(settleSettingsInput, returns<SettleSettings>(), { refreshes: ['settle', 'settlements'], admin: true }),

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { MakerForm, MakerReturnsPack } from '../schemas/settle';
+import type { MakerReturnsPack } from '../schemas/maker-returns';
+import type { MakerForm } from '../schemas/settle-base';
 import { localDay } from './dates';
 import { tallyLabel, type Cell, type ReportTable } from './report-tables';
 

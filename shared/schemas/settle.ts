@@ -1,19 +1,16 @@
 import { z } from 'zod';
-import { CARD_PAPERS, language } from './document';
 import { id, isoDate, optionalText, requiredText } from './common';
-import type { ComplaintsReport, RepairsReport, SatisfactionReport } from './reports';
+import type { ReturnsDue } from './maker-returns';
+import { MAKER_FORMS, paperChoice } from './settle-base';
 
 /*
  * Settling with the maker (claims, old parts, quality feedback) and with the customer (三包
- * refunds and exchanges, scrapping, the fee list). See migration 0340 for the records.
+ * refunds and exchanges, scrapping, the fee list). See migration 0340 for the records. What the
+ * monthly returns also use (a maker, its forms, the paper choice) is in settle-base.ts; the monthly
+ * returns themselves in maker-returns.ts.
  */
 
-/** The monthly forms a maker may ask for (seed 001's list), in the order they are sent. */
-export const MAKER_FORMS = ['partsReplaced', 'repairMonthly', 'satisfaction', 'opinions', 'sales', 'returnSlips'] as const;
-export type MakerForm = (typeof MAKER_FORMS)[number];
-
 const fen = z.number({ error: 'validation.invalidType' }).int({ error: 'validation.wholeFen' }).min(0, { error: 'validation.notNegative' }).max(1e12);
-const paperChoice = { paper: z.enum(CARD_PAPERS), language };
 
 const makerFields = {
   name: requiredText(100),
@@ -30,22 +27,6 @@ const makerFields = {
 export const makerCreateInput = z.strictObject(makerFields);
 export const makerUpdateInput = z.strictObject({ id, ...makerFields, archived: z.boolean().default(false) });
 export const makerListInput = z.strictObject({ includeArchived: z.boolean().default(false) });
-
-export interface Maker {
-  id: number;
-  name: string;
-  department: string | null;
-  contactName: string | null;
-  phone: string | null;
-  fax: string | null;
-  email: string | null;
-  address: string | null;
-  returnsDueDay: number;
-  forms: MakerForm[];
-  note: string | null;
-  archived: boolean;
-  modelCount: number;
-}
 
 export const modelMakerInput = z.strictObject({ modelId: id, makerId: id.nullable() });
 export const modelDiscontinueInput = z.strictObject({
@@ -285,6 +266,8 @@ export const scrapCreateInput = z
     if (v[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'validation.required' });
   });
 export const scrapListInput = z.strictObject({});
+/** The loaners out with the customer on a unit's tickets: one may stay with them when the unit is scrapped. */
+export const scrapLoansInput = z.strictObject({ unitId: id });
 export const scrapPaperInput = z.strictObject({ id, ...paperChoice });
 
 export interface ScrapRecord {
@@ -306,6 +289,14 @@ export interface ScrapRecord {
   keptLoaner: string | null;
   note: string | null;
   createdBy: string;
+}
+
+/** A loaner out on one of the unit's tickets, not yet back. */
+export interface UnitLoanOut {
+  loanId: number;
+  loanerName: string;
+  ticketNumber: string;
+  issuedAt: number;
 }
 
 /* Spares for what the maker no longer makes; the share of units in service. */
@@ -353,108 +344,3 @@ export interface SettleDesk {
 
 export const FEE_LIST_COPIES = ['counter', 'customer'] as const;
 export const feeListPaperInput = z.strictObject({ copy: z.enum(FEE_LIST_COPIES), ...paperChoice });
-
-/* The monthly returns to a maker (seed 001's six forms), migration 0380. */
-
-export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'settle.errors.month' });
-export const makerReturnsInput = z.strictObject({ makerId: id, month });
-export const makerReturnsPaperInput = z.strictObject({ makerId: id, month, ...paperChoice });
-export const makerReturnsExportInput = z.strictObject({ makerId: id, month, language });
-export const makerReturnsSentInput = z.strictObject({ makerId: id, month, sentOn: isoDate, sentHow: optionalText(60) });
-export const makerReturnsListInput = z.strictObject({ makerId: id.optional() });
-
-/** One part fitted on one of the maker's units in the month (《每月零件更换清单》). */
-export interface PartReplacedRow {
-  ticketPartId: number;
-  fittedOn: string;
-  ticketNumber: string;
-  serial: string;
-  modelName: string;
-  partNumber: string;
-  partName: string;
-  quantity: number;
-  inWarranty: boolean;
-  fault: string;
-  /** The warranty claim the line went on, when it did. */
-  claimNumber: string | null;
-}
-
-/** A unit of the maker's models sold in the month (《每月销售统计表》). */
-export interface SaleRow {
-  unitId: number;
-  soldOn: string;
-  serial: string;
-  modelName: string;
-  customerName: string;
-  invoiceNumber: string | null;
-  salePriceFen: number | null;
-  soldBy: string | null;
-}
-
-/** A warranty return slip (保修回执卡) that came back in the month. */
-export interface SlipRow {
-  unitId: number;
-  serial: string;
-  modelName: string;
-  customerName: string;
-  soldOn: string | null;
-  backOn: string;
-  cardNumber: string;
-}
-
-export interface SalesStats {
-  rows: SaleRow[];
-  units: number;
-  /** Sum of the prices written; units without one are counted in `unpriced`. */
-  amountFen: number;
-  unpriced: number;
-  byModel: { modelName: string; units: number; amountFen: number }[];
-  bySeller: { seller: string | null; units: number; amountFen: number }[];
-}
-
-export interface MakerReturnsPack {
-  maker: Maker;
-  month: string;
-  from: string;
-  to: string;
-  /** The month had not ended when the pack was drawn: its figures may still change. */
-  provisional: boolean;
-  asOf: string;
-  /** The maker's due day in the month after. */
-  dueOn: string;
-  /** The forms the maker asks for, in seed 001's order. */
-  forms: MakerForm[];
-  modelNames: string[];
-  partsReplaced: { rows: PartReplacedRow[]; quantity: number; warrantyQuantity: number };
-  repairs: RepairsReport;
-  satisfaction: SatisfactionReport;
-  complaints: ComplaintsReport;
-  sales: SalesStats;
-  slips: SlipRow[];
-}
-
-export interface MakerReturnsRecord {
-  id: number;
-  makerId: number;
-  makerName: string;
-  month: string;
-  number: string | null;
-  documentId: number | null;
-  provisional: boolean;
-  issuedOn: string | null;
-  sentOn: string | null;
-  sentHow: string | null;
-  dueOn: string;
-}
-
-export interface ReturnsDue {
-  makerId: number;
-  makerName: string;
-  month: string;
-  dueOn: string;
-  /** Days from today to the due day; negative when overdue. */
-  daysLeft: number;
-  /** The last pack issued for the month, if any. */
-  number: string | null;
-  provisional: boolean;
-}

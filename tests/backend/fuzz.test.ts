@@ -712,6 +712,7 @@ beforeAll(async () => {
     'settlements:refund': { ticketId: ticket.id, priceFen: 100_000 },
     'settlements:exchange': { ticketId: ticket.id, priceFen: 100_000, newSerial: 'NEW-1' },
     'scrapping:list': {},
+    'scrapping:loansOut': { unitId: unit.id },
     'scrapping:create': { kind: 'part', partId: part.id, quantity: 1, reason: 'broken', assessment: 'cannot be repaired', disposal: 'recycled', approvedBy: 'Manager' },
     'spares:levels': {},
     'spares:setShare': { partId: part.id, modelId: model.id, sharePct: 3 },

@@ -351,11 +351,15 @@ describe('scrapping', () => {
 
     const spare = await backend.ok('loaners:create', { name: '备用空调 2 号' });
     const kept = await backend.ok('loans:issue', { ticketId: t4.id, loanerId: spare.id, expectedReturn: '2026-09-20' });
+    // The dialog offers the loaner out on the unit's own tickets only (not t7's, on another unit, now back).
+    expect(await backend.ok('scrapping:loansOut', { unitId: s.u4.id })).toEqual([{ loanId: kept.id, loanerName: '备用空调 2 号', ticketNumber: t4.number, issuedAt: expect.any(Number) }]);
+    expect(await backend.ok('scrapping:loansOut', { unitId: s.u7.id })).toEqual([]);
     expect((await message('scrapping:create', { kind: 'unit', unitId: s.u4.id, keepLoanId: loan.id, ...approval }))?.key).toBe('settle.errors.keepLoanNotOpen');
     const unit = await backend.ok('scrapping:create', { kind: 'unit', unitId: s.u4.id, keepLoanId: kept.id, ...approval });
     expect(unit).toMatchObject({ kind: 'unit', what: '格力 KFR-35GW GL-U4', customerName: '张三', keptLoaner: '备用空调 2 号' });
     expect((await backend.ok('units:get', { id: s.u4.id })).status).toBe('scrapped');
     expect((await backend.ok('loans:list', { openOnly: true })).map((l) => l.id)).not.toContain(kept.id);
+    expect(await backend.ok('scrapping:loansOut', { unitId: s.u4.id })).toEqual([]);
     expect((await backend.fails('scrapping:create', { kind: 'unit', unitId: s.u4.id, ...approval })).code).toBe('CONFLICT');
     expect(count('scrap_records')).toBe(3);
 

@@ -65,16 +65,20 @@ const forcedColoursCheck: ScreenCheck = async (page, screen) => {
   return [...faults, ...edgeless.map((text) => `${screen}: no edge in forced colours «${text}»`)];
 };
 
-test('every screen and dialog passes WCAG 2.1 AA (axe) in Chinese and English', async ({ desk, backend }) => {
-  // Five more tabs in each language (issue 21's section) took the walk past five minutes on a shared 2-core machine.
-  test.setTimeout(480_000);
-  const problems = watchPage(desk);
-  const ids = await busyDesk(backend);
-  await desk.reload();
-  const found = await everyScreenInBothLanguages(desk, backend, ids, axeCheck);
-  expect(found).toEqual([]);
-  expect(problems).toEqual([]);
-});
+// One test per language: the two walks together (every screen, the settling tabs and dialogs of
+// issue 21) passed eight minutes on a shared 2-core machine; each alone keeps its own budget.
+for (const language of ['zh-CN', 'en'] as const) {
+  test(`every screen and dialog passes WCAG 2.1 AA (axe) in ${language === 'en' ? 'English' : 'Chinese'}`, async ({ desk, backend }) => {
+    test.setTimeout(480_000);
+    const problems = watchPage(desk);
+    const ids = await busyDesk(backend);
+    if (language === 'en') await backend.ok('settings:update', { language: 'en' });
+    await desk.reload();
+    const found = await everyScreen(desk, ids, language, axeCheck);
+    expect(found).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+}
 
 test('in a high-contrast theme (forced colours) every badge and alert keeps its edge', async ({ desk, backend }) => {
   test.setTimeout(300_000);

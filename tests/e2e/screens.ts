@@ -137,6 +137,19 @@ export async function seed(backend: TestBackend): Promise<Seeded> {
       { key: 'noise', text: '室外机运行噪声与振动', textEn: 'Outdoor unit noise and vibration', standard: '无异常声响，支架牢固', answer: 'text', kinds: ['inspection'] },
     ],
   });
+  // A maker for the long model (issue 21), so its edit dialog opens on the settling screen, and a
+  // leak fixed on the second unit eleven days ago that came back three days ago: an early warning
+  // on the Desk, with its feedback form to the maker.
+  const maker = await backend.ok('makers:create', { name: '珠海格力电器股份有限公司家用空调售后服务部（华东区域服务中心）', contactName: '欧阳工程师', fax: '0756-8668888' });
+  await backend.ok('makers:setModelMaker', { modelId: model.id, makerId: maker.id });
+  const leak = await backend.ok('tickets:create', { customerId: customer.id, unitId: second.id, faultReported: '室内机漏水，接水盘溢出', faultCategory: 'leak', reportedAt: now - 12 * 24 * HOUR });
+  await backend.ok('tickets:assign', { id: leak.id, technicianIds: [tech.id] });
+  await backend.ok('tickets:transition', { id: leak.id, to: 'answered', at: now - 12 * 24 * HOUR + HOUR / 2 });
+  await backend.ok('tickets:transition', { id: leak.id, to: 'dispatched', at: now - 12 * 24 * HOUR + HOUR });
+  await backend.ok('tickets:transition', { id: leak.id, to: 'onSite', at: now - 11 * 24 * HOUR });
+  await backend.ok('tickets:recordWork', { id: leak.id, action: '疏通排水管，重新固定接水盘' });
+  await backend.ok('tickets:transition', { id: leak.id, to: 'resolved', at: now - 11 * 24 * HOUR + 2 * HOUR });
+  await backend.ok('tickets:create', { customerId: customer.id, unitId: second.id, faultReported: '室内机又漏水，滴到会所地板上', faultCategory: 'leak', reportedAt: now - 3 * 24 * HOUR });
   const inspection = contract.visits.find((v) => v.kind === 'inspection')!;
   const found = await backend.ok('visits:inspection', { id: inspection.id });
   await backend.ok('visits:record', {
@@ -382,6 +395,25 @@ export async function everyScreen(page: Page, ids: Seeded, language: 'zh-CN' | '
         await p.getByTestId('checklists-table').getByRole('button', { name: /^(修改|Edit) / }).first().click();
       },
     },
+    {
+      name: 'maker edit dialog',
+      hash: '#/settle',
+      ready: heading,
+      open: async (p) => {
+        await p.getByRole('tab', { name: /^(厂家与型号|Makers and models)$/ }).click();
+        await p.getByTestId('maker-edit').first().click();
+      },
+    },
+    {
+      name: 'spare share dialog',
+      hash: '#/settle',
+      ready: heading,
+      open: async (p) => {
+        await p.getByRole('tab', { name: /^(备件、规则与收费|Spares, rules, fees)$/ }).click();
+        await p.getByTestId('spares-set').click();
+      },
+    },
+    { name: 'warning feedback dialog', hash: '#/desk', ready: async (p) => expect(p.getByTestId('desk-warnings').getByTestId('warning-feedback').first()).toBeVisible(), open: (p) => p.getByTestId('desk-warnings').getByTestId('warning-feedback').first().click() },
     { name: 'complaint drawer', hash: '#/complaints', ready: async (p) => expect(p.getByTestId('complaints-table')).toBeVisible(), open: (p) => p.getByTestId('complaints-table').locator('tbody tr').first().click() },
   ];
   for (const dialog of dialogs) {

@@ -89,6 +89,11 @@ test('a refund under 三包 from the ticket, with the depreciation shown and its
   const dialog = desk.getByRole('dialog', { name: `三包退货 · 工单 ${ticket.number}` });
   await dialog.getByTestId('settle-price').fill('2000');
   await dialog.getByTestId('settle-report').fill('JC-01');
+  // Signed for the day after the invoice, typed the way the desk writes days.
+  const signed = addDays(todayIso(), -2);
+  await dialog.getByTestId('settle-receipt').fill(signed.replaceAll('-', '/'));
+  await dialog.getByTestId('settle-receipt').press('Tab');
+  await expect(dialog.getByTestId('settle-receipt')).toHaveValue(signed);
   // 3 days from the invoice, none in repair before today: 3 × ¥2,000.00 × 0.10 % = ¥6.00.
   await expect(dialog.getByTestId('settle-preview')).toContainText('¥6.00');
   await expect(dialog.getByTestId('settle-preview')).toContainText('¥1,994.00');
@@ -98,7 +103,7 @@ test('a refund under 三包 from the ticket, with the depreciation shown and its
   await expect(preview.getByTestId('pdf-pages')).toHaveAttribute('data-rendered-pages', /^[1-9]/, { timeout: 30_000 });
   await desk.keyboard.press('Escape');
   const settled = await backend.ok('settlements:forTicket', { id: ticket.id });
-  expect(settled).toMatchObject({ kind: 'refund', depreciationFen: 600, refundFen: 199_400, testReport: 'JC-01' });
+  expect(settled).toMatchObject({ kind: 'refund', depreciationFen: 600, refundFen: 199_400, testReport: 'JC-01', receiptDate: signed });
   expect((await backend.ok('units:get', { id: unit.id })).status).toBe('returned');
   await expect(desk.getByTestId('settle-ticket')).toContainText(`已退货 ${settled!.number}`);
   expect(problems).toEqual([]);
@@ -212,5 +217,62 @@ test("a feedback form to the maker from an early warning on October's reports, p
   await desk.keyboard.press('Escape');
   const [form] = await backend.ok('feedback:list', {});
   expect(form).toMatchObject({ makerName: '格力电器售后服务部', ticketNumber: 'GD-2026-K2', serial: 'SN-A1' });
+  expect(problems).toEqual([]);
+});
+
+test('a spare held as a share of units in service: the rule set on screen, the figure and the low mark on the parts list, the Desk count', async ({ desk, backend }, testInfo) => {
+  test.setTimeout(120_000);
+  const problems = watchPage(desk);
+  const s = await seed(backend);
+  // 34 units in service × 3 % = 1.02, rounded up: at least 2 fan motors. One is in stock, and its
+  // reorder level (0) alone would not call it low.
+  for (let i = 1; i <= 34; i += 1) await s.unit(`GL-F${String(i).padStart(2, '0')}`, addDays(todayIso(), -100));
+  await backend.ok('parts:create', { partNumber: 'FAN-35', name: '室外风机电机', costFen: 12_000, priceFen: 18_000, quantity: 1 });
+  await desk.goto('/#/desk');
+  await expect(desk.locator('[data-counter=lowStock] p').first()).toHaveText('0');
+
+  await desk.goto('/#/settle');
+  await desk.getByRole('tab', { name: '备件、规则与收费' }).click();
+  await desk.getByTestId('spares-set').click();
+  const dialog = desk.getByRole('dialog', { name: '按在用台数比例储备配件' });
+  await dialog.getByTestId('spare-share-part').fill('FAN');
+  await desk.getByRole('option', { name: 'FAN-35 室外风机电机' }).click();
+  await dialog.getByTestId('spare-share-model').click();
+  await desk.getByRole('option', { name: '格力 KFR-35GW（在用 34 台）' }).click();
+  await expect(dialog.getByTestId('spare-share-pct')).toHaveValue('3%');
+  await expect(dialog.getByTestId('spare-share-required')).toHaveText('在用 34 台 × 3% → 至少储备 2 件（向上取整）');
+  await screenshot(desk, testInfo, 'settle-spare-share-zh', true);
+  await dialog.getByRole('button', { name: /保存/ }).click();
+  await expect(dialog).toHaveCount(0);
+  const row = desk.getByTestId('spares-table').locator('tbody tr').filter({ hasText: 'FAN-35' });
+  await expect(row.locator('td')).toHaveText(['FAN-35 室外风机电机', '格力 KFR-35GW', '34', '3%', '2', '1', /修改/]);
+
+  // The parts list: 1 of the 2 the share asks for, marked for reorder.
+  await desk.goto('/#/parts');
+  const part = desk.getByTestId('parts-table').locator('tbody tr').filter({ hasText: 'FAN-35' });
+  await expect(part.getByTestId('part-share')).toHaveText('/ 2');
+  await expect(part.getByTestId('part-share')).toHaveAttribute('title', '按在用设备比例至少需 2 件');
+  await expect(part).toHaveAttribute('data-low', 'true');
+  await expect(part).toContainText('需补货');
+  await screenshot(desk, testInfo, 'settle-parts-share-zh', true);
+  // The capacitors (10 in stock, no share) are not marked.
+  await expect(desk.getByTestId('parts-table').locator('tbody tr').filter({ hasText: 'CAP-35' })).not.toHaveAttribute('data-low', 'true');
+
+  // The Desk counts it, and the settling panel names it with its figure.
+  await desk.goto('/#/desk');
+  await expect(desk.locator('[data-counter=lowStock] p').first()).toHaveText('1');
+  await expect(desk.getByTestId('settle-desk')).toContainText('FAN-35 1/2');
+
+  // A second one received at the counter: no longer low anywhere.
+  await desk.goto('/#/parts');
+  await part.getByRole('button', { name: '入库 FAN-35' }).click();
+  const receive = desk.getByRole('dialog');
+  await receive.getByRole('textbox', { name: '入库数量' }).fill('1');
+  await receive.getByRole('button', { name: /保存/ }).click();
+  await expect(receive).toHaveCount(0);
+  await expect(part).not.toHaveAttribute('data-low', 'true');
+  await expect(part.getByTestId('part-share')).toHaveText('/ 2');
+  await desk.goto('/#/desk');
+  await expect(desk.locator('[data-counter=lowStock] p').first()).toHaveText('0');
   expect(problems).toEqual([]);
 });

@@ -567,4 +567,5 @@ export const app: CatalogShape<typeof zh> = {
       saved: 'Logo saved',
     },
   },
+  pager: { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page' },
 };

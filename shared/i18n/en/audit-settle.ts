@@ -14,7 +14,7 @@ export const settleAuditChannels: CatalogShape<typeof zh.settleAuditChannels> = 
   claims: { candidates: 'List parts to claim', list: 'List claims', get: 'View claim', create: 'New claim', send: 'Record claim sent', check: "Record the maker's check", receive: 'Receive parts against a claim', oldPart: 'Record what became of an old part' },
   feedback: { list: 'List feedback forms', create: 'New feedback form', answer: "Record the maker's answer" },
   settlements: { preview: 'Count a refund', get: 'View refund or exchange', forTicket: "View a ticket's refund or exchange", refund: 'Refund under the three guarantees', exchange: 'Exchange under the three guarantees' },
-  scrapping: { list: 'List scrapping records', create: 'Scrap' },
+  scrapping: { list: 'List scrapping records', create: 'Scrap', loansOut: 'View loaners out on a unit' },
   spares: { levels: 'View spares by share', setShare: 'Set spares by share' },
   settle: { desk: 'View settling reminders', settings: 'View settling rules', setSettings: 'Change settling rules' },
   makerReturns: { list: 'List monthly returns', pack: 'View monthly returns', export: 'Export monthly returns', markSent: 'Record monthly returns sent' },

@@ -565,4 +565,5 @@ export const app = {
       saved: '公司标志已保存',
     },
   },
+  pager: { first: '第一页', previous: '上一页', next: '下一页', last: '最后一页' },
 };

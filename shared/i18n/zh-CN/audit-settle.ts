@@ -11,7 +11,7 @@ export const settleAuditChannels = {
   claims: { candidates: '查看可索赔用件', list: '查看索赔单', get: '查看索赔单详情', create: '新建索赔单', send: '登记索赔单寄出', check: '登记厂家审核', receive: '按索赔单入库', oldPart: '登记旧件处理' },
   feedback: { list: '查看信息返馈单', create: '新建信息返馈单', answer: '登记厂家答复' },
   settlements: { preview: '试算三包退货', get: '查看退换货记录', forTicket: '查看工单的退换货', refund: '办理三包退货', exchange: '办理三包换货' },
-  scrapping: { list: '查看报废记录', create: '登记报废' },
+  scrapping: { list: '查看报废记录', create: '登记报废', loansOut: '查看设备借出的备用机' },
   spares: { levels: '查看按比例备件', setShare: '设置按比例备件' },
   settle: { desk: '查看结算提醒', settings: '查看结算规则', setSettings: '修改结算规则' },
   makerReturns: { list: '查看厂家月度报表', pack: '查看厂家月度报表内容', export: '导出厂家月度报表', markSent: '登记厂家月度报表已寄出' },

@@ -2,7 +2,7 @@ import { cellText, type Cell } from '../../../../shared/domain/report-tables';
 import { makerReturnsForms, type ReturnsTable } from '../../../../shared/domain/maker-returns-tables';
 import type { Language } from '../../../../shared/i18n';
 import type { Paper } from '../../../../shared/schemas/document';
-import type { MakerReturnsPack } from '../../../../shared/schemas/settle';
+import type { MakerReturnsPack } from '../../../../shared/schemas/maker-returns';
 import type { Settings } from '../../../../shared/schemas/settings';
 import { documentCtx, documentPage, type DocumentCtx } from '../kit/context';
 import type { Content, TDocumentDefinitions, Width } from '../kit/definition';

@@ -1,7 +1,8 @@
 import type { Language } from '../../../../shared/i18n';
 import type { Paper } from '../../../../shared/schemas/document';
 import type { LabourFee } from '../../../../shared/schemas/resources';
-import type { FeedbackForm, Maker, ScrapRecord, Settlement } from '../../../../shared/schemas/settle';
+import type { FeedbackForm, ScrapRecord, Settlement } from '../../../../shared/schemas/settle';
+import type { Maker } from '../../../../shared/schemas/settle-base';
 import type { Settings } from '../../../../shared/schemas/settings';
 import { formatPhone } from '../../../../shared/format';
 import { amountInWords } from '../kit/amount-in-words';

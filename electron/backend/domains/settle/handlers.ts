@@ -7,7 +7,7 @@ import { exportMakerReturns } from './maker-returns-export';
 import { listMakerReturns, makerReturnsPack, markReturnsSent } from './maker-returns';
 import { feeListPaper, feedbackFormPaper, makerReturnsPaper, scrapRecordPaper, settlementFormPaper } from './papers';
 import { exchange, getSettlement, previewSettlement, refund, settlementForTicket } from './returns';
-import { createScrapRecord, listScrapRecords } from './scrapping';
+import { createScrapRecord, listScrapRecords, unitLoansOut } from './scrapping';
 import { getSettleSettings, setSettleSettings } from './settings';
 import { setSpareShare, spareLevels } from './spares';
 
@@ -37,6 +37,7 @@ export const settleHandlers = {
   'settlements:exchange': exchange,
   'scrapping:list': (ctx) => listScrapRecords(ctx),
   'scrapping:create': createScrapRecord,
+  'scrapping:loansOut': (ctx, input) => unitLoansOut(ctx.db, input.unitId),
   'spares:levels': (ctx) => spareLevels(ctx),
   'spares:setShare': setSpareShare,
   'settle:desk': (ctx) => settleDesk(ctx),

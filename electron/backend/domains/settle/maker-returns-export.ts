@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { makerReturnsForms } from '../../../../shared/domain/maker-returns-tables';
 import { cellValue } from '../../../../shared/domain/report-tables';
 import { translator, type Language } from '../../../../shared/i18n';
-import type { MakerReturnsPack, makerReturnsExportInput } from '../../../../shared/schemas/settle';
+import type { MakerReturnsPack, makerReturnsExportInput } from '../../../../shared/schemas/maker-returns';
 import type { ServiceContext } from '../../app/context';
 import { assertSaveTarget } from '../admin/owned-files';
 import { makerReturnsPack } from './maker-returns';

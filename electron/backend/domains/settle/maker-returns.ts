@@ -11,7 +11,7 @@ import type {
   SlipRow,
   makerReturnsListInput,
   makerReturnsSentInput,
-} from '../../../../shared/schemas/settle';
+} from '../../../../shared/schemas/maker-returns';
 import type { ServiceContext } from '../../app/context';
 import type { Db } from '../../db/schema';
 import { refusal, refuse } from '../../lib/errors';

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import { MAKER_FORMS, type Maker, type MakerForm, type SettleModel, type makerCreateInput, type makerListInput, type makerUpdateInput, type modelDiscontinueInput, type modelMakerInput } from '../../../../shared/schemas/settle';
+import type { SettleModel, makerCreateInput, makerListInput, makerUpdateInput, modelDiscontinueInput, modelMakerInput } from '../../../../shared/schemas/settle';
+import { MAKER_FORMS, type Maker, type MakerForm } from '../../../../shared/schemas/settle-base';
 import type { ServiceContext } from '../../app/context';
 import type { Db } from '../../db/schema';
 import { notFound, refusal, refuse } from '../../lib/errors';

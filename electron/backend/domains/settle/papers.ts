@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { translator } from '../../../../shared/i18n';
 import type { GeneratedDocument, Paper } from '../../../../shared/schemas/document';
-import type { feeListPaperInput, feedbackPaperInput, makerReturnsPaperInput, scrapPaperInput, settlementPaperInput } from '../../../../shared/schemas/settle';
+import type { makerReturnsPaperInput } from '../../../../shared/schemas/maker-returns';
+import type { feeListPaperInput, feedbackPaperInput, scrapPaperInput, settlementPaperInput } from '../../../../shared/schemas/settle';
 import type { Language } from '../../../../shared/i18n';
 import { SETTLE_PAPERS_TEMPLATE_VERSION, type SettleJob } from '../../documents/settle/settle-papers';
 import type { ServiceContext } from '../../app/context';

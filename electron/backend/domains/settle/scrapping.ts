@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { todayIso } from '../../../../shared/domain/dates';
-import type { ScrapRecord, scrapCreateInput } from '../../../../shared/schemas/settle';
+import type { ScrapRecord, UnitLoanOut, scrapCreateInput } from '../../../../shared/schemas/settle';
 import type { ServiceContext } from '../../app/context';
 import { currentOperator } from '../../app/request-context';
 import type { Db } from '../../db/schema';
@@ -66,6 +66,22 @@ export async function getScrapRecord(ctx: ServiceContext, id: number, db: Db = c
 
 export function listScrapRecords(ctx: ServiceContext): Promise<ScrapRecord[]> {
   return loadScrapRecords(ctx.db);
+}
+
+/** What the scrapping dialog offers to leave with the customer: loaners out on the unit's tickets. */
+export async function unitLoansOut(db: Db, unitId: number): Promise<UnitLoanOut[]> {
+  const unit = await db.selectFrom('units').select('id').where('id', '=', unitId).executeTakeFirst();
+  if (!unit) throw notFound('settle.errors.unitNotFound', { id: unitId }, 'unitId');
+  const rows = await db
+    .selectFrom('loans as l')
+    .innerJoin('tickets as t', 't.id', 'l.ticket_id')
+    .innerJoin('loaners as ln', 'ln.id', 'l.loaner_id')
+    .select(['l.id', 'ln.name', 't.number', 'l.issued_at'])
+    .where('t.unit_id', '=', unitId)
+    .where('l.returned_at', 'is', null)
+    .orderBy('l.issued_at')
+    .execute();
+  return rows.map((r) => ({ loanId: r.id, loanerName: r.name, ticketNumber: r.number, issuedAt: r.issued_at }));
 }
 
 async function openLoanOf(db: Db, loanerId: number) {

@@ -1,4 +1,4 @@
-import { Badge, Button, EmptyState, Group, Pagination, Table, Text, ThemeIcon, Tooltip } from '@mantine/core';
+import { Badge, Button, EmptyState, Group, Table, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import { IconFilterOff, IconHistory, IconLock } from '@tabler/icons-react';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { AuditDetail } from './AuditDetail';
 import { AuditFilterBar, isAuditFiltered, NO_AUDIT_FILTERS, type AuditFilters } from './AuditFilters';
 import { useAuditLabels } from './audit-labels';
 import { formatMoment } from '../../../../shared/domain/audit-rows';
+import { Pager } from '../../ui/Pager';
 
 const PAGE_SIZE = 50;
 const nowrap = { whiteSpace: 'nowrap' } as const;
@@ -157,7 +158,7 @@ export function AuditPage() {
               {more ? t('audit.countMore', { n: total.toLocaleString(currentLanguage()) }) : t('audit.count', { count: total })}
               {pages > 1 && ` · ${t('audit.range', { from: (page - 1) * PAGE_SIZE + 1, to: (page - 1) * PAGE_SIZE + rows.length })}`}
             </Text>
-            {pages > 1 && <Pagination size="sm" total={pages} value={page} onChange={setPage} />}
+            {pages > 1 && <Pager total={pages} value={page} onChange={setPage} />}
           </Group>
         </>
       )}

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Kbd, Pagination, Select, Switch, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Kbd, Select, Switch, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconFilter, IconPlus, IconTag, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -14,6 +14,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
 import { CustomerFormModal } from './CustomerFormModal';
 import { RegionBadge } from './RegionBadge';
+import { Pager } from '../../ui/Pager';
 
 const PAGE_SIZE = 50;
 
@@ -184,7 +185,7 @@ export function CustomersPage() {
             {t('app.customers.count', { count: total })}
             {pages > 1 && ` · ${t('app.customers.range', { from: (page - 1) * PAGE_SIZE + 1, to: Math.min(page * PAGE_SIZE, total) })}`}
           </Text>
-          {pages > 1 && <Pagination size="sm" total={pages} value={page} onChange={setPage} />}
+          {pages > 1 && <Pager total={pages} value={page} onChange={setPage} />}
         </Group>
       )}
       <CustomerFormModal

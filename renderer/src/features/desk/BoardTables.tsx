@@ -229,8 +229,9 @@ export function CallbacksDue({ board, visits = [] }: { board: Board; visits?: Vi
                   )}
                 </Table.Td>
                 <Table.Td style={nowrap}>{c.phone ? formatPhone(c.phone) : t('app.common.none')}</Table.Td>
-                <Table.Td style={nowrap} c={c.overdue ? 'red' : undefined} fw={c.overdue ? 600 : undefined}>
-                  {formatDate(c.dueOn, lang)}
+                {/* The day stays whole; the overdue mark may drop below it when the half-width table is squeezed (125 % scaling). */}
+                <Table.Td c={c.overdue ? 'red' : undefined} fw={c.overdue ? 600 : undefined}>
+                  <span style={nowrap}>{formatDate(c.dueOn, lang)}</span>
                   {c.overdue && <OverdueMark />}
                 </Table.Td>
                 <Table.Td ff="monospace" style={nowrap}>

@@ -1,9 +1,10 @@
-import { Badge, Group, Pagination, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportCustomerChoice, ImportProblem, ImportRowResult } from '../../../../shared/schemas/excel';
 import { messageText } from '../../lib/errorText';
 import { CustomerCell } from './CustomerCell';
+import { Pager } from '../../ui/Pager';
 
 /** Hundreds of rejected rows stay quick to draw: one page at a time. */
 const PAGE_SIZE = 100;
@@ -93,7 +94,7 @@ export function RowsTable({ rows, testId, choices, onChoose }: Props) {
           })}
         </Table.Tbody>
       </Table>
-      {pages > 1 && <Pagination size="sm" mt="xs" total={pages} value={current} onChange={setPage} />}
+      {pages > 1 && <Pager mt="xs" total={pages} value={current} onChange={setPage} />}
     </>
   );
 }

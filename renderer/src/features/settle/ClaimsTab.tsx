@@ -10,6 +10,8 @@ import { notifyDone, notifyError } from '../../lib/notify';
 import { QueryState } from '../../ui/QueryState';
 
 const STATUS_COLOR = { notSent: 'orange', waiting: 'blue', checked: 'green' } as const;
+/** Numbers, days and short headings stay on one line; the part and the fault take the wrapping. */
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
 /** Warranty parts claims to the maker: gather, send with a waybill, the maker's check, parts in, old parts out. */
 export function ClaimsTab() {
@@ -32,7 +34,7 @@ export function ClaimsTab() {
           data={(makers.data ?? []).map((m) => ({ value: String(m.id), label: m.name }))}
           value={makerId}
           onChange={(v) => (setMakerId(v), setExcluded(new Set()))}
-          w={280}
+          w={420}
           data-testid="claim-maker"
         />
         <Button
@@ -95,7 +97,7 @@ function ClaimModal({ claim, onClose }: { claim: Claim | null; onClose: () => vo
   if (!claim) return null;
   const today = todayIso();
   return (
-    <Modal opened onClose={onClose} size={1100} title={t('settle.screen.claims.title', { number: claim.number, maker: claim.makerName })}>
+    <Modal opened onClose={onClose} size={1240} title={t('settle.screen.claims.title', { number: claim.number, maker: claim.makerName })}>
       <Stack gap="sm">
         {claim.sentOn === null && (
           <Group gap="xs" align="flex-end">
@@ -117,7 +119,9 @@ function ClaimModal({ claim, onClose }: { claim: Claim | null; onClose: () => vo
           <Table.Thead>
             <Table.Tr>
               {['ticket', 'serial', 'part', 'quantity', 'fault', 'fitted', 'decision', 'received', 'oldPart'].map((k) => (
-                <Table.Th key={k}>{t(`settle.screen.claims.lineColumns.${k}`)}</Table.Th>
+                <Table.Th key={k} style={NOWRAP}>
+                  {t(`settle.screen.claims.lineColumns.${k}`)}
+                </Table.Th>
               ))}
             </Table.Tr>
           </Table.Thead>
@@ -143,14 +147,20 @@ function LineRow({ claim, line, today }: { claim: Claim; line: ClaimLine; today:
   const decide = (decision: 'accepted' | 'rejected') => check.mutate({ id: claim.id, checkedOn: today, lines: [{ lineId: line.id, decision, reason: decision === 'rejected' ? reason : null }] }, fail);
   return (
     <Table.Tr data-testid={`claim-line-${line.id}`}>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>{line.ticketNumber}</Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>{line.serial}</Table.Td>
-      <Table.Td>
-        {line.partNumber} {line.partName}
+      <Table.Td style={NOWRAP}>{line.ticketNumber}</Table.Td>
+      <Table.Td style={NOWRAP}>{line.serial}</Table.Td>
+      <Table.Td miw={160}>
+        <Text size="sm" lineClamp={2} title={`${line.partNumber} ${line.partName}`}>
+          {line.partNumber} {line.partName}
+        </Text>
       </Table.Td>
-      <Table.Td>{line.quantity}</Table.Td>
-      <Table.Td maw={200}>{line.fault}</Table.Td>
-      <Table.Td>{line.fittedOn}</Table.Td>
+      <Table.Td ta="right">{line.quantity}</Table.Td>
+      <Table.Td miw={140} maw={200}>
+        <Text size="sm" lineClamp={2} title={line.fault}>
+          {line.fault}
+        </Text>
+      </Table.Td>
+      <Table.Td style={NOWRAP}>{line.fittedOn}</Table.Td>
       <Table.Td>
         {line.decision ? (
           <Badge color={line.decision === 'accepted' ? 'green' : 'red'} variant="light">
@@ -171,7 +181,7 @@ function LineRow({ claim, line, today }: { claim: Claim; line: ClaimLine; today:
           '—'
         )}
       </Table.Td>
-      <Table.Td>
+      <Table.Td style={NOWRAP}>
         {line.receivedQuantity}/{line.quantity}
         {line.decision === 'accepted' && line.receivedQuantity < line.quantity && (
           <Button ml={6} size="compact-xs" variant="light" onClick={() => receive.mutate({ id: claim.id, receivedOn: today, lines: [{ lineId: line.id, quantity: line.quantity - line.receivedQuantity }] }, fail)}>

@@ -1,7 +1,7 @@
 import { Checkbox, NumberInput, SimpleGrid, Stack, Switch, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAKER_FORMS, type Maker, type MakerForm } from '../../../../shared/schemas/settle';
+import { MAKER_FORMS, type Maker, type MakerForm } from '../../../../shared/schemas/settle-base';
 import { useApiMutation } from '../../api/client';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { FormModal } from '../../ui/FormModal';

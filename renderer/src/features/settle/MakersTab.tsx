@@ -2,7 +2,7 @@ import { Badge, Button, Group, NumberInput, Select, Stack, Table, Text, TextInpu
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../../shared/domain/dates';
-import type { Maker } from '../../../../shared/schemas/settle';
+import type { Maker } from '../../../../shared/schemas/settle-base';
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { QueryState } from '../../ui/QueryState';

@@ -4,15 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { addMonths, todayIso } from '../../../../shared/domain/dates';
 import { formatMoney } from '../../../../shared/format';
 import { LANGUAGES, type Language } from '../../../../shared/i18n/languages';
-import { CARD_PAPERS, type GeneratedDocument, } from '../../../../shared/schemas/document';
-
-type PaperSize = (typeof CARD_PAPERS)[number];
-import type { MakerReturnsPack, MakerReturnsRecord } from '../../../../shared/schemas/settle';
+import { CARD_PAPERS, type GeneratedDocument } from '../../../../shared/schemas/document';
+import type { MakerReturnsPack, MakerReturnsRecord } from '../../../../shared/schemas/maker-returns';
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { DocumentPreviewModal, type PreviewDocument } from '../../ui/DocumentPreviewModal';
+import { DateField } from '../../ui/DateField';
 import { QueryState } from '../../ui/QueryState';
+
+type PaperSize = (typeof CARD_PAPERS)[number];
 
 /** The last twelve months, the current one first (drawn before it ends, it is marked provisional). */
 function recentMonths(): string[] {
@@ -40,7 +41,7 @@ export function ReturnsTab() {
       <Group align="end" gap="sm">
         <Select
           label={k('maker')}
-          w={260}
+          w={420}
           data={(makers.data ?? []).map((m) => ({ value: String(m.id), label: m.name }))}
           value={chosen}
           onChange={setMakerId}
@@ -131,8 +132,8 @@ function PackCard({ pack, record }: { pack: MakerReturnsPack; record: MakerRetur
         </Text>
       ) : (
         <Group align="end" gap="xs">
-          <TextInput type="date" label={k('sentDay')} w={160} value={sentOn} onChange={(e) => setSentOn(e.currentTarget.value)} />
-          <TextInput label={k('sentHow')} w={160} placeholder={k('sentHowHint')} value={sentHow} onChange={(e) => setSentHow(e.currentTarget.value)} />
+          <DateField label={k('sentDay')} w={160} value={sentOn} onChange={(d) => d && setSentOn(d)} max={todayIso()} />
+          <TextInput label={k('sentHow')} w={240} placeholder={k('sentHowHint')} value={sentHow} onChange={(e) => setSentHow(e.currentTarget.value)} />
           <Button variant="light" loading={sent.isPending} onClick={() => sent.mutate({ ...input, sentOn, sentHow }, { onSuccess: () => notifyDone(k('markedSent')), onError: (e) => notifyError(t, e) })} data-testid="returns-mark-sent">
             {k('markSent')}
           </Button>

@@ -72,6 +72,9 @@ function ScrapModal({ onClose, onDone }: { onClose: () => void; onDone: (id: num
   const parts = useApiQuery('parts:list', { query: '' }, { enabled: kind === 'part' });
   const loaners = useApiQuery('loaners:list', {}, { enabled: kind === 'loaner' });
   const units = useApiQuery('units:findBySerial', { serial }, { enabled: kind === 'unit' && serial.trim().length > 2 });
+  const [keepLoan, setKeepLoan] = useState<string | null>(null);
+  // A loaner out with the customer on this unit's tickets may stay with them for good.
+  const loansOut = useApiQuery('scrapping:loansOut', { unitId: Number(item) }, { enabled: kind === 'unit' && item !== null });
   const save = useApiMutation('scrapping:create');
   const options =
     kind === 'part'
@@ -81,7 +84,7 @@ function ScrapModal({ onClose, onDone }: { onClose: () => void; onDone: (id: num
         : (units.data ?? []).map((u) => ({ value: String(u.id), label: `${u.serial} · ${u.customerName}` }));
   const submit = () => {
     const id = Number(item);
-    const target = kind === 'part' ? { partId: id, quantity } : kind === 'loaner' ? { loanerId: id } : { unitId: id };
+    const target = kind === 'part' ? { partId: id, quantity } : kind === 'loaner' ? { loanerId: id } : { unitId: id, keepLoanId: keepLoan === null ? undefined : Number(keepLoan) };
     save.mutate(
       { kind, ...target, ...text },
       { onSuccess: (r) => (notifyDone(t('settle.screen.scrap.done', { number: r.number })), onClose(), onDone(r.id)), onError: (e) => notifyError(t, e) },
@@ -98,7 +101,19 @@ function ScrapModal({ onClose, onDone }: { onClose: () => void; onDone: (id: num
           allowDeselect={false}
         />
         {kind === 'unit' && <TextInput label={t('settle.screen.scrap.serial')} value={serial} onChange={(e) => setSerial(e.currentTarget.value)} />}
-        <Select label={t('settle.screen.scrap.columns.what')} data={options} value={item} onChange={setItem} searchable data-testid="scrap-item" />
+        <Select label={t('settle.screen.scrap.columns.what')} data={options} value={item} onChange={(v) => (setItem(v), setKeepLoan(null))} searchable data-testid="scrap-item" />
+        {kind === 'unit' && loansOut.data && loansOut.data.length > 0 && (
+          <Select
+            label={t('settle.screen.scrap.keepLoan')}
+            description={t('settle.screen.scrap.keepLoanHint')}
+            placeholder={t('settle.screen.scrap.keepLoanNone')}
+            clearable
+            data={loansOut.data.map((l) => ({ value: String(l.loanId), label: t('settle.screen.scrap.keepLoanOption', { loaner: l.loanerName, ticket: l.ticketNumber }) }))}
+            value={keepLoan}
+            onChange={setKeepLoan}
+            data-testid="scrap-keep-loan"
+          />
+        )}
         {kind === 'part' && <NumberInput label={t('settle.screen.scrap.columns.quantity')} value={quantity} min={1} onChange={(v) => setQuantity(Number(v) || 1)} />}
         <TextInput label={t('settle.screen.scrap.columns.reason')} value={text.reason} onChange={(e) => setText({ ...text, reason: e.currentTarget.value })} data-testid="scrap-reason" />
         <Textarea label={t('settle.screen.scrap.assessment')} value={text.assessment} onChange={(e) => setText({ ...text, assessment: e.currentTarget.value })} data-testid="scrap-assessment" />

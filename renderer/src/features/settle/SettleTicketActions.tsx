@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { todayIso } from '../../../../shared/domain/dates';
 import { isWorkEditable } from '../../../../shared/domain/ticket-status';
 import { parseYuan } from '../../../../shared/domain/yuan';
 import { formatMoney } from '../../../../shared/format';
@@ -8,6 +9,7 @@ import type { TicketDetail } from '../../../../shared/schemas/ticket';
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { notifyDone, notifyError } from '../../lib/notify';
+import { DateField } from '../../ui/DateField';
 import { FormModal } from '../../ui/FormModal';
 import { MoneyInput } from '../../ui/MoneyInput';
 import { FeedbackModal } from './FeedbackModal';
@@ -75,6 +77,8 @@ function SettleModal({ ticket, kind, onClose, onDone }: { ticket: TicketDetail; 
   const lang = currentLanguage();
   const [price, setPrice] = useState('');
   const [testReport, setTestReport] = useState('');
+  // Empty: the customer signed for the goods on the invoice day.
+  const [receiptDate, setReceiptDate] = useState('');
   const [overrideReason, setOverrideReason] = useState('');
   const [newSerial, setNewSerial] = useState('');
   const [newPrice, setNewPrice] = useState('');
@@ -90,7 +94,7 @@ function SettleModal({ ticket, kind, onClose, onDone }: { ticket: TicketDetail; 
   const done = { onSuccess: (s: { id: number; number: string }) => (notifyDone(t('settle.screen.ticket.done', { number: s.number })), onClose(), onDone(s.id)), onError: (e: unknown) => notifyError(t, e) };
   const submit = () => {
     if (priceFen === null) return;
-    const common = { ticketId: ticket.id, priceFen, testReport, overrideReason: allowed ? null : overrideReason };
+    const common = { ticketId: ticket.id, priceFen, testReport, receiptDate: receiptDate || undefined, overrideReason: allowed ? null : overrideReason };
     if (kind === 'refund') refund.mutate(common, done);
     else {
       const np = parseYuan(newPrice);
@@ -102,7 +106,10 @@ function SettleModal({ ticket, kind, onClose, onDone }: { ticket: TicketDetail; 
     <FormModal opened onClose={onClose} title={t(`settle.screen.ticket.${kind}Title`, { number: ticket.number })} onSubmit={(e) => (e?.preventDefault(), submit())} saving={refund.isPending || exchange.isPending} size={620}>
       <Stack gap="xs">
         <MoneyInput label={t('settle.print.line.price')} value={price} onChange={setPrice} data-autofocus data-testid="settle-price" />
-        <TextInput label={t('settle.print.testReport')} value={testReport} onChange={(e) => setTestReport(e.currentTarget.value)} data-testid="settle-report" />
+        <Group grow align="flex-start">
+          <TextInput label={t('settle.print.testReport')} value={testReport} onChange={(e) => setTestReport(e.currentTarget.value)} data-testid="settle-report" />
+          <DateField label={t('settle.print.receiptDate')} description={t('settle.screen.ticket.receiptHint')} value={receiptDate || null} onChange={(d) => setReceiptDate(d ?? '')} max={todayIso()} clearable data-testid="settle-receipt" />
+        </Group>
         {p && (
           <Table withTableBorder data-testid="settle-preview">
             <Table.Tbody>
@@ -147,7 +154,7 @@ function SettleModal({ ticket, kind, onClose, onDone }: { ticket: TicketDetail; 
               onChange={setNewModelId}
             />
             <TextInput label={t('settle.screen.ticket.newSerial')} value={newSerial} onChange={(e) => setNewSerial(e.currentTarget.value)} />
-            <MoneyInput label={t('settle.print.line.newUnit', { model: '', serial: '' }).replace(/[：:，,]\s*$/, '')} value={newPrice} onChange={setNewPrice} />
+            <MoneyInput label={t('settle.screen.ticket.newPrice')} description={t('settle.screen.ticket.newPriceHint')} value={newPrice} onChange={setNewPrice} />
           </>
         )}
         {!allowed && (

@@ -1,4 +1,4 @@
-import { Button, EmptyState, Group, Pagination, Text } from '@mantine/core';
+import { Button, EmptyState, Group, Text } from '@mantine/core';
 import { IconFilterOff, IconTool } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useRemembered } from '../../lib/remembered';
 import { isFiltered, NO_FILTERS, TicketFilterBar, type TicketFilters } from './list-filters';
 import { FindCustomerButton } from './list-new-repair';
 import { TICKET_COLUMNS, TicketTable, type ColumnSort, type TicketColumn } from './list-table';
+import { Pager } from '../../ui/Pager';
 
 const PAGE_SIZE = 50;
 
@@ -115,7 +116,7 @@ export function TicketsPage() {
               {t(more ? 'desk.list.countMore' : 'desk.list.count', { count: total })}
               {pages > 1 && ` · ${t('desk.list.range', { from: (page - 1) * PAGE_SIZE + 1, to: more ? (page - 1) * PAGE_SIZE + (list.data?.rows.length ?? 0) : Math.min(page * PAGE_SIZE, total) })}`}
             </Text>
-            {pages > 1 && <Pagination size="sm" total={pages} value={page} onChange={setPage} />}
+            {pages > 1 && <Pager total={pages} value={page} onChange={setPage} />}
           </Group>
         </>
       )}

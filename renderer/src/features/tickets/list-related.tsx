@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Kbd, Pagination, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconTool } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { onNewRepairRequest } from '../search';
 import { QueryState } from '../../ui/QueryState';
 import { TicketTable, type TicketColumn } from './list-table';
 import { NewTicketModal } from './NewTicketModal';
+import { Pager } from '../../ui/Pager';
 
 const PAGE_SIZE = 10;
 
@@ -109,7 +110,7 @@ export function RelatedTickets({ customerId, unitId = null }: { customerId: numb
               <Text size="xs" c="dimmed">
                 {t('desk.list.count', { count: total })}
               </Text>
-              <Pagination size="sm" total={pages} value={page} onChange={setPage} />
+              <Pager total={pages} value={page} onChange={setPage} />
             </Group>
           )}
         </>
