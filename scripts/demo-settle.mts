@@ -1,7 +1,7 @@
 // `npx tsx scripts/demo-settle.mts [folder]` (default: desk-demo-settle in the temp folder):
 // settling with the maker and with the customer (issue 21), with no Electron. An authorised
-// outlet of one brand: two warranty repairs gather into a claim to the maker, sent with a waybill,
-// partly accepted, the replacement received into stock and the old parts dealt with; a quality
+// outlet of one brand: two warranty repairs gather into a claim to the maker (its claim sheet
+// printed), sent with a waybill, partly accepted, the replacement received into stock and the old parts dealt with; a quality
 // feedback form; a refund within 7 days with its return form; an exchange for the replacement of a
 // discontinued model; a part and a unit scrapped; the fee list. Every paper on A4 and A5 in both
 // languages, copied to <folder>/pdf/ with names that say what each one is. Then September's
@@ -114,6 +114,7 @@ for (const paper of CARD_PAPERS) {
     keep(await call('documents:scrapRecord', { id: scrapUnit.id, paper, language }), `scrap-record-unit-${tag}`);
     keep(await call('documents:scrapRecord', { id: scrapPart.id, paper, language }), `scrap-record-part-${tag}`);
     keep(await call('documents:feedbackForm', { id: feedback.id, paper, language }), `feedback-form-${tag}`);
+    keep(await call('documents:claimForm', { id: claim.id, paper, language }), `claim-${tag}`);
     keep(await call('documents:feeList', { copy: 'counter', paper, language }), `fee-list-counter-${tag}`);
     keep(await call('documents:feeList', { copy: 'customer', paper, language }), `fee-list-customer-${tag}`);
   }

@@ -4,6 +4,7 @@ import {
   claimCheckInput,
   claimCreateInput,
   claimIdInput,
+  claimPaperInput,
   claimListInput,
   claimReceiveInput,
   claimSendInput,
@@ -96,6 +97,7 @@ export const settleChannels = {
   'documents:scrapRecord': write(scrapPaperInput, returns<GeneratedDocument>(), { refreshes: ['documents', 'search'] }),
   'documents:feedbackForm': write(feedbackPaperInput, returns<GeneratedDocument>(), { refreshes: ['documents', 'search'] }),
   'documents:feeList': write(feeListPaperInput, returns<GeneratedDocument>(), { refreshes: ['documents', 'search'] }),
+  'documents:claimForm': write(claimPaperInput, returns<GeneratedDocument>(), { refreshes: ['documents', 'search'] }),
   // The monthly returns to a maker: the pack's figures, its paper (numbered, archived), its workbook, and the day it went.
   'makerReturns:list': read(makerReturnsListInput, returns<MakerReturnsRecord[]>()),
   'makerReturns:pack': read(makerReturnsInput, returns<MakerReturnsPack>()),

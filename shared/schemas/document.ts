@@ -6,9 +6,9 @@ import { id } from './common';
 export const PAPERS = ['A4', 'A5', 'C241'] as const;
 export type Paper = (typeof PAPERS)[number];
 export const CARD_PAPERS = ['A4', 'A5'] as const;
-export const DOCUMENT_KINDS = ['warrantyCard', 'dispatchOrder', 'repairIntake', 'repairCompletion', 'inspectionForm', 'faultStats', 'inspectionPlan', 'batchPrint', 'renewalNotice', 'serviceEndNote', 'callSummary', 'acceptanceCertificate', 'manual', 'reportPack', 'settlementForm', 'scrapRecord', 'feedbackForm', 'feeList', 'makerReturns'] as const;
+export const DOCUMENT_KINDS = ['warrantyCard', 'dispatchOrder', 'repairIntake', 'repairCompletion', 'inspectionForm', 'faultStats', 'inspectionPlan', 'batchPrint', 'renewalNotice', 'serviceEndNote', 'callSummary', 'acceptanceCertificate', 'manual', 'reportPack', 'settlementForm', 'scrapRecord', 'feedbackForm', 'feeList', 'makerReturns', 'claimForm'] as const;
 /** `batch`: a batch print of several customers in one file (its record id is 0). */
-export const RECORD_TYPES = ['unit', 'ticket', 'visit', 'customer', 'contract', 'batch', 'installation', 'report', 'settlement', 'scrap', 'feedback', 'makerReturns'] as const;
+export const RECORD_TYPES = ['unit', 'ticket', 'visit', 'customer', 'contract', 'batch', 'installation', 'report', 'settlement', 'scrap', 'feedback', 'makerReturns', 'claim'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 /** The papers each kind is laid out for: receipts also go on continuous forms, cards and orders are sheets. */
@@ -32,6 +32,7 @@ export const KIND_PAPERS = {
   feedbackForm: CARD_PAPERS,
   feeList: CARD_PAPERS,
   makerReturns: CARD_PAPERS,
+  claimForm: CARD_PAPERS,
 } as const satisfies Record<DocumentKind, readonly Paper[]>;
 
 export const paper = z.enum(PAPERS);

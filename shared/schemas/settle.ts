@@ -139,6 +139,8 @@ export const feedbackCreateInput = z
 export const feedbackAnswerInput = z.strictObject({ id, answer: requiredText(2000), answeredOn: isoDate });
 export const feedbackListInput = z.strictObject({ openOnly: z.boolean().default(false) });
 export const feedbackPaperInput = z.strictObject({ id, ...paperChoice });
+/** The claim sheet (保修零件索赔单) that goes in the parcel with the claimed parts. */
+export const claimPaperInput = z.strictObject({ id, ...paperChoice });
 
 export interface FeedbackForm {
   id: number;

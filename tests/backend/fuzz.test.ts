@@ -722,6 +722,7 @@ beforeAll(async () => {
     'documents:settlementForm': { id: 1, paper: 'A4', language: 'en' },
     'documents:scrapRecord': { id: 1, paper: 'A4', language: 'en' },
     'documents:feedbackForm': { id: 1, paper: 'A4', language: 'en' },
+    'documents:claimForm': { id: 1, paper: 'A4', language: 'en' },
     'documents:feeList': { copy: 'counter', paper: 'A4', language: 'en' },
     'makerReturns:list': {},
     'makerReturns:pack': { makerId: 1, month: '2026-10' },

@@ -32,6 +32,7 @@ function printing(changes: Partial<{ [K in keyof PrintingSettings]: Partial<Prin
     feedbackForm: { ...DEFAULTS, ...changes.feedbackForm },
     feeList: { ...DEFAULTS, ...changes.feeList },
     makerReturns: { ...DEFAULTS, ...changes.makerReturns },
+    claimForm: { ...DEFAULTS, ...changes.claimForm },
   };
 }
 

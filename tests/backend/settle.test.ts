@@ -177,6 +177,20 @@ describe('warranty parts claims', () => {
     expect(twice.code).toBe('CONFLICT');
     expect(twice.details.message).toEqual({ key: 'settle.errors.claimLineDecided', params: { part: '压缩机电容', serial: 'GL-U2', decision: 'accepted' } });
 
+    // The claim sheet as checked: every line with the maker's verdict, the waybill, the totals; filed under the claim.
+    const sheet = await backend.ok('documents:claimForm', { id: claim.id, paper: 'A4', language: 'zh-CN' });
+    expect(sheet.number).toMatch(/^SPB-2026-\d{6}$/);
+    expect(await backend.ok('documents:list', { kind: 'claimForm', recordType: 'claim', recordId: claim.id })).toHaveLength(1);
+    const { pages, text } = await pdfText(sheet.id);
+    expect(pages).toHaveLength(1);
+    const flat = text.replace(/\s/g, '');
+    for (const expected of ['保修零件索赔单', claim.number, '格力电器售后服务部', 'SF1234567', t2.number, t3.number, 'GL-U2', 'GL-U7', 'CAP-35压缩机电容', '开机后不制冷', '通过', '驳回：非质量问题：雷击损坏', '共2条明细，配件3件。', '厂家审核通过1件'])
+      expect(flat).toContain(expected);
+    expect(smallestType(pages).size).toBeGreaterThanOrEqual(MIN_PT - 0.05);
+    const en = await pdfText((await backend.ok('documents:claimForm', { id: claim.id, paper: 'A5', language: 'en' })).id);
+    for (const expected of ['Warrantypartsclaim', 'Rejected:', '2lines,3part(s)inall.', 'GL-U7']) expect(en.text.replace(/\s/g, '')).toContain(expected);
+    expect(smallestType(en.pages).size).toBeGreaterThanOrEqual(MIN_PT - 0.05);
+
     // Stock of CAP-35: 10 − 1 − 2 − 1 fitted = 6; the rejected line brings nothing, the accepted one its 1.
     expect((await backend.ok('parts:list', { query: 'CAP' }))[0]!.quantity).toBe(6);
     expect((await message('claims:receive', { id: claim.id, receivedOn: '2026-09-17', lines: [{ lineId: line3.id, quantity: 2 }] }))?.key).toBe('settle.errors.claimReceiveRejected');

@@ -119,6 +119,7 @@ test('Settings → Printing in English, and a printer that has gone falls back t
       feedbackForm: { printer: null, paper: 'A4', copies: 1, silent: false },
       feeList: { printer: null, paper: 'A4', copies: 1, silent: false },
       makerReturns: { printer: null, paper: 'A4', copies: 1, silent: false },
+      claimForm: { printer: null, paper: 'A4', copies: 1, silent: false },
     },
   });
   backend.platform.printers = backend.platform.printers.filter((p) => p.name !== 'HP LaserJet Pro M404');

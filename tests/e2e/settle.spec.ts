@@ -63,6 +63,13 @@ test('a claim from two warranty repairs: sent, partly accepted, the accepted par
   await first.getByRole('button', { name: '入库' }).click();
   await expect(first).toContainText('1/1');
   await screenshot(desk, testInfo, 'settle-claim-zh', true);
+  // The claim sheet as checked, for the file (and the parcel, printed before it went).
+  await dialog.getByTestId('claim-print').click();
+  const sheet = desk.getByRole('dialog', { name: /保修零件索赔单 SPB-/ });
+  await expect(sheet.getByTestId('pdf-pages')).toHaveAttribute('data-rendered-pages', /^[1-9]/, { timeout: 30_000 });
+  await screenshot(desk, testInfo, 'settle-claim-sheet-zh', true);
+  await sheet.locator('.mantine-Modal-body').getByRole('button', { name: '关闭' }).click();
+  await expect(sheet).toBeHidden();
 
   // Stock: 10 − 2 fitted + 1 received against the claim.
   expect((await backend.ok('parts:list', { query: 'CAP' }))[0]!.quantity).toBe(9);

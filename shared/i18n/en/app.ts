@@ -484,6 +484,7 @@ export const app: CatalogShape<typeof zh> = {
       feedbackForm: 'Feedback form',
       feeList: 'Service charges',
       makerReturns: 'Monthly returns to a maker',
+      claimForm: 'Warranty parts claim',
     },
     open: 'Preview / reprint',
     count_one: '{{count}} document',

@@ -8,7 +8,9 @@ export const settleAuditDocuments: CatalogShape<typeof zh.settleAuditDocuments> 
   feedbackForm: 'Print feedback form',
   feeList: 'Print service charges',
   makerReturns: 'Print monthly returns to a maker',
+  claimForm: 'Print warranty parts claim',
 };
+
 export const settleAuditChannels: CatalogShape<typeof zh.settleAuditChannels> = {
   makers: { list: 'List makers', create: 'New maker', update: 'Edit maker', models: 'List models and makers', setModelMaker: "Set a model's maker", discontinueModel: 'Discontinue a model' },
   claims: { candidates: 'List parts to claim', list: 'List claims', get: 'View claim', create: 'New claim', send: 'Record claim sent', check: "Record the maker's check", receive: 'Receive parts against a claim', oldPart: 'Record what became of an old part' },

@@ -482,6 +482,7 @@ export const app = {
       feedbackForm: '信息返馈单',
       feeList: '统一收费标准',
       makerReturns: '厂家月度报表',
+      claimForm: '保修零件索赔单',
     },
     open: '预览 / 补打',
     count_one: '共 {{count}} 份单据',

@@ -5,6 +5,7 @@ export const settleAuditDocuments = {
   feedbackForm: '打印信息返馈单',
   feeList: '打印统一收费标准',
   makerReturns: '打印厂家月度报表',
+  claimForm: '打印保修零件索赔单',
 };
 export const settleAuditChannels = {
   makers: { list: '查看厂家', create: '新建厂家', update: '修改厂家', models: '查看型号与厂家', setModelMaker: '为型号指定厂家', discontinueModel: '设置型号停产与替代' },

@@ -1,13 +1,13 @@
 import type { Language } from '../../../../shared/i18n';
 import type { Paper } from '../../../../shared/schemas/document';
 import type { LabourFee } from '../../../../shared/schemas/resources';
-import type { FeedbackForm, ScrapRecord, Settlement } from '../../../../shared/schemas/settle';
+import type { Claim, FeedbackForm, ScrapRecord, Settlement } from '../../../../shared/schemas/settle';
 import type { Maker } from '../../../../shared/schemas/settle-base';
 import type { Settings } from '../../../../shared/schemas/settings';
 import { formatPhone } from '../../../../shared/format';
 import { amountInWords } from '../kit/amount-in-words';
 import { documentCtx, documentPage, type DocumentCtx } from '../kit/context';
-import type { Content, TDocumentDefinitions, TextNode } from '../kit/definition';
+import type { Content, TDocumentDefinitions, TextNode, Width } from '../kit/definition';
 import { renderFitting, type RenderedDocument } from '../kit/fitting';
 import { dataTable, fieldTable, signatureBlock, type FieldRow } from '../kit/forms';
 import { keptSection, labelled, letterhead, MM, notes } from '../kit/layout';
@@ -16,7 +16,8 @@ import { renderMakerReturns, type MakerReturnsData } from './maker-returns';
 /*
  * The papers of settling: the 三包 return or exchange form (退货单 / 换货单) with the depreciation
  * counted line by line, the scrapping record (报废品处理记录), the information feedback form to
- * the maker (信息返馈单), and the fee list (统一收费标准). Facts come decided by the services;
+ * the maker (信息返馈单), the fee list (统一收费标准), and the warranty parts claim (保修零件索赔单)
+ * that goes in the parcel with the parts. Facts come decided by the services;
  * these only lay them out.
  */
 
@@ -33,6 +34,7 @@ export type SettleJob =
   | { paper: 'scrapRecord'; data: Stamp & { record: ScrapRecord } }
   | { paper: 'feedbackForm'; data: Stamp & { form: FeedbackForm; maker: Maker } }
   | { paper: 'feeList'; data: Stamp & { fees: LabourFee[]; copy: 'counter' | 'customer' } }
+  | { paper: 'claimForm'; data: Stamp & { claim: Claim; maker: Maker } }
   | { paper: 'makerReturns'; data: MakerReturnsData };
 
 interface Ctx extends DocumentCtx {
@@ -166,6 +168,49 @@ function feeList(c: Ctx, data: Stamp & { fees: LabourFee[]; copy: 'counter' | 'c
   ];
 }
 
+/**
+ * The claim sheet: to whom, the waybill, then every line as the maker checks it (the part, the unit
+ * and ticket it went into, the fault, the day fitted), with the maker's verdict once it is known,
+ * and the totals. A5 leaves the model out (the serial and ticket identify the unit).
+ */
+function claimForm(c: Ctx, data: Stamp & { claim: Claim; maker: Maker }): Content[] {
+  const { claim, maker } = data;
+  const { k, date } = c;
+  const none = c.t('print.common.none');
+  const rows: FieldRow[] = [
+    { label: k('claim.to'), value: [maker.name, maker.department].filter(Boolean).join(' '), wide: true, bold: true },
+    { label: k('feedback.contact'), value: maker.contactName ?? none },
+    { label: k('feedback.fax'), value: maker.fax ?? maker.phone ?? none },
+    { label: k('claim.created'), value: date(claim.createdOn) },
+    { label: k('claim.sent'), value: claim.sentOn ? date(claim.sentOn) : '', write: !claim.sentOn },
+    { label: k('claim.waybill'), value: claim.waybill ?? '', code: Boolean(claim.waybill), write: !claim.waybill },
+    { label: k('claim.checked'), value: claim.checkedOn ? date(claim.checkedOn) : '', write: !claim.checkedOn },
+  ];
+  const a4 = c.setup.paper === 'A4';
+  const verdict = (l: Claim['lines'][number]) => (l.decision === 'accepted' ? k('claim.accepted') : l.decision === 'rejected' ? k('claim.rejected', { reason: l.rejectReason ?? '' }) : '');
+  const headings = [k('claim.column.no'), k('claim.column.fitted'), k('ticket'), ...(a4 ? [k('unit')] : []), k('serial'), k('claim.column.part'), k('claim.column.quantity'), k('claim.column.fault'), k('claim.column.verdict')];
+  const body: Content[][] = claim.lines.map((l, i) => [
+    right(String(i + 1)),
+    cell(date(l.fittedOn)),
+    cell(l.ticketNumber),
+    ...(a4 ? [cell(l.modelName)] : []),
+    cell(l.serial),
+    cell(`${l.partNumber} ${l.partName}`),
+    right(String(l.quantity)),
+    cell(l.fault),
+    cell(verdict(l)),
+  ]);
+  const quantity = claim.lines.reduce((n, l) => n + l.quantity, 0);
+  const accepted = claim.lines.filter((l) => l.decision === 'accepted').reduce((n, l) => n + l.quantity, 0);
+  const widths: Width[] = ['auto', 'auto', 'auto', ...(a4 ? ['auto' as const] : []), 'auto', '*', 'auto', '*', '*'];
+  const totals = [k('claim.total', { count: claim.lines.length, quantity }), ...(claim.checkedOn ? [k('claim.acceptedTotal', { quantity: accepted })] : [])];
+  return [
+    ...head(c, data, k('claim.title'), rows, claim.number),
+    { stack: [dataTable(headings, body, widths, { wrapHeadings: true })], margin: [0, c.setup.gap * 0.6, 0, 0] },
+    closing(c, [k('sign.desk'), k('claim.signMaker')], [...totals, k('claim.basis'), ...(claim.note ? [labelled(c.t, k('note'), claim.note)] : [])]),
+  ];
+}
+
 type OnePaperJob = Exclude<SettleJob, { paper: 'makerReturns' }>;
 
 export function settleDefinition(job: OnePaperJob, lang: Language, paper: Paper, options: { compact?: boolean } = {}): TDocumentDefinitions {
@@ -178,20 +223,24 @@ export function settleDefinition(job: OnePaperJob, lang: Language, paper: Paper,
         ? scrapRecord(c, job.data)
         : job.paper === 'feedbackForm'
           ? feedbackForm(c, job.data)
-          : feeList(c, job.data);
+          : job.paper === 'claimForm'
+            ? claimForm(c, job.data)
+            : feeList(c, job.data);
   return documentPage(c, content, job.data);
 }
 
 function titleOf(job: OnePaperJob, lang: Language): string {
   const t = documentCtx(lang, 'A4').t;
   if (job.paper === 'settlementForm') return t(`settle.print.${job.data.settlement.kind === 'refund' ? 'refundTitle' : 'exchangeTitle'}`);
-  return t(`settle.print.${job.paper === 'scrapRecord' ? 'scrap' : job.paper === 'feedbackForm' ? 'feedback' : 'fees'}.title`);
+  const keys = { scrapRecord: 'scrap', feedbackForm: 'feedback', feeList: 'fees', claimForm: 'claim' } as const;
+  return t(`settle.print.${keys[job.paper]}.title`);
 }
 
 export async function renderSettlePaper(job: SettleJob, lang: Language, paper: Paper): Promise<RenderedDocument> {
   // The monthly returns run to many pages: a layout of their own.
   if (job.paper === 'makerReturns') return renderMakerReturns(job.data, lang, paper);
   const meta = { title: `${titleOf(job, lang)} ${job.data.number}`, subject: job.data.number, author: job.data.settings.companyName, lang };
-  // One sheet each, but the fee list, which runs as long as the fee table.
-  return renderFitting(({ compact }) => settleDefinition(job, lang, paper, { compact }), job.paper === 'feeList' ? Number.MAX_SAFE_INTEGER : 1, meta);
+  // One sheet each, but the fee list and the claim, which run as long as their tables.
+  const long = job.paper === 'feeList' || job.paper === 'claimForm';
+  return renderFitting(({ compact }) => settleDefinition(job, lang, paper, { compact }), long ? Number.MAX_SAFE_INTEGER : 1, meta);
 }

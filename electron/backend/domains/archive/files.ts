@@ -25,6 +25,7 @@ export const ARCHIVE_KINDS: Record<DocumentKind, { prefix: string; folder: strin
   feedbackForm: { prefix: 'FKD', folder: 'feedback-forms' },
   feeList: { prefix: 'SFB', folder: 'fee-lists' },
   makerReturns: { prefix: 'CYB', folder: 'maker-returns' },
+  claimForm: { prefix: 'SPB', folder: 'claim-forms' },
 };
 
 export const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');

@@ -5,7 +5,7 @@ import { answerFeedback, createFeedback, listFeedback } from './feedback';
 import { createMaker, discontinueModel, listMakers, listSettleModels, setModelMaker, updateMaker } from './makers';
 import { exportMakerReturns } from './maker-returns-export';
 import { listMakerReturns, makerReturnsPack, markReturnsSent } from './maker-returns';
-import { feeListPaper, feedbackFormPaper, makerReturnsPaper, scrapRecordPaper, settlementFormPaper } from './papers';
+import { claimFormPaper, feeListPaper, feedbackFormPaper, makerReturnsPaper, scrapRecordPaper, settlementFormPaper } from './papers';
 import { exchange, getSettlement, previewSettlement, refund, settlementForTicket } from './returns';
 import { createScrapRecord, listScrapRecords, unitLoansOut } from './scrapping';
 import { getSettleSettings, setSettleSettings } from './settings';
@@ -46,6 +46,7 @@ export const settleHandlers = {
   'documents:settlementForm': settlementFormPaper,
   'documents:scrapRecord': scrapRecordPaper,
   'documents:feedbackForm': feedbackFormPaper,
+  'documents:claimForm': claimFormPaper,
   'documents:feeList': feeListPaper,
   'makerReturns:list': listMakerReturns,
   'makerReturns:pack': (ctx, input) => makerReturnsPack(ctx, input),

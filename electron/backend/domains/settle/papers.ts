@@ -2,12 +2,13 @@ import type { z } from 'zod';
 import { translator } from '../../../../shared/i18n';
 import type { GeneratedDocument, Paper } from '../../../../shared/schemas/document';
 import type { makerReturnsPaperInput } from '../../../../shared/schemas/maker-returns';
-import type { feeListPaperInput, feedbackPaperInput, scrapPaperInput, settlementPaperInput } from '../../../../shared/schemas/settle';
+import type { claimPaperInput, feeListPaperInput, feedbackPaperInput, scrapPaperInput, settlementPaperInput } from '../../../../shared/schemas/settle';
 import type { Language } from '../../../../shared/i18n';
 import { SETTLE_PAPERS_TEMPLATE_VERSION, type SettleJob } from '../../documents/settle/settle-papers';
 import type { ServiceContext } from '../../app/context';
 import { archiveDocument, settingsForPaper } from '../archive/archive';
 import { listFees } from '../stock/fees';
+import { getClaim } from './claims';
 import { getFeedback } from './feedback';
 import { ensureReturnsRow, makerReturnsPack, recordIssuedPack } from './maker-returns';
 import { getMaker } from './makers';
@@ -18,7 +19,7 @@ import { getScrapRecord } from './scrapping';
 
 type Job = Exclude<SettleJob, { paper: 'makerReturns' }> extends infer J ? (J extends { paper: infer P; data: infer D } ? { paper: P; data: Omit<D, 'number' | 'issuedOn'> } : never) : never;
 
-function archive(ctx: ServiceContext, job: Job, kind: Job['paper'], record: { type: 'settlement' | 'scrap' | 'feedback' | 'batch'; id: number; title: string }, language: Language, paper: Paper) {
+function archive(ctx: ServiceContext, job: Job, kind: Job['paper'], record: { type: 'settlement' | 'scrap' | 'feedback' | 'claim' | 'batch'; id: number; title: string }, language: Language, paper: Paper) {
   return archiveDocument(ctx, {
     kind,
     recordType: record.type,
@@ -50,6 +51,14 @@ export async function feedbackFormPaper(ctx: ServiceContext, input: z.output<typ
   const maker = await getMaker(ctx, form.makerId);
   const title = translator(input.language)('settle.print.archive.feedback', { number: form.number, maker: maker.name, model: form.modelName });
   return archive(ctx, { paper: 'feedbackForm', data: { settings, form, maker } }, 'feedbackForm', { type: 'feedback', id: form.id, title }, input.language, input.paper);
+}
+
+/** The claim sheet, filed under its claim: printed to go in the parcel, and again once the maker has checked it. */
+export async function claimFormPaper(ctx: ServiceContext, input: z.output<typeof claimPaperInput>): Promise<GeneratedDocument> {
+  const [claim, settings] = await Promise.all([getClaim(ctx, input.id), settingsForPaper(ctx)]);
+  const maker = await getMaker(ctx, claim.makerId);
+  const title = translator(input.language)('settle.print.archive.claim', { number: claim.number, maker: maker.name, count: claim.lines.length });
+  return archive(ctx, { paper: 'claimForm', data: { settings, claim, maker } }, 'claimForm', { type: 'claim', id: claim.id, title }, input.language, input.paper);
 }
 
 export async function feeListPaper(ctx: ServiceContext, input: z.output<typeof feeListPaperInput>): Promise<GeneratedDocument> {

@@ -1,4 +1,5 @@
 import { Badge, Button, Checkbox, Group, Modal, ScrollArea, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../../shared/domain/dates';
@@ -8,6 +9,7 @@ import { useApiMutation, useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { QueryState } from '../../ui/QueryState';
+import { usePaper } from './usePaper';
 
 const STATUS_COLOR = { notSent: 'orange', waiting: 'blue', checked: 'green' } as const;
 /** Numbers, days and short headings stay on one line; the part and the fault take the wrapping. */
@@ -93,6 +95,7 @@ export function ClaimsTab() {
 function ClaimModal({ claim, onClose }: { claim: Claim | null; onClose: () => void }) {
   const { t } = useTranslation();
   const send = useApiMutation('claims:send');
+  const paper = usePaper('documents:claimForm');
   const [waybill, setWaybill] = useState('');
   if (!claim) return null;
   const today = todayIso();
@@ -110,11 +113,12 @@ function ClaimModal({ claim, onClose }: { claim: Claim | null; onClose: () => vo
             </Button>
           </Group>
         )}
-        {claim.sentOn && (
-          <Text size="sm">
-            {t('settle.screen.claims.sentOn', { day: claim.sentOn, waybill: claim.waybill })}
-          </Text>
-        )}
+        <Group justify="space-between" align="center">
+          <Text size="sm">{claim.sentOn ? t('settle.screen.claims.sentOn', { day: claim.sentOn, waybill: claim.waybill }) : ''}</Text>
+          <Button size="xs" variant="default" leftSection={<IconPrinter size={14} />} loading={paper.pending} onClick={() => paper.print({ id: claim.id })} data-testid="claim-print">
+            {t('settle.screen.claims.print')}
+          </Button>
+        </Group>
         <Table data-testid="claim-lines">
           <Table.Thead>
             <Table.Tr>
@@ -132,6 +136,7 @@ function ClaimModal({ claim, onClose }: { claim: Claim | null; onClose: () => vo
           </Table.Tbody>
         </Table>
       </Stack>
+      {paper.preview}
     </Modal>
   );
 }

@@ -7,7 +7,7 @@ import { currentLanguage } from '../../app/i18n';
 import { notifyError } from '../../lib/notify';
 import { DocumentPreviewModal, type PreviewDocument } from '../../ui/DocumentPreviewModal';
 
-type PaperChannel = 'documents:settlementForm' | 'documents:scrapRecord' | 'documents:feedbackForm' | 'documents:feeList';
+type PaperChannel = 'documents:settlementForm' | 'documents:scrapRecord' | 'documents:feedbackForm' | 'documents:feeList' | 'documents:claimForm';
 
 /** Generates one of settling's papers (A4, in the desk's language) and opens it in the preview to print. */
 export function usePaper<C extends PaperChannel & Channel>(channel: C) {
