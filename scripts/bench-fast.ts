@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { createBackend } from '../electron/backend/backend';
 import { HeadlessPlatform, MemoryLogger } from '../electron/backend/platform/headless';
 import { rebuildIndex } from '../electron/backend/domains/search/search-index';
+import { mulberry } from './bench-kit';
 import { seedTickets } from './bench-tickets';
 import { seedAudit } from './bench-audit';
 import { seedCalls } from './bench-calls';
@@ -20,15 +21,6 @@ import { seedContracts } from './bench-maintenance';
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const load = () => `load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`;
 
-function mulberry(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) >>> 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function open(dir: string, backupDir: string) {
   return createBackend({

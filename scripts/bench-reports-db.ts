@@ -11,28 +11,11 @@ import { HeadlessPlatform, MemoryLogger } from '../electron/backend/platform/hea
 import { documentWorker } from './bench-documents';
 import { benchReports, seedReportExtras } from './bench-reports';
 import { benchSettle } from './bench-settle';
+import { mulberry, stats, time } from './bench-kit';
 
 const path = process.env.BENCH_REPORTS_DB ?? '';
 if (!path) throw new Error('BENCH_REPORTS_DB: the path of a copy of a bench database');
-let seed = 20261122;
-const rand = () => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-  return `p50 ${at(50).toFixed(2)} ms · p95 ${at(95).toFixed(2)} ms · p99 ${at(99).toFixed(2)} ms (n=${samples.length})`;
-}
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  const result = (await fn()) as { ok?: boolean };
-  if (result && result.ok === false) throw new Error(JSON.stringify(result));
-  return performance.now() - start;
-}
+const rand = mulberry(20261122);
 
 async function main(): Promise<void> {
   const t0 = performance.now();

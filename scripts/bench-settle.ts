@@ -42,6 +42,7 @@ export async function benchSettle(
   const claims: number[] = [];
   for (let i = 0; i < 5; i++) {
     const ids = (await ok<{ ticketPartId: number }[]>('claims:candidates', { makerId: maker.id })).slice(0, 100).map((c) => c.ticketPartId);
+    if (ids.length === 0) break; // a small bench (or a kept file run again) has claimed them all
     claims.push(await opts.time(() => ok('claims:create', { makerId: maker.id, ticketPartIds: ids })));
   }
   const desk: number[] = [];

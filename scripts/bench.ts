@@ -30,6 +30,7 @@ import { benchReports, seedReportExtras } from './bench-reports';
 import { benchBusy } from './bench-busy';
 import { benchStart } from './bench-fast';
 import { benchRss } from './bench-rss';
+import { mulberry, stats, time } from './bench-kit';
 import { benchSheets } from './bench-sheets';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
@@ -41,16 +42,7 @@ const CONTRACTS = Number(process.env.BENCH_CONTRACTS ?? 5_000);
 const CALLS = Number(process.env.BENCH_CALLS ?? 500_000);
 const ATTACHMENTS = Number(process.env.BENCH_ATTACHMENTS ?? 200_000);
 
-// mulberry32, seeded: the same data every run. (An LCG in floating point lost its low bits
-// and cycled after a few thousand values, which skewed the data.)
-let seed = 20261122;
-const rand = () => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const rand = mulberry(20261122);
 const pick = <T,>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
 const surnames = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
 const given = [...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国志红玉晓东海燕春梅文斌鑫宇浩然子涵欣怡梓轩雨桐'];
@@ -131,17 +123,6 @@ const t1 = performance.now();
 const indexed = await backend.store.db.transaction().execute((trx) => rebuildIndex(trx));
 const indexMs = performance.now() - t1;
 
-function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-  return `p50 ${at(50).toFixed(2)} ms · p95 ${at(95).toFixed(2)} ms · p99 ${at(99).toFixed(2)} ms (n=${samples.length})`;
-}
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  const result = (await fn()) as { ok?: boolean };
-  if (result && result.ok === false) throw new Error(JSON.stringify(result));
-  return performance.now() - start;
-}
 
 const kinds = ['phone fragment', 'serial', 'name', 'pinyin initials'] as const;
 const samples: Record<(typeof kinds)[number], number[]> = { 'phone fragment': [], serial: [], name: [], 'pinyin initials': [] };
