@@ -75,7 +75,14 @@ async function child(dir: string, workerEntry: string, mode: string): Promise<vo
   const { createBackend } = await import('../electron/backend/backend');
   const { HeadlessPlatform, MemoryLogger } = await import('../electron/backend/platform/headless');
   const platform = new HeadlessPlatform(join(dir, 'printed'));
-  const backend = await createBackend({ dbPath: join(dir, 'desk.sqlite'), documentsDir: join(dir, 'documents'), backupDir: join(dir, 'backups'), platform, logger: new MemoryLogger(), documents: { warmUp: true, workerEntry } });
+  const { DOCUMENT_WORKER_IDLE_STOP_MS } = await import('../electron/backend/documents/worker/document-renderer');
+  // As the app starts it (electron/main/index.ts).
+  const documents = { warmUp: true, workerEntry, idleStopMs: DOCUMENT_WORKER_IDLE_STOP_MS };
+  const backend = await createBackend({ dbPath: join(dir, 'desk.sqlite'), documentsDir: join(dir, 'documents'), backupDir: join(dir, 'backups'), platform, logger: new MemoryLogger(), documents });
+  const leftAlone = async (after: string) => {
+    await new Promise((resolve) => setTimeout(resolve, DOCUMENT_WORKER_IDLE_STOP_MS + 10_000));
+    await report(`${after}, the desk then left alone ${(DOCUMENT_WORKER_IDLE_STOP_MS + 10_000) / 1000} s (the document worker let go)`);
+  };
   const report = async (name: string) => {
     const m = process.memoryUsage();
     const stage: Stage = { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, worker: await backend.documents.heap() };
@@ -93,6 +100,9 @@ async function child(dir: string, workerEntry: string, mode: string): Promise<vo
     await report('after start, 15 s idle');
     const mapped = residentByMapping();
     if (mapped) console.log(mapped);
+    await leftAlone('after start');
+    const alone = residentByMapping();
+    if (alone) console.log(alone);
     if (mode !== 'busy') return;
     const { benchBusy } = await import('./bench-busy');
     const stats = (samples: number[]) => {
@@ -110,6 +120,9 @@ async function child(dir: string, workerEntry: string, mode: string): Promise<vo
     await report('after the busy phase');
     const after = residentByMapping();
     if (after) console.log(after);
+    await leftAlone('after the busy phase');
+    const afterAlone = residentByMapping();
+    if (afterAlone) console.log(afterAlone);
   } finally {
     await backend.close();
     rmSync(join(dir, 'printed'), { recursive: true, force: true });

@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import { readLegacyWorkbook, readText } from '../electron/backend/domains/excel/formats';
 import { sheetFromGrid } from '../electron/backend/domains/excel/read';
 
-export function benchSheets(rows: number): string[] {
+export async function benchSheets(rows: number): Promise<string[]> {
   const lines = [['客户名称', '联系电话', '地址', '品牌', '型号', '机身编号', '购买日期']];
   for (let i = 0; i < rows; i++) lines.push([`客户${i}`, `139${String(i).padStart(8, '0')}`, `杭州市西湖区文三路${i}号`, '格力', 'KFR-35GW', `GL${String(i).padStart(8, '0')}`, '2025-03-01']);
   const book = XLSX.utils.book_new(XLSX.utils.aoa_to_sheet(lines), 'Sheet1');
@@ -16,12 +16,14 @@ export function benchSheets(rows: number): string[] {
     '.xls': XLSX.write(book, { type: 'buffer', bookType: 'biff8' }) as Buffer,
     '.ods': XLSX.write(book, { type: 'buffer', bookType: 'ods', compression: true }) as Buffer,
   };
-  return Object.entries(files).map(([name, data]) => {
+  const out: string[] = [];
+  for (const [name, data] of Object.entries(files)) {
     const heap = process.memoryUsage().heapUsed;
     const t0 = performance.now();
-    const sheets = name === 'GBK CSV' ? [sheetFromGrid(readText(data, 'bench', null).grid)] : readLegacyWorkbook(data).map(sheetFromGrid);
+    const sheets = name === 'GBK CSV' ? [sheetFromGrid((await readText(data, 'bench', null)).grid)] : (await readLegacyWorkbook(data)).map(sheetFromGrid);
     const ms = performance.now() - t0;
     const grown = (process.memoryUsage().heapUsed - heap) / 2 ** 20;
-    return `import read, ${name} of ${sheets[0]!.rows.length.toLocaleString()} rows (${(data.length / 2 ** 20).toFixed(1)} MB): ${ms.toFixed(0)} ms, heap change ${grown.toFixed(0)} MiB`;
-  });
+    out.push(`import read, ${name} of ${sheets[0]!.rows.length.toLocaleString()} rows (${(data.length / 2 ** 20).toFixed(1)} MB): ${ms.toFixed(0)} ms, heap change ${grown.toFixed(0)} MiB`);
+  }
+  return out;
 }

@@ -202,7 +202,7 @@ const seededAudit = seedAudit(sqlite, { count: AUDIT, now: Date.now(), rand });
 console.log(`Seeded an audit log of ${AUDIT.toLocaleString()} requests (${seededAudit.rows.toLocaleString()} changed rows) in ${(seededAudit.seedMs / 1000).toFixed(1)} s`);
 for (const line of await benchAudit(backend.invoke, { count: AUDIT, rand, stats, time })) console.log(line);
 // Issue 24: the biggest sheet an import takes, in each legacy format (BENCH_SHEET_ROWS, default 50,000).
-for (const line of benchSheets(Number(process.env.BENCH_SHEET_ROWS ?? 50_000))) console.log(line);
+for (const line of await benchSheets(Number(process.env.BENCH_SHEET_ROWS ?? 50_000))) console.log(line);
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const memory = process.memoryUsage();
 // rss alone hid where memory went when the toolchain changed: the JS heap, or native (SQLite, fonts, buffers).

@@ -21,6 +21,7 @@ import { fillIndexes } from './domains/admin/index-fill';
 import { fillSummaries } from './domains/reports/summary-fill';
 import { DocumentRenderer, type DocumentRendererOptions } from './documents/worker/document-renderer';
 import { warmUpDeskPapers } from './domains/archive/warm-up';
+import { IdleTrim } from './lib/idle-trim';
 
 export interface BackendOptions {
   dbPath: string;
@@ -158,7 +159,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   });
   // Not awaited either: the desk's own papers, drawn once by the warming worker and thrown away.
   if (options.documents?.warmUp) {
-    warmUpDeskPapers(ctx, (job) => documents.warm(job)).catch((error: unknown) => logger.warn('documents: no desk papers to warm up with', (error as Error).message));
+    documents.deskPapers = () => {
+      warmUpDeskPapers(ctx, (job) => documents.warm(job)).catch((error: unknown) => logger.warn('documents: no desk papers to warm up with', (error as Error).message));
+    };
+    documents.deskPapers();
   }
   const info = (): AppInfo => ({
     version: options.appVersion ?? '0.0.0',
@@ -167,15 +171,32 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     schemaVersion: migration.schemaVersion,
   });
   const dispatch = createDispatcher(ctx, handlers(info));
+  // A report, an import or an export grows the desk's heap by tens of MB; the start's work too.
+  let answering = 0;
+  const trim = new IdleTrim({ quietMs: 5_000, growthBytes: 8 * 2 ** 20, isIdle: () => answering === 0 });
+  maintenance.then(
+    () => trim.touch(),
+    () => trim.touch(),
+  );
   return {
-    invoke: (channel, input) => {
-      if (damage === null) return dispatch(channel, input);
-      const refused = openFailure(options.dbPath, 'damaged', damage);
-      return Promise.resolve({ ok: false, error: { code: refused.code, message: refused.message, details: refused.details } });
+    invoke: async (channel, input) => {
+      if (damage !== null) {
+        const refused = openFailure(options.dbPath, 'damaged', damage);
+        return { ok: false, error: { code: refused.code, message: refused.message, details: refused.details } };
+      }
+      answering++;
+      documents.wake();
+      try {
+        return await dispatch(channel, input);
+      } finally {
+        answering--;
+        trim.touch();
+      }
     },
     // A restore swaps the connection: close and expose whichever is live now.
     close: async () => {
       closing = true;
+      trim.stop();
       await maintenance;
       await documents.close();
       await closeStore(ctx.storage.store);

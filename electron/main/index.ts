@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shel
 import { translator, DEFAULT_LANGUAGE, type Language } from '../../shared/i18n';
 import { openBackend, type DeskBackend } from '../backend/domains/admin/recovery';
 import { AppError } from '../backend/lib/errors';
+import { DOCUMENT_WORKER_IDLE_STOP_MS } from '../backend/documents/worker/document-renderer';
 import { registerIpc } from './ipc';
 import { startAppLog } from './logger';
 import { menuTemplate } from './menu';
@@ -86,7 +87,7 @@ async function start(): Promise<void> {
       logDir: dirname(paths.logFile),
       resetAdminPin: process.argv.includes('--reset-admin-pin'),
       // Built beside this file (electron.vite.config.ts); fonts and layout warm up while the window opens.
-      documents: { workerEntry: join(__dirname, 'document-worker.js'), warmUp: true },
+      documents: { workerEntry: join(__dirname, 'document-worker.js'), warmUp: true, idleStopMs: DOCUMENT_WORKER_IDLE_STOP_MS },
     });
   } catch (error) {
     logger.error('cannot open the database', error instanceof Error ? error.stack : error);

@@ -29,7 +29,7 @@ afterEach(async () => {
   backend = undefined;
 });
 
-async function open(documents: { warmUp?: boolean; fontDir?: string; workerEntry?: string } = {}) {
+async function open(documents: { warmUp?: boolean; fontDir?: string; workerEntry?: string; idleStopMs?: number } = {}) {
   backend = await openTestBackend(undefined, () => CLOCK, { documents });
   return backend;
 }
@@ -169,6 +169,44 @@ describe('documents drawn in the worker', () => {
     await b.documents.whenWarm();
     const second = await b.ok('documents:warrantyCard', { unitId: unit.id, paper: 'A4', language: 'zh-CN' });
     for (const doc of [first, second]) expect(run('pdftotext', ['-raw', archived(b, doc), '-']).replace(/\s+/g, '')).toContain(doc.number);
+    expect(b.logger.lines.filter((l) => l.level !== 'info')).toEqual([]);
+  });
+
+  it('let the worker go when the desk is left alone, and start it warm again at the next request', async () => {
+    const b = await open({ warmUp: true, idleStopMs: 400 });
+    await b.ok('settings:update', company);
+    const { unit } = await seedUnit(b);
+    await b.documents.whenWarm();
+    const first = b.documents.threadId;
+    let deskPapers = 0;
+    const send = b.documents.deskPapers!;
+    b.documents.deskPapers = () => (deskPapers++, send());
+    // Left alone: the thread ends and its memory goes with it.
+    await expect.poll(() => b.documents.mode, { timeout: 10_000, interval: 50 }).toBe('idle');
+    expect(await b.documents.heap()).toBeNull();
+    // The clerk comes back: the first request starts a worker, which warms up on the desk's papers.
+    await b.ok('customers:list', {});
+    expect(b.documents.mode).toBe('worker');
+    expect(b.documents.threadId).not.toBe(first);
+    expect(deskPapers).toBe(1);
+    const doc = await b.ok('documents:warrantyCard', { unitId: unit.id, paper: 'A5', language: 'zh-CN' });
+    expect(run('pdftotext', ['-raw', archived(b, doc), '-']).replace(/\s+/g, '')).toContain('GL2026A0001');
+    // Let go again, a document asked for at once is drawn all the same (the worker starts for it).
+    await expect.poll(() => b.documents.mode, { timeout: 10_000, interval: 50 }).toBe('idle');
+    const again = await b.ok('documents:warrantyCard', { unitId: unit.id, paper: 'A4', language: 'en' });
+    expect(run('pdftotext', ['-raw', archived(b, again), '-']).replace(/\s+/g, '')).toContain('GL2026A0001');
+    expect(b.logger.lines.filter((l) => l.level !== 'info')).toEqual([]);
+    expect(rows(b, 'documents')).toBe(2);
+  });
+
+  it('never let the worker go while a document is being drawn', async () => {
+    // The wait runs out again and again while each paper is drawn.
+    const b = await open({ warmUp: true, idleStopMs: 1 });
+    await b.ok('settings:update', company);
+    const { unit } = await seedUnit(b);
+    await b.documents.whenWarm();
+    const made = await Promise.all(['A4', 'A5', 'A4'].map((paper) => b.ok('documents:warrantyCard', { unitId: unit.id, paper, language: 'zh-CN' })));
+    expect(made.map((d) => d.number).sort()).toEqual(['BXK-2026-000001', 'BXK-2026-000002', 'BXK-2026-000003']);
     expect(b.logger.lines.filter((l) => l.level !== 'info')).toEqual([]);
   });
 });

@@ -19,9 +19,6 @@ import { keptSection, labelled, letterhead, MM, notes } from '../kit/layout';
  * sections; a site of dozens of units runs to more pages, the signatures kept together.
  */
 
-/** Bump when the printed layout or wording changes, so archived copies can be told apart. */
-export const ACCEPTANCE_CERTIFICATE_TEMPLATE_VERSION = 1;
-
 export interface AcceptanceCertificateData {
   number: string;
   issuedOn: string;

@@ -15,9 +15,6 @@ import { keyFigures, keptSection, labelled, letterhead, MM, notes } from '../kit
  * calls that opened a ticket.
  */
 
-/** Bump when the printed layout or wording changes, so archived copies can be told apart. */
-export const CALL_SUMMARY_TEMPLATE_VERSION = 1;
-
 export interface CallSummaryData {
   number: string;
   issuedOn: string;

@@ -22,9 +22,6 @@ import { keptSection, labelled, letterhead, MM, notes } from '../kit/layout';
 /** A checklist of up to this many items is kept on one page with its unit's heading. */
 const KEPT_ROWS = 16;
 
-/** Bump when the printed layout or wording changes, so archived copies can be told apart. */
-export const INSPECTION_FORM_TEMPLATE_VERSION = 1;
-
 export interface InspectionFormData {
   /** The document's own number. */
   number: string;

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { collectNow } from '../../lib/idle-trim';
 
 /**
  * harfbuzz's subsetter (harfbuzzjs's wasm build), called directly rather than through
@@ -77,22 +76,9 @@ function load(): HarfbuzzExports {
  */
 export function releaseHarfbuzz(): void {
   harfbuzz = undefined;
+  // An idle document worker may not collect for a long time, and until then it holds the
+  // memory all the same.
   collectNow();
-}
-
-/**
- * One full collection, so the wasm memory just let go is given back at once: an idle document
- * worker may not collect for a long time, and until then it holds the memory all the same.
- * Node's way to reach the collector without a start-up flag; without it the memory goes at the
- * next collection.
- */
-function collectNow(): void {
-  try {
-    setFlagsFromString('--expose-gc');
-    (runInNewContext('gc') as () => void)();
-  } catch {
-    // Refused by the runtime: the next collection gives it back.
-  }
 }
 
 /** A font file loaded into harfbuzz once, to cut any number of subsets from. */

@@ -16,9 +16,6 @@ import { keyFigures, labelled, letterhead, MM, notes, sectionHeading } from '../
  * arrival and the fix kept the level's promises (on time / late, how many, the longest).
  */
 
-/** Bump when the printed layout or wording changes, so archived copies can be told apart. */
-export const FAULT_STATS_TEMPLATE_VERSION = 1;
-
 /** One promise of a ticket: kept, broken (done late, or open past its time), or still running. */
 export interface Judged {
   state: 'onTime' | 'late' | 'open';

@@ -17,9 +17,6 @@ import { keptSection, labelled, letterhead, MM, notes, sectionHeading } from '..
  * approve and sign it in advance, as some customers ask.
  */
 
-/** Bump when the printed layout or wording changes, so archived copies can be told apart. */
-export const INSPECTION_PLAN_TEMPLATE_VERSION = 1;
-
 export interface PlanChecklist {
   name: string;
   version: number;

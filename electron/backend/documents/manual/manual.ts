@@ -16,9 +16,6 @@ import { docContent } from './rich';
 
 export type { ManualData } from './manual-data';
 
-/** Bump when the printed layout or wording changes, so archived copies can be told apart. */
-export const MANUAL_TEMPLATE_VERSION = 1;
-
 /** Blank log pages at the back: a year of monthly visits and the repairs between them. */
 const LOG_PAGES = 2;
 

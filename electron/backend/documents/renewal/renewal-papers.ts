@@ -23,9 +23,6 @@ import { promisesSection } from '../warranty-card/card-terms';
  * repairs still available at a charge, how to reach the company). Built on the document kit.
  */
 
-/** Bump when the printed layout or wording changes, so archived copies can be told apart. */
-export const RENEWAL_PAPERS_TEMPLATE_VERSION = 1;
-
 export type RenewalPaper = 'notice' | 'endNote';
 
 export interface RenewalPaperData {

@@ -15,9 +15,6 @@ import { barChart, stackedChart } from './charts';
  * repair log. The tables are `reportTables`, the same the screen and the workbook show.
  */
 
-/** Bump when the printed layout or wording changes, so archived copies can be told apart. */
-export const REPORT_PACK_TEMPLATE_VERSION = 1;
-
 export interface ReportPackData {
   number: string;
   issuedOn: string;

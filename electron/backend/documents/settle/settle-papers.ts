@@ -21,9 +21,6 @@ import { renderMakerReturns, type MakerReturnsData } from './maker-returns';
  * these only lay them out.
  */
 
-/** Bump when the printed layout or wording changes, so archived copies can be told apart. */
-export const SETTLE_PAPERS_TEMPLATE_VERSION = 1;
-
 interface Stamp {
   number: string;
   issuedOn: string;

@@ -23,9 +23,6 @@ import {
   type TicketPaperData,
 } from './ticket-paper';
 
-/** Bump when the printed layout or wording changes, so archived copies can be told apart. */
-export const DISPATCH_ORDER_TEMPLATE_VERSION = 2;
-
 /** Seed 002's rules for a visit, in the order the visit goes; catalog keys under `repairPrint.dispatch.conduct.`. */
 export const CONDUCT_RULES = [
   'onTime',

@@ -19,9 +19,6 @@ import {
   type TicketPaperData,
 } from './ticket-paper';
 
-/** Bump when the printed layout or wording changes, so archived copies can be told apart. */
-export const REPAIR_RECEIPT_TEMPLATE_VERSION = 3;
-
 export type ReceiptCopy = 'intake' | 'completion';
 
 /** Days after the "ready" call from which the company no longer keeps an uncollected unit. */

@@ -14,9 +14,6 @@ import { claimSection, notCoveredSection, promisesSection, rulesSection, slipRet
 
 export type { WarrantyCardData } from './card-data';
 
-/** Bump when the printed layout or wording changes, so archived copies can be told apart. */
-export const WARRANTY_CARD_TEMPLATE_VERSION = 4;
-
 export interface WarrantyCardOptions {
   /** Smaller type and margins, for data too long to fit the pages otherwise. */
   compact?: boolean;

@@ -8,6 +8,12 @@ import type { DocumentJob } from '../jobs';
 import type { RenderedDocument } from '../kit/fitting';
 import type { FromWorker, ToWorker, WorkerError, WorkerSetup } from './protocol';
 
+/**
+ * How long the app's desk may be left alone before the document worker is let go: long enough
+ * that a clerk on a call keeps it, short enough that a desk nobody is at holds ~100 MB less.
+ */
+export const DOCUMENT_WORKER_IDLE_STOP_MS = 60_000;
+
 export interface DocumentRendererOptions {
   /**
    * The built worker (`out/main/document-worker.js`, named by the main process). Without it the
@@ -18,6 +24,11 @@ export interface DocumentRendererOptions {
   fontDir?: string | null;
   /** Start the worker and warm fonts and layout at once (the app); otherwise at the first document. */
   warmUp?: boolean;
+  /**
+   * Let the worker go once the desk has been left alone this long (no request, no document),
+   * and start it again, warming up, at the desk's next request (`wake`). Off when unset.
+   */
+  idleStopMs?: number;
   logger: Logger;
 }
 
@@ -62,9 +73,51 @@ export class DocumentRenderer {
     this.holdWorker();
   });
 
+  /**
+   * Sends the desk's own papers to warm up on (see warm-up.ts), set once the desk's data is
+   * open; called again each time a worker let go starts warming up anew.
+   */
+  deskPapers: (() => void) | null = null;
+
   constructor(private readonly options: DocumentRendererOptions) {
     if (options.warmUp) this.spawn();
     else this.markWarm();
+  }
+
+  /**
+   * The desk is in use (a request came in): a worker let go while the desk was left alone
+   * starts again and warms up, so that the paper the clerk is about to print finds it warm.
+   */
+  wake(): void {
+    if (this.closed || this.fellBack) return;
+    if (!this.worker && this.options.warmUp && this.options.idleStopMs !== undefined) this.spawn();
+    this.keepAlive();
+  }
+
+  /**
+   * The worker's fonts, layout code and heap are about a hundred MB of the desk's memory (issue
+   * 23), needed only while the clerk is at the desk: after `idleStopMs` with no request and no
+   * document it is let go. Each request and document starts the wait again.
+   */
+  private keepAlive(): void {
+    const wait = this.options.idleStopMs;
+    if (wait === undefined || !this.worker) return;
+    if (this.idleTimer) this.idleTimer.refresh();
+    else {
+      this.idleTimer = setTimeout(() => this.stopIdle(), wait);
+      this.idleTimer.unref();
+    }
+  }
+  private idleTimer: NodeJS.Timeout | null = null;
+
+  private stopIdle(): void {
+    this.idleTimer = null;
+    const worker = this.worker;
+    if (!worker || this.closed) return;
+    // Still drawing, or still warming up for the first paper: later.
+    if (this.pending.size > 0 || !this.isWarm) return this.keepAlive();
+    this.worker = null;
+    void worker.terminate();
   }
 
   /** Where documents are rendered now. */
@@ -118,6 +171,7 @@ export class DocumentRenderer {
   render(job: DocumentJob): Promise<RenderedDocument> {
     if (this.closed) return Promise.reject(new Error('the desk is closing: no document is rendered'));
     if (!this.fellBack && !this.worker) this.spawn();
+    this.keepAlive();
     if (this.fellBack) return this.renderInProcess(job);
     const worker = this.worker!;
     return new Promise((resolve, reject) => {
@@ -151,6 +205,7 @@ export class DocumentRenderer {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     const worker = this.worker;
     this.worker = null;
     this.failPending(new Error('the desk closed before the document was finished'));
@@ -184,10 +239,13 @@ export class DocumentRenderer {
     } catch (error) {
       return this.fallBack((error as Error).message);
     }
+    const again = this.lastWorker !== null;
     this.worker = worker;
     this.lastWorker = worker;
     this.started = false;
     this.holdWorker();
+    this.keepAlive();
+    if (again && this.options.warmUp) this.deskPapers?.();
     worker.on('message', (message: FromWorker) => this.onMessage(worker, message));
     worker.on('error', (error) => this.onStop(worker, error));
     worker.on('exit', (code) => this.onStop(worker, new Error(`the document worker stopped (exit code ${code})`)));

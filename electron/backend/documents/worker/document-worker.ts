@@ -3,6 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { renderJob, warmUpSteps } from '../jobs';
 import { configurePdf, warmFontsStep } from '../kit/render';
 import { AppError } from '../../lib/errors';
+import { IdleTrim } from '../../lib/idle-trim';
 import type { FromWorker, ToWorker, WorkerError, WorkerSetup } from './protocol';
 import { WorkQueue } from './work-queue';
 
@@ -50,9 +51,22 @@ const DESK_PAPERS = 2;
 const LAYOUT = 3;
 let warmJobs = 0;
 
+/**
+ * Characters a paper brought that the working font lacks join it while idle, and the full fonts
+ * loaded to print them are let go again (most of the worker's memory). Warm-up papers too: the
+ * desk's own customer names are where such characters come from.
+ */
+function growFonts(): void {
+  queue.background('fonts', () => (configure(), warmFontsStep()), FONTS);
+}
+
+// Drawing a long pack or a batch grows the heap by tens of MB; a few quiet seconds after, it goes back.
+const trim = new IdleTrim({ quietMs: 3_000, growthBytes: 8 * 2 ** 20, isIdle: () => queue.idle });
+
 port.on('message', (message: ToWorker) => {
+  trim.touch();
   if ('warm' in message) {
-    queue.background(`desk paper ${++warmJobs}`, async () => (configure(), await renderJob(message.warm), false), DESK_PAPERS);
+    queue.background(`desk paper ${++warmJobs}`, async () => (configure(), await renderJob(message.warm), growFonts(), false), DESK_PAPERS);
     return;
   }
   const { id, job } = message;
@@ -67,12 +81,12 @@ port.on('message', (message: ToWorker) => {
       post({ type: 'failed', id, error: serialise(error) });
       return;
     }
-    // Characters this document brought that the working font lacks join it while idle.
-    queue.background('fonts', () => (configure(), warmFontsStep()), FONTS);
+    growFonts();
   });
 });
 
 if (setup.warmUp) {
+  trim.touch();
   queue.background('pdfmake', () => (configure(), false), FIRST);
   const { fonts, layout } = warmUpSteps();
   queue.background('fonts', () => (configure(), fonts()), FONTS);

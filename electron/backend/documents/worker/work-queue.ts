@@ -13,6 +13,11 @@ export class WorkQueue {
 
   constructor(private readonly onStepError: (name: string, error: unknown) => void) {}
 
+  /** Nothing to do and nothing under way. */
+  get idle(): boolean {
+    return !this.running && this.jobs.length === 0 && this.steps.length === 0;
+  }
+
   /** Runs `job` after the documents already waiting, before any further background step. */
   push(job: () => Promise<void>): void {
     this.jobs.push(job);

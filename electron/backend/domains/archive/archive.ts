@@ -9,7 +9,7 @@ import type { DocumentKind, DocumentRecord, GeneratedDocument, Paper, RecordType
 import { AppError, refusal, refuse, notFound } from '../../lib/errors';
 import type { Db, DocumentsTable } from '../../db/schema';
 import type { Settings } from '../../../../shared/schemas/settings';
-import { WARRANTY_CARD_TEMPLATE_VERSION, type WarrantyCardData } from '../../documents/warranty-card/warranty-card';
+import type { WarrantyCardData } from '../../documents/warranty-card/warranty-card';
 import type { ServiceContext } from '../../app/context';
 import { getCustomer } from '../customers/customers';
 import { getSettings } from '../admin/settings';
@@ -24,6 +24,7 @@ import { ARCHIVE_KINDS, archivePath, readArchived, sha256, writeNewFile } from '
 import { printableLogo } from '../admin/logo';
 import { printTarget } from '../admin/printing';
 import type { PrintResult } from '../../../../shared/schemas/printing';
+import { WARRANTY_CARD_TEMPLATE_VERSION } from '../../documents/template-versions';
 
 function toRecord(row: Selectable<DocumentsTable>): DocumentRecord {
   return {

@@ -1,5 +1,5 @@
+import type ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { CALL_OUTCOMES, CALL_PURPOSES } from '../../../../shared/domain/calls';
 import { formatDateTime } from '../../../../shared/format';
@@ -10,6 +10,7 @@ import { assertSaveTarget } from '../admin/owned-files';
 import { getSettings } from '../admin/settings';
 import { callsQuery, toCall } from './calls';
 import { weekSummary } from './summary';
+import { loadExcelJs } from '../excel/libraries';
 
 /**
  * The week's calls to Excel: a summary sheet laid out as the paper (purpose by outcome, per day,
@@ -25,7 +26,7 @@ export async function exportCallWeek(ctx: ServiceContext, input: z.output<typeof
   const target = await assertSaveTarget(ctx, chosen);
   const calls = (await callsQuery(ctx.db).where('calls.day', '>=', s.from).where('calls.day', '<=', s.to).orderBy('calls.at').orderBy('calls.id').execute()).map(toCall);
 
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = t('appName');
   const summary = workbook.addWorksheet(k('summarySheet'));
   const bold = (row: ExcelJS.Row) => {

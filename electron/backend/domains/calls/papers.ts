@@ -2,10 +2,10 @@ import type { z } from 'zod';
 import { translator } from '../../../../shared/i18n';
 import type { GeneratedDocument } from '../../../../shared/schemas/document';
 import type { callSummaryPaperInput } from '../../../../shared/schemas/call';
-import { CALL_SUMMARY_TEMPLATE_VERSION } from '../../documents/call-summary/call-summary';
 import type { ServiceContext } from '../../app/context';
 import { archiveDocument, settingsForPaper } from '../archive/archive';
 import { weekSummary } from './summary';
+import { CALL_SUMMARY_TEMPLATE_VERSION } from '../../documents/template-versions';
 
 /*
  * The weekly call summary, archived and numbered like every other paper. It belongs to no one

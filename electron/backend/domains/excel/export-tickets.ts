@@ -133,7 +133,7 @@ export async function exportCustomerHistory(ctx: ServiceContext, input: { custom
   const unitIds = (await ctx.db.selectFrom('units').select('id').where('customer_id', '=', customer.id).orderBy('id').execute()).map((u) => u.id);
   const units = unitIds.length ? await loadUnits(ctx, ctx.db, unitIds) : [];
 
-  const workbook = newWorkbook(t);
+  const workbook = await newWorkbook(t);
   const sheet = (name: string, columns: Spec, values: SheetValue[][]) =>
     addListSheet(workbook, t(`sheets.history.${name}.sheet`), columns.map(([key, kind]) => ({ header: t(`sheets.history.${name}.${key}`), kind })), values);
   // The customer first, as the desk knows them: the history below is theirs.

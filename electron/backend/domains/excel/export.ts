@@ -35,7 +35,7 @@ export async function exportList(ctx: ServiceContext, input: z.output<typeof exp
   const { columns, rows } = await collect(ctx, input, t);
   if (rows.length > EVERYDAY_EXPORT_ROWS) requireAdmin();
   const name = t(input.list === 'tickets' ? 'sheets.ticketList.sheet' : `export.${input.list}.sheet`);
-  const workbook = newWorkbook(t);
+  const workbook = await newWorkbook(t);
   // The tickets list's headers live with the rest of this issue's words.
   const prefix = input.list === 'tickets' ? 'sheets.ticketList' : `export.${input.list}`;
   addListSheet(workbook, name, columns.map((c) => ({ header: t(`${prefix}.${c.key}`), kind: c.kind })), rows);

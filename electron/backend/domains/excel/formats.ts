@@ -1,8 +1,6 @@
-import * as XLSX from '@e965/xlsx';
-import * as cptable from '@e965/xlsx/dist/cpexcel';
-import chardet from 'chardet';
-import iconv from 'iconv-lite';
+import type * as SheetJS from '@e965/xlsx';
 import type { SheetEncoding, SheetFormat } from '../../../../shared/schemas/excel';
+import { loadSheetReaders, type SheetReaders } from './libraries';
 import { MAX_IMPORT_ROWS, dayNumberDate, type Cell, type Grid, type GridRow } from './read';
 
 /*
@@ -13,10 +11,6 @@ import { MAX_IMPORT_ROWS, dayNumberDate, type Cell, type Grid, type GridRow } fr
  * checked before this module is called (see import.ts): the file on disk, and for .ods, a zip,
  * what it inflates to.
  */
-
-// Excel 5 / WPS files before BIFF8 keep text in the system's code page (936 on a Chinese PC):
-// SheetJS needs the code page tables to read them.
-XLSX.set_cptable(cptable);
 
 /** Header rows and blank lines above the data that a sheet may hold besides its data rows. */
 const ROWS_ABOVE_DATA = 20;
@@ -65,7 +59,7 @@ function utf16Order(data: Buffer): 'utf-16le' | 'utf-16be' | null {
  * GB18030, its superset: a rare character such as 𠮷 that a Chinese Excel writes in four bytes
  * comes through too.
  */
-export function detectEncoding(data: Buffer): SheetEncoding {
+function detectEncoding(data: Buffer, detect: SheetReaders['detect']): SheetEncoding {
   if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) return 'utf-8';
   const utf16 = utf16Order(data);
   if (utf16) return utf16;
@@ -74,7 +68,7 @@ export function detectEncoding(data: Buffer): SheetEncoding {
   const lastBreak = sample.lastIndexOf(0x0a);
   const whole = data.length > sample.length && lastBreak > 0 ? sample.subarray(0, lastBreak) : sample;
   if (isUtf8(whole)) return 'utf-8';
-  const guess = (chardet.detect(whole) ?? '').toLowerCase();
+  const guess = (detect(whole) ?? '').toLowerCase();
   if (guess === 'utf-16le' || guess === 'utf-16be' || guess === 'big5') return guess;
   return 'gb18030';
 }
@@ -103,25 +97,27 @@ export interface TextSheet {
 }
 
 /** A CSV or text file as one sheet, decoded as asked (or as detected) and split at its separator. */
-export function readText(data: Buffer, name: string, encoding: SheetEncoding | null): TextSheet {
-  const chosen = encoding ?? detectEncoding(data);
-  const text = iconv.decode(data, chosen, { stripBOM: true });
+export async function readText(data: Buffer, name: string, encoding: SheetEncoding | null): Promise<TextSheet> {
+  const { XLSX, detect, decode } = await loadSheetReaders();
+  const chosen = encoding ?? detectEncoding(data, detect);
+  const text = decode(data, chosen);
   const delimiter = detectDelimiter(text);
   // raw: every value stays the text the file holds, so 00123 keeps its zeros and 2025-03-01
   // is not turned into a time-zone-dependent date.
   const workbook = XLSX.read(text, { type: 'string', raw: true, dense: true, FS: delimiter, sheetRows: MAX_IMPORT_ROWS + ROWS_ABOVE_DATA + 1 });
   const sheet = workbook.Sheets[workbook.SheetNames[0]!]!;
-  return { encoding: chosen, delimiter, grid: gridOf(name, sheet, false) };
+  return { encoding: chosen, delimiter, grid: gridOf(XLSX, name, sheet, false) };
 }
 
 /** An .xls, .et or .ods workbook, each sheet as a grid of plain values. */
-export function readLegacyWorkbook(data: Buffer): Grid[] {
+export async function readLegacyWorkbook(data: Buffer): Promise<Grid[]> {
+  const { XLSX } = await loadSheetReaders();
   const workbook = XLSX.read(data, { type: 'buffer', dense: true, cellDates: false, cellFormula: false, cellHTML: false, cellNF: true, sheetRows: MAX_IMPORT_ROWS + ROWS_ABOVE_DATA + 1 });
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
-  return workbook.SheetNames.map((name) => gridOf(name, workbook.Sheets[name]!, date1904));
+  return workbook.SheetNames.map((name) => gridOf(XLSX, name, workbook.Sheets[name]!, date1904));
 }
 
-function plain(cell: XLSX.CellObject | undefined, date1904: boolean): Cell {
+function plain(XLSX: typeof SheetJS, cell: SheetJS.CellObject | undefined, date1904: boolean): Cell {
   if (!cell || cell.v === undefined || cell.v === null) return null;
   switch (cell.t) {
     case 's':
@@ -138,12 +134,12 @@ function plain(cell: XLSX.CellObject | undefined, date1904: boolean): Cell {
   }
 }
 
-function gridOf(name: string, sheet: XLSX.WorkSheet, date1904: boolean): Grid {
-  const data = (sheet['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
+function gridOf(XLSX: typeof SheetJS, name: string, sheet: SheetJS.WorkSheet, date1904: boolean): Grid {
+  const data = (sheet['!data'] ?? []) as (SheetJS.CellObject[] | undefined)[];
   const rows: GridRow[] = [];
   data.forEach((cells, index) => {
     if (!cells) return;
-    const values = Array.from(cells, (cell) => plain(cell, date1904));
+    const values = Array.from(cells, (cell) => plain(XLSX, cell, date1904));
     if (values.some((v) => v !== null)) rows.push({ row: index + 1, cells: values });
   });
   // Read only up to the limit (sheetRows); the full range says how many rows there are.

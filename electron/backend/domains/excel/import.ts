@@ -96,7 +96,7 @@ async function readImportFile(ctx: ServiceContext, data: Buffer, fileName: strin
   try {
     if (format === 'xlsx') return { sheets: await readWorkbook(data), opened: opened(format), text: null };
     if (format === 'text') {
-      const read = readText(data, fileName.replace(/\.[^.]*$/, '') || fileName, encoding);
+      const read = await readText(data, fileName.replace(/\.[^.]*$/, '') || fileName, encoding);
       const sheet = sheetFromGrid(read.grid);
       return {
         sheets: sheet ? [sheet] : [],
@@ -104,7 +104,7 @@ async function readImportFile(ctx: ServiceContext, data: Buffer, fileName: strin
         text: data,
       };
     }
-    const sheets = readLegacyWorkbook(data).map(sheetFromGrid).filter((s): s is ParsedSheet => s !== null);
+    const sheets = (await readLegacyWorkbook(data)).map(sheetFromGrid).filter((s): s is ParsedSheet => s !== null);
     return { sheets, opened: opened(format), text: null };
   } catch (error) {
     // An encrypted .xlsx is a compound file like an .xls: named by its extension, not its bytes.

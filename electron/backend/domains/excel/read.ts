@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './libraries';
 import type { ImportField, ImportSheet } from '../../../../shared/schemas/excel';
 import { plainCharacters } from '../../../../shared/schemas/common';
 import { LANGUAGES, translator } from '../../../../shared/i18n';
@@ -54,7 +55,7 @@ export interface Grid {
 }
 
 export async function readWorkbook(data: Buffer): Promise<ParsedSheet[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   await workbook.xlsx.load(data as unknown as ArrayBuffer);
   const grids: Grid[] = [];
   const date1904 = Boolean(workbook.properties.date1904);

@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { translator } from '../../../../shared/i18n';
 import type { ServiceContext } from '../../app/context';
 import { assertSaveTarget } from '../admin/owned-files';
+import { loadExcelJs } from './libraries';
 
 /*
  * Cells as a spreadsheet program expects them, so that sorting, filtering and sums work in
@@ -75,8 +76,8 @@ export function addListSheet(workbook: ExcelJS.Workbook, name: string, columns: 
   return sheet;
 }
 
-export function newWorkbook(t: ReturnType<typeof translator>): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+export async function newWorkbook(t: ReturnType<typeof translator>): Promise<ExcelJS.Workbook> {
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = t('appName');
   return workbook;
 }

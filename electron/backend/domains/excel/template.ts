@@ -19,7 +19,7 @@ const VALIDATED_ROWS = 1000;
 
 export async function saveImportTemplate(ctx: ServiceContext, input: { language: (typeof LANGUAGES)[number] | null }): Promise<{ savedTo: string | null }> {
   const t = translator(input.language ?? (await getSettings(ctx)).language);
-  const workbook = newWorkbook(t);
+  const workbook = await newWorkbook(t);
   const header = (f: ImportField) => (REQUIRED_IMPORT_FIELDS.includes(f) ? `${t(`importer.fields.${f}`)}*` : t(`importer.fields.${f}`));
   const example = IMPORT_FIELDS.map((f) => t(`sheets.template.example.${f}`));
   const sheet = addListSheet(

@@ -1,13 +1,14 @@
 import type { z } from 'zod';
 import type { GeneratedDocument } from '../../../../shared/schemas/document';
 import type { acceptanceCertificateInput } from '../../../../shared/schemas/installation';
-import { ACCEPTANCE_CERTIFICATE_TEMPLATE_VERSION, type AcceptanceCertificateData } from '../../documents/acceptance/acceptance-certificate';
+import type { AcceptanceCertificateData } from '../../documents/acceptance/acceptance-certificate';
 import type { ServiceContext } from '../../app/context';
 import { refuse } from '../../lib/errors';
 import { archiveDocument, settingsForPaper } from '../archive/archive';
 import { getCustomer } from '../customers/customers';
 import { getUnit } from '../units/units';
 import { getInstallation } from './installations';
+import { ACCEPTANCE_CERTIFICATE_TEMPLATE_VERSION } from '../../documents/template-versions';
 
 /**
  * What the certificate is drawn from, except its number and day. Only an accepted job has one:

@@ -3,15 +3,16 @@ import type { GeneratedDocument } from '../../../../shared/schemas/document';
 import type { Visit } from '../../../../shared/schemas/maintenance';
 import type { BatchJob, BatchPrintRequest, batchJobInput } from '../../../../shared/schemas/maintenance-papers';
 import type { ServiceContext } from '../../app/context';
-import { INSPECTION_FORM_TEMPLATE_VERSION, type InspectionFormData } from '../../documents/inspection/inspection-form';
+import type { InspectionFormData } from '../../documents/inspection/inspection-form';
 import type { BundleMeta } from '../../documents/jobs';
-import { FAULT_STATS_TEMPLATE_VERSION, type FaultStatsData } from '../../documents/maintenance-papers/fault-stats';
+import type { FaultStatsData } from '../../documents/maintenance-papers/fault-stats';
 import { AppError, notFound, refusal, refuse } from '../../lib/errors';
 import { translator } from '../../../../shared/i18n';
 import { archiveDocument } from '../archive/archive';
 import { customersForQuarter, faultStatsSource, faultStatsTitle } from './fault-stats';
 import { inspectionFormSource } from './papers';
 import { listVisits } from './visits';
+import { FAULT_STATS_TEMPLATE_VERSION, INSPECTION_FORM_TEMPLATE_VERSION } from '../../documents/template-versions';
 
 /*
  * Batch printing: the blank forms of every visit due in a range (of one technician), or the

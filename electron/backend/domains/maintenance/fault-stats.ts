@@ -5,11 +5,12 @@ import type { FaultCategory, Severity } from '../../../../shared/domain/ticket-s
 import type { GeneratedDocument } from '../../../../shared/schemas/document';
 import { quarterRange, type faultStatsInput } from '../../../../shared/schemas/maintenance-papers';
 import type { ServiceContext } from '../../app/context';
-import { FAULT_STATS_TEMPLATE_VERSION, type FaultStatsData, type StatsTicket, type StatsUnit } from '../../documents/maintenance-papers/fault-stats';
+import type { FaultStatsData, StatsTicket, StatsUnit } from '../../documents/maintenance-papers/fault-stats';
 import { archiveDocument, settingsForPaper } from '../archive/archive';
 import { getCustomer } from '../customers/customers';
 import { selectTicketRows, ticketDeadlineViews, type ListRow } from '../tickets/tickets';
 import { loadUnits } from '../units/units';
+import { FAULT_STATS_TEMPLATE_VERSION } from '../../documents/template-versions';
 
 /*
  * The quarter's fault statistics sheet (季度故障统计表): every unit of a customer in warranty or

@@ -3,12 +3,13 @@ import type { VisitKind } from '../../../../shared/domain/visit-plan';
 import type { GeneratedDocument } from '../../../../shared/schemas/document';
 import type { inspectionPlanInput } from '../../../../shared/schemas/maintenance-papers';
 import type { ServiceContext } from '../../app/context';
-import { INSPECTION_PLAN_TEMPLATE_VERSION, type InspectionPlanData, type PlanChecklist } from '../../documents/maintenance-papers/inspection-plan';
+import type { InspectionPlanData, PlanChecklist } from '../../documents/maintenance-papers/inspection-plan';
 import { refuse } from '../../lib/errors';
 import { archiveDocument, settingsForPaper } from '../archive/archive';
 import { getCustomer } from '../customers/customers';
 import { getContract } from './contracts';
 import { getInspection } from './inspection';
+import { INSPECTION_PLAN_TEMPLATE_VERSION } from '../../documents/template-versions';
 
 /*
  * The inspection plan of a contract's year (年度巡检计划), for the customer to approve in advance.

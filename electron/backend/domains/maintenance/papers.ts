@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import type { GeneratedDocument, inspectionFormInput } from '../../../../shared/schemas/document';
-import { INSPECTION_FORM_TEMPLATE_VERSION, type InspectionFormData } from '../../documents/inspection/inspection-form';
+import type { InspectionFormData } from '../../documents/inspection/inspection-form';
 import type { ServiceContext } from '../../app/context';
 import { archiveDocument, settingsForPaper } from '../archive/archive';
 import { getCustomer } from '../customers/customers';
 import { getInspection } from './inspection';
 import { getVisit } from './visits';
+import { INSPECTION_FORM_TEMPLATE_VERSION } from '../../documents/template-versions';
 
 /*
  * The visit's papers, archived like every other document: the inspection form, blank for the

@@ -6,12 +6,13 @@ import { serviceLevelName } from '../../../../shared/domain/service-levels';
 import { translator } from '../../../../shared/i18n';
 import type { GeneratedDocument } from '../../../../shared/schemas/document';
 import type { renewalPaperInput } from '../../../../shared/schemas/renewal';
-import { RENEWAL_PAPERS_TEMPLATE_VERSION, type RenewalPaper, type RenewalPaperData } from '../../documents/renewal/renewal-papers';
+import type { RenewalPaper, RenewalPaperData } from '../../documents/renewal/renewal-papers';
 import type { ServiceContext } from '../../app/context';
 import { archiveDocument, settingsForPaper } from '../archive/archive';
 import { getCustomer } from '../customers/customers';
 import { defaultServiceLevel, listServiceLevels } from '../service-desk/service-levels';
 import { renewalSubject } from './renewals';
+import { RENEWAL_PAPERS_TEMPLATE_VERSION } from '../../documents/template-versions';
 
 /*
  * The renewal papers, archived and numbered like every other document: the renewal notice, and

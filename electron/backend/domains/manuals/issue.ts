@@ -3,13 +3,13 @@ import type { GeneratedDocument } from '../../../../shared/schemas/document';
 import { walkBlocks, type ManualBody, type ManualCheck, type ManualIssue, type ManualVersionUsed, type manualIssueInput, type manualListInput } from '../../../../shared/schemas/manual';
 import type { ServiceContext } from '../../app/context';
 import type { Db } from '../../db/schema';
-import { MANUAL_TEMPLATE_VERSION } from '../../documents/manual/manual';
 import type { ManualData, ManualSnapshot } from '../../documents/manual/manual-data';
 import { notFound, refuse } from '../../lib/errors';
 import { archiveDocument } from '../archive/archive';
 import { readArchived, sha256 } from '../archive/files';
 import { manualSnapshot } from './assemble';
 import { bodyDocs, withImageUrls } from './content';
+import { MANUAL_TEMPLATE_VERSION } from '../../documents/template-versions';
 
 /** Every text a body prints, one per line: what the font must have glyphs for. */
 function bodyText(body: ManualBody): string {

@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { cellValue, reportTables } from '../../../../shared/domain/report-tables';
 import { translator, type Language } from '../../../../shared/i18n';
@@ -8,11 +7,12 @@ import type { ServiceContext } from '../../app/context';
 import { assertSaveTarget } from '../admin/owned-files';
 import { warningSettings } from './failures';
 import { reportBundle } from './reports';
+import { loadExcelJs } from '../excel/libraries';
 
 /** The bundle as a workbook, one sheet per report, the same tables the pack prints. */
 export async function reportWorkbook(bundle: ReportBundle, settings: WarningSettings, lang: Language): Promise<Buffer> {
   const t = translator(lang);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = t('appName');
   const period = t('reports.period.text', { from: bundle.period.from, to: bundle.period.to });
   for (const table of reportTables(t, lang, bundle, settings)) {

@@ -1,11 +1,12 @@
 import type { GeneratedDocument } from '../../../../shared/schemas/document';
 import type { ReportPackInput } from '../../../../shared/schemas/reports';
 import type { ServiceContext } from '../../app/context';
-import { REPORT_PACK_TEMPLATE_VERSION, type ReportPackData } from '../../documents/report-pack/report-pack';
+import type { ReportPackData } from '../../documents/report-pack/report-pack';
 import { archiveDocument, settingsForPaper } from '../archive/archive';
 import { getCustomer } from '../customers/customers';
 import { warningSettings } from './failures';
 import { reportBundle } from './reports';
+import { REPORT_PACK_TEMPLATE_VERSION } from '../../documents/template-versions';
 
 /** What a pack is drawn from, except its number and day: the same bundle the screen shows. */
 export async function reportPackSource(ctx: ServiceContext, input: Pick<ReportPackInput, 'from' | 'to' | 'customerId'>): Promise<Omit<ReportPackData, 'number' | 'issuedOn'>> {

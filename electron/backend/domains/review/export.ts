@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import { translator } from '../../../../shared/i18n';
@@ -8,6 +7,7 @@ import type { ServiceContext } from '../../app/context';
 import { getSettings } from '../admin/settings';
 import { assertSaveTarget } from '../admin/owned-files';
 import { satisfactionReport } from './satisfaction';
+import { loadExcelJs } from '../excel/libraries';
 
 /** A question as the desk reads it: the company's wording, or the preset's in the desk's language. */
 export function questionText(t: TFunction, q: Pick<SatisfactionQuestion, 'preset' | 'text'>): string {
@@ -30,7 +30,7 @@ export async function exportSatisfaction(ctx: ServiceContext, input: z.output<ty
   if (!chosen) return { savedTo: null, rows: 0 };
   const target = await assertSaveTarget(ctx, chosen);
   const scored = report.questions.filter((q) => q.kind === 'score' && (q.active || (report.byQuestion[q.id]?.count ?? 0) > 0));
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = t('appName');
   const period = t('survey.export.period', { from: input.from, to: input.to });
 

@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { addDays, localMoment } from '../../../../shared/domain/dates';
@@ -10,6 +9,7 @@ import type { ServiceShares, ShareMilestoneName, ShareRow, sharesInput } from '.
 import type { ServiceContext } from '../../app/context';
 import { getSettings } from '../admin/settings';
 import { assertSaveTarget } from '../admin/owned-files';
+import { loadExcelJs } from '../excel/libraries';
 
 /*
  * The share of promises met over a period ("on site within 4 h in 90% of faults"): per service
@@ -104,7 +104,7 @@ export async function exportServiceShares(ctx: ServiceContext, input: z.output<t
   const chosen = await ctx.platform.chooseSavePath(`${sheetName} ${input.from}~${input.to}.xlsx`, [{ name: 'Excel', extensions: ['xlsx'] }]);
   if (!chosen) return { savedTo: null, rows: 0 };
   const target = await assertSaveTarget(ctx, chosen);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = t('appName');
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 2 }] });
   sheet.addRow([t('hours.shares.period', { from: input.from, to: input.to })]).font = { bold: true };

@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { makerReturnsForms } from '../../../../shared/domain/maker-returns-tables';
 import { cellValue } from '../../../../shared/domain/report-tables';
@@ -8,11 +7,12 @@ import type { MakerReturnsPack, makerReturnsExportInput } from '../../../../shar
 import type { ServiceContext } from '../../app/context';
 import { assertSaveTarget } from '../admin/owned-files';
 import { makerReturnsPack } from './maker-returns';
+import { loadExcelJs } from '../excel/libraries';
 
 /** The pack as a workbook: one sheet per form, its tables one under the other, the same the paper prints. */
 export async function makerReturnsWorkbook(pack: MakerReturnsPack, lang: Language): Promise<{ buffer: Buffer; sheets: number }> {
   const t = translator(lang);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = t('appName');
   const forms = makerReturnsForms(t, pack);
   const head = `${pack.maker.name} · ${t('makerReturns.print.cover.periodText', { from: pack.from, to: pack.to })}${pack.provisional ? ` · ${t('makerReturns.print.provisional', { day: pack.asOf })}` : ''}`;

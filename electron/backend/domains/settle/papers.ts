@@ -4,7 +4,7 @@ import type { GeneratedDocument, Paper } from '../../../../shared/schemas/docume
 import type { makerReturnsPaperInput } from '../../../../shared/schemas/maker-returns';
 import type { claimPaperInput, feeListPaperInput, feedbackPaperInput, scrapPaperInput, settlementPaperInput } from '../../../../shared/schemas/settle';
 import type { Language } from '../../../../shared/i18n';
-import { SETTLE_PAPERS_TEMPLATE_VERSION, type SettleJob } from '../../documents/settle/settle-papers';
+import type { SettleJob } from '../../documents/settle/settle-papers';
 import type { ServiceContext } from '../../app/context';
 import { archiveDocument, settingsForPaper } from '../archive/archive';
 import { listFees } from '../stock/fees';
@@ -14,6 +14,7 @@ import { ensureReturnsRow, makerReturnsPack, recordIssuedPack } from './maker-re
 import { getMaker } from './makers';
 import { getSettlement } from './returns';
 import { getScrapRecord } from './scrapping';
+import { SETTLE_PAPERS_TEMPLATE_VERSION } from '../../documents/template-versions';
 
 /* The papers of settling, numbered and archived like every other paper; each files under its own record. */
 

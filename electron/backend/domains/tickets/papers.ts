@@ -1,14 +1,15 @@
 import type { z } from 'zod';
 import type { dispatchOrderInput, GeneratedDocument, repairReceiptInput } from '../../../../shared/schemas/document';
 import type { TicketDetail } from '../../../../shared/schemas/ticket';
-import { DISPATCH_ORDER_TEMPLATE_VERSION } from '../../documents/ticket-papers/dispatch-order';
-import { REPAIR_RECEIPT_TEMPLATE_VERSION } from '../../documents/ticket-papers/repair-receipt';
+
+
 import type { TicketPaperData } from '../../documents/ticket-papers/ticket-paper';
 import { refuse } from '../../lib/errors';
 import type { ServiceContext } from '../../app/context';
 import { getCustomer } from '../customers/customers';
 import { archiveDocument, settingsForPaper } from '../archive/archive';
 import { getTicket } from './tickets';
+import { DISPATCH_ORDER_TEMPLATE_VERSION, REPAIR_RECEIPT_TEMPLATE_VERSION } from '../../documents/template-versions';
 
 /** Everything a ticket's paper is drawn from, except its number and day (known once archived). */
 export async function paperSource(ctx: ServiceContext, ticketId: number): Promise<Omit<TicketPaperData, 'number' | 'issuedOn'>> {
