@@ -16,24 +16,27 @@ async function call<T>(invoke: Invoke, channel: string, input: unknown): Promise
   return result.value as T;
 }
 
-/** A sheet of new customers as an office keeps them: name and mobile. */
-async function writeSheet(file: string, rows: number): Promise<void> {
+/**
+ * A sheet of new customers as an office keeps them: name and mobile. From `first` on, so that a
+ * kept database run again imports new customers rather than finding last run's on file.
+ */
+async function writeSheet(file: string, rows: number, first: number): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Sheet1');
   sheet.addRow(['客户名称', '手机']);
-  for (let i = 0; i < rows; i++) sheet.addRow([`导入客户${i}`, `186${String(i).padStart(8, '0')}`]);
+  for (let i = first; i < first + rows; i++) sheet.addRow([`导入客户${i}`, `186${String(i).padStart(8, '0')}`]);
   await workbook.xlsx.writeFile(file);
 }
 
 export async function benchBusy(
   invoke: Invoke,
   platform: HeadlessPlatform,
-  opts: { customers: number; units: number; rand: () => number; stats: (s: number[]) => string; rows?: number },
+  opts: { customers: number; units: number; rand: () => number; stats: (s: number[]) => string; rows?: number; firstRow?: number },
 ): Promise<string[]> {
   const { rand, stats } = opts;
   const dir = mkdtempSync(join(tmpdir(), 'desk-busy-'));
   const file = join(dir, 'import.xlsx');
-  await writeSheet(file, opts.rows ?? 10_000);
+  await writeSheet(file, opts.rows ?? 10_000, opts.firstRow ?? 0);
   platform.openAnswer = file;
   const opened = await call<{ token: string }>(invoke, 'import:open', {});
   const search: number[] = [];

@@ -205,7 +205,7 @@ describe('documents drawn in the worker', () => {
     await b.ok('settings:update', company);
     const { unit } = await seedUnit(b);
     await b.documents.whenWarm();
-    const made = await Promise.all(['A4', 'A5', 'A4'].map((paper) => b.ok('documents:warrantyCard', { unitId: unit.id, paper, language: 'zh-CN' })));
+    const made = await Promise.all((['A4', 'A5', 'A4'] as const).map((paper) => b.ok('documents:warrantyCard', { unitId: unit.id, paper, language: 'zh-CN' })));
     expect(made.map((d) => d.number).sort()).toEqual(['BXK-2026-000001', 'BXK-2026-000002', 'BXK-2026-000003']);
     expect(b.logger.lines.filter((l) => l.level !== 'info')).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { type AppError, refusal } from '../lib/errors';
+import { auditValue } from '../db/audit-triggers';
 
 /** What the audit triggers stamp on every row a request changes. */
 export interface RequestContext {
@@ -71,11 +72,13 @@ export function pinRequired(channel: string): AppError {
  */
 export function registerAuditFunctions(sqlite: Database.Database): void {
   // A picture in the log: what it is, how long, and a digest that tells two pictures apart.
-  sqlite.function('desk_digest', { deterministic: true }, (text: unknown) => {
-    const value = String(text ?? '');
+  const digest = (value: string) => {
     const kind = value.slice(0, Math.max(0, value.indexOf(','))).replace(/^"/, '');
     return `${kind} (${value.length} chars, sha256 ${createHash('sha256').update(value).digest('hex').slice(0, 16)})`;
-  });
+  };
+  // The triggers' own since issue 23; kept for triggers written before them, until the start rewrites them.
+  sqlite.function('desk_digest', { deterministic: true }, (text: unknown) => digest(String(text ?? '')));
+  sqlite.function('desk_value', { deterministic: true }, (value: unknown) => auditValue(value, digest));
   // Not directOnly: the triggers are what call it.
   sqlite.function('desk_audit', { deterministic: false, directOnly: false }, (field: unknown) => {
     const request = current.getStore();
