@@ -640,7 +640,7 @@ describe('migration 0420 (renewals and visits for the scheduled-service report)'
     const { dir, old } = await backendBefore('0420');
     await old.close();
     const backend = await openTestBackend(dir);
-    expect(backend.migration.applied).toEqual(['0420_contract_renewals_index']);
+    expect(backend.migration.applied[0]).toBe('0420_contract_renewals_index');
     const db = backend.store.sqlite;
     const plan = (query: string, ...args: unknown[]) => (db.prepare(`explain query plan ${query}`).all(...args) as { detail: string }[]).map((p) => p.detail).join(' | ');
     // Before, each contract ending in the period walked every contract for its renewal.
@@ -649,6 +649,29 @@ describe('migration 0420 (renewals and visits for the scheduled-service report)'
     );
     expect(plan("select count(*), sum(status = 'done') from visits v where v.due_on >= ? and v.due_on <= ?", '2026-01-01', '2026-12-31')).toMatch(/USING COVERING INDEX visits_due/);
     expect((await backend.ok('reports:bundle', { from: '2026-01-01', to: '2026-12-31' })).scheduled).toEqual({ planned: 0, done: 0, missed: 0, cancelled: 0, open: 0, ending: 0, renewed: 0, lapsed: 0 });
+    await backend.close();
+  });
+});
+
+describe('migration 0430 (the search box on ten years of history)', () => {
+  it("reads a unit's repair history from its index alone and a customer's open repairs among the open tickets only", async () => {
+    const { dir, old } = await backendBefore('0430');
+    const { customer, unit } = await oldDeskWithUnit(old);
+    const ticket = await oldTicket(old, 'tickets:create', { customerId: customer.id, unitId: unit.id, faultReported: '不制冷', faultCategory: 'notCooling' });
+    await old.close();
+    const backend = await openTestBackend(dir);
+    expect(backend.migration.applied[0]).toBe('0430_search_glance_indexes');
+    const db = backend.store.sqlite;
+    const plan = (query: string, ...args: unknown[]) => (db.prepare(`explain query plan ${query}`).all(...args) as { detail: string }[]).map((p) => p.detail).join(' | ');
+    expect(
+      plan("select id, unit_id, reported_at, resolved_at, fault_category, warranty_in, unfixed_downtime from tickets where unit_id in (?, ?) and status != 'cancelled' order by reported_at", unit.id, unit.id + 1),
+    ).toMatch(/USING COVERING INDEX tickets_unit/);
+    expect(plan('select id from tickets where open = 1 and customer_id in (?, ?) order by reported_at desc', customer.id, customer.id + 1)).toMatch(/USING INDEX tickets_open_customer/);
+    expect(plan('select id from tickets where open = 1 and unit_id in (?, ?) order by reported_at desc', unit.id, unit.id + 1)).toMatch(/USING INDEX tickets_open_unit/);
+    // The search box still finds the customer by a fragment of the phone, with the open repair in the row.
+    const hits = await backend.ok('search:query', { query: '12345678', limit: 20 });
+    const row = hits.find((h) => h.kind === 'customer' && h.id === customer.id);
+    expect(row && 'openTickets' in row ? row.openTickets.map((t) => t.number) : null).toEqual([ticket.number]);
     await backend.close();
   });
 });

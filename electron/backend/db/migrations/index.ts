@@ -34,6 +34,7 @@ import * as m0380 from './0380_maker_returns';
 import * as m0390 from './0390_sample_manual_content';
 import * as m0410 from './0410_import_guard';
 import * as m0420 from './0420_contract_renewals_index';
+import * as m0430 from './0430_search_glance_indexes';
 
 /**
  * Listed by hand, not scanned from disk: the bundled main process has no migrations folder.
@@ -75,6 +76,7 @@ export const migrations: Record<string, Migration> = {
   '0390_sample_manual_content': m0390,
   '0410_import_guard': m0410,
   '0420_contract_renewals_index': m0420,
+  '0430_search_glance_indexes': m0430,
 };
 
 /** The schema version this build writes: stored in PRAGMA user_version after migrating. */

@@ -37,7 +37,7 @@ import { batchRows } from './undo-blockers';
  * search waits at worst. Each row is a customer, a unit, their index entries and their log.
  */
 export const STEP_ROWS = 250;
-const STEP_MS = 12;
+const STEP_MS = 6;
 
 /**
  * Test hooks, never set by the app: a step to fail, as a full disk or a lost file would; and a
