@@ -27,7 +27,6 @@ import { benchAgainstChromium, benchFirstDocument, benchSearchWhileDrawing, docu
 import { benchBatchForms } from './bench-maintenance-papers';
 import { benchManual } from './bench-manual';
 import { benchReports, seedReportExtras } from './bench-reports';
-import { benchBusy } from './bench-busy';
 import { benchStart } from './bench-fast';
 import { benchRss } from './bench-rss';
 import { mulberry, stats, time } from './bench-kit';
@@ -207,12 +206,11 @@ const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const memory = process.memoryUsage();
 // rss alone hid where memory went when the toolchain changed: the JS heap, or native (SQLite, fonts, buffers).
 console.log(`Memory: rss ${mib(memory.rss)} (JS heap ${mib(memory.heapUsed)} of ${mib(memory.heapTotal)}, external ${mib(memory.external)}, buffers ${mib(memory.arrayBuffers)})`);
-// Issue 23: the desk while an import and a batch of documents run beside it; then the start,
-// the day's first start and its backup, the log's free text, on this database (bench-fast.ts).
-for (const line of await benchBusy(backend.invoke, benchPlatform, { customers: CUSTOMERS, units: UNITS, rand, stats })) console.log(line);
 await backend.close();
-// Issue 23: the backend's RSS after start and after the busy phase, in a process of its own
-// running the bundled backend (this process's figure above carries tsx and every phase before).
+// Issue 23: the backend's RSS after start, and the busy phase (the desk while an import and a
+// batch of documents run beside it) with the RSS after it, in a process of its own running the
+// bundled backend as the app does (this process carries tsx and every phase before); then the
+// start, the day's first start and its backup, the log's free text, on this database (bench-fast.ts).
 for (const line of await benchRss(dir)) console.log(line);
 for (const line of await benchStart(dir)) console.log(line);
 rmSync(dir, { recursive: true, force: true });

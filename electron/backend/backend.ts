@@ -185,7 +185,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         return { ok: false, error: { code: refused.code, message: refused.message, details: refused.details } };
       }
       answering++;
-      documents.wake();
       try {
         return await dispatch(channel, input);
       } finally {

@@ -172,7 +172,7 @@ describe('documents drawn in the worker', () => {
     expect(b.logger.lines.filter((l) => l.level !== 'info')).toEqual([]);
   });
 
-  it('let the worker go when the desk is left alone, and start it warm again at the next request', async () => {
+  it('let the worker go when the desk is left alone, and start it warm again when the clerk is back', async () => {
     const b = await open({ warmUp: true, idleStopMs: 400 });
     await b.ok('settings:update', company);
     const { unit } = await seedUnit(b);
@@ -181,11 +181,16 @@ describe('documents drawn in the worker', () => {
     let deskPapers = 0;
     const send = b.documents.deskPapers!;
     b.documents.deskPapers = () => (deskPapers++, send());
-    // Left alone: the thread ends and its memory goes with it.
-    await expect.poll(() => b.documents.mode, { timeout: 10_000, interval: 50 }).toBe('idle');
+    // Left alone: the pages' refreshes go on, but the thread ends and its memory goes with it.
+    const refreshes = setInterval(() => void b.invoke('health:background', {}), 50);
+    try {
+      await expect.poll(() => b.documents.mode, { timeout: 10_000, interval: 50 }).toBe('idle');
+    } finally {
+      clearInterval(refreshes);
+    }
     expect(await b.documents.heap()).toBeNull();
-    // The clerk comes back: the first request starts a worker, which warms up on the desk's papers.
-    await b.ok('customers:list', {});
+    // The clerk comes back (a key or a click): a worker starts, and warms up on the desk's papers.
+    await b.ok('desk:active', {});
     expect(b.documents.mode).toBe('worker');
     expect(b.documents.threadId).not.toBe(first);
     expect(deskPapers).toBe(1);

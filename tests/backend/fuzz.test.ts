@@ -623,6 +623,7 @@ beforeAll(async () => {
     'attachments:delete': { id: 1 },
     'attachments:check': {},
     'health:background': {},
+    'desk:active': {},
     'backups:list': {},
     'backups:create': {},
     'backups:inspect': { file: backup.file },

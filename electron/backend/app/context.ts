@@ -20,7 +20,11 @@ export interface ServiceContext {
   /** Who is at the desk and whether the admin PIN has unlocked it: one desk, one session. */
   session: DeskSession;
   /** Builds and renders a document off the desk's thread (see DocumentRenderer). */
-  documents: { render(job: DocumentJob): Promise<RenderedDocument> };
+  documents: {
+    render(job: DocumentJob): Promise<RenderedDocument>;
+    /** The clerk is at the desk: a worker let go while it was left alone starts warming up. */
+    wake(): void;
+  };
 }
 
 export interface DeskSession {

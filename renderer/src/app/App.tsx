@@ -32,6 +32,7 @@ import { SessionGate } from './SessionGate';
 import { ShortcutsSheet } from './ShortcutsSheet';
 import { HealthBanner } from './HealthBanner';
 import { BackgroundWorkNote } from './BackgroundWork';
+import { useDeskActivity } from './deskActivity';
 
 /** Printing needs the company's name and hotline on the paper: say so calmly, once, on top. */
 function CompanyMissingBanner({ onOpenSettings }: { onOpenSettings: () => void }) {
@@ -106,6 +107,7 @@ export function App() {
   const [route, go] = useRoute();
   useStoredLanguage();
   useBarcodeScanner();
+  useDeskActivity();
   const title = t('appName');
   useEffect(() => {
     document.title = title;

@@ -251,7 +251,7 @@ export const audit: CatalogShape<typeof zh> = {
       sanbaoPath: 'Choose Sanbao remedy',
     },
     callbacks: { record: 'Record callback', due: 'List callbacks due' },
-    desk: { board: 'View the desk board' },
+    desk: { board: 'View the desk board', active: 'Clerk at the desk (a key or click)' },
     technicians: { list: 'List technicians', create: 'New technician', update: 'Edit technician', day: "View a technician's day" },
     parts: {
       list: 'List parts',

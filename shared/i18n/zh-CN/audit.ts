@@ -256,7 +256,7 @@ export const audit = {
       sanbaoPath: '选择三包处理方式',
     },
     callbacks: { record: '记录回访', due: '查看待回访' },
-    desk: { board: '查看今日工作台' },
+    desk: { board: '查看今日工作台', active: '有人在工作台前（按键或点击）' },
     technicians: { list: '查看维修人员', create: '新增维修人员', update: '修改维修人员', day: '查看维修人员日程' },
     parts: {
       list: '查看备件',

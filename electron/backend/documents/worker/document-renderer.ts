@@ -10,7 +10,7 @@ import type { FromWorker, ToWorker, WorkerError, WorkerSetup } from './protocol'
 
 /**
  * How long the app's desk may be left alone before the document worker is let go: long enough
- * that a clerk on a call keeps it, short enough that a desk nobody is at holds ~100 MB less.
+ * that a pause in a call keeps it, short enough that a desk nobody is at holds ~100 MB less.
  */
 export const DOCUMENT_WORKER_IDLE_STOP_MS = 60_000;
 
@@ -25,8 +25,9 @@ export interface DocumentRendererOptions {
   /** Start the worker and warm fonts and layout at once (the app); otherwise at the first document. */
   warmUp?: boolean;
   /**
-   * Let the worker go once the desk has been left alone this long (no request, no document),
-   * and start it again, warming up, at the desk's next request (`wake`). Off when unset.
+   * Let the worker go once the desk has been left alone this long (no key or click in the
+   * window, no document), and start it again, warming up, when the clerk is back (`wake`).
+   * Off when unset. The pages' own refreshes do not keep it: they come whether anyone is there.
    */
   idleStopMs?: number;
   logger: Logger;
@@ -85,8 +86,8 @@ export class DocumentRenderer {
   }
 
   /**
-   * The desk is in use (a request came in): a worker let go while the desk was left alone
-   * starts again and warms up, so that the paper the clerk is about to print finds it warm.
+   * The clerk is at the desk (`desk:active`): a worker let go while the desk was left alone
+   * starts again and warms up, so that the paper about to be printed finds it warm.
    */
   wake(): void {
     if (this.closed || this.fellBack) return;
@@ -96,8 +97,8 @@ export class DocumentRenderer {
 
   /**
    * The worker's fonts, layout code and heap are about a hundred MB of the desk's memory (issue
-   * 23), needed only while the clerk is at the desk: after `idleStopMs` with no request and no
-   * document it is let go. Each request and document starts the wait again.
+   * 23), needed only while the clerk is at the desk: after `idleStopMs` without the clerk and
+   * without a document it is let go. Each sign of the clerk and each document starts the wait again.
    */
   private keepAlive(): void {
     const wait = this.options.idleStopMs;

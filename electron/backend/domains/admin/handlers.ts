@@ -60,4 +60,5 @@ export const adminHandlers = {
   'audit:get': getAudit,
   'audit:facets': (ctx) => auditFacets(ctx),
   'health:background': async (ctx) => backgroundWork(ctx),
+  'desk:active': async (ctx) => (ctx.documents.wake(), null),
 } satisfies DomainHandlers;
