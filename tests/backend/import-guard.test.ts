@@ -30,12 +30,12 @@ afterEach(async () => {
 });
 
 /**
- * Every file in the data folder (archived papers, attachments) but the database and its backups
- * (a merge refused by the guard has already taken its safety copy, as before any merge).
+ * Every file in the data folder (archived papers, attachments, backups) but the database: a
+ * merge the guard refuses is refused before the safety copy every merge takes first.
  */
 function files(dir: string): string[] {
   return (readdirSync(dir, { recursive: true, withFileTypes: true }) as { isFile(): boolean; parentPath: string; name: string }[])
-    .filter((e) => e.isFile() && !e.name.startsWith('desk.sqlite') && !e.parentPath.endsWith('backups'))
+    .filter((e) => e.isFile() && !e.name.startsWith('desk.sqlite'))
     .map((e) => join(e.parentPath, e.name))
     .sort();
 }

@@ -147,5 +147,10 @@ describe('an import written in steps', { timeout: 180_000 }, () => {
     expect(digests(backend.store.sqlite)).toEqual(before);
     expect(await backend.ok('import:batches', {})).toEqual([]);
     expect(backend.store.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    // The log shows the take-back as the undo it is: every customer the killed run wrote, removed.
+    const [undo] = (await backend.ok('audit:list', { channel: 'import:undo' })).items;
+    expect(undo?.operator ?? null).toBe('');
+    const removed = (await backend.ok('audit:get', { id: undo!.id })).rows.filter((r) => r.table === 'customers' && r.op === 'delete');
+    expect(removed.length).toBeGreaterThanOrEqual(written);
   });
 });

@@ -129,10 +129,22 @@ export function stillImporting(error: unknown): AppError | null {
  */
 export async function refuseWhileImporting(db: Db, table: 'documents' | 'attachments', recordType: string, recordId: number): Promise<void> {
   const parent = POLYMORPHIC.find((p) => p.table === table)?.types[recordType];
-  if (!parent) return;
+  if (parent) await refuseHeld(db, parent, [recordId]);
+}
+
+/**
+ * The same, for a piece of work on imported records themselves: a merge takes a checked backup
+ * of the whole file before its first write, which a refusal at that write would have wasted.
+ * `ids` name the rows of `table` the work will change, by `column` (a customer's units by
+ * `customer_id`).
+ */
+export async function refuseHeld(db: Db, table: string, ids: number[], column = 'id'): Promise<void> {
+  const kind = GUARDED[table];
+  if (!kind || ids.length === 0) return;
   // A schema before 0410 (an older desk's migrations, as the migration tests open it) has no guard.
   const ready = await sql`select 1 from sqlite_master where type = 'table' and name = 'import_writing'`.execute(db);
   if (ready.rows.length === 0) return;
-  const { rows } = await sql<{ held: number }>`select ${sql.raw(held(parent, String(Math.trunc(recordId))))} and not exists (select 1 from import_writing) as held`.execute(db);
-  if (rows[0]?.held) throw stillImporting(new Error(MESSAGE + GUARDED[parent]!))!;
+  const list = ids.map((id) => String(Math.trunc(id))).join(', ');
+  const { rows } = await sql<{ held: number }>`select exists (select 1 from ${sql.table(table)} t where t.${sql.ref(column)} in (${sql.raw(list)}) and ${sql.raw(held(table, 't.id'))}) and not exists (select 1 from import_writing) as held`.execute(db);
+  if (rows[0]?.held) throw stillImporting(new Error(MESSAGE + kind))!;
 }

@@ -16,6 +16,7 @@ import {
 import { notFound, refusal, refuse } from '../../lib/errors';
 import type { Db } from '../../db/schema';
 import { backupFolder, safetyBackup } from '../admin/backups';
+import { refuseHeld } from '../../db/import-guard';
 import type { ServiceContext } from '../../app/context';
 import { dropFromIndex, indexCustomer, indexUnit, matchIds } from '../search/search-index';
 
@@ -223,6 +224,9 @@ export async function mergeCustomers(ctx: ServiceContext, input: z.output<typeof
   // A merge cannot be undone by hand: both records must exist and fit together, then a checked
   // backup comes first.
   mergedDetails(await getCustomer(ctx, input.keepId), await getCustomer(ctx, input.mergeId));
+  // Nor may either be held by an import still being written: asked before the backup, not at the first write after it.
+  await refuseHeld(ctx.db, 'customers', [input.keepId, input.mergeId]);
+  await refuseHeld(ctx.db, 'units', [input.mergeId], 'customer_id');
   const backup = await safetyBackup(ctx, 'beforeMerge');
   const backupPath = join((await backupFolder(ctx)).folder, backup.file);
   return ctx.db.transaction().execute(async (trx) => {

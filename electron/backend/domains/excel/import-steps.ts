@@ -6,7 +6,7 @@ import type { ImportResult } from '../../../../shared/schemas/excel';
 import type { ServiceContext } from '../../app/context';
 import type { Db } from '../../db/schema';
 import { storageError } from '../../platform/storage-errors';
-import { currentRequest } from '../../app/request-context';
+import { currentRequest, runAsRequest } from '../../app/request-context';
 import { insertCustomer } from '../customers/customers';
 import { getSettings } from '../admin/settings';
 import { insertUnit } from '../units/units';
@@ -173,5 +173,10 @@ export async function takeBackInterruptedImports(ctx: ServiceContext): Promise<v
   const { rows } = await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = 'import_writing'`.execute(ctx.db);
   if (Number(rows[0]?.n ?? 0) === 0) return;
   const running = await ctx.db.selectFrom('import_batches').select('id').where('running', '=', 1).execute();
-  for (const { id } of running) await takeBack(ctx, id, 'the app stopped while it was being written');
+  for (const { id } of running) {
+    // In the log as the undo it is: the steps that did commit are there under their import, and
+    // so is their removal. Nobody has taken the desk yet at a start: no operator.
+    const request = { at: ctx.now().getTime(), operator: '', channel: 'import:undo', elevated: false, pinSet: false, input: { batchId: id, interrupted: true } };
+    await runAsRequest(request, () => takeBack(ctx, id, 'the app stopped while it was being written'));
+  }
 }
