@@ -67,6 +67,23 @@ describe('an import written in steps', { timeout: 180_000 }, () => {
     expect(count(backend, 'customers')).toBe(before);
   });
 
+  it('answers the desk while a big sheet is still being checked, before its first row is written', async () => {
+    backend = await openTestBackend(undefined, NOW);
+    const b = backend;
+    await seedModel(b);
+    const input = await opened(b, STEP_ROWS * 12);
+    const committing = b.ok('import:commit', input);
+    // The commit is checking its 3,000 rows (a serial looked up for each): the next turn of the
+    // event loop comes between two slices of that check, and a search asked then is answered
+    // before the import has written anything, its batch included.
+    await new Promise((resolve) => setImmediate(resolve));
+    const answer = await b.invoke('search:query', { query: '导入客户', limit: 5 });
+    const batchesThen = b.store.sqlite.prepare('select count(*) from import_batches').pluck().get();
+    expect(answer.ok).toBe(true);
+    expect(batchesThen).toBe(0);
+    expect((await committing).customersCreated).toBe(STEP_ROWS * 12);
+  });
+
   it('takes back every step written when a later step fails, and the same sheet then imports whole', async () => {
     backend = await openTestBackend(undefined, NOW);
     await seedModel(backend);
