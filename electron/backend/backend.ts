@@ -135,12 +135,16 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   }
   let damage: string | null = null;
   let closing = false;
+  // Whether the main file may take the WAL's pages: after an unclean shutdown it was checked
+  // before the desk answered; otherwise once the background check has passed.
+  let checkpointing = unclean;
   const damaged = unclean
     ? Promise.resolve(null)
     : backgroundQuickCheck(options.dbPath).then((outcome) => {
         if (outcome.damage === null) {
           if (outcome.skipped) logger.warn('the background quick_check could not run', outcome.skipped);
           ctx.storage.store.sqlite.pragma('wal_autocheckpoint = 1000');
+          checkpointing = true;
           return null;
         }
         damage = outcome.damage;
@@ -173,7 +177,22 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const dispatch = createDispatcher(ctx, handlers(info));
   // A report, an import or an export grows the desk's heap by tens of MB; the start's work too.
   let answering = 0;
-  const trim = new IdleTrim({ quietMs: 5_000, growthBytes: 8 * 2 ** 20, isIdle: () => answering === 0 });
+  const trim = new IdleTrim({ quietMs: 5_000, growthBytes: 8 * 2 ** 20, isIdle: () => answering === 0, onQuiet: () => quietCheckpoint() });
+  /**
+   * The WAL's pages go into the main file while the desk is quiet. Otherwise SQLite does it in
+   * whichever write reaches 1,000 pages, and on ten years of data that write (a clerk's new
+   * ticket) took 35–165 ms instead of 4. PASSIVE: it never waits for, nor holds up, anyone.
+   */
+  const quietCheckpoint = () => {
+    const { sqlite } = ctx.storage.store;
+    if (!checkpointing || damage !== null || closing || sqlite.inTransaction) return;
+    try {
+      sqlite.pragma('wal_checkpoint(PASSIVE)');
+    } catch (error) {
+      // A full disk or a file held elsewhere: the writes stay in the WAL, as before.
+      logger.warn('the quiet checkpoint could not run', (error as Error).message);
+    }
+  };
   maintenance.then(
     () => trim.touch(),
     () => trim.touch(),

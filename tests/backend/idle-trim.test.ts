@@ -52,6 +52,26 @@ describe('the idle trim', () => {
     expect(trims).toHaveLength(2);
   });
 
+  it('runs the other upkeep at every quiet moment, grown or not, and none while work is under way', () => {
+    vi.useFakeTimers();
+    let idle = false;
+    let quiet = 0;
+    const trim = new IdleTrim({ quietMs: 1_000, growthBytes: 8 * MIB, isIdle: () => idle, held: () => 0, trim: () => {}, onQuiet: () => quiet++ });
+    trim.touch();
+    vi.advanceTimersByTime(5_000);
+    expect(quiet).toBe(0);
+    idle = true;
+    vi.advanceTimersByTime(1_000);
+    expect(quiet).toBe(1);
+    // Once per quiet moment: the next comes after the next piece of work.
+    vi.advanceTimersByTime(10_000);
+    expect(quiet).toBe(1);
+    trim.touch();
+    vi.advanceTimersByTime(1_000);
+    expect(quiet).toBe(2);
+    trim.stop();
+  });
+
   it("gives a heap's emptied pages back to the system", () => {
     let garbage: Array<{ n: number; s: string }> | null = [];
     for (let i = 0; i < 600_000; i++) garbage.push({ n: i, s: `客户${i}` });

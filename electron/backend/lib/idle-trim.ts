@@ -62,6 +62,8 @@ export interface IdleTrimOptions {
   trim?: () => void;
   /** What the thread holds now; the real figure unless a test sets it. */
   held?: () => number;
+  /** Other upkeep for a quiet moment, run at each one whether or not the heap grew. */
+  onQuiet?: () => void;
 }
 
 /**
@@ -100,6 +102,7 @@ export class IdleTrim {
     this.timer = null;
     if (this.stopped) return;
     if (!this.options.isIdle()) return this.touch();
+    this.options.onQuiet?.();
     if (this.held() - this.baseline < this.options.growthBytes) return;
     (this.options.trim ?? giveMemoryBack)();
     this.trims++;
