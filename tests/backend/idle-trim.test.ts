@@ -16,7 +16,7 @@ describe('the idle trim', () => {
     let held = 100 * MIB;
     let idle = true;
     const trims: number[] = [];
-    const trim = new IdleTrim({ quietMs: 5_000, growthBytes: 8 * MIB, isIdle: () => idle, held: () => held, trim: () => (trims.push(Date.now()), (held = 60 * MIB)) });
+    const trim = new IdleTrim({ quietMs: 5_000, growthBytes: 8 * MIB, isIdle: () => idle, held: () => held, trim: () => (trims.push(held), (held = 60 * MIB)) });
     // The first quiet spell trims whatever the start grew.
     trim.touch();
     vi.advanceTimersByTime(4_999);
