@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
@@ -16,12 +17,14 @@ interface Stage {
   heapUsed: number;
   heapTotal: number;
   external: number;
-  worker: { used: number; total: number; external: number } | null;
+  /** The most V8 itself took from malloc (compilers' scratch), which malloc may keep resident after. */
+  peakMalloced: number;
+  worker: { used: number; total: number; external: number; peakMalloced: number } | null;
 }
 
 function describe(name: string, s: Stage): string {
-  const worker = s.worker ? `document worker heap ${mib(s.worker.used)} of ${mib(s.worker.total)} + ${mib(s.worker.external)} outside it` : 'no document worker';
-  return `  backend rss ${name}: ${mib(s.rss)}   (target ≤ 200 MB): desk JS heap ${mib(s.heapUsed)} of ${mib(s.heapTotal)}, external ${mib(s.external)}; ${worker}`;
+  const worker = s.worker ? `document worker heap ${mib(s.worker.used)} of ${mib(s.worker.total)} + ${mib(s.worker.external)} outside it, V8's malloc peak ${mib(s.worker.peakMalloced)}` : 'no document worker';
+  return `  backend rss ${name}: ${mib(s.rss)}   (target ≤ 200 MB): desk JS heap ${mib(s.heapUsed)} of ${mib(s.heapTotal)}, external ${mib(s.external)}, V8's malloc peak ${mib(s.peakMalloced)}; ${worker}`;
 }
 
 /** Runs the start and the busy phase in a child process on a copy-free open of `dir`'s database. */
@@ -47,8 +50,9 @@ export async function benchRss(dir: string, opts: { busy?: boolean } = {}): Prom
 /**
  * Linux only: the process's resident memory by kind of mapping, to tell the JS heaps (V8 maps
  * them in pieces of at most a few MiB) from malloc's memory: the main thread's `[heap]` and the
- * 64 MiB arenas malloc gives each thread that allocates (SQLite, zstd, the workers' isolates),
- * which keep what an ended thread freed. Files mapped (the node binary, libraries) apart.
+ * arenas (64 MiB-aligned reservations) malloc gives each thread that allocates (SQLite, zstd,
+ * the workers' isolates, V8's compiler threads), which keep what a thread freed. Files mapped
+ * (the node binary, libraries) apart.
  */
 function residentByMapping(): string | null {
   let smaps: string;
@@ -64,7 +68,9 @@ function residentByMapping(): string | null {
     if (map) {
       const size = (parseInt(map[2]!, 16) - parseInt(map[1]!, 16)) / 1024;
       const name = map[3] ?? '';
-      kind = name.startsWith('/') ? 'file' : name === '[heap]' ? 'heap' : name === '' && size >= 32_768 && size <= 65_536 ? 'arenas' : 'other';
+      // A thread's arena is a 64 MiB-aligned reservation whose used part is a mapping of its own.
+      const arena = name === '' && size <= 65_536 && parseInt(map[1]!, 16) % 2 ** 26 === 0;
+      kind = name.startsWith('/') ? 'file' : name === '[heap]' ? 'heap' : arena ? 'arenas' : 'other';
     } else if (line.startsWith('Rss:')) kib[kind] += Number(line.split(/\s+/)[1]);
   }
   const m = (k: number) => `${(k / 1024).toFixed(0)} MiB`;
@@ -85,7 +91,8 @@ async function child(dir: string, workerEntry: string, mode: string): Promise<vo
   };
   const report = async (name: string) => {
     const m = process.memoryUsage();
-    const stage: Stage = { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, worker: await backend.documents.heap() };
+    const peakMalloced = getHeapStatistics().peak_malloced_memory;
+    const stage: Stage = { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, peakMalloced, worker: await backend.documents.heap() };
     console.log(JSON.stringify({ name, stage }));
   };
   try {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
 import { collectNow } from '../../lib/idle-trim';
 
 /**
@@ -59,8 +60,25 @@ const tagNumber = (tag: string) => [...tag].reduce((n, ch) => ((n << 8) | ch.cha
 let compiled: object | undefined;
 let harfbuzz: HarfbuzzExports | undefined;
 
+/**
+ * harfbuzz runs on V8's baseline wasm compiler (Liftoff) alone. The optimising tier recompiled
+ * the subsetter's hot functions on V8's helper threads with 70-80 MB of scratch memory, which
+ * glibc's malloc then kept in those threads' arenas for the life of the process (issue 23:
+ * 40-60 MB of the backend's resident memory). Cutting is no slower without it: GB 2312 from
+ * the 8 MB font in 64 ms either way, a document's own few characters in 1.4 ms. The flag is
+ * the process's, read when a module is compiled: harfbuzz is the backend's only wasm.
+ */
+function baselineWasmOnly(): void {
+  try {
+    setFlagsFromString('--liftoff-only');
+  } catch {
+    // A runtime that refuses flags compiles as it would anyway.
+  }
+}
+
 function load(): HarfbuzzExports {
   if (!harfbuzz) {
+    if (!compiled) baselineWasmOnly();
     compiled ??= new Module(readFileSync(createRequire(__filename).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')));
     const exports = new Instance(compiled, {}).exports as unknown as HarfbuzzExports;
     exports._initialize();

@@ -147,15 +147,18 @@ export class DocumentRenderer {
     else worker.unref();
   }
 
-  /** The worker's JS heap (used, reserved) and the memory outside it (fonts, wasm), in bytes; null when none runs. Read by the bench. */
-  async heap(): Promise<{ used: number; total: number; external: number } | null> {
+  /**
+   * The worker's JS heap (used, reserved), the memory outside it (fonts, wasm) and the most V8
+   * itself ever took from malloc there (compilers' scratch), in bytes; null when none runs. Read by the bench.
+   */
+  async heap(): Promise<{ used: number; total: number; external: number; peakMalloced: number } | null> {
     const worker = this.worker;
     if (!worker) return null;
     // An idle worker does not keep the process alive; while it answers, it must.
     worker.ref();
     try {
       const h = await worker.getHeapStatistics();
-      return { used: h.used_heap_size, total: h.total_heap_size, external: h.external_memory };
+      return { used: h.used_heap_size, total: h.total_heap_size, external: h.external_memory, peakMalloced: h.peak_malloced_memory };
     } catch {
       // Not running yet (still starting) or any more.
       return null;
