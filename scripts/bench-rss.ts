@@ -126,9 +126,12 @@ async function child(dir: string, workerEntry: string, mode: string): Promise<vo
       if (!line.includes("this process's rss")) console.log(line);
     }
     await report('after the busy phase');
+    // The desk's idle trim has had its quiet seconds; the worker is still warm for the clerk.
+    await new Promise((resolve) => setTimeout(resolve, 15_000));
+    await report('after the busy phase, 15 s idle');
     const after = residentByMapping();
     if (after) console.log(after);
-    await leftAlone('after the busy phase');
+    await leftAlone('after the busy phase and 15 s idle');
     const afterAlone = residentByMapping();
     if (afterAlone) console.log(afterAlone);
   } finally {

@@ -3,6 +3,7 @@ import type ExcelJS from 'exceljs';
 import type * as SheetJS from '@e965/xlsx';
 import type * as Chardet from 'chardet';
 import type * as Iconv from 'iconv-lite';
+import { giveMemoryBack } from '../../lib/idle-trim';
 
 /*
  * The spreadsheet libraries are loaded the first time a sheet is read or written, not when the
@@ -81,7 +82,11 @@ function modulesOf(loaded: Loaded<unknown>, cache: NodeJS.Require['cache']): Set
 
 function used(): void {
   if (idleTimer) clearTimeout(idleTimer);
-  idleTimer = setTimeout(releaseSpreadsheetLibraries, SPREADSHEET_LIBRARIES_IDLE_MS);
+  idleTimer = setTimeout(() => {
+    releaseSpreadsheetLibraries();
+    // Collected now: a desk left alone may not collect for hours, and holds the memory until then.
+    giveMemoryBack();
+  }, SPREADSHEET_LIBRARIES_IDLE_MS);
   idleTimer.unref();
 }
 
