@@ -90,22 +90,25 @@ function used(): void {
   idleTimer.unref();
 }
 
-/** ExcelJS, which writes every .xlsx the desk saves and reads the .xlsx files it imports. */
-export function loadExcelJs(): Promise<typeof ExcelJS> {
+/** What `load` brings, loaded once; each call is a use, which pushes back the release. */
+function library<T>(load: () => Loaded<T>): Promise<T> {
   used();
   try {
-    excelJs ??= loadTracked(['exceljs'], (req) => req('exceljs') as typeof ExcelJS);
-    return Promise.resolve(excelJs.value);
+    return Promise.resolve(load().value);
   } catch (error) {
     return Promise.reject(error as Error);
   }
 }
 
+/** ExcelJS, which writes every .xlsx the desk saves and reads the .xlsx files it imports. */
+export function loadExcelJs(): Promise<typeof ExcelJS> {
+  return library(() => (excelJs ??= loadTracked(['exceljs'], (req) => req('exceljs') as typeof ExcelJS)));
+}
+
 /** SheetJS for .xls, .et, .ods and text files; chardet and iconv-lite for their encodings. */
 export function loadSheetReaders(): Promise<SheetReaders> {
-  used();
-  try {
-    readers ??= loadTracked(['@e965/xlsx', '@e965/xlsx/dist/cpexcel', 'chardet', 'iconv-lite'], (req) => {
+  return library(() =>
+    (readers ??= loadTracked(['@e965/xlsx', '@e965/xlsx/dist/cpexcel', 'chardet', 'iconv-lite'], (req) => {
       const XLSX = req('@e965/xlsx') as typeof SheetJS;
       // Excel 5 / WPS files before BIFF8 keep text in the system's code page (936 on a Chinese
       // PC): SheetJS needs the code page tables to read them.
@@ -117,11 +120,8 @@ export function loadSheetReaders(): Promise<SheetReaders> {
         detect: (data: Buffer) => chardet.detect(data),
         decode: (data: Buffer, encoding: string) => iconv.decode(data, encoding, { stripBOM: true }),
       };
-    });
-    return Promise.resolve(readers.value);
-  } catch (error) {
-    return Promise.reject(error as Error);
-  }
+    })),
+  );
 }
 
 /**
@@ -138,17 +138,13 @@ export function releaseSpreadsheetLibraries(): void {
   readers = null;
   if (files.size === 0) return;
   for (const file of files) delete cache[file];
+  // A module left loaded that required one of them since (the desk, after the library) lists it.
   for (const module of Object.values(cache)) {
-    if (!module) continue;
-    if (module.children.some((child) => files.has(child.id))) module.children = module.children.filter((child) => !files.has(child.id));
-    // Node remembers the module that first required each one (`parent`): a module left loaded
-    // would hold the library through it.
-    const loaded = module as { parent?: { id?: string } | null };
-    if (loaded.parent?.id !== undefined && files.has(loaded.parent.id)) loaded.parent = null;
+    if (module?.children.some((child) => files.has(child.id))) module.children = module.children.filter((child) => !files.has(child.id));
   }
 }
 
-/** Whether the libraries are loaded now (for tests and the bench). */
+/** Whether the libraries are loaded now (for tests). */
 export function spreadsheetLibrariesLoaded(): { excelJs: boolean; readers: boolean } {
   return { excelJs: excelJs !== null, readers: readers !== null };
 }
