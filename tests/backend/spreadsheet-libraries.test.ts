@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { constants, runInThisContext } from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   loadExcelJs,
@@ -76,5 +81,29 @@ describe('the spreadsheet libraries', () => {
     vi.advanceTimersByTime(1_000);
     expect(spreadsheetLibrariesLoaded()).toEqual({ excelJs: false, readers: false });
     expect(cached('exceljs')).toEqual([]);
+  });
+
+  it('are let go when require\'s cache also holds what is not a module (a JSON file the ESM loader imported)', async () => {
+    // Node's own import() of a JSON file, not vitest's: Node files it in require's cache as a bare
+    // { exports, loaded }, without children. The release once crashed the desk on one (CI, e2e).
+    const dir = mkdtempSync(join(tmpdir(), 'json-import-'));
+    const file = join(dir, 'policy.json');
+    writeFileSync(file, JSON.stringify({ name: '整机保修' }));
+    const nativeImport = runInThisContext('(url) => import(url, { with: { type: "json" } })', {
+      importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    }) as (url: string) => Promise<unknown>;
+    await nativeImport(pathToFileURL(file).href);
+    expect(cache[file]).toBeDefined();
+    expect(cache[file]!.children).toBeUndefined();
+
+    expect(await roundTrip('杭州安信机电')).toBe('杭州安信机电');
+    vi.useFakeTimers();
+    await loadExcelJs();
+    vi.advanceTimersByTime(SPREADSHEET_LIBRARIES_IDLE_MS);
+    expect(spreadsheetLibrariesLoaded()).toEqual({ excelJs: false, readers: false });
+    expect(cached('exceljs')).toEqual([]);
+    expect(cache[file]).toBeDefined();
+    delete cache[file];
+    rmSync(dir, { recursive: true });
   });
 });

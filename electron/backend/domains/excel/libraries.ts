@@ -64,6 +64,14 @@ function loadTracked<T>(names: string[], load: (req: NodeJS.Require) => T): Load
 }
 
 /**
+ * What a cache entry required. Not every entry is a Module: Node's ESM loader files a JSON file
+ * it imported as a bare `{ exports, loaded }`, with no `children` (a CI run crashed on one).
+ */
+function childrenOf(entry: NodeJS.Module | undefined): NodeJS.Module[] {
+  return Array.isArray(entry?.children) ? entry.children : [];
+}
+
+/**
  * The modules a load brought, as they are now: what hangs from its roots (including what they
  * required since, such as iconv-lite's encoding tables at the first decode), less what the
  * desk had loaded before.
@@ -75,7 +83,7 @@ function modulesOf(loaded: Loaded<unknown>, cache: NodeJS.Require['cache']): Set
     const module = cache[file];
     if (!module || found.has(file) || loaded.before.has(file)) continue;
     found.add(file);
-    waiting.push(...module.children.map((child) => child.id));
+    waiting.push(...childrenOf(module).map((child) => child.id));
   }
   return found;
 }
@@ -83,9 +91,15 @@ function modulesOf(loaded: Loaded<unknown>, cache: NodeJS.Require['cache']): Set
 function used(): void {
   if (idleTimer) clearTimeout(idleTimer);
   idleTimer = setTimeout(() => {
-    releaseSpreadsheetLibraries();
-    // Collected now: a desk left alone may not collect for hours, and holds the memory until then.
-    giveMemoryBack();
+    // Only memory is at stake here: whatever goes wrong in letting go must not end the desk
+    // (an exception in a timer ends the process), so the libraries then simply stay loaded.
+    try {
+      releaseSpreadsheetLibraries();
+      // Collected now: a desk left alone may not collect for hours, and holds the memory until then.
+      giveMemoryBack();
+    } catch (error) {
+      console.warn('The spreadsheet libraries could not be let go', error);
+    }
   }, SPREADSHEET_LIBRARIES_IDLE_MS);
   idleTimer.unref();
 }
@@ -140,7 +154,8 @@ export function releaseSpreadsheetLibraries(): void {
   for (const file of files) delete cache[file];
   // A module left loaded that required one of them since (the desk, after the library) lists it.
   for (const module of Object.values(cache)) {
-    if (module?.children.some((child) => files.has(child.id))) module.children = module.children.filter((child) => !files.has(child.id));
+    const children = childrenOf(module);
+    if (children.some((child) => files.has(child.id))) module!.children = children.filter((child) => !files.has(child.id));
   }
 }
 
