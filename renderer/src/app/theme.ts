@@ -73,6 +73,9 @@ export function deskTheme(closeLabel: string) {
     defaultRadius: 'sm',
     // Every focusable element shows where the keyboard is, not only inputs.
     focusRing: 'auto',
+    // A clerk who turned Windows' animations off gets no sliding or fading (WCAG 2.3.3): dialogs
+    // and notes appear at once, and never sit half-faded, unreadable, while being read.
+    respectReducedMotion: true,
     components: {
       Table: { defaultProps: { fz: 'sm', verticalSpacing: 6, horizontalSpacing: 'sm' } },
       Modal: { defaultProps: { centered: true, closeButtonProps } },
