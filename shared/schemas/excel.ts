@@ -197,7 +197,9 @@ export type CategoryPolicySource =
   /** Nothing to go by: the clerk must pick one, or the rows are not imported. */
   | 'none'
   /** Every model of the category is on file already, each with its own policy. */
-  | 'onFile';
+  | 'onFile'
+  /** Its rows naming models not on file are refused or skipped: the import creates no model here. */
+  | 'noneNew';
 
 export interface ImportCategory {
   /** As the sheet writes it ('' for rows without a category). */

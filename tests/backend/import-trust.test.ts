@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { translator } from '../../shared/i18n';
 import type { ImportOpened, ImportRowResult } from '../../shared/schemas/excel';
@@ -213,6 +214,30 @@ describe('the warranty policy is chosen per product category', () => {
     await backend.ok('models:create', { brand: '美的', model: 'KFR-26GW', category: '空调', policyId: aircon });
     const onFile = await backend.ok('import:preview', input(opened, { customerChoices: [{ row: 5, choice: 'skip' }] }));
     expect(onFile.categories[0]).toEqual({ category: '空调', rows: 3, newModels: [], policyId: null, source: 'onFile' });
+  });
+
+  it('lists only the models the import will create: not those of a row skipped or refused for something else', async () => {
+    const opened = await openSheet(async (file) => {
+      await writeTrustSheet(file);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(file);
+      // A fridge whose row has a short phone: refused, so its model is not created.
+      workbook.getWorksheet('客户设备')!.addRow(['孙丽', '1390000', '', '海尔', 'BCD-216', '空调', 'TR-0006', '2026-05-11']);
+      await workbook.xlsx.writeFile(file);
+    });
+    // The lift's row is skipped.
+    const preview = await backend.ok('import:preview', input(opened, { customerChoices: [{ row: 5, choice: 'skip' }] }));
+    expect(rowOf(preview.rows, 7).ok).toBe(false);
+    expect(preview.newModels).toEqual(['美的 KFR-26GW']);
+    expect(preview.categories.map((c) => [c.category, c.rows, c.newModels, c.source])).toEqual([
+      ['空调', 4, ['美的 KFR-26GW'], 'sameCategory'],
+      ['电梯', 1, [], 'noneNew'],
+      ['投影仪', 1, ['爱普生 CB-X50'], 'none'],
+    ]);
+    expect(zh('importer.categories.source.noneNew')).toContain('不新建型号');
+    // Once a policy is chosen, the projector row (waiting only on that) goes in with its model.
+    const chosen = await backend.ok('import:preview', input(opened, { customerChoices: [{ row: 5, choice: 'skip' }], categoryPolicies: [{ category: '投影仪', policyId: desk.projectorPolicyId }] }));
+    expect(chosen.newModels).toEqual(['美的 KFR-26GW', '爱普生 CB-X50']);
   });
 });
 

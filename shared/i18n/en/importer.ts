@@ -148,6 +148,7 @@ export const importer: CatalogShape<typeof zh> = {
       policyName: 'its name matches the category',
       none: 'nothing to go by: until one is chosen, these models’ rows are not imported',
       onFile: 'all models are on file: each keeps its own policy',
+      noneNew: 'no model is created: the rows naming new ones are not imported',
     },
   },
   result: {

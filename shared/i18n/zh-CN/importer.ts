@@ -147,6 +147,7 @@ export const importer = {
       policyName: '政策名称与类别相符',
       none: '没有可参照的政策：未选定前，这些型号的行不会导入',
       onFile: '型号都已建档，沿用各自的保修政策',
+      noneNew: '不新建型号：写了新型号的行都不导入',
     },
   },
   result: {

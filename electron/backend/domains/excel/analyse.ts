@@ -32,6 +32,11 @@ export interface Analysis {
 /** A row is imported when nothing is wrong with it and it knows which customer it goes to. */
 export const imported = (p: AnalysedRow) => p.problems.length === 0 && (p.target.kind === 'new' || p.target.kind === 'existing' || p.target.kind === 'sameAs');
 
+const POLICY_PROBLEMS = new Set(['import.modelNeedsPolicy', 'import.modelNeedsPolicyUncategorised']);
+
+/** Imported, or would be once the clerk chooses a policy for its category or its customer among several. */
+const waitsOnlyForChoices = (p: AnalysedRow) => p.target.kind !== 'skipped' && p.problems.every((problem) => POLICY_PROBLEMS.has(problem.message.key));
+
 /** How a model is known across the sheet and the database: brand and model, case aside. */
 export const modelKeyOf = (unit: { brand: string; model: string }) => `${unit.brand}|${unit.model}`.toLowerCase();
 
@@ -59,7 +64,7 @@ export async function analyse(ctx: ServiceContext, db: Db, sheet: ParsedSheet | 
   const seenSerials = new Set<string>();
   const newModels = new Map<string, NewModel>();
   // Per category: its spelling in the sheet, its rows and the models it names that are not on file.
-  const byCategory = new Map<string, { category: string; rows: number; unknown: Map<string, string> }>();
+  const byCategory = new Map<string, { category: string; rows: number; unknown: Map<string, string>; namesUnknown: boolean }>();
   const modelCategory = new Map<string, string>();
   const serialCol = column('serial');
   const out: AnalysedRow[] = [];
@@ -76,7 +81,7 @@ export async function analyse(ctx: ServiceContext, db: Db, sheet: ParsedSheet | 
       : { target: { kind: 'new' }, reason: 'phoneNotOnFile', candidates: [], warnings: [] };
     if (plan.unit) {
       const key = categoryKey(plan.unit.category);
-      const group = byCategory.get(key) ?? { category: plan.unit.category, rows: 0, unknown: new Map() };
+      const group = byCategory.get(key) ?? { category: plan.unit.category, rows: 0, unknown: new Map(), namesUnknown: false };
       group.rows += 1;
       byCategory.set(key, group);
       const modelKey = modelKeyOf(plan.unit);
@@ -85,7 +90,7 @@ export async function analyse(ctx: ServiceContext, db: Db, sheet: ParsedSheet | 
       // A model named on several rows is filed under the category of the first.
       if (!modelCategory.has(modelKey)) modelCategory.set(modelKey, key);
       const ownKey = modelCategory.get(modelKey)!;
-      if (modelId === undefined) byCategory.get(ownKey)?.unknown.set(modelKey, `${plan.unit.brand} ${plan.unit.model}`);
+      if (modelId === undefined) byCategory.get(ownKey)!.namesUnknown = true;
       const policyId = policies.get(ownKey)?.policyId ?? null;
       if (seenSerials.has(serialKey)) plan.problems.push({ column: serialCol, message: { key: 'import.serialTwice', params: { serial: plan.unit.serial } } });
       else if (modelId !== undefined) {
@@ -104,6 +109,12 @@ export async function analyse(ctx: ServiceContext, db: Db, sheet: ParsedSheet | 
       seenSerials.add(serialKey);
     }
     const row: AnalysedRow = { ...plan, ...match, warnings: [...plan.notes, ...match.warnings] };
+    // The category table offers a policy for the models the import will create: those of rows
+    // that go in, or would once that policy is chosen (or the clerk picks their customer). A row
+    // refused for anything else, or skipped, creates nothing and is not listed.
+    if (plan.unit && !models.has(modelKeyOf(plan.unit)) && waitsOnlyForChoices(row)) {
+      byCategory.get(modelCategory.get(modelKeyOf(plan.unit))!)?.unknown.set(modelKeyOf(plan.unit), `${plan.unit.brand} ${plan.unit.model}`);
+    }
     if (imported(row) && plan.unit && !models.has(modelKeyOf(plan.unit)) && !newModels.has(modelKeyOf(plan.unit))) {
       const ownKey = modelCategory.get(modelKeyOf(plan.unit))!;
       newModels.set(modelKeyOf(plan.unit), { brand: plan.unit.brand, model: plan.unit.model, category: plan.unit.category, policyId: policies.get(ownKey)!.policyId! });
@@ -116,7 +127,7 @@ export async function analyse(ctx: ServiceContext, db: Db, sheet: ParsedSheet | 
     const newOnes = [...group.unknown.values()];
     const policy = policies.get(key)!;
     return newOnes.length === 0
-      ? { category: group.category, rows: group.rows, newModels: [], policyId: null, source: 'onFile' }
+      ? { category: group.category, rows: group.rows, newModels: [], policyId: null, source: group.namesUnknown ? 'noneNew' : 'onFile' }
       : { category: group.category, rows: group.rows, newModels: newOnes, policyId: policy.policyId, source: policy.source };
   });
   return { plans: out, newModels, categories };

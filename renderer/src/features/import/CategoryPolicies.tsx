@@ -6,6 +6,9 @@ import { errorText } from '../../lib/errorText';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
+/** A category whose import creates models asks for their policy; one that creates none does not. */
+export const needsPolicy = (c: ImportCategory) => c.source !== 'onFile' && c.source !== 'noneNew';
+
 /**
  * One warranty policy per product category of the sheet, not one for the whole import: an
  * elevator and an air conditioner in one sheet are not covered alike. Each starts on what the
@@ -51,9 +54,9 @@ export function CategoryPolicies({ categories, onPolicy }: { categories: ImportC
                 </Text>
               </Table.Td>
               <Table.Td>
-                {c.source === 'onFile' ? (
+                {!needsPolicy(c) ? (
                   <Text size="xs" c="dimmed" py={4} data-testid="category-source">
-                    {t('importer.categories.source.onFile')}
+                    {t(`importer.categories.source.${c.source}`)}
                   </Text>
                 ) : (
                   <Box style={{ display: 'flex', gap: 8, alignItems: 'center' }}>

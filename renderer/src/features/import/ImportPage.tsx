@@ -7,6 +7,7 @@ import type { ImportCustomerChoice, ImportOpened, ImportPreview, ImportSheet } f
 import { useApiMutation } from '../../api/client';
 import { errorText } from '../../lib/errorText';
 import { PageHeader } from '../../ui/PageHeader';
+import { needsPolicy } from './CategoryPolicies';
 import { MappingStep } from './MappingStep';
 import { PreviewStep } from './PreviewStep';
 import { RecentImports } from './RecentImports';
@@ -127,7 +128,7 @@ export function ImportPage() {
     if (!checked || !lastPreview) return;
     setStep(STEP.commit);
     // The policies the check showed, suggestions included, are the ones the import uses.
-    const categoryPolicies = lastPreview.categories.filter((c) => c.source !== 'onFile').map((c) => ({ category: c.category, policyId: c.policyId }));
+    const categoryPolicies = lastPreview.categories.filter(needsPolicy).map((c) => ({ category: c.category, policyId: c.policyId }));
     commit.mutate({ ...checked, categoryPolicies });
   };
 
