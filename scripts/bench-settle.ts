@@ -38,10 +38,18 @@ export async function benchSettle(
 
   const candidates: number[] = [];
   let found = 0;
-  for (let i = 0; i < 10; i++) candidates.push(await opts.time(async () => (found = (await ok<unknown[]>('claims:candidates', { makerId: maker.id })).length)));
+  let offered = 0;
+  for (let i = 0; i < 10; i++)
+    candidates.push(
+      await opts.time(async () => {
+        const answer = await ok<{ candidates: unknown[]; total: number }>('claims:candidates', { makerId: maker.id });
+        found = answer.total;
+        offered = answer.candidates.length;
+      }),
+    );
   const claims: number[] = [];
   for (let i = 0; i < 5; i++) {
-    const ids = (await ok<{ ticketPartId: number }[]>('claims:candidates', { makerId: maker.id })).slice(0, 100).map((c) => c.ticketPartId);
+    const ids = (await ok<{ candidates: { ticketPartId: number }[] }>('claims:candidates', { makerId: maker.id })).candidates.slice(0, 100).map((c) => c.ticketPartId);
     if (ids.length === 0) break; // a small bench (or a kept file run again) has claimed them all
     claims.push(await opts.time(() => ok('claims:create', { makerId: maker.id, ticketPartIds: ids })));
   }
@@ -68,7 +76,7 @@ export async function benchSettle(
     `documents:makerReturns (${month}, A4 zh, ${Math.round(bytes / 1024)} KiB, archived): ${opts.stats(returnsPaper)}   (target ≤ 2 s)`,
     `makerReturns:pack (2026-06, ${heavyParts.toLocaleString()} parts lines):  ${opts.stats(heavy)}`,
     `Seeded ${opts.parts.toLocaleString()} fitted parts in ${(seedMs / 1000).toFixed(1)} s; ${found.toLocaleString()} to claim from the first model's maker`,
-    `claims:candidates (a maker's parts to claim): ${opts.stats(candidates)}`,
+    `claims:candidates (the oldest ${offered.toLocaleString()} of ${found.toLocaleString()}, what one claim takes): ${opts.stats(candidates)}`,
     `claims:create (100 lines):                     ${opts.stats(claims)}`,
     `settle:desk (the Desk's settling panel):       ${opts.stats(desk)}`,
     `makers:models (models, makers, units in use):  ${opts.stats(models)}`,

@@ -31,7 +31,7 @@ import {
   settleSettingsInput,
   spareShareInput,
   type Claim,
-  type ClaimCandidate,
+  type ClaimCandidates,
   type FeedbackForm,
   type ScrapRecord,
   type SettleDesk,
@@ -66,7 +66,7 @@ export const settleChannels = {
   'makers:setModelMaker': write(modelMakerInput, returns<SettleModel>(), { refreshes: ['makers', 'models', 'claims'] }),
   // Which model replaces a discontinued one decides what a customer is offered in exchange.
   'makers:discontinueModel': write(modelDiscontinueInput, returns<SettleModel>(), { refreshes: ['makers', 'models', 'spares'] }),
-  'claims:candidates': read(claimCandidatesInput, returns<ClaimCandidate[]>()),
+  'claims:candidates': read(claimCandidatesInput, returns<ClaimCandidates>()),
   'claims:list': read(claimListInput, returns<Claim[]>()),
   'claims:get': read(claimIdInput, returns<Claim>()),
   'claims:create': write(claimCreateInput, returns<Claim>(), { refreshes: [...CLAIM_VIEWS] }),

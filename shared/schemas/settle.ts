@@ -51,9 +51,18 @@ export interface SettleModel {
 
 /* Warranty parts claims. */
 
-export const claimCandidatesInput = z.strictObject({ makerId: id });
-/** Without ticket parts named, every part fitted under warranty on the maker's units and not yet claimed. */
-export const claimCreateInput = z.strictObject({ makerId: id, ticketPartIds: z.array(id).max(500).optional(), note: optionalText(500) });
+/**
+ * The most lines one claim takes: a list a maker's service department checks in one go, and one
+ * request. A desk with years of parts never claimed claims them a claim at a time, oldest first.
+ */
+export const CLAIM_MAX_LINES = 500;
+
+/** The parts to claim, optionally only those fitted between two days (both included). */
+export const claimCandidatesInput = z
+  .strictObject({ makerId: id, fittedFrom: isoDate.optional(), fittedTo: isoDate.optional() })
+  .refine((c) => !c.fittedFrom || !c.fittedTo || c.fittedTo >= c.fittedFrom, { error: 'settle.errors.fittedToBeforeFrom', path: ['fittedTo'] });
+/** Without ticket parts named, the oldest parts fitted under warranty on the maker's units and not yet claimed (at most CLAIM_MAX_LINES). */
+export const claimCreateInput = z.strictObject({ makerId: id, ticketPartIds: z.array(id).max(CLAIM_MAX_LINES).optional(), note: optionalText(500) });
 export const claimIdInput = z.strictObject({ id });
 export const claimListInput = z.strictObject({ makerId: id.optional() });
 export const claimSendInput = z.strictObject({ id, waybill: requiredText(60), sentOn: isoDate });
@@ -95,6 +104,13 @@ export interface ClaimCandidate {
   quantity: number;
   fault: string;
   fittedOn: string;
+}
+
+export interface ClaimCandidates {
+  /** The oldest first, at most CLAIM_MAX_LINES: what one claim can take. */
+  candidates: ClaimCandidate[];
+  /** How many there are in all (within the days asked for). */
+  total: number;
 }
 
 export type ClaimStatus = 'notSent' | 'waiting' | 'checked';

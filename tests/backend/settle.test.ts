@@ -4,6 +4,7 @@ import { openTestBackend, type TestBackend } from '../support/backend';
 import { readPdf, smallestType } from '../support/pdf-read';
 import { AIRCON_POLICY, person } from '../support/sample';
 import { unitStatusKey } from '../../shared/schemas/unit';
+import { CLAIM_MAX_LINES } from '../../shared/schemas/settle';
 
 /*
  * Settling with the maker and with the customer (issue 21), on a small data set counted by hand:
@@ -120,7 +121,8 @@ describe('warranty parts claims', () => {
     expect(l2.inWarranty).toBe(true);
 
     // Only the maker's own warranty parts: not the paid remote, not the Midea unit's capacitor.
-    const candidates = await backend.ok('claims:candidates', { makerId: s.gree.id });
+    const { candidates, total } = await backend.ok('claims:candidates', { makerId: s.gree.id });
+    expect(total).toBe(2);
     expect(candidates.map((c) => [c.ticketNumber, c.partNumber, c.quantity, c.serial, c.fault, c.fittedOn])).toEqual([
       [t2.number, 'CAP-35', 1, 'GL-U2', '开机后不制冷', '2026-09-14'],
       [t3.number, 'CAP-35', 2, 'GL-U7', '开机后不制冷', '2026-09-14'],
@@ -213,6 +215,40 @@ describe('warranty parts claims', () => {
     ]);
     const desk = await backend.ok('settle:desk', {});
     expect([desk.claimsNotSent.length, desk.claimsWaiting.length, desk.partsDueBack.length]).toEqual([0, 0, 0]);
+  });
+});
+
+describe('a desk with years of parts never claimed', () => {
+  it('offers the oldest a claim can take, says how many there are in all, narrows them to the days asked, and claims them a claim at a time', async () => {
+    at('2026-09-14');
+    const s = await seed();
+    const t = await report(s, s.u2.id);
+    const fitted = await backend.ok('tickets:addPart', { id: t.id, partId: s.p1.id, quantity: 1 });
+    // 503 more warranty parts over three years (written straight to the table: the API would
+    // take a ticket each), one a day from 2023-01-01: the oldest go first.
+    const insert = backend.store.sqlite.prepare(
+      `insert into ticket_parts (ticket_id, part_id, quantity, price_fen, cost_fen, in_warranty, component_key, fitted_on, created_at) values (?, ?, 1, 4500, 2000, 1, null, date('2023-01-01', ?), 0)`,
+    );
+    backend.store.sqlite.transaction(() => {
+      for (let i = 0; i < 503; i++) insert.run(t.id, s.p1.id, `+${i} days`);
+    })();
+
+    const first = await backend.ok('claims:candidates', { makerId: s.gree.id });
+    expect([first.total, first.candidates.length, first.candidates[0]!.fittedOn, first.candidates[499]!.fittedOn]).toEqual([504, CLAIM_MAX_LINES, '2023-01-01', '2024-05-14']);
+    const may = await backend.ok('claims:candidates', { makerId: s.gree.id, fittedFrom: '2024-05-10', fittedTo: '2024-05-31' });
+    expect([may.total, may.candidates.length, may.candidates[0]!.fittedOn, may.candidates.at(-1)!.fittedOn]).toEqual([8, 8, '2024-05-10', '2024-05-17']);
+    expect((await backend.fails('claims:candidates', { makerId: s.gree.id, fittedFrom: '2024-05-31', fittedTo: '2024-05-10' })).details.fields?.fittedTo?.[0]?.key).toBe('settle.errors.fittedToBeforeFrom');
+    // One line more than a claim takes is refused, and nothing is written.
+    const ids = first.candidates.map((c) => c.ticketPartId);
+    expect((await backend.fails('claims:create', { makerId: s.gree.id, ticketPartIds: [...ids, fitted.parts[0]!.id] })).code).toBe('VALIDATION');
+    expect(count('warranty_claims')).toBe(0);
+
+    // Claimed without naming parts: the oldest 500, then the rest in a second claim.
+    expect((await backend.ok('claims:create', { makerId: s.gree.id })).lines.length).toBe(CLAIM_MAX_LINES);
+    const left = await backend.ok('claims:candidates', { makerId: s.gree.id });
+    expect([left.total, left.candidates.map((c) => c.fittedOn)]).toEqual([4, ['2024-05-15', '2024-05-16', '2024-05-17', '2026-09-14']]);
+    expect((await backend.ok('claims:create', { makerId: s.gree.id })).lines.length).toBe(4);
+    expect((await backend.ok('claims:candidates', { makerId: s.gree.id })).total).toBe(0);
   });
 });
 

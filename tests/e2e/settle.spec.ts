@@ -85,6 +85,47 @@ test('a claim from two warranty repairs: sent, partly accepted, the accepted par
   expect(problems).toEqual([]);
 });
 
+test('years of parts never claimed: the oldest a claim takes are offered, narrowed to a month, and claimed', async ({ desk, backend }, testInfo) => {
+  test.setTimeout(120_000);
+  const problems = watchPage(desk);
+  const s = await seed(backend);
+  const unit = await s.unit('GL-B1', '2023-01-01');
+  const ticket = await backend.ok('tickets:create', { customerId: s.customer.id, unitId: unit.id, faultReported: '外机不转，不制冷', faultCategory: 'notCooling' });
+  // 620 warranty parts, one a day from 2023-01-01 (straight to the table: a ticket each through the API would take minutes).
+  const insert = backend.store.sqlite.prepare(
+    `insert into ticket_parts (ticket_id, part_id, quantity, price_fen, cost_fen, in_warranty, component_key, fitted_on, created_at) values (?, ?, 1, 4500, 2000, 1, null, date('2023-01-01', ?), 0)`,
+  );
+  backend.store.sqlite.transaction(() => {
+    for (let i = 0; i < 620; i++) insert.run(ticket.id, s.part.id, `+${i} days`);
+  })();
+  await desk.goto('/#/settle');
+  await desk.getByTestId('claim-maker').click();
+  await desk.getByRole('option', { name: '格力电器售后服务部' }).click();
+  await expect(desk.getByTestId('claim-more')).toContainText('共有 620 件可索赔，一张索赔单最多 500 件');
+  await expect(desk.getByRole('button', { name: '生成索赔单（500 件可索赔）' })).toBeEnabled();
+  await screenshot(desk, testInfo, 'settle-claim-oldest-zh', true);
+  // Only March 2024's parts: 31 of them, all on one claim.
+  await desk.getByTestId('claim-fitted-from').fill('2024-03-01');
+  await desk.getByTestId('claim-fitted-to').fill('2024-03-31');
+  await desk.getByTestId('claim-fitted-to').press('Tab');
+  await expect(desk.getByTestId('claim-more')).toHaveCount(0);
+  await desk.getByRole('button', { name: '生成索赔单（31 件可索赔）' }).click();
+  const dialog = desk.getByRole('dialog', { name: /索赔单 SP-/ });
+  await expect(dialog.getByTestId('claim-lines').locator('tbody tr')).toHaveCount(31);
+  await expect(dialog.getByTestId('claim-lines').locator('tbody tr').first()).toContainText('2024-03-01');
+  await desk.keyboard.press('Escape');
+  expect((await backend.ok('claims:candidates', { makerId: s.maker.id })).total).toBe(589);
+
+  await backend.ok('settings:update', { language: 'en' });
+  await desk.reload();
+  await desk.getByRole('tab', { name: 'Warranty claims' }).click();
+  await desk.getByTestId('claim-maker').click();
+  await desk.getByRole('option', { name: '格力电器售后服务部' }).click();
+  await expect(desk.getByTestId('claim-more')).toContainText('589 parts can be claimed, and one claim takes at most 500');
+  await screenshot(desk, testInfo, 'settle-claim-oldest-en', true);
+  expect(problems).toEqual([]);
+});
+
 test('a refund under 三包 from the ticket, with the depreciation shown and its return form printed', async ({ desk, backend }, testInfo) => {
   test.setTimeout(120_000);
   const problems = watchPage(desk);

@@ -19,6 +19,7 @@ export const settle: CatalogShape<typeof zh> = {
     claimTicketCancelled: 'Ticket {{number}} was cancelled: its parts cannot be claimed.',
     claimAlreadyClaimed: '“{{part}}” on ticket {{number}} is already on claim {{claim}}.',
     claimEmpty: 'There are no warranty parts to claim from {{maker}} just now.',
+    fittedToBeforeFrom: 'The last day is before the first.',
     dayInFuture: 'The date {{day}} is after today ({{today}}).',
     dayBeforeStep: 'The date {{day}} is before the step it follows ({{before}}).',
     claimAlreadySent: 'Claim {{number}} was sent on {{day}} (waybill {{waybill}}).',
@@ -170,6 +171,9 @@ export const settle: CatalogShape<typeof zh> = {
     tabs: { claims: 'Warranty claims', feedback: 'Feedback', scrap: 'Scrapping', makers: 'Makers and models', spares: 'Spares, rules, fees' },
     claims: {
       maker: 'Maker',
+      fittedFrom: 'Fitted from',
+      fittedTo: 'to',
+      oldestFirst: '{{total}} parts can be claimed, and one claim takes at most {{max}}: below are the {{max}} fitted first; the rest are listed for the next claim. You can also pick a span of days.',
       create_one: 'Make a claim ({{count}} part to claim)',
       create_other: 'Make a claim ({{count}} parts to claim)',
       created_one: 'Claim {{number}} made with {{count}} line.',

@@ -17,6 +17,7 @@ export const settle = {
     claimTicketCancelled: '工单 {{number}} 已取消，其用件不能索赔。',
     claimAlreadyClaimed: '工单 {{number}} 的“{{part}}”已在索赔单 {{claim}} 中。',
     claimEmpty: '{{maker}}目前没有可索赔的保修用件。',
+    fittedToBeforeFrom: '截止日期早于起始日期。',
     dayInFuture: '日期 {{day}} 晚于今天（{{today}}）。',
     dayBeforeStep: '日期 {{day}} 早于上一步的日期 {{before}}。',
     claimAlreadySent: '索赔单 {{number}} 已于 {{day}} 寄出（运单 {{waybill}}）。',
@@ -168,6 +169,9 @@ export const settle = {
     tabs: { claims: '保修索赔', feedback: '信息返馈', scrap: '报废', makers: '厂家与型号', spares: '备件、规则与收费' },
     claims: {
       maker: '厂家',
+      fittedFrom: '更换日期从',
+      fittedTo: '至',
+      oldestFirst: '共有 {{total}} 件可索赔，一张索赔单最多 {{max}} 件：下面是最早更换的 {{max}} 件，其余的生成下一张时再列出。也可以只选某段日期。',
       create_one: '生成索赔单（{{count}} 件可索赔）',
       create_other: '生成索赔单（{{count}} 件可索赔）',
       created_one: '索赔单 {{number}} 已生成，共 {{count}} 条明细。',

@@ -1,8 +1,11 @@
 import type { z } from 'zod';
 import { todayIso } from '../../../../shared/domain/dates';
+import { CLAIM_MAX_LINES } from '../../../../shared/schemas/settle';
 import type {
   Claim,
   ClaimCandidate,
+  ClaimCandidates,
+  claimCandidatesInput,
   ClaimLine,
   ClaimStatus,
   claimCheckInput,
@@ -73,17 +76,26 @@ const toCandidate = (r: LineRow): ClaimCandidate => ({
 });
 
 /** Parts fitted under warranty on the maker's units, on tickets not cancelled, not yet in any claim. */
-export async function claimCandidates(ctx: ServiceContext, input: { makerId: number }, db: Db = ctx.db): Promise<ClaimCandidate[]> {
-  await getMaker(ctx, input.makerId, db);
-  const rows = await lineQuery(db)
+function unclaimed(db: Db, input: z.output<typeof claimCandidatesInput>) {
+  let q = lineQuery(db)
     .where('pm.maker_id', '=', input.makerId)
     .where('tp.in_warranty', '=', 1)
     .where('t.status', '!=', 'cancelled')
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('warranty_claim_lines as l').select('l.id').whereRef('l.ticket_part_id', '=', 'tp.id'))))
-    .orderBy('tp.fitted_on')
-    .orderBy('tp.id')
-    .execute();
-  return rows.map(toCandidate);
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('warranty_claim_lines as l').select('l.id').whereRef('l.ticket_part_id', '=', 'tp.id'))));
+  if (input.fittedFrom) q = q.where('tp.fitted_on', '>=', input.fittedFrom);
+  if (input.fittedTo) q = q.where('tp.fitted_on', '<=', input.fittedTo);
+  return q;
+}
+
+/** The oldest parts one claim can take (a desk with years unclaimed sees them a claim at a time), and how many there are. */
+export async function claimCandidates(ctx: ServiceContext, input: z.output<typeof claimCandidatesInput>, db: Db = ctx.db): Promise<ClaimCandidates> {
+  await getMaker(ctx, input.makerId, db);
+  const rows = await unclaimed(db, input).orderBy('tp.fitted_on').orderBy('tp.id').limit(CLAIM_MAX_LINES).execute();
+  const total =
+    rows.length < CLAIM_MAX_LINES
+      ? rows.length
+      : Number((await unclaimed(db, input).clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return { candidates: rows.map(toCandidate), total };
 }
 
 function statusOf(sentOn: string | null, lines: ClaimLine[]): ClaimStatus {
@@ -188,7 +200,7 @@ async function chosenLines(ctx: ServiceContext, trx: Db, makerId: number, makerN
 export async function createClaim(ctx: ServiceContext, input: z.output<typeof claimCreateInput>): Promise<Claim> {
   return ctx.db.transaction().execute(async (trx) => {
     const maker = await getMaker(ctx, input.makerId, trx);
-    const lines = input.ticketPartIds ? await chosenLines(ctx, trx, maker.id, maker.name, input.ticketPartIds) : await claimCandidates(ctx, { makerId: maker.id }, trx);
+    const lines = input.ticketPartIds ? await chosenLines(ctx, trx, maker.id, maker.name, input.ticketPartIds) : (await claimCandidates(ctx, { makerId: maker.id }, trx)).candidates;
     if (lines.length === 0) throw refuse('settle.errors.claimEmpty', { maker: maker.name });
     const now = ctx.now();
     const number = await takeNumber(trx, 'warrantyClaim', 'SP', now.getFullYear());

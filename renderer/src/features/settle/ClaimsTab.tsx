@@ -4,10 +4,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../../shared/domain/dates';
 import { formatMoney } from '../../../../shared/format';
-import type { Claim, ClaimCandidate, ClaimLine } from '../../../../shared/schemas/settle';
+import { CLAIM_MAX_LINES, type Claim, type ClaimCandidate, type ClaimLine } from '../../../../shared/schemas/settle';
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
+import { errorText } from '../../lib/errorText';
 import { notifyDone, notifyError } from '../../lib/notify';
+import { DateField } from '../../ui/DateField';
 import { QueryState } from '../../ui/QueryState';
 import { usePaper } from './usePaper';
 
@@ -24,10 +26,19 @@ export function ClaimsTab() {
   const [makerId, setMakerId] = useState<string | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
   const lang = currentLanguage();
-  const candidates = useApiQuery('claims:candidates', { makerId: Number(makerId) }, { enabled: makerId !== null });
+  // The days the parts were fitted in (a month's claim, or the years a new desk never claimed).
+  const [fittedFrom, setFittedFrom] = useState<string | null>(null);
+  const [fittedTo, setFittedTo] = useState<string | null>(null);
+  const candidates = useApiQuery(
+    'claims:candidates',
+    { makerId: Number(makerId), ...(fittedFrom ? { fittedFrom } : {}), ...(fittedTo ? { fittedTo } : {}) },
+    { enabled: makerId !== null },
+  );
   // The parts left out of the next claim, chosen one by one; every candidate goes in unless unticked.
   const [excluded, setExcluded] = useState<Set<number>>(new Set());
-  const chosen = (candidates.data ?? []).filter((c) => !excluded.has(c.ticketPartId));
+  const offered = candidates.data?.candidates ?? [];
+  const chosen = offered.filter((c) => !excluded.has(c.ticketPartId));
+  const within = (set: (day: string | null) => void) => (day: string | null) => (set(day), setExcluded(new Set()));
   return (
     <Stack gap="sm">
       <Group gap="xs" align="flex-end">
@@ -39,6 +50,8 @@ export function ClaimsTab() {
           w={420}
           data-testid="claim-maker"
         />
+        <DateField label={t('settle.screen.claims.fittedFrom')} w={150} value={fittedFrom} onChange={within(setFittedFrom)} max={fittedTo ?? undefined} clearable data-testid="claim-fitted-from" />
+        <DateField label={t('settle.screen.claims.fittedTo')} w={150} value={fittedTo} onChange={within(setFittedTo)} min={fittedFrom ?? undefined} clearable data-testid="claim-fitted-to" />
         <Button
           disabled={makerId === null || chosen.length === 0}
           loading={create.isPending}
@@ -55,7 +68,17 @@ export function ClaimsTab() {
           {t('settle.screen.claims.create', { count: chosen.length })}
         </Button>
       </Group>
-      {candidates.data && candidates.data.length > 0 && <CandidatePicker candidates={candidates.data} excluded={excluded} onChange={setExcluded} />}
+      {candidates.error && (
+        <Text size="sm" c="red.8">
+          {errorText(t, candidates.error)}
+        </Text>
+      )}
+      {candidates.data && candidates.data.total > offered.length && (
+        <Text size="sm" data-testid="claim-more">
+          {t('settle.screen.claims.oldestFirst', { total: candidates.data.total, max: CLAIM_MAX_LINES })}
+        </Text>
+      )}
+      {offered.length > 0 && <CandidatePicker candidates={offered} excluded={excluded} onChange={setExcluded} />}
       <QueryState isPending={claims.isPending} error={claims.error} />
       {claims.data && claims.data.length === 0 && <Text c="dimmed">{t('settle.screen.claims.empty')}</Text>}
       {claims.data && claims.data.length > 0 && (
