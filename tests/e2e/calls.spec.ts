@@ -101,6 +101,65 @@ test("a caller solved on the phone (keyboard only) appears in the week's summary
   expect(problems).toEqual([]);
 });
 
+test('a call that needs a visit goes on to the repair form with its note as the fault, and is counted once, with the ticket', async ({ desk, backend }, testInfo) => {
+  test.setTimeout(120_000);
+  const problems = watchPage(desk);
+  const s = await seed(backend);
+  await desk.goto('/#/desk');
+
+  // A customer on file: the outcome "ticket opened" turns the dialog's button into the repair form.
+  await desk.keyboard.press('Control+K');
+  await desk.keyboard.type(PHONE);
+  await expect(desk.locator('[data-kind="customer"]').first()).toBeVisible();
+  await desk.keyboard.press('Shift+Enter');
+  const dialog = desk.getByRole('dialog', { name: '来电登记' });
+  await dialog.getByTestId('call-outcome').getByText('已开工单').click();
+  await expect(dialog.getByTestId('call-save-hint')).toContainText('报修单保存时，这次来电随之登记');
+  await dialog.getByLabel('记录').fill('开机后不制冷，外机不转');
+  await screenshot(desk, testInfo, 'calls-to-repair-zh', true);
+  await dialog.getByRole('button', { name: '新建报修单' }).click();
+  await expect(dialog).toBeHidden();
+  const repair = desk.getByRole('dialog', { name: '新建报修' });
+  await expect(repair.getByTestId('new-ticket-customer')).toContainText('王小明');
+  await expect(repair.getByLabel('故障描述（客户原话）')).toHaveValue('开机后不制冷，外机不转');
+  await repair.getByRole('combobox', { name: '故障类别' }).click();
+  await desk.getByRole('option', { name: '不制冷 / 不制热' }).click();
+  await desk.keyboard.press('Control+S');
+  await expect(desk).toHaveURL(/#\/tickets\/\d+$/);
+  const [ticket] = (await backend.ok('tickets:list', { customerId: s.customer.id })).rows;
+  expect(ticket).toMatchObject({ unitLabel: expect.stringContaining('GL2026A0001'), faultReported: '开机后不制冷，外机不转' });
+
+  // A number the desk does not know: filed as a customer first, then the same repair form.
+  await desk.keyboard.press('Control+K');
+  await desk.keyboard.type('13900139000');
+  await expect(desk.getByTestId('search-log-call')).toBeVisible();
+  await desk.keyboard.press('Shift+Enter');
+  await dialog.getByTestId('call-outcome').getByText('已开工单').click();
+  await expect(dialog.getByTestId('call-save-hint')).toContainText('先为来电人建立客户档案');
+  await dialog.getByLabel('记录').fill('遥控器无反应');
+  await desk.keyboard.press('Control+Enter');
+  const form = desk.getByRole('dialog', { name: '新来电客户：建档后直接报修' });
+  await expect(form.getByLabel('电话 1', { exact: true })).toHaveValue('13900139000');
+  await form.getByLabel('姓名 / 单位名称').fill('李华');
+  await desk.keyboard.press('Enter');
+  await expect(repair.getByTestId('new-ticket-customer')).toContainText('李华');
+  await expect(repair.getByLabel('故障描述（客户原话）')).toHaveValue('遥控器无反应');
+  await repair.getByLabel('品牌').fill('格力');
+  await repair.getByLabel('型号').fill('KFR-26GW');
+  await repair.getByRole('combobox', { name: '故障类别' }).click();
+  await desk.getByRole('option', { name: '其他' }).click();
+  await desk.keyboard.press('Control+S');
+  await expect(desk).toHaveURL(/#\/tickets\/\d+$/);
+
+  // Two calls, each once, each with its ticket: none logged by the dialog besides.
+  const day = await backend.ok('calls:day', {});
+  expect(day.calls.map((c) => [c.outcome, c.ticketId !== null])).toEqual([
+    ['ticketOpened', true],
+    ['ticketOpened', true],
+  ]);
+  expect(problems).toEqual([]);
+});
+
 test('a repair ticket answered is solved on the phone from its page: resolved, with its callback, never cancelled', async ({ desk, backend }, testInfo) => {
   test.setTimeout(90_000);
   const problems = watchPage(desk);

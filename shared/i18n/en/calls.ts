@@ -18,7 +18,9 @@ export const calls: CatalogShape<typeof zh> = {
     save: 'Log call',
     saveHint: 'Ctrl+Enter logs it',
     saved: 'Call logged',
-    openRepair: 'Log and open a repair',
+    openRepair: 'Open a repair ticket',
+    openRepairHint: 'The repair form comes next; the call is logged when the ticket is saved. Ctrl+Enter goes on',
+    openRepairNewHint: 'The caller is filed as a customer first, then the repair form; the call is logged when the ticket is saved. Ctrl+Enter goes on',
   },
   search: {
     logCall: 'Log this call',

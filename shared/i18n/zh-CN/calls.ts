@@ -16,7 +16,9 @@ export const calls = {
     save: '登记',
     saveHint: 'Ctrl+Enter 登记',
     saved: '已登记来电',
-    openRepair: '登记并新建报修',
+    openRepair: '新建报修单',
+    openRepairHint: '接着填写报修单；报修单保存时，这次来电随之登记。Ctrl+Enter 继续',
+    openRepairNewHint: '先为来电人建立客户档案，再填写报修单；报修单保存时，这次来电随之登记。Ctrl+Enter 继续',
   },
   search: {
     logCall: '登记这通来电',

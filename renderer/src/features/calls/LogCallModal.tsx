@@ -5,6 +5,7 @@ import { CALL_OUTCOMES, CALL_PURPOSES, type CallOutcome, type CallPurpose } from
 import { useApiMutation, useApiQuery } from '../../api/client';
 import { apiErrorOf, errorText, fieldErrorTexts } from '../../lib/errorText';
 import { notifyDone, notifyError } from '../../lib/notify';
+import { startRepairFromCall } from '../../lib/windowMessage';
 import { FormModal } from '../../ui/FormModal';
 import { onLogCall, type CallPrefill } from './callBus';
 
@@ -48,8 +49,16 @@ function LogCallForm({ prefill, onClose }: { prefill: CallPrefill; onClose: () =
     return () => clearTimeout(timer);
   }, []);
 
+  // A call that needs a visit is not logged here: the ticket form takes over, and saving the
+  // ticket logs this call with it (logged here as well, it would count twice).
+  const opensTicket = outcome === 'ticketOpened';
   const submit = () => {
     if (log.isPending) return;
+    if (opensTicket) {
+      startRepairFromCall({ customerId, unitId: unitId ? Number(unitId) : null, phone: callerPhone.trim(), name: callerName.trim(), fault: notes.trim() });
+      onClose();
+      return;
+    }
     log.mutate(
       {
         customerId,
@@ -73,7 +82,7 @@ function LogCallForm({ prefill, onClose }: { prefill: CallPrefill; onClose: () =
   };
 
   return (
-    <FormModal opened onClose={onClose} title={t('calls.log.title')} onSubmit={(e) => (e?.preventDefault(), submit())} saving={log.isPending} size={560} submitLabel={t('calls.log.save')}>
+    <FormModal opened onClose={onClose} title={t('calls.log.title')} onSubmit={(e) => (e?.preventDefault(), submit())} saving={log.isPending} size={560} submitLabel={t(opensTicket ? 'calls.log.openRepair' : 'calls.log.save')}>
       {customerId !== null ? (
         <Input.Wrapper label={t('calls.log.customer')}>
           <Text fw={600} data-testid="call-customer">
@@ -128,8 +137,8 @@ function LogCallForm({ prefill, onClose }: { prefill: CallPrefill; onClose: () =
           {errorText(t, log.error)}
         </Text>
       )}
-      <Text size="xs" c="dimmed">
-        {t('calls.log.saveHint')}
+      <Text size="xs" c="dimmed" data-testid="call-save-hint">
+        {t(opensTicket ? (customerId === null ? 'calls.log.openRepairNewHint' : 'calls.log.openRepairHint') : 'calls.log.saveHint')}
       </Text>
     </FormModal>
   );

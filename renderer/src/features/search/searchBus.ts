@@ -1,21 +1,9 @@
-/*
- * Requests between screens that share no parent: window events, so that the screen which acts
- * (the search box, the caller flow) stays the only owner of its state.
- */
+import { windowMessage } from '../../lib/windowMessage';
 
-/** A named event carrying one value: `send` it from anywhere, `listen` until the returned function is called. */
-function windowMessage<T>(name: string) {
-  return {
-    send: (detail: T): void => {
-      window.dispatchEvent(new CustomEvent<T>(name, { detail }));
-    },
-    listen: (handler: (detail: T) => void): (() => void) => {
-      const listener = (event: Event) => handler((event as CustomEvent<T>).detail);
-      window.addEventListener(name, listener);
-      return () => window.removeEventListener(name, listener);
-    },
-  };
-}
+/*
+ * Requests between screens that share no parent (see windowMessage): the search box and the
+ * caller flow stay the only owners of their state.
+ */
 
 const searchRequest = windowMessage<string>('desk:open-search');
 

@@ -97,12 +97,14 @@ function TicketForm({
   units,
   levels,
   unitId,
+  fault,
   onClose,
 }: {
   customer: Customer;
   units: Unit[];
   levels: ServiceLevel[];
   unitId: number | null;
+  fault: string;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -118,7 +120,7 @@ function TicketForm({
       brand: '',
       model: '',
       serial: '',
-      faultReported: '',
+      faultReported: fault,
       faultCategory: null,
       severity: 'ordinary',
       source: 'phone',
@@ -302,7 +304,20 @@ function TicketForm({
  * A repair request taken on the phone: the caller, the unit, the fault in their words. Saving
  * opens the ticket, where the deadlines show and the receipt is one Ctrl+P away.
  */
-export function NewTicketModal({ opened, onClose, customerId, unitId = null }: { opened: boolean; onClose: () => void; customerId: number; unitId?: number | null }) {
+export function NewTicketModal({
+  opened,
+  onClose,
+  customerId,
+  unitId = null,
+  fault = '',
+}: {
+  opened: boolean;
+  onClose: () => void;
+  customerId: number;
+  unitId?: number | null;
+  /** The fault as already noted (a call logged first): the clerk checks it rather than types it again. */
+  fault?: string;
+}) {
   const { t } = useTranslation();
   const customer = useApiQuery('customers:get', { id: customerId }, { enabled: opened });
   const units = useApiQuery('units:listByCustomer', { customerId }, { enabled: opened });
@@ -318,5 +333,5 @@ export function NewTicketModal({ opened, onClose, customerId, unitId = null }: {
   }
   // The form opens once what it prefills from is there, so focus lands in the right field.
   if (!customer.data || !units.data || !levels.data) return null;
-  return <TicketForm customer={customer.data} units={units.data} levels={levels.data} unitId={unitId} onClose={onClose} />;
+  return <TicketForm customer={customer.data} units={units.data} levels={levels.data} unitId={unitId} fault={fault} onClose={onClose} />;
 }
