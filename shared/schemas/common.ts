@@ -6,6 +6,10 @@ export const id = z.number({ error: 'validation.invalidType' }).int().positive()
 /** Trimmed text; empty is refused with "required". */
 export const requiredText = (max: number) => z.string().trim().min(1, { error: 'validation.required' }).max(max);
 
+/** One of a fixed list, where a choice left empty (a select never opened) says "required", not "invalid". */
+export const requiredChoice = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: (issue) => (issue.input === undefined || issue.input === null || issue.input === '' ? 'validation.required' : undefined) });
+
 /** Trimmed text where empty means "not given" (stored as null). */
 export const optionalText = (max: number) =>
   z

@@ -5,7 +5,7 @@ import type { DeadlineView } from '../domain/sla';
 import { FAULT_CATEGORIES, SEVERITIES, TICKET_SOURCES, TICKET_STATUSES, type FaultCategory, type Severity, type TicketSource, type TicketStatus } from '../domain/ticket-status';
 import type { Explanation, PartCover, SanbaoSignal, WarrantyEvaluation } from '../domain/warranty-types';
 import type { Region } from './customer';
-import { id, isoDate, listLimit, optionalText, phone, requiredText } from './common';
+import { id, isoDate, listLimit, optionalText, phone, requiredChoice, requiredText } from './common';
 import { EXCLUSION_REASONS } from './unit';
 import { surveyAnswerInput, type SurveyAnswer, type TicketReview } from './review';
 
@@ -41,7 +41,7 @@ export const ticketCreateInput = z.strictObject({
   unitId: id.nullish().transform((v) => v ?? null),
   unregisteredUnit: unregisteredUnit.nullish().transform((v) => v ?? null),
   faultReported: requiredText(2000),
-  faultCategory: z.enum(FAULT_CATEGORIES),
+  faultCategory: requiredChoice(FAULT_CATEGORIES),
   severity: z.enum(SEVERITIES).default('ordinary'),
   contactName: optionalText(50),
   contactPhone: optionalPhone,

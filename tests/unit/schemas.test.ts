@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizePhone } from '../../shared/schemas/common';
 import { customerCreateInput } from '../../shared/schemas/customer';
 import { unitCreateInput } from '../../shared/schemas/unit';
+import { ticketCreateInput } from '../../shared/schemas/ticket';
 import { translator } from '../../shared/i18n';
 import { fieldErrors } from '../../shared/validation';
 
@@ -94,5 +95,19 @@ describe('dates the desk types on a unit (issue 13)', () => {
     expect(Object.keys(order).sort()).toEqual(['acceptanceDate', 'installDate']);
     expect(order.acceptanceDate).toHaveLength(1);
     expect(order.installDate).toHaveLength(1);
+  });
+});
+
+describe('a choice left empty', () => {
+  it('says the fault category is required, and a category that does not exist is invalid', () => {
+    const errorsFor = (faultCategory: unknown) => {
+      const parsed = ticketCreateInput.safeParse({ customerId: 1, unitId: 1, faultReported: '不制冷', faultCategory });
+      return parsed.success ? [] : (fieldErrors(parsed.error).faultCategory ?? []);
+    };
+    expect(errorsFor(null)).toEqual([{ key: 'validation.required' }]);
+    expect(errorsFor(undefined)).toEqual([{ key: 'validation.required' }]);
+    expect(errorsFor('cracked')).toEqual([{ key: 'validation.invalid' }]);
+    expect(errorsFor('notCooling')).toEqual([]);
+    expect(translator('zh-CN')('validation.required')).toBe('必填');
   });
 });
