@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { WarrantyEvaluation } from '../domain/warranty-engine';
 import type { TicketStatus } from '../domain/ticket-status';
+import type { ContractState } from '../domain/contract-state';
 import type { VisitKind } from '../domain/visit-plan';
+import type { InstallationStatus } from './installation';
 import type { Region } from './customer';
 import type { VisitStatus } from './maintenance';
 import type { TicketRow } from './ticket';
@@ -44,4 +46,6 @@ export type SearchHit =
     }
   | { kind: 'document'; id: number; number: string; title: string; documentKind: string }
   | { kind: 'ticket'; id: number; number: string; status: TicketStatus; customerName: string; unitLabel: string; technicians: string[] }
-  | { kind: 'visit'; id: number; number: string; visitKind: VisitKind; dueOn: string; status: VisitStatus; customerName: string; contractNumber: string | null };
+  | { kind: 'visit'; id: number; number: string; visitKind: VisitKind; dueOn: string; status: VisitStatus; customerName: string; contractNumber: string | null }
+  | { kind: 'contract'; id: number; number: string; state: ContractState; startsOn: string; endsOn: string; customerName: string; unitCount: number }
+  | { kind: 'installation'; id: number; number: string; status: InstallationStatus; appointmentOn: string; customerName: string; unitCount: number };

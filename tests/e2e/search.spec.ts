@@ -174,3 +174,36 @@ test('a document number opens the document itself, ready to reprint', async ({ d
   await expect.poll(() => backend.platform.printed.length).toBe(1);
   expect(problems).toEqual([]);
 });
+
+test('an installation job and a contract open from the number on their papers', async ({ desk, backend }, testInfo) => {
+  const problems = watchPage(desk);
+  const { wang, wangUnit } = await seedCallers(backend);
+  const [model] = await backend.ok('models:list', { query: 'KFR-26GW' });
+  const delivered = await backend.ok('units:create', { customerId: wang.id, modelId: model!.id, serial: 'MD2026C0009', purchaseDate: '2026-12-01' });
+  const job = await backend.ok('installations:create', { customerId: wang.id, unitIds: [delivered.id], appointmentOn: '2026-12-20' });
+  const contract = await backend.ok('contracts:create', {
+    customerId: wang.id,
+    unitIds: [wangUnit.id],
+    kind: 'paid',
+    startsOn: '2026-12-01',
+    endsOn: '2027-11-30',
+    plan: [{ kind: 'inspection', repeat: 'quarter', from: '2026-12-01', to: '2027-11-30' }],
+  });
+  await desk.reload();
+
+  // Typed by hand from the installation notice: lower case, spaces, no zeros.
+  await search(desk, job.number.toLowerCase().replace(/-0*/g, ' '));
+  const option = desk.getByTestId('search-dropdown').getByRole('option', { name: new RegExp(job.number) });
+  await expect(option).toContainText('王五 · 1 台设备');
+  await expect(option).toContainText('待验收');
+  await screenshot(desk, testInfo, 'search-installation-zh', true);
+  await desk.keyboard.press('Enter');
+  await expect(desk).toHaveURL(new RegExp(`#/installations/${job.id}$`));
+
+  await search(desk, contract.number);
+  const found = desk.getByTestId('search-dropdown').getByRole('option', { name: new RegExp(contract.number) });
+  await expect(found).toContainText('有效');
+  await desk.keyboard.press('Enter');
+  await expect(desk).toHaveURL(new RegExp(`#/maintenance/${contract.id}$`));
+  expect(problems).toEqual([]);
+});

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { addDays, todayIso } from '../../../../shared/domain/dates';
+import type { SearchHit } from '../../../../shared/schemas/search';
 import type {
   Installation,
   InstallationStatus,
@@ -53,6 +54,20 @@ function toSummary(r: Row, noticeDays: number): InstallationSummary {
     unitCount: Number(r.unit_count ?? 0),
     acceptedOn: r.accepted_on,
   };
+}
+
+/** The installation job with this number, as the search box shows it (a number read off its notice or certificate). */
+export async function findInstallationByNumber(db: Db, number: string): Promise<Extract<SearchHit, { kind: 'installation' }>[]> {
+  const rows = await selectInstallations(db).where('i.number', '=', number).execute();
+  return rows.map((r) => ({
+    kind: 'installation',
+    id: r.id,
+    number: r.number,
+    status: r.status as InstallationStatus,
+    appointmentOn: r.appointment_on,
+    customerName: r.customer_name,
+    unitCount: Number(r.unit_count ?? 0),
+  }));
 }
 
 export async function getInstallation(ctx: ServiceContext, id: number, db: Db = ctx.db): Promise<Installation> {

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { addDays, todayIso } from '../../../../shared/domain/dates';
+import { contractState } from '../../../../shared/domain/contract-state';
 import { type PlanRepeat, type VisitKind } from '../../../../shared/domain/visit-plan';
+import type { SearchHit } from '../../../../shared/schemas/search';
 import type {
   ContractDetail,
   ContractKind,
@@ -119,6 +121,24 @@ export async function getContract(ctx: ServiceContext, id: number, db: Db = ctx.
 }
 
 /** Contracts by how they stand today: in force, ending within the renewal window, ended (or cancelled), or all. */
+/** The contract with this number, as the search box shows it (a number read off a contract or its papers). */
+export async function findContractByNumber(ctx: ServiceContext, number: string): Promise<Extract<SearchHit, { kind: 'contract' }>[]> {
+  const today = todayIso(ctx.now());
+  const rows = await selectContracts(ctx.db, today).where('c.number', '=', number).execute();
+  if (rows.length === 0) return [];
+  const { leadDays } = (await getSettings(ctx)).renewal;
+  return rows.map(toSummary).map((c) => ({
+    kind: 'contract',
+    id: c.id,
+    number: c.number,
+    state: contractState(c, today, leadDays),
+    startsOn: c.startsOn,
+    endsOn: c.endsOn,
+    customerName: c.customerName,
+    unitCount: c.unitCount,
+  }));
+}
+
 export async function listContracts(ctx: ServiceContext, input: z.output<typeof contractListInput>): Promise<ContractSummary[]> {
   await mustExist(ctx.db, 'customers', input.customerId, 'errors.customerNotFound');
   const today = todayIso(ctx.now());

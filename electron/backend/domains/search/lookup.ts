@@ -9,7 +9,9 @@ import { matchIndex } from './search-index';
 import { loadUnits } from '../units/units';
 import { selectTicketRows, toTicketRow } from '../tickets/tickets';
 import { findVisitByNumber } from '../maintenance/visits';
-import { visitNumberOf } from '../../../../shared/domain/visit-number';
+import { findContractByNumber } from '../maintenance/contracts';
+import { findInstallationByNumber } from '../installations/installations';
+import { recordNumberOf, visitNumberOf } from '../../../../shared/domain/visit-number';
 
 /**
  * A ticket number as a caller reads it off the receipt: GD-2026-000123, or just 2026-123. Only
@@ -21,7 +23,7 @@ export function ticketNumberOf(query: string): string | null {
   return m ? `GD-${m[1]}-${m[2]!.padStart(6, '0')}` : null;
 }
 
-const KIND_ORDER = { ticket: 0, visit: 1, unit: 2, customer: 3, document: 4 } as const;
+const KIND_ORDER = { ticket: 0, visit: 1, installation: 2, contract: 3, unit: 4, customer: 5, document: 6 } as const;
 const UNITS_AT_A_GLANCE = 6;
 /** Open repairs shown in one customer's or unit's row; the rest are counted. */
 const OPEN_AT_A_GLANCE = 3;
@@ -47,7 +49,8 @@ async function openTicketsOf(ctx: ServiceContext, column: 'customer_id' | 'unit_
 }
 
 /**
- * The one search box: customers, units and documents by any fragment. A unit whose serial is
+ * The one search box: customers, units and documents by any fragment; tickets, visits,
+ * installation jobs and contracts by their whole number. A unit whose serial is
  * exactly the query comes first (a scanner, or a serial read off the nameplate); customers carry
  * their units' warranty states so the desk sees them before opening anything.
  */
@@ -56,7 +59,9 @@ export async function lookup(ctx: ServiceContext, input: z.output<typeof searchI
   const ids = (kind: string) => matches.filter((m) => m.kind === kind).map((m) => m.id);
   const number = ticketNumberOf(input.query);
   const visitNumber = visitNumberOf(input.query);
-  const [customers, units, documents, tickets, visits] = await Promise.all([
+  const contractNumber = recordNumberOf('WB', input.query);
+  const installationNumber = recordNumberOf('AZ', input.query);
+  const [customers, units, documents, tickets, visits, contracts, installations] = await Promise.all([
     loadCustomers(ctx.db, ids('customer')),
     loadUnits(ctx, ctx.db, ids('unit')),
     ids('document').length
@@ -64,6 +69,8 @@ export async function lookup(ctx: ServiceContext, input: z.output<typeof searchI
       : Promise.resolve([]),
     number ? selectTicketRows(ctx.db).where('t.number', '=', number).execute() : Promise.resolve([]),
     visitNumber ? findVisitByNumber(ctx.db, visitNumber) : Promise.resolve([]),
+    contractNumber ? findContractByNumber(ctx, contractNumber) : Promise.resolve([]),
+    installationNumber ? findInstallationByNumber(ctx.db, installationNumber) : Promise.resolve([]),
   ]);
   // A glance needs a customer's latest few units, not all of them: each one is an evaluation.
   const glanceIds = customers.length
@@ -104,6 +111,8 @@ export async function lookup(ctx: ServiceContext, input: z.output<typeof searchI
       return { kind: 'ticket' as const, id: t.id, number: t.number, status: t.status, customerName: t.customerName, unitLabel: t.unitLabel, technicians: t.technicians };
     }),
     ...visits,
+    ...installations,
+    ...contracts,
     ...units.map((u) => ({
       kind: 'unit' as const,
       id: u.id,
@@ -131,7 +140,7 @@ export async function lookup(ctx: ServiceContext, input: z.output<typeof searchI
     ...documents.map((d) => ({ kind: 'document' as const, id: d.id, number: d.number, title: d.title, documentKind: d.kind })),
   ];
   const exact = (h: SearchHit) =>
-    h.kind === 'ticket' || h.kind === 'visit' || (h.kind === 'unit' && foldText(h.serial) === q) || (h.kind === 'document' && foldText(h.number) === q) ? 0 : 1;
+    h.kind === 'ticket' || h.kind === 'visit' || h.kind === 'installation' || h.kind === 'contract' || (h.kind === 'unit' && foldText(h.serial) === q) || (h.kind === 'document' && foldText(h.number) === q) ? 0 : 1;
   const archived = (h: SearchHit) => (h.kind === 'customer' && h.archived ? 1 : 0);
   return hits
     .sort((a, b) => exact(a) - exact(b) || archived(a) - archived(b) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind])

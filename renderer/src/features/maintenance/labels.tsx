@@ -2,7 +2,8 @@ import { Badge, type MantineSize } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkingCalendar } from '../../../../shared/domain/calendar';
-import { addDays, todayIso } from '../../../../shared/domain/dates';
+import { contractState as stateOn, type ContractState } from '../../../../shared/domain/contract-state';
+import { todayIso } from '../../../../shared/domain/dates';
 import { RENEWAL_DAYS } from '../../../../shared/domain/visit-plan';
 import { formatDate } from '../../../../shared/format';
 import type { Language } from '../../../../shared/i18n';
@@ -10,14 +11,10 @@ import type { ContractSummary, Visit, VisitStatus } from '../../../../shared/sch
 import type { TFunction } from 'i18next';
 import { useApiQuery } from '../../api/client';
 
-/** How a contract stands today, as the list's filter counts it (plus one not started yet). */
-export type ContractState = 'active' | 'ending' | 'ended' | 'cancelled' | 'upcoming';
+export type { ContractState } from '../../../../shared/domain/contract-state';
 
 export function contractState(c: Pick<ContractSummary, 'cancelledAt' | 'startsOn' | 'endsOn'>, today = todayIso(), leadDays = RENEWAL_DAYS): ContractState {
-  if (c.cancelledAt !== null) return 'cancelled';
-  if (c.endsOn < today) return 'ended';
-  if (c.startsOn > today) return 'upcoming';
-  return c.endsOn <= addDays(today, leadDays) ? 'ending' : 'active';
+  return stateOn(c, today, leadDays);
 }
 
 /** The renewal lead time from Settings (the seeds' 10 days until the settings have loaded). */

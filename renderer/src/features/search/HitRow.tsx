@@ -1,5 +1,6 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
-import { IconCalendarCheck, IconDeviceDesktop, IconFileText, IconTool, IconUser } from '@tabler/icons-react';
+import { IconCalendarCheck, IconDeviceDesktop, IconFileCertificate, IconFileText, IconTool, IconTruckDelivery, IconUser } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatPhone } from '../../../../shared/format';
 import type { OpenTicketGlance, SearchHit } from '../../../../shared/schemas/search';
@@ -11,7 +12,15 @@ const UNIT_BADGES = 3;
 /** Open repairs named in a row; the rest are counted. */
 const OPEN_SHOWN = 2;
 
-const KIND_ICON = { customer: IconUser, unit: IconDeviceDesktop, document: IconFileText, ticket: IconTool, visit: IconCalendarCheck } as const;
+const KIND_ICON = {
+  customer: IconUser,
+  unit: IconDeviceDesktop,
+  document: IconFileText,
+  ticket: IconTool,
+  visit: IconCalendarCheck,
+  installation: IconTruckDelivery,
+  contract: IconFileCertificate,
+} as const;
 const nowrap = { whiteSpace: 'nowrap' } as const;
 /** A flex item may only truncate once it is allowed to be narrower than its text. */
 const shrinks = { minWidth: 0 } as const;
@@ -46,6 +55,29 @@ function OpenTickets({ tickets, count }: { tickets: OpenTicketGlance[]; count: n
           {t('app.search.moreOpen', { count })}
         </Text>
       )}
+    </Group>
+  );
+}
+
+/** A record found by its whole number (a ticket, a visit, an installation job, a contract): the number, when, its state, whose. */
+function NumberedHit({ icon, number, when, status, line }: { icon: ReactNode; number: string; when?: string; status: string; line: string }) {
+  return (
+    <Group gap="sm" wrap="nowrap">
+      {icon}
+      <Text size="sm" ff="monospace" fw={600} style={nowrap}>
+        {number}
+      </Text>
+      {when && (
+        <Text size="sm" style={nowrap}>
+          {when}
+        </Text>
+      )}
+      <Badge size="xs" variant="light" tt="none">
+        {status}
+      </Badge>
+      <Text size="sm" c="dimmed" truncate title={line} style={shrinks}>
+        {line}
+      </Text>
     </Group>
   );
 }
@@ -119,42 +151,38 @@ export function HitRow({ hit }: { hit: SearchHit }) {
       );
     case 'ticket': {
       const technicians = hit.technicians.length > 0 ? ` · ${hit.technicians.join(t('app.common.listSeparator'))}` : '';
-      const ticketLine = `${hit.customerName} · ${hit.unitLabel}${technicians}`;
-      return (
-        <Group gap="sm" wrap="nowrap">
-          {icon}
-          <Text size="sm" ff="monospace" fw={600} style={nowrap}>
-            {hit.number}
-          </Text>
-          <Badge size="xs" variant="light" tt="none">
-            {t(`ticketing.status.${hit.status}`)}
-          </Badge>
-          <Text size="sm" c="dimmed" truncate title={ticketLine} style={shrinks}>
-            {ticketLine}
-          </Text>
-        </Group>
-      );
+      return <NumberedHit icon={icon} number={hit.number} status={t(`ticketing.status.${hit.status}`)} line={`${hit.customerName} · ${hit.unitLabel}${technicians}`} />;
     }
-    case 'visit': {
-      const visitLine = [hit.customerName, hit.contractNumber].filter(Boolean).join(' · ');
+    case 'visit':
       return (
-        <Group gap="sm" wrap="nowrap">
-          {icon}
-          <Text size="sm" ff="monospace" fw={600} style={nowrap}>
-            {hit.number}
-          </Text>
-          <Text size="sm" style={nowrap}>
-            {t(`maintenance.visit.kind.${hit.visitKind}`)} · {formatDate(hit.dueOn, lang)}
-          </Text>
-          <Badge size="xs" variant="light" tt="none">
-            {t(`maintenance.visit.status.${hit.status}`)}
-          </Badge>
-          <Text size="sm" c="dimmed" truncate title={visitLine} style={shrinks}>
-            {visitLine}
-          </Text>
-        </Group>
+        <NumberedHit
+          icon={icon}
+          number={hit.number}
+          when={`${t(`maintenance.visit.kind.${hit.visitKind}`)} · ${formatDate(hit.dueOn, lang)}`}
+          status={t(`maintenance.visit.status.${hit.status}`)}
+          line={[hit.customerName, hit.contractNumber].filter(Boolean).join(' · ')}
+        />
       );
-    }
+    case 'installation':
+      return (
+        <NumberedHit
+          icon={icon}
+          number={hit.number}
+          when={t('app.search.installOn', { date: formatDate(hit.appointmentOn, lang) })}
+          status={t(`installations.status.${hit.status}`)}
+          line={`${hit.customerName} · ${t('app.search.unitCount', { count: hit.unitCount })}`}
+        />
+      );
+    case 'contract':
+      return (
+        <NumberedHit
+          icon={icon}
+          number={hit.number}
+          when={t('app.search.contractTerm', { from: formatDate(hit.startsOn, lang), to: formatDate(hit.endsOn, lang) })}
+          status={t(`maintenance.contract.status.${hit.state}`)}
+          line={`${hit.customerName} · ${t('app.search.unitCount', { count: hit.unitCount })}`}
+        />
+      );
     case 'document':
       return (
         <Group gap="sm" wrap="nowrap">

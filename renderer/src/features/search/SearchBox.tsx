@@ -129,6 +129,8 @@ export function SearchBox() {
     else if (hit.kind === 'unit') navigate({ section: 'unit', id: hit.id });
     else if (hit.kind === 'ticket') navigate({ section: 'ticket', id: hit.id });
     else if (hit.kind === 'visit') navigate({ section: 'visit', id: hit.id });
+    else if (hit.kind === 'installation') navigate({ section: 'installation', id: hit.id });
+    else if (hit.kind === 'contract') navigate({ section: 'contract', id: hit.id });
     else if (isDocumentKind(hit.documentKind)) setPreview({ id: hit.id, kind: hit.documentKind, number: hit.number });
   };
 
