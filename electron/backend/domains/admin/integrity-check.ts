@@ -5,15 +5,17 @@ import { Worker } from 'node:worker_threads';
  * integrity_check reads every page of the file: seconds on a database with years of history.
  * It runs on a read-only connection of its own in a worker thread, so the desk keeps answering
  * while it runs (WAL lets it read a consistent snapshot beside the desk's writes). The worker's
- * code is inline and loads the same better-sqlite3 the backend uses, by absolute path, so it
- * needs no file of its own in the bundle.
+ * code is inline and loads the same better-sqlite3 the backend uses, by absolute path (and the
+ * same native addon, see loadedSqliteAddon), so it needs no file of its own in the bundle.
  */
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 let db;
 try {
-  db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+  const options = { readonly: true, fileMustExist: true };
+  if (workerData.addon) options.nativeBinding = workerData.addon;
+  db = new Database(workerData.file, options);
   const rows = db.pragma(workerData.pragma + '(' + workerData.max + ')');
   const problems = rows.map((r) => String(Object.values(r)[0])).filter((p) => p !== 'ok');
   // What a backup holds, as examine() in backups.ts reads it, for a file that passed.
@@ -45,6 +47,21 @@ export interface CheckRun {
   described?: { counts: { customers: number; units: number; tickets: number }; schemaVersion: number } | null;
 }
 
+/**
+ * The SQLite addon this process already runs, for the worker to load the very same file. A second
+ * copy of SQLite in one process (a bundle carries the addon beside itself while the worker finds
+ * the one in node_modules: the crash test's writer did) undoes the first copy's file locks when
+ * it closes the database, and a WAL whose writes are not yet in the main file can then be lost
+ * (sqlite.org/howtocorrupt.html, 2.2.1). Null when none is loaded yet: the worker finds its own.
+ */
+export function loadedSqliteAddon(): string | null {
+  for (const [file, module] of Object.entries(createRequire(__filename).cache)) {
+    const exports = module?.exports as Record<string, unknown> | undefined;
+    if (file.endsWith('.node') && typeof exports?.Database === 'function' && typeof exports.Backup === 'function') return file;
+  }
+  return null;
+}
+
 /** integrity_check, or the lighter quick_check the start runs, listing at most `max` problems. */
 export function checkOffThread(file: string, max: number, pragma: 'integrity_check' | 'quick_check', describe = false): Promise<CheckRun> {
   return new Promise((resolve) => {
@@ -56,7 +73,7 @@ export function checkOffThread(file: string, max: number, pragma: 'integrity_che
       resolve({ problems: [], error: { code: '', message: (error as Error).message || `${pragma}: no SQLite driver for the worker` } });
       return;
     }
-    const worker = new Worker(WORKER, { eval: true, workerData: { file, max, pragma, describe, driver } });
+    const worker = new Worker(WORKER, { eval: true, workerData: { file, max, pragma, describe, driver, addon: loadedSqliteAddon() } });
     worker.once('message', (message: CheckRun) => resolve(message));
     worker.once('error', (error) => resolve({ problems: [], error: { code: '', message: error.message || `${pragma} failed` } }));
     worker.once('exit', (code) => {
