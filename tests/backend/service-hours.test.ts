@@ -4,6 +4,7 @@ import { SEED_DUTY_HOURS, type DutyHours } from '../../shared/domain/duty-hours'
 import { STANDARD_TERMS, type Duration, type ServiceLevelTerms, type TargetTable } from '../../shared/domain/sla';
 import { openTestBackend, type TestBackend } from '../support/backend';
 import { person, phoneTicket } from '../support/sample';
+import { translator } from '../../shared/i18n';
 
 /*
  * Deadlines by the hour (issue 20, point 7) on a real database: duty hours pick the targets by the
@@ -166,7 +167,9 @@ describe('deadlines by the hour', () => {
       });
       expect(error.code).toBe('VALIDATION');
       expect(error.details.fields?.['terms.duty.hours.restDay.spans']).toEqual([{ key: 'hours.errors.dutyDayEmpty' }]);
-      expect(error.details.fields?.['terms.duty.hours.workingDay.spans.0.to']).toEqual([{ key: 'hours.errors.dutySpanOrder', params: { from: '18:00', to: '08:00' } }]);
+      // A night duty typed as one span: the message says how to enter it.
+      expect(error.details.fields?.['terms.duty.hours.workingDay.spans.0.to']).toEqual([{ key: 'hours.errors.dutySpanMidnight', params: { from: '18:00', to: '08:00' } }]);
+      expect(translator('zh-CN')('hours.errors.dutySpanMidnight', { from: '18:00', to: '08:00' })).toBe('18:00–08:00 跨过了午夜：请分成 18:00–24:00 和 00:00–08:00 两段，后一段按第二天算');
       expect((await backend.ok('serviceLevels:list', {})).find((l) => l.id === lv.id)).toMatchObject({ name: '值班服务', terms: DUTY_TERMS });
     });
 

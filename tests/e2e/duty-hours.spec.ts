@@ -63,6 +63,18 @@ for (const lang of ['zh-CN', 'en'] as const) {
     const overlap = say('12:00–18:00 与同一天的 08:00–12:30 重叠', '12:00–18:00 overlaps 08:00–12:30 on the same day');
     await expect(hours.locator('[data-day="workingDay"]')).toContainText(overlap);
     await keep(desk, testInfo, `service-level-duty-refused-${lang}`);
+    // A night duty typed as one span on rest days: the message says how to enter it.
+    const restFrom = hours.getByRole('textbox', { name: say('休息日，时段 1，从', 'Rest days, hours 1, From') });
+    const restTo = hours.getByRole('textbox', { name: say('休息日，时段 1，至', 'Rest days, hours 1, To') });
+    await restFrom.fill('20:00');
+    await restTo.fill('08:00');
+    await restTo.press('Control+S');
+    await expect(hours.locator('[data-day="restDay"]')).toContainText(
+      say('20:00–08:00 跨过了午夜：请分成 20:00–24:00 和 00:00–08:00 两段，后一段按第二天算', '20:00–08:00 runs past midnight: enter it as 20:00–24:00 and 00:00–08:00'),
+    );
+    await keep(desk, testInfo, `service-level-duty-night-${lang}`);
+    await restFrom.fill('08:00');
+    await restTo.fill('24:00');
     expect((await backend.ok('serviceLevels:list', {})).map((l) => l.name)).not.toContain(say('值班服务', 'Duty desk'));
 
     // Put right: 08:00–12:30 and 13:00–24:00 on working days; holidays closed all day.

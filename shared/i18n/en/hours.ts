@@ -2,7 +2,9 @@
 export const hours = {
   errors: {
     dutyDayEmpty: 'This day has no duty hours: give it at least one span, or mark it closed',
-    dutySpanOrder: '{{from}}–{{to}} ends before it starts',
+    dutySpanEmpty: '{{from}}–{{to}} has no length',
+    dutySpanMidnight: '{{from}}–{{to}} runs past midnight: enter it as {{from}}–24:00 and 00:00–{{to}}; the second part counts on the next day',
+    dutyEndOfDay: 'Write the end of the day as 24:00, not 00:00',
     dutyOverlap: '{{from}}–{{to}} overlaps {{otherFrom}}–{{otherTo}} on the same day',
     shareRange: 'A share is a whole percent from 1 to 100',
     periodOrder: 'The period ends before it starts',

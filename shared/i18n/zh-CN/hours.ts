@@ -2,7 +2,9 @@
 export const hours = {
   errors: {
     dutyDayEmpty: '这一天没有值班时间：请至少填写一个时段，或标为全天不值班',
-    dutySpanOrder: '{{from}}–{{to}} 的结束时间早于开始时间',
+    dutySpanEmpty: '{{from}}–{{to}} 没有时长',
+    dutySpanMidnight: '{{from}}–{{to}} 跨过了午夜：请分成 {{from}}–24:00 和 00:00–{{to}} 两段，后一段按第二天算',
+    dutyEndOfDay: '一天的结束请写 24:00（不是 00:00）',
     dutyOverlap: '{{from}}–{{to}} 与同一天的 {{otherFrom}}–{{otherTo}} 重叠',
     shareRange: '达成率为 1 到 100 的整数百分比',
     periodOrder: '结束日期早于开始日期',
