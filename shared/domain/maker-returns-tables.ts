@@ -13,6 +13,12 @@ import { tallyLabel, type Cell, type ReportTable } from './report-tables';
 export interface ReturnsTable extends ReportTable {
   /** Columns left out on A5, where a long list cannot hold them all at a readable size. */
   narrowDrop?: number[];
+  /**
+   * On paper, the second column printed under the first, in one cell headed "first / second": two
+   * numbers that cannot break (a ticket's and its claim's) side by side left too little of an
+   * A4 line for the words. The workbook keeps them apart.
+   */
+  printStacked?: [number, number];
 }
 
 export interface ReturnsForm {
@@ -33,6 +39,7 @@ function partsReplaced(t: TFunction, p: MakerReturnsPack): ReturnsTable[] {
       columns: [k('fittedOn'), k('ticket'), k('model'), k('serial'), k('part'), k('quantity'), k('warranty'), k('fault'), k('claim')],
       numeric: [5],
       narrowDrop: [1, 7, 8],
+      printStacked: [1, 8],
       rows: rows.map((r): Cell[] => [r.fittedOn, r.ticketNumber, r.modelName, r.serial, `${r.partNumber} ${r.partName}`, r.quantity, yes(t, r.inWarranty), r.fault, r.claimNumber ?? '']),
       note: t('makerReturns.parts.total', { lines: rows.length, quantity, warranty: warrantyQuantity, paid: quantity - warrantyQuantity }),
     },

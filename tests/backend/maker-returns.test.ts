@@ -172,6 +172,27 @@ describe('the monthly returns pack', () => {
     expect(total.values).toEqual([undefined, '合计', 3, 7700]);
   }, 60_000);
 
+  it('keeps the parts list inside the sheet with a long model and a fault in Chinese, the claim under its ticket', async () => {
+    const db = backend.store.sqlite;
+    db.prepare("update product_models set model = 'KFR-35GW/(35592)FNhAa-B1' where id = ?").run(ids.modelA);
+    db.prepare("update tickets set fault_reported = '开机后外机不转，不制冷，室内机显示E1故障代码' where number = 'GD-2026-K1'").run();
+    for (const [paper, language] of [
+      ['A4', 'zh-CN'],
+      ['A4', 'en'],
+      ['A5', 'zh-CN'],
+    ] as const) {
+      const doc = await backend.ok('documents:makerReturns', { makerId, ...OCTOBER, paper, language });
+      const pages = await readPdf(Buffer.from((await backend.ok('documents:content', { id: doc.id })).base64, 'base64'));
+      // Nothing runs into the right margin (every paper keeps at least 7 mm).
+      for (const page of pages) for (const run of page.runs) expect(run.right, `${paper} ${language}: ${run.text}`).toBeLessThanOrEqual(page.width - 20);
+      // The list's page: the one naming the repair's ticket (on A5 the ticket column is left out).
+      const list = pages.find((p) => p.text.includes('KFR-35GW/(35592)FNhAa-B1') && p.text.includes('SN-A'))!;
+      // A5 leaves out the ticket, the fault and the claim.
+      if (paper === 'A4') expect(list.text).toContain(language === 'en' ? 'Ticket/Claim' : '工单号/索赔单');
+      if (paper === 'A4') expect(list.text).toContain('开机后外机不转，不制冷，室内机显示E1故障代码');
+    }
+  }, 60_000);
+
   it('marks a month not yet ended provisional, refuses one not begun, and records the pack sent once', async () => {
     const november = await backend.ok('documents:makerReturns', { makerId, month: '2026-11', paper: 'A4', language: 'zh-CN' });
     const text = (await readPdf(Buffer.from((await backend.ok('documents:content', { id: november.id })).base64, 'base64'))).map((p) => p.text).join('');

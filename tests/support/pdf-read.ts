@@ -8,8 +8,10 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 export interface ReadPage {
   /** The page's text with all white space removed: wrapped lines join up again. */
   text: string;
-  /** Each run of visible text with the size it is set in, in points. */
-  runs: { text: string; size: number }[];
+  /** Each run of visible text with the size it is set in, in points, and where its right end falls. */
+  runs: { text: string; size: number; right: number }[];
+  /** The page's width in points. */
+  width: number;
 }
 
 export async function readPdf(pdf: Uint8Array): Promise<ReadPage[]> {
@@ -18,14 +20,15 @@ export async function readPdf(pdf: Uint8Array): Promise<ReadPage[]> {
   try {
     const pages: ReadPage[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      const content = await (await doc.getPage(n)).getTextContent();
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
       const runs: ReadPage['runs'] = [];
       for (const item of content.items) {
         if (!('str' in item) || item.str.trim() === '') continue;
         // The text matrix's vertical scale is the size the run is set in (no rotation on these papers).
-        runs.push({ text: item.str, size: Math.round(Math.hypot(item.transform[2], item.transform[3]) * 100) / 100 });
+        runs.push({ text: item.str, size: Math.round(Math.hypot(item.transform[2], item.transform[3]) * 100) / 100, right: item.transform[4] + item.width });
       }
-      pages.push({ text: runs.map((r) => r.text).join('').replace(/\s+/g, ''), runs });
+      pages.push({ text: runs.map((r) => r.text).join('').replace(/\s+/g, ''), runs, width: page.getViewport({ scale: 1 }).width });
     }
     return pages;
   } finally {

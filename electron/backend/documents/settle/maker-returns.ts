@@ -60,6 +60,8 @@ function cover(c: Ctx, data: MakerReturnsData, forms: { title: string }[]): Cont
   ];
 }
 
+const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
+
 /**
  * Numbers, days, serials and other short unbroken values take the width they need; the columns of
  * words share what is left (a value that cannot break pushed a shared column off the page).
@@ -67,7 +69,9 @@ function cover(c: Ctx, data: MakerReturnsData, forms: { title: string }[]): Cont
 function columnWidths(c: Ctx, table: ReturnsTable, keep: number[]): Width[] {
   if (table.columns.length <= 3) return keep.map((_, n) => (n === 0 ? '*' : 'auto'));
   const texts = (i: number) => table.rows.map((row) => cellText(row[i] ?? null, c.lang));
-  const short = (i: number) => table.numeric.includes(i) || texts(i).every((s) => s.length <= 4 || (s.length <= 16 && !/\s/.test(s)));
+  // Chinese breaks between any two characters: a fault of eleven of them is a column of words
+  // (given 'auto', it was squeezed to a few characters a line).
+  const short = (i: number) => table.numeric.includes(i) || texts(i).every((s) => s.length <= 4 || (s.length <= 16 && !/\s/.test(s) && !CJK.test(s)));
   const widths: Width[] = keep.map((i) => (short(i) ? 'auto' : '*'));
   if (!widths.includes('*')) {
     // Every column short: the one with the longest values shares out the rest of the line.
@@ -80,6 +84,9 @@ function columnWidths(c: Ctx, table: ReturnsTable, keep: number[]): Width[] {
 /** One table as printed: figures right-aligned; on A5 the columns a long list cannot hold are left out. */
 function printed(c: Ctx, table: ReturnsTable, heading: boolean): Content[] {
   const drop = c.setup.paper === 'A5' ? new Set(table.narrowDrop ?? []) : new Set<number>();
+  const [over, under] = table.printStacked ?? [-1, -1];
+  const stacked = over >= 0 && !drop.has(over) && !drop.has(under);
+  if (stacked) drop.add(under);
   const keep = table.columns.map((_, i) => i).filter((i) => !drop.has(i));
   const out: Content[] = heading ? [sectionHeading(table.title)] : [];
   if (table.rows.length === 0) out.push(notes([c.k('empty')], 'body'));
@@ -87,12 +94,14 @@ function printed(c: Ctx, table: ReturnsTable, heading: boolean): Content[] {
     const rows = table.rows.map((row) =>
       keep.map((i): Content => {
         const cell: Cell = row[i] ?? null;
+        const below = stacked && i === over ? cellText(row[under] ?? null, c.lang) : '';
         // A heading row of a summary (label, no figure) prints bold.
-        return { text: cellText(cell, c.lang), style: 'tableCell', alignment: table.numeric.includes(i) ? 'right' : 'left', bold: table.columns.length === 2 && row[1] === null && i === 0 };
+        return { text: below ? `${cellText(cell, c.lang)}\n${below}` : cellText(cell, c.lang), style: 'tableCell', alignment: table.numeric.includes(i) ? 'right' : 'left', bold: table.columns.length === 2 && row[1] === null && i === 0 };
       }),
     );
     const widths = columnWidths(c, table, keep);
-    out.push(dataTable(keep.map((i) => table.columns[i]!), rows, widths, { wrapHeadings: true }));
+    const headings = keep.map((i) => (stacked && i === over ? `${table.columns[over]!} / ${table.columns[under]!}` : table.columns[i]!));
+    out.push(dataTable(headings, rows, widths, { wrapHeadings: true }));
   }
   if (table.note) out.push(notes([table.note]));
   return out;
