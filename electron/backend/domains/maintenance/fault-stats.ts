@@ -8,7 +8,7 @@ import type { ServiceContext } from '../../app/context';
 import type { FaultStatsData, StatsTicket, StatsUnit } from '../../documents/maintenance-papers/fault-stats';
 import { archiveDocument, settingsForPaper } from '../archive/archive';
 import { getCustomer } from '../customers/customers';
-import { selectTicketRows, ticketDeadlineViews, type ListRow } from '../tickets/tickets';
+import { selectTicketRows, ticketDeadlineViews, type ListRow } from '../tickets/rows';
 import { loadUnits } from '../units/units';
 import { FAULT_STATS_TEMPLATE_VERSION } from '../../documents/template-versions';
 

@@ -9,7 +9,8 @@ import type { Db } from '../../db/schema';
 import { refuse } from '../../lib/errors';
 import { getSettings } from '../admin/settings';
 import { addEvent, inTicketTransaction, ticketRow } from '../tickets/common';
-import { getTicket, unitLabel } from '../tickets/tickets';
+import { unitLabel } from '../tickets/rows';
+import { getTicket } from '../tickets/tickets';
 import { supervisorCheckOn } from './facts';
 
 /*

@@ -7,7 +7,7 @@ import { loadCustomers } from '../customers/customers';
 import { foldText } from './fold';
 import { matchIndex } from './search-index';
 import { loadUnits } from '../units/units';
-import { selectTicketRows, toTicketRow } from '../tickets/tickets';
+import { selectTicketRows, toTicketRow } from '../tickets/rows';
 import { findVisitByNumber } from '../maintenance/visits';
 import { findContractByNumber } from '../maintenance/contracts';
 import { findInstallationByNumber } from '../installations/installations';

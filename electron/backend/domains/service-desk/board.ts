@@ -7,7 +7,7 @@ import type { AppointmentRow, Board } from '../../../../shared/schemas/ticket';
 import type { ServiceContext } from '../../app/context';
 import { callbacksDue } from './callbacks';
 import { loadCalendar } from './calendar';
-import { selectTicketRows, toLoanRecord, toTicketRow } from '../tickets/tickets';
+import { selectTicketRows, toLoanRecord, toTicketRow } from '../tickets/rows';
 import { PART_LOW } from '../stock/parts';
 
 /** A milestone still open whose at-risk point (the last quarter of its time) has passed. */

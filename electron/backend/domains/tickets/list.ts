@@ -4,7 +4,7 @@ import { OPEN_STATUSES } from '../../../../shared/domain/ticket-status';
 import type { TicketPage, ticketListInput } from '../../../../shared/schemas/ticket';
 import type { Db } from '../../db/schema';
 import type { ServiceContext } from '../../app/context';
-import { selectTicketRows, toTicketRow } from './tickets';
+import { selectTicketRows, toTicketRow } from './rows';
 import { localMoment } from '../../../../shared/domain/dates';
 
 type ListInput = z.output<typeof ticketListInput>;
