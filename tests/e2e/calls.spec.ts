@@ -151,9 +151,40 @@ test('a call that needs a visit goes on to the repair form with its note as the 
   await desk.keyboard.press('Control+S');
   await expect(desk).toHaveURL(/#\/tickets\/\d+$/);
 
-  // Two calls, each once, each with its ticket: none logged by the dialog besides.
+  // Backing out of the repair form brings the call back as it was: it is still logged, as a call to return.
+  await desk.keyboard.press('Control+K');
+  await desk.keyboard.type(PHONE);
+  await expect(desk.locator('[data-kind="customer"]').first()).toBeVisible();
+  await desk.keyboard.press('Shift+Enter');
+  await dialog.getByTestId('call-outcome').getByText('已开工单').click();
+  await dialog.getByLabel('记录').fill('外机漏水，客户要先问物业能否上门');
+  await desk.keyboard.press('Control+Enter');
+  await expect(repair.getByLabel('故障描述（客户原话）')).toHaveValue('外机漏水，客户要先问物业能否上门');
+  await repair.getByRole('button', { name: '取消' }).click();
+  await expect(dialog.getByLabel('记录')).toHaveValue('外机漏水，客户要先问物业能否上门');
+  await dialog.getByTestId('call-outcome').getByText('待回电').click();
+  await dialog.getByRole('button', { name: '登记' }).click();
+  await expect(dialog).toBeHidden();
+
+  // An unknown caller backing out of the customer form: the call dialog is back with the number and the note.
+  await desk.keyboard.press('Control+K');
+  await desk.keyboard.type('13900137777');
+  await expect(desk.getByTestId('search-log-call')).toBeVisible();
+  await desk.keyboard.press('Shift+Enter');
+  await dialog.getByTestId('call-outcome').getByText('已开工单').click();
+  await dialog.getByLabel('记录').fill('投影仪无信号');
+  await desk.keyboard.press('Control+Enter');
+  await expect(form).toBeVisible();
+  await form.getByRole('button', { name: '取消' }).click();
+  await expect(dialog.getByLabel('来电号码')).toHaveValue('13900137777');
+  await expect(dialog.getByLabel('记录')).toHaveValue('投影仪无信号');
+  await desk.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // Three calls, each once: two with their tickets (none logged by the dialog besides), one to return.
   const day = await backend.ok('calls:day', {});
-  expect(day.calls.map((c) => [c.outcome, c.ticketId !== null])).toEqual([
+  expect(day.calls.map((c) => [c.outcome, c.ticketId !== null]).sort()).toEqual([
+    ['callBack', false],
     ['ticketOpened', true],
     ['ticketOpened', true],
   ]);

@@ -27,6 +27,8 @@ export interface RepairFromCall {
   name: string;
   /** What the clerk noted during the call: the ticket's fault starts from it. */
   fault: string;
+  /** The clerk backed out before a ticket was saved: the call dialog comes back as it was, so the call is still logged. */
+  onCancel: () => void;
 }
 
 const repairFromCall = windowMessage<RepairFromCall>('desk:repair-from-call');

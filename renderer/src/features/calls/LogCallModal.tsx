@@ -7,7 +7,7 @@ import { apiErrorOf, errorText, fieldErrorTexts } from '../../lib/errorText';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { startRepairFromCall } from '../../lib/windowMessage';
 import { FormModal } from '../../ui/FormModal';
-import { onLogCall, type CallPrefill } from './callBus';
+import { onLogCall, startLogCall, type CallPrefill } from './callBus';
 
 const isPurpose = (v: string): v is CallPurpose => (CALL_PURPOSES as readonly string[]).includes(v);
 const isOutcome = (v: string): v is CallOutcome => (CALL_OUTCOMES as readonly string[]).includes(v);
@@ -33,12 +33,12 @@ function LogCallForm({ prefill, onClose }: { prefill: CallPrefill; onClose: () =
   const log = useApiMutation('calls:log');
   const customerId = prefill.customerId ?? null;
   const units = useApiQuery('units:listByCustomer', { customerId: customerId ?? 0 }, { enabled: customerId !== null });
-  const [purpose, setPurpose] = useState<CallPurpose>('repair');
-  const [outcome, setOutcome] = useState<CallOutcome>('solvedByPhone');
+  const [purpose, setPurpose] = useState<CallPurpose>(prefill.purpose ?? 'repair');
+  const [outcome, setOutcome] = useState<CallOutcome>(usualOutcome(prefill.purpose ?? 'repair'));
   const [unitId, setUnitId] = useState<string | null>(prefill.unitId ? String(prefill.unitId) : null);
   const [callerName, setCallerName] = useState(prefill.callerName ?? '');
   const [callerPhone, setCallerPhone] = useState(prefill.callerPhone ?? '');
-  const [notes, setNotes] = useState('');
+  const [notes, setNotes] = useState(prefill.notes ?? '');
   const fields = log.isError ? fieldErrorTexts(t, log.error) : {};
   const fieldError = (name: string) => fields[name];
   // The purpose is the first thing asked: its chosen option takes the focus once the dialog has
@@ -55,7 +55,14 @@ function LogCallForm({ prefill, onClose }: { prefill: CallPrefill; onClose: () =
   const submit = () => {
     if (log.isPending) return;
     if (opensTicket) {
-      startRepairFromCall({ customerId, unitId: unitId ? Number(unitId) : null, phone: callerPhone.trim(), name: callerName.trim(), fault: notes.trim() });
+      startRepairFromCall({
+        customerId,
+        unitId: unitId ? Number(unitId) : null,
+        phone: callerPhone.trim(),
+        name: callerName.trim(),
+        fault: notes.trim(),
+        onCancel: () => startLogCall({ ...prefill, unitId: unitId ? Number(unitId) : undefined, callerPhone, callerName, purpose, notes }),
+      });
       onClose();
       return;
     }

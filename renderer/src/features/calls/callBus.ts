@@ -1,3 +1,5 @@
+import type { CallPurpose } from '../../../../shared/domain/calls';
+
 /*
  * "Log a call" from anywhere (the search box, the Desk): a window event, so the one dialog
  * mounted in the shell owns its state, as the caller flow does.
@@ -10,6 +12,9 @@ export interface CallPrefill {
   unitId?: number;
   callerPhone?: string;
   callerName?: string;
+  /** Back from a repair form not saved: the call as the clerk had begun it. */
+  purpose?: CallPurpose;
+  notes?: string;
 }
 
 const EVENT = 'desk:log-call';

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { navigate } from '../../app/router';
 import { onRepairFromCall } from '../../lib/windowMessage';
 import { onNewCaller, type CallerPrefill } from '../search';
@@ -9,6 +9,8 @@ interface Repair {
   customerId: number;
   unitId: number | null;
   fault: string;
+  /** From a call: what backing out of the form without a ticket does. */
+  onCancel?: () => void;
 }
 
 /**
@@ -21,34 +23,57 @@ interface Repair {
 export function CallerFlow() {
   const [prefill, setPrefill] = useState<CallerPrefill | null>(null);
   const [repairFor, setRepairFor] = useState<Repair | null>(null);
-  const [fault, setFault] = useState('');
-  useEffect(() => onNewCaller((typed) => (setFault(''), setPrefill({ ...typed }))), []);
+  // An unknown caller from the call dialog: the note and the way back, kept through the customer form.
+  const [fromCall, setFromCall] = useState<{ fault: string; onCancel: () => void } | null>(null);
+  // Set when the ticket is saved: closing the form then is not backing out.
+  const created = useRef(false);
+  useEffect(() => onNewCaller((typed) => (setFromCall(null), setPrefill({ ...typed }))), []);
   useEffect(
     () =>
       onRepairFromCall((call) => {
-        if (call.customerId !== null) setRepairFor({ customerId: call.customerId, unitId: call.unitId, fault: call.fault });
+        created.current = false;
+        if (call.customerId !== null) setRepairFor({ customerId: call.customerId, unitId: call.unitId, fault: call.fault, onCancel: call.onCancel });
         else {
-          setFault(call.fault);
+          setFromCall({ fault: call.fault, onCancel: call.onCancel });
           setPrefill({ phone: call.phone || undefined, name: call.name || undefined, repair: true });
         }
       }),
     [],
   );
+  const closeRepair = () => {
+    if (!created.current) repairFor?.onCancel?.();
+    setRepairFor(null);
+  };
   return (
     <>
       <CustomerFormModal
         opened={prefill !== null}
         prefill={prefill ?? {}}
         forCaller={prefill?.repair ?? false}
-        onClose={() => setPrefill(null)}
+        onClose={() => {
+          setPrefill(null);
+          fromCall?.onCancel();
+          setFromCall(null);
+        }}
         onSaved={(customer) => {
           const repair = prefill?.repair ?? false;
           setPrefill(null);
+          setFromCall(null);
           navigate({ section: 'customer', id: customer.id });
-          if (repair) setRepairFor({ customerId: customer.id, unitId: null, fault });
+          created.current = false;
+          if (repair) setRepairFor({ customerId: customer.id, unitId: null, fault: fromCall?.fault ?? '', onCancel: fromCall?.onCancel });
         }}
       />
-      {repairFor !== null && <NewTicketModal opened customerId={repairFor.customerId} unitId={repairFor.unitId} fault={repairFor.fault} onClose={() => setRepairFor(null)} />}
+      {repairFor !== null && (
+        <NewTicketModal
+          opened
+          customerId={repairFor.customerId}
+          unitId={repairFor.unitId}
+          fault={repairFor.fault}
+          onCreated={() => (created.current = true)}
+          onClose={closeRepair}
+        />
+      )}
     </>
   );
 }

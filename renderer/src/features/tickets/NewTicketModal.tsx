@@ -98,6 +98,7 @@ function TicketForm({
   levels,
   unitId,
   fault,
+  onCreated,
   onClose,
 }: {
   customer: Customer;
@@ -105,6 +106,7 @@ function TicketForm({
   levels: ServiceLevel[];
   unitId: number | null;
   fault: string;
+  onCreated?: () => void;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -154,6 +156,7 @@ function TicketForm({
       create.mutate(toInput(values, customer.id) as Parameters<typeof create.mutate>[0], {
         onSuccess: (ticket) => {
           notifyDone(t('tickets.create.created', { number: ticket.number }));
+          onCreated?.();
           onClose();
           navigate({ section: 'ticket', id: ticket.id });
         },
@@ -310,9 +313,12 @@ export function NewTicketModal({
   customerId,
   unitId = null,
   fault = '',
+  onCreated,
 }: {
   opened: boolean;
   onClose: () => void;
+  /** Told the ticket was saved, before the form closes (closing is otherwise backing out). */
+  onCreated?: () => void;
   customerId: number;
   unitId?: number | null;
   /** The fault as already noted (a call logged first): the clerk checks it rather than types it again. */
@@ -333,5 +339,5 @@ export function NewTicketModal({
   }
   // The form opens once what it prefills from is there, so focus lands in the right field.
   if (!customer.data || !units.data || !levels.data) return null;
-  return <TicketForm customer={customer.data} units={units.data} levels={levels.data} unitId={unitId} fault={fault} onClose={onClose} />;
+  return <TicketForm customer={customer.data} units={units.data} levels={levels.data} unitId={unitId} fault={fault} onCreated={onCreated} onClose={onClose} />;
 }
